@@ -1,0 +1,23 @@
+// Resolves the target Node once, before any spec runs: SPEC_NODE may name a version that has to be
+// fetched from the npm registry first. The specs read the result with inject('target').
+import type { TestProject } from 'vitest/node';
+import { resolveNode, SpecError } from './node-binaries.ts';
+
+export default async function setup(project: TestProject) {
+  try {
+    const target = await resolveNode(process.env.SPEC_NODE);
+    project.provide('target', target);
+  } catch (e) {
+    if (e instanceof SpecError) {
+      process.stderr.write(`SPEC_NODE=${process.env.SPEC_NODE}: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    target: { path: string; version: string };
+  }
+}

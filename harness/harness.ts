@@ -1,0 +1,346 @@
+// The harness: find scenarios, read their headers, run one in a child process under a chosen Node
+// binary, observe its `exit` event, and normalise what it printed. Every spec and every command
+// (scenario, matrix, catalog, bench) goes through this module. It does not depend on vitest.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { execa } from 'execa';
+import semver from 'semver';
+import YAML from 'yaml';
+import { ROOT, SpecError, type NodeTarget } from './node-binaries.ts';
+
+export { ROOT, SpecError, resolveNode, type NodeTarget } from './node-binaries.ts';
+
+export const SCENARIOS = join(ROOT, 'scenarios');
+const OBSERVER = join(ROOT, 'harness', 'observer.cjs');
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The topics a scenario can be tagged with. A tag outside this list is an error. */
+export const TAGS = [
+  'event-loop', 'promise', 'handles', 'timers', 'streams', 'exit', 'beforeExit', 'exitCode', 'esm',
+  'errors', 'try-catch', 'modules', 'uncaughtException', 'rejections', 'events', 'async-context',
+  'domain', 'cluster', 'http', 'lambda', 'article',
+] as const;
+
+/** Header fields: name -> whether required. Anything else is an error. */
+const FIELDS: Record<string, boolean> = {
+  claim: true, // one sentence
+  source: true, // article file and section, Node docs or issue link
+  tags: true, // list, from TAGS
+  node: false, // semver range of Node versions the scenario applies to (default: any)
+  flags: false, // list of node CLI flags
+  env: false, // map of extra environment variables
+  timeout: false, // time limit in ms (default DEFAULT_TIMEOUT_MS)
+  why: false, // a short explanation in plain words (catalog)
+  instead: false, // the safe pattern (catalog)
+  links: false, // further reading: list of URLs
+  changes: false, // version changes: list of { in: '15.0.0', what: '...', link: 'https://...' }
+};
+
+export interface VersionChange { in: string; what: string; link: string }
+
+export interface Scenario {
+  /** Path under scenarios/ without extension, e.g. "lifecycle/pending-await". For files elsewhere: their path. */
+  id: string;
+  file: string;
+  claim: string;
+  source: string;
+  tags: string[];
+  node: string;
+  flags: string[];
+  env: Record<string, string>;
+  timeout: number;
+  why?: string;
+  instead?: string;
+  links: string[];
+  changes: VersionChange[];
+  /** The file's text after the header. */
+  body: string;
+}
+
+const HEADER = /^(?:#![^\n]*\n)?\s*\/\*---\r?\n([\s\S]*?)\r?\n---\*\//;
+
+function fail(file: string, msg: string): never {
+  throw new SpecError(`${relative(process.cwd(), file) || file}: ${msg}`);
+}
+
+/** Reads and validates a scenario's metadata header. */
+export function readScenario(file: string): Scenario {
+  const abs = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new SpecError(`${file}: cannot read scenario (${(e as NodeJS.ErrnoException).code})`);
+  }
+  const m = HEADER.exec(text);
+  if (!m) fail(abs, 'no metadata header: a scenario starts with a /*--- ... ---*/ block (see CONTRIBUTING.md)');
+  let meta: unknown;
+  try {
+    meta = YAML.parse(m[1]!);
+  } catch (e) {
+    fail(abs, `malformed header: ${String((e as Error).message).split('\n')[0]}`);
+  }
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) fail(abs, 'malformed header: expected key: value lines');
+  const h = meta as Record<string, unknown>;
+  for (const k of Object.keys(h)) if (!(k in FIELDS)) fail(abs, `unknown header field "${k}" (known: ${Object.keys(FIELDS).join(', ')})`);
+  for (const [k, req] of Object.entries(FIELDS)) if (req && (h[k] === undefined || h[k] === null || h[k] === '')) fail(abs, `header field "${k}" is required`);
+  const str = (k: string): string | undefined => {
+    const v = h[k];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') fail(abs, `header field "${k}" must be a string`);
+    return v.trim();
+  };
+  const list = (k: string): string[] => {
+    const v = h[k] ?? [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(abs, `header field "${k}" must be a list of strings`);
+    return v as string[];
+  };
+  const tags = list('tags');
+  if (!tags.length) fail(abs, 'header field "tags" must name at least one tag');
+  for (const t of tags) if (!(TAGS as readonly string[]).includes(t)) fail(abs, `unknown tag "${t}" (known: ${TAGS.join(', ')})`);
+  const node = str('node') ?? '*';
+  if (!semver.validRange(node)) fail(abs, `header field "node" is not a semver range: ${JSON.stringify(node)}`);
+  const env = h.env ?? {};
+  if (typeof env !== 'object' || Array.isArray(env) || Object.values(env as object).some((x) => typeof x !== 'string')) fail(abs, 'header field "env" must map names to strings');
+  const timeout = h.timeout ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0) fail(abs, 'header field "timeout" must be a positive whole number of milliseconds');
+  const changesRaw = h.changes ?? [];
+  if (!Array.isArray(changesRaw)) fail(abs, 'header field "changes" must be a list of { in, what, link }');
+  const changes = changesRaw.map((c: unknown) => {
+    const o = c as Record<string, unknown>;
+    if (!o || typeof o !== 'object' || typeof o.in !== 'string' || !semver.valid(o.in) || typeof o.what !== 'string' || typeof o.link !== 'string')
+      fail(abs, 'each entry of "changes" needs in: <exact version>, what: <text>, link: <url>');
+    return { in: o.in, what: o.what, link: o.link };
+  });
+  const rel = relative(SCENARIOS, abs);
+  const inside = !rel.startsWith('..') && !rel.startsWith(sep) && rel !== abs;
+  return {
+    id: inside ? rel.slice(0, -extname(rel).length).split(sep).join('/') : abs,
+    file: abs,
+    claim: str('claim')!,
+    source: str('source')!,
+    tags,
+    node,
+    flags: list('flags'),
+    env: env as Record<string, string>,
+    timeout,
+    why: str('why'),
+    instead: str('instead'),
+    links: list('links'),
+    changes,
+    body: text.slice(m[0].length).replace(/^\r?\n/, ''),
+  };
+}
+
+/** A fixture (a module a scenario requires, a cluster worker) is named with a leading underscore. */
+export function isScenarioFile(name: string): boolean {
+  return /\.(c|m)?js$/.test(name) && !basename(name).startsWith('_');
+}
+
+/** Every scenario under scenarios/, sorted by id. */
+export function listScenarios(): Scenario[] {
+  const out: Scenario[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (isScenarioFile(e.name)) out.push(readScenario(p));
+    }
+  };
+  walk(SCENARIOS);
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Finds a scenario by id ("lifecycle/pending-await") or by path (anywhere on disk). */
+export function findScenario(idOrPath: string): Scenario {
+  const asPath = resolve(idOrPath);
+  if (existsSync(asPath) && statSync(asPath).isFile()) return readScenario(asPath);
+  for (const ext of ['.js', '.cjs', '.mjs']) {
+    const p = join(SCENARIOS, idOrPath + ext);
+    if (existsSync(p)) return readScenario(p);
+  }
+  const ids = listScenarios().map((s) => s.id);
+  const near = closest(idOrPath, ids);
+  throw new SpecError(`no scenario "${idOrPath}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+/** The ids nearest to what was typed: substring matches first, then by edit distance. */
+export function closest(typed: string, ids: string[], n = 3): string[] {
+  const t = typed.toLowerCase();
+  const scored = ids.map((id) => {
+    const last = id.split('/').pop()!;
+    const sub = id.includes(t) || t.includes(last) ? 0 : 1;
+    return { id, score: sub * 1000 + Math.min(distance(t, id), distance(t, last)) };
+  });
+  return scored.sort((a, b) => a.score - b.score).filter((x) => x.score < 1000 + Math.max(4, t.length / 2)).slice(0, n).map((x) => x.id);
+}
+
+/** Whether a scenario's `node` range covers a version. */
+export function appliesTo(s: Pick<Scenario, 'node'>, version: string): boolean {
+  return semver.satisfies(version, s.node, { includePrerelease: true });
+}
+
+export interface Observation {
+  id: string;
+  /** process.version of the target Node. */
+  node: string;
+  exitCode: number | null;
+  signal: string | null;
+  /** Normalised stdout/stderr. */
+  stdout: string;
+  stderr: string;
+  /** The `exit` event as the scenario's own listeners saw it. */
+  exitEvent: { fired: boolean; code: number | null };
+  /** Lines (stdout and stderr) printed while the `exit` event ran, normalised. */
+  exitHandler: string[];
+  timedOut: boolean;
+  durationMs: number;
+}
+
+/** Removes what varies between machines and runs: paths, pids, colours, version numbers. */
+export function normalise(text: string, s?: Pick<Scenario, 'file'>): string {
+  let t = text.replace(/\r\n/g, '\n').replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const dirs: [string, string][] = [];
+  if (s) dirs.push([dirname(s.file), '<dir>']);
+  dirs.push([SCENARIOS, '<scenarios>'], [ROOT, '<root>']);
+  for (const [d, name] of dirs) {
+    t = t.split('file://' + d).join(name).split(d).join(name);
+  }
+  t = t.replace(/\(node:\d+\)/g, '(node:<pid>)');
+  t = t.replace(/Node\.js v\d+\.\d+\.\d+/g, 'Node.js <version>');
+  return t;
+}
+
+export interface RunOptions {
+  /** Extra node flags after the header's. */
+  flags?: string[];
+  /** Extra environment variables after the header's. */
+  env?: Record<string, string>;
+  /** Overrides the header's time limit. */
+  timeout?: number;
+}
+
+/** Environment a scenario gets: nothing inherited but PATH, HOME and the locale. */
+function cleanEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8' };
+  if (process.env.TMPDIR) env.TMPDIR = process.env.TMPDIR;
+  if (process.env.SYSTEMROOT) env.SYSTEMROOT = process.env.SYSTEMROOT;
+  return { ...env, ...extra };
+}
+
+/** Process groups of scenarios still running: killed if the harness itself goes away. */
+const live = new Set<number>();
+function killGroup(pid: number | undefined) {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+let hooked = false;
+function hookCleanup() {
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', () => {
+    for (const pid of live) killGroup(pid);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      for (const pid of live) killGroup(pid);
+      process.kill(process.pid, sig);
+    });
+  }
+}
+
+/**
+ * Runs one scenario under `target` and observes it. The scenario runs in its own process group,
+ * which is killed when the scenario's main process ends (so no worker or server outlives it) or
+ * when the time limit passes (then `timedOut` is true and the output is what it had printed).
+ */
+export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOptions = {}): Promise<Observation> {
+  hookCleanup();
+  const timeout = opts.timeout ?? s.timeout;
+  const args = ['--require', OBSERVER, ...s.flags, ...(opts.flags ?? []), s.file];
+  const started = Date.now();
+  const child = execa(target.path, args, {
+    cwd: dirname(s.file),
+    env: cleanEnv({ ...s.env, ...(opts.env ?? {}), NODE_ASYNC_SPEC_OBSERVER: '3' }),
+    extendEnv: false,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    detached: true,
+    reject: false,
+    stripFinalNewline: false,
+    encoding: 'utf8',
+    maxBuffer: 8 * 1024 * 1024,
+    cleanup: true,
+  });
+  const pid = child.pid;
+  if (pid) live.add(pid);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup(pid);
+  }, timeout);
+  // When the main process ends, whatever it left behind in its group goes too; otherwise an
+  // orphan holding the pipes open would keep us waiting.
+  child.on('exit', () => killGroup(pid));
+  const r = await child;
+  clearTimeout(timer);
+  if (pid) live.delete(pid);
+  if (r.failed && r.exitCode === undefined && !r.signal && !timedOut) {
+    throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.shortMessage ?? r.message}`);
+  }
+  const report = String((r.stdio as unknown[])[3] ?? '');
+  let version = target.version;
+  let exitCode: number | null = null;
+  let fired = false;
+  const during: string[] = [];
+  for (const line of report.split('\n')) {
+    if (!line) continue;
+    let rec: { t: string; version?: string; code?: number; text?: string };
+    try {
+      rec = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (rec.t === 'start' && rec.version) version = rec.version;
+    else if (rec.t === 'exit') {
+      fired = true;
+      exitCode = rec.code ?? null;
+    } else if (rec.t === 'out' && rec.text !== undefined) during.push(rec.text);
+  }
+  const exitHandler = normalise(during.join(''), s).split('\n');
+  if (exitHandler[exitHandler.length - 1] === '') exitHandler.pop();
+  return {
+    id: s.id,
+    node: version,
+    exitCode: r.exitCode ?? null,
+    signal: timedOut ? 'SIGKILL' : (r.signal ?? null),
+    stdout: normalise(String(r.stdout ?? ''), s),
+    stderr: normalise(String(r.stderr ?? ''), s),
+    exitEvent: { fired, code: fired ? exitCode : null },
+    exitHandler,
+    timedOut,
+    durationMs: Date.now() - started,
+  };
+}
+
+/** The lines of a stderr that matter: error names and messages, warnings; not stack frames. */
+export function stderrHighlights(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l) && !/^\s*\^+\s*$/.test(l) && !/^Node\.js </.test(l) && !/^\(Use `node --trace/.test(l));
+}

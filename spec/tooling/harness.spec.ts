@@ -1,0 +1,116 @@
+// The harness's own contract: headers are validated, scenarios run in a clean environment, the
+// exit event is observed, and nothing a scenario starts outlives it (also when it times out).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { byNode } from '../../harness/claims.ts';
+import { findScenario, listScenarios, readScenario, runScenario, SpecError } from '../../harness/harness.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const fixture = (name: string) => readScenario(join(fixtures, name));
+const target = inject('target');
+
+/** Alive means running: a zombie nobody reaped yet is dead for our purpose. */
+function isAlive(pid: number): boolean {
+  if (existsSync('/proc')) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pidsIn(text: string, label: string): number[] {
+  return [...text.matchAll(new RegExp(`^${label} (\\d+)$`, 'gm'))].map((m) => Number(m[1]));
+}
+
+describe('scenario headers', () => {
+  it.each([
+    ['bad-unknown-field.js', /bad-unknown-field\.js: unknown header field "colour"/],
+    ['bad-unknown-tag.js', /bad-unknown-tag\.js: unknown tag "nope"/],
+    ['bad-no-claim.js', /bad-no-claim\.js: header field "claim" is required/],
+    ['bad-bad-yaml.js', /bad-bad-yaml\.js: malformed header/],
+    ['bad-bad-range.js', /bad-bad-range\.js: header field "node" is not a semver range/],
+    ['bad-bad-timeout.js', /bad-bad-timeout\.js: header field "timeout" must be a positive whole number/],
+    ['bad-no-header.js', /bad-no-header\.js: no metadata header/],
+  ])('%s is rejected with a one-line error naming the file', (name, message) => {
+    let err: unknown;
+    try {
+      fixture(name);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SpecError);
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message).not.toContain('\n');
+  });
+
+  it('every scenario in the repository has a valid header and a unique id', () => {
+    const all = listScenarios();
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+  });
+
+  it('an unknown id names the closest ones', () => {
+    expect(() => findScenario('lifecycle/pending-awai')).toThrow(/no scenario "lifecycle\/pending-awai" \(did you mean lifecycle\/pending-await/);
+  });
+});
+
+describe('running a scenario', () => {
+  it('gives it a clean environment: nothing inherited from the caller but PATH/HOME/locale, plus the header env', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { NODE_OPTIONS: '--no-warnings', FORCE_COLOR: '3', NODE_DEBUG: 'timer', NODE_NO_WARNINGS: '1', NODE_ENV: 'production' });
+    try {
+      const r = await runScenario(fixture('env-dump.js'), target);
+      expect(r.stdout).toBe(['NODE_OPTIONS', 'FORCE_COLOR', 'NO_COLOR', 'NODE_DEBUG', 'NODE_NO_WARNINGS', 'NODE_ASYNC_SPEC_OBSERVER'].map((n) => `${n}=(unset)\n`).join('') + 'FROM_HEADER=yes\nNODE_ENV=(unset)\nexit 0\n');
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
+
+  it('observes the exit event: its listeners received 0, the process exited 4 (set inside a listener), and the lines printed during it', async () => {
+    const r = await runScenario(fixture('env-dump.js'), target);
+    expect(r.exitEvent).toEqual({ fired: true, code: 0 });
+    expect(r.exitHandler).toEqual(['exit 0']);
+    expect(r.exitCode).toBe(4);
+  });
+
+  it('kills the whole process tree at the time limit and reports what it had printed, with "timed out"', async () => {
+    const s = fixture('hangs-with-children.js');
+    const r = await runScenario(s, target, { timeout: 4000 });
+    expect(r.timedOut).toBe(true);
+    expect(r.signal).toBe('SIGKILL');
+    expect(r.stdout).toContain('partial output before the hang');
+    const pids = [...pidsIn(r.stdout, 'child'), ...pidsIn(r.stdout, 'grandchild')];
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(isAlive(pid), `pid ${pid} still alive`).toBe(false);
+  });
+
+  it('leaves no orphan behind when the main process ends first', async () => {
+    const r = await runScenario(fixture('orphan-maker.js'), target);
+    expect(r.exitCode).toBe(0);
+    const [pid] = pidsIn(r.stdout, 'orphan');
+    expect(pid).toBeGreaterThan(0);
+    expect(isAlive(pid!)).toBe(false);
+  });
+});
+
+describe('byNode', () => {
+  it('picks the one range that covers the version', () => {
+    expect(byNode({ '<15': 'warn', '>=15': 'crash' }, 'v14.21.3')).toBe('warn');
+    expect(byNode({ '<15': 'warn', '>=15': 'crash' }, 'v26.10.0')).toBe('crash');
+  });
+  it('refuses overlapping ranges and versions no range states', () => {
+    expect(() => byNode({ '>=12': 1, '>=15': 2 }, 'v16.0.0')).toThrow(/overlap/);
+    expect(() => byNode({ '>=15': 2 }, 'v12.22.12')).toThrow(/no range covers Node v12.22.12/);
+  });
+});

@@ -4,6 +4,13 @@ import type { TestProject } from 'vitest/node';
 import { resolveNode, SpecError } from './node-binaries.ts';
 
 export default async function setup(project: TestProject) {
+  // `npm test` runs vitest under `sh -c`: when npm is stopped with SIGTERM, the shell goes but
+  // vitest would be left running as an orphan. Follow the parent instead.
+  const parent = process.ppid;
+  const watchdog = setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  }, 500);
+  watchdog.unref();
   try {
     const target = await resolveNode(process.env.SPEC_NODE);
     project.provide('target', target);

@@ -265,6 +265,13 @@ function hookCleanup() {
       process.kill(process.pid, sig);
     });
   }
+  // A test-runner worker whose parent went away (the runner was killed) must not carry on alone.
+  if (process.send && process.connected) {
+    process.once('disconnect', () => {
+      for (const pid of live) killGroup(pid);
+      process.exit(1);
+    });
+  }
 }
 
 /**
@@ -338,6 +345,15 @@ export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOpti
     timedOut,
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * Drops stack-frame lines (`    at ...`): their internal file:line differ per Node version. Everything
+ * else (the source line and caret of a fatal report, the error's message line, blank lines, the
+ * `Node.js <version>` trailer) is kept, so the rest can be compared exactly.
+ */
+export function withoutStackFrames(text: string): string {
+  return text.split('\n').filter((l) => !/^\s+at /.test(l)).join('\n');
 }
 
 /** The lines of a stderr that matter: error names and messages, warnings; not stack frames. */

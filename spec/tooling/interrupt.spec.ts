@@ -1,0 +1,66 @@
+// `npm test` interrupted while a scenario runs (Ctrl-C in a terminal, or SIGTERM from a CI
+// runner) leaves no process of the project behind: the scenario, its cluster worker, its server
+// and its grandchild are all gone once npm has exited.
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../harness/harness.ts';
+
+/** Pids of running (not zombie) processes whose command line mentions `token`. */
+function processesWith(token: string): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (cmd.includes(token) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z') out.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+async function until(what: string, ok: () => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`gave up after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const linux = process.platform === 'linux';
+
+describe.skipIf(!linux)('interrupting npm test (needs /proc: Linux only)', () => {
+  it.each([
+    ['SIGINT to the whole foreground group (Ctrl-C)', 'SIGINT', true],
+    ['SIGTERM to npm alone (a CI runner stopping the job)', 'SIGTERM', false],
+  ] as const)('%s leaves no process behind', async (_label, signal, wholeGroup) => {
+    const dir = mkdtempSync(join(tmpdir(), 'nas-interrupt-'));
+    const token = `hang-tree-${randomUUID()}.js`;
+    const file = join(dir, token);
+    copyFileSync(join(ROOT, 'spec/tooling/fixtures/hang-tree.js'), file);
+    const npm = execa('npm', ['test', '--', '--config', 'spec/tooling/fixtures/slow/vitest.interrupt.config.ts'], {
+      cwd: ROOT, env: { HANG_TREE_FILE: file, SPEC_NODE: '' }, detached: true, reject: false, stdin: 'ignore',
+    });
+    try {
+      // primary, worker and grandchild all mention the file
+      await until('the scenario, its worker and its grandchild to start', () => processesWith(token).length >= 3, 60_000);
+      if (wholeGroup) process.kill(-npm.pid!, signal);
+      else process.kill(npm.pid!, signal);
+      // The scenario's own time limit is 10 minutes: only the interruption can end it this soon.
+      await until('every process of the interrupted run to end', () => processesWith(token).length === 0, 15_000);
+      expect(processesWith(token)).toEqual([]);
+      const r = await npm;
+      expect(r.exitCode).not.toBe(0);
+    } finally {
+      try { process.kill(-npm.pid!, 'SIGKILL'); } catch { /* gone */ }
+      for (const pid of processesWith(token)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

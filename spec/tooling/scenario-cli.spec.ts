@@ -1,0 +1,196 @@
+// `npm run scenario`: the JSON contract, scenarios outside the repository, several targets,
+// suggestions for unknown ids, one-line errors for bad input, and nothing left running on Ctrl-C.
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../../harness/harness.ts';
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'tools', 'scenario.ts');
+const target = () => inject('target');
+const dir = mkdtempSync(join(tmpdir(), 'scenario-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return execa(TSX, [CLI, ...args], { cwd: ROOT, reject: false, env: { SPEC_NODE: target().path, NO_COLOR: '1', ...env }, timeout: 120_000 });
+}
+
+const OUTSIDE = file('outside.js', `/*---
+claim: A scenario outside the repository runs too.
+source: spec/tooling/scenario-cli.spec.ts
+tags: [exit]
+---*/
+process.on('exit', function (code) { console.log('bye ' + code); });
+console.log('hello');
+console.error('to stderr');
+process.exitCode = 3;
+`);
+
+describe('npm run scenario', () => {
+  it('--json prints one object in the documented shape, for a scenario outside the repository', async () => {
+    const r = await cli([OUTSIDE, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Array.isArray(o)).toBe(false);
+    expect(o).toMatchObject({
+      node: target().version,
+      exitCode: 3,
+      signal: null,
+      stdout: 'hello\nbye 3\n',
+      stderr: 'to stderr\n',
+      exitEvent: { fired: true, code: 3 },
+      exitHandler: ['bye 3'],
+    });
+  });
+
+  it('--node takes a path and reports that binary\'s process.version', async () => {
+    const r = await cli([OUTSIDE, '--json', '--node', process.execPath], { SPEC_NODE: '' });
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).node).toBe(process.version);
+  });
+
+  it('--json with a --node list prints an array, one object per target in order', async () => {
+    const r = await cli([OUTSIDE, '--json', '--node', `${target().path},${process.execPath}`]);
+    expect(r.exitCode).toBe(0);
+    const arr = JSON.parse(r.stdout);
+    expect(Array.isArray(arr)).toBe(true);
+    expect(arr.map((o: { node: string }) => o.node)).toEqual([target().version, process.version]);
+    for (const o of arr) expect(o).toMatchObject({ exitCode: 3, exitEvent: { fired: true, code: 3 }, exitHandler: ['bye 3'] });
+  });
+
+  it('shows several targets side by side when wide, one after another when narrow, and marks what differs', async () => {
+    const random = file('random.js', `/*---
+claim: Each run prints a different number, then the same line.
+source: spec/tooling/scenario-cli.spec.ts
+tags: [exit]
+---*/
+console.log('n=' + Math.random());
+console.log('same every time');
+`);
+    const nodes = `${target().path},${target().path}`;
+    const wide = await cli([random, '--node', nodes, '--width', '160']);
+    expect(wide.exitCode).toBe(0);
+    expect(wide.stdout).toContain('claim: Each run prints a different number, then the same line.');
+    const headRow = wide.stdout.split('\n').find((l) => l.includes(`Node ${target().version}`))!;
+    expect(headRow.split(`Node ${target().version}`).length - 1).toBe(2); // two columns on one row
+    expect(wide.stdout).toMatch(/^! n=0\.\d+ +! n=0\.\d+$/m); // the differing line is marked in both columns
+    expect(wide.stdout).toMatch(/^ {2}same every time +same every time$/m); // the shared one is not
+    const narrow = await cli([random, '--node', nodes, '--width', '50']);
+    expect(narrow.exitCode).toBe(0);
+    expect(narrow.stdout.split('\n').filter((l) => l.includes(`Node ${target().version}`))).toHaveLength(2); // one heading each
+    expect(narrow.stdout.match(/^! n=0\.\d+$/gm)).toHaveLength(2);
+    expect(narrow.stdout.match(/^ {2}same every time$/gm)).toHaveLength(2);
+  });
+
+  it('suggests the closest ids for an unknown one', async () => {
+    const r = await cli(['lifecycle/pending-awai']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^scenario: no scenario "lifecycle\/pending-awai" \(did you mean (.+, )?lifecycle\/pending-await(, .+)?\?\)$/);
+  });
+
+  const oneLine = (stderr: string) => {
+    expect(stderr).not.toContain('\n'); // exactly one line (execa strips the final newline)
+    expect(stderr).toMatch(/^scenario: \S/);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  };
+
+  it('a malformed header is one line naming the file, exit 2', async () => {
+    const bad = file('malformed.js', '/*---\nclaim: [never closed\nsource: x\n---*/\nconsole.log(1);\n');
+    const r = await cli([bad]);
+    expect(r.exitCode).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('malformed.js');
+    expect(r.stderr).toContain('malformed header');
+  });
+
+  it('an unknown header field is one line, exit 2', async () => {
+    const bad = file('unknown-field.js', '/*---\nclaim: c\nsource: s\ntags: [exit]\ncolour: red\n---*/\n');
+    const r = await cli([bad]);
+    expect(r.exitCode).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('unknown header field "colour"');
+  });
+
+  for (const [what, value, message] of [
+    ['a word', 'banana', 'unknown Node target "banana"'],
+    ['an unpinned major', '99', 'no pinned release for major 99'],
+    ['a missing path', '/nonexistent/bin/node', 'does not exist'],
+    ['an empty entry', '20,,22', 'empty entry'],
+  ] as const) {
+    it(`--node with ${what} is one line, exit 2`, async () => {
+      const r = await cli(['lifecycle/pending-await', '--node', value]);
+      expect(r.exitCode).toBe(2);
+      oneLine(r.stderr);
+      expect(r.stderr).toContain(message);
+    });
+  }
+
+  it('--node with a file that is not executable is one line, exit 2', async () => {
+    const p = file('not-node', 'just text\n');
+    chmodSync(p, 0o644);
+    const r = await cli(['lifecycle/pending-await', '--node', p]);
+    expect(r.exitCode).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('is not executable');
+  });
+
+  it('an executable that is not node is one line, exit 2', async () => {
+    const p = file('fake-node', '#!/bin/sh\necho hello\n');
+    chmodSync(p, 0o755);
+    const r = await cli(['lifecycle/pending-await', '--node', p]);
+    expect(r.exitCode).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('did not answer --version');
+  });
+
+  it('unknown options and a missing id are one line, exit 2', async () => {
+    for (const args of [['lifecycle/pending-await', '--frobnicate'], []]) {
+      const r = await cli(args);
+      expect(r.exitCode).toBe(2);
+      oneLine(r.stderr);
+    }
+  });
+
+  it('Ctrl-C leaves nothing running', async () => {
+    const pidFile = join(dir, 'forever.pid');
+    const forever = file('forever.js', `/*---
+claim: Runs until killed.
+source: spec/tooling/scenario-cli.spec.ts
+tags: [handles]
+timeout: 120000
+---*/
+require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
+setInterval(function () {}, 1000);
+`);
+    const child = cli([forever]);
+    // Wait (bounded) for the scenario to be running: it writes its pid once started.
+    const deadline = Date.now() + 90_000;
+    while (!existsSync(pidFile) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(pidFile), 'the scenario never started').toBe(true);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode === null ? r.signal : r.exitCode).not.toBe(0);
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const gone = Date.now() + 30_000;
+    while (alive() && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(), `scenario process ${pid} still running after Ctrl-C`).toBe(false);
+  }, 180_000);
+});

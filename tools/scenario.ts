@@ -1,0 +1,285 @@
+// `npm run scenario -- <id or path> [--node 14,22,26] [--json] [--debug]`
+//
+// Runs one scenario under one or more Node versions and shows what was observed: the claim, stdout
+// and stderr (normalised: paths become <dir>/<scenarios>, pids <pid>), the exit code or signal, and
+// what the `exit` event saw. With several versions the reports sit side by side on a wide terminal
+// (one after another on a narrow one), and what differs between versions is marked.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { appliesTo, closest, isScenarioFile, readScenario, resolveNode, SCENARIOS, runScenario, SpecError, type NodeTarget, type Observation, type Scenario } from '../harness/harness.ts';
+
+const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] [--debug]
+
+  <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
+  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8) or paths to a node
+                 binary; default: SPEC_NODE, else the Node running this command
+  --json         print the observation as JSON (an array when --node names several targets)
+  --width <n>    layout width (default: the terminal's width)
+  --debug        print stack traces of unexpected errors`;
+
+interface Args { target: string; nodes: string[]; json: boolean; debug: boolean; width?: number }
+
+function parseArgs(argv: string[]): Args | 'help' {
+  const a: Partial<Args> & { nodes: string[] } = { nodes: [], json: false, debug: false };
+  let nodeGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new SpecError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--help' || flag === '-h') return 'help';
+    else if (flag === '--json') a.json = true;
+    else if (flag === '--debug') a.debug = true;
+    else if (flag === '--node') {
+      nodeGiven = true;
+      const list = value().split(',').map((s) => s.trim());
+      if (list.some((s) => !s)) throw new SpecError(`--node: empty entry in ${JSON.stringify(list.join(','))}`);
+      a.nodes.push(...list);
+    } else if (flag === '--width') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 20) throw new SpecError('--width needs a whole number of columns, at least 20');
+      a.width = n;
+    } else if (arg.startsWith('-') && arg !== '-') throw new SpecError(`unknown option ${flag} (try --help)`);
+    else if (a.target !== undefined) throw new SpecError(`one scenario at a time: got ${JSON.stringify(a.target)} and ${JSON.stringify(arg)}`);
+    else a.target = arg;
+  }
+  if (a.target === undefined) throw new SpecError('which scenario? give an id or a path (try --help)');
+  if (!nodeGiven) a.nodes = [process.env.SPEC_NODE ?? ''];
+  return a as Args;
+}
+
+/** What the JSON contract promises, plus a few extra fields. */
+function toJson(s: Scenario, t: NodeTarget, r: Observation) {
+  return {
+    node: r.node,
+    exitCode: r.exitCode,
+    signal: r.signal,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    exitEvent: { fired: r.exitEvent.fired, code: r.exitEvent.code },
+    exitHandler: r.exitHandler,
+    id: s.id,
+    claim: s.claim,
+    binary: t.path,
+    applies: appliesTo(s, r.node),
+    timedOut: r.timedOut,
+    durationMs: r.durationMs,
+  };
+}
+
+// ---- text layout -------------------------------------------------------------------------------
+
+const colour = (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') || (!!process.stdout.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb');
+const paint = (code: string, s: string) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
+const bold = (s: string) => paint('1', s);
+const dim = (s: string) => paint('2', s);
+const hot = (s: string) => paint('33;1', s);
+
+/** One version's report as sections of plain lines. */
+interface Section { title: string; lines: string[] }
+
+function ending(r: Observation, limit: number): string {
+  if (r.timedOut) return `timed out after ${limit} ms: killed (SIGKILL)`;
+  if (r.signal) return `killed by ${r.signal}`;
+  return `exit code ${r.exitCode}`;
+}
+
+function sections(s: Scenario, r: Observation): Section[] {
+  const text = (t: string) => (t === '' ? ['(nothing)'] : t.replace(/\n$/, '').split('\n').concat(t.endsWith('\n') ? [] : ['(no newline at end)']));
+  return [
+    { title: 'ended', lines: [ending(r, s.timeout)].concat(appliesTo(s, r.node) ? [] : [`(outside the scenario's range ${s.node})`]) },
+    {
+      title: 'exit event',
+      lines: r.exitEvent.fired ? [`fired, listeners got code ${r.exitEvent.code}`] : ['did not fire'],
+    },
+    { title: 'printed during exit', lines: r.exitHandler.length ? r.exitHandler : ['(nothing)'] },
+    { title: 'stdout', lines: text(r.stdout) },
+    { title: 'stderr', lines: text(r.stderr) },
+  ];
+}
+
+/** Marks lines that are not the same in every version: a line is shared if each version has it in that section as often. */
+function marks(all: Section[][]): boolean[][][] {
+  return all.map((secs, v) =>
+    secs.map((sec, k) => {
+      const seen = new Map<string, number>();
+      return sec.lines.map((line) => {
+        const nth = (seen.get(line) ?? 0) + 1;
+        seen.set(line, nth);
+        return all.some((other, w) => w !== v && other[k]!.lines.filter((l) => l === line).length < nth);
+      });
+    }),
+  );
+}
+
+function clip(s: string, width: number): string[] {
+  if (width <= 0) return [s];
+  const chars = Array.from(s);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length || i === 0; i += width) out.push(chars.slice(i, i + width).join(''));
+  return out;
+}
+
+/** Display width, counting wide (CJK) characters as two columns. */
+function cols(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return n;
+}
+
+/** Wraps to a display width (wide characters count twice). */
+function wrap(s: string, width: number): string[] {
+  if (cols(s) <= width) return [s];
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of s) {
+    if (cols(cur + ch) > width) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - cols(s)));
+}
+
+/** A version's column as rendered lines (with their marks) of at most `width` columns. */
+function columnLines(head: string, secs: Section[], mk: boolean[][], width: number, multi: boolean): { text: string; hot: boolean }[] {
+  const out: { text: string; hot: boolean }[] = [{ text: head, hot: false }];
+  secs.forEach((sec, k) => {
+    const differs = multi && mk[k]!.some(Boolean);
+    out.push({ text: `${sec.title}:${differs ? ' ≠' : ''}`, hot: differs });
+    sec.lines.forEach((line, j) => {
+      const m = multi && mk[k]![j]!;
+      const prefix = m ? '! ' : '  ';
+      for (const piece of wrap(line, Math.max(8, width - 2))) out.push({ text: prefix + piece, hot: m });
+    });
+  });
+  return out;
+}
+
+function render(s: Scenario, runs: { t: NodeTarget; r: Observation }[], width: number): string {
+  const out: string[] = [];
+  out.push(bold(s.id));
+  for (const l of wrap(`claim: ${s.claim}`, Math.max(20, width))) out.push(l);
+  if (s.flags.length) out.push(`flags: ${s.flags.join(' ')}`);
+  const all = runs.map(({ r }) => sections(s, r));
+  const mk = marks(all);
+  const multi = runs.length > 1;
+  if (multi) {
+    const differs = mk.some((v) => v.some((sec) => sec.some(Boolean)));
+    out.push(differs ? hot('the versions differ: lines marked ! are not the same under every version') : 'every version printed the same and ended the same way');
+  }
+  const heads = runs.map(({ t, r }) => `Node ${r.node}` + (t.path === process.execPath ? ' (this Node)' : ''));
+  const gap = 3;
+  const colWidth = Math.floor((width - gap * (runs.length - 1)) / runs.length);
+  if (multi && colWidth >= 34) {
+    const columns = runs.map((_, v) => columnLines(heads[v]!, all[v]!, mk[v]!, colWidth, multi));
+    // Align sections across columns so the same section starts on the same row.
+    const aligned: { text: string; hot: boolean }[][] = columns.map(() => []);
+    const starts = (c: { text: string }[]) => c.map((l, i) => (/^[a-z][a-z ]*:( ≠)?$/.test(l.text) ? i : -1)).filter((i) => i >= 0);
+    const bounds = columns.map((c) => [0, ...starts(c), c.length]);
+    for (let k = 0; k < bounds[0]!.length - 1; k++) {
+      const len = Math.max(...bounds.map((b) => b[k + 1]! - b[k]!));
+      columns.forEach((c, v) => {
+        const part = c.slice(bounds[v]![k]!, bounds[v]![k + 1]!);
+        while (part.length < len) part.push({ text: '', hot: false });
+        aligned[v]!.push(...part);
+      });
+    }
+    out.push('');
+    for (let row = 0; row < aligned[0]!.length; row++) {
+      const cells = aligned.map((c, v) => {
+        const l = c[row]!;
+        const text = pad(l.text, colWidth);
+        if (row === 0) return bold(text);
+        if (l.hot) return hot(text);
+        return /^[a-z][a-z ]*:$/.test(l.text) ? dim(text) : text;
+      });
+      out.push(cells.join(' '.repeat(gap)).replace(/\s+$/, ''));
+    }
+  } else {
+    runs.forEach((_, v) => {
+      out.push('');
+      for (const l of columnLines(heads[v]!, all[v]!, mk[v]!, Math.max(20, width), multi)) {
+        if (l.text === heads[v]) out.push(bold(`── ${l.text} ──`));
+        else out.push(l.hot ? hot(l.text) : /^[a-z][a-z ]*:$/.test(l.text) ? dim(l.text) : l.text);
+      }
+    });
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * A scenario by path (anywhere) or id. Unlike harness findScenario, suggestions for an unknown id
+ * come from file names alone, so one broken header elsewhere does not hide them.
+ */
+function lookUp(idOrPath: string): Scenario {
+  const asPath = resolve(idOrPath);
+  if (existsSync(asPath) && statSync(asPath).isFile()) return readScenario(asPath);
+  for (const ext of ['.js', '.cjs', '.mjs']) {
+    const p = join(SCENARIOS, idOrPath + ext);
+    if (existsSync(p)) return readScenario(p);
+  }
+  if (existsSync(asPath)) throw new SpecError(`${idOrPath} is a directory, not a scenario file`);
+  const ids: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (isScenarioFile(e.name)) ids.push(relative(SCENARIOS, p).replace(/\.(c|m)?js$/, '').split(sep).join('/'));
+    }
+  };
+  walk(SCENARIOS);
+  const near = closest(idOrPath, ids.sort());
+  throw new SpecError(`no scenario "${idOrPath}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+}
+
+// ---- main --------------------------------------------------------------------------------------
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const s = lookUp(args.target);
+  // Resolve every target before running anything, so a bad --node value costs nothing.
+  const targets: NodeTarget[] = [];
+  for (const n of args.nodes) targets.push(await resolveNode(n));
+  // One after another: scenarios that depend on timing get the machine to themselves.
+  const runs: { t: NodeTarget; r: Observation }[] = [];
+  for (const t of targets) runs.push({ t, r: await runScenario(s, t) });
+  if (args.json) {
+    const objs = runs.map(({ t, r }) => toJson(s, t, r));
+    // One target: one object; a list of targets: an array, in the order given.
+    process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
+  } else {
+    const width = args.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100);
+    process.stdout.write(render(s, runs, width));
+  }
+  return 0;
+}
+
+const debug = process.argv.includes('--debug');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (debug) console.error(e);
+    const msg = e instanceof SpecError ? e.message : `unexpected error: ${String((e as Error)?.message ?? e).split('\n')[0]} (run with --debug for details)`;
+    process.stderr.write(`scenario: ${msg}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -85,7 +85,7 @@ export async function ensureVersion(version: string): Promise<NodeTarget> {
     mkdirSync(dirname(finalDir), { recursive: true });
     const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${v}-`));
     try {
-      const packed = await run('npm', ['pack', `${pkg}@${v}`, '--silent', '--pack-destination', tmp], { cwd: tmp, timeout: 300_000 });
+      const packed = await run('npm', ['pack', `${pkg}@${v}`, '--loglevel=error', '--pack-destination', tmp], { cwd: tmp, timeout: 300_000 });
       const tgz = packed.stdout.trim().split('\n').pop() ?? '';
       if (packed.code !== 0 || !tgz) {
         const why = /E404|No match found|notarget/i.test(packed.stderr) ? `the npm registry has no ${pkg}@${v} (no such Node release for this platform)`

@@ -1,6 +1,8 @@
 /*---
-claim: The article's cluster + domain loop works: each worker catches say.js's timer throw in its domain, disconnects and ends by itself (exit code 0), and the primary, on 'disconnect', forks a new worker process; bounded here to 3 restarts (4 distinct worker processes), after which the primary stops forking and exits with code 0.
-source: seeds/003_43754586e9320e59.txt (도메인(Domain): 클러스터와 조합)
+claim: >-
+  The article's cluster + domain loop works: each worker catches say.js's timer throw in its domain, disconnects and ends by itself (exit code 0), and the primary, on 'disconnect', forks a new worker process; bounded here to 3 restarts (4 distinct worker processes), after which the primary stops forking and exits with code 0.
+source: >-
+  seeds/003_43754586e9320e59.txt (도메인(Domain): 클러스터와 조합)
 tags: [article, domain, cluster, errors, timers]
 timeout: 30000
 why: A domain only stops the crash; the worker's state after an unexpected throw is still unknown. So the worker stops taking work (cluster.worker.disconnect() closes its servers and its IPC channel), arms an unref'd kill timer in case that hangs, and lets the process end. The primary hears 'disconnect' and forks a fresh process with clean state. The unref'd timer does not keep the worker alive, so a clean disconnect ends it at once with code 0.

@@ -1,6 +1,7 @@
 /*---
 claim: A stream created inside domain.run() is bound to the domain like any EventEmitter; when it is destroyed with an error and has no 'error' listener, the error reaches the domain's 'error' listener and the process exits with code 0.
-source: seeds/003_43754586e9320e59.txt (암묵적 바인딩과 명시적 바인딩: 스트림 객체, 요청, 응답)
+source: >-
+  seeds/003_43754586e9320e59.txt (암묵적 바인딩과 명시적 바인딩: 스트림 객체, 요청, 응답)
 tags: [article, domain, streams, errors]
 why: Streams are EventEmitters, so they pick up the active domain when they are constructed. destroy(err) emits 'error' on a later tick, outside run(); the stream's own binding routes it to the domain.
 links: [https://nodejs.org/api/domain.html#implicit-binding]

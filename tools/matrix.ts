@@ -11,7 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { appliesTo, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
 import { ensureVersion, latestOfMajor, pins, resolveNode, type NodeTarget } from '../harness/node-binaries.ts';
 import {
-  describeChangeShort, findChanges, markdownReport, onlyPattern, parseArgs, problems, scenarioMeta, sortVersions,
+  describeChangeShort, findChanges, idFromTitle, markdownReport, onlyPattern, parseArgs, problems, scenarioMeta, sortVersions,
   stableJson, stripObservation, terminalTable, USAGE, versionResult, type MatrixData, type RecordedObservation, type VersionResult,
 } from './matrix-core.ts';
 
@@ -205,6 +205,13 @@ async function main() {
   const known = new Set(scenarios.map((s) => s.id));
   for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) die(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
   const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
+  const selectedIds = new Set(selected.map((s) => s.id));
+  /** Whether a test title counts for progress: with --only, tests on other scenarios are filtered out. */
+  const inScope = (title: string) => {
+    if (!args.only.length) return true;
+    const hit = idFromTitle(title, known);
+    return hit !== null && selectedIds.has(hit.id);
+  };
 
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
   const jobs = Math.max(1, Math.min(args.jobs ?? cores, versions.length));
@@ -273,9 +280,9 @@ async function main() {
         buf = buf.slice(i + 1);
         if (line.startsWith('@@matrix ')) {
           try {
-            const ev = JSON.parse(line.slice(9)) as { collected?: number; done?: number };
-            if (ev.collected) p.total += ev.collected;
-            if (ev.done) p.done += ev.done;
+            const ev = JSON.parse(line.slice(9)) as { collected?: string[]; done?: string };
+            if (ev.collected) p.total += ev.collected.filter(inScope).length;
+            if (ev.done !== undefined && inScope(ev.done)) p.done++;
           } catch {
             log.push(line);
           }
@@ -301,7 +308,7 @@ async function main() {
       }
       let result: VersionResult;
       if (existsSync(json)) {
-        result = versionResult(t.version, JSON.parse(readFileSync(json, 'utf8')), records, known);
+        result = versionResult(t.version, JSON.parse(readFileSync(json, 'utf8')), records, known, args.only.length ? selectedIds : undefined);
       } else {
         result = { node: t.version, platform: process.platform, arch: process.arch, scenarios: {} };
       }

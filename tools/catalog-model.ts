@@ -27,10 +27,13 @@ export const TOPICS = [
 ] as const;
 export type TopicKey = (typeof TOPICS)[number]['key'];
 
-/** One topic per claim, by its tags, the most specific first. */
-export function topicOf(tags: string[], isLambda = false): TopicKey {
+/** One topic per claim: by its folder where that says it, else by its tags, the most specific first. */
+export function topicOf(tags: string[], id = ''): TopicKey {
   const has = (...t: string[]) => t.some((x) => tags.includes(x));
-  if (isLambda || has('lambda')) return 'lambda';
+  const folder = id.includes('/') ? id.slice(0, id.indexOf('/')) : '';
+  if (folder === 'lambda' || has('lambda')) return 'lambda';
+  if (folder === 'domain' || folder === 'cluster') return 'domain';
+  if (folder === 'lifecycle' || folder === 'timers') return 'event-loop';
   if (has('domain', 'cluster')) return 'domain';
   if (has('uncaughtException', 'rejections')) return 'uncaught';
   if (has('errors', 'try-catch')) return 'try-catch';
@@ -59,7 +62,7 @@ const repoPath = (abs: string) => relative(ROOT, abs).split(sep).join('/');
 /** Every claim: the scenarios, then the Lambda handlers (if lambda/handlers exists), sorted by id. */
 export function loadClaims(): Claim[] {
   const out: Claim[] = listScenarios().map((s) => ({
-    id: s.id, file: repoPath(s.file), kind: 'scenario' as const, topic: topicOf(s.tags), s, hash: hashText(readFileSync(s.file, 'utf8')),
+    id: s.id, file: repoPath(s.file), kind: 'scenario' as const, topic: topicOf(s.tags, s.id), s, hash: hashText(readFileSync(s.file, 'utf8')),
   }));
   if (existsSync(LAMBDA_HANDLERS)) {
     for (const name of readdirSync(LAMBDA_HANDLERS).sort(byCodePoint)) {
@@ -208,7 +211,12 @@ export function stableJson(value: unknown): string {
 
 /** What counts as a claim's behaviour when comparing versions: stack frames and line numbers of Node's internals do not. */
 export function behaviourKey(o: Observed): string {
-  return JSON.stringify([o.exitCode, o.signal, o.timedOut, o.exitEvent.fired, o.exitEvent.code, o.exitHandler, o.stdout, stderrHighlights(o.stderr)]);
+  return JSON.stringify([o.exitCode, o.signal, o.timedOut, o.exitEvent.fired, o.exitEvent.code, o.exitHandler, withoutFrames(o.stdout), stderrHighlights(o.stderr)]);
+}
+
+/** Text without stack-frame lines (`    at ...`): an error printed with console.log lists Node's internal frames, which move between versions. */
+export function withoutFrames(text: string): string {
+  return text.split('\n').filter((l) => !/^\s+at /.test(l)).join('\n');
 }
 
 export interface Group {
@@ -216,8 +224,8 @@ export interface Group {
   observation: Observed;
   /** Versions of the group where the spec's expectation failed, with the failure's first line. */
   failures: { version: string; text: string }[];
-  /** Whether full stderr differs inside the group (stack frames only, by construction). */
-  stderrVaries: boolean;
+  /** Whether stdout or stderr differ inside the group (in stack frames only, by construction). */
+  framesVary: boolean;
 }
 
 export interface ClaimView {
@@ -270,11 +278,11 @@ export function view(c: Claim, data: ResultsFile): ClaimView {
     if (g < 0) {
       g = keys.length;
       keys.push(key);
-      groups.push({ versions: [], observation: r.observation, failures: [], stderrVaries: false });
+      groups.push({ versions: [], observation: r.observation, failures: [], framesVary: false });
     }
     const grp = groups[g]!;
     grp.versions.push(v);
-    if (r.observation.stderr !== grp.observation.stderr) grp.stderrVaries = true;
+    if (r.observation.stderr !== grp.observation.stderr || r.observation.stdout !== grp.observation.stdout) grp.framesVary = true;
     if (r.verdict === 'fail') grp.failures.push({ version: v, text: (r.failure ?? 'failed').split('\n')[0]! });
     cells[v] = g;
   }
@@ -310,4 +318,35 @@ export function shortEnding(o: Observed): string {
   if (o.timedOut) return 'timeout';
   if (o.signal) return o.signal;
   return `exit ${o.exitCode}`;
+}
+
+// ---- comparing docs/ with what would be generated ----------------------------------------------
+
+/** Every file under `dir` except data/, as paths relative to it with / separators, sorted. */
+export function generatedFiles(dir: string): string[] {
+  const out: string[] = [];
+  if (!existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      const rel = relative(dir, p).split(sep).join('/');
+      if (rel === 'data') continue;
+      if (e.isDirectory()) walk(p);
+      else out.push(rel);
+    }
+  };
+  walk(dir);
+  return out.sort(byCodePoint);
+}
+
+/** What in `dir` differs from `want` (path -> text): missing, different, or no longer generated. */
+export function staleFiles(dir: string, want: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [rel, text] of [...want].sort((a, b) => byCodePoint(a[0], b[0]))) {
+    const p = join(dir, rel);
+    if (!existsSync(p)) out.push(`${rel} (missing)`);
+    else if (readFileSync(p, 'utf8') !== text) out.push(`${rel} (differs)`);
+  }
+  for (const rel of generatedFiles(dir)) if (!want.has(rel)) out.push(`${rel} (no longer generated)`);
+  return out;
 }

@@ -3,7 +3,7 @@
 // the claims and the results: no clock, no environment, sorted everything.
 import semver from 'semver';
 import { stderrHighlights } from '../harness/harness.ts';
-import { ending, shortEnding, TOPICS, versionLabel, view, type Claim, type ClaimView, type ResultsFile } from './catalog-model.ts';
+import { ending, shortEnding, stableJson, TOPICS, versionLabel, view, type Claim, type ClaimView, type ResultsFile } from './catalog-model.ts';
 
 const REPO_ISSUE = 'https://github.com/nodejs/node/issues/22088';
 
@@ -154,12 +154,13 @@ export function renderClaim(v: ClaimView, data: ResultsFile): string {
       out.push(`- Printed while it ran: ${o.exitHandler.length ? o.exitHandler.map((l) => '`' + l.replace(/`/g, "'") + '`').join(', ') : 'nothing'}.`);
       for (const f of g.failures) out.push(`- **The spec's expectation failed on ${f.version}:** ${f.text.replace(/`/g, "'")}`);
       out.push('');
+      if (g.framesVary) out.push(`_Shown: ${g.versions[0]}. The other versions of this group differ only in stack frames (\`at ...\` lines)._`, '');
       out.push('stdout:', '', o.stdout ? fence(o.stdout) : '_(nothing)_', '');
       const hl = stderrHighlights(o.stderr);
       if (!o.stderr) out.push('stderr: _(nothing)_', '');
       else {
         out.push('stderr (without stack frames):', '', fence(hl.join('\n') || '(only stack frames)'), '');
-        out.push(`<details><summary>full stderr${g.versions.length > 1 ? ` (${g.versions[0]}${g.stderrVaries ? '; the stack frames of the other versions differ' : ''})` : ''}</summary>`, '', fence(o.stderr), '', '</details>', '');
+        out.push(`<details><summary>full stderr${g.versions.length > 1 ? ` (${g.versions[0]})` : ''}</summary>`, '', fence(o.stderr), '', '</details>', '');
       }
     }
     if (v.na.length) out.push(`Not applicable on ${versionLabel(v.na, data.versions)} (the scenario applies to Node ${s.node}).`, '');
@@ -273,7 +274,7 @@ export function renderHtml(views: ClaimView[], data: ResultsFile): string {
 </head>
 <body>
 <h1>What Node does with async code at the edges of a process's life</h1>
-<p class="lead">One row per claim, one column per tested Node version. Each cell shows how the scenario ended and the code its <code>exit</code> listeners received ("ev"; "no ev" when the event never fired). Cells of one row with the same colour behaved the same (stdout, exit code, signal, exit event, lines printed during it, stderr without stack frames). ${esc(versionsLine(data))} Details per claim: <a href="README.md">README.md</a>.</p>
+<p class="lead">One row per claim, one column per tested Node version. Each cell shows how the scenario ended and the code its <code>exit</code> listeners received ("ev"; "no ev" when the event never fired). Cells of one row with the same colour behaved the same (exit code, signal, exit event, lines printed during it, stdout and stderr without stack frames). ${esc(versionsLine(data))} Details per claim: <a href="README.md">README.md</a>.</p>
 <div class="controls">
 <label>Topic <select id="topic"><option value="all">All topics (${views.length})</option>${options}</select></label>
 <label><input type="checkbox" id="differs"> Only claims that differ between versions (${views.filter((v) => v.differs).length})</label>
@@ -293,10 +294,11 @@ ${rows}
 `;
 }
 
-/** Every generated file under docs/, by path relative to docs/. */
+/** Every file of docs/ (the results it was generated from included), by path relative to docs/. */
 export function renderAll(claims: Claim[], data: ResultsFile): Map<string, string> {
   const views = claims.map((c) => view(c, data));
   const files = new Map<string, string>();
+  files.set('data/results.json', stableJson(data));
   files.set('README.md', renderReadme(views, data));
   files.set('index.html', renderHtml(views, data));
   for (const v of views) files.set(claimPath(v.claim.id), renderClaim(v, data));

@@ -8,9 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, SpecError } from '../harness/harness.ts';
-import { DOCS, loadClaims, MATRIX_FILE, mergeMatrix, prune, readResults, RESULTS_FILE, stableJson, type Claim, type ResultsFile } from './catalog-model.ts';
+import { DOCS, generatedFiles, loadClaims, MATRIX_FILE, mergeMatrix, prune, readResults, RESULTS_FILE, staleFiles, type Claim, type ResultsFile } from './catalog-model.ts';
 import { renderAll } from './catalog-render.ts';
 
 const USAGE = `usage: npm run catalog -- [options]
@@ -48,23 +48,6 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-/** Every file currently under docs/ that the catalogue generates (everything but docs/data/). */
-function generatedOnDisk(): string[] {
-  const out: string[] = [];
-  if (!existsSync(DOCS)) return out;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      const rel = relative(DOCS, p).split(sep).join('/');
-      if (rel === 'data') continue;
-      if (e.isDirectory()) walk(p);
-      else out.push(rel);
-    }
-  };
-  walk(DOCS);
-  return out.sort();
-}
-
 /** Runs the matrix into a temporary directory and returns its matrix.json, parsed. */
 function runMatrix(targets: string[]): unknown {
   const matrix = join(ROOT, 'tools', 'matrix.ts');
@@ -89,15 +72,7 @@ function check(claims: Claim[]): number {
     return 1;
   }
   const data = prune(JSON.parse(JSON.stringify(base)) as ResultsFile, claims);
-  const want = renderAll(claims, data);
-  want.set('data/results.json', stableJson(data));
-  const stale: string[] = [];
-  for (const [rel, text] of want) {
-    const p = join(DOCS, rel);
-    if (!existsSync(p)) stale.push(`${rel} (missing)`);
-    else if (readFileSync(p, 'utf8') !== text) stale.push(`${rel} (differs)`);
-  }
-  for (const rel of generatedOnDisk()) if (!want.has(rel)) stale.push(`${rel} (no longer generated)`);
+  const stale = staleFiles(DOCS, renderAll(claims, data));
   const staleResults = claims.filter((c) => c.kind === 'scenario' && data.versions.some((v) => {
     const r = data.results[v]?.scenarios[c.id];
     return r && r.source !== c.hash;
@@ -135,7 +110,6 @@ function generate(a: Args, claims: Claim[]): number {
   const changedSince = (id: string) => statSync(join(ROOT, byId.get(id)!.file)).mtimeMs > matrixTime;
   const data = matrix ? mergeMatrix(base, matrix, claims, a.fresh, changedSince) : prune(base!, claims);
   const files = renderAll(claims, data);
-  files.set('data/results.json', stableJson(data));
   let written = 0;
   for (const [rel, text] of files) {
     const p = join(DOCS, rel);
@@ -145,7 +119,7 @@ function generate(a: Args, claims: Claim[]): number {
     written++;
   }
   let removed = 0;
-  for (const rel of generatedOnDisk()) {
+  for (const rel of generatedFiles(DOCS)) {
     if (files.has(rel)) continue;
     unlinkSync(join(DOCS, rel));
     removed++;

@@ -75,6 +75,8 @@ export interface MatrixArgs {
   jobs: number | undefined;
   /** Per-version time limit for the whole vitest run, in minutes. */
   versionTimeoutMin: number;
+  /** Do not run: rebuild matrix.json and report.md from the node-*.json already in --out. */
+  reuse: boolean;
   help: boolean;
 }
 
@@ -91,10 +93,12 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
 --out <dir>      where to write the results (default: results)
 --jobs <n>       versions run in parallel (default: the number of CPU cores)
 --version-timeout <min>  give up on a version whose run takes longer (default: 30)
+--reuse          run nothing: rebuild matrix.json and report.md from the node-*.json in --out
+                 (e.g. after editing a scenario's \`changes:\` header)
 -h, --help       this text`;
 
 export function parseArgs(argv: string[]): MatrixArgs {
-  const a: MatrixArgs = { targets: [], latest: false, only: [], out: 'results', jobs: undefined, versionTimeoutMin: 30, help: false };
+  const a: MatrixArgs = { targets: [], latest: false, only: [], out: 'results', jobs: undefined, versionTimeoutMin: 30, reuse: false, help: false };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new SpecError(`${name} needs a value`);
@@ -124,6 +128,9 @@ export function parseArgs(argv: string[]): MatrixArgs {
         break;
       case '--latest':
         a.latest = true;
+        break;
+      case '--reuse':
+        a.reuse = true;
         break;
       case '--only':
         a.only.push(take('--only'));
@@ -255,6 +262,28 @@ export function withoutFrames(text: string): string {
   return text.split('\n').filter((l) => !FRAME.test(l)).join('\n');
 }
 
+/** `events.js:291`, `node:events:491`, `internal/process/promises.js:213`: a place inside Node. */
+const INTERNAL_PLACE = /^(?:node:[\w/.-]+|internal\/[\w/.-]+|[\w.-]+\.js):\d+$/;
+
+/**
+ * stderr as compared between versions: stderrHighlights(), without the source excerpt Node prints
+ * above a fatal error when the throw happened inside Node itself (its file, line and code move
+ * in every release), and with the target binary's own path (in its command-line errors) as <node>.
+ */
+export function comparableStderr(stderr: string): string[] {
+  const lines = stderr.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s+\[\.\.\. lines matching original stack trace \.\.\.\]$/.test(lines[i]!)) continue; // a stack-frame placeholder
+    if (INTERNAL_PLACE.test(lines[i]!)) {
+      i++; // and the excerpt of Node's source that follows it
+      continue;
+    }
+    kept.push(lines[i]!.replace(/^\S*\/node(?:\.exe)?: /, '<node>: '));
+  }
+  return stderrHighlights(kept.join('\n'));
+}
+
 /**
  * The parts of an observation that make up a claim's behaviour, in a fixed order. Stack frames
  * (`    at ...` lines) are left out everywhere, as stderrHighlights() does for stderr: what a
@@ -268,7 +297,7 @@ export function behaviour(o: RecordedObservation): Record<string, unknown> {
     'exit event': o.exitEvent.fired ? `fired with code ${o.exitEvent.code}` : 'not fired',
     'exit handler': o.exitHandler.filter((l) => !FRAME.test(l)),
     stdout: withoutFrames(o.stdout),
-    stderr: stderrHighlights(o.stderr),
+    stderr: comparableStderr(o.stderr),
   };
 }
 
@@ -446,11 +475,23 @@ export function describeChangeShort(c: ObservedChange): string[] {
   });
 }
 
-function mdValue(v: unknown): string {
+function mdInline(v: unknown): string | null {
   const s = show(v);
-  if (!s.includes('\n') && s.length <= 80) return `\`${s.replace(/`/g, "'")}\``;
+  if (s.includes('\n') || s.length > 80) return null;
+  return s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
+}
+
+function mdBlock(v: unknown): string[] {
+  const s = show(v).replace(/\n$/, '');
   const fence = s.includes('```') ? '~~~~' : '```';
-  return `\n\n  ${fence}text\n${s.split('\n').map((l) => '  ' + l).join('\n')}\n  ${fence}\n`;
+  return [`    ${fence}text`, ...s.split('\n').map((l) => '    ' + l), `    ${fence}`];
+}
+
+/** A field's before and after: on one line when both are short, else as two text blocks. */
+function mdDiff(d: { field: string; before: unknown; after: unknown }): string[] {
+  const b = mdInline(d.before), a = mdInline(d.after);
+  if (b !== null && a !== null) return [`- ${d.field}: ${b} → ${a}`];
+  return [`- ${d.field}:`, '  - before:', '', ...mdBlock(d.before), '', '  - after:', '', ...mdBlock(d.after), ''];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,7 +503,7 @@ export function markdownReport(data: MatrixData): string {
   out.push('# Node version matrix', '');
   out.push(`Platform: ${data.platform}-${data.arch}. Versions: ${data.versions.join(', ')}.` + (data.only?.length ? ` Limited to scenarios starting with ${data.only.map((o) => `\`${o}\``).join(', ')}.` : ''), '');
   out.push('Generated by `npm run matrix` from `spec/node`. Cells: pass, **FAIL**, n.a. (the scenario declares a Node range that excludes the version), — (not run). ' +
-    `${MARK} marks the first version where the claim's observed behaviour (exit code, signal, exit event, exit-handler output, stdout, stderr highlights; stack-frame lines left out) differs from the previous tested version. Adjacent versions with identical results share a column.`, '');
+    `${MARK} marks the first version where the claim's observed behaviour (exit code, signal, exit event, exit-handler output, stdout, stderr highlights; stack frames and excerpts of Node's own source left out) differs from the previous tested version. Adjacent versions with identical results share a column.`, '');
   const unexplained = data.changes.filter((c) => !c.explainedBy);
   if (probs.length) {
     out.push('## ⚠ Problems', '');
@@ -483,7 +524,7 @@ export function markdownReport(data: MatrixData): string {
     out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
     if (c.explainedBy) out.push(`- Explained: since ${c.explainedBy.in}, ${c.explainedBy.what} (${c.explainedBy.link})`);
     else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${c.from.slice(1)}, ${c.to.slice(1)}]. Add one (first version and a link) or fix the scenario.**`);
-    for (const d of c.diff) out.push(`- ${d.field}: before ${mdValue(d.before)} after ${mdValue(d.after)}`);
+    for (const d of c.diff) out.push(...mdDiff(d));
     out.push('');
   }
   const quiet = unobservedDeclarations(data);

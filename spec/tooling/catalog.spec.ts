@@ -1,0 +1,189 @@
+// The catalogue: the committed docs/ is fresh, generation is reproducible, versions are grouped
+// honestly, and docs/index.html works in a real browser (Debian's chromium, headless).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../harness/harness.ts';
+import { emptyResults, loadClaims, prune, readResults, staleFiles, TOPICS, view, type Claim, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
+import { renderAll } from '../../tools/catalog-render.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function writeDocs(dir: string, files: Map<string, string>) {
+  for (const [rel, text] of files) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+}
+
+const obs = (o: Partial<Observed> = {}): Observed => ({
+  exitCode: 0, signal: null, stdout: 'same\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...o,
+});
+
+/** Results for the real claims under two versions: every third claim ends differently on the newer one. */
+function fixtureResults(claims: Claim[]): ResultsFile {
+  const data = emptyResults();
+  data.platform = 'linux';
+  data.arch = 'x64';
+  data.versions = ['v14.21.3', 'v22.23.3'];
+  data.results = { 'v14.21.3': { scenarios: {} }, 'v22.23.3': { scenarios: {} } };
+  claims.forEach((c, i) => {
+    if (c.kind !== 'scenario') return;
+    data.results['v14.21.3']!.scenarios[c.id] = { verdict: 'pass', observation: obs(), source: c.hash };
+    data.results['v22.23.3']!.scenarios[c.id] = { verdict: 'pass', observation: obs(i % 3 === 0 ? { exitCode: 1, exitEvent: { fired: true, code: 1 } } : {}), source: c.hash };
+  });
+  return data;
+}
+
+describe('npm run catalog', () => {
+  const claims = loadClaims();
+
+  it('--check: the committed docs/ matches the scenario headers and docs/data/results.json', async () => {
+    const r = await execa(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'tools', 'catalog.ts'), '--check'], { cwd: ROOT, reject: false, timeout: 200_000 });
+    expect(r.stderr.replace(/^npm warn.*\n?/gm, ''), r.stdout).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^catalog: docs\/ is up to date/);
+   }, 240_000);
+
+  it('the staleness check notices a changed, a missing and a leftover file', () => {
+    const want = renderAll(claims, fixtureResults(claims));
+    const dir = join(tmp, 'stale');
+    writeDocs(dir, want);
+    expect(staleFiles(dir, want)).toEqual([]);
+    writeFileSync(join(dir, 'README.md'), want.get('README.md') + '\nedited by hand\n');
+    rmSync(join(dir, 'index.html'));
+    writeDocs(dir, new Map([['claims/gone/old.md', '# a claim that was removed\n']]));
+    expect(staleFiles(dir, want)).toEqual(['README.md (differs)', 'index.html (missing)', 'claims/gone/old.md (no longer generated)']);
+  });
+
+  it('is reproducible: the same inputs, in any order, give the same bytes', () => {
+    const a = fixtureResults(claims);
+    const b = fixtureResults([...claims].reverse());
+    b.versions = [...b.versions].reverse();
+    b.results = Object.fromEntries(Object.entries(b.results).reverse());
+    const ra = renderAll(claims, prune(a, claims));
+    const rb = renderAll([...claims].sort((x, y) => (x.id < y.id ? -1 : 1)), prune(b, claims));
+    expect([...rb.keys()].sort()).toEqual([...ra.keys()].sort());
+    for (const [k, v] of ra) expect(rb.get(k), k).toBe(v);
+    for (const [k, v] of ra) expect(v, k).not.toMatch(/\b20\d\d-\d\d-\d\dT\d\d:/); // no timestamps
+  });
+
+  it('groups identical versions, ignores stack frames, and keeps n.a. apart', () => {
+    const c = claims.find((x) => x.kind === 'scenario')!;
+    const data = emptyResults();
+    data.versions = ['v12.22.12', 'v14.21.3', 'v16.20.2', 'v22.23.3'];
+    const frames = (where: string) => `Error: boom\n    at ${where}\n`;
+    data.results = {
+      'v12.22.12': { scenarios: { [c.id]: { verdict: 'n.a.', source: c.hash } } },
+      'v14.21.3': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ stdout: frames('internal/x.js:1:1') }), source: c.hash } } },
+      'v16.20.2': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ stdout: frames('node:internal/x:2:2') }), source: c.hash } } },
+      'v22.23.3': { scenarios: { [c.id]: { verdict: 'fail', failure: 'expected 0', observation: obs({ stdout: frames('node:internal/x:3:3'), exitCode: 1 }), source: 'older' } } },
+    };
+    const v = view(c, data);
+    expect(v.na).toEqual(['v12.22.12']);
+    expect(v.groups.map((g) => g.versions)).toEqual([['v14.21.3', 'v16.20.2'], ['v22.23.3']]);
+    expect(v.groups[0]!.framesVary).toBe(true);
+    expect(v.groups[1]!.failures).toEqual([{ version: 'v22.23.3', text: 'expected 0' }]);
+    expect(v.differs).toBe(true);
+    expect(v.stale).toEqual(['v22.23.3']);
+    const page = renderAll([c], data).get(`claims/${c.id}.md`)!;
+    expect(page).toContain('### Node 14, 16');
+    expect(page).toContain('### Node 22');
+    expect(page).toContain('Not applicable on Node 12');
+    expect(page).toContain('**Stale:**');
+  });
+
+  it('every claim has a page, and the index links every page under its topic', () => {
+    const files = renderAll(claims, readResults() ?? emptyResults());
+    const readme = files.get('README.md')!;
+    for (const c of claims) {
+      expect(files.has(`claims/${c.id}.md`), c.id).toBe(true);
+      expect(readme).toContain(`](claims/${c.id}.md)`);
+    }
+    for (const t of TOPICS) expect(readme).toContain(`### ${t.title}`);
+  });
+});
+
+// ---- the HTML page in a real browser -----------------------------------------------------------
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+const browserTest = haveChromium ? it : it.skip;
+const title = haveChromium ? 'docs/index.html in headless chromium: renders, a row per claim, the filters work, no console errors'
+  : `docs/index.html in a browser — SKIPPED: ${CHROMIUM} not found (install Debian's chromium, as .ci/run does, or set CHROMIUM_PATH)`;
+
+describe('the static HTML page', () => {
+  browserTest(title, async ({ expect }) => {
+    const { chromium } = await import('playwright-core');
+    const claims = loadClaims();
+    const pages: { name: string; data: ResultsFile }[] = [
+      { name: 'committed', data: prune(readResults() ?? emptyResults(), claims) },
+      { name: 'fixture', data: fixtureResults(claims) },
+    ];
+    const profile = mkdtempSync(join(tmp, 'chromium-profile-'));
+    // Generous limits: the machine may be busy with the rest of the suite.
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      timeout: 120_000,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage'],
+    });
+    try {
+      context.setDefaultTimeout(60_000);
+      for (const { name, data } of pages) {
+        const dir = join(tmp, `html-${name}`);
+        writeDocs(dir, renderAll(claims, data));
+        const views = claims.map((c) => view(c, data));
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+        const external: string[] = [];
+        page.on('request', (r) => {
+          if (!r.url().startsWith('file://')) external.push(r.url());
+        });
+        await page.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load' });
+        const visible = () => page.locator('#claims tbody tr:not([hidden])').count();
+        const count = () => page.locator('#count').textContent();
+
+        await expect.poll(count, { timeout: 60_000 }).toBe(`${claims.length} of ${claims.length} claims`);
+        expect(await page.locator('#claims tbody tr').count()).toBe(claims.length);
+        expect(await page.locator('#claims thead th.v').count()).toBe(data.versions.length);
+        for (const c of claims) expect(await page.locator(`#claims tbody tr[id="${c.id}"]`).count(), c.id).toBe(1);
+
+        for (const t of TOPICS) {
+          await page.selectOption('#topic', t.key);
+          const want = views.filter((v) => v.claim.topic === t.key).length;
+          expect(await visible(), `${name}: topic ${t.key}`).toBe(want);
+          expect(await page.locator(`#claims tbody tr:not([hidden]):not([data-topic="${t.key}"])`).count()).toBe(0);
+          expect(await page.locator('#empty').isVisible()).toBe(want === 0);
+        }
+        await page.selectOption('#topic', 'all');
+        await page.check('#differs');
+        const differing = views.filter((v) => v.differs).map((v) => v.claim.id).sort();
+        const shown = await page.locator('#claims tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.id));
+        expect(shown.sort(), `${name}: differs filter`).toEqual(differing);
+        if (name === 'fixture') expect(differing.length).toBeGreaterThan(0);
+        // Both filters at once.
+        const t0 = TOPICS.find((t) => views.some((v) => v.claim.topic === t.key))!;
+        await page.selectOption('#topic', t0.key);
+        expect(await visible()).toBe(views.filter((v) => v.differs && v.claim.topic === t0.key).length);
+        await page.uncheck('#differs');
+        await page.selectOption('#topic', 'all');
+        expect(await visible()).toBe(claims.length);
+        expect(problems, `${name}: console`).toEqual([]);
+        expect(external, `${name}: external requests`).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+});

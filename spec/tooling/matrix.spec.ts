@@ -1,0 +1,213 @@
+// `npm run matrix`: bad input is a one-line error, a small real run writes well-formed,
+// deterministic results, an interrupted run leaves nothing behind, and the logic that finds and
+// checks behaviour changes (tools/matrix-core.ts) flags what it should.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../harness/harness.ts';
+import {
+  findChanges, markdownReport, onlyPattern, parseArgs, problems, stableJson, table, terminalTable,
+  type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult,
+} from '../../tools/matrix-core.ts';
+
+const MATRIX = join(ROOT, 'tools', 'matrix.ts');
+
+/** Runs the matrix command directly under this Node with tsx's loader (no npm/tsx wrapper processes). */
+function matrix(args: string[], env: Record<string, string> = {}) {
+  return execa(process.execPath, ['--import', 'tsx', MATRIX, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', ...env }, stdin: 'ignore' });
+}
+
+function oneLineError(r: { exitCode?: number; stderr: string; stdout: string }, pattern: RegExp) {
+  expect(r.exitCode).not.toBe(0);
+  const lines = r.stderr.split('\n').filter((l) => l.trim() && !/^npm warn/i.test(l));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^matrix: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe('npm run matrix: bad input is a one-line error and a non-zero exit', () => {
+  it.concurrent.each([
+    [['99'], /99/],
+    [['banana'], /banana/],
+    [['/no/such/node'], /\/no\/such\/node does not exist/],
+    [['--only', 'no-such-scenario-prefix', '22'], /no-such-scenario-prefix/],
+    [['--frobnicate'], /unknown option --frobnicate/],
+    [['--jobs', 'zero'], /--jobs/],
+  ] as const)('%j', async (args, pattern) => {
+    const r = await matrix([...args], { SPEC_RECORD: '' });
+    oneLineError(r, pattern);
+  }, 60_000);
+
+  it('through npm as well: `npm run matrix -- 99`', async () => {
+    const r = await execa('npm', ['run', '-s', 'matrix', '--', '99'], { cwd: ROOT, reject: false, stdin: 'ignore' });
+    oneLineError(r, /Node 99/);
+  }, 60_000);
+});
+
+describe('npm run matrix: a small real run (Node 14 and 22, one scenario)', () => {
+  it('writes per-version JSON, matrix.json and report.md, byte-identical whatever the order of the versions', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'nas-matrix-'));
+    try {
+      const a = join(base, 'a'), b = join(base, 'b');
+      const ra = await matrix(['14', '22', '--only', 'lifecycle/pending-await', '--out', a, '--jobs', '2']);
+      expect(ra.stderr).toMatch(/v14\.21\.3: 1 pass, 0 fail, 0 n\.a\./);
+      expect(ra.stderr).toMatch(/v22\.23\.3: 1 pass, 0 fail, 0 n\.a\./);
+      expect(ra.exitCode, ra.stderr).toBe(0);
+      expect(ra.stdout).toMatch(/^lifecycle\/pending-await\s+pass\s*$/m);
+
+      for (const [v, file] of [['v14.21.3', 'node-14.21.3.json'], ['v22.23.3', 'node-22.23.3.json']] as const) {
+        const r = JSON.parse(readFileSync(join(a, file), 'utf8')) as VersionResult;
+        expect(r.node).toBe(v);
+        expect(r.platform).toBe(process.platform);
+        expect(r.arch).toBe(process.arch);
+        expect(Object.keys(r.scenarios)).toEqual(['lifecycle/pending-await']);
+        const s = r.scenarios['lifecycle/pending-await']!;
+        expect(s.verdict).toBe('pass');
+        expect(s.failure).toBeUndefined();
+        expect(s.observation).toMatchObject({ id: 'lifecycle/pending-await', node: v, exitCode: 0, signal: null, exitEvent: { fired: true, code: 0 } });
+        expect(s.observation).not.toHaveProperty('durationMs');
+      }
+      const m = JSON.parse(readFileSync(join(a, 'matrix.json'), 'utf8')) as MatrixData;
+      expect(m.versions).toEqual(['v14.21.3', 'v22.23.3']);
+      expect(m.only).toEqual(['lifecycle/pending-await']);
+      expect(Object.keys(m.scenarios)).toEqual(['lifecycle/pending-await']);
+      expect(m.scenarios['lifecycle/pending-await']).toMatchObject({ node: '*', changes: [] });
+      expect(m.scenarios['lifecycle/pending-await']!.claim).toMatch(/never settles/);
+      expect(m.changes).toEqual([]);
+      expect(Object.keys(m.results)).toEqual(['v14.21.3', 'v22.23.3']);
+      const report = readFileSync(join(a, 'report.md'), 'utf8');
+      expect(report).toContain('| `lifecycle/pending-await` | pass |');
+      expect(report).toContain('## What changed between versions');
+      expect(report).not.toMatch(/## ⚠ Problems|UNEXPLAINED|\| \*\*FAIL\*\*/);
+
+      const rb = await matrix(['22', '14', '--only', 'lifecycle/pending-await', '--out', b, '--jobs', '1']);
+      expect(rb.exitCode, rb.stderr).toBe(0);
+      const files = (d: string) => readdirSync(d).filter((f) => f.endsWith('.json') || f.endsWith('.md')).sort();
+      expect(files(b)).toEqual(files(a));
+      for (const f of files(a)) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+/** Pids of live processes whose environment mentions `token`. */
+function processesWithEnv(token: string): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') continue;
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').includes(token)) out.push(Number(name));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return out;
+}
+
+async function until(what: string, ok: () => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`gave up after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.skipIf(process.platform !== 'linux')('npm run matrix: interrupted (needs /proc: Linux only)', () => {
+  it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s stops every vitest run it started and exits %i', async (sig, code) => {
+    // A private TMPDIR marks every process of this run: vitest and the scenarios inherit it.
+    const tmp = mkdtempSync(join(tmpdir(), 'nas-matrix-int-'));
+    const out = join(tmp, 'results');
+    mkdirSync(out);
+    const run = matrix(['14', '22', '--out', out, '--jobs', '2'], { TMPDIR: tmp });
+    try {
+      // The matrix itself has TMPDIR too: wait until more than it (vitest runs) carry the mark.
+      await until('vitest runs to start', () => processesWithEnv(tmp).filter((p) => p !== run.pid).length >= 2, 60_000);
+      run.kill(sig);
+      const r = await run;
+      expect(r.exitCode).toBe(code);
+      expect(r.stderr).toMatch(new RegExp(`matrix: ${sig}: stopping`));
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(processesWithEnv(tmp)).toEqual([]);
+      expect(existsSync(join(out, 'matrix.json'))).toBe(false);
+    } finally {
+      run.kill('SIGKILL');
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The logic, on made-up data
+
+function obs(v: string, over: Partial<RecordedObservation> = {}): RecordedObservation {
+  return { id: 'x/y', node: v, exitCode: 0, signal: null, stdout: 'ok\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...over };
+}
+
+function data(meta: ScenarioMeta, cells: Record<string, RecordedObservation | 'n.a.' | 'fail'>): MatrixData {
+  const versions = Object.keys(cells);
+  const results: Record<string, VersionResult> = {};
+  for (const v of versions) {
+    const c = cells[v]!;
+    const s = c === 'n.a.' ? { verdict: 'n.a.' as const } : c === 'fail' ? { verdict: 'fail' as const, failure: 'expected 1, got 0' } : { verdict: 'pass' as const, observation: c };
+    results[v] = { node: v, platform: 'linux', arch: 'x64', scenarios: { 'x/y': s } };
+  }
+  const scenarios = { 'x/y': meta };
+  return { platform: 'linux', arch: 'x64', versions, scenarios, results, changes: findChanges(versions, results, scenarios), unclaimed: [] };
+}
+
+const META: ScenarioMeta = { claim: 'A claim.', tags: ['exit'], node: '*', changes: [] };
+
+describe('matrix logic (tools/matrix-core.ts)', () => {
+  it('finds the first version where behaviour changes and the `changes:` entry that explains it', () => {
+    const meta = { ...META, changes: [{ in: '15.0.0', what: 'became fatal', link: 'https://github.com/nodejs/node/pull/33021' }] };
+    const d = data(meta, { 'v12.22.12': obs('v12.22.12'), 'v14.21.3': obs('v14.21.3'), 'v15.14.0': obs('v15.14.0', { exitCode: 1 }), 'v16.20.2': obs('v16.20.2', { exitCode: 1 }) });
+    expect(d.changes).toHaveLength(1);
+    expect(d.changes[0]).toMatchObject({ scenario: 'x/y', from: 'v14.21.3', to: 'v15.14.0', diff: [{ field: 'exit code', before: 0, after: 1 }], explainedBy: meta.changes[0] });
+    expect(problems(d)).toEqual([]);
+    const t = table(d);
+    expect(t.columns.map((c) => c.label)).toEqual(['12–14', '15–16']);
+    expect(terminalTable(d)).toMatch(/^x\/y\s+pass\s+pass Δ$/m);
+    expect(markdownReport(d)).toContain('Explained: since 15.0.0, became fatal (https://github.com/nodejs/node/pull/33021)');
+  });
+
+  it('an observed change with no matching `changes:` entry is a problem, loudly reported', () => {
+    const meta = { ...META, changes: [{ in: '17.0.0', what: 'something else', link: 'https://example.org' }] };
+    const d = data(meta, { 'v14.21.3': obs('v14.21.3'), 'v15.14.0': obs('v15.14.0', { stdout: 'changed\n' }) });
+    expect(d.changes[0]!.explainedBy).toBeNull();
+    const p = problems(d);
+    expect(p).toHaveLength(1);
+    expect(p[0]!.kind).toBe('unexplained');
+    expect(p[0]!.text).toContain('x/y changes between Node v14.21.3 and v15.14.0 (stdout)');
+    expect(markdownReport(d)).toMatch(/UNEXPLAINED CHANGE/);
+  });
+
+  it('stack frames and n.a. versions are not behaviour changes; failures are problems naming claim and version', () => {
+    const d = data(META, {
+      'v12.22.12': obs('v12.22.12', { stdout: 'Error: x\n    at internal/timers.js:554:17\n' }),
+      'v13.14.0': 'n.a.',
+      'v14.21.3': obs('v14.21.3', { stdout: 'Error: x\n    at node:internal/timers:557:17\n' }),
+      'v15.14.0': 'fail',
+    });
+    expect(d.changes).toEqual([]);
+    expect(problems(d).map((p) => p.text)).toEqual(['x/y fails on Node v15.14.0: expected 1, got 0']);
+    expect(table(d).cells[0]!.map((c) => c.text)).toEqual(['pass', 'n.a.', 'pass', 'FAIL']);
+  });
+
+  it('JSON is written with sorted keys, so equal data gives equal bytes', () => {
+    expect(stableJson({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: undefined } })).toBe('{\n  "a": {\n    "d": [\n      3,\n      {\n        "e": 2,\n        "f": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
+  });
+
+  it('--only selects claims by id prefix in either title form', () => {
+    const re = new RegExp(onlyPattern(['errors/then']));
+    expect(re.test('some describe errors/then-throw: A claim.')).toBe(true);
+    expect(re.test('errors/then-throw — n.a. on Node v12.22.12: applies to >=15')).toBe(true);
+    expect(re.test('errors/timer-throw: A claim about errors/then-throw.')).toBe(false);
+    expect(parseArgs(['12', '--only=errors/', '--out', 'x', '--latest'])).toMatchObject({ targets: ['12'], only: ['errors/'], out: 'x', latest: true });
+  });
+});

@@ -59,6 +59,13 @@ export function hashText(text: string): string {
 
 const repoPath = (abs: string) => relative(ROOT, abs).split(sep).join('/');
 
+/** Problems worth telling a person about that do not stop the catalogue (printed on stderr). */
+export const warnings: string[] = [];
+function warn(msg: string) {
+  warnings.push(msg);
+  process.stderr.write(`catalog: warning: ${msg}\n`);
+}
+
 /** Every claim: the scenarios, then the Lambda handlers (if lambda/handlers exists), sorted by id. */
 export function loadClaims(): Claim[] {
   const out: Claim[] = listScenarios().map((s) => ({
@@ -70,7 +77,14 @@ export function loadClaims(): Claim[] {
       if (!isScenarioFile(name)) continue;
       const text = readFileSync(p, 'utf8');
       if (!/^(?:#![^\n]*\n)?\s*\/\*---/.test(text)) continue; // a helper without a claim header
-      const s = readScenario(p);
+      let s: Scenario;
+      try {
+        s = readScenario(p);
+      } catch (e) {
+        // The Lambda spec owns these files; one broken header should not hide the whole catalogue.
+        warn(`skipped ${repoPath(p)}: ${(e as Error).message.replace(/^\S+: /, '')}`);
+        continue;
+      }
       const id = `lambda/handlers/${basename(name, extname(name))}`;
       out.push({ id, file: repoPath(p), kind: 'lambda', topic: 'lambda', s: { ...s, id }, hash: hashText(text) });
     }

@@ -5,11 +5,9 @@
 // verdict that wobbles is a defect in the scenario's design, to be fixed there (never by retries).
 // Default scope: spec/node and spec/lambda (the claims); --all adds spec/tooling.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execa } from 'execa';
-import { ROOT, SpecError, resolveNode } from '../harness/harness.ts';
+import { availableParallelism } from 'node:os';
+import { SpecError, resolveNode } from '../harness/harness.ts';
+import { stopRunning, vitestVerdicts, type Verdicts } from './vitest-json.ts';
 
 interface Args { runs: number; busy: number; node?: string; paths: string[] }
 
@@ -37,39 +35,9 @@ function parse(argv: string[]): Args {
 }
 
 const busy: ChildProcess[] = [];
-let current: ReturnType<typeof execa> | undefined;
 function cleanup() {
   for (const b of busy) b.kill('SIGKILL');
-  if (current?.pid) {
-    try {
-      process.kill(-current.pid, 'SIGTERM');
-    } catch {
-      // gone
-    }
-  }
-}
-
-interface Verdicts { [test: string]: string }
-
-async function once(a: Args, nodePath: string | undefined, dir: string, n: number): Promise<{ verdicts: Verdicts; ms: number }> {
-  const out = join(dir, `run-${n}.json`);
-  const started = Date.now();
-  current = execa(join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', ...a.paths, '--reporter=json', `--outputFile=${out}`], {
-    cwd: ROOT, env: nodePath ? { SPEC_NODE: nodePath } : {}, reject: false, detached: true, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const r = await current;
-  current = undefined;
-  let report: { testResults?: { name: string; assertionResults: { fullName: string; status: string }[] }[] };
-  try {
-    report = JSON.parse(readFileSync(out, 'utf8'));
-  } catch {
-    throw new SpecError(`run ${n}: vitest wrote no report (exit ${r.exitCode}): ${String(r.stderr).trim().split('\n').pop()}`);
-  }
-  const verdicts: Verdicts = {};
-  for (const f of report.testResults ?? []) {
-    for (const t of f.assertionResults) verdicts[`${f.name.replace(ROOT + '/', '')} > ${t.fullName}`] = t.status;
-  }
-  return { verdicts, ms: Date.now() - started };
+  stopRunning();
 }
 
 async function main() {
@@ -81,18 +49,16 @@ async function main() {
     busy.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
   }
   console.log(`stress: ${a.runs} runs of ${a.paths.join(' ')} on ${target ? target.version : process.version}, ${a.busy} busy-loop processes on ${availableParallelism()} cores`);
-  const dir = mkdtempSync(join(tmpdir(), 'nas-stress-'));
   const runs: Verdicts[] = [];
   try {
     for (let n = 1; n <= a.runs; n++) {
-      const { verdicts, ms } = await once(a, target?.path, dir, n);
+      const { verdicts, ms } = await vitestVerdicts(a.paths, { env: target ? { SPEC_NODE: target.path } : {} });
       runs.push(verdicts);
       const counts: Record<string, number> = {};
       for (const s of Object.values(verdicts)) counts[s] = (counts[s] ?? 0) + 1;
       console.log(`run ${n}/${a.runs}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(ms / 1000).toFixed(1)} s`);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
     cleanup();
   }
   const names = [...new Set(runs.flatMap((r) => Object.keys(r)))].sort();

@@ -252,6 +252,37 @@ function killGroup(pid: number | undefined) {
     // already gone
   }
 }
+/** Waits (briefly, bounded) until no process of the group is left, so callers never see stragglers. */
+async function groupGone(pid: number | undefined, ms = 3000) {
+  if (!pid) return;
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return; // ESRCH: the group is empty
+    }
+    if (existsSync(`/proc`) && groupOnlyZombies(pid)) return;
+    if (Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** On Linux: whether every process left in the group is a zombie (dead, waiting to be reaped). */
+function groupOnlyZombies(pgid: number): boolean {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[2]) === pgid && f[0] !== 'Z') return false;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return true;
+}
+
 let hooked = false;
 function hookCleanup() {
   if (hooked) return;
@@ -308,6 +339,8 @@ export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOpti
   child.on('exit', () => killGroup(pid));
   const r = await child;
   clearTimeout(timer);
+  killGroup(pid);
+  await groupGone(pid);
   if (pid) live.delete(pid);
   if (r.failed && r.exitCode === undefined && !r.signal && !timedOut) {
     throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.shortMessage ?? r.message}`);

@@ -269,11 +269,11 @@ async function main() {
   for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) die(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
   const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
   const selectedIds = new Set(selected.map((s) => s.id));
-  /** Whether a test title counts for progress: with --only, tests on other scenarios are filtered out. */
+  /** Whether a test counts for progress: not n.a. ones, and with --only not those filtered out. */
   const inScope = (title: string) => {
-    if (!args.only.length) return true;
     const hit = idFromTitle(title, known);
-    return hit !== null && selectedIds.has(hit.id);
+    if (hit?.na) return false; // skipped at once: not part of the work
+    return !args.only.length || (hit !== null && selectedIds.has(hit.id));
   };
 
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;

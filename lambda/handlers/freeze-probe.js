@@ -1,8 +1,8 @@
 /*---
-claim: A 1 ms timer an invocation leaves pending never fires before the next invocation, however busy the machine is: Lambda freezes the environment from the moment the runtime asks for its next event, so the timer's line is always printed during the next invocation, never during the one that left it.
+claim: A 1 ms timer an invocation leaves pending never fires before the next invocation, however busy the machine is — Lambda freezes the environment from the moment the runtime asks for its next event, so the timer's line is always printed during the next invocation, never during the one that left it.
 source: seeds/000_c4cf722c2d65d74d.txt (변경된 예제); https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
 tags: [lambda, timers, event-loop]
-why: After the answer the runtime client asks for the next event and Lambda freezes the whole environment until there is one. A timer that was due a millisecond later cannot fire in between: no code of the function runs while it is frozen. It fires as soon as the environment is thawed, inside the next invocation. (Each invocation first waits 2 ms so that a timer the previous one left, due after 1 ms, is certainly due before this handler returns; timers fire in the order they are due.)
+why: After the answer the runtime client asks for the next event and Lambda freezes the whole environment until there is one. A timer that was due a millisecond later cannot fire in between — no code of the function runs while it is frozen. It fires as soon as the environment is thawed, inside the next invocation. (Each invocation first waits 2 ms so that a timer the previous one left, due after 1 ms, is certainly due before this handler returns; timers fire in the order they are due.)
 instead: Await the work before answering if it belongs to this invocation.
 ---*/
 'use strict';

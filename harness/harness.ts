@@ -137,18 +137,25 @@ export function isScenarioFile(name: string): boolean {
   return /\.(c|m)?js$/.test(name) && !basename(name).startsWith('_');
 }
 
-/** Every scenario under scenarios/, sorted by id. */
-export function listScenarios(): Scenario[] {
-  const out: Scenario[] = [];
+/** Paths of every scenario file under scenarios/ (headers not read). */
+export function scenarioFiles(): string[] {
+  const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (isScenarioFile(e.name)) out.push(readScenario(p));
+      else if (isScenarioFile(e.name)) out.push(p);
     }
   };
   walk(SCENARIOS);
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out;
+}
+
+const idOf = (file: string) => relative(SCENARIOS, file).replace(/\.(c|m)?js$/, '').split(sep).join('/');
+
+/** Every scenario under scenarios/, sorted by id. */
+export function listScenarios(): Scenario[] {
+  return scenarioFiles().map(readScenario).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Finds a scenario by id ("lifecycle/pending-await") or by path (anywhere on disk). */
@@ -159,7 +166,7 @@ export function findScenario(idOrPath: string): Scenario {
     const p = join(SCENARIOS, idOrPath + ext);
     if (existsSync(p)) return readScenario(p);
   }
-  const ids = listScenarios().map((s) => s.id);
+  const ids = scenarioFiles().map(idOf);
   const near = closest(idOrPath, ids);
   throw new SpecError(`no scenario "${idOrPath}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
 }

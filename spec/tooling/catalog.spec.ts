@@ -31,8 +31,10 @@ function fixtureResults(claims: Claim[]): ResultsFile {
   data.arch = 'x64';
   data.versions = ['v14.21.3', 'v22.23.3'];
   data.results = { 'v14.21.3': { scenarios: {} }, 'v22.23.3': { scenarios: {} } };
-  claims.forEach((c, i) => {
+  const order = claims.map((c) => c.id).sort();
+  claims.forEach((c) => {
     if (c.kind !== 'scenario') return;
+    const i = order.indexOf(c.id); // by id, so the fixture does not depend on the order it is given
     data.results['v14.21.3']!.scenarios[c.id] = { verdict: 'pass', observation: obs(), source: c.hash };
     data.results['v22.23.3']!.scenarios[c.id] = { verdict: 'pass', observation: obs(i % 3 === 0 ? { exitCode: 1, exitEvent: { fired: true, code: 1 } } : {}), source: c.hash };
   });

@@ -244,6 +244,23 @@ async function main() {
 
   if (args.reuse) return reuse(args);
 
+  // Signals are handled from the start: while binaries are fetched, and while vitest runs.
+  const running = new Set<ChildProcess>();
+  let stopping: NodeJS.Signals | null = null;
+  let work: string | undefined;
+  let view: ProgressView | undefined;
+  const onSignal = async (sig: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = sig;
+    view?.stop();
+    process.stderr.write(`\nmatrix: ${sig}: stopping ${running.size} run(s)...\n`);
+    await Promise.all([...running].map(killTree));
+    if (work) rmSync(work, { recursive: true, force: true });
+    process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void onSignal(sig));
+
+
   const list = args.targets.length ? args.targets : Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
   let targets: NodeTarget[];
   try {
@@ -284,25 +301,12 @@ async function main() {
   // Per-version files from an earlier run would be mistaken for this run's.
   for (const f of readdirSync(out)) if (/^node-.*\.json$/.test(f)) rmSync(join(out, f));
   for (const f of readdirSync(join(out, 'logs'))) if (/^node-.*\.log$/.test(f)) rmSync(join(out, 'logs', f));
-  const work = mkdtempSync(join(tmpdir(), 'node-async-spec-matrix-'));
+  work = mkdtempSync(join(tmpdir(), 'node-async-spec-matrix-'));
 
   const progress = new Map<string, Progress>(versions.map((v) => [v, {
     state: 'queued', done: 0, total: 0, expected: selected.filter((s) => appliesTo(s, v)).length,
   }]));
-  const view = new ProgressView(progress);
-  const running = new Set<ChildProcess>();
-  let stopping: NodeJS.Signals | null = null;
-
-  const onSignal = async (sig: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = sig;
-    view.stop();
-    process.stderr.write(`\nmatrix: ${sig}: stopping ${running.size} run(s)...\n`);
-    await Promise.all([...running].map(killTree));
-    rmSync(work, { recursive: true, force: true });
-    process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
-  };
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void onSignal(sig));
+  view = new ProgressView(progress);
 
   view.say(`matrix: ${versions.length} version(s) (${versions.join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
   view.start();

@@ -126,8 +126,17 @@ describe.skipIf(process.platform !== 'linux')('npm run matrix: interrupted (need
     mkdirSync(out);
     const run = matrix(['14', '22', '--out', out, '--jobs', '2'], { TMPDIR: tmp });
     try {
-      // The matrix itself has TMPDIR too: wait until more than it (vitest runs) carry the mark.
-      await until('vitest runs to start', () => processesWithEnv(tmp).filter((p) => p !== run.pid).length >= 2, 60_000);
+      let err = '';
+      run.stderr!.on('data', (d: Buffer) => (err += String(d)));
+      // Both vitest runs (marked by the private TMPDIR, and by vitest.mjs on their command line).
+      const vitests = () => processesWithEnv(tmp).filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('vitest.mjs');
+        } catch {
+          return false;
+        }
+      });
+      await until('both vitest runs to start', () => /version\(s\)/.test(err) && vitests().length >= 2, 60_000);
       run.kill(sig);
       const r = await run;
       expect(r.exitCode).toBe(code);

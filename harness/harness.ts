@@ -219,8 +219,10 @@ export interface Observation {
 }
 
 /** Removes what varies between machines and runs: paths, pids, colours, version numbers. */
-export function normalise(text: string, s?: Pick<Scenario, 'file'>): string {
+export function normalise(text: string, s?: Pick<Scenario, 'file'>, nodePath?: string): string {
   let t = text.replace(/\r\n/g, '\n').replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  // the target binary's own path (in command-line errors such as "node: bad option"): <node>
+  if (nodePath) t = t.split(nodePath).join('<node>');
   const dirs: [string, string][] = [];
   if (s) dirs.push([dirname(s.file), '<dir>']);
   dirs.push([SCENARIOS, '<scenarios>'], [ROOT, '<root>']);
@@ -371,15 +373,15 @@ export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOpti
       exitCode = rec.code ?? null;
     } else if (rec.t === 'out' && rec.text !== undefined) during.push(rec.text);
   }
-  const exitHandler = normalise(during.join(''), s).split('\n');
+  const exitHandler = normalise(during.join(''), s, target.path).split('\n');
   if (exitHandler[exitHandler.length - 1] === '') exitHandler.pop();
   return {
     id: s.id,
     node: version,
     exitCode: r.exitCode ?? null,
     signal: timedOut ? 'SIGKILL' : (r.signal ?? null),
-    stdout: normalise(String(r.stdout ?? ''), s),
-    stderr: normalise(String(r.stderr ?? ''), s),
+    stdout: normalise(String(r.stdout ?? ''), s, target.path),
+    stderr: normalise(String(r.stderr ?? ''), s, target.path),
     exitEvent: { fired, code: fired ? exitCode : null },
     exitHandler,
     timedOut,

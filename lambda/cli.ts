@@ -6,7 +6,8 @@
 // between invocations) and prints each invocation as the Lambda console does: the response, the
 // request id and the function's log (START / lines / END / REPORT). --json prints a JSON array.
 // Exit status: 0 when every invocation answered, 1 when one ended with an error (the logs say
-// which), 2 for bad input (one line on stderr).
+// which) or the function failed at init (one line on stderr: the error type and message; --json
+// gives the whole record), 2 for bad input (one line on stderr).
 import { SpecError } from '../harness/node-binaries.ts';
 import { DEFAULT_RUNTIME, RUNTIMES, startEnvironment, type Invocation, type LambdaEnvironment } from './service.ts';
 
@@ -102,12 +103,21 @@ async function main(): Promise<number> {
   process.once('SIGTERM', stop);
   env = await startEnvironment({ runtime: args.runtime, handlerFile: args.file, handler: args.handler, timeoutSec: args.timeoutSec });
   const results: Invocation[] = [];
+  let initFailed = false;
   try {
     for (const event of args.events) {
       const r = await env.invoke(event);
       if (stopping) break; // interrupted: the environment is being closed, print nothing more
       const bad = r.initError && /^Runtime\.(HandlerNotFound|MalformedHandlerName)$/.test(r.initError.errorType);
       if (bad) throw new SpecError(`${r.initError!.errorType}: ${r.initError!.errorMessage} (in ${args.file})`);
+      if (r.initError && !args.json) {
+        // The function cannot start (it throws at import, a module is missing, the runtime
+        // rejects the handler): one line that names the problem; --json shows the whole record.
+        const why = r.initError.errorMessage.split('\n')[0];
+        process.stderr.write(`lambda: ${args.file} failed at init on ${env.runtime}: ${r.initError.errorType}: ${why}\n`);
+        initFailed = true;
+        break;
+      }
       results.push(r);
       if (!args.json) printConsole(r);
     }
@@ -130,7 +140,7 @@ async function main(): Promise<number> {
     }));
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   }
-  return results.some((r) => r.error) ? 1 : 0;
+  return initFailed || results.some((r) => r.error) ? 1 : 0;
 }
 
 main().then(

@@ -52,11 +52,12 @@ async function main() {
   const runs: Verdicts[] = [];
   try {
     for (let n = 1; n <= a.runs; n++) {
-      const { verdicts, ms } = await vitestVerdicts(a.paths, { env: target ? { SPEC_NODE: target.path } : {} });
+      const { verdicts, failures, ms } = await vitestVerdicts(a.paths, { env: target ? { SPEC_NODE: target.path } : {} });
       runs.push(verdicts);
       const counts: Record<string, number> = {};
       for (const s of Object.values(verdicts)) counts[s] = (counts[s] ?? 0) + 1;
       console.log(`run ${n}/${a.runs}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(ms / 1000).toFixed(1)} s`);
+      for (const [name, msg] of Object.entries(failures)) console.log(`  failed: ${name}\n${msg.replace(/^/gm, '    | ')}`);
     }
   } finally {
     cleanup();

@@ -10,6 +10,8 @@ export type Verdicts = Record<string, string>;
 
 export interface VitestRun {
   verdicts: Verdicts;
+  /** The first lines of each failed test's message. */
+  failures: Record<string, string>;
   exitCode: number | undefined;
   ms: number;
 }
@@ -27,17 +29,22 @@ export async function vitestVerdicts(paths: string[], opts: { env?: Record<strin
     });
     const r = await running;
     running = undefined;
-    let report: { testResults?: { name: string; assertionResults: { fullName: string; status: string }[] }[] };
+    let report: { testResults?: { name: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[] };
     try {
       report = JSON.parse(readFileSync(out, 'utf8'));
     } catch {
       throw new SpecError(`vitest wrote no report (exit ${r.exitCode}): ${String(r.stderr).trim().split('\n').pop()}`);
     }
     const verdicts: Verdicts = {};
+    const failures: Record<string, string> = {};
     for (const f of report.testResults ?? []) {
-      for (const t of f.assertionResults) verdicts[`${f.name.replace(ROOT + '/', '')} > ${t.fullName}`] = t.status;
+      for (const t of f.assertionResults) {
+        const name = `${f.name.replace(ROOT + '/', '')} > ${t.fullName}`;
+        verdicts[name] = t.status;
+        if (t.status === 'failed') failures[name] = (t.failureMessages ?? []).join('\n').split('\n').slice(0, 12).join('\n');
+      }
     }
-    return { verdicts, exitCode: r.exitCode, ms: Date.now() - started };
+    return { verdicts, failures, exitCode: r.exitCode, ms: Date.now() - started };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -214,10 +214,9 @@ describe.each(RUNTIMES)('%s: the article with real libraries', (runtime) => {
         // environment is frozen (or just before B's end), with no further invocation...
         const bEvent = await sentry.waitForEvent(`Error: ${B}`, 10_000);
         expect(bEvent && timeline.where(bEvent.at)).toMatch(/^(during|after) invocation 2$/);
-        // ...but B's flush, which waits on timers, completes only in the next invocation.
-        expect(b.lines.some((l) => l.startsWith(`flushed ${B}`))).toBe(false);
-        const c = await timeline.run(() => env.invoke({ marker: `C-${unique()}`, workMs: 1000 }));
-        expect(c.lines).toContain(`flushed ${B}: true`);
+        // Whether B's own flush then completes before the freeze is a race, not a claim: the
+        // runtime asks for the next event one loop turn (a setImmediate) after the answer, and
+        // the endpoint's reply to B's event may or may not be read within that turn.
         expect(sentry.rejected).toEqual([]);
       } finally {
         await closeAll(env, sentry);

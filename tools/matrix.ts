@@ -10,6 +10,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { appliesTo, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
 import { ensureVersion, latestOfMajor, pins, resolveNode, type NodeTarget } from '../harness/node-binaries.ts';
+import { isRunning, tree } from '../harness/procs.ts';
 import {
   describeChangeShort, findChanges, idFromTitle, markdownReport, onlyPattern, parseArgs, problems, scenarioMeta, sortVersions,
   stableJson, stripObservation, terminalTable, USAGE, versionResult, type MatrixData, type RecordedObservation, type VersionResult,
@@ -49,45 +50,14 @@ async function resolveTargets(list: string[], latest: boolean): Promise<NodeTarg
 // their own (harness/harness.ts). To stop a run we signal vitest's group, then kill whatever is
 // left of every process that descended from it, and their groups.
 
-function procTable(): Map<number, { ppid: number; pgid: number }> {
-  const m = new Map<number, { ppid: number; pgid: number }>();
-  if (process.platform !== 'linux') return m;
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      m.set(Number(name), { ppid: Number(rest[1]), pgid: Number(rest[2]) });
-    } catch {
-      // gone already
-    }
-  }
-  return m;
-}
-
 function descendants(root: number, seen: { pids: Set<number>; groups: Set<number> }) {
-  const t = procTable();
-  const stack = [root];
-  while (stack.length) {
-    const p = stack.pop()!;
-    for (const [pid, info] of t) {
-      if (info.ppid === p && !seen.pids.has(pid)) {
-        seen.pids.add(pid);
-        if (info.pgid > 1) seen.groups.add(info.pgid);
-        stack.push(pid);
-      }
-    }
+  for (const p of tree(root).slice(1)) {
+    seen.pids.add(p.pid);
+    if (p.pgid > 1) seen.groups.add(p.pgid);
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const alive = isRunning;
 
 function signal(pid: number, sig: NodeJS.Signals) {
   try {

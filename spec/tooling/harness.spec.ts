@@ -1,32 +1,14 @@
 // The harness's own contract: headers are validated, scenarios run in a clean environment, the
 // exit event is observed, and nothing a scenario starts outlives it (also when it times out).
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { byNode } from '../../harness/claims.ts';
 import { findScenario, listScenarios, readScenario, runScenario, SpecError } from '../../harness/harness.ts';
+import { isRunning } from '../../harness/procs.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readScenario(join(fixtures, name));
 const target = inject('target');
-
-/** Alive means running: a zombie nobody reaped yet is dead for our purpose. */
-function isAlive(pid: number): boolean {
-  if (existsSync('/proc')) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-    } catch {
-      return false;
-    }
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function pidsIn(text: string, label: string): number[] {
   return [...text.matchAll(new RegExp(`^${label} (\\d+)$`, 'gm'))].map((m) => Number(m[1]));
@@ -92,7 +74,7 @@ describe('running a scenario', () => {
     expect(r.stdout).toContain('partial output before the hang');
     const pids = [...pidsIn(r.stdout, 'child'), ...pidsIn(r.stdout, 'grandchild')];
     expect(pids).toHaveLength(2);
-    for (const pid of pids) expect(isAlive(pid), `pid ${pid} still alive`).toBe(false);
+    for (const pid of pids) expect(isRunning(pid), `pid ${pid} still alive`).toBe(false);
   });
 
   it('at the time limit also ends cluster workers, servers and grandchildren', async () => {
@@ -101,7 +83,7 @@ describe('running a scenario', () => {
     expect(r.timedOut).toBe(true);
     const pids = ['server', 'worker', 'grandchild'].map((role) => pidsIn(r.stdout, `alive ${role}`));
     expect(pids.map((p) => p.length), r.stdout).toEqual([1, 1, 1]);
-    for (const pid of pids.flat()) expect(isAlive(pid), `pid ${pid} still alive`).toBe(false);
+    for (const pid of pids.flat()) expect(isRunning(pid), `pid ${pid} still alive`).toBe(false);
   });
 
   it('leaves no orphan behind when the main process ends first', async () => {
@@ -109,7 +91,7 @@ describe('running a scenario', () => {
     expect(r.exitCode).toBe(0);
     const [pid] = pidsIn(r.stdout, 'orphan');
     expect(pid).toBeGreaterThan(0);
-    expect(isAlive(pid!)).toBe(false);
+    expect(isRunning(pid!)).toBe(false);
   });
 });
 

@@ -1,41 +1,17 @@
 // `npm test` interrupted while a scenario runs (Ctrl-C in a terminal, or SIGTERM from a CI
 // runner) leaves no process of the project behind: the scenario, its cluster worker, its server
 // and its grandchild are all gone once npm has exited.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
+import { HAS_PROC, runningWith as processesWith, until } from '../../harness/procs.ts';
 
-/** Pids of running (not zombie) processes whose command line mentions `token`. */
-function processesWith(token: string): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (cmd.includes(token) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z') out.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 
-async function until(what: string, ok: () => boolean, ms: number) {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`gave up after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const linux = process.platform === 'linux';
-
-describe.skipIf(!linux)('interrupting npm test (needs /proc: Linux only)', () => {
+describe.skipIf(!HAS_PROC)('interrupting npm test (needs /proc: Linux only)', () => {
   it.each([
     ['SIGINT to the whole foreground group (Ctrl-C)', 'SIGINT', true],
     ['SIGTERM to npm alone (a CI runner stopping the job)', 'SIGTERM', false],

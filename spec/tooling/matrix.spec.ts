@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { HAS_PROC, runningWith, until } from '../../harness/procs.ts';
 import { ROOT } from '../../harness/harness.ts';
 import {
   findChanges, markdownReport, onlyPattern, parseArgs, problems, stableJson, table, terminalTable,
@@ -94,31 +95,7 @@ describe('npm run matrix: a small real run (Node 14 and 22, one scenario)', () =
   }, 240_000);
 });
 
-/** Pids of live processes whose environment mentions `token`. */
-function processesWithEnv(token: string): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') continue;
-      if (readFileSync(`/proc/${name}/environ`, 'utf8').includes(token)) out.push(Number(name));
-    } catch {
-      // gone, or not ours
-    }
-  }
-  return out;
-}
-
-async function until(what: string, ok: () => boolean, ms: number) {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`gave up after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-describe.skipIf(process.platform !== 'linux')('npm run matrix: interrupted (needs /proc: Linux only)', () => {
+describe.skipIf(!HAS_PROC)('npm run matrix: interrupted (needs /proc: Linux only)', () => {
   it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s stops every vitest run it started and exits %i', async (sig, code) => {
     // A private TMPDIR marks every process of this run: vitest and the scenarios inherit it.
     const tmp = mkdtempSync(join(tmpdir(), 'nas-matrix-int-'));
@@ -129,7 +106,7 @@ describe.skipIf(process.platform !== 'linux')('npm run matrix: interrupted (need
       let err = '';
       run.stderr!.on('data', (d: Buffer) => (err += String(d)));
       // Both vitest runs (marked by the private TMPDIR, and by vitest.mjs on their command line).
-      const vitests = () => processesWithEnv(tmp).filter((p) => {
+      const vitests = () => runningWith(tmp, 'environ').filter((p) => {
         try {
           return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('vitest.mjs');
         } catch {
@@ -142,7 +119,7 @@ describe.skipIf(process.platform !== 'linux')('npm run matrix: interrupted (need
       expect(r.exitCode).toBe(code);
       expect(r.stderr).toMatch(new RegExp(`matrix: ${sig}: stopping`));
       expect(r.stderr).not.toMatch(/^\s+at /m);
-      expect(processesWithEnv(tmp)).toEqual([]);
+      expect(runningWith(tmp, 'environ')).toEqual([]);
       expect(existsSync(join(out, 'matrix.json'))).toBe(false);
     } finally {
       run.kill('SIGKILL');

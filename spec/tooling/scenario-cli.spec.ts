@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
+import { isRunning } from '../../harness/procs.ts';
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = join(ROOT, 'tools', 'scenario.ts');
@@ -175,30 +176,17 @@ timeout: 120000
 require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
 setInterval(function () {}, 1000);
 `);
-    const child = cli([forever]);
+    // Ctrl-C in a terminal signals the whole foreground process group: here, tsx and its child.
+    const child = execa(TSX, [CLI, forever], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: target().path, NO_COLOR: '1' }, timeout: 150_000 });
     // Wait (bounded) for the scenario to be running: it writes its pid once started.
     const deadline = Date.now() + 90_000;
     while (!existsSync(pidFile) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(pidFile), 'the scenario never started').toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8'));
-    child.kill('SIGINT');
+    process.kill(-child.pid!, 'SIGINT');
     const r = await child;
     expect(r.exitCode === null ? r.signal : r.exitCode).not.toBe(0);
-    // Running, not a zombie: an orphan's zombie may wait long for a reaper in a container.
-    const alive = () => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-      } catch {
-        if (existsSync('/proc')) return false;
-      }
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
+    const alive = () => isRunning(pid);
     const gone = Date.now() + 30_000;
     while (alive() && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
     expect(alive(), `scenario process ${pid} still running after Ctrl-C`).toBe(false);

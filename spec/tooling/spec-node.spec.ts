@@ -1,9 +1,11 @@
 // SPEC_NODE names the target Node. A value that cannot be used stops the run before any spec,
 // with one line that names the problem and exit code 2: never a stack trace, never a hang.
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
+import { npmPackageName } from '../../harness/node-binaries.ts';
 
 const vitest = join(ROOT, 'node_modules', '.bin', 'vitest');
 
@@ -20,5 +22,14 @@ describe('SPEC_NODE bad input', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(message);
+  }, 150_000);
+
+  it('a registry that cannot be reached: one line naming the version, not a hang', async () => {
+    const r = await execa(vitest, ['run', 'spec/tooling/harness.spec.ts'], {
+      cwd: ROOT, reject: false, timeout: 120_000,
+      env: { SPEC_NODE: '19.0.1', npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: join(tmpdir(), `nas-empty-cache-${process.pid}`) },
+    });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`SPEC_NODE=19.0.1: Node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`]);
   }, 150_000);
 });

@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import semver from 'semver';
 import YAML from 'yaml';
 import { ROOT, SpecError, type NodeTarget } from './node-binaries.ts';
+import { HAS_PROC, processes } from './procs.ts';
 
 export { ROOT, SpecError, resolveNode, type NodeTarget } from './node-binaries.ts';
 
@@ -271,25 +272,15 @@ async function groupGone(pid: number | undefined, ms = 3000) {
     } catch {
       return; // ESRCH: the group is empty
     }
-    if (existsSync(`/proc`) && groupOnlyZombies(pid)) return;
+    if (HAS_PROC && groupOnlyZombies(pid)) return;
     if (Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
-/** On Linux: whether every process left in the group is a zombie (dead, waiting to be reaped). */
+/** Whether every process left in the group is a zombie (dead, waiting to be reaped). */
 function groupOnlyZombies(pgid: number): boolean {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(f[2]) === pgid && f[0] !== 'Z') return false;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return true;
+  return processes().every((p) => p.pgid !== pgid || p.state === 'Z');
 }
 
 let hooked = false;

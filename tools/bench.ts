@@ -205,7 +205,7 @@ async function main() {
     // the matrix runs versions side by side, up to the cores; the floor does the same
     await pool(targets, availableParallelism(), (t) => pool(listScenarios().filter((s) => appliesTo(s, t.version)), width, (s) => runBare(s, t.path)));
     const mBare = performance.now() - mBareStart;
-    const m = await timed(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'matrix.ts')]);
+    const m = await timed(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'matrix.ts')]);
     const mRatio = m.ms / mBare;
     log(`  bare: ${fmt(mBare)}; npm run matrix: ${fmt(m.ms)} (exit ${m.code}), peak memory ${mb(m.peak)}`);
     log(`  ratio matrix / bare: ${mRatio.toFixed(2)}x (target <= 1.25x: ${mRatio <= 1.25 ? 'met' : 'NOT met'})`);

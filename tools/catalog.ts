@@ -55,7 +55,7 @@ function runMatrix(targets: string[]): unknown {
   const out = mkdtempSync(join(tmpdir(), 'catalog-matrix-'));
   try {
     process.stderr.write(`catalog: running the matrix (npm run matrix -- ${[...targets, '--out', out].join(' ')}); this takes a while\n`);
-    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [matrix, ...targets, '--out', out], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', matrix, ...targets, '--out', out], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     const file = join(out, 'matrix.json');
     // The matrix exits non-zero when an expectation fails; its results are still the results.
     if (!existsSync(file)) throw new SpecError(`the matrix wrote no results (exit ${r.status ?? r.signal})`);

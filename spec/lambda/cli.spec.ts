@@ -7,8 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { runtimeAvailability } from '../../lambda/service.ts';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const lambda = (args: string[]) => execa(TSX, [join(ROOT, 'lambda', 'cli.ts'), ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
+// One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
+// when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
+const TSX = ['--import', 'tsx'];
+const lambda = (args: string[]) => execa(process.execPath, [...TSX, join(ROOT, 'lambda', 'cli.ts'), ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
 const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import semver from 'semver';
 import YAML from 'yaml';
 import { ROOT, SpecError, type NodeTarget } from './node-binaries.ts';
-import { HAS_PROC, processes } from './procs.ts';
+import { groupGone, holdGroup, killGroup, releaseGroup } from './procs.ts';
 
 export { ROOT, SpecError, resolveNode, type NodeTarget } from './node-binaries.ts';
 
@@ -252,66 +252,12 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
   return { ...env, ...extra };
 }
 
-/** Process groups of scenarios still running: killed if the harness itself goes away. */
-const live = new Set<number>();
-function killGroup(pid: number | undefined) {
-  if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-/** Waits (briefly, bounded) until no process of the group is left, so callers never see stragglers. */
-async function groupGone(pid: number | undefined, ms = 3000) {
-  if (!pid) return;
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      process.kill(-pid, 0);
-    } catch {
-      return; // ESRCH: the group is empty
-    }
-    if (HAS_PROC && groupOnlyZombies(pid)) return;
-    if (Date.now() > deadline) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** Whether every process left in the group is a zombie (dead, waiting to be reaped). */
-function groupOnlyZombies(pgid: number): boolean {
-  return processes().every((p) => p.pgid !== pgid || p.state === 'Z');
-}
-
-let hooked = false;
-function hookCleanup() {
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', () => {
-    for (const pid of live) killGroup(pid);
-  });
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => {
-      for (const pid of live) killGroup(pid);
-      process.kill(process.pid, sig);
-    });
-  }
-  // A test-runner worker whose parent went away (the runner was killed) must not carry on alone.
-  if (process.send && process.connected) {
-    process.once('disconnect', () => {
-      for (const pid of live) killGroup(pid);
-      process.exit(1);
-    });
-  }
-}
-
 /**
  * Runs one scenario under `target` and observes it. The scenario runs in its own process group,
  * which is killed when the scenario's main process ends (so no worker or server outlives it) or
  * when the time limit passes (then `timedOut` is true and the output is what it had printed).
  */
 export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOptions = {}): Promise<Observation> {
-  hookCleanup();
   const timeout = opts.timeout ?? s.timeout;
   const args = ['--require', OBSERVER, ...s.flags, ...(opts.flags ?? []), s.file];
   const started = Date.now();
@@ -328,7 +274,7 @@ export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOpti
     cleanup: true,
   });
   const pid = child.pid;
-  if (pid) live.add(pid);
+  holdGroup(pid);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -341,7 +287,7 @@ export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOpti
   clearTimeout(timer);
   killGroup(pid);
   await groupGone(pid);
-  if (pid) live.delete(pid);
+  releaseGroup(pid);
   if (r.failed && r.exitCode === undefined && !r.signal && !timedOut) {
     throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.shortMessage ?? r.message}`);
   }

@@ -85,3 +85,80 @@ export async function until(what: string, ok: () => boolean, ms: number): Promis
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Process groups this process started (scenarios, Lambda runtimes). Each runs in a group of its
+// own; whatever way this process goes (normal exit, SIGINT/SIGTERM/SIGHUP, or, as a test-runner
+// worker, losing its runner), the groups it still holds are killed first.
+
+const held = new Set<number>();
+
+/** Sends `sig` to a whole process group; false if the group is gone. */
+export function killGroup(pgid: number | undefined, sig: NodeJS.Signals = 'SIGKILL'): boolean {
+  if (!pgid) return false;
+  try {
+    process.kill(-pgid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killHeld() {
+  for (const g of held) {
+    killGroup(g, 'SIGKILL');
+    killGroup(g, 'SIGCONT'); // a stopped (frozen) group dies only once it runs again
+  }
+}
+
+let hooked = false;
+function hookCleanup() {
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', killHeld);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      killHeld();
+      process.kill(process.pid, sig);
+    });
+  }
+  // A test-runner worker whose runner went away (killed) must not carry on alone.
+  if (process.send && process.connected) {
+    process.once('disconnect', () => {
+      killHeld();
+      process.exit(1);
+    });
+  }
+}
+
+/** Holds a process group: it is killed if this process goes away before releaseGroup(). */
+export function holdGroup(pgid: number | undefined) {
+  if (!pgid) return;
+  hookCleanup();
+  held.add(pgid);
+}
+
+export function releaseGroup(pgid: number | undefined) {
+  if (pgid) held.delete(pgid);
+}
+
+/** Whether every process left in the group is a zombie (dead, waiting to be reaped). */
+function groupOnlyZombies(pgid: number): boolean {
+  return processes().every((p) => p.pgid !== pgid || p.state === 'Z');
+}
+
+/** Waits (briefly, bounded) until no live process of the group is left. */
+export async function groupGone(pgid: number | undefined, ms = 3000): Promise<void> {
+  if (!pgid) return;
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return; // ESRCH: the group is empty
+    }
+    if (HAS_PROC && groupOnlyZombies(pgid)) return;
+    if (Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

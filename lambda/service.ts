@@ -23,6 +23,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, SpecError } from '../harness/node-binaries.ts';
+import { holdGroup, killGroup, releaseGroup } from '../harness/procs.ts';
 import { prepareRuntime, runtimeInfo, type RuntimeInfo } from './runtimes.ts';
 
 export { runtimeAvailability, prepareRuntime, RUNTIMES, DEFAULT_RUNTIME } from './runtimes.ts';
@@ -97,27 +98,6 @@ export interface LambdaEnvironment {
 const API = '/2018-06-01/runtime';
 const CONSOLE_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t([^\t]*)\t([A-Z]+)\t([\s\S]*)$/;
 
-/** Process groups of runtime processes still alive: killed if this process goes away. */
-const liveGroups = new Set<number>();
-let exitHooked = false;
-function trackGroup(pid: number) {
-  if (!exitHooked) {
-    exitHooked = true;
-    process.once('exit', () => {
-      for (const g of liveGroups) killGroup(g, 'SIGKILL');
-    });
-  }
-  liveGroups.add(pid);
-}
-function killGroup(pid: number, sig: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pid, sig);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((res, rej) => {
     const chunks: Buffer[] = [];
@@ -186,7 +166,7 @@ class Sandbox {
     });
     if (!this.child.pid) throw new SpecError(`could not start ${nodePath} for the ${info.name} runtime`);
     this.pid = this.child.pid;
-    trackGroup(this.pid);
+    holdGroup(this.pid);
     this.child.stdout!.setEncoding('utf8').on('data', (t: string) => this.onText('out', t));
     this.child.stderr!.setEncoding('utf8').on('data', (t: string) => this.onText('err', t));
     const control = this.child.stdio[3] as Socket;
@@ -211,7 +191,7 @@ class Sandbox {
   private finish() {
     if (!this.alive) return;
     this.alive = false;
-    liveGroups.delete(this.pid);
+    releaseGroup(this.pid);
     for (const s of ['out', 'err'] as const) {
       if (this.partial[s]) this.sink.lines.push(this.partial[s]);
       this.partial[s] = '';

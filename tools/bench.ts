@@ -18,7 +18,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appliesTo, listScenarios, ROOT, SpecError, resolveNode, type NodeTarget, type Scenario } from '../harness/harness.ts';
 import { pins } from '../harness/node-binaries.ts';
-import { tree } from '../harness/procs.ts';
+import { killGroup, tree } from '../harness/procs.ts';
+import { pool } from './pool.ts';
 
 interface Args { node?: string; matrix: boolean; lambdaRuns: number; json: boolean }
 
@@ -72,13 +73,7 @@ function runBare(s: Scenario, node: string): Promise<Bare> {
     });
     child.stdout.resume();
     child.stderr.resume();
-    const kill = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    };
+    const kill = () => killGroup(child.pid);
     const timer = setTimeout(kill, s.timeout);
     child.on('exit', kill);
     child.on('close', () => {
@@ -86,18 +81,6 @@ function runBare(s: Scenario, node: string): Promise<Bare> {
       res({ id: s.id, ms: performance.now() - started });
     });
   });
-}
-
-async function pool<T, R>(items: T[], width: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
-  return out;
 }
 
 /** How many scenario processes the suite lets run at once (see vitest.config.ts). */

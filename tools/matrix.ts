@@ -15,6 +15,7 @@ import {
   describeChangeShort, findChanges, idFromTitle, markdownReport, onlyPattern, parseArgs, problems, scenarioMeta, sortVersions,
   stableJson, stripObservation, terminalTable, USAGE, versionResult, type MatrixData, type RecordedObservation, type VersionResult,
 } from './matrix-core.ts';
+import { pool } from './pool.ts';
 
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const REPORTER = join(ROOT, 'tools', 'matrix-reporter.ts');
@@ -22,20 +23,6 @@ const REPORTER = join(ROOT, 'tools', 'matrix-reporter.ts');
 function die(msg: string, code = 2): never {
   process.stderr.write(`matrix: ${msg.split('\n')[0]}\n`);
   process.exit(code);
-}
-
-/** Runs `fn` over `items` with at most `n` at a time; the first rejection rejects the whole. */
-async function pool<T, R>(items: T[], n: number, fn: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-  return out;
 }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<NodeTarget[]> {

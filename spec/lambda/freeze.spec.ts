@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/node-binaries.ts';
+import { holdGroup, killGroup, releaseGroup } from '../../harness/procs.ts';
 import { prepareRuntime, startEnvironment, type LambdaEnvironment } from '../../lambda/service.ts';
 
 const INVOCATIONS = 300;
@@ -25,6 +26,7 @@ function cpuTicks(pid: number): number {
 beforeAll(() => {
   for (let i = 0; i < 2; i++) {
     const c = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore', detached: true });
+    holdGroup(c.pid); // killed even if this run is interrupted before afterAll
     busy.push(c);
   }
 });
@@ -32,11 +34,8 @@ beforeAll(() => {
 afterAll(async () => {
   await Promise.all([...open].map((e) => e.close()));
   for (const c of busy) {
-    try {
-      process.kill(-c.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    killGroup(c.pid);
+    releaseGroup(c.pid);
   }
 });
 

@@ -6,8 +6,8 @@ export default defineConfig({
     include: ['spec/**/*.spec.ts'],
     globalSetup: ['harness/global-setup.ts'],
     setupFiles: ['harness/matchers.ts'],
-    // the usual report, then every skip with its reason
-    reporters: ['default', './harness/skip-reporter.ts'],
+    // the usual report; then every skip with its reason, and (with SPEC_RESULTS) each test's record
+    reporters: ['default', './harness/results-reporter.ts'],
     // Each scenario is a child process: the specs mostly wait on them, so files run in parallel
     // and the claims inside a file run concurrently too (npm run bench measures the effect).
     pool: 'forks',

@@ -1,61 +1,94 @@
-// The vocabulary of the spec files: claim() runs one scenario as one `it`, byNode() states an
-// expectation per range of Node versions.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The vocabulary of the spec files. claim() runs one scenario as one `it` and checks one object
+// stating its whole expected outcome; byNode() states a value per range of Node versions (and per
+// runtime). Each claim's result reaches the reporters as data, in the test's `meta`: the scenario
+// id, the target, the observation, a skip's reason. No report reads a test's title.
 import semver from 'semver';
-import { inject, it } from 'vitest';
-import { appliesTo, findScenario, runScenario, type Observation, type RunOptions, type Scenario } from './harness.ts';
+import { inject, it, type TestContext } from 'vitest';
+import { appliesTo, findScenario, runScenario, type RunOptions } from './harness.ts';
+import { outcomeProblems, showObservation, type Outcome } from './outcome.ts';
+import { stored, type Observation, type StoredObservation } from './observation.ts';
+import type { Target } from './node-binaries.ts';
 
 export { expect, describe } from 'vitest';
-export type { Observation } from './harness.ts';
+export { not, type Outcome } from './outcome.ts';
+export type { Observation } from './observation.ts';
 
-export function target(): { path: string; version: string } {
+/** What a claim's test carries to the reporters. */
+export interface ClaimMeta {
+  scenario: string;
+  /** The target's version string ("v22.1.0", "bun 1.4.5"). */
+  target: string;
+  observation?: StoredObservation;
+  /** Fields of the outcome the target gives no way to observe (not checked, reported as unknown). */
+  unknown?: string[];
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    claim?: ClaimMeta;
+    /** Why the test is skipped: every skip states one (harness/results-reporter.ts lists them). */
+    skip?: string;
+  }
+}
+
+export function target(): Target {
   return inject('target');
 }
 
+/** The Node release a runtime's claims are held to when a table states nothing for that runtime. */
+export function referenceNode(): string {
+  return inject('referenceNode');
+}
+
 /**
- * The value stated for the target's Node version. Ranges must not overlap and must cover the
- * target: a version no range states is an error, not a guess.
+ * The value stated for the target. Keys are semver ranges of Node versions, or a runtime's name
+ * (`bun`, `deno`). Ranges must not overlap and must cover the target: a version no range states
+ * is an error, not a guess. A runtime the table does not name is held to what the table states for
+ * the reference Node (the newest pinned major): the claim is that it behaves like Node.
  *   byNode({ '<15': 0, '>=15': 1 })
+ *   byNode({ '>=15': 1, deno: 0 })
  */
-export function byNode<T>(table: Record<string, T>, version: string = target().version): T {
-  const hits = Object.keys(table).filter((range) => semver.satisfies(version, range, { includePrerelease: true }));
+export function byNode<T>(table: Record<string, T>, t: Pick<Target, 'runtime' | 'version'> = target()): T {
+  if (t.runtime !== 'node') {
+    if (t.runtime in table) return table[t.runtime]!;
+    return byNode(table, { runtime: 'node', version: referenceNode() });
+  }
+  const ranges = Object.keys(table).filter((k) => semver.validRange(k) !== null);
+  const hits = ranges.filter((range) => semver.satisfies(t.version, range, { includePrerelease: true }));
   if (hits.length !== 1) {
-    throw new Error(`byNode: ${hits.length ? `ranges ${hits.join(' and ')} overlap` : 'no range covers'} Node ${version} (ranges: ${Object.keys(table).join(', ')})`);
+    throw new Error(`byNode: ${hits.length ? `ranges ${hits.join(' and ')} overlap` : 'no range covers'} Node ${t.version} (ranges: ${ranges.join(', ')})`);
   }
   return table[hits[0]!]!;
 }
 
-export interface ClaimOptions extends RunOptions {
-  /** The claim is that the scenario never ends by itself: a time-out is the expected outcome. */
-  expectTimeout?: boolean;
-}
-
-function record(s: Scenario, r: Observation) {
-  const dir = process.env.SPEC_RECORD;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, s.id.replace(/[/\\]/g, '__') + '.json'), JSON.stringify({ ...r, scenario: s.id, claim: s.claim }, null, 2));
+/** A test that does not run here, with the reason (listed at the end of every run). */
+export function skipped(title: string, reason: string) {
+  it.skip(`${title} — skipped: ${reason}`, { meta: { skip: reason } }, () => {});
 }
 
 /**
- * One claim: runs scenario `id` under the target Node and hands the observation to `check`.
- * A scenario whose `node` range excludes the target is skipped visibly, naming the range.
+ * One claim: runs scenario `id` under the target and checks that it ends as `outcome` states. A
+ * scenario whose `node` range excludes the target is skipped visibly, naming the range.
  */
-export function claim(id: string, check: (r: Observation) => void | Promise<void>, opts: ClaimOptions = {}) {
+export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const s = findScenario(id);
   const t = target();
-  if (!appliesTo(s, t.version)) {
-    it.skip(`${s.id} — n.a. on Node ${t.version}: applies to ${s.node}`, () => {});
+  if (!appliesTo(s, t)) {
+    const reason = `n.a. on ${t.version}: applies to ${t.runtime === 'node' ? `Node ${s.node}` : s.runtimes.join(', ')}`;
+    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version } } }, () => {});
     return;
   }
   const limit = opts.timeout ?? s.timeout;
-  it(`${s.id}: ${s.claim}`, async () => {
+  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: t.version } }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
     const r = await runScenario(s, t, opts);
-    record(s, r);
-    if (r.timedOut && !opts.expectTimeout) {
-      throw new Error(`${s.id} timed out after ${limit} ms on Node ${r.node}; it had printed:\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
-    }
-    await check(r);
-  }, limit + 30_000);
+    const meta = ctx.task.meta.claim!;
+    meta.observation = stored(r);
+    const { problems, unknown } = outcomeProblems(r, outcome);
+    if (unknown.length) meta.unknown = unknown;
+    if (problems.length) throw new Error(`${s.id} on ${r.node}: ${problems.join('; ')}\n${showObservation(r)}`);
+    await outcome.also?.(r);
+  });
 }
+
+export type { Observation as ClaimObservation };
+export type Check = (r: Observation) => void | Promise<void>;

@@ -1,7 +1,7 @@
 // Resolves the target Node once, before any spec runs: SPEC_NODE may name a version that has to be
 // fetched from the npm registry first. The specs read the result with inject('target').
 import type { TestProject } from 'vitest/node';
-import { resolveNode, SpecError } from './node-binaries.ts';
+import { referenceNode, resolveNode, SpecError, type Target } from './node-binaries.ts';
 
 export default async function setup(project: TestProject) {
   // `npm test` runs vitest under `sh -c`: when npm is stopped with SIGTERM, the shell goes but
@@ -14,6 +14,7 @@ export default async function setup(project: TestProject) {
   try {
     const target = await resolveNode(process.env.SPEC_NODE);
     project.provide('target', target);
+    project.provide('referenceNode', referenceNode());
   } catch (e) {
     if (e instanceof SpecError) {
       process.stderr.write(`SPEC_NODE=${process.env.SPEC_NODE}: ${e.message}\n`);
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    target: { path: string; version: string };
+    target: Target;
+    referenceNode: string;
   }
 }

@@ -3,13 +3,14 @@
 // (scenario, matrix, catalog, bench) goes through this module. It does not depend on vitest.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { execa } from 'execa';
 import semver from 'semver';
 import YAML from 'yaml';
-import { ROOT, SpecError, type NodeTarget } from './node-binaries.ts';
-import { groupGone, holdGroup, killGroup, releaseGroup } from './procs.ts';
+import { ROOT, RUNTIMES, SpecError, type Runtime, type Target } from './node-binaries.ts';
+import { normalise, type Observation } from './observation.ts';
+import { runGroup } from './procs.ts';
 
-export { ROOT, SpecError, resolveNode, type NodeTarget } from './node-binaries.ts';
+export { ROOT, SpecError, resolveNode, type NodeTarget, type Target } from './node-binaries.ts';
+export type { Observation } from './observation.ts';
 
 export const SCENARIOS = join(ROOT, 'scenarios');
 const OBSERVER = join(ROOT, 'harness', 'observer.cjs');
@@ -20,6 +21,8 @@ export const TAGS = [
   'event-loop', 'promise', 'handles', 'timers', 'streams', 'exit', 'beforeExit', 'exitCode', 'esm',
   'errors', 'try-catch', 'modules', 'uncaughtException', 'rejections', 'events', 'async-context',
   'domain', 'cluster', 'http', 'lambda', 'article',
+  'signals', 'shutdown', 'output', 'workers', 'child-process', 'abort', 'network', 'keep-alive',
+  'node-test', 'diagnostics', 'warnings', 'deprecation', 'exit-codes',
 ] as const;
 
 /** Header fields: name -> whether required. Anything else is an error. */
@@ -28,6 +31,7 @@ const FIELDS: Record<string, boolean> = {
   source: true, // article file and section, Node docs or issue link
   tags: true, // list, from TAGS
   node: false, // semver range of Node versions the scenario applies to (default: any)
+  runtimes: false, // the runtimes it applies to (default: node, bun, deno); another is n.a.
   flags: false, // list of node CLI flags
   env: false, // map of extra environment variables
   timeout: false, // time limit in ms (default DEFAULT_TIMEOUT_MS)
@@ -47,6 +51,7 @@ export interface Scenario {
   source: string;
   tags: string[];
   node: string;
+  runtimes: Runtime[];
   flags: string[];
   env: Record<string, string>;
   timeout: number;
@@ -101,6 +106,8 @@ export function readScenario(file: string): Scenario {
   for (const t of tags) if (!(TAGS as readonly string[]).includes(t)) fail(abs, `unknown tag "${t}" (known: ${TAGS.join(', ')})`);
   const node = str('node') ?? '*';
   if (!semver.validRange(node)) fail(abs, `header field "node" is not a semver range: ${JSON.stringify(node)}`);
+  const runtimes = h.runtimes === undefined ? [...RUNTIMES] : list('runtimes');
+  for (const r of runtimes) if (!(RUNTIMES as readonly string[]).includes(r)) fail(abs, `unknown runtime "${r}" in "runtimes" (known: ${RUNTIMES.join(', ')})`);
   const env = h.env ?? {};
   if (typeof env !== 'object' || Array.isArray(env) || Object.values(env as object).some((x) => typeof x !== 'string')) fail(abs, 'header field "env" must map names to strings');
   const timeout = h.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -122,6 +129,7 @@ export function readScenario(file: string): Scenario {
     source: str('source')!,
     tags,
     node,
+    runtimes: runtimes as Runtime[],
     flags: list('flags'),
     env: env as Record<string, string>,
     timeout,
@@ -197,42 +205,11 @@ export function closest(typed: string, ids: string[], n = 3): string[] {
   return scored.sort((a, b) => a.score - b.score).filter((x) => x.score < 1000 + Math.max(4, t.length / 2)).slice(0, n).map((x) => x.id);
 }
 
-/** Whether a scenario's `node` range covers a version. */
-export function appliesTo(s: Pick<Scenario, 'node'>, version: string): boolean {
-  return semver.satisfies(version, s.node, { includePrerelease: true });
-}
-
-export interface Observation {
-  id: string;
-  /** process.version of the target Node. */
-  node: string;
-  exitCode: number | null;
-  signal: string | null;
-  /** Normalised stdout/stderr. */
-  stdout: string;
-  stderr: string;
-  /** The `exit` event as the scenario's own listeners saw it. */
-  exitEvent: { fired: boolean; code: number | null };
-  /** Lines (stdout and stderr) printed while the `exit` event ran, normalised. */
-  exitHandler: string[];
-  timedOut: boolean;
-  durationMs: number;
-}
-
-/** Removes what varies between machines and runs: paths, pids, colours, version numbers. */
-export function normalise(text: string, s?: Pick<Scenario, 'file'>, nodePath?: string): string {
-  let t = text.replace(/\r\n/g, '\n').replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-  // the target binary's own path (in command-line errors such as "node: bad option"): <node>
-  if (nodePath) t = t.split(nodePath).join('<node>');
-  const dirs: [string, string][] = [];
-  if (s) dirs.push([dirname(s.file), '<dir>']);
-  dirs.push([SCENARIOS, '<scenarios>'], [ROOT, '<root>']);
-  for (const [d, name] of dirs) {
-    t = t.split('file://' + d).join(name).split(d).join(name);
-  }
-  t = t.replace(/\(node:\d+\)/g, '(node:<pid>)');
-  t = t.replace(/Node\.js v\d+\.\d+\.\d+/g, 'Node.js <version>');
-  return t;
+/** Whether a scenario applies to a target: its runtime is one of `runtimes`, and for Node its version is in the `node` range. */
+export function appliesTo(s: Pick<Scenario, 'node' | 'runtimes'>, t: Pick<Target, 'runtime' | 'version'> | string): boolean {
+  const target = typeof t === 'string' ? { runtime: 'node' as const, version: t } : t;
+  if (!s.runtimes.includes(target.runtime)) return false;
+  return target.runtime !== 'node' || semver.satisfies(target.version, s.node, { includePrerelease: true });
 }
 
 export interface RunOptions {
@@ -245,11 +222,17 @@ export interface RunOptions {
 }
 
 /** Environment a scenario gets: nothing inherited but PATH, HOME and the locale. */
-function cleanEnv(extra: Record<string, string>): Record<string, string> {
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8' };
   if (process.env.TMPDIR) env.TMPDIR = process.env.TMPDIR;
   if (process.env.SYSTEMROOT) env.SYSTEMROOT = process.env.SYSTEMROOT;
   return { ...env, ...extra };
+}
+
+/** How a target is started on a scenario: the binary and its arguments (without the observer when `bare`). */
+export function commandLine(s: Scenario, target: Target, opts: RunOptions & { bare?: boolean } = {}): { file: string; args: string[] } {
+  const flags = [...s.flags, ...(opts.flags ?? [])];
+  return { file: target.path, args: [...(opts.bare ? [] : ['--require', OBSERVER]), ...flags, s.file] };
 }
 
 /**
@@ -257,46 +240,20 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
  * which is killed when the scenario's main process ends (so no worker or server outlives it) or
  * when the time limit passes (then `timedOut` is true and the output is what it had printed).
  */
-export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOptions = {}): Promise<Observation> {
-  const timeout = opts.timeout ?? s.timeout;
-  const args = ['--require', OBSERVER, ...s.flags, ...(opts.flags ?? []), s.file];
-  const started = Date.now();
-  const child = execa(target.path, args, {
+export async function runScenario(s: Scenario, target: Target, opts: RunOptions = {}): Promise<Observation> {
+  const { file, args } = commandLine(s, target, opts);
+  const r = await runGroup(file, args, {
     cwd: dirname(s.file),
     env: cleanEnv({ ...s.env, ...(opts.env ?? {}), NODE_ASYNC_SPEC_OBSERVER: '3' }),
-    extendEnv: false,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    detached: true,
-    reject: false,
-    stripFinalNewline: false,
-    encoding: 'utf8',
-    maxBuffer: 8 * 1024 * 1024,
-    cleanup: true,
+    timeout: opts.timeout ?? s.timeout,
+    report: true,
   });
-  const pid = child.pid;
-  holdGroup(pid);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    killGroup(pid);
-  }, timeout);
-  // When the main process ends, whatever it left behind in its group goes too; otherwise an
-  // orphan holding the pipes open would keep us waiting.
-  child.on('exit', () => killGroup(pid));
-  const r = await child;
-  clearTimeout(timer);
-  killGroup(pid);
-  await groupGone(pid);
-  releaseGroup(pid);
-  if (r.failed && r.exitCode === undefined && !r.signal && !timedOut) {
-    throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.shortMessage ?? r.message}`);
-  }
-  const report = String((r.stdio as unknown[])[3] ?? '');
+  if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
   let version = target.version;
   let exitCode: number | null = null;
   let fired = false;
   const during: string[] = [];
-  for (const line of report.split('\n')) {
+  for (const line of r.report.split('\n')) {
     if (!line) continue;
     let rec: { t: string; version?: string; code?: number; text?: string };
     try {
@@ -304,38 +261,25 @@ export async function runScenario(s: Scenario, target: NodeTarget, opts: RunOpti
     } catch {
       continue;
     }
-    if (rec.t === 'start' && rec.version) version = rec.version;
+    if (rec.t === 'start' && rec.version && target.runtime === 'node') version = rec.version;
     else if (rec.t === 'exit') {
       fired = true;
       exitCode = rec.code ?? null;
     } else if (rec.t === 'out' && rec.text !== undefined) during.push(rec.text);
   }
-  const exitHandler = normalise(during.join(''), s, target.path).split('\n');
+  const at = { dir: dirname(s.file), scenarios: SCENARIOS, root: ROOT, binary: target.path };
+  const exitHandler = normalise(during.join(''), at).split('\n');
   if (exitHandler[exitHandler.length - 1] === '') exitHandler.pop();
   return {
     id: s.id,
     node: version,
-    exitCode: r.exitCode ?? null,
-    signal: timedOut ? 'SIGKILL' : (r.signal ?? null),
-    stdout: normalise(String(r.stdout ?? ''), s, target.path),
-    stderr: normalise(String(r.stderr ?? ''), s, target.path),
+    exitCode: r.exitCode,
+    signal: r.timedOut ? 'SIGKILL' : r.signal,
+    stdout: normalise(r.stdout, at),
+    stderr: normalise(r.stderr, at),
     exitEvent: { fired, code: fired ? exitCode : null },
     exitHandler,
-    timedOut,
-    durationMs: Date.now() - started,
+    timedOut: r.timedOut,
+    durationMs: r.durationMs,
   };
-}
-
-/**
- * Drops stack-frame lines (`    at ...`): their internal file:line differ per Node version. Everything
- * else (the source line and caret of a fatal report, the error's message line, blank lines, the
- * `Node.js <version>` trailer) is kept, so the rest can be compared exactly.
- */
-export function withoutStackFrames(text: string): string {
-  return text.split('\n').filter((l) => !/^\s+at /.test(l)).join('\n');
-}
-
-/** The lines of a stderr that matter: error names and messages, warnings; not stack frames. */
-export function stderrHighlights(stderr: string): string[] {
-  return stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l) && !/^\s*\^+\s*$/.test(l) && !/^Node\.js </.test(l) && !/^\(Use `node --trace/.test(l));
 }

@@ -17,18 +17,32 @@ export class SpecError extends Error {
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface NodeTarget {
-  /** Absolute path of the node binary. */
+/** The runtimes a scenario can run under. */
+export const RUNTIMES = ['node', 'bun', 'deno'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+/** A verified binary to run scenarios under. */
+export interface Target {
+  runtime: Runtime;
+  /** Absolute path of the binary. */
   path: string;
-  /** `process.version` of that binary, e.g. "v22.23.3". */
+  /** Its version string: `process.version` for Node ("v22.23.3"), "bun 1.4.5", "deno 2.9.6". */
   version: string;
 }
+export type NodeTarget = Target;
 
 export function pins(): Record<string, string> {
   const raw = JSON.parse(readFileSync(join(ROOT, 'node-versions.json'), 'utf8')) as Record<string, string>;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (/^\d+$/.test(k)) out[k] = v;
   return out;
+}
+
+/** The newest pinned Node release ("v26.10.0"): what other runtimes are compared with. */
+export function referenceNode(): string {
+  const p = pins();
+  const newest = Object.keys(p).map(Number).sort((a, b) => b - a)[0];
+  return 'v' + p[String(newest)]!;
 }
 
 export function cacheDir(): string {
@@ -106,7 +120,7 @@ export async function ensureVersion(version: string): Promise<NodeTarget> {
   }
   const got = await versionOf(bin);
   if (got !== `v${v}`) throw new SpecError(`cached Node ${bin} reports ${got}, expected v${v}; delete ${dirname(dirname(bin))} and retry`);
-  return { path: bin, version: got };
+  return { runtime: 'node', path: bin, version: got };
 }
 
 /**
@@ -115,7 +129,7 @@ export async function ensureVersion(version: string): Promise<NodeTarget> {
  */
 export async function resolveNode(spec: string | undefined): Promise<NodeTarget> {
   const s = (spec ?? '').trim();
-  if (!s) return { path: process.execPath, version: process.version };
+  if (!s) return { runtime: 'node', path: process.execPath, version: process.version };
   if (/^v?\d+$/.test(s)) {
     const major = s.replace(/^v/, '');
     const pin = pins()[major];
@@ -125,7 +139,7 @@ export async function resolveNode(spec: string | undefined): Promise<NodeTarget>
   if (/^v?\d+\.\d+\.\d+$/.test(s)) return ensureVersion(s);
   if (s.includes('/') || s.includes('\\') || existsSync(s)) {
     const path = resolve(s);
-    return { path, version: await versionOf(path) };
+    return { runtime: 'node', path, version: await versionOf(path) };
   }
   throw new SpecError(`unknown Node target ${JSON.stringify(s)}: give a major (22), an exact version (18.20.8) or a path to a node binary`);
 }

@@ -1,6 +1,7 @@
 // What is running, read from /proc (Linux). Used to prove that nothing a scenario, a runtime or a
 // command started outlives it, and to measure memory. Elsewhere these functions see nothing
 // (callers that depend on them skip visibly off Linux).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export const HAS_PROC = existsSync('/proc/self/stat');
@@ -160,5 +161,126 @@ export async function groupGone(pgid: number | undefined, ms = 3000): Promise<vo
     if (HAS_PROC && groupOnlyZombies(pgid)) return;
     if (Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting processes. Every process this project starts (a scenario, a bare scenario for the
+// bench, a vitest run, a runtime) is started here, in a process group of its own that is held
+// until it is gone, and stopped with its whole tree.
+
+export interface GroupRun {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** What was written to fd 3 (with `report`). */
+  report: string;
+  timedOut: boolean;
+  durationMs: number;
+  /** Set when the program could not be started at all. */
+  startError?: string;
+}
+
+export interface GroupOptions {
+  cwd?: string;
+  /** The whole environment: nothing is inherited. */
+  env: Record<string, string>;
+  /** Time limit in ms: then the whole group is killed and `timedOut` is set. */
+  timeout?: number;
+  /** Open fd 3 as a pipe and collect what is written to it. */
+  report?: boolean;
+  /** Called with each chunk of stdout as it comes. */
+  onStdout?: (chunk: string) => void;
+  /** Cap on collected output per stream (bytes); the rest is dropped. */
+  maxBuffer?: number;
+  /** Called with the pid (= process group id) once started. */
+  onStart?: (pid: number) => void;
+}
+
+/**
+ * Runs a program in a process group of its own and waits until the whole group is gone: when
+ * the main process ends, whatever it left behind in its group is killed (an orphan holding the
+ * pipes open would otherwise keep us waiting), and at the time limit the whole group is.
+ */
+export function runGroup(file: string, args: string[], o: GroupOptions): Promise<GroupRun> {
+  const started = performance.now();
+  const max = o.maxBuffer ?? 8 * 1024 * 1024;
+  return new Promise((resolve) => {
+    let child: ChildProcess;
+    try {
+      child = spawn(file, args, { cwd: o.cwd, env: o.env, detached: true, stdio: ['ignore', 'pipe', 'pipe', ...(o.report ? ['pipe' as const] : [])] });
+    } catch (e) {
+      resolve({ exitCode: null, signal: null, stdout: '', stderr: '', report: '', timedOut: false, durationMs: 0, startError: (e as Error).message });
+      return;
+    }
+    const pid = child.pid;
+    holdGroup(pid);
+    if (pid) o.onStart?.(pid);
+    const out = { stdout: '', stderr: '', report: '' };
+    const collect = (stream: NodeJS.ReadableStream | null | undefined, key: keyof typeof out, each?: (s: string) => void) => {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (d: string) => {
+        if (out[key].length < max) out[key] += d;
+        each?.(d);
+      });
+    };
+    collect(child.stdout, 'stdout', o.onStdout);
+    collect(child.stderr, 'stderr');
+    if (o.report) collect(child.stdio[3] as NodeJS.ReadableStream, 'report');
+    let timedOut = false;
+    const timer = o.timeout ? setTimeout(() => {
+      timedOut = true;
+      killGroup(pid);
+    }, o.timeout) : undefined;
+    let startError: string | undefined;
+    child.on('error', (e) => (startError = e.message));
+    child.on('exit', () => killGroup(pid));
+    child.on('close', async (code, sig) => {
+      if (timer) clearTimeout(timer);
+      killGroup(pid);
+      await groupGone(pid);
+      releaseGroup(pid);
+      resolve({
+        exitCode: code, signal: sig, ...out, timedOut, durationMs: performance.now() - started,
+        ...(startError && code === null && !sig ? { startError } : {}),
+      });
+    });
+  });
+}
+
+/**
+ * Stops a process and everything it started, in whatever groups they sit: SIGTERM to its group
+ * first (so that it can stop its own children), then, after `graceMs`, SIGKILL to every group
+ * and process that descended from it. Resolves when they are gone.
+ */
+export async function stopTree(pid: number | undefined, graceMs = 3000): Promise<void> {
+  if (!pid) return;
+  const pids = new Set<number>();
+  const groups = new Set<number>([pid]);
+  const look = () => {
+    for (const p of tree(pid).slice(1)) {
+      pids.add(p.pid);
+      if (p.pgid > 1 && p.pgid !== process.pid) groups.add(p.pgid);
+    }
+  };
+  look();
+  killGroup(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && (isRunning(pid) || [...pids].some(isRunning))) {
+    look();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  look();
+  for (const g of groups) {
+    killGroup(g, 'SIGKILL');
+    killGroup(g, 'SIGCONT');
+  }
+  for (const p of [pid, ...pids]) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // gone
+    }
   }
 }

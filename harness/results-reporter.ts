@@ -1,0 +1,79 @@
+// The one channel from a run to every report. For each test it reads the data the test carries
+// in its `meta` (harness/claims.ts: scenario id, target, observation; a skip's reason) and its
+// verdict, never its title, and:
+//  - with SPEC_RESULTS=<file>, appends one JSON record a line to that file as the run goes
+//    ({"t":"collected",...} when a spec file's tests are known, {"t":"test",...} when one ends):
+//    the matrix, stress and the tooling specs read these records;
+//  - at the end of every run, lists what was skipped and why (a skip without a reason is flagged).
+import { appendFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { TestRecord, Verdict } from './records.ts';
+
+function verdictOf(t: TestCase): Verdict {
+  const state = t.result().state;
+  if (state === 'passed') return 'pass';
+  if (state === 'failed') return 'fail';
+  const meta = t.meta();
+  if (meta.claim && meta.skip) return 'n.a.';
+  return 'skipped';
+}
+
+/** A failure message fit for a report: no colours, no stack frames, no machine paths. */
+function cleanFailure(msg: string): string {
+  const lines = msg.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n');
+  const stack = lines.findIndex((l) => /^\s+at /.test(l));
+  return (stack >= 0 ? lines.slice(0, stack) : lines).join('\n').trimEnd().split(process.cwd()).join('<root>');
+}
+
+export function record(t: TestCase, root: string): TestRecord {
+  const meta = t.meta();
+  const verdict = verdictOf(t);
+  const rec: TestRecord = { t: 'test', file: relative(root, t.module.moduleId), name: t.fullName, verdict };
+  if (meta.claim) {
+    rec.scenario = meta.claim.scenario;
+    rec.target = meta.claim.target;
+    if (meta.claim.observation && verdict !== 'n.a.') rec.observation = meta.claim.observation;
+    if (meta.claim.unknown?.length) rec.unknown = meta.claim.unknown;
+  }
+  const result = t.result();
+  const skip = meta.skip ?? (result.state === 'skipped' ? result.note : undefined);
+  if (skip && (verdict === 'skipped' || verdict === 'n.a.')) rec.skip = skip;
+  const errors = t.result().errors;
+  if (verdict === 'fail') rec.failure = cleanFailure((errors ?? []).map((e) => e.message).join('\n') || 'failed');
+  return rec;
+}
+
+export default class ResultsReporter implements Reporter {
+  private readonly file = process.env.SPEC_RESULTS || undefined;
+  private readonly root = process.cwd();
+  private readonly skips = new Map<string, { count: number; files: Set<string> }>();
+
+  private write(o: object) {
+    if (this.file) appendFileSync(this.file, JSON.stringify(o) + '\n');
+  }
+
+  onTestModuleCollected(m: TestModule) {
+    const tests = [...m.children.allTests()].map((t) => ({ name: t.fullName, scenario: t.meta().claim?.scenario, skip: t.meta().skip }));
+    this.write({ t: 'collected', file: relative(this.root, m.moduleId), tests });
+  }
+
+  onTestCaseResult(t: TestCase) {
+    const rec = record(t, this.root);
+    this.write(rec);
+    if (rec.verdict === 'skipped' || rec.verdict === 'n.a.') {
+      const reason = rec.skip ?? `NO REASON GIVEN: ${t.fullName}`;
+      const s = this.skips.get(reason) ?? { count: 0, files: new Set<string>() };
+      s.count++;
+      s.files.add(rec.file);
+      this.skips.set(reason, s);
+    }
+  }
+
+  onTestRunEnd() {
+    if (!this.skips.size || process.env.SPEC_RESULTS_QUIET) return;
+    const total = [...this.skips.values()].reduce((n, r) => n + r.count, 0);
+    const lines = [...this.skips].map(([reason, r]) => `  ${String(r.count).padStart(3)} × ${reason}  [${[...r.files].join(', ')}]`);
+    process.stdout.write(`\nSkipped ${total} test${total === 1 ? '' : 's'}, and why:\n${lines.join('\n')}\n`);
+  }
+}

@@ -1,0 +1,84 @@
+// The one way this project's commands run vitest: as a child process (node vitest.mjs, no
+// shell, no npx) in a group of its own, with harness/results-reporter.ts writing its records to a
+// temporary file that is read as the run goes (for progress) and at its end.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SpecError } from '../harness/node-binaries.ts';
+import { runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
+import { readRecords, type RunRecord, type TestRecord } from '../harness/records.ts';
+
+export const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+const REPORTER = join(ROOT, 'harness', 'results-reporter.ts');
+
+export interface VitestOptions {
+  /** Spec files or folders. */
+  paths: string[];
+  /** SPEC_NODE for the run (a verified binary's path), if not this machine's Node. */
+  target?: string;
+  /** Extra environment: added to this process's own unless `cleanEnv` is given. */
+  env?: Record<string, string>;
+  /** Replace the inherited environment with exactly this (plus the project's variables). */
+  cleanEnv?: Record<string, string>;
+  maxWorkers?: number;
+  /** A vitest -t filter (a test-name pattern). */
+  filter?: string;
+  /** Whole-run time limit in ms. */
+  timeout?: number;
+  /** Called with every record as soon as it is written (polled every half second). */
+  onRecord?: (r: RunRecord) => void;
+}
+
+export interface VitestResult {
+  records: RunRecord[];
+  tests: TestRecord[];
+  run: GroupRun;
+  ms: number;
+  /** The last lines vitest printed on stderr (for a run that wrote no records). */
+  tail: string;
+}
+
+let current: number | undefined;
+
+/** Stops the vitest run in progress, if any, with everything it started. */
+export function stopVitest(): Promise<void> {
+  return stopTree(current);
+}
+
+export async function runVitest(o: VitestOptions): Promise<VitestResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'nas-vitest-'));
+  const file = join(dir, 'records.ndjson');
+  const base = o.cleanEnv ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>);
+  const env: Record<string, string> = { ...base, ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  if (o.target) env.SPEC_NODE = o.target;
+  const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : []), ...(o.filter ? ['-t', o.filter] : [])];
+  let seen = 0;
+  let offset = 0;
+  const poll = () => {
+    if (!o.onRecord) return;
+    try {
+      if (statSync(file).size === offset) return;
+    } catch {
+      return;
+    }
+    const all = readRecords(file);
+    for (const r of all.slice(seen)) o.onRecord(r);
+    seen = all.length;
+    offset = statSync(file).size;
+  };
+  const timer = setInterval(poll, 500);
+  const started = Date.now();
+  try {
+    const p = runGroup(process.execPath, args, { cwd: ROOT, env, timeout: o.timeout, maxBuffer: 1024 * 1024, onStart: (pid) => (current = pid) });
+    const run = await p;
+    current = undefined;
+    poll();
+    const records = readRecords(file);
+    if (run.startError) throw new SpecError(`could not start vitest: ${run.startError}`);
+    const tail = run.stderr.trim().split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
+    return { records, tests: records.filter((r): r is TestRecord => r.t === 'test'), run, ms: Date.now() - started, tail };
+  } finally {
+    clearInterval(timer);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

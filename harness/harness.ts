@@ -41,7 +41,11 @@ const FIELDS: Record<string, boolean> = {
   changes: false, // version changes: list of { in: '15.0.0', what: '...', link: 'https://...' }
 };
 
-export interface VersionChange { in: string; what: string; link: string }
+/**
+ * A change in behaviour: `in` is the first release observed to behave the new way. A release line
+ * that never got a change others got (a backport that skipped it) is stated as `never: '21'`.
+ */
+export type VersionChange = { in: string; what: string; link: string; never?: undefined } | { never: string; what: string; link: string; in?: undefined };
 
 export interface Scenario {
   /** Path under scenarios/ without extension, e.g. "lifecycle/pending-await". For files elsewhere: their path. */
@@ -114,11 +118,12 @@ export function readScenario(file: string): Scenario {
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0) fail(abs, 'header field "timeout" must be a positive whole number of milliseconds');
   const changesRaw = h.changes ?? [];
   if (!Array.isArray(changesRaw)) fail(abs, 'header field "changes" must be a list of { in, what, link }');
-  const changes = changesRaw.map((c: unknown) => {
+  const changes = changesRaw.map((c: unknown): VersionChange => {
     const o = c as Record<string, unknown>;
-    if (!o || typeof o !== 'object' || typeof o.in !== 'string' || !semver.valid(o.in) || typeof o.what !== 'string' || typeof o.link !== 'string')
-      fail(abs, 'each entry of "changes" needs in: <exact version>, what: <text>, link: <url>');
-    return { in: o.in, what: o.what, link: o.link };
+    const text = o && typeof o === 'object' && typeof o.what === 'string' && typeof o.link === 'string';
+    if (text && typeof o.in === 'string' && semver.valid(o.in) && o.never === undefined) return { in: o.in, what: o.what as string, link: o.link as string };
+    if (text && typeof o.never === 'string' && /^\d+$/.test(o.never) && o.in === undefined) return { never: o.never, what: o.what as string, link: o.link as string };
+    fail(abs, 'each entry of "changes" needs in: <exact version> (or never: <major>, for a release line that never got it), what: <text>, link: <url>');
   });
   const rel = relative(SCENARIOS, abs);
   const inside = !rel.startsWith('..') && !rel.startsWith(sep) && rel !== abs;

@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import semver from 'semver';
 import { hashText, listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
 import { behaviourKey, byCodePoint, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
+import type { ScenarioResult, Verdict } from './matrix-core.ts';
 
 export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
 
@@ -84,13 +85,11 @@ export function loadClaims(): Claim[] {
 
 // ---- results -----------------------------------------------------------------------------------
 
-export type Verdict = 'pass' | 'fail' | 'n.a.';
+export type { Verdict } from './matrix-core.ts';
 export type Observed = StoredObservation;
 
-export interface Result {
-  verdict: Verdict;
-  observation?: Observed;
-  failure?: string;
+/** A matrix result as a claim page keeps it. */
+export interface Result extends ScenarioResult {
   /** hashText of the scenario file the result was recorded from ('unknown' if not known). */
   source: string;
 }

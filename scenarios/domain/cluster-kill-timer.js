@@ -13,9 +13,10 @@ links: [https://nodejs.org/api/cluster.html#workerdisconnect, https://nodejs.org
 // The article's worker, unchanged in its error handler, with a handle disconnect() cannot close:
 // a ref'd interval. The primary forks one worker and does not fork again.
 // Timing: the only wait is the article's own 3000 ms timer; nothing races it. The worker's exit
-// listener checks that at least 2900 ms passed since the error (Node's timers may fire up to a
-// millisecond early as Date.now() sees it; 100 ms covers that), and sets no upper bound, so a
-// slow machine cannot fail it. The scenario's 30 s limit leaves 27 s of margin.
+// listener checks that at least 2900 ms passed since the error: Node counts a timer from the event
+// loop's cached clock, which lags real time by the work already done in the current turn, so the
+// timer can fire a few milliseconds early as Date.now() sees it; 100 ms covers that. There is no
+// upper bound, so a slow machine cannot fail it. The scenario's 30 s limit leaves 27 s of margin.
 // Order of lines: the worker prints '에러 발생 ...' in the turn in which it calls disconnect(), so
 // before the primary hears 'disconnect'; it prints its exit line before it is gone, so before the
 // primary hears 'exit' (writes to a pipe are synchronous on Linux).

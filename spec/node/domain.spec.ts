@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCENARIOS } from '../../harness/harness.ts';
 import { byNode, claim, describe, expect, type Outcome } from '../../harness/claims.ts';
 
 const SAY = ["Hello! I'm module!", '에러 발생 : Error: 오류 핸들링 테스트'];
+
+/** The line of scenarios/domain/error-handler-not-a-worker.js that calls cluster.worker.disconnect(). */
+const DISCONNECT_LINE = readFileSync(join(SCENARIOS, 'domain', 'error-handler-not-a-worker.js'), 'utf8').split('\n').findIndex((l) => l.trim() === 'cluster.worker.disconnect();') + 1;
 
 /** A script that ends normally (code 0) without a word on stderr or an exit listener of its own. */
 const quiet = (stdout: string[]): Outcome => ({ exit: 0, stdout, stderr: '', exitEvent: { code: 0, printed: [] } });
@@ -156,5 +162,10 @@ describe('domains in servers and clusters', () => {
       '>=16.9.0': "Error!!! TypeError: Cannot read properties of undefined (reading 'disconnect')",
     })],
     exitEvent: { code: 0, printed: ['exit event: 0'] },
+    // The catch printed the stack too: its first frame is the line that calls disconnect().
+    also: (r) => {
+      const lines = r.stderr.split('\n');
+      expect(lines[lines.findIndex((l) => l.startsWith('Error!!! TypeError')) + 1]).toContain(`(<dir>/error-handler-not-a-worker.js:${DISCONNECT_LINE}:`);
+    },
   });
 });

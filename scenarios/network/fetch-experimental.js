@@ -1,7 +1,8 @@
 /*---
-claim: "Before Node 18 (from 16.15 and 17.5), fetch() exists only behind --experimental-fetch and its first use prints an ExperimentalWarning; it then reads a local response and lets the process exit, as it does by default from 18."
+claim: "Before Node 18 (from 16.15 and 17.5), fetch() exists only behind --experimental-fetch and its first use prints an ExperimentalWarning (on 17.x a second one, for buffer.Blob); it then reads a local response and lets the process exit, as it does by default from 18."
 source: https://nodejs.org/docs/latest-v17.x/api/globals.html#fetch
 links: [https://github.com/nodejs/node/pull/41749]
+changes: [{ never: '17', what: "a second ExperimentalWarning, for buffer.Blob, until Blob left experimental status (18.0.0, backported to 16.17.0; 16.15 and 16.16 print it too)", link: 'https://github.com/nodejs/node/pull/41270' }]
 tags: [network, http, warnings]
 node: '>=16.15 <17 || >=17.5 <18'
 flags: [--experimental-fetch]

@@ -1,4 +1,4 @@
-import { byNode, claim, describe } from '../../harness/claims.ts';
+import { byNode, claim, describe, not } from '../../harness/claims.ts';
 
 describe('what keeps an HTTP client process alive', () => {
   claim('network/global-agent-keepalive', {
@@ -103,7 +103,10 @@ describe('fetch()', () => {
   claim('network/fetch-experimental', {
     exit: 0,
     stdout: ['body: ok', 'exit with code 0'],
-    stderr: [/^\(node:<pid>\) ExperimentalWarning: Fetch is an experimental feature/],
+    stderr: byNode({
+      '<17': [/^\(node:<pid>\) ExperimentalWarning: Fetch is an experimental feature/, not('buffer.Blob')],
+      '>=17': [/^\(node:<pid>\) ExperimentalWarning: Fetch is an experimental feature/, /^\(node:<pid>\) ExperimentalWarning: buffer\.Blob is an experimental feature/],
+    }),
     exitEvent: { code: 0, printed: ['exit with code 0'] },
   });
 });

@@ -100,6 +100,15 @@ describe('fetch()', () => {
     stderr: '',
     exitEvent: { code: 0, printed: ['exit with code 0'] },
   });
+  claim('network/fetch-server-close', {
+    exit: 0,
+    stdout: byNode({
+      '<19': ['body: ok', '1 s later the server is still not closed; closing all its connections', 'server closed', 'exit with code 0'],
+      '>=19': ['body: ok', 'server closed', 'exit with code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
   claim('network/fetch-experimental', {
     exit: 0,
     stdout: ['body: ok', 'exit with code 0'],
@@ -108,5 +117,20 @@ describe('fetch()', () => {
       '>=17': [/^\(node:<pid>\) ExperimentalWarning: Fetch is an experimental feature/, /^\(node:<pid>\) ExperimentalWarning: buffer\.Blob is an experimental feature/],
     }),
     exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+});
+
+describe("a server's default timeouts", () => {
+  const same = ['server.headersTimeout = 60000', 'server.keepAliveTimeout = 5000'];
+  claim('network/server-timeout-defaults', {
+    exit: 0,
+    stdout: byNode({
+      '<13': ['server.timeout = 120000', 'server.requestTimeout = undefined', ...same],
+      '>=13 <14.11': ['server.timeout = 0', 'server.requestTimeout = undefined', ...same],
+      '>=14.11 <18': ['server.timeout = 0', 'server.requestTimeout = 0', ...same],
+      '>=18': ['server.timeout = 0', 'server.requestTimeout = 300000', ...same],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
   });
 });

@@ -1,4 +1,4 @@
-import { claim, describe } from '../../harness/claims.ts';
+import { byNode, claim, describe } from '../../harness/claims.ts';
 
 // Every claim here is about a quantity that is the same on every run: "all" of 8 MiB or "less than
 // all" of it. Where less arrives, how much does vary (the kernel's buffers, the reader's speed),
@@ -78,6 +78,18 @@ describe('what keeps the output', () => {
   claim('output/exitcode-natural-end', {
     exit: 0,
     stdout: ['writer exited with code 3', `reader received all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('writing to a pipe nobody reads', () => {
+  claim('output/console-log-closed-pipe', {
+    exit: 0,
+    stdout: byNode({
+      '<16.7': ['writer: code 0, signal null', "writer's stderr: nothing"],
+      '>=16.7': ['writer: code 1, signal null', "writer's stderr: Error: write EPIPE"],
+    }),
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });

@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import semver from 'semver';
 import { hashText, listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
 import { behaviourKey, byCodePoint, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
+import type { ScenarioResult, Verdict } from './matrix-core.ts';
 
 export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
 
@@ -84,13 +85,11 @@ export function loadClaims(): Claim[] {
 
 // ---- results -----------------------------------------------------------------------------------
 
-export type Verdict = 'pass' | 'fail' | 'n.a.';
+export type { Verdict } from './matrix-core.ts';
 export type Observed = StoredObservation;
 
-export interface Result {
-  verdict: Verdict;
-  observation?: Observed;
-  failure?: string;
+/** A matrix result as a claim page keeps it. */
+export interface Result extends ScenarioResult {
   /** hashText of the scenario file the result was recorded from ('unknown' if not known). */
   source: string;
 }
@@ -300,33 +299,31 @@ export function versionLabel(vs: string[], tested: string[]): string {
   return `Node ${parts.join(', ')}`;
 }
 
-// ---- comparing docs/ with what would be generated ----------------------------------------------
+// ---- comparing committed pages with what would be generated ----------------------------------
 
-/** Every file under `dir` except data/, as paths relative to it with / separators, sorted. */
-export function generatedFiles(dir: string): string[] {
+/** Every page under `dir`/claims/, relative to `dir`, sorted. */
+export function committedPages(dir = DOCS): string[] {
   const out: string[] = [];
-  if (!existsSync(dir)) return out;
   const walk = (d: string) => {
+    if (!existsSync(d)) return;
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      const rel = relative(dir, p).split(sep).join('/');
-      if (rel === 'data') continue;
       if (e.isDirectory()) walk(p);
-      else out.push(rel);
+      else if (e.name.endsWith('.md')) out.push(relative(dir, p).split(sep).join('/'));
     }
   };
-  walk(dir);
+  walk(join(dir, 'claims'));
   return out.sort(byCodePoint);
 }
 
-/** What in `dir` differs from `want` (path -> text): missing, different, or no longer generated. */
-export function staleFiles(dir: string, want: Map<string, string>): string[] {
+/** Which pages under `dir` differ from `want` (path -> text): missing, different, or no longer a claim. */
+export function stalePages(dir: string, want: Map<string, string>): string[] {
   const out: string[] = [];
   for (const [rel, text] of [...want].sort((a, b) => byCodePoint(a[0], b[0]))) {
     const p = join(dir, rel);
     if (!existsSync(p)) out.push(`${rel} (missing)`);
     else if (readFileSync(p, 'utf8') !== text) out.push(`${rel} (differs)`);
   }
-  for (const rel of generatedFiles(dir)) if (!want.has(rel)) out.push(`${rel} (no longer generated)`);
+  for (const rel of committedPages(dir)) if (!want.has(rel)) out.push(`${rel} (no longer a claim)`);
   return out;
 }

@@ -270,7 +270,12 @@ ${rows}
 /** The committed claim pages, by path relative to docs/. */
 export function renderPages(claims: Claim[], data: ResultsFile): Map<string, string> {
   const files = new Map<string, string>();
-  for (const c of claims) files.set(claimPath(c.id), renderClaim(view(c, data), data));
+  for (const c of claims) {
+    // A page depends on its own claim's results only: results added for another claim or another
+    // version change no other page, so two branches that each add a claim do not conflict.
+    const own: ResultsFile = { ...data, versions: data.versions.filter((v) => data.results[v]?.scenarios[c.id]) };
+    files.set(claimPath(c.id), renderClaim(view(c, own), own));
+  }
   return files;
 }
 

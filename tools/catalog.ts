@@ -7,12 +7,12 @@
 // or a matrix run now (`--run`, or when there are no results anywhere). `--check` regenerates the
 // pages in memory from the committed inputs and fails when one differs. Whether a result is
 // stale is decided by content: each result carries the hash of the scenario text it was run on.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, SpecError } from '../harness/harness.ts';
 import { runGroup } from '../harness/procs.ts';
-import { claimPage, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, readResults, SITE, type Claim, type ResultsFile } from './catalog-model.ts';
+import { committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, readResults, SITE, stalePages, type Claim, type ResultsFile } from './catalog-model.ts';
 import { renderPages, renderSite } from './catalog-render.ts';
 import { command } from './command.ts';
 
@@ -47,21 +47,6 @@ async function runMatrix(targets: string[]): Promise<unknown> {
   }
 }
 
-/** Every committed page under docs/claims/, relative to docs/. */
-function committedPages(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    if (!existsSync(d)) return;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) out.push(relative(DOCS, p).split('\\').join('/'));
-    }
-  };
-  walk(join(DOCS, 'claims'));
-  return out.sort();
-}
-
 function writeSite(claims: Claim[], data: ResultsFile) {
   for (const [rel, text] of renderSite(claims, data)) {
     mkdirSync(SITE, { recursive: true });
@@ -72,13 +57,7 @@ function writeSite(claims: Claim[], data: ResultsFile) {
 function check(claims: Claim[]): number {
   const data = readResults(claims);
   const want = renderPages(claims, data);
-  const stale: string[] = [];
-  for (const [rel, text] of want) {
-    const p = join(DOCS, rel);
-    if (!existsSync(p)) stale.push(`${rel} (missing)`);
-    else if (readFileSync(p, 'utf8') !== text) stale.push(`${rel} (differs)`);
-  }
-  for (const rel of committedPages()) if (!want.has(rel)) stale.push(`${rel} (no longer a claim)`);
+  const stale = stalePages(DOCS, want);
   if (stale.length) {
     process.stderr.write(`catalog: ${stale.length} claim page(s) stale; run npm run catalog and commit docs/claims/:\n${stale.map((s) => `  docs/${s}\n`).join('')}`);
     return 1;
@@ -148,4 +127,3 @@ command({
   },
 });
 
-export { claimPage };

@@ -41,8 +41,12 @@ export interface ChangeNote {
   missing?: string[];
   what?: string;
   link?: string;
-  /** declared: only the header says so; bisected: observed, and the header agrees; bisected only: observed, no header entry. */
-  status: 'declared only' | 'bisected' | 'bisected only';
+  /**
+   * declared only: the header says so, its line was not bisected; not found by bisection: the
+   * header says so but bisecting its line found no boundary there; bisected: observed, and the
+   * header agrees; bisected only: observed, no header entry.
+   */
+  status: 'declared only' | 'not found by bisection' | 'bisected' | 'bisected only';
 }
 
 export interface UpgradeItem {
@@ -81,7 +85,8 @@ async function resolveRelease(spec: string): Promise<Target> {
 }
 
 /** The header's entries and the bisected boundaries that fall between two releases. */
-export function changeNotes(s: Scenario, lo: string, hi: string, boundaries: Boundary[] | undefined): ChangeNote[] {
+export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { majors: string[]; boundaries: Boundary[] } | undefined): ChangeNote[] {
+  const boundaries = bisected?.boundaries;
   const inSpan = (v: string) => semver.gt(v, lo) && semver.lte(v, hi);
   const majors = (v: string) => semver.major(v) >= semver.major(lo) && semver.major(v) <= semver.major(hi);
   const declared = s.changes.filter((c) => (c.in !== undefined ? inSpan(c.in) : Number(c.never) >= semver.major(lo) && Number(c.never) <= semver.major(hi)));
@@ -94,17 +99,18 @@ export function changeNotes(s: Scenario, lo: string, hi: string, boundaries: Bou
     out.push({ first: b.first, before: b.before, ...(b.missing.length ? { missing: b.missing } : {}), ...(c ? { what: c.what, link: c.link } : {}), status: c ? 'bisected' : 'bisected only' });
   }
   declared.forEach((c, k) => {
-    if (!used.has(k)) out.push({ first: c.in ?? `never in ${c.never}.x`, what: c.what, link: c.link, status: 'declared only' });
+    const line = c.in !== undefined ? String(semver.major(c.in)) : c.never!;
+    if (!used.has(k)) out.push({ first: c.in ?? `never in ${c.never}.x`, what: c.what, link: c.link, status: bisected?.majors.includes(line) ? 'not found by bisection' : 'declared only' });
   });
   return out.sort((a, b) => (semver.valid(a.first) && semver.valid(b.first) ? semver.compare(a.first, b.first) : a.first < b.first ? -1 : 1));
 }
 
-function savedBoundaries(s: Scenario): Boundary[] | undefined {
+function savedBoundaries(s: Scenario): { majors: string[]; boundaries: Boundary[] } | undefined {
   const f = resultFile(s.id);
   if (!existsSync(f)) return undefined;
   try {
     const saved = JSON.parse(readFileSync(f, 'utf8')) as SavedBisect;
-    return saved.hash === scenarioHash(s) ? saved.boundaries : undefined;
+    return saved.hash === scenarioHash(s) ? { majors: saved.majors, boundaries: saved.boundaries } : undefined;
   } catch {
     return undefined;
   }
@@ -136,11 +142,11 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
     else steady.push(x);
   }));
   const [lo, hi] = semver.lte(fv, tv) ? [fv, tv] : [tv, fv];
-  const bisected = new Map<string, Boundary[]>();
+  const bisected = new Map<string, { majors: string[]; boundaries: Boundary[] }>();
   if (o.bisect && steady.length) {
     const majors = Object.keys(pins()).filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
     say(`bisecting ${steady.length} claim(s) over the lines ${majors.join(', ')}`);
-    for (const r of await bisectScenarios(steady.map((x) => x.s), { majors, jobs: o.jobs, progress: say, observer })) bisected.set(r.scenario.id, r.result.boundaries);
+    for (const r of await bisectScenarios(steady.map((x) => x.s), { majors, jobs: o.jobs, progress: say, observer })) bisected.set(r.scenario.id, { majors, boundaries: r.result.boundaries });
   }
   const differ: UpgradeItem[] = steady.map(({ s, a, b }) => {
     const diff = behaviourDiff(a, b);
@@ -173,6 +179,7 @@ function cut(s: string, w: number): string[] {
 
 function noteText(c: ChangeNote): string {
   const where = c.status === 'declared only' ? `${c.first} (declared only: not bisected)`
+    : c.status === 'not found by bisection' ? `${c.first} (declared, but bisecting its line found no change there)`
     : `${c.first} (${c.status}: ${c.before} -> ${c.first}${c.missing?.length ? `; the registry lacks ${c.missing.join(', ')}` : ''})`;
   return `${where}${c.what ? ` — ${c.what}` : ''}${c.link ? ` ${c.link}` : ''}`;
 }

@@ -6,7 +6,7 @@
 // checks the result against the scenario's `changes:` header. Releases come from the npm
 // registry (harness/releases.ts); what it lacks between two sides of a change is named.
 import { findScenario, listScenarios } from '../harness/harness.ts';
-import { pins, SpecError } from '../harness/node-binaries.ts';
+import { SpecError } from '../harness/node-binaries.ts';
 import { bisectScenarios, defaultMajors, jsonRows, selectDefault, textReport } from './bisect-run.ts';
 import { command, wholeNumber } from './command.ts';
 import { Observer } from './observe.ts';

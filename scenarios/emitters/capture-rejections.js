@@ -5,7 +5,7 @@ tags: [events, promise, rejections, errors]
 node: '>=12.16 <13 || >=13.4'
 why: captureRejections makes emit() attach a rejection handler to the Promise a listener returns and emit 'error' (or call the Symbol.for('nodejs.rejection') method) with the reason, so async listeners fail the same way synchronous ones do.
 instead: Set captureRejections on emitters with async listeners and give them an 'error' listener.
-changes: [{in: '13.4.0', what: 'captureRejections added (backported to 12.16.0)', link: 'https://github.com/nodejs/node/pull/27867'}]
+links: [https://github.com/nodejs/node/pull/27867]
 ---*/
 var EventEmitter = require('events');
 

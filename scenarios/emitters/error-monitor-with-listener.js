@@ -4,7 +4,7 @@ source: https://nodejs.org/api/events.html#eventserrormonitor
 tags: [events, errors]
 node: '>=12.17 <13 || >=13.6'
 why: errorMonitor listeners are called before the 'error' listeners and change nothing; the 'error' listener alone decides that the error is handled.
-changes: [{in: '13.6.0', what: 'events.errorMonitor added (backported to 12.17.0)', link: 'https://github.com/nodejs/node/pull/30932'}]
+links: [https://github.com/nodejs/node/pull/30932]
 ---*/
 var events = require('events');
 

@@ -5,7 +5,7 @@ tags: [events, promise, try-catch, errors]
 node: '>=12.16 <13 || >=13.6'
 why: events.on listens for 'error' next to the event it iterates and turns it into a throw from the iterator, ending the loop.
 instead: Wrap the loop in try/catch.
-changes: [{in: '13.6.0', what: 'events.on added (backported to 12.16.0)', link: 'https://github.com/nodejs/node/pull/27994'}]
+links: [https://github.com/nodejs/node/pull/27994]
 ---*/
 var events = require('events');
 

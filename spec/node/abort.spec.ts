@@ -21,7 +21,7 @@ describe('timers/promises with an AbortSignal', () => {
     exit: 1,
     stdout: ['exit 1'],
     stderr: byNode({
-      '>=15 <16.17 || >=17 <17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", not('[cause]')],
+      '<16.17 || >=17 <17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", not('[cause]')],
       '>=16.17 <17 || >=17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", '[cause]: DOMException [AbortError]: This operation was aborted'],
     }),
     exitEvent: exit(1),

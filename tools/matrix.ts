@@ -243,6 +243,7 @@ async function run(args: Args): Promise<number> {
         else if (rec.scenario && rec.verdict !== 'n.a.') p.done++;
       },
     });
+    if (stopping) await new Promise(() => {}); // the signal handler ends the process; write nothing
     const logPath = join(out, 'logs', `node-${v.replace(/^v/, '').replace(/ /g, '-')}.log`);
     writeFileSync(logPath, r.run.stdout + r.run.stderr);
     const result = versionResult(t.version, r.tests);
@@ -260,6 +261,7 @@ async function run(args: Args): Promise<number> {
   };
 
   const results = await pool(versions, jobs, runVersion);
+  if (stopping) await new Promise(() => {});
   view.stop();
   if (plan) return finishBoundaries(plan, versions, results, out);
   finish(versions, results, selected, args, out);

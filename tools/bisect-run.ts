@@ -8,7 +8,7 @@ import { cacheDir, pins, SpecError } from '../harness/node-binaries.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
 import { bisect, checkDeclared, type BisectResult, type Boundary, type DeclaredCheck } from './bisect-core.ts';
-import { describeChangeShort, type ObservedChange } from './matrix-core.ts';
+import { describeChangeShort, explanation, type ObservedChange } from './matrix-core.ts';
 import { Observer } from './observe.ts';
 
 export function resultFile(id: string): string {
@@ -98,6 +98,13 @@ function declaredFor(run: BisectRun, b: Boundary): DeclaredCheck | undefined {
   return run.declared.find((d) => d.boundary === b);
 }
 
+/** For a boundary no entry names: the entry the matrix would explain it with (a backport seen from the next line), if any. */
+function explainedBy(run: BisectRun, b: Boundary): { in?: string; never?: string; link: string } | undefined {
+  if (declaredFor(run, b)) return undefined;
+  const c = explanation(run.scenario.changes, 'v' + b.before, 'v' + b.first);
+  return c ? { ...(c.in !== undefined ? { in: c.in } : { never: c.never }), link: c.link } : undefined;
+}
+
 export function jsonRows(runs: BisectRun[]) {
   return runs.flatMap((r) => r.result.boundaries.map((b) => {
     const d = declaredFor(r, b);
@@ -108,6 +115,7 @@ export function jsonRows(runs: BisectRun[]) {
       ...(b.nonMonotonic ? { nonMonotonic: true } : {}),
       ...(b.unsteady ? { unsteady: true } : {}),
       declared: d ? { ...(d.change.in !== undefined ? { in: d.change.in } : { never: d.change.never }), link: d.change.link, verdict: d.verdict } : null,
+      ...(explainedBy(r, b) ? { explainedBy: explainedBy(r, b) } : {}),
       notes: b.notes,
     };
   }));
@@ -129,7 +137,7 @@ export function textReport(runs: BisectRun[]): string {
       for (const b of r.result.boundaries) {
         const d = declaredFor(r, b);
         rows.push([b.line, b.before, b.first, b.missing.join(' ') || (b.possiblyMissing.length ? `possibly ${b.possiblyMissing.join(' ')}` : '-'), b.fields.join(', '),
-          d ? `${d.change.in ?? `never ${d.change.never}`} (${d.verdict})` : b.behavesLike ? `(like ${b.behavesLike})` : 'NONE']);
+          d ? `${d.change.in ?? `never ${d.change.never}`} (${d.verdict})` : explainedBy(r, b) ? `${explainedBy(r, b)!.in ?? explainedBy(r, b)!.never} (backport)${b.behavesLike ? ` like ${b.behavesLike}` : ''}` : b.behavesLike ? `(like ${b.behavesLike})` : 'NONE']);
       }
       out.push(...table(rows).map((l) => '  ' + l));
       for (const b of r.result.boundaries) {

@@ -119,7 +119,8 @@ export function explanation(changes: VersionChange[], from: string, to: string):
   const [mf, mt] = [semver.major(from), semver.major(to)];
   if (mt !== mf) {
     const later = changes.some((c) => c.in !== undefined && semver.major(c.in) === mt && semver.gt(c.in, to));
-    const backport = changes.find((c) => c.in !== undefined && semver.major(c.in) === mf && semver.lte(c.in, from));
+    // The latest such entry of the earlier line: the backport nearest to `from`.
+    const backport = changes.filter((c) => c.in !== undefined && semver.major(c.in) === mf && semver.lte(c.in, from)).sort((a, b) => semver.rcompare(a.in!, b.in!))[0];
     if (later && backport) return backport;
   }
   return null;

@@ -86,10 +86,11 @@ changes: [{in: '15.9.0', what: 'x', link: 'l'}, {never: '21', what: 'y', link: '
   });
 
   it('between two lines, a backport explains a difference: the earlier line got it before `from`, the next line only after `to`', () => {
-    const changes = [{ in: '22.15.0', what: 'backport', link: 'l' }, { in: '23.10.0', what: 'x', link: 'l' }];
+    const changes = [{ in: '22.15.0', what: 'backport', link: 'l' }, { in: '23.10.0', what: 'x', link: 'l' }, { in: '22.0.0', what: 'an earlier change', link: 'l' }];
+    // The backport nearest to `from`, not any earlier entry of its line.
     expect(explanation(changes, 'v22.23.3', 'v23.0.0')).toEqual(changes[0]);
     expect(explanation(changes, 'v22.14.0', 'v22.15.0')).toEqual(changes[0]);
-    expect(explanation(changes, 'v22.0.0', 'v22.14.0')).toBeNull();
+    expect(explanation(changes, 'v22.1.0', 'v22.14.0')).toBeNull();
     // No later entry for the next line: not a backport, unexplained.
     expect(explanation([changes[0]!], 'v22.23.3', 'v23.0.0')).toBeNull();
   });

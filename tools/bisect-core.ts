@@ -204,8 +204,8 @@ export function checkDeclared(changes: VersionChange[], boundaries: Boundary[], 
     if (c.never !== undefined) {
       const start = boundaries.find((b) => b.kind === 'line start' && (b.line === c.never || majorOf(b.before) === c.never));
       const inside = boundaries.filter((b) => b.kind === 'within line' && b.line === c.never);
-      if (start && !inside.length) return { change: c, verdict: 'never-confirmed', boundary: start, text: `never in ${c.never}.x: confirmed (${start.before} -> ${start.first} differ, no change inside ${c.never}.x)` };
-      return { change: c, verdict: 'never-unobserved', text: `never in ${c.never}.x: ${inside.length ? `but ${c.never}.x changes inside (${inside.map((b) => `${b.before} -> ${b.first}`).join(', ')})` : `no boundary into or out of ${c.never}.x observed`}` };
+      if (!inside.length) return { change: c, verdict: 'never-confirmed', ...(start ? { boundary: start } : {}), text: `never in ${c.never}.x: consistent (no change inside ${c.never}.x${start ? `; ${start.before} -> ${start.first} differ` : ''})` };
+      return { change: c, verdict: 'never-unobserved', text: `never in ${c.never}.x: WRONG: ${c.never}.x changes inside (${inside.map((b) => `${b.before} -> ${b.first}`).join(', ')})` };
     }
     const v = c.in!;
     const exact = boundaries.find((b) => b.first === v);

@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, readScenario } from '../../harness/harness.ts';
 import { runtimeAvailability, startEnvironment, type EnvironmentOptions, type Invocation, type LambdaEnvironment } from '../../lambda/service.ts';
-import { startPostgres, type Postgres } from '../../lambda/support/postgres.ts';
-import { startSentryEndpoint, type SentryEndpoint } from '../../lambda/support/sentry-endpoint.ts';
-import { Timeline } from '../../lambda/support/timeline.ts';
+import { startPostgres, type Postgres } from '../support/postgres.ts';
+import { startSentryEndpoint, type SentryEndpoint } from '../support/sentry-endpoint.ts';
+import { Timeline } from '../support/timeline.ts';
 
 const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
 type Runtime = (typeof RUNTIMES)[number];

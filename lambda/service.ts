@@ -66,7 +66,7 @@ export interface FunctionOptions {
   gapMs?: number;
   /** Shut an environment down once it has been frozen this long (ms); default: never. */
   idleReapMs?: number;
-  /** Told when an environment is shut down for being idle. */
+  /** Told when an environment is shut down for being idle (its runtime has just been sent SIGKILL). */
   onShutdown?: (e: { environment: number; idleMs: number }) => void;
 }
 
@@ -191,7 +191,8 @@ class Fn implements LambdaFunction {
     env.reapTimer = setTimeout(() => {
       if (env.busy || env.gone) return;
       this.pool = this.pool.filter((e) => e !== env);
-      void env.shutdown().then(() => this.opts.onShutdown?.({ environment: env.id, idleMs: idle }));
+      void env.shutdown(); // its runtime process gets SIGKILL right away, while frozen
+      this.opts.onShutdown?.({ environment: env.id, idleMs: idle });
     }, idle);
   }
 

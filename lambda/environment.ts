@@ -46,8 +46,10 @@ export interface Invocation {
   requestId: string;
   /** 1-based number of the execution environment that served it (0: none did, it was refused). */
   environment: number;
-  /** The answer the runtime posted (parsed JSON), if it posted one and it was delivered. */
+  /** The answer the runtime posted (parsed JSON; a streamed answer as its text), if it posted one and it was delivered. */
   response?: unknown;
+  /** The answer was streamed (awslambda.streamifyResponse). */
+  streamed?: boolean;
   /** The error the caller gets: posted by the runtime, or Lambda's own (time-out, exit, limits). */
   error?: LambdaError;
   /**
@@ -113,6 +115,7 @@ interface Current {
   delivery: EventDelivery;
   delivered: boolean;
   response?: Buffer;
+  streamed?: boolean;
   error?: Posted;
   /** Size of an answer refused as too large. */
   tooLarge?: number;
@@ -198,7 +201,10 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       return { status: 400, body: { errorMessage: `Invalid state transition: ${id} already has a ${cur.error ? 'error' : 'response'}`, errorType: 'InvalidStateTransition' } };
     }
     if (kind === 'too-large') cur.tooLarge = p.body.length;
-    else if (kind === 'response') cur.response = p.body;
+    else if (kind === 'response') {
+      cur.response = p.body;
+      cur.streamed = p.streamed;
+    }
     else cur.error = p;
     return { status: 202, body: { status: 'OK' } };
   }
@@ -361,7 +367,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     let error: LambdaError | undefined;
     let status: Status | undefined;
     let response: unknown;
-    if (cur.response && !sb.overMemory) response = parseJson(cur.response.toString('utf8'));
+    if (cur.response && !sb.overMemory) response = cur.streamed ? cur.response.toString('utf8') : parseJson(cur.response.toString('utf8'));
     if (cur.error) error = postedError(cur.error, 'Unknown');
     if (cur.tooLarge !== undefined) error = { errorType: RESPONSE_TOO_LARGE.errorType, errorMessage: RESPONSE_TOO_LARGE.message(cur.tooLarge) };
     if (outcome.kind === 'timeout') {
@@ -375,7 +381,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       status = { kind: 'error', errorType: EXIT_ERROR_TYPE };
     }
     return this.result({
-      ...base, coldStart, suppressedInit, error, status, sb, response, hasResponse: !!cur.response && !error,
+      ...base, coldStart, suppressedInit, error, status, sb, response, hasResponse: !!cur.response && !error, streamed: cur.streamed,
       durationMs: outcome.kind === 'timeout' ? c.timeoutMs : endAt - invokeStart,
       timedOut: outcome.kind === 'timeout', exit: outcome.kind === 'exit' ? { code: outcome.code, signal: outcome.signal } : undefined,
     });
@@ -384,7 +390,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
   private result(a: {
     req: InvokeRequest; head: string[]; initSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
     initMs?: number; invokeStart: number; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
-    response?: unknown; hasResponse?: boolean; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
+    response?: unknown; hasResponse?: boolean; streamed?: boolean; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
   }): Invocation {
     const c = this.cfg;
     const id = a.req.id;
@@ -415,6 +421,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       runtimeApi: this.api.address,
     };
     if (a.hasResponse) inv.response = a.response;
+    if (a.hasResponse && a.streamed) inv.streamed = true;
     if (a.error) inv.error = a.error;
     if (a.initError) inv.initError = a.initError;
     if (a.exit) inv.exit = a.exit;

@@ -33,6 +33,8 @@ export interface Posted {
   body: Buffer;
   /** Lambda-Runtime-Function-Error-Type. */
   errorType?: string;
+  /** Lambda-Runtime-Function-Response-Mode: streaming (a response sent as a chunked stream). */
+  streamed?: boolean;
 }
 
 export type Verdict = { status: number; body: unknown };
@@ -99,14 +101,18 @@ export class RuntimeApi {
     const m = POST_PATH.exec(url);
     if (method === 'POST' && m) {
       const id = decodeURIComponent(m[1]!);
-      if (m[2] === 'response' && body.length > MAX_RESPONSE_BYTES) {
+      // A streamed response (awslambda.streamifyResponse) is not held to the buffered limit:
+      // "RESPONSE_STREAM – ... The maximum response payload size is 200 MB." (the Lambda API's
+      // FunctionUrlConfig InvokeMode); the service does not play that larger limit.
+      const streamed = req.headers['lambda-runtime-function-response-mode'] === 'streaming';
+      if (m[2] === 'response' && !streamed && body.length > MAX_RESPONSE_BYTES) {
         // The invocation still ends, with the caller's error; the runtime is told its POST was
         // too large and goes on to ask for the next event.
         const v = this.handler.posted(id, 'too-large', { body });
         if (v.status !== 202) return send(res, v.status, v.body);
         return send(res, RUNTIME_RESPONSE_TOO_LARGE.status, RUNTIME_RESPONSE_TOO_LARGE.body());
       }
-      const v = this.handler.posted(id, m[2] as 'response' | 'error', { body, errorType });
+      const v = this.handler.posted(id, m[2] as 'response' | 'error', { body, errorType, streamed });
       return send(res, v.status, v.body);
     }
     send(res, 404, { errorMessage: `Unknown Runtime API path ${method} ${url}`, errorType: 'NotFound' });

@@ -6,6 +6,11 @@
 // the function can run while the main thread is blocked here; the service also SIGSTOPs the whole
 // process group meanwhile, which stops the other threads (and any child processes) too.
 //
+// This is the earliest moment Lambda may freeze an environment ("when the runtime and each
+// extension have completed and there are no pending events"), taken every time: the emulator's
+// deterministic worst case. On Lambda the freeze may come a few milliseconds later, so a timer due
+// right after the answer may fire there before the freeze and never here.
+//
 // The client asks in one of two ways, and both are wrapped:
 //  - the native addon (rapid-client.node): `next()` starts the request on a worker thread and
 //    returns a promise, so the main thread would otherwise keep running timers while waiting;

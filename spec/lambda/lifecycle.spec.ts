@@ -74,6 +74,15 @@ for (const runtime of RUNTIME_NAMES) {
     }, { note: 'a 7 MiB answer fails, a 5 MiB one goes through' });
 
     lambdaClaim('big-response', runtime, async () => {
+      await fns.with('big-response', { runtime, handler: 'streamed' }, async (fn) => {
+        const a = await fn.invoke({ bytes: 7 * MiB });
+        expect(a.error).toBeUndefined();
+        expect(a.streamed).toBe(true);
+        expect(a.response).toBe('x'.repeat(7 * MiB));
+      });
+    }, { note: 'a 7 MiB answer streamed with awslambda.streamifyResponse goes through' });
+
+    lambdaClaim('big-response', runtime, async () => {
       await fns.with('big-response', { runtime, handler: 'eventSize' }, async (fn) => {
         const big = { pad: 'y'.repeat(7 * MiB) };
         const a = await fn.invoke(big);

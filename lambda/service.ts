@@ -170,6 +170,7 @@ class Fn implements LambdaFunction {
         cognitoIdentity: opts.cognitoIdentity === undefined ? undefined : JSON.stringify(opts.cognitoIdentity),
       });
     } finally {
+      env.busy = false;
       this.afterInvocation(env);
     }
   }

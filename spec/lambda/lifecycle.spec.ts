@@ -54,7 +54,7 @@ for (const runtime of RUNTIME_NAMES) {
 
     // ---- payload limits ---------------------------------------------------------------------------
     lambdaClaim('big-response', runtime, async () => {
-      await fns.with('big-response', { runtime }, async (fn) => {
+      await fns.with('big-response', { runtime, timeoutSec: 60 }, async (fn) => {
         const a = await fn.invoke({ bytes: 7 * MiB });
         const b = await fn.invoke({ bytes: 5 * MiB });
         expect(a.response).toBeUndefined();
@@ -74,7 +74,7 @@ for (const runtime of RUNTIME_NAMES) {
     }, { note: 'a 7 MiB answer fails, a 5 MiB one goes through' });
 
     lambdaClaim('big-response', runtime, async () => {
-      await fns.with('big-response', { runtime, handler: 'streamed' }, async (fn) => {
+      await fns.with('big-response', { runtime, handler: 'streamed', timeoutSec: 60 }, async (fn) => {
         const a = await fn.invoke({ bytes: 7 * MiB });
         expect(a.error).toBeUndefined();
         expect(a.streamed).toBe(true);
@@ -83,7 +83,7 @@ for (const runtime of RUNTIME_NAMES) {
     }, { note: 'a 7 MiB answer streamed with awslambda.streamifyResponse goes through' });
 
     lambdaClaim('big-response', runtime, async () => {
-      await fns.with('big-response', { runtime, handler: 'eventSize' }, async (fn) => {
+      await fns.with('big-response', { runtime, handler: 'eventSize', timeoutSec: 60 }, async (fn) => {
         const big = { pad: 'y'.repeat(7 * MiB) };
         const a = await fn.invoke(big);
         expect(a.refused).toBe('request-too-large');
@@ -144,7 +144,7 @@ for (const runtime of RUNTIME_NAMES) {
 
     lambdaClaim('slow-init', runtime, async () => {
       // The init phase's limit is 10 s on Lambda; here 1 s, so that an init of 1.5 s runs past it.
-      await fns.with('slow-init', { runtime, timeoutSec: 5, initTimeoutSec: 1, env: { INIT_MS: '1500' } }, async (fn) => {
+      await fns.with('slow-init', { runtime, timeoutSec: 60, initTimeoutSec: 1, env: { INIT_MS: '1500' } }, async (fn) => {
         const a = await fn.invoke({});
         expect(head(a)).toEqual(['INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: timeout']);
         expect(a.suppressedInit).toBe(true);

@@ -35,7 +35,7 @@ for (const runtime of RUNTIME_NAMES) {
   describe(`npm run lambda -- --runtime ${runtime}`, () => {
     if (gen === 3) {
       test(runtime, "the article's callback handler, two events: `finally 2` is in the second invocation's log, not the first", async () => {
-        const r = await lambda(['lambda/handlers/article-callback.js', '--runtime', runtime, '--event', '{}', '--event', '{}']);
+        const r = await lambda(['lambda/handlers/article-callback.js', '--runtime', runtime, '--timeout', '60', '--event', '{}', '--event', '{}']);
         expect(r.stderr).toBe('');
         expect(r.exitCode).toBe(0);
         const [first, second] = r.stdout.split(/^Response:$/m).slice(1);
@@ -48,7 +48,7 @@ for (const runtime of RUNTIME_NAMES) {
 
     test(runtime, '--gap 500: a 200 ms timer set after the answer prints its line in invocation 2', async () => {
       const handler = gen === 3 ? 'handler' : 'asyncHandler'; // aws-lambda-ric 4 has no callback handlers
-      const r = await lambda(['lambda/handlers/timer-after-answer.js', '--runtime', runtime, '--handler', handler, '--gap', '500', '--event', '{"n":1}', '--event', '{"n":2}']);
+      const r = await lambda(['lambda/handlers/timer-after-answer.js', '--runtime', runtime, '--handler', handler, '--timeout', '60', '--gap', '500', '--event', '{"n":1}', '--event', '{"n":2}']);
       expect(r.stderr).toBe('');
       expect(r.exitCode).toBe(0);
       const [, first, second] = r.stdout.split(/^=== invocation /m);
@@ -59,14 +59,14 @@ for (const runtime of RUNTIME_NAMES) {
     });
 
     test(runtime, 'a 7 MiB answer fails with Function.ResponseSizeTooLarge (exit 1)', async () => {
-      const r = await lambda(['lambda/handlers/big-response.js', '--runtime', runtime, '--event', JSON.stringify({ bytes: 7 * 1024 * 1024 }), '--json']);
+      const r = await lambda(['lambda/handlers/big-response.js', '--runtime', runtime, '--timeout', '60', '--event', JSON.stringify({ bytes: 7 * 1024 * 1024 }), '--json']);
       expect(r.exitCode).toBe(1);
       const [a] = records(r.stdout);
       expect(a!.error).toEqual({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size (7340034 bytes) exceeded maximum allowed payload size (6291556 bytes).' });
     });
 
     test(runtime, '--memory 128 and a handler allocating 300 MB: killed, "Runtime exited with error: signal: killed" (exit 1)', async () => {
-      const r = await lambda(['lambda/handlers/memory-hog.js', '--runtime', runtime, '--memory', '128', '--event', '{"mb":300}', '--json']);
+      const r = await lambda(['lambda/handlers/memory-hog.js', '--runtime', runtime, '--timeout', '60', '--memory', '128', '--event', '{"mb":300}', '--json']);
       expect(r.exitCode).toBe(1);
       const [a] = records(r.stdout);
       expect(a!.error?.errorType).toBe('Runtime.ExitError');
@@ -88,7 +88,7 @@ for (const runtime of RUNTIME_NAMES) {
     test(runtime, '--env FOO=bar (and --env-vars <file>) reach the handler', async () => {
       const f = join(dir, `${runtime}.env`);
       writeFileSync(f, '# the function\'s settings\nBAR="from a file"\nFOO=overridden\n');
-      const r = await lambda(['lambda/handlers/context-probe.js', '--runtime', runtime, '--env-vars', f, '--env', 'FOO=bar', '--json']);
+      const r = await lambda(['lambda/handlers/context-probe.js', '--runtime', runtime, '--timeout', '60', '--env-vars', f, '--env', 'FOO=bar', '--json']);
       expect(r.exitCode).toBe(0);
       const [a] = records(r.stdout);
       expect(a!.response).toMatchObject({ FOO: 'bar', BAR: 'from a file' });
@@ -102,7 +102,8 @@ describe('npm run lambda: the command', () => {
     skipped('the command', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
     return;
   }
-  const rt = ['--runtime', runtime];
+  // A 60 s function timeout: these tests are not about time-outs, and the machine may be loaded.
+  const rt = ['--runtime', runtime, '--timeout', '60'];
 
   it('--json gives one record per event', async () => {
     const r = await lambda(['lambda/handlers/article-async.js', ...rt, '--event', '{"a":1}', '--event', '{}', '--json', '--gap', '0']);
@@ -159,7 +160,7 @@ describe('npm run lambda: the command', () => {
     [['lambda/handlers/article-async.js', '--cognito-identity', '{}'], /^lambda: --cognito-identity needs/],
     [['lambda/handlers/article-async.js', '--frobnicate'], /^lambda: Unknown option '--frobnicate'/],
   ])('bad input %j: one line, exit 2', async (args, message) => {
-    const r = await lambda([...args, ...(args.includes('--runtime') ? [] : rt)]);
+    const r = await lambda([...args, ...(args.includes('--runtime') ? [] : ['--runtime', runtime!])]);
     expect(r.exitCode).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

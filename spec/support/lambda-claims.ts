@@ -54,9 +54,13 @@ export function lambdaClaim(name: string, runtime: RuntimeName, check: () => Pro
 export function functions() {
   const open = new Set<LambdaFunction>();
   return {
-    /** Runs `body` with a new function of handler `name`, always closing it. */
+    /**
+     * Runs `body` with a new function of handler `name`, always closing it. The function timeout
+     * is 60 s unless the claim is about time-outs (then it says so): on a loaded machine a warm
+     * invocation can take seconds, and a time-out would reset the environment under the claim.
+     */
     async with<T>(name: string, opts: Omit<FunctionOptions, 'handlerFile'>, body: (fn: LambdaFunction) => Promise<T>): Promise<T> {
-      const fn = await startFunction({ handlerFile: handlerFile(name), timeoutSec: 10, ...opts });
+      const fn = await startFunction({ handlerFile: handlerFile(name), timeoutSec: 60, ...opts });
       open.add(fn);
       try {
         return await body(fn);

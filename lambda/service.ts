@@ -177,6 +177,13 @@ class Fn implements LambdaFunction {
 
   /** A free environment (the one used last), or a new one within the concurrency; undefined: throttled. */
   private pick(): ExecutionEnvironment | undefined {
+    // An environment idle for the reap period is gone by now, whether or not its timer has fired
+    // yet (a loaded machine runs timers late): decided by the clock, not by timer order.
+    const idle = this.opts.idleReapMs;
+    if (idle !== undefined) {
+      const now = performance.now();
+      for (const e of this.pool) if (!e.busy && !e.gone && e.lastEndAt && now - e.lastEndAt >= idle) this.reap(e, idle);
+    }
     const free = this.pool.filter((e) => !e.busy && !e.gone).sort((a, b) => b.lastEndAt - a.lastEndAt);
     if (free[0]) return free[0];
     if (this.pool.filter((e) => !e.gone).length >= this.opts.concurrency) return undefined;
@@ -190,11 +197,14 @@ class Fn implements LambdaFunction {
     if (idle === undefined || env.gone || this.closing) return;
     clearTimeout(env.reapTimer);
     env.reapTimer = setTimeout(() => {
-      if (env.busy || env.gone) return;
-      this.pool = this.pool.filter((e) => e !== env);
-      void env.shutdown(); // its runtime process gets SIGKILL right away, while frozen
-      this.opts.onShutdown?.({ environment: env.id, idleMs: idle });
+      if (!env.busy && !env.gone) this.reap(env, idle);
     }, idle);
+  }
+
+  private reap(env: ExecutionEnvironment, idle: number) {
+    this.pool = this.pool.filter((e) => e !== env);
+    void env.shutdown(); // its runtime process gets SIGKILL right away, while frozen
+    this.opts.onShutdown?.({ environment: env.id, idleMs: idle });
   }
 
   async close(): Promise<void> {

@@ -29,7 +29,7 @@ import type { ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EXIT_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, taskTimedOut } from './aws.ts';
-import { billedMs, endLine, exitLines, initReportLine, messageOf, normaliseLogs, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
+import { billedMs, endLine, exitLines, initReportLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type Verdict } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
@@ -141,16 +141,22 @@ function asLambdaError(v: unknown, fallbackType: string): LambdaError {
 
 const postedError = (p: Posted | undefined, fallback: string) => (p ? asLambdaError(parseJson(p.body.toString('utf8')), p.errorType ?? fallback) : undefined);
 
+/** Now on the monotonic clock every process shares (CLOCK_MONOTONIC), in ns. */
+const clock = () => process.hrtime.bigint();
+const msBetween = (from: bigint, to: bigint) => Number(to - from) / 1e6;
+
 /**
- * The outcome of `p`, or a time-out after `ms`. When the timer fires, what the runtime wrote
- * before the deadline may still be waiting in the pipe, unread (Node runs due timers before it
- * polls for I/O, and a loaded machine delays both): the time-out is declared only after one turn
- * of I/O has been read, so a runtime that asked in time is not counted as late.
+ * The outcome of `p` if the runtime asked by `deadline` (monotonic ns), else a time-out. The
+ * runtime's ask carries its own time (the freeze hook's marker), so a loaded machine that reads
+ * the marker late cannot turn an ask in time into a time-out, nor a late ask into one in time.
+ * When the timer fires, the time-out is declared only after one turn of I/O has been read: a
+ * marker already in the pipe gets its chance first (Node runs due timers before it polls for I/O).
  */
-function within(p: Promise<Outcome>, ms: number): Promise<Outcome> {
+function within(p: Promise<Outcome>, deadline: bigint): Promise<Outcome> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Outcome>((r) => (timer = setTimeout(() => setImmediate(() => r({ kind: 'timeout' })), Math.max(0, ms))));
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  const late = new Promise<Outcome>((r) => (timer = setTimeout(() => setImmediate(() => r({ kind: 'timeout' })), Math.max(0, msBetween(clock(), deadline)))));
+  const judged = p.then((o): Outcome => (o.kind === 'ready' && o.at > deadline ? { kind: 'timeout' } : o));
+  return Promise.race([judged, late]).finally(() => clearTimeout(timer));
 }
 
 export class ExecutionEnvironment implements RuntimeApiHandler {
@@ -289,15 +295,17 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (!this.initialised) {
       this.initialised = true;
       coldStart = true;
-      const t0 = performance.now();
+      const t0 = clock();
+      const initDeadlineMs = Date.now() + c.initTimeoutMs;
       const sb = this.spawn(initSink);
-      const o = await within(sb.next(), c.initTimeoutMs);
-      const took = performance.now() - t0;
+      const o = await within(sb.next(), t0 + BigInt(c.initTimeoutMs) * 1_000_000n);
+      const took = o.kind === 'ready' ? msBetween(t0, o.at) : o.kind === 'timeout' ? c.initTimeoutMs : msBetween(t0, clock());
       if (o.kind === 'ready' && !sb.checkMemory()) {
         initMs = took; // the runtime now waits in the freeze hook for the event
         head.push(...initSink.lines);
       } else {
         await this.discard(sb);
+        if (o.kind === 'timeout') initSink.lines = printedBy(initSink.lines, initDeadlineMs);
         const posted = postedError(this.initErrorPosted, 'Runtime.Unknown');
         const status: Status = o.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'error', errorType: posted?.errorType ?? EXIT_ERROR_TYPE };
         head.push(...initSink.lines, initReportLine(took, 'init', status));
@@ -305,8 +313,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     }
 
     // The invoke phase: its clock starts now and covers a suppressed init too.
-    const invokeStart = performance.now();
-    const deadlineAt = invokeStart + c.timeoutMs;
+    const invokeStart = clock();
+    const deadline = invokeStart + BigInt(c.timeoutMs) * 1_000_000n;
     const cur: Current = {
       delivered: false,
       delivery: {
@@ -325,13 +333,14 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (!sb?.alive) {
       // Reset (or the init phase failed): init again, inside the invoke phase.
       coldStart = suppressedInit = true;
-      const t0 = performance.now();
+      const t0 = clock();
       sb = this.spawn(sink);
-      const o = await within(sb.next(), deadlineAt - performance.now());
+      const o = await within(sb.next(), deadline);
       if (!(o.kind === 'ready' && !sb.checkMemory())) {
         const final = o.kind === 'timeout' ? o : await sb.next();
-        const took = performance.now() - t0;
+        const took = final.kind === 'timeout' ? msBetween(t0, deadline) : msBetween(t0, clock());
         await this.discard(sb);
+        if (final.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
         const posted = postedError(this.initErrorPosted, 'Runtime.Unknown');
         let error: LambdaError;
         let status: Status;
@@ -347,7 +356,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
         }
         return this.result({
           ...base, coldStart, suppressedInit, error, status, sb, initError: posted,
-          durationMs: final.kind === 'timeout' ? c.timeoutMs : performance.now() - invokeStart,
+          durationMs: final.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, clock()),
           timedOut: final.kind === 'timeout', exit: final.kind === 'exit' ? { code: final.code, signal: final.signal } : undefined,
         });
       }
@@ -362,14 +371,15 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       this.pendingNext = undefined;
       this.deliver(res, cur);
     }
-    let outcome = await within(ended, deadlineAt - performance.now());
-    const endAt = performance.now();
+    let outcome = await within(ended, deadline);
+    const endAt = outcome.kind === 'ready' ? outcome.at : clock();
     // Over its memory size at any moment (seen now at the latest): killed, whatever it answered.
     if (outcome.kind === 'ready' && sb.checkMemory()) outcome = await sb.next();
     if (outcome.kind === 'exit' && sb.overMemory) outcome = { kind: 'exit', code: null, signal: 'SIGKILL' };
     this.current = undefined;
     if (outcome.kind === 'ready') sb.freeze();
     else await this.discard(sb);
+    if (outcome.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
 
     let error: LambdaError | undefined;
     let status: Status | undefined;
@@ -389,14 +399,14 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     }
     return this.result({
       ...base, coldStart, suppressedInit, error, status, sb, response, hasResponse: !!cur.response && !error, streamed: cur.streamed,
-      durationMs: outcome.kind === 'timeout' ? c.timeoutMs : endAt - invokeStart,
+      durationMs: outcome.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, endAt),
       timedOut: outcome.kind === 'timeout', exit: outcome.kind === 'exit' ? { code: outcome.code, signal: outcome.signal } : undefined,
     });
   }
 
   private result(a: {
     req: InvokeRequest; head: string[]; initSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
-    initMs?: number; invokeStart: number; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
+    initMs?: number; invokeStart: bigint; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
     response?: unknown; hasResponse?: boolean; streamed?: boolean; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
   }): Invocation {
     const c = this.cfg;

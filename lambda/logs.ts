@@ -19,6 +19,18 @@ export function messageOf(raw: string): string {
   return m ? m[4]!.replace(/\r/g, '\n') : raw;
 }
 
+/**
+ * The lines printed by the deadline (wall-clock ms): a console line carries the time the runtime
+ * client wrote it; one written after the deadline is dropped, as Lambda would have stopped the
+ * process by then (a loaded machine may end it a little late here). Other lines are kept.
+ */
+export function printedBy(raw: string[], deadlineMs: number): string[] {
+  return raw.filter((l) => {
+    const m = CONSOLE_LINE.exec(l);
+    return !m || Date.parse(m[1]!) <= deadlineMs;
+  });
+}
+
 const ms = (x: number) => x.toFixed(2);
 
 export type Status = { kind: 'timeout' } | { kind: 'error'; errorType: string };

@@ -28,7 +28,8 @@ import { ROOT, SpecError } from '../harness/node-binaries.ts';
 import { holdGroup, killGroup, releaseGroup } from '../harness/procs.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 
-export type Outcome = { kind: 'ready' } | { kind: 'exit'; code: number | null; signal: string | null } | { kind: 'timeout' };
+/** ready: the runtime asked for its next event, `at` on the monotonic clock (process.hrtime.bigint()). */
+export type Outcome = { kind: 'ready'; at: bigint } | { kind: 'exit'; code: number | null; signal: string | null } | { kind: 'timeout' };
 
 /** Where the lines the process prints go (the current invocation or init phase). */
 export interface Sink {
@@ -52,6 +53,8 @@ export class Sandbox {
   private watch?: NodeJS.Timeout;
   private partial: Record<'out' | 'err', string> = { out: '', err: '' };
   private marked: Record<'out' | 'err', boolean> = { out: false, err: false };
+  private askedAt = 0n;
+  private readonly marker: RegExp;
   private waiters: ((o: Outcome) => void)[] = [];
   private closed: Promise<void>;
 
@@ -64,6 +67,7 @@ export class Sandbox {
     private readonly memoryLimitMb?: number,
   ) {
     this.sink = sink;
+    this.marker = new RegExp(`\u001e${this.nonce}:(\\d+)\u001e\n`);
     const hook = join(ROOT, 'lambda', 'runtime', 'freeze-hook.cjs');
     this.child = spawn(nodePath, ['--require', hook, info.entry], {
       cwd,
@@ -111,16 +115,17 @@ export class Sandbox {
 
   private onText(stream: 'out' | 'err', text: string) {
     let t = this.partial[stream] + text;
-    const marker = '\u001e' + this.nonce + '\u001e\n';
     for (;;) {
-      const at = t.indexOf(marker);
-      if (at < 0) break;
-      this.take(t.slice(0, at), true);
-      t = t.slice(at + marker.length);
+      const m = this.marker.exec(t);
+      if (!m) break;
+      this.take(t.slice(0, m.index), true);
+      t = t.slice(m.index + m[0].length);
       this.marked[stream] = true;
+      const at = BigInt(m[1]!);
+      if (at > this.askedAt) this.askedAt = at;
       if (this.marked.out && this.marked.err) {
         this.marked = { out: false, err: false };
-        this.settle({ kind: 'ready' });
+        this.settle({ kind: 'ready', at: this.askedAt });
       }
     }
     const nl = t.lastIndexOf('\n');

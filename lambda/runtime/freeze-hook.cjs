@@ -45,7 +45,10 @@ function pause(ms) {
 
 /** Announces "asking for the next event" and blocks until the service says go. */
 function freeze() {
-  const marker = '\u001e' + nonce + '\u001e\n';
+  // The moment of the ask on the system's monotonic clock (process.hrtime: CLOCK_MONOTONIC, the
+  // same in every process), so the service can tell whether it came before a deadline however
+  // late it reads the marker on a loaded machine.
+  const marker = '\u001e' + nonce + ':' + process.hrtime.bigint() + '\u001e\n';
   writeAll(1, marker);
   writeAll(2, marker);
   const one = Buffer.alloc(1);

@@ -7,7 +7,8 @@ instead: "For large or unbounded output use spawn() and read the stream, or rais
 ---*/
 var exec = require('child_process').exec;
 
-var command = JSON.stringify(process.execPath) + ' -e "process.stdout.write(\'x\'.repeat(100000))"';
+// The child writes 100000 bytes, then would go on working (here: waiting) until it is stopped.
+var command = JSON.stringify(process.execPath) + ' -e "process.stdout.write(\'x\'.repeat(100000)); setInterval(function () {}, 1000)"';
 var child = exec(command, { maxBuffer: 1000 }, function (err, stdout, stderr) {
   console.log('callback error: ' + err.name + ' ' + err.code + ': ' + err.message);
   console.log('error.killed ' + err.killed + ', error.signal ' + err.signal);

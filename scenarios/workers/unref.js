@@ -11,7 +11,7 @@ process.on('exit', function (code) {
   console.log('main exit ' + code);
 });
 
-var worker = new Worker(__dirname + '/_wait.js');
+var worker = new Worker(__dirname + '/_slow.js');
 worker.on('message', function (m) {
   console.log('message: ' + m);
 });

@@ -20,7 +20,6 @@ describe("a worker's failure is the Worker's event, not the process's", () => {
       '>=16 <21': [/^Error: boom in worker$/, "Emitted 'error' event on Worker instance at:"],
       '>=21': [/^Error: boom in worker$/, not("Emitted 'error' event")],
     }),
-    // The Worker's 'exit' listener never runs: the process is gone first.
     exitEvent: { code: 1, printed: ['main exit 1'] },
   });
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/node-binaries.ts';
-import { runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
+import { isRunning, runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
 import { readRecords, type RunRecord, type TestRecord } from '../harness/records.ts';
 
 export const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -21,8 +21,8 @@ export interface VitestOptions {
   /** Replace the inherited environment with exactly this (plus the project's variables). */
   cleanEnv?: Record<string, string>;
   maxWorkers?: number;
-  /** A vitest -t filter (a test-name pattern). */
-  filter?: string;
+  /** Working directory (default: the repository; vitest is given --root either way). */
+  cwd?: string;
   /** Whole-run time limit in ms. */
   timeout?: number;
   /** Called with every record as soon as it is written (polled every half second). */
@@ -38,11 +38,11 @@ export interface VitestResult {
   tail: string;
 }
 
-let current: number | undefined;
+const running = new Set<number>();
 
-/** Stops the vitest run in progress, if any, with everything it started. */
-export function stopVitest(): Promise<void> {
-  return stopTree(current);
+/** Stops every vitest run in progress, with everything each started. */
+export async function stopVitest(): Promise<void> {
+  await Promise.all([...running].map((pid) => stopTree(pid)));
 }
 
 export async function runVitest(o: VitestOptions): Promise<VitestResult> {
@@ -51,7 +51,7 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const base = o.cleanEnv ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>);
   const env: Record<string, string> = { ...base, ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   if (o.target) env.SPEC_NODE = o.target;
-  const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : []), ...(o.filter ? ['-t', o.filter] : [])];
+  const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : [])];
   let seen = 0;
   let offset = 0;
   const poll = () => {
@@ -69,15 +69,15 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const timer = setInterval(poll, 500);
   const started = Date.now();
   try {
-    const p = runGroup(process.execPath, args, { cwd: ROOT, env, timeout: o.timeout, maxBuffer: 1024 * 1024, onStart: (pid) => (current = pid) });
+    const p = runGroup(process.execPath, args, { cwd: o.cwd ?? ROOT, env, timeout: o.timeout, maxBuffer: 1024 * 1024, onStart: (pid) => running.add(pid) });
     const run = await p;
-    current = undefined;
     poll();
     const records = readRecords(file);
     if (run.startError) throw new SpecError(`could not start vitest: ${run.startError}`);
     const tail = run.stderr.trim().split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
     return { records, tests: records.filter((r): r is TestRecord => r.t === 'test'), run, ms: Date.now() - started, tail };
   } finally {
+    for (const pid of running) if (!isRunning(pid)) running.delete(pid);
     clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
   }

@@ -75,7 +75,10 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const t = target();
   // SPEC_ONLY=<prefix>,<prefix>: the matrix limited to some scenarios (--only); the rest are not claimed in this run.
   const only = process.env.SPEC_ONLY?.split(',').filter(Boolean);
-  if (only?.length && !only.some((p) => s.id.startsWith(p))) return;
+  if (only?.length && !only.some((p) => s.id.startsWith(p))) {
+    skipped(s.id, `not selected (SPEC_ONLY=${only.join(',')})`);
+    return;
+  }
   if (!appliesTo(s, t)) {
     const reason = `n.a. on ${t.version}: applies to ${t.runtime === 'node' ? `Node ${s.node}` : s.runtimes.join(', ')}`;
     it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version } } }, () => {});

@@ -4,11 +4,11 @@
 // major ("22", pinned in node-versions.json). Versions are installed from the npm registry, where
 // every release is published as `node-<platform>-<arch>` with `bin/node` inside, and cached
 // outside the repository (see cacheDir()). Every binary is verified with `--version` before use.
-import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRunning, runGroup } from './procs.ts';
 
 /** An error meant for a person: one line, no stack trace needed. */
 export class SpecError extends Error {
@@ -56,13 +56,12 @@ export function npmPackageName(platform: string = process.platform, arch: string
   return `node-${plat}-${arch}`;
 }
 
-function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(file, args, { cwd: opts.cwd, timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, npm_config_yes: 'true' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? ((err as unknown as { code: number }).code) : 1) : 0;
-      res({ code, stdout: String(stdout), stderr: String(stderr) + (err && !stderr ? String(err.message) : '') });
-    });
-  });
+/** Runs a helper program (npm, tar, a binary's --version) in a group of its own (harness/procs.ts), so that an interrupted command leaves none of them behind. */
+export async function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = Object.fromEntries(Object.entries({ ...process.env, npm_config_yes: 'true' }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const r = await runGroup(file, args, { cwd: opts.cwd, env, timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024 });
+  const code = r.startError ? 127 : r.exitCode ?? 1;
+  return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : '') };
 }
 
 /** Runs `<binary> --version`; throws a SpecError if it is not a working node. */
@@ -88,6 +87,14 @@ export function cachedBinary(version: string): string {
   return join(cacheDir(), 'node', `${v}-${process.platform}-${process.arch}`, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 }
 
+/** Removes unpacking folders left by a process that was killed mid-download (its pid is in the name). */
+function sweepAbandoned(dir: string) {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const m = /^\.tmp-.+-(\d+)-\w+$/.exec(name);
+    if (m && !isRunning(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 /** Installs an exact Node version from the npm registry into the cache (once) and verifies it. */
 export async function ensureVersion(version: string): Promise<NodeTarget> {
   const v = version.replace(/^v/, '');
@@ -97,7 +104,8 @@ export async function ensureVersion(version: string): Promise<NodeTarget> {
     const pkg = npmPackageName();
     const finalDir = dirname(dirname(bin));
     mkdirSync(dirname(finalDir), { recursive: true });
-    const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${v}-`));
+    sweepAbandoned(dirname(finalDir));
+    const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${v}-${process.pid}-`));
     try {
       const packed = await run('npm', ['pack', `${pkg}@${v}`, '--loglevel=error', '--pack-destination', tmp], { cwd: tmp, timeout: 300_000 });
       const tgz = packed.stdout.trim().split('\n').pop() ?? '';

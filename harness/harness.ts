@@ -1,6 +1,7 @@
 // The harness: find scenarios, read their headers, run one in a child process under a chosen Node
 // binary, observe its `exit` event, and normalise what it printed. Every spec and every command
 // (scenario, matrix, catalog, bench) goes through this module. It does not depend on vitest.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
@@ -128,7 +129,7 @@ export function readScenario(file: string): Scenario {
   const rel = relative(SCENARIOS, abs);
   const inside = !rel.startsWith('..') && !rel.startsWith(sep) && rel !== abs;
   return {
-    id: inside ? rel.slice(0, -extname(rel).length).split(sep).join('/') : abs,
+    id: inside ? rel.slice(0, -extname(rel).length).split(sep).join('/') : inRoot(abs) ?? abs,
     file: abs,
     claim: str('claim')!,
     source: str('source')!,
@@ -145,6 +146,30 @@ export function readScenario(file: string): Scenario {
     body: text.slice(m[0].length).replace(/^\r?\n/, ''),
   };
 }
+
+/** A file inside the repository but outside scenarios/ (a Lambda handler): its path from the root, without extension. */
+function inRoot(abs: string): string | undefined {
+  const rel = relative(ROOT, abs);
+  if (rel.startsWith('..') || rel.startsWith(sep) || rel === abs || rel.split(sep)[0] === 'node_modules') return undefined;
+  return rel.slice(0, -extname(rel).length).split(sep).join('/');
+}
+
+/** Where the Lambda handlers live: scenarios of the same contract, run by spec/lambda under a Lambda runtime. */
+export const LAMBDA_HANDLERS = join(ROOT, 'lambda', 'handlers');
+
+/** Every Lambda handler scenario (lambda/handlers/*.js, fixtures left out), sorted by id. */
+export function listLambdaScenarios(): Scenario[] {
+  if (!existsSync(LAMBDA_HANDLERS)) return [];
+  return readdirSync(LAMBDA_HANDLERS).filter(isScenarioFile).map((f) => readScenario(join(LAMBDA_HANDLERS, f))).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A hash of a text (a scenario file): results record it, so that staleness is decided by content. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
+}
+
+/** The hash of a scenario file's current text. */
+export const scenarioHash = (s: Pick<Scenario, 'file'>) => hashText(readFileSync(s.file, 'utf8'));
 
 /** A fixture (a module a scenario requires, a cluster worker) is named with a leading underscore. */
 export function isScenarioFile(name: string): boolean {
@@ -176,9 +201,11 @@ export function listScenarios(): Scenario[] {
 export function findScenario(idOrPath: string): Scenario {
   const asPath = resolve(idOrPath);
   if (existsSync(asPath) && statSync(asPath).isFile()) return readScenario(asPath);
-  for (const ext of ['.js', '.cjs', '.mjs']) {
-    const p = join(SCENARIOS, idOrPath + ext);
-    if (existsSync(p)) return readScenario(p);
+  for (const base of [SCENARIOS, ROOT]) {
+    for (const ext of ['.js', '.cjs', '.mjs']) {
+      const p = join(base, idOrPath + ext);
+      if (existsSync(p)) return readScenario(p);
+    }
   }
   const ids = scenarioFiles().map(idOf);
   const near = closest(idOrPath, ids);

@@ -1,7 +1,7 @@
 // What is running, read from /proc (Linux). Used to prove that nothing a scenario, a runtime or a
 // command started outlives it, and to measure memory. Elsewhere these functions see nothing
 // (callers that depend on them skip visibly off Linux).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export const HAS_PROC = existsSync('/proc/self/stat');
@@ -196,6 +196,19 @@ export interface GroupOptions {
   maxBuffer?: number;
   /** Called with the pid (= process group id) once started. */
   onStart?: (pid: number) => void;
+}
+
+/**
+ * Starts a long-running program (a Lambda runtime, a database) in a process group of its own,
+ * held until it closes: if this process goes away first, the group is killed. Stop it with
+ * stopTree(child.pid) or killGroup(child.pid).
+ */
+export function startGroup(file: string, args: string[], o: SpawnOptions & { env: Record<string, string> }): ChildProcess {
+  const child = spawn(file, args, { ...o, detached: true });
+  const pid = child.pid;
+  holdGroup(pid);
+  child.on('close', () => releaseGroup(pid));
+  return child;
 }
 
 /**

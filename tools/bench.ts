@@ -1,109 +1,71 @@
-// npm run bench -- [--node <target>] [--matrix] [--lambda-runs <n>] [--json]
+// npm run bench -- [--node <target>] [--matrix] [--runs <n>] [--lambda-runs <n>] [--json]
 //
-// Measures, in one run:
-//  - the wall time of the Node claims (vitest run spec/node) against the floor: the same scenario
-//    processes run bare (`node <flags> <scenario>`, no harness, no observer, no vitest) with the
-//    same parallelism, and the ratio of the two (target: within 1.25x);
-//  - with --matrix, the same for the full version matrix (npm run matrix) against every pinned
-//    version's scenarios run bare;
-//  - scenarios per second, the ten slowest scenarios and why they are slow (the node start-up
-//    cost, the scenario's own waiting, its child processes);
+// Measures, side by side in one run, as whole processes timed from outside (what a user waits
+// for), with the environment the scenarios get (PATH, HOME, LANG: a caller's NODE_EXTRA_CA_CERTS
+// alone doubles every node start-up) on both sides:
+//  - the Node claims (`vitest run spec/node`) against the floor: the same scenarios run bare
+//    (tools/bare-run.mjs: `node <flags> <scenario>`, no observer, no harness, no vitest) at the
+//    same parallelism. Runs alternate suite, bare, suite, bare... and the ratio is the median of
+//    the pairs' ratios, so a machine whose speed drifts does not bias it;
+//  - vitest's fixed start-up (a run of a one-claim spec file) and the per-run overhead a release
+//    costs the matrix or bisection;
+//  - with --matrix, the full version matrix against every pinned version's scenarios bare;
+//  - the slowest scenarios, each run alone, and why they are slow;
 //  - the Lambda runtime's cold start and warm per-invocation overhead, against calling the same
 //    handler in-process;
 //  - peak memory (resident set size of the whole process tree, sampled).
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appliesTo, listScenarios, ROOT, SpecError, resolveNode, type NodeTarget, type Scenario } from '../harness/harness.ts';
+import { appliesTo, cleanEnv, commandLine, listScenarios, resolveNode, ROOT, runScenario, type Scenario, type Target } from '../harness/harness.ts';
 import { pins } from '../harness/node-binaries.ts';
-import { killGroup, tree } from '../harness/procs.ts';
+import { runGroup, tree } from '../harness/procs.ts';
+import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
+import { VITEST } from './vitest-run.ts';
 
-interface Args { node?: string; matrix: boolean; lambdaRuns: number; json: boolean }
+const USAGE = `usage: npm run bench -- [--node <target>] [--matrix] [--runs <n>] [--lambda-runs <n>] [--json]
 
-function parse(argv: string[]): Args {
-  const a: Args = { matrix: false, lambdaRuns: 50, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i]!;
-    if (x === '--node') {
-      a.node = argv[++i];
-      if (!a.node) throw new SpecError('--node needs a value');
-    } else if (x === '--matrix') a.matrix = true;
-    else if (x === '--json') a.json = true;
-    else if (x === '--lambda-runs') {
-      a.lambdaRuns = Number(argv[++i]);
-      if (!Number.isInteger(a.lambdaRuns) || a.lambdaRuns < 1) throw new SpecError('--lambda-runs takes a positive whole number');
-    } else throw new SpecError(`unknown option ${x} (usage: npm run bench -- [--node target] [--matrix] [--lambda-runs n] [--json])`);
+  --node <target>     the Node the claims run under (default: this one)
+  --matrix            also time the full matrix against every pinned version's scenarios bare
+  --runs <n>          suite/bare pairs to take the median of (default 3)
+  --lambda-runs <n>   warm Lambda invocations to measure (default 50)
+  --json              print the figures as JSON`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+/** A whole process, timed from outside, with the peak RSS of its process tree. */
+async function timed(file: string, args: string[], env: Record<string, string>): Promise<{ ms: number; peak: number; code: number | null; tail: string }> {
+  let peak = 0;
+  let pid = 0;
+  const sample = setInterval(() => pid && (peak = Math.max(peak, tree(pid).reduce((n, p) => n + p.rssBytes, 0))), 100);
+  try {
+    const r = await runGroup(file, args, { cwd: ROOT, env, onStart: (p) => (pid = p), maxBuffer: 64 * 1024 });
+    return { ms: r.durationMs, peak, code: r.exitCode, tail: r.stderr.trim().split('\n').slice(-3).join(' | ') };
+  } finally {
+    clearInterval(sample);
   }
-  return a;
-}
-
-/** Sum of the resident set sizes (bytes) of a process and all its descendants. */
-const treeRss = (root: number) => tree(root).reduce((sum, p) => sum + p.rssBytes, 0);
-
-/** Runs a command to completion, measuring wall time and the peak RSS of its process tree. */
-function timed(file: string, args: string[], env: Record<string, string> = {}): Promise<{ ms: number; peak: number; code: number | null; stderr: string }> {
-  return new Promise((res) => {
-    const started = performance.now();
-    const child = spawn(file, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    let peak = 0;
-    const sample = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
-    child.on('close', (code) => {
-      clearInterval(sample);
-      res({ ms: performance.now() - started, peak, code, stderr });
-    });
-  });
-}
-
-interface Bare { id: string; ms: number }
-
-/** One scenario, bare: no observer, no harness; the same flags, env, cwd and time limit. */
-function runBare(s: Scenario, node: string): Promise<Bare> {
-  return new Promise((res) => {
-    const started = performance.now();
-    const child = spawn(node, [...s.flags, s.file], {
-      cwd: dirname(s.file),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...s.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    child.stdout.resume();
-    child.stderr.resume();
-    const kill = () => killGroup(child.pid);
-    const timer = setTimeout(kill, s.timeout);
-    child.on('exit', kill);
-    child.on('close', () => {
-      clearTimeout(timer);
-      res({ id: s.id, ms: performance.now() - started });
-    });
-  });
 }
 
 /** How many scenario processes the suite lets run at once (see vitest.config.ts). */
 async function suiteParallelism(): Promise<number> {
   const cfg = (await import(pathToFileURL(join(ROOT, 'vitest.config.ts')).href)).default as { test?: { maxWorkers?: number; maxConcurrency?: number } };
-  const workers = cfg.test?.maxWorkers ?? availableParallelism();
-  return workers * (cfg.test?.maxConcurrency ?? 5);
+  return (cfg.test?.maxWorkers ?? availableParallelism()) * (cfg.test?.maxConcurrency ?? 5);
 }
 
-function nodeStartup(node: string): Promise<number> {
-  return new Promise((res) => {
-    const started = performance.now();
-    execFile(node, ['-e', '0'], () => res(performance.now() - started));
-  });
+/** The bare floor for these scenarios as one whole process (tools/bare-run.mjs). */
+function bareCommand(work: string, name: string, runs: { s: Scenario; t: Target }[], width: number): string[] {
+  const jobs = runs.map(({ s, t }) => ({ ...commandLine(s, t, { bare: true }), cwd: dirname(s.file), env: cleanEnv(s.env), timeout: s.timeout }));
+  const file = join(work, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ width, jobs }));
+  return [join(ROOT, 'tools', 'bare-run.mjs'), file];
 }
-
-const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
 async function lambdaCosts(runs: number): Promise<Record<string, unknown>> {
-  const servicePath = join(ROOT, 'lambda', 'service.ts');
-  if (!existsSync(servicePath)) return { skipped: 'lambda/service.ts is missing' };
-  const svc = await import(pathToFileURL(servicePath).href);
+  const svc = await import(pathToFileURL(join(ROOT, 'lambda', 'service.ts')).href);
   const runtime = 'nodejs22.x';
   const avail = svc.runtimeAvailability?.(runtime);
   if (avail && !avail.ok) return { skipped: `${runtime}: ${avail.reason}` };
@@ -129,84 +91,89 @@ async function lambdaCosts(runs: number): Promise<Record<string, unknown>> {
   const s = performance.now();
   for (let i = 1; i <= runs; i++) await handler({ n: i }, {});
   const inProcess = (performance.now() - s) / runs;
-  const median = [...warm].sort((x, y) => x - y)[Math.floor(warm.length / 2)]!;
-  return { runtime, node: env.node, coldStartMs: Math.round(cold), warmInvokeMedianMs: +median.toFixed(2), inProcessCallMs: +inProcess.toFixed(4), warmOverheadMs: +(median - inProcess).toFixed(2) };
+  const m = median(warm);
+  return { runtime, node: env.node, coldStartMs: Math.round(cold), warmInvokeMedianMs: +m.toFixed(2), inProcessCallMs: +inProcess.toFixed(4), warmOverheadMs: +(m - inProcess).toFixed(2) };
 }
 
-async function main() {
-  const a = parse(process.argv.slice(2));
-  const target: NodeTarget = await resolveNode(a.node);
+async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRuns: number; json: boolean }) {
+  const target = await resolveNode(o.node);
   const width = await suiteParallelism();
   const report: Record<string, unknown> = { node: target.version, cores: availableParallelism(), parallelism: width };
-  const log = (s: string) => !a.json && console.log(s);
+  const log = (s: string) => !o.json && console.log(s);
+  const env = cleanEnv(); // both sides: what the scenarios get, nothing of the caller's
+  const suiteEnv = { ...env, SPEC_NODE: target.path, NO_COLOR: '1' };
+  const work = mkdtempSync(join(tmpdir(), 'nas-bench-'));
+  try {
+    log(`bench: Node claims on ${target.version}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
+    const scenarios = listScenarios().filter((s) => appliesTo(s, target));
+    const bare = bareCommand(work, 'suite', scenarios.map((s) => ({ s, t: target })), width);
+    const pairs: { suite: number; bare: number; peak: number }[] = [];
+    for (let i = 0; i < o.runs; i++) {
+      const su = await timed(process.execPath, [VITEST, 'run', 'spec/node', '--reporter=dot'], suiteEnv);
+      if (su.code !== 0) throw new Error(`the suite failed (exit ${su.code}: ${su.tail}); fix it before measuring it`);
+      const b = await timed(process.execPath, bare, env);
+      pairs.push({ suite: su.ms, bare: b.ms, peak: su.peak });
+    }
+    const ratio = median(pairs.map((p) => p.suite / p.bare));
+    const suiteMs = median(pairs.map((p) => p.suite)), bareMs = median(pairs.map((p) => p.bare));
+    // vitest's fixed cost: a run of the one-claim spec file against that claim run bare.
+    const one = scenarios.find((s) => s.id === 'timers/immediate-vs-timeout');
+    const fixed: number[] = [];
+    if (one) {
+      const oneBare = bareCommand(work, 'one', [{ s: one, t: target }], 1);
+      for (let i = 0; i < o.runs; i++) {
+        const su = await timed(process.execPath, [VITEST, 'run', 'spec/node/timers.spec.ts', '--reporter=dot'], suiteEnv);
+        const b = await timed(process.execPath, oneBare, env);
+        fixed.push(su.ms - b.ms);
+      }
+    }
+    const fixedMs = fixed.length ? median(fixed) : 0;
+    log(`  bare scenarios (tools/bare-run.mjs): ${fmt(bareMs)} for ${scenarios.length} scenarios (${(scenarios.length / (bareMs / 1000)).toFixed(1)} scenarios/s)`);
+    log(`  suite (vitest run spec/node): ${fmt(suiteMs)} (${(scenarios.length / (suiteMs / 1000)).toFixed(1)} scenarios/s), peak memory ${mb(Math.max(...pairs.map((p) => p.peak)))}`);
+    log(`  ratio suite / bare (median of ${o.runs} pairs): ${ratio.toFixed(2)}x (target <= 1.25x: ${ratio <= 1.25 ? 'met' : 'NOT met'})`);
+    log(`  per run, vitest's fixed start-up (a one-claim run less that claim bare): ${fmt(fixedMs)}; the suite without it: ${((suiteMs - fixedMs) / bareMs).toFixed(2)}x`);
+    // Each scenario alone, one after another, observed by the harness: its own duration.
+    const alone: { s: Scenario; ms: number }[] = [];
+    for (const s of scenarios) alone.push({ s, ms: (await runScenario(s, target)).durationMs });
+    const slow = alone.sort((x, y) => y.ms - x.ms).slice(0, 10).map(({ s, ms }) => ({
+      id: s.id, ms: Math.round(ms),
+      why: `${/cluster|child_process|fork\(|spawn\(|new Worker/.test(s.body) ? 'starts other processes or threads; ' : ''}${/setTimeout\([^)]*, ?\d{3,}/.test(s.body) ? 'waits on a timer; ' : ''}${s.flags.length ? `flags ${s.flags.join(' ')}` : ''}`.replace(/; $/, '') || 'node start-up and its own work',
+    }));
+    log('  slowest ten scenarios (each run alone):');
+    for (const x of slow) log(`    ${String(x.ms).padStart(6)} ms  ${x.id}  — ${x.why}`);
+    Object.assign(report, {
+      scenarios: scenarios.length, pairs, bareMs: Math.round(bareMs), suiteMs: Math.round(suiteMs), ratio: +ratio.toFixed(3), vitestFixedMs: Math.round(fixedMs),
+      ratioWithoutFixed: +((suiteMs - fixedMs) / bareMs).toFixed(3), scenariosPerSecond: +(scenarios.length / (suiteMs / 1000)).toFixed(2),
+      peakRssBytes: Math.max(...pairs.map((p) => p.peak)), slowest: slow,
+    });
 
-  log(`bench: Node claims on ${target.version}, ${availableParallelism()} cores, up to ${width} scenario processes at once`);
-  const scenarios = listScenarios().filter((s) => appliesTo(s, target.version));
-  // warm the file cache and the binary once, so neither side pays for it
-  await nodeStartup(target.path);
-  let startup = Infinity;
-  for (let i = 0; i < 5; i++) startup = Math.min(startup, await nodeStartup(target.path));
+    if (o.matrix) {
+      const targets = await pool(Object.values(pins()), 4, (v) => resolveNode(v));
+      log(`bench: full matrix, ${targets.length} versions`);
+      const all = targets.flatMap((t) => listScenarios().filter((s) => appliesTo(s, t)).map((s) => ({ s, t })));
+      // The matrix runs versions side by side, one vitest per core; the floor runs as many at once.
+      const mb_ = await timed(process.execPath, bareCommand(work, 'matrix', all, width * availableParallelism()), env);
+      const m = await timed(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'matrix.ts'), '--out', join(work, 'matrix')], env);
+      const mRatio = m.ms / mb_.ms;
+      log(`  bare: ${fmt(mb_.ms)}; npm run matrix: ${fmt(m.ms)} (exit ${m.code}), peak memory ${mb(m.peak)}`);
+      log(`  ratio matrix / bare: ${mRatio.toFixed(2)}x (target <= 1.25x: ${mRatio <= 1.25 ? 'met' : 'NOT met'}); per version ${fmt((m.ms - mb_.ms) / targets.length)} over bare`);
+      report.matrix = { versions: targets.length, bareMs: Math.round(mb_.ms), matrixMs: Math.round(m.ms), exit: m.code, ratio: +mRatio.toFixed(3), peakRssBytes: m.peak };
+    }
 
-  const bareStart = performance.now();
-  const bare = await pool(scenarios, width, (s) => runBare(s, target.path));
-  const bareMs = performance.now() - bareStart;
-
-  const suite = await timed(join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', 'spec/node', '--reporter=dot'], { SPEC_NODE: target.path });
-  if (suite.code !== 0) throw new SpecError(`the suite failed (exit ${suite.code}); fix it before measuring it`);
-  const ratio = suite.ms / bareMs;
-  // vitest's fixed cost: a run of the one-claim spec file, less that claim's bare time.
-  const one = listScenarios().find((s) => s.id === 'timers/immediate-vs-timeout');
-  const oneSuite = await timed(join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', 'spec/node/timers.spec.ts', '--reporter=dot'], { SPEC_NODE: target.path });
-  const fixedMs = Math.max(0, oneSuite.ms - (one ? (await runBare(one, target.path)).ms : 0));
-  const marginal = (suite.ms - fixedMs) / bareMs;
-  log(`  bare scenarios: ${fmt(bareMs)} for ${scenarios.length} scenarios (${(scenarios.length / (bareMs / 1000)).toFixed(1)} scenarios/s)`);
-  log(`  suite (vitest run spec/node): ${fmt(suite.ms)} (${(scenarios.length / (suite.ms / 1000)).toFixed(1)} scenarios/s), peak memory ${mb(suite.peak)}`);
-  log(`  ratio suite / bare: ${ratio.toFixed(2)}x (target <= 1.25x: ${ratio <= 1.25 ? 'met' : 'NOT met'})`);
-  log(`  of which vitest's fixed start-up (a one-claim run): ${fmt(fixedMs)}; without it: ${marginal.toFixed(2)}x`);
-  // Each scenario alone, one after another: its own duration, not its share of a crowded machine.
-  const alone: Bare[] = [];
-  for (const s of scenarios) alone.push(await runBare(s, target.path));
-  const slow = [...alone].sort((x, y) => y.ms - x.ms).slice(0, 10).map((b) => {
-    const s = scenarios.find((x) => x.id === b.id)!;
-    const children = /cluster|child_process|fork\(|spawn\(/.test(s.body);
-    const waits = Math.max(0, b.ms - startup * (children ? 2 : 1));
-    const why = `node start-up ${startup.toFixed(0)} ms${children ? ' (x2+: starts child processes)' : ''}, own time ~${waits.toFixed(0)} ms${s.flags.length ? `, flags ${s.flags.join(' ')}` : ''}`;
-    return { id: b.id, ms: Math.round(b.ms), why };
-  });
-  log('  slowest ten scenarios (each run alone, bare):');
-  for (const x of slow) log(`    ${String(x.ms).padStart(6)} ms  ${x.id}  — ${x.why}`);
-  Object.assign(report, {
-    scenarios: scenarios.length, bareMs: Math.round(bareMs), suiteMs: Math.round(suite.ms), ratio: +ratio.toFixed(3), vitestFixedMs: Math.round(fixedMs), ratioWithoutFixed: +marginal.toFixed(3),
-    scenariosPerSecond: +(scenarios.length / (suite.ms / 1000)).toFixed(2), peakRssBytes: suite.peak, nodeStartupMs: Math.round(startup), slowest: slow,
-  });
-
-  if (a.matrix) {
-    const versions = Object.values(pins());
-    log(`bench: full matrix, ${versions.length} versions`);
-    const targets = await Promise.all(versions.map((v) => resolveNode(v)));
-    const mBareStart = performance.now();
-    // the matrix runs versions side by side, up to the cores; the floor does the same
-    await pool(targets, availableParallelism(), (t) => pool(listScenarios().filter((s) => appliesTo(s, t.version)), width, (s) => runBare(s, t.path)));
-    const mBare = performance.now() - mBareStart;
-    const m = await timed(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'matrix.ts')]);
-    const mRatio = m.ms / mBare;
-    log(`  bare: ${fmt(mBare)}; npm run matrix: ${fmt(m.ms)} (exit ${m.code}), peak memory ${mb(m.peak)}`);
-    log(`  ratio matrix / bare: ${mRatio.toFixed(2)}x (target <= 1.25x: ${mRatio <= 1.25 ? 'met' : 'NOT met'})`);
-    Object.assign(report, { matrix: { versions: versions.length, bareMs: Math.round(mBare), matrixMs: Math.round(m.ms), exit: m.code, ratio: +mRatio.toFixed(3), peakRssBytes: m.peak } });
+    log('bench: Lambda runtime');
+    const lambda = await lambdaCosts(o.lambdaRuns);
+    report.lambda = lambda;
+    if ('skipped' in lambda) log(`  skipped: ${lambda.skipped}`);
+    else log(`  ${lambda.runtime} on ${lambda.node}: cold start ${lambda.coldStartMs} ms; warm invocation ${lambda.warmInvokeMedianMs} ms (median of ${o.lambdaRuns}) vs ${lambda.inProcessCallMs} ms calling the handler in-process: overhead ${lambda.warmOverheadMs} ms`);
+    if (o.json) console.log(JSON.stringify(report, null, 2));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-
-  log('bench: Lambda runtime');
-  const lambda = await lambdaCosts(a.lambdaRuns);
-  report.lambda = lambda;
-  if ('skipped' in lambda) log(`  skipped: ${lambda.skipped}`);
-  else log(`  ${lambda.runtime} on ${lambda.node}: cold start ${lambda.coldStartMs} ms; warm invocation ${lambda.warmInvokeMedianMs} ms (median of ${a.lambdaRuns}) vs ${lambda.inProcessCallMs} ms calling the handler in-process: overhead ${lambda.warmOverheadMs} ms`);
-  if (a.json) console.log(JSON.stringify(report, null, 2));
 }
 
-main().catch((e) => {
-  if (e instanceof SpecError) {
-    console.error(`bench: ${e.message}`);
-    process.exit(2);
-  }
-  throw e;
+command({
+  name: 'bench',
+  usage: USAGE,
+  options: { node: { type: 'string' }, matrix: { type: 'boolean' }, runs: { type: 'string' }, 'lambda-runs': { type: 'string' }, json: { type: 'boolean' } },
+  run: (v) => bench({ node: v.node, matrix: !!v.matrix, runs: wholeNumber('runs', v.runs, 1) ?? 3, lambdaRuns: wholeNumber('lambda-runs', v['lambda-runs'], 1) ?? 50, json: !!v.json }),
 });

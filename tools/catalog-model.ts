@@ -1,20 +1,21 @@
-// The catalogue's inputs and the facts it derives from them: every claim (scenario headers, and
-// Lambda handler headers if there are any), the committed results (docs/data/results.json), the
-// topic of each claim, and per claim which Node versions behaved the same. Pure functions apart
-// from reading files; no clock: the same inputs give the same bytes.
-import { createHash } from 'node:crypto';
+// The catalogue's inputs and the facts it derives from them: every claim (the scenarios and the
+// Lambda handler scenarios), the results each claim's page carries (docs/claims/<id>.md ends with
+// its own data block, so adding a claim adds one page and touches no shared file), the topic of
+// each claim, and per claim which versions behaved the same. "The same" is harness/observation.ts's
+// behaviour, the one the matrix uses. Pure functions apart from reading files; no clock.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import semver from 'semver';
-import { isScenarioFile, listScenarios, readScenario, ROOT, SpecError, stderrHighlights, type Observation, type Scenario } from '../harness/harness.ts';
+import { hashText, listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
+import { behaviourKey, byCodePoint, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
+import type { ScenarioResult, Verdict } from './matrix-core.ts';
+
+export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
 
 export const DOCS = join(ROOT, 'docs');
-export const RESULTS_FILE = join(DOCS, 'data', 'results.json');
+/** Where the shared indexes are built: not committed (CI builds and publishes them). */
+export const SITE = join(DOCS, 'site');
 export const MATRIX_FILE = join(ROOT, 'results', 'matrix.json');
-export const LAMBDA_HANDLERS = join(ROOT, 'lambda', 'handlers');
-
-/** Code-point order: the same everywhere, unlike localeCompare. */
-export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // ---- topics ------------------------------------------------------------------------------------
 
@@ -23,17 +24,34 @@ export const TOPICS = [
   { key: 'try-catch', title: 'Errors that escape try/catch', blurb: 'Which throws a `try/catch` can catch, and which run later on a fresh call stack where no `catch` is waiting.' },
   { key: 'uncaught', title: 'uncaughtException and rejections', blurb: 'The process-wide last resorts: `uncaughtException`, its monitor and capture callback, and unhandled Promise rejections under each mode.' },
   { key: 'domain', title: 'domain and cluster', blurb: 'The deprecated `domain` module the article explores, its bindings, a per-request domain in an HTTP server, and the cluster restart loop.' },
+  { key: 'signals', title: 'Signals and shutdown', blurb: 'SIGTERM, SIGINT and SIGHUP with and without listeners, exit codes 128+n, and closing an HTTP server with keep-alive connections.' },
+  { key: 'output', title: 'Output at exit', blurb: 'What a reader receives when a process exits right after writing.' },
+  { key: 'workers', title: 'worker_threads', blurb: 'Errors, rejections, exits and memory limits inside workers, and what the main thread sees.' },
+  { key: 'child-process', title: 'Child processes', blurb: 'Spawning, exit and close, signals, detached children, IPC and buffers.' },
+  { key: 'emitters', title: 'EventEmitter and async errors', blurb: 'Async listeners that reject, `captureRejections`, `events.once`/`events.on`, `errorMonitor`.' },
+  { key: 'abort', title: 'Cancellation and timers', blurb: '`AbortSignal` with `timers/promises`, `AbortSignal.timeout` and `AbortSignal.any`, and whether an aborted timer holds the loop.' },
+  { key: 'network', title: 'Networking that holds the loop', blurb: 'Keep-alive agents, `fetch`, unconsumed responses: when a process with finished requests ends.' },
+  { key: 'node-test', title: 'node:test', blurb: 'The test runner\'s lifecycle: pending promises, rejections and uncaught errors inside tests, exit codes.' },
+  { key: 'modules', title: 'Module loading', blurb: '`require()` of ES modules, `import()` of a module whose top-level await never settles, errors while loading.' },
+  { key: 'diagnostics', title: 'Diagnostic flags and warnings', blurb: '`--abort-on-uncaught-exception`, `--trace-*`, warnings and deprecations.' },
+  { key: 'streams', title: 'Streams at the edges', blurb: 'Leaving `for await` early, premature close, `pipeline` with generators that throw.' },
   { key: 'lambda', title: 'Lambda', blurb: 'What AWS Lambda does to work still pending when a handler has answered.' },
 ] as const;
 export type TopicKey = (typeof TOPICS)[number]['key'];
+
+/** Folders whose name is their topic's key, or maps to it. */
+const FOLDER_TOPICS: Record<string, TopicKey> = {
+  lambda: 'lambda', domain: 'domain', cluster: 'domain', lifecycle: 'event-loop', timers: 'event-loop', events: 'emitters',
+  signals: 'signals', output: 'output', workers: 'workers', 'child-process': 'child-process', emitters: 'emitters', abort: 'abort',
+  network: 'network', 'node-test': 'node-test', modules: 'modules', diagnostics: 'diagnostics', streams: 'streams',
+};
 
 /** One topic per claim: by its folder where that says it, else by its tags, the most specific first. */
 export function topicOf(tags: string[], id = ''): TopicKey {
   const has = (...t: string[]) => t.some((x) => tags.includes(x));
   const folder = id.includes('/') ? id.slice(0, id.indexOf('/')) : '';
-  if (folder === 'lambda' || has('lambda')) return 'lambda';
-  if (folder === 'domain' || folder === 'cluster') return 'domain';
-  if (folder === 'lifecycle' || folder === 'timers') return 'event-loop';
+  if (has('lambda')) return 'lambda';
+  if (FOLDER_TOPICS[folder]) return FOLDER_TOPICS[folder]!;
   if (has('domain', 'cluster')) return 'domain';
   if (has('uncaughtException', 'rejections')) return 'uncaught';
   if (has('errors', 'try-catch')) return 'try-catch';
@@ -53,59 +71,30 @@ export interface Claim {
   hash: string;
 }
 
-export function hashText(text: string): string {
-  return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
-}
+export { hashText };
 
 const repoPath = (abs: string) => relative(ROOT, abs).split(sep).join('/');
 
-/** Problems worth telling a person about that do not stop the catalogue (printed on stderr). */
-export const warnings: string[] = [];
-function warn(msg: string) {
-  warnings.push(msg);
-  process.stderr.write(`catalog: warning: ${msg}\n`);
-}
-
-/** Every claim: the scenarios, then the Lambda handlers (if lambda/handlers exists), sorted by id. */
+/** Every claim: the scenarios and the Lambda handler scenarios, sorted by id. */
 export function loadClaims(): Claim[] {
-  const out: Claim[] = listScenarios().map((s) => ({
-    id: s.id, file: repoPath(s.file), kind: 'scenario' as const, topic: topicOf(s.tags, s.id), s, hash: hashText(readFileSync(s.file, 'utf8')),
-  }));
-  if (existsSync(LAMBDA_HANDLERS)) {
-    for (const name of readdirSync(LAMBDA_HANDLERS).sort(byCodePoint)) {
-      const p = join(LAMBDA_HANDLERS, name);
-      if (!isScenarioFile(name)) continue;
-      const text = readFileSync(p, 'utf8');
-      if (!/^(?:#![^\n]*\n)?\s*\/\*---/.test(text)) continue; // a helper without a claim header
-      let s: Scenario;
-      try {
-        s = readScenario(p);
-      } catch (e) {
-        // The Lambda spec owns these files; one broken header should not hide the whole catalogue.
-        warn(`skipped ${repoPath(p)}: ${(e as Error).message.replace(/^\S+: /, '')}`);
-        continue;
-      }
-      const id = `lambda/handlers/${basename(name, extname(name))}`;
-      out.push({ id, file: repoPath(p), kind: 'lambda', topic: 'lambda', s: { ...s, id }, hash: hashText(text) });
-    }
-  }
-  return out.sort((a, b) => byCodePoint(a.id, b.id));
+  const claim = (s: Scenario, kind: Claim['kind']): Claim => ({
+    id: s.id, file: repoPath(s.file), kind, topic: kind === 'lambda' ? 'lambda' : topicOf(s.tags, s.id), s, hash: hashText(readFileSync(s.file, 'utf8')),
+  });
+  return [...listScenarios().map((s) => claim(s, 'scenario')), ...listLambdaScenarios().map((s) => claim(s, 'lambda'))].sort((a, b) => byCodePoint(a.id, b.id));
 }
 
 // ---- results -----------------------------------------------------------------------------------
 
-export type Verdict = 'pass' | 'fail' | 'n.a.';
-export type Observed = Pick<Observation, 'exitCode' | 'signal' | 'stdout' | 'stderr' | 'exitEvent' | 'exitHandler' | 'timedOut'>;
+export type { Verdict } from './matrix-core.ts';
+export type Observed = StoredObservation;
 
-export interface Result {
-  verdict: Verdict;
-  observation?: Observed;
-  failure?: string;
-  /** hashText of the scenario file the result was recorded from ('unknown' if it may be older). */
+/** A matrix result as a claim page keeps it. */
+export interface Result extends ScenarioResult {
+  /** hashText of the scenario file the result was recorded from ('unknown' if not known). */
   source: string;
 }
 
-/** docs/data/results.json: what the catalogue is generated from, committed. */
+/** All results, gathered from the pages: per version, per claim. */
 export interface ResultsFile {
   about: string;
   platform: string;
@@ -115,78 +104,93 @@ export interface ResultsFile {
   results: Record<string, { error?: string; scenarios: Record<string, Result> }>;
 }
 
-export const ABOUT = 'Matrix results the catalogue in docs/ is generated from. Written by `npm run catalog` from results/matrix.json (merged per version and scenario); edit nothing by hand.';
+export const ABOUT = 'What every claim did under every tested version, gathered from the claim pages (docs/claims/**) by `npm run catalog`.';
 
 export function emptyResults(): ResultsFile {
   return { about: ABOUT, platform: process.platform, arch: process.arch, versions: [], results: {} };
 }
 
-export function readResults(file = RESULTS_FILE): ResultsFile | null {
-  if (!existsSync(file)) return null;
-  let data: ResultsFile;
+/** One claim's results, as its page carries them. */
+export interface ClaimData { platform: string; arch: string; results: Record<string, Result> }
+
+export const claimPage = (id: string) => `claims/${id}.md`;
+const BEGIN = '<!-- results: the data this page was generated from (npm run catalog reads it back; do not edit)';
+const END = '-->';
+
+/** The data block a page ends with. An HTML comment cannot hold "--", so the JSON escapes it ("-\\u002d"). */
+export function dataBlock(d: ClaimData): string {
+  return `${BEGIN}\n${stableJson(d).replace(/--/g, '-\\u002d').trimEnd()}\n${END}\n`;
+}
+
+/** The data a page's text carries, or null (no block). */
+export function pageData(text: string, where: string): ClaimData | null {
+  const at = text.lastIndexOf(BEGIN);
+  if (at < 0) return null;
+  const end = text.indexOf(END, at + BEGIN.length);
   try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
+    return JSON.parse(text.slice(at + BEGIN.length, end < 0 ? undefined : end)) as ClaimData;
   } catch (e) {
-    throw new SpecError(`${repoPath(file)} is not valid JSON (${(e as Error).message.split('\n')[0]}); regenerate it with npm run catalog -- --run`);
+    throw new SpecError(`${where}: its data block is not valid JSON (${(e as Error).message.split('\n')[0]}); regenerate it with npm run catalog -- --run`);
   }
-  if (!data || !Array.isArray(data.versions) || typeof data.results !== 'object') throw new SpecError(`${repoPath(file)} does not look like catalogue results; regenerate it with npm run catalog -- --run`);
-  return data;
 }
 
-export function sortVersions(vs: string[]): string[] {
-  return [...new Set(vs)].sort((a, b) => semver.compare(a, b));
+/** Every claim's results, gathered from the committed pages under `dir`. */
+export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
+  const out = emptyResults();
+  for (const c of claims) {
+    const file = join(dir, claimPage(c.id));
+    if (!existsSync(file)) continue;
+    const d = pageData(readFileSync(file, 'utf8'), `docs/${claimPage(c.id)}`);
+    if (!d) continue;
+    out.platform = d.platform;
+    out.arch = d.arch;
+    for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = r;
+  }
+  out.versions = sortVersions(Object.keys(out.results));
+  return out;
 }
 
-function strip(o: Record<string, unknown>): Observed {
-  const ev = (o.exitEvent ?? { fired: false, code: null }) as { fired: boolean; code: number | null };
-  return {
-    exitCode: (o.exitCode ?? null) as number | null,
-    signal: (o.signal ?? null) as string | null,
-    stdout: String(o.stdout ?? ''),
-    stderr: String(o.stderr ?? ''),
-    exitEvent: { fired: !!ev.fired, code: ev.code ?? null },
-    exitHandler: (o.exitHandler ?? []) as string[],
-    timedOut: !!o.timedOut,
-  };
+/** One claim's slice of the results, in version order. */
+export function claimData(id: string, data: ResultsFile): ClaimData {
+  const results: Record<string, Result> = {};
+  for (const v of data.versions) {
+    const r = data.results[v]?.scenarios[id];
+    if (r) results[v] = r;
+  }
+  return { platform: data.platform, arch: data.arch, results };
 }
 
-interface MatrixVersion { node: string; platform?: string; arch?: string; error?: string; scenarios: Record<string, { verdict: Verdict; observation?: Record<string, unknown> | null; failure?: string }> }
-
-/** The versions of a results/matrix.json, in either of its shapes (results keyed by version, or a list). */
-function matrixVersions(m: unknown): MatrixVersion[] {
-  const d = m as { versions?: unknown[]; results?: Record<string, MatrixVersion> };
-  if (!d || !Array.isArray(d.versions)) throw new SpecError('results/matrix.json has no "versions" list; re-run npm run matrix');
-  return d.versions.map((v) => {
-    if (typeof v === 'string') {
-      const r = d.results?.[v];
-      if (!r) throw new SpecError(`results/matrix.json lists ${v} but has no results for it; re-run npm run matrix`);
-      return { ...r, node: r.node ?? v };
-    }
-    return v as MatrixVersion;
-  });
+function strip(o: StoredObservation, id: string, version: string): Observed {
+  return { id: o.id ?? id, node: o.node ?? version, exitCode: o.exitCode, signal: o.signal, stdout: o.stdout, stderr: o.stderr, exitEvent: { fired: o.exitEvent.fired, code: o.exitEvent.code }, exitHandler: o.exitHandler, timedOut: o.timedOut };
 }
+
+interface MatrixVersion { node?: string; platform?: string; arch?: string; error?: string; scenarios?: Record<string, { verdict: Verdict; observation?: StoredObservation | null; failure?: string }> }
+interface MatrixFile { versions?: string[]; results?: Record<string, MatrixVersion>; scenarios?: Record<string, { hash?: string }> }
 
 /**
- * Merges a matrix run into the committed results: each (version, scenario) the run observed
- * replaces what was there; the rest stays (a run limited with --only or to a few versions
- * updates only those). Results of scenarios that no longer exist are dropped. `fresh` starts
- * from nothing instead. `mtimes`/`matrixTime` mark results whose scenario changed after the run.
+ * Merges a matrix run (its matrix.json) into the results: each (version, claim) the run observed
+ * replaces what was there; the rest stays (a run limited with --only or to a few versions updates
+ * only those). A result records the hash of the scenario text the matrix ran: one whose hash is
+ * not the current text's is flagged stale. `fresh` starts from nothing.
  */
-export function mergeMatrix(base: ResultsFile | null, matrix: unknown, claims: Claim[], fresh: boolean, changedSince: (id: string) => boolean): ResultsFile {
-  const out: ResultsFile = fresh || !base ? emptyResults() : JSON.parse(JSON.stringify(base));
+export function mergeMatrix(base: ResultsFile, matrix: unknown, claims: Claim[], fresh: boolean): ResultsFile {
+  const out: ResultsFile = fresh ? emptyResults() : JSON.parse(JSON.stringify(base));
   out.about = ABOUT;
-  const known = new Map(claims.map((c) => [c.id, c]));
-  for (const v of matrixVersions(matrix)) {
-    const slot = (out.results[v.node] ??= { scenarios: {} });
-    if (v.error) slot.error = v.error.split('\n')[0]!.slice(0, 300);
+  const m = matrix as MatrixFile;
+  if (!m || !Array.isArray(m.versions) || !m.results) throw new SpecError('the matrix results have no "versions" and "results"; re-run npm run matrix');
+  const known = new Set(claims.map((c) => c.id));
+  for (const v of m.versions) {
+    const mv = m.results[v];
+    if (!mv) throw new SpecError(`the matrix results list ${v} but have no results for it; re-run npm run matrix`);
+    const slot = (out.results[mv.node ?? v] ??= { scenarios: {} });
+    if (mv.error) slot.error = mv.error.split('\n')[0]!.slice(0, 300);
     else delete slot.error;
-    if (v.platform) out.platform = v.platform;
-    if (v.arch) out.arch = v.arch;
-    for (const [id, r] of Object.entries(v.scenarios ?? {})) {
-      const c = known.get(id);
-      if (!c) continue;
-      const res: Result = { verdict: r.verdict, source: changedSince(id) ? 'unknown' : c.hash };
-      if (r.observation) res.observation = strip(r.observation);
+    if (mv.platform) out.platform = mv.platform;
+    if (mv.arch) out.arch = mv.arch;
+    for (const [id, r] of Object.entries(mv.scenarios ?? {})) {
+      if (!known.has(id)) continue;
+      const res: Result = { verdict: r.verdict, source: m.scenarios?.[id]?.hash ?? (r as { source?: string }).source ?? 'unknown' };
+      if (r.observation) res.observation = strip(r.observation, id, mv.node ?? v);
       if (r.failure) res.failure = r.failure.split('\n').slice(0, 12).join('\n').slice(0, 1500);
       slot.scenarios[id] = res;
     }
@@ -194,44 +198,18 @@ export function mergeMatrix(base: ResultsFile | null, matrix: unknown, claims: C
   return prune(out, claims);
 }
 
-/** Drops results of scenarios that no longer exist; sorts versions. */
+/** Drops results of claims that no longer exist, and versions left empty; sorts versions. */
 export function prune(r: ResultsFile, claims: Claim[]): ResultsFile {
   const ids = new Set(claims.map((c) => c.id));
   for (const v of Object.keys(r.results)) {
     for (const id of Object.keys(r.results[v]!.scenarios)) if (!ids.has(id)) delete r.results[v]!.scenarios[id];
+    if (!Object.keys(r.results[v]!.scenarios).length) delete r.results[v];
   }
   r.versions = sortVersions(Object.keys(r.results));
   return r;
 }
 
-/** JSON with object keys in code-point order at every level, ending in a newline. */
-export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      const o: Record<string, unknown> = {};
-      for (const k of Object.keys(v as object).sort(byCodePoint)) {
-        const x = (v as Record<string, unknown>)[k];
-        if (x !== undefined) o[k] = sort(x);
-      }
-      return o;
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value), null, 2) + '\n';
-}
-
 // ---- per-claim view ----------------------------------------------------------------------------
-
-/** What counts as a claim's behaviour when comparing versions: stack frames and line numbers of Node's internals do not. */
-export function behaviourKey(o: Observed): string {
-  return JSON.stringify([o.exitCode, o.signal, o.timedOut, o.exitEvent.fired, o.exitEvent.code, o.exitHandler, withoutFrames(o.stdout), stderrHighlights(o.stderr)]);
-}
-
-/** Text without stack-frame lines (`    at ...`): an error printed with console.log lists Node's internal frames, which move between versions. */
-export function withoutFrames(text: string): string {
-  return text.split('\n').filter((l) => !/^\s+at /.test(l)).join('\n');
-}
 
 export interface Group {
   versions: string[];
@@ -321,46 +299,31 @@ export function versionLabel(vs: string[], tested: string[]): string {
   return `Node ${parts.join(', ')}`;
 }
 
-/** How the process ended, in a few words. */
-export function ending(o: Observed): string {
-  if (o.timedOut) return 'did not end by itself: killed at the time limit';
-  if (o.signal) return `killed by ${o.signal}`;
-  return `exit code ${o.exitCode}`;
-}
+// ---- comparing committed pages with what would be generated ----------------------------------
 
-export function shortEnding(o: Observed): string {
-  if (o.timedOut) return 'timeout';
-  if (o.signal) return o.signal;
-  return `exit ${o.exitCode}`;
-}
-
-// ---- comparing docs/ with what would be generated ----------------------------------------------
-
-/** Every file under `dir` except data/, as paths relative to it with / separators, sorted. */
-export function generatedFiles(dir: string): string[] {
+/** Every page under `dir`/claims/, relative to `dir`, sorted. */
+export function committedPages(dir = DOCS): string[] {
   const out: string[] = [];
-  if (!existsSync(dir)) return out;
   const walk = (d: string) => {
+    if (!existsSync(d)) return;
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      const rel = relative(dir, p).split(sep).join('/');
-      if (rel === 'data') continue;
       if (e.isDirectory()) walk(p);
-      else out.push(rel);
+      else if (e.name.endsWith('.md')) out.push(relative(dir, p).split(sep).join('/'));
     }
   };
-  walk(dir);
+  walk(join(dir, 'claims'));
   return out.sort(byCodePoint);
 }
 
-/** What in `dir` differs from `want` (path -> text): missing, different, or no longer generated. */
-export function staleFiles(dir: string, want: Map<string, string>): string[] {
+/** Which pages under `dir` differ from `want` (path -> text): missing, different, or no longer a claim. */
+export function stalePages(dir: string, want: Map<string, string>): string[] {
   const out: string[] = [];
   for (const [rel, text] of [...want].sort((a, b) => byCodePoint(a[0], b[0]))) {
     const p = join(dir, rel);
     if (!existsSync(p)) out.push(`${rel} (missing)`);
     else if (readFileSync(p, 'utf8') !== text) out.push(`${rel} (differs)`);
   }
-  for (const rel of generatedFiles(dir)) if (!want.has(rel)) out.push(`${rel} (no longer generated)`);
+  for (const rel of committedPages(dir)) if (!want.has(rel)) out.push(`${rel} (no longer a claim)`);
   return out;
 }

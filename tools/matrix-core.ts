@@ -2,14 +2,17 @@
 // finding where a claim's observed behaviour changes between versions, checking each change
 // against the scenario's `changes:` header, and rendering the terminal table and the Markdown
 // report. No processes, no clock: the same inputs give the same bytes.
-import { relative } from 'node:path';
 import semver from 'semver';
-import { ROOT, SpecError, stderrHighlights, type Observation, type Scenario, type VersionChange } from '../harness/harness.ts';
+import { scenarioHash, type Scenario, type VersionChange } from '../harness/harness.ts';
+import { behaviourDiff, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
+import type { TestRecord } from '../harness/records.ts';
+
+export { sortVersions, stableJson } from '../harness/observation.ts';
 
 export type Verdict = 'pass' | 'fail' | 'n.a.';
 
-/** What a scenario did, as recorded by harness/claims.ts, minus what varies between runs. */
-export type RecordedObservation = Omit<Observation, 'durationMs'>;
+/** What a scenario did, minus what varies between runs. */
+export type RecordedObservation = StoredObservation;
 
 export interface ScenarioResult {
   verdict: Verdict;
@@ -34,6 +37,8 @@ export interface ScenarioMeta {
   tags: string[];
   node: string;
   changes: VersionChange[];
+  /** Hash of the scenario's text as run: the catalogue flags results of an older text as stale. */
+  hash: string;
 }
 
 /** One observed change in a claim's behaviour between two adjacent tested versions. */
@@ -45,7 +50,7 @@ export interface ObservedChange {
   /** First version where the new behaviour was observed. */
   to: string;
   /** The fields that differ, with their values before and after. */
-  diff: { field: string; before: unknown; after: unknown }[];
+  diff: FieldDiff[];
   /** The scenario's `changes:` entry that explains it (its `in` lies in (from, to]), or null. */
   explainedBy: VersionChange | null;
 }
@@ -65,268 +70,63 @@ export interface MatrixData {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Command line
-
-export interface MatrixArgs {
-  targets: string[];
-  latest: boolean;
-  only: string[];
-  out: string;
-  jobs: number | undefined;
-  /** Per-version time limit for the whole vitest run, in minutes. */
-  versionTimeoutMin: number;
-  /** Do not run: rebuild matrix.json and report.md from the node-*.json already in --out. */
-  reuse: boolean;
-  help: boolean;
-}
-
-export const USAGE = `usage: npm run matrix -- [targets...] [options]
-
-Runs spec/node under each target Node version and writes results/ (per-version JSON,
-matrix.json, report.md). Exits non-zero if a pinned expectation fails or an observed
-behaviour change is not explained by the scenario's \`changes:\` header.
-
-targets          majors (22, pinned in node-versions.json), exact versions (18.20.8) or paths
-                 to node binaries; default: every major pinned in node-versions.json
---latest         resolve each major to its newest release on the npm registry instead of the pin
---only <prefix>  run only the scenarios whose id starts with <prefix> (repeatable)
---out <dir>      where to write the results (default: results)
---jobs <n>       versions run in parallel (default: the number of CPU cores)
---version-timeout <min>  give up on a version whose run takes longer (default: 30)
---reuse          run nothing: rebuild matrix.json and report.md from the node-*.json in --out
-                 (e.g. after editing a scenario's \`changes:\` header)
--h, --help       this text`;
-
-export function parseArgs(argv: string[]): MatrixArgs {
-  const a: MatrixArgs = { targets: [], latest: false, only: [], out: 'results', jobs: undefined, versionTimeoutMin: 30, reuse: false, help: false };
-  const value = (i: number, name: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new SpecError(`${name} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i]!;
-    let inline: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = (name: string): string => {
-      if (inline !== undefined) {
-        if (!inline) throw new SpecError(`${name} needs a value`);
-        return inline;
-      }
-      const v = value(i, name);
-      i++;
-      return v;
-    };
-    switch (arg) {
-      case '-h':
-      case '--help':
-        a.help = true;
-        break;
-      case '--latest':
-        a.latest = true;
-        break;
-      case '--reuse':
-        a.reuse = true;
-        break;
-      case '--only':
-        a.only.push(take('--only'));
-        break;
-      case '--out':
-        a.out = take('--out');
-        break;
-      case '--jobs': {
-        const v = take('--jobs');
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw new SpecError(`--jobs needs a whole number >= 1, got ${JSON.stringify(v)}`);
-        a.jobs = Number(v);
-        break;
-      }
-      case '--version-timeout': {
-        const v = take('--version-timeout');
-        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new SpecError(`--version-timeout needs a number of minutes, got ${JSON.stringify(v)}`);
-        a.versionTimeoutMin = Number(v);
-        break;
-      }
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new SpecError(`unknown option ${arg} (see --help)`);
-        a.targets.push(arg);
-    }
-  }
-  return a;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A vitest -t pattern selecting the claims on scenarios whose id starts with one of `prefixes`.
- * Claim titles are `<id>: <claim>` or `<id> — n.a. on Node vX: applies to <range>`; the full name
- * vitest matches against has the describe titles in front, separated by spaces.
- */
-export function onlyPattern(prefixes: string[]): string {
-  return `(?:^|\\s)(?:${prefixes.map(escapeRe).join('|')})\\S*(?:: | — n\\.a\\. on Node )`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading a version's run
 
-interface JsonAssertion { title: string; fullName: string; status: string; failureMessages?: string[] }
-interface JsonReport { testResults?: { name: string; status: string; message?: string; assertionResults?: JsonAssertion[] }[] }
-
-const NA = / — n\.a\. on Node v\S+: applies to /;
-
-/** The scenario id a claim's test title names, or null for a test that is not a claim. */
-export function idFromTitle(title: string, known: Set<string>): { id: string; na: boolean } | null {
-  const na = NA.exec(title);
-  if (na && known.has(title.slice(0, na.index))) return { id: title.slice(0, na.index), na: true };
-  const colon = title.indexOf(': ');
-  if (colon > 0 && known.has(title.slice(0, colon))) return { id: title.slice(0, colon), na: false };
-  return null;
-}
-
-/** A failure message fit for a report: no colours, no stack frames, no machine paths. */
-export function cleanFailure(msg: string): string {
-  const noColour = msg.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-  const lines = noColour.split('\n');
-  const stack = lines.findIndex((l) => /^\s+at /.test(l));
-  const kept = (stack >= 0 ? lines.slice(0, stack) : lines).join('\n').trimEnd();
-  return kept.split(ROOT).join('<root>');
-}
-
-export function stripObservation(rec: Record<string, unknown>): RecordedObservation {
-  const { durationMs: _d, scenario: _s, claim: _c, ...rest } = rec;
-  return rest as unknown as RecordedObservation;
-}
-
 /**
- * Builds one version's results from vitest's JSON report and the observations the claims
- * recorded (by scenario id).
+ * One version's results from the records of its vitest run (harness/results-reporter.ts): a
+ * claim's record names its scenario; any other test is kept by name.
  */
-export function versionResult(
-  node: string,
-  report: JsonReport,
-  records: Record<string, RecordedObservation>,
-  known: Set<string>,
-  /** With --only: the selected scenario ids; tests on other scenarios (filtered out by -t) are left out. */
-  selected?: Set<string>,
-  platform: string = process.platform,
-  arch: string = process.arch,
-): VersionResult {
+export function versionResult(node: string, tests: TestRecord[], platform: string = process.platform, arch: string = process.arch): VersionResult {
   const scenarios: Record<string, ScenarioResult> = {};
   const other: Record<string, { verdict: Verdict; failure?: string }> = {};
-  const fileErrors: string[] = [];
-  for (const file of report.testResults ?? []) {
-    if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed') && file.message) {
-      fileErrors.push(`${relative(ROOT, file.name)}: ${cleanFailure(file.message).split('\n')[0]}`);
+  const rank = { fail: 2, pass: 1, 'n.a.': 0 } as const;
+  for (const t of tests) {
+    if (t.verdict === 'skipped' && !t.scenario) continue; // a skip with its reason: not a verdict
+    const verdict: Verdict = t.verdict === 'skipped' ? 'fail' : t.verdict;
+    const failure = t.verdict === 'skipped' ? `a claim skipped without being n.a.: ${t.skip ?? 'no reason'}` : t.failure;
+    if (!t.scenario) {
+      other[t.name] = failure ? { verdict, failure } : { verdict };
+      continue;
     }
-    for (const a of file.assertionResults ?? []) {
-      const hit = idFromTitle(a.title, known);
-      if (selected && (hit ? !selected.has(hit.id) : a.status === 'skipped' || a.status === 'pending')) continue;
-      const failure = a.failureMessages?.length ? cleanFailure(a.failureMessages.join('\n')) : undefined;
-      let verdict: Verdict;
-      let why: string | undefined;
-      if (a.status === 'passed') verdict = 'pass';
-      else if (a.status === 'failed') verdict = 'fail', why = failure ?? 'failed';
-      else if (hit?.na) verdict = 'n.a.';
-      else verdict = 'fail', why = `test did not run (${a.status}) and is not marked n.a.: ${a.title}`;
-      if (!hit) {
-        other[a.title] = why ? { verdict, failure: why } : { verdict };
-        continue;
-      }
-      const res: ScenarioResult = { verdict };
-      if (why) res.failure = why;
-      if (verdict !== 'n.a.' && records[hit.id]) res.observation = records[hit.id];
-      const prev = scenarios[hit.id];
-      // The same scenario claimed twice (e.g. with different flags): the worse verdict stands.
-      const rank = { fail: 2, pass: 1, 'n.a.': 0 } as const;
-      if (!prev || rank[res.verdict] > rank[prev.verdict]) scenarios[hit.id] = res;
-    }
+    const res: ScenarioResult = { verdict };
+    if (failure) res.failure = failure;
+    if (verdict !== 'n.a.' && t.observation) res.observation = t.observation;
+    const prev = scenarios[t.scenario];
+    // The same scenario claimed twice (e.g. with different flags): the worse verdict stands.
+    if (!prev || rank[res.verdict] > rank[prev.verdict]) scenarios[t.scenario] = res;
   }
   const out: VersionResult = { node, platform, arch, scenarios };
   if (Object.keys(other).length) out.otherTests = other;
-  if (fileErrors.length) out.error = fileErrors.join('; ');
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Behaviour and its changes
 
-const FRAME = /^\s+at \S/;
-
-/** Text without stack-frame lines: frames name Node's internal files and lines, which move in every release. */
-export function withoutFrames(text: string): string {
-  return text.split('\n').filter((l) => !FRAME.test(l)).join('\n');
-}
-
-/** `events.js:291`, `node:events:491`, `internal/process/promises.js:213`: a place inside Node. */
-const INTERNAL_PLACE = /^(?:node:[\w/.-]+|internal\/[\w/.-]+|[\w.-]+\.js):\d+$/;
-
 /**
- * stderr as compared between versions: stderrHighlights(), without the source excerpt Node prints
- * above a fatal error when the throw happened inside Node itself (its file, line and code move
- * in every release), and with the target binary's own path (in its command-line errors) as <node>.
+ * The scenario's `changes:` entry that explains a change between two adjacent tested versions:
+ * one whose first release lies in (from, to], or one saying a release line never got the change
+ * when either side is in that line.
  */
-export function comparableStderr(stderr: string): string[] {
-  const lines = stderr.split('\n');
-  const kept: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (/^\s+\[\.\.\. lines matching original stack trace \.\.\.\]$/.test(lines[i]!)) continue; // a stack-frame placeholder
-    if (INTERNAL_PLACE.test(lines[i]!)) {
-      i++; // and the excerpt of Node's source that follows it
-      continue;
-    }
-    kept.push(lines[i]!.replace(/^\S*\/node(?:\.exe)?: /, '<node>: '));
-  }
-  return stderrHighlights(kept.join('\n'));
-}
-
-/**
- * The parts of an observation that make up a claim's behaviour, in a fixed order. Stack frames
- * (`    at ...` lines) are left out everywhere, as stderrHighlights() does for stderr: what a
- * scenario prints is behaviour, where Node's internals sit in a stack is not.
- */
-export function behaviour(o: RecordedObservation): Record<string, unknown> {
-  return {
-    'exit code': o.exitCode,
-    signal: o.signal,
-    'timed out': o.timedOut,
-    'exit event': o.exitEvent.fired ? `fired with code ${o.exitEvent.code}` : 'not fired',
-    'exit handler': o.exitHandler.filter((l) => !FRAME.test(l)),
-    stdout: withoutFrames(o.stdout),
-    stderr: comparableStderr(o.stderr),
-  };
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-export function sortVersions(vs: string[]): string[] {
-  return [...vs].sort((a, b) => semver.compare(a, b));
+export function explanation(changes: VersionChange[], from: string, to: string): VersionChange | null {
+  return changes.find((c) => (c.in !== undefined
+    ? semver.gt(c.in, from) && semver.lte(c.in, to)
+    : String(semver.major(from)) === c.never || String(semver.major(to)) === c.never)) ?? null;
 }
 
 /** Every change in observed behaviour between adjacent versions where a claim was observed. */
 export function findChanges(versions: string[], results: Record<string, VersionResult>, meta: Record<string, ScenarioMeta>): ObservedChange[] {
   const out: ObservedChange[] = [];
   for (const id of Object.keys(meta).sort()) {
-    let prev: { v: string; b: Record<string, unknown> } | null = null;
+    let prev: { v: string; o: StoredObservation } | null = null;
     for (const v of versions) {
       const o = results[v]?.scenarios[id]?.observation;
       if (!o) continue;
-      const b = behaviour(o);
       if (prev) {
-        const diff = Object.keys(b).filter((k) => !same(b[k], prev!.b[k])).map((k) => ({ field: k, before: prev!.b[k], after: b[k] }));
-        if (diff.length) {
-          const from = prev.v;
-          const explainedBy = meta[id]!.changes.find((c) => semver.gt(c.in, from) && semver.lte(c.in, v)) ?? null;
-          out.push({ scenario: id, claim: meta[id]!.claim, from, to: v, diff, explainedBy });
-        }
+        const diff = behaviourDiff(prev.o, o);
+        if (diff.length) out.push({ scenario: id, claim: meta[id]!.claim, from: prev.v, to: v, diff, explainedBy: explanation(meta[id]!.changes, prev.v, v) });
       }
-      prev = { v, b };
+      prev = { v, o };
     }
   }
   return out;
@@ -338,6 +138,7 @@ export function unobservedDeclarations(data: MatrixData): { scenario: string; ch
   for (const [id, m] of Object.entries(data.scenarios)) {
     const observed = data.versions.filter((v) => data.results[v]?.scenarios[id]?.observation);
     for (const c of m.changes) {
+      if (c.in === undefined) continue;
       for (let i = 1; i < observed.length; i++) {
         const from = observed[i - 1]!, to = observed[i]!;
         if (semver.gt(c.in, from) && semver.lte(c.in, to)) {
@@ -373,26 +174,6 @@ export function problems(data: MatrixData): Problem[] {
 function firstLine(s: string): string {
   const l = s.split('\n').find((x) => x.trim()) ?? s;
   return l.length > 200 ? l.slice(0, 197) + '...' : l;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic JSON
-
-/** JSON with object keys sorted at every level (arrays keep their order), ending in a newline. */
-export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      const o: Record<string, unknown> = {};
-      for (const k of Object.keys(v as object).sort()) {
-        const x = (v as Record<string, unknown>)[k];
-        if (x !== undefined) o[k] = sort(x);
-      }
-      return o;
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value), null, 2) + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,7 +303,7 @@ export function markdownReport(data: MatrixData): string {
     out.push(`### \`${c.scenario}\`: changes in ${c.to}`, '');
     out.push(`> ${c.claim}`, '');
     out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
-    if (c.explainedBy) out.push(`- Explained: since ${c.explainedBy.in}, ${c.explainedBy.what} (${c.explainedBy.link})`);
+    if (c.explainedBy) out.push(`- Explained: ${c.explainedBy.in !== undefined ? `since ${c.explainedBy.in}` : `the ${c.explainedBy.never}.x line never got it`}, ${c.explainedBy.what} (${c.explainedBy.link})`);
     else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${c.from.slice(1)}, ${c.to.slice(1)}]. Add one (first version and a link) or fix the scenario.**`);
     for (const d of c.diff) out.push(...mdDiff(d));
     out.push('');
@@ -544,5 +325,5 @@ export function markdownReport(data: MatrixData): string {
 }
 
 export function scenarioMeta(s: Scenario): ScenarioMeta {
-  return { claim: s.claim, tags: s.tags, node: s.node, changes: s.changes };
+  return { claim: s.claim, tags: s.tags, node: s.node, changes: s.changes, hash: scenarioHash(s) };
 }

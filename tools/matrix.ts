@@ -1,74 +1,44 @@
-// npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>]
+// npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse]
 //
-// Runs `vitest run spec/node` once per target Node version (SPEC_NODE=<verified binary>,
-// SPEC_RECORD=<dir> so every claim leaves its Observation), several versions at a time, and
+// Runs `vitest run spec/node` once per target (tools/vitest-run.ts), several versions at a time,
+// reads each claim's record (scenario id, verdict, observation: harness/results-reporter.ts) and
 // writes <out>/node-<version>.json, <out>/matrix.json and <out>/report.md. The logic that turns
-// runs into tables and the "what changed" list lives in tools/matrix-core.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+// results into tables and the "what changed" list lives in tools/matrix-core.ts.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { appliesTo, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
-import { ensureVersion, latestOfMajor, pins, resolveNode, type NodeTarget } from '../harness/node-binaries.ts';
-import { isRunning, tree } from '../harness/procs.ts';
-import {
-  describeChangeShort, findChanges, idFromTitle, markdownReport, onlyPattern, parseArgs, problems, scenarioMeta, sortVersions,
-  stableJson, stripObservation, terminalTable, USAGE, versionResult, type MatrixData, type RecordedObservation, type VersionResult,
-} from './matrix-core.ts';
+import { appliesTo, listScenarios, SpecError, type Scenario } from '../harness/harness.ts';
+import { ensureVersion, latestOfMajor, pins, resolveNode, type Target } from '../harness/node-binaries.ts';
+import { sortVersions, stableJson } from '../harness/observation.ts';
+import { command, wholeNumber } from './command.ts';
+import { describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
 import { pool } from './pool.ts';
+import { runVitest, stopVitest } from './vitest-run.ts';
 
-const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-const REPORTER = join(ROOT, 'tools', 'matrix-reporter.ts');
+const USAGE = `usage: npm run matrix -- [targets...] [options]
 
-function die(msg: string, code = 2): never {
-  process.stderr.write(`matrix: ${msg.split('\n')[0]}\n`);
-  process.exit(code);
-}
+Runs spec/node under each target Node version and writes results/ (per-version JSON,
+matrix.json, report.md). Exits non-zero if a pinned expectation fails or an observed
+behaviour change is not explained by the scenario's \`changes:\` header.
 
-async function resolveTargets(list: string[], latest: boolean): Promise<NodeTarget[]> {
+targets          majors (22, pinned in node-versions.json), exact versions (18.20.8) or paths
+                 to node binaries; default: every major pinned in node-versions.json
+--latest         resolve each major to its newest release on the npm registry instead of the pin
+--only <prefix>  run only the scenarios whose id starts with <prefix> (repeatable)
+--out <dir>      where to write the results (default: results)
+--jobs <n>       versions run in parallel (default: the number of CPU cores)
+--version-timeout <min>  give up on a version whose run takes longer (default: 30)
+--reuse          run nothing: rebuild matrix.json and report.md from the node-*.json in --out
+                 (e.g. after editing a scenario's \`changes:\` header)
+-h, --help       this text`;
+
+interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean }
+
+async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
   return pool(list, 4, async (t) => {
     if (latest && /^v?\d+$/.test(t.trim())) return ensureVersion(await latestOfMajor(t.trim().replace(/^v/, '')));
     return resolveNode(t);
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Process trees: vitest runs in its own process group; the scenarios it starts run in groups of
-// their own (harness/harness.ts). To stop a run we signal vitest's group, then kill whatever is
-// left of every process that descended from it, and their groups.
-
-function descendants(root: number, seen: { pids: Set<number>; groups: Set<number> }) {
-  for (const p of tree(root).slice(1)) {
-    seen.pids.add(p.pid);
-    if (p.pgid > 1) seen.groups.add(p.pgid);
-  }
-}
-
-const alive = isRunning;
-
-function signal(pid: number, sig: NodeJS.Signals) {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    // already gone
-  }
-}
-
-/** Stops a vitest run and everything it started. Resolves when they are gone. */
-async function killTree(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (!pid) return;
-  const seen = { pids: new Set<number>(), groups: new Set<number>([pid]) };
-  descendants(pid, seen);
-  // SIGTERM first: the harness in each vitest worker then kills its scenarios' groups itself.
-  signal(-pid, 'SIGTERM');
-  for (let i = 0; i < 30 && (alive(pid) || [...seen.pids].some(alive)); i++) {
-    descendants(pid, seen);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  descendants(pid, seen);
-  for (const g of seen.groups) signal(-g, 'SIGKILL');
-  for (const p of [pid, ...seen.pids]) signal(p, 'SIGKILL');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +96,7 @@ class ProgressView {
 
 // ---------------------------------------------------------------------------------------------
 
-function finish(versions: string[], results: VersionResult[], selected: Scenario[], args: ReturnType<typeof parseArgs>, out: string) {
+function finish(versions: string[], results: VersionResult[], selected: Scenario[], args: { only: string[]; reuse: boolean }, out: string) {
   const claimed = new Set(results.flatMap((r) => Object.keys(r.scenarios)));
   const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
   const byV = Object.fromEntries(versions.map((v, i) => [v, results[i]!]));
@@ -151,7 +121,7 @@ function finish(versions: string[], results: VersionResult[], selected: Scenario
   if (data.changes.length) {
     w('\nWhat changed between versions:\n');
     for (const c of data.changes) {
-      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${c.explainedBy.in}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
+      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${c.explainedBy.in ?? `never in ${c.explainedBy.never}.x`}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
       for (const l of describeChangeShort(c)) w(`      ${l}\n`);
     }
   }
@@ -167,17 +137,12 @@ function finish(versions: string[], results: VersionResult[], selected: Scenario
 }
 
 /** --reuse: the node-*.json of an earlier run, read back. */
-function reuse(args: ReturnType<typeof parseArgs>) {
-  if (args.targets.length || args.latest) die('--reuse runs nothing: it takes no versions and no --latest');
+function reuse(args: Args) {
+  if (args.targets.length || args.latest) throw new SpecError('--reuse runs nothing: it takes no versions and no --latest');
   const out = resolve(args.out);
   const files = existsSync(out) ? readdirSync(out).filter((f) => /^node-.*\.json$/.test(f)) : [];
-  if (!files.length) die(`--reuse: no node-<version>.json in ${relative(process.cwd(), out) || '.'}; run the matrix first`);
-  let scenarios: Scenario[];
-  try {
-    scenarios = listScenarios();
-  } catch (e) {
-    die((e as Error).message);
-  }
+  if (!files.length) throw new SpecError(`--reuse: no node-<version>.json in ${relative(process.cwd(), out) || '.'}; run the matrix first`);
+  const scenarios = listScenarios();
   const results = files.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as VersionResult);
   const versions = sortVersions(results.map((r) => r.node));
   const byNode = new Map(results.map((r) => [r.node, r]));
@@ -187,70 +152,39 @@ function reuse(args: ReturnType<typeof parseArgs>) {
   finish(versions, versions.map((v) => byNode.get(v)!), selected, { ...args, only }, out);
 }
 
-async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    die((e as Error).message);
+async function run(args: Args): Promise<number> {
+  if (args.reuse) {
+    reuse(args);
+    return Number(process.exitCode ?? 0);
   }
-  if (args.help) {
-    process.stdout.write(USAGE + '\n');
-    return;
-  }
-
-  if (args.reuse) return reuse(args);
-
   // Signals are handled from the start: while binaries are fetched, and while vitest runs.
-  const running = new Set<ChildProcess>();
-  let stopping: NodeJS.Signals | null = null;
-  let work: string | undefined;
+  let stopping = false;
   let view: ProgressView | undefined;
   const onSignal = async (sig: NodeJS.Signals) => {
     if (stopping) return;
-    stopping = sig;
+    stopping = true;
     view?.stop();
-    process.stderr.write(`\nmatrix: ${sig}: stopping ${running.size} run(s)...\n`);
-    await Promise.all([...running].map(killTree));
-    if (work) rmSync(work, { recursive: true, force: true });
+    process.stderr.write(`\nmatrix: ${sig}: stopping the runs...\n`);
+    await stopAll();
     process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void onSignal(sig));
 
-
   const list = args.targets.length ? args.targets : Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
-  let targets: NodeTarget[];
-  try {
-    targets = await resolveTargets(list, args.latest);
-  } catch (e) {
-    die(e instanceof Error ? e.message : String(e));
-  }
-  const byVersion = new Map<string, NodeTarget>();
+  const targets = await resolveTargets(list, args.latest);
+  const byVersion = new Map<string, Target>();
   targets.forEach((t, i) => {
     const had = byVersion.get(t.version);
-    if (had && had.path !== t.path) die(`Node ${t.version} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
+    if (had && had.path !== t.path) throw new SpecError(`Node ${t.version} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
     byVersion.set(t.version, t);
   });
   const versions = sortVersions([...byVersion.keys()]);
 
-  let scenarios: Scenario[];
-  try {
-    scenarios = listScenarios();
-  } catch (e) {
-    die((e as Error).message);
-  }
-  const known = new Set(scenarios.map((s) => s.id));
-  for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) die(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
+  const scenarios = listScenarios();
+  for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
   const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
-  const selectedIds = new Set(selected.map((s) => s.id));
-  /** Whether a test counts for progress: not n.a. ones, and with --only not those filtered out. */
-  const inScope = (title: string) => {
-    const hit = idFromTitle(title, known);
-    if (hit?.na) return false; // skipped at once: not part of the work
-    return !args.only.length || (hit !== null && selectedIds.has(hit.id));
-  };
 
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  const cores = availableParallelism();
   const jobs = Math.max(1, Math.min(args.jobs ?? cores, versions.length));
   const workers = Math.max(1, Math.floor(cores / jobs));
   const out = resolve(args.out);
@@ -258,105 +192,76 @@ async function main() {
   // Per-version files from an earlier run would be mistaken for this run's.
   for (const f of readdirSync(out)) if (/^node-.*\.json$/.test(f)) rmSync(join(out, f));
   for (const f of readdirSync(join(out, 'logs'))) if (/^node-.*\.log$/.test(f)) rmSync(join(out, 'logs', f));
-  work = mkdtempSync(join(tmpdir(), 'node-async-spec-matrix-'));
 
   const progress = new Map<string, Progress>(versions.map((v) => [v, {
-    state: 'queued', done: 0, total: 0, expected: selected.filter((s) => appliesTo(s, v)).length,
+    state: 'queued', done: 0, total: 0, expected: selected.filter((s) => appliesTo(s, { runtime: byVersion.get(v)!.runtime, version: v })).length,
   }]));
   view = new ProgressView(progress);
-
   view.say(`matrix: ${versions.length} version(s) (${versions.join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
   view.start();
 
-  const runVersion = (v: string): Promise<VersionResult> => new Promise((done) => {
+  const runVersion = async (v: string): Promise<VersionResult> => {
     const t = byVersion.get(v)!;
     const p = progress.get(v)!;
-    const name = v.slice(1);
-    const record = join(work, name, 'record');
-    const json = join(work, name, 'vitest.json');
-    mkdirSync(record, { recursive: true });
-    const logPath = join(out, 'logs', `node-${name}.log`);
-    const log: string[] = [];
-    const vitestArgs = [
-      VITEST, 'run', 'spec/node', '--reporter=json', `--outputFile.json=${json}`, `--reporter=${REPORTER}`,
-      `--maxWorkers=${workers}`, ...(args.only.length ? ['-t', onlyPattern(args.only)] : []),
-    ];
     p.state = 'running';
     const started = Date.now();
-    const child = spawn(process.execPath, vitestArgs, {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SPEC_NODE: t.path, SPEC_RECORD: record, NO_COLOR: '1', FORCE_COLOR: '0' },
+    const r = await runVitest({
+      paths: ['spec/node'],
+      target: t.path,
+      maxWorkers: workers,
+      env: args.only.length ? { SPEC_ONLY: args.only.join(',') } : {},
+      timeout: args.versionTimeoutMin * 60_000,
+      onRecord: (rec) => {
+        // Progress counts the claims that run: not the n.a. ones, which are skipped at once.
+        if (rec.t === 'collected') p.total += rec.tests.filter((x) => x.scenario && !x.skip).length;
+        else if (rec.scenario && rec.verdict !== 'n.a.') p.done++;
+      },
     });
-    running.add(child);
-    let timedOut = false;
-    const limit = setTimeout(() => {
-      timedOut = true;
-      void killTree(child);
-    }, args.versionTimeoutMin * 60_000);
-    let buf = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      buf += d;
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        if (line.startsWith('@@matrix ')) {
-          try {
-            const ev = JSON.parse(line.slice(9)) as { collected?: string[]; done?: string };
-            if (ev.collected) p.total += ev.collected.filter(inScope).length;
-            if (ev.done !== undefined && inScope(ev.done)) p.done++;
-          } catch {
-            log.push(line);
-          }
-        } else log.push(line);
-      }
-    });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => log.push(...d.replace(/\n$/, '').split('\n')));
-    child.on('error', (e) => log.push(`could not start vitest: ${e.message}`));
-    child.on('close', (code, sig) => {
-      clearTimeout(limit);
-      running.delete(child);
-      if (buf) log.push(buf);
-      writeFileSync(logPath, log.join('\n') + '\n');
-      if (stopping) return; // the signal handler exits
-      const records: Record<string, RecordedObservation> = {};
-      for (const f of existsSync(record) ? readdirSync(record) : []) {
-        try {
-          const rec = JSON.parse(readFileSync(join(record, f), 'utf8')) as Record<string, unknown>;
-          records[String(rec.scenario)] = stripObservation(rec);
-        } catch {
-          // a half-written record: the claim's verdict still comes from vitest
-        }
-      }
-      let result: VersionResult;
-      if (existsSync(json)) {
-        result = versionResult(t.version, JSON.parse(readFileSync(json, 'utf8')), records, known, args.only.length ? selectedIds : undefined);
-      } else {
-        result = { node: t.version, platform: process.platform, arch: process.arch, scenarios: {} };
-      }
-      const logRel = relative(process.cwd(), logPath);
-      if (timedOut) result.error = `the run did not finish within ${args.versionTimeoutMin} min and was stopped (log: ${logRel})`;
-      else if (!existsSync(json)) {
-        const last = log.map((l) => l.trim()).filter((l) => l && !/^npm warn/i.test(l)).pop() ?? `vitest ended with ${sig ?? `exit code ${code}`}`;
-        result.error = `vitest produced no report: ${last} (log: ${logRel})`;
-      } else if (code !== 0 && !Object.values(result.scenarios).some((s) => s.verdict === 'fail') && !Object.values(result.otherTests ?? {}).some((s) => s.verdict === 'fail') && !result.error) {
-        result.error = `vitest ended with ${sig ?? `exit code ${code}`} although no test failed (log: ${logRel})`;
-      }
-      const counts = { pass: 0, fail: 0, 'n.a.': 0 };
-      for (const s of Object.values(result.scenarios)) counts[s.verdict]++;
-      p.state = 'done';
-      view.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a. (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
-      done(result);
-    });
-  });
+    const logPath = join(out, 'logs', `node-${v.replace(/^v/, '').replace(/ /g, '-')}.log`);
+    writeFileSync(logPath, r.run.stdout + r.run.stderr);
+    const result = versionResult(t.version, r.tests);
+    const logRel = relative(process.cwd(), logPath);
+    if (r.run.timedOut) result.error = `the run did not finish within ${args.versionTimeoutMin} min and was stopped (log: ${logRel})`;
+    else if (!r.tests.length) result.error = `vitest ran no test: ${r.tail || `exit ${r.run.exitCode ?? r.run.signal}`} (log: ${logRel})`;
+    else if (r.run.exitCode !== 0 && !Object.values(result.scenarios).some((s) => s.verdict === 'fail') && !Object.values(result.otherTests ?? {}).some((s) => s.verdict === 'fail')) {
+      result.error = `vitest ended with ${r.run.signal ?? `exit code ${r.run.exitCode}`} although no test failed: ${r.tail} (log: ${logRel})`;
+    }
+    const counts = { pass: 0, fail: 0, 'n.a.': 0 };
+    for (const s of Object.values(result.scenarios)) counts[s.verdict]++;
+    p.state = 'done';
+    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a. (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
+    return result;
+  };
 
   const results = await pool(versions, jobs, runVersion);
   view.stop();
-  rmSync(work, { recursive: true, force: true });
-
   finish(versions, results, selected, args, out);
+  return Number(process.exitCode ?? 0);
 }
 
-main().catch((e) => die(e instanceof Error ? e.message : String(e)));
+/** Every vitest run in progress, stopped with what it started. */
+function stopAll(): Promise<void> {
+  return stopVitest();
+}
+
+command({
+  name: 'matrix',
+  usage: USAGE,
+  positionals: true,
+  options: {
+    latest: { type: 'boolean' },
+    only: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    'version-timeout': { type: 'string' },
+    reuse: { type: 'boolean' },
+  },
+  run(v, positionals) {
+    const minutes = v['version-timeout'];
+    if (minutes !== undefined && (!/^\d+(\.\d+)?$/.test(minutes) || Number(minutes) <= 0)) throw new SpecError(`--version-timeout needs a number of minutes, got ${JSON.stringify(minutes)}`);
+    return run({
+      targets: positionals, latest: !!v.latest, only: v.only ?? [], out: v.out ?? 'results', jobs: wholeNumber('jobs', v.jobs, 1),
+      versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse,
+    });
+  },
+});

@@ -4,9 +4,11 @@
 // and stderr (normalised: paths become <dir>/<scenarios>, pids <pid>), the exit code or signal, and
 // what the `exit` event saw. With several versions the reports sit side by side on a wide terminal
 // (one after another on a narrow one), and what differs between versions is marked.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { appliesTo, closest, isScenarioFile, readScenario, resolveNode, SCENARIOS, runScenario, SpecError, type NodeTarget, type Observation, type Scenario } from '../harness/harness.ts';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { appliesTo, findScenario, resolveNode, runScenario, SpecError, type Scenario, type Target } from '../harness/harness.ts';
+import { behaviourDiff, type Observation } from '../harness/observation.ts';
+import { command, wholeNumber } from './command.ts';
 
 const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] [--debug]
 
@@ -17,42 +19,8 @@ const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] 
   --width <n>    layout width (default: the terminal's width)
   --debug        print stack traces of unexpected errors`;
 
-interface Args { target: string; nodes: string[]; json: boolean; debug: boolean; width?: number }
-
-function parseArgs(argv: string[]): Args | 'help' {
-  const a: Partial<Args> & { nodes: string[] } = { nodes: [], json: false, debug: false };
-  let nodeGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new SpecError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--help' || flag === '-h') return 'help';
-    else if (flag === '--json') a.json = true;
-    else if (flag === '--debug') a.debug = true;
-    else if (flag === '--node') {
-      nodeGiven = true;
-      const list = value().split(',').map((s) => s.trim());
-      if (list.some((s) => !s)) throw new SpecError(`--node: empty entry in ${JSON.stringify(list.join(','))}`);
-      a.nodes.push(...list);
-    } else if (flag === '--width') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 20) throw new SpecError('--width needs a whole number of columns, at least 20');
-      a.width = n;
-    } else if (arg.startsWith('-') && arg !== '-') throw new SpecError(`unknown option ${flag} (try --help)`);
-    else if (a.target !== undefined) throw new SpecError(`one scenario at a time: got ${JSON.stringify(a.target)} and ${JSON.stringify(arg)}`);
-    else a.target = arg;
-  }
-  if (a.target === undefined) throw new SpecError('which scenario? give an id or a path (try --help)');
-  if (!nodeGiven) a.nodes = [process.env.SPEC_NODE ?? ''];
-  return a as Args;
-}
-
 /** What the JSON contract promises, plus a few extra fields. */
-function toJson(s: Scenario, t: NodeTarget, r: Observation) {
+function toJson(s: Scenario, t: Target, r: Observation) {
   return {
     node: r.node,
     exitCode: r.exitCode,
@@ -64,7 +32,7 @@ function toJson(s: Scenario, t: NodeTarget, r: Observation) {
     id: s.id,
     claim: s.claim,
     binary: t.path,
-    applies: appliesTo(s, r.node),
+    applies: appliesTo(s, t),
     timedOut: r.timedOut,
     durationMs: r.durationMs,
   };
@@ -90,12 +58,12 @@ function ending(r: Observation, limit: number): string {
 function sections(s: Scenario, r: Observation): Section[] {
   const text = (t: string) => (t === '' ? ['(nothing)'] : t.replace(/\n$/, '').split('\n').concat(t.endsWith('\n') ? [] : ['(no newline at end)']));
   return [
-    { title: 'ended', lines: [ending(r, s.timeout)].concat(appliesTo(s, r.node) ? [] : [`(outside the scenario's range ${s.node})`]) },
+    { title: 'ended', lines: [ending(r, s.timeout)].concat(appliesTo(s, { runtime: r.node.startsWith('v') ? 'node' : (r.node.split(' ')[0] as Target['runtime']), version: r.node }) ? [] : [`(outside the scenario's range ${s.node})`]) },
     {
       title: 'exit event',
       lines: r.exitEvent.fired ? [`fired, listeners got code ${r.exitEvent.code}`] : ['did not fire'],
     },
-    { title: 'printed during exit', lines: r.exitHandler.length ? r.exitHandler : ['(nothing)'] },
+    { title: 'printed during exit', lines: r.exitHandler === null ? ['(unknown on this runtime)'] : r.exitHandler.length ? r.exitHandler : ['(nothing)'] },
     { title: 'stdout', lines: text(r.stdout) },
     { title: 'stderr', lines: text(r.stderr) },
   ];
@@ -113,14 +81,6 @@ function marks(all: Section[][]): boolean[][][] {
       });
     }),
   );
-}
-
-function clip(s: string, width: number): string[] {
-  if (width <= 0) return [s];
-  const chars = Array.from(s);
-  const out: string[] = [];
-  for (let i = 0; i < chars.length || i === 0; i += width) out.push(chars.slice(i, i + width).join(''));
-  return out;
 }
 
 /** Display width, counting wide (CJK) characters as two columns. */
@@ -188,7 +148,7 @@ function columnLines(head: string, secs: Section[], mk: boolean[][], width: numb
   return out;
 }
 
-function render(s: Scenario, runs: { t: NodeTarget; r: Observation }[], width: number): string {
+function render(s: Scenario, runs: { t: Target; r: Observation }[], width: number): string {
   const out: string[] = [];
   out.push(bold(s.id));
   for (const l of wordWrap(`claim: ${s.claim}`, Math.max(20, width))) out.push(l);
@@ -197,10 +157,11 @@ function render(s: Scenario, runs: { t: NodeTarget; r: Observation }[], width: n
   const mk = marks(all);
   const multi = runs.length > 1;
   if (multi) {
-    const differs = mk.some((v) => v.some((sec) => sec.some(Boolean)));
-    out.push(differs ? hot('the versions differ: lines marked ! are not the same under every version') : 'every version printed the same and ended the same way');
+    // Whether they behave differently is harness/observation.ts's question; the ! marks only show where.
+    const differs = runs.some(({ r }) => behaviourDiff(runs[0]!.r, r).length > 0);
+    out.push(differs ? hot('the versions behave differently: lines marked ! are not the same under every version') : 'every version behaves the same (lines marked ! differ only in what a comparison leaves out, e.g. stack frames)');
   }
-  const heads = runs.map(({ t, r }) => `Node ${r.node}` + (t.path === process.execPath ? ' (this Node)' : ''));
+  const heads = runs.map(({ t, r }) => (t.runtime === 'node' ? `Node ${r.node}` : r.node) + (t.path === process.execPath ? ' (this Node)' : ''));
   const gap = 3;
   const colWidth = Math.floor((width - gap * (runs.length - 1)) / runs.length);
   if (multi && colWidth >= 34) {
@@ -240,66 +201,40 @@ function render(s: Scenario, runs: { t: NodeTarget; r: Observation }[], width: n
   return out.join('\n') + '\n';
 }
 
-/**
- * A scenario by path (anywhere) or id. Unlike harness findScenario, suggestions for an unknown id
- * come from file names alone, so one broken header elsewhere does not hide them.
- */
+/** A scenario by path (anywhere) or id (harness findScenario suggests ids from file names alone). */
 function lookUp(idOrPath: string): Scenario {
   const asPath = resolve(idOrPath);
-  if (existsSync(asPath) && statSync(asPath).isFile()) return readScenario(asPath);
-  for (const ext of ['.js', '.cjs', '.mjs']) {
-    const p = join(SCENARIOS, idOrPath + ext);
-    if (existsSync(p)) return readScenario(p);
-  }
-  if (existsSync(asPath)) throw new SpecError(`${idOrPath} is a directory, not a scenario file`);
-  const ids: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (isScenarioFile(e.name)) ids.push(relative(SCENARIOS, p).replace(/\.(c|m)?js$/, '').split(sep).join('/'));
-    }
-  };
-  walk(SCENARIOS);
-  const near = closest(idOrPath, ids.sort());
-  throw new SpecError(`no scenario "${idOrPath}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  if (existsSync(asPath) && !statSync(asPath).isFile()) throw new SpecError(`${idOrPath} is a directory, not a scenario file`);
+  return findScenario(idOrPath);
 }
 
 // ---- main --------------------------------------------------------------------------------------
 
-async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args === 'help') {
-    process.stdout.write(USAGE + '\n');
+command({
+  name: 'scenario',
+  usage: USAGE,
+  positionals: true,
+  options: { node: { type: 'string', multiple: true }, json: { type: 'boolean' }, width: { type: 'string' } },
+  async run(v, positionals) {
+    if (!positionals.length) throw new SpecError('which scenario? give an id or a path (try --help)');
+    if (positionals.length > 1) throw new SpecError(`one scenario at a time: got ${positionals.map((p) => JSON.stringify(p)).join(' and ')}`);
+    const nodes = v.node === undefined ? [process.env.SPEC_NODE ?? ''] : v.node.flatMap((x) => x.split(',').map((n) => n.trim()));
+    if (v.node !== undefined && nodes.some((n) => !n)) throw new SpecError(`--node: empty entry in ${JSON.stringify(v.node.join(','))}`);
+    const width = wholeNumber('width', v.width, 20);
+    const s = lookUp(positionals[0]!);
+    // Resolve every target before running anything, so a bad --node value costs nothing.
+    const targets: Target[] = [];
+    for (const n of nodes) targets.push(await resolveNode(n));
+    // One after another: scenarios that depend on timing get the machine to themselves.
+    const runs: { t: Target; r: Observation }[] = [];
+    for (const t of targets) runs.push({ t, r: await runScenario(s, t) });
+    if (v.json) {
+      const objs = runs.map(({ t, r }) => toJson(s, t, r));
+      // One target: one object; a list of targets: an array, in the order given.
+      process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
+    } else {
+      process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
+    }
     return 0;
-  }
-  const s = lookUp(args.target);
-  // Resolve every target before running anything, so a bad --node value costs nothing.
-  const targets: NodeTarget[] = [];
-  for (const n of args.nodes) targets.push(await resolveNode(n));
-  // One after another: scenarios that depend on timing get the machine to themselves.
-  const runs: { t: NodeTarget; r: Observation }[] = [];
-  for (const t of targets) runs.push({ t, r: await runScenario(s, t) });
-  if (args.json) {
-    const objs = runs.map(({ t, r }) => toJson(s, t, r));
-    // One target: one object; a list of targets: an array, in the order given.
-    process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
-  } else {
-    const width = args.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100);
-    process.stdout.write(render(s, runs, width));
-  }
-  return 0;
-}
-
-const debug = process.argv.includes('--debug');
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
   },
-  (e: unknown) => {
-    if (debug) console.error(e);
-    const msg = e instanceof SpecError ? e.message : `unexpected error: ${String((e as Error)?.message ?? e).split('\n')[0]} (run with --debug for details)`;
-    process.stderr.write(`scenario: ${msg}\n`);
-    process.exitCode = 2;
-  },
-);
+});

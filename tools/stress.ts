@@ -4,78 +4,67 @@
 // test whose verdict was not the same in all runs. The claims must hold on a loaded machine: a
 // verdict that wobbles is a defect in the scenario's design, to be fixed there (never by retries).
 // Default scope: spec/node and spec/lambda (the claims); --all adds spec/tooling.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { SpecError, resolveNode } from '../harness/harness.ts';
-import { stopRunning, vitestVerdicts, type Verdicts } from './vitest-json.ts';
+import { resolveNode, SpecError } from '../harness/harness.ts';
+import { runGroup, stopTree } from '../harness/procs.ts';
+import { testKey } from '../harness/records.ts';
+import { command, wholeNumber } from './command.ts';
+import { runVitest, stopVitest } from './vitest-run.ts';
 
-interface Args { runs: number; busy: number; node?: string; paths: string[] }
+const USAGE = `usage: npm run stress -- [runs] [--busy <n>] [--node <target>] [--all | <spec paths...>]
 
-function parse(argv: string[]): Args {
-  const a: Args = { runs: 20, busy: availableParallelism(), paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i]!;
-    const val = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new SpecError(`${x} needs a value`);
-      return v;
-    };
-    if (x === '--busy') {
-      a.busy = Number(val());
-      if (!Number.isInteger(a.busy) || a.busy < 0) throw new SpecError(`--busy takes a whole number of busy processes, not ${JSON.stringify(argv[i])}`);
-    } else if (x === '--node') a.node = val();
-    else if (x === '--all') a.paths = ['spec'];
-    else if (/^\d+$/.test(x)) a.runs = Number(x);
-    else if (x.startsWith('-')) throw new SpecError(`unknown option ${x} (usage: npm run stress -- [runs] [--busy n] [--node target] [--all | spec paths])`);
-    else a.paths.push(x);
+  runs             how many times to run the spec (default 20, at least 2)
+  --busy <n>       busy-loop processes kept running meanwhile (default: one per core)
+  --node <target>  the Node the claims run under (default: this one)
+  --all            the whole suite (spec/), not only spec/node and spec/lambda`;
+
+async function stress(o: { runs: number; busy: number; node?: string; paths: string[] }): Promise<number> {
+  const target = o.node ? await resolveNode(o.node) : undefined;
+  const busy: number[] = [];
+  const cleanup = async () => {
+    await stopVitest();
+    await Promise.all(busy.map((pid) => stopTree(pid, 0)));
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void cleanup().then(() => process.exit(sig === 'SIGINT' ? 130 : 143)));
+  for (let i = 0; i < o.busy; i++) {
+    void runGroup(process.execPath, ['-e', 'for(;;){}'], { env: { PATH: process.env.PATH ?? '' }, onStart: (pid) => busy.push(pid) });
   }
-  if (a.runs < 2) throw new SpecError('stress needs at least 2 runs to compare');
-  if (!a.paths.length) a.paths = ['spec/node', 'spec/lambda'];
-  return a;
-}
-
-const busy: ChildProcess[] = [];
-function cleanup() {
-  for (const b of busy) b.kill('SIGKILL');
-  stopRunning();
-}
-
-async function main() {
-  const a = parse(process.argv.slice(2));
-  const target = a.node ? await resolveNode(a.node) : undefined;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => { cleanup(); process.exit(sig === 'SIGINT' ? 130 : 143); });
-  process.once('exit', cleanup);
-  for (let i = 0; i < a.busy; i++) {
-    busy.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
-  }
-  console.log(`stress: ${a.runs} runs of ${a.paths.join(' ')} on ${target ? target.version : process.version}, ${a.busy} busy-loop processes on ${availableParallelism()} cores`);
-  const runs: Verdicts[] = [];
+  console.log(`stress: ${o.runs} runs of ${o.paths.join(' ')} on ${target ? target.version : process.version}, ${o.busy} busy-loop processes on ${availableParallelism()} cores`);
+  const runs: Record<string, string>[] = [];
   try {
-    for (let n = 1; n <= a.runs; n++) {
-      const { verdicts, failures, ms } = await vitestVerdicts(a.paths, { env: target ? { SPEC_NODE: target.path } : {} });
+    for (let n = 1; n <= o.runs; n++) {
+      const r = await runVitest({ paths: o.paths, target: target?.path });
+      if (!r.tests.length) throw new SpecError(`run ${n}: vitest ran no test (${r.tail})`);
+      const verdicts: Record<string, string> = {};
+      for (const t of r.tests) verdicts[testKey(t)] = t.verdict;
       runs.push(verdicts);
       const counts: Record<string, number> = {};
       for (const s of Object.values(verdicts)) counts[s] = (counts[s] ?? 0) + 1;
-      console.log(`run ${n}/${a.runs}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(ms / 1000).toFixed(1)} s`);
-      for (const [name, msg] of Object.entries(failures)) console.log(`  failed: ${name}\n${msg.replace(/^/gm, '    | ')}`);
+      console.log(`run ${n}/${o.runs}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s`);
+      for (const t of r.tests.filter((x) => x.verdict === 'fail')) console.log(`  failed: ${testKey(t)}\n${(t.failure ?? '').split('\n').slice(0, 12).join('\n').replace(/^/gm, '    | ')}`);
     }
   } finally {
-    cleanup();
+    await cleanup();
   }
   const names = [...new Set(runs.flatMap((r) => Object.keys(r)))].sort();
   const differing = names.filter((t) => new Set(runs.map((r) => r[t] ?? 'absent')).size > 1);
-  const failing = names.filter((t) => !differing.includes(t) && runs[0]![t] === 'failed');
+  const failing = names.filter((t) => !differing.includes(t) && runs[0]![t] === 'fail');
   for (const t of differing) console.log(`DIFFERS ${t}: ${runs.map((r, i) => `run ${i + 1} ${r[t] ?? 'absent'}`).join(', ')}`);
   for (const t of failing) console.log(`FAILS EVERY RUN ${t}`);
-  console.log(`${differing.length} differences in ${names.length} tests over ${a.runs} runs${failing.length ? `; ${failing.length} tests failed in every run` : ''}`);
-  process.exitCode = differing.length || failing.length ? 1 : 0;
+  console.log(`${differing.length} differences in ${names.length} tests over ${o.runs} runs${failing.length ? `; ${failing.length} tests failed in every run` : ''}`);
+  return differing.length || failing.length ? 1 : 0;
 }
 
-main().catch((e) => {
-  cleanup();
-  if (e instanceof SpecError) {
-    console.error(`stress: ${e.message}`);
-    process.exit(2);
-  }
-  throw e;
+command({
+  name: 'stress',
+  usage: USAGE,
+  positionals: true,
+  options: { busy: { type: 'string' }, node: { type: 'string' }, all: { type: 'boolean' } },
+  run(v, positionals) {
+    const counts = positionals.filter((p) => /^\d+$/.test(p));
+    const paths = positionals.filter((p) => !/^\d+$/.test(p));
+    const runs = counts.length ? Number(counts[counts.length - 1]) : 20;
+    if (runs < 2) throw new SpecError('stress needs at least 2 runs to compare');
+    return stress({ runs, busy: wholeNumber('busy', v.busy, 0) ?? availableParallelism(), node: v.node, paths: v.all ? ['spec'] : paths.length ? paths : ['spec/node', 'spec/lambda'] });
+  },
 });

@@ -21,8 +21,8 @@ export interface VitestOptions {
   /** Replace the inherited environment with exactly this (plus the project's variables). */
   cleanEnv?: Record<string, string>;
   maxWorkers?: number;
-  /** A vitest -t filter (a test-name pattern). */
-  filter?: string;
+  /** Working directory (default: the repository; vitest is given --root either way). */
+  cwd?: string;
   /** Whole-run time limit in ms. */
   timeout?: number;
   /** Called with every record as soon as it is written (polled every half second). */
@@ -51,7 +51,7 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const base = o.cleanEnv ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>);
   const env: Record<string, string> = { ...base, ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   if (o.target) env.SPEC_NODE = o.target;
-  const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : []), ...(o.filter ? ['-t', o.filter] : [])];
+  const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : [])];
   let seen = 0;
   let offset = 0;
   const poll = () => {
@@ -69,7 +69,7 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const timer = setInterval(poll, 500);
   const started = Date.now();
   try {
-    const p = runGroup(process.execPath, args, { cwd: ROOT, env, timeout: o.timeout, maxBuffer: 1024 * 1024, onStart: (pid) => (current = pid) });
+    const p = runGroup(process.execPath, args, { cwd: o.cwd ?? ROOT, env, timeout: o.timeout, maxBuffer: 1024 * 1024, onStart: (pid) => (current = pid) });
     const run = await p;
     current = undefined;
     poll();

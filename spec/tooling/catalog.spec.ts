@@ -1,5 +1,6 @@
-// The catalogue: the committed docs/ is fresh, generation is reproducible, versions are grouped
-// honestly, and docs/index.html works in a real browser (Debian's chromium, headless).
+// The catalogue: the committed claim pages are fresh, generation is reproducible, versions are
+// grouped honestly by the same definition of "the same behaviour" as the matrix, each page carries
+// its own data, and the built index.html works in a real browser (Debian's chromium, headless).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,8 +8,17 @@ import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { emptyResults, loadClaims, prune, readResults, staleFiles, TOPICS, view, type Claim, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
-import { renderAll } from '../../tools/catalog-render.ts';
+import { skipped } from '../../harness/claims.ts';
+import { claimData, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type Claim, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
+import { renderPages, renderSite } from '../../tools/catalog-render.ts';
+import { findChanges, scenarioMeta, type VersionResult } from '../../tools/matrix-core.ts';
+
+/** The pages and, under site/, the indexes: what docs/ holds after npm run catalog. */
+function renderAll(claims: Claim[], data: ResultsFile): Map<string, string> {
+  const files = renderPages(claims, data);
+  for (const [rel, text] of renderSite(claims, data)) files.set(`site/${rel}`, text);
+  return files;
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -21,7 +31,7 @@ function writeDocs(dir: string, files: Map<string, string>) {
 }
 
 const obs = (o: Partial<Observed> = {}): Observed => ({
-  exitCode: 0, signal: null, stdout: 'same\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...o,
+  id: 'x/y', node: 'v22.23.3', exitCode: 0, signal: null, stdout: 'same\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...o,
 });
 
 /** Results for the real claims under two versions: every third claim ends differently on the newer one. */
@@ -44,25 +54,57 @@ function fixtureResults(claims: Claim[]): ResultsFile {
 describe('npm run catalog', () => {
   const claims = loadClaims();
 
-  it('--check: the committed docs/ matches the scenario headers and docs/data/results.json', async () => {
+  it('--check: the committed claim pages match the scenario headers and the results they carry', async () => {
     const r = await execa(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'catalog.ts'), '--check'], { cwd: ROOT, reject: false, timeout: 200_000 });
     // Warnings (a Lambda handler whose header does not parse) are shown, not failed on here.
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('catalog: warning:'));
     if (warnings.length) console.warn(warnings.join('\n'));
     expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn') && !l.startsWith('catalog: warning:')), r.stdout).toEqual([]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^catalog: docs\/ is up to date/);
+    expect(r.stdout).toMatch(/^catalog: docs\/claims\/ is up to date/);
    }, 240_000);
 
-  it('the staleness check notices a changed, a missing and a leftover file', () => {
-    const want = renderAll(claims, fixtureResults(claims));
+  it('the staleness check notices a changed, a missing and a leftover page', () => {
+    const want = renderPages(claims, fixtureResults(claims));
     const dir = join(tmp, 'stale');
     writeDocs(dir, want);
-    expect(staleFiles(dir, want)).toEqual([]);
-    writeFileSync(join(dir, 'README.md'), want.get('README.md') + '\nedited by hand\n');
-    rmSync(join(dir, 'index.html'));
+    expect(stalePages(dir, want)).toEqual([]);
+    const [first, second] = [...want.keys()].sort();
+    writeFileSync(join(dir, first!), want.get(first!) + '\nedited by hand\n');
+    rmSync(join(dir, second!));
     writeDocs(dir, new Map([['claims/gone/old.md', '# a claim that was removed\n']]));
-    expect(staleFiles(dir, want)).toEqual(['README.md (differs)', 'index.html (missing)', 'claims/gone/old.md (no longer generated)']);
+    expect(stalePages(dir, want)).toEqual([`${first} (differs)`, `${second} (missing)`, 'claims/gone/old.md (no longer a claim)']);
+  });
+
+  it('each page carries exactly its own claim\'s results, read back unchanged', () => {
+    const data = fixtureResults(claims);
+    const pages = renderPages(claims, data);
+    for (const c of claims.slice(0, 20)) expect(pageData(pages.get(`claims/${c.id}.md`)!, c.id), c.id).toEqual(JSON.parse(JSON.stringify(claimData(c.id, data))));
+    const dir = join(tmp, 'roundtrip');
+    writeDocs(dir, pages);
+    expect(readResults(claims, dir)).toEqual(prune(JSON.parse(JSON.stringify(data)), claims));
+  });
+
+  it('a result records the hash of the scenario text the matrix ran: another text is flagged stale', () => {
+    const c = claims.find((x) => x.kind === 'scenario')!;
+    const matrix = (hash: string) => ({ versions: ['v22.23.3'], scenarios: { [c.id]: { hash } }, results: { 'v22.23.3': { node: 'v22.23.3', scenarios: { [c.id]: { verdict: 'pass', observation: obs() } } } } });
+    expect(view(c, mergeMatrix(emptyResults(), matrix(c.hash), claims, true)).stale).toEqual([]);
+    expect(view(c, mergeMatrix(emptyResults(), matrix('0000000000000000'), claims, true)).stale).toEqual(['v22.23.3']);
+  });
+
+  it('lists exactly the claims the matrix sees change as "differs between versions" (one definition of the same behaviour)', () => {
+    const data = readResults(claims);
+    expect(data.versions.length).toBeGreaterThan(1);
+    const differs = claims.filter((c) => view(c, data).differs).map((c) => c.id).sort();
+    const results: Record<string, VersionResult> = {};
+    for (const v of data.versions) {
+      results[v] = { node: v, platform: data.platform, arch: data.arch, scenarios: {} };
+      for (const [id, r] of Object.entries(data.results[v]!.scenarios)) results[v]!.scenarios[id] = r.observation ? { verdict: r.verdict, observation: r.observation } : { verdict: r.verdict };
+    }
+    const meta = Object.fromEntries(claims.filter((c) => c.kind === 'scenario').map((c) => [c.id, scenarioMeta(c.s)]));
+    const changed = [...new Set(findChanges(data.versions, results, meta).map((x) => x.scenario))].sort();
+    expect(differs).toEqual(changed);
+    expect(differs).not.toContain('events/error-monitor');
   });
 
   it('is reproducible: the same inputs, in any order, give the same bytes', () => {
@@ -95,7 +137,7 @@ describe('npm run catalog', () => {
     expect(v.groups[1]!.failures).toEqual([{ version: 'v22.23.3', text: 'expected 0' }]);
     expect(v.differs).toBe(true);
     expect(v.stale).toEqual(['v22.23.3']);
-    const page = renderAll([c], data).get(`claims/${c.id}.md`)!;
+    const page = renderPages([c], data).get(`claims/${c.id}.md`)!;
     expect(page).toContain('### Node 14, 16');
     expect(page).toContain('### Node 22');
     expect(page).toContain('Not applicable on Node 12');
@@ -103,11 +145,11 @@ describe('npm run catalog', () => {
   });
 
   it('every claim has a page, and the index links every page under its topic', () => {
-    const files = renderAll(claims, readResults() ?? emptyResults());
-    const readme = files.get('README.md')!;
+    const files = renderAll(claims, readResults(claims));
+    const readme = files.get('site/index.md')!;
     for (const c of claims) {
       expect(files.has(`claims/${c.id}.md`), c.id).toBe(true);
-      expect(readme).toContain(`](claims/${c.id}.md)`);
+      expect(readme).toContain(`](../claims/${c.id}.md)`);
     }
     for (const t of TOPICS) expect(readme).toContain(`### ${t.title}`);
   });
@@ -117,16 +159,14 @@ describe('npm run catalog', () => {
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-const browserTest = haveChromium ? it : it.skip;
-const title = haveChromium ? 'docs/index.html in headless chromium: renders, a row per claim, the filters work, no console errors'
-  : `docs/index.html in a browser — SKIPPED: ${CHROMIUM} not found (install Debian's chromium, as .ci/run does, or set CHROMIUM_PATH)`;
 
 describe('the static HTML page', () => {
-  browserTest(title, async ({ expect }) => {
+  if (!haveChromium) skipped('docs/site/index.html in a browser', `${CHROMIUM} not found (install Debian's chromium, as .ci/run does, or set CHROMIUM_PATH)`);
+  else it('docs/site/index.html in headless chromium: renders, a row per claim, the filters work, no console errors', async ({ expect }) => {
     const { chromium } = await import('playwright-core');
     const claims = loadClaims();
     const pages: { name: string; data: ResultsFile }[] = [
-      { name: 'committed', data: prune(readResults() ?? emptyResults(), claims) },
+      { name: 'committed', data: readResults(claims) },
       { name: 'fixture', data: fixtureResults(claims) },
     ];
     const profile = mkdtempSync(join(tmp, 'chromium-profile-'));
@@ -154,7 +194,7 @@ describe('the static HTML page', () => {
         page.on('request', (r) => {
           if (!r.url().startsWith('file://')) external.push(r.url());
         });
-        await page.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load' });
+        await page.goto(pathToFileURL(join(dir, 'site', 'index.html')).href, { waitUntil: 'load' });
         const visible = () => page.locator('#claims tbody tr:not([hidden])').count();
         const count = () => page.locator('#count').textContent();
 

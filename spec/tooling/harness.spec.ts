@@ -97,11 +97,11 @@ describe('running a scenario', () => {
 
 describe('byNode', () => {
   it('picks the one range that covers the version', () => {
-    expect(byNode({ '<15': 'warn', '>=15': 'crash' }, 'v14.21.3')).toBe('warn');
-    expect(byNode({ '<15': 'warn', '>=15': 'crash' }, 'v26.10.0')).toBe('crash');
+    expect(byNode({ '<15': 'warn', '>=15': 'crash' }, { runtime: 'node', version: 'v14.21.3' })).toBe('warn');
+    expect(byNode({ '<15': 'warn', '>=15': 'crash' }, { runtime: 'node', version: 'v26.10.0' })).toBe('crash');
   });
   it('refuses overlapping ranges and versions no range states', () => {
-    expect(() => byNode({ '>=12': 1, '>=15': 2 }, 'v16.0.0')).toThrow(/overlap/);
-    expect(() => byNode({ '>=15': 2 }, 'v12.22.12')).toThrow(/no range covers Node v12.22.12/);
+    expect(() => byNode({ '>=12': 1, '>=15': 2 }, { runtime: 'node', version: 'v16.0.0' })).toThrow(/overlap/);
+    expect(() => byNode({ '>=15': 2 }, { runtime: 'node', version: 'v12.22.12' })).toThrow(/no range covers Node v12.22.12/);
   });
 });

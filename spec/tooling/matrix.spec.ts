@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { HAS_PROC, runningWith, until } from '../../harness/procs.ts';
 import { ROOT } from '../../harness/harness.ts';
 import {
-  findChanges, markdownReport, onlyPattern, parseArgs, problems, stableJson, table, terminalTable,
+  findChanges, markdownReport, problems, stableJson, table, terminalTable, versionResult,
   type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult,
 } from '../../tools/matrix-core.ts';
 
@@ -35,10 +35,10 @@ describe('npm run matrix: bad input is a one-line error and a non-zero exit', ()
     [['banana'], /banana/],
     [['/no/such/node'], /\/no\/such\/node does not exist/],
     [['--only', 'no-such-scenario-prefix', '22'], /no-such-scenario-prefix/],
-    [['--frobnicate'], /unknown option --frobnicate/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--jobs', 'zero'], /--jobs/],
   ] as const)('%j', async (args, pattern) => {
-    const r = await matrix([...args], { SPEC_RECORD: '' });
+    const r = await matrix([...args]);
     oneLineError(r, pattern);
   }, 60_000);
 
@@ -147,7 +147,7 @@ function data(meta: ScenarioMeta, cells: Record<string, RecordedObservation | 'n
   return { platform: 'linux', arch: 'x64', versions, scenarios, results, changes: findChanges(versions, results, scenarios), unclaimed: [] };
 }
 
-const META: ScenarioMeta = { claim: 'A claim.', tags: ['exit'], node: '*', changes: [] };
+const META: ScenarioMeta = { claim: 'A claim.', tags: ['exit'], node: '*', changes: [], hash: '0123456789abcdef' };
 
 describe('matrix logic (tools/matrix-core.ts)', () => {
   it('finds the first version where behaviour changes and the `changes:` entry that explains it', () => {
@@ -189,11 +189,23 @@ describe('matrix logic (tools/matrix-core.ts)', () => {
     expect(stableJson({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: undefined } })).toBe('{\n  "a": {\n    "d": [\n      3,\n      {\n        "e": 2,\n        "f": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
   });
 
-  it('--only selects claims by id prefix in either title form', () => {
-    const re = new RegExp(onlyPattern(['errors/then']));
-    expect(re.test('some describe errors/then-throw: A claim.')).toBe(true);
-    expect(re.test('errors/then-throw — n.a. on Node v12.22.12: applies to >=15')).toBe(true);
-    expect(re.test('errors/timer-throw: A claim about errors/then-throw.')).toBe(false);
-    expect(parseArgs(['12', '--only=errors/', '--out', 'x', '--latest'])).toMatchObject({ targets: ['12'], only: ['errors/'], out: 'x', latest: true });
+  it('a release line that never got a change explains the change at its edges', () => {
+    const meta = { ...META, changes: [{ in: '20.15.0', what: 'prints a stack', link: 'https://github.com/nodejs/node/pull/52108' }, { never: '21', what: 'never backported to 21.x', link: 'https://github.com/nodejs/node/pull/52108' }] };
+    const d = data(meta, { 'v20.20.2': obs('v20.20.2', { stdout: 'new\n' }), 'v21.7.3': obs('v21.7.3'), 'v22.23.3': obs('v22.23.3', { stdout: 'new\n' }) });
+    expect(d.changes.map((c) => [c.from, c.to, c.explainedBy?.never])).toEqual([['v20.20.2', 'v21.7.3', '21'], ['v21.7.3', 'v22.23.3', '21']]);
+    expect(problems(d)).toEqual([]);
+  });
+
+  it('reads verdicts from test records by their scenario id, whatever the test is called', () => {
+    const o = obs('v22.23.3');
+    const rename = (name: string) => versionResult('v22.23.3', [
+      { t: 'test', file: 'spec/node/x.spec.ts', name, verdict: 'pass', scenario: 'x/y', target: 'v22.23.3', observation: o },
+      { t: 'test', file: 'spec/node/x.spec.ts', name: `${name} (n.a.)`, verdict: 'n.a.', scenario: 'x/z', target: 'v22.23.3', skip: 'n.a. on v22.23.3: applies to Node <15' },
+      { t: 'test', file: 'spec/node/x.spec.ts', name: 'not a claim', verdict: 'fail', failure: 'boom' },
+    ]);
+    const a = rename('x/y: A claim.'), b = rename('something else entirely, with: colons — and dashes');
+    expect(b.scenarios).toEqual(a.scenarios);
+    expect(a.scenarios).toEqual({ 'x/y': { verdict: 'pass', observation: o }, 'x/z': { verdict: 'n.a.' } });
+    expect(a.otherTests).toEqual({ 'not a claim': { verdict: 'fail', failure: 'boom' } });
   });
 });

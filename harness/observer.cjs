@@ -14,19 +14,21 @@
 // process.stdout.write, so once `exit` fires the console methods are watched too. Their text is
 // reported only where it is certain (strings without `%`, outside a console.group); anything else
 // printed through the console is reported as unknown, never rendered by guess. Deno's node:fs
-// numbers are not the process's file descriptors: there fd 3 is opened as /dev/fd/3.
+// numbers are not the process's file descriptors (and a socket cannot be reopened by its path),
+// so there the harness names a file to report to instead: NODE_ASYNC_SPEC_OBSERVER=<path>.
 'use strict';
-if (process.env.NODE_ASYNC_SPEC_OBSERVER === '3') {
+var how = process.env.NODE_ASYNC_SPEC_OBSERVER;
+if (how) {
   delete process.env.NODE_ASYNC_SPEC_OBSERVER;
   var fs = require('fs');
   var versions = process.versions || {};
   var bypass = !!(versions.bun || versions.deno);
   var fd = 3;
-  if (versions.deno) {
+  if (how !== '3') {
     try {
-      fd = fs.openSync('/dev/fd/3', 'w');
+      fd = fs.openSync(how, 'a');
     } catch (e) {
-      fd = -1;
+      fd = -1; // nothing to report to: the harness sees no start record
     }
   }
   var report = function (obj) {

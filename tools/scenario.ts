@@ -6,7 +6,7 @@
 // (one after another on a narrow one), and what differs between versions is marked.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appliesTo, findScenario, resolveNode, runScenario, SpecError, type Scenario, type Target } from '../harness/harness.ts';
+import { appliesTo, findScenario, flagsNotTaken, resolveNode, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';
 
@@ -58,7 +58,7 @@ function ending(r: Observation, limit: number): string {
 function sections(s: Scenario, r: Observation): Section[] {
   const text = (t: string) => (t === '' ? ['(nothing)'] : t.replace(/\n$/, '').split('\n').concat(t.endsWith('\n') ? [] : ['(no newline at end)']));
   return [
-    { title: 'ended', lines: [ending(r, s.timeout)].concat(appliesTo(s, { runtime: r.node.startsWith('v') ? 'node' : (r.node.split(' ')[0] as Target['runtime']), version: r.node }) ? [] : [`(outside the scenario's range ${s.node})`]) },
+    { title: 'ended', lines: [ending(r, s.timeout)].concat(whyNotApplicable(s, r.node) ? [`(n.a. there: ${whyNotApplicable(s, r.node)})`] : []) },
     {
       title: 'exit event',
       lines: r.exitEvent.fired ? [`fired, listeners got code ${r.exitEvent.code}`] : ['did not fire'],
@@ -226,14 +226,18 @@ command({
     const targets: Target[] = [];
     for (const n of nodes) targets.push(await resolveNode(n));
     // One after another: scenarios that depend on timing get the machine to themselves.
+    // A runtime that cannot take the scenario's Node flags does not run it: n.a., with the reason.
     const runs: { t: Target; r: Observation }[] = [];
-    for (const t of targets) runs.push({ t, r: await runScenario(s, t) });
+    const cannot = targets.filter((t) => flagsNotTaken(t.runtime, s.flags).length);
+    for (const t of targets) if (!cannot.includes(t)) runs.push({ t, r: await runScenario(s, t) });
     if (v.json) {
-      const objs = runs.map(({ t, r }) => toJson(s, t, r));
+      const na = (t: Target) => ({ node: t.version, id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
+      const objs = targets.map((t) => (cannot.includes(t) ? na(t) : toJson(s, t, runs.find((x) => x.t === t)!.r)));
       // One target: one object; a list of targets: an array, in the order given.
       process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
     } else {
-      process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
+      for (const t of cannot) process.stdout.write(`${t.version}: n.a.: ${whyNotApplicable(s, t)}\n`);
+      if (runs.length) process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
     }
     return 0;
   },

@@ -10,7 +10,8 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, commandLine, findScenario, readScenario, ROOT, RUNTIME_FLAGS, runScenario, SCENARIOS, whyNotApplicable, type Scenario, type Target } from '../../harness/harness.ts';
 import { resolveNode, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
-import { normalise } from '../../harness/observation.ts';
+import { normalise, type StoredObservation } from '../../harness/observation.ts';
+import { compatibility, markdownCompatibility, terminalCompatibility, type VersionResult } from '../../tools/matrix-core.ts';
 import { outcomeProblems } from '../../harness/outcome.ts';
 import { isRunning, runGroup } from '../../harness/procs.ts';
 
@@ -193,4 +194,38 @@ describe('the observer under Bun and Deno', () => {
       }, 60_000);
     }
   }
+});
+
+describe("the matrix's compatibility section", () => {
+  const obs = (o: Partial<StoredObservation>): StoredObservation => ({
+    id: 'x', node: 'v26.10.0', exitCode: 0, signal: null, stdout: 'a\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...o,
+  });
+  const meta = Object.fromEntries(['a/same', 'a/exit', 'a/hang', 'a/stderr', 'a/na'].map((id) => [id, { claim: `claim ${id}`, tags: ['exit'], node: '*', changes: [], hash: '0' }]));
+  const node: VersionResult = { node: 'v26.10.0', platform: 'linux', arch: 'x64', scenarios: {
+    'a/same': { verdict: 'pass', observation: obs({}) },
+    'a/exit': { verdict: 'pass', observation: obs({ exitCode: 13, exitEvent: { fired: true, code: 13 } }) },
+    'a/hang': { verdict: 'pass', observation: obs({ exitCode: 13 }) },
+    'a/stderr': { verdict: 'pass', observation: obs({ stderr: 'Error: boom\n' }) },
+    'a/na': { verdict: 'pass', observation: obs({}) },
+  } };
+  const deno: VersionResult = { node: 'deno 2.9.6', platform: 'linux', arch: 'x64', scenarios: {
+    'a/same': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6' }) },
+    'a/exit': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: 1, exitEvent: { fired: false, code: null } }) },
+    'a/hang': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: null, signal: 'SIGKILL', timedOut: true }) },
+    'a/stderr': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', stderr: 'error: Uncaught Error: boom\n' }) },
+    'a/na': { verdict: 'n.a.' },
+  } };
+
+  it('counts the claims that behave as the reference Node does and lists the others, most consequential first', () => {
+    const c = compatibility(node, deno, meta);
+    expect(c.same).toEqual(['a/same']);
+    expect(c.notApplicable).toEqual(['a/na']);
+    expect(c.differs.map((d) => [d.scenario, d.severity])).toEqual([['a/hang', 5], ['a/exit', 4], ['a/stderr', 1]]);
+    expect(c.differs[1]!.diff.map((d) => [d.field, d.before, d.after])).toEqual([['exit code', 13, 1], ['exit event', 'fired with code 13', 'not fired']]);
+    const md = markdownCompatibility(c).join('\n');
+    expect(md).toContain('deno 2.9.6 behaves as Node v26.10.0 (the newest pinned release) in **1 of 4** claims observed on both. 1 do not apply to it: `a/na`.');
+    expect(md).toContain('| exit code | <code>13</code> | <code>1</code> |');
+    expect(md.indexOf('`a/hang`')).toBeLessThan(md.indexOf('`a/exit`'));
+    expect(terminalCompatibility(c)).toMatch(/^Compatibility: deno 2\.9\.6 behaves as Node v26\.10\.0 in 1 of 4 claims \(1 n\.a\.\)\.\n {2}\[hang\] a\/hang\n/);
+  });
 });

@@ -5,7 +5,8 @@ source: >-
   seeds/003_43754586e9320e59.txt (도메인(Domain): 클러스터와 조합)
 tags: [article, domain, cluster, errors, timers]
 timeout: 30000
-why: A domain only stops the crash; the worker's state after an unexpected throw is still unknown. So the worker stops taking work (cluster.worker.disconnect() closes its servers and its IPC channel), arms an unref'd kill timer in case that hangs, and lets the process end. The primary hears 'disconnect' and forks a fresh process with clean state. The unref'd timer does not keep the worker alive, so a clean disconnect ends it at once with code 0.
+why: >-
+  A domain only stops the crash; the worker's state after an unexpected throw is still unknown. So the worker stops taking work (cluster.worker.disconnect() closes its servers and its IPC channel), arms an unref'd kill timer in case that hangs, and lets the process end. The primary hears 'disconnect' and forks a fresh process with clean state. The unref'd timer does not keep the worker alive, so a clean disconnect ends it at once with code 0. This run therefore never reaches the handler's two other paths: the kill timer's process.exit(1) fires only when something else keeps a worker alive after disconnect() (domain/cluster-kill-timer pins that, with a hanging worker), and the catch ('Error!!!') only when something in the try throws, which nothing does in a cluster worker for this error (domain/error-handler-not-a-worker pins it outside a worker, where cluster.worker is undefined).
 instead: Let a supervisor (cluster primary, systemd, a container orchestrator) restart crashed processes, with a restart limit or back-off so a worker that fails at start-up does not fork forever.
 links: [https://nodejs.org/api/domain.html#warning-dont-ignore-errors, https://nodejs.org/api/cluster.html#event-disconnect]
 ---*/

@@ -3,7 +3,7 @@ claim: A throw from a timer started by another module inside domain.run() reache
 source: seeds/003_43754586e9320e59.txt (도메인(Domain), index.js with say.js)
 tags: [article, domain, errors, timers, try-catch]
 why: >-
-  domain.run() makes the domain active while the function runs, and every asynchronous resource created then (here the module's setTimeout) remembers it. When the timer callback throws, Node finds no try/catch on the stack, sees that the callback belongs to a domain with an 'error' listener and hands the error to it instead of treating it as uncaught. The try/catch around say.hello() never sees the error: it was already gone when the timer fired.
+  domain.run() makes the domain active while the function runs, and every asynchronous resource created then (here the module's setTimeout) remembers it. When the timer callback throws, Node finds no try/catch on the stack, sees that the callback belongs to a domain with an 'error' listener and hands the error to it instead of treating it as uncaught. The try/catch around say.hello() never sees the error: it was already gone when the timer fired. Note on the article: its text gives this example's output as `Hello! I'm module! uncaughtException 발생 : Error: 오류 핸들링 테스트`, the output of its previous, uncaughtException example; this code has no uncaughtException listener and cannot print `uncaughtException 발생`. Its domain's 'error' listener prints `에러 발생 : Error: 오류 핸들링 테스트`, and that is what the claim asserts.
 instead: Prefer errors that travel as values (callbacks' first argument, rejected promises) and handle them where the work was started; treat a domain (or uncaughtException) as a last-resort logger before a restart.
 links: [https://nodejs.org/api/domain.html]
 ---*/

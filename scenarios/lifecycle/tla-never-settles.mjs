@@ -1,5 +1,5 @@
 /*---
-claim: "In an ES module, a top-level await on a Promise that never settles ends the process with exit code 13, not 0; since Node 22 a warning names the unsettled await, and since 22.15 / 23.10 the 'exit' listeners receive 13 too (before that they received 0)."
+claim: "In an ES module, a top-level await on a Promise that never settles ends the process with exit code 13, not 0. Since Node 22 a warning names the unsettled await; since 22.15 / 23.10 it is printed before the 'exit' listeners run and they receive 13 (from 22.0 to 22.14 and 23.0 to 23.9 it came after them, and they received 0, as on every version before 22)."
 source: https://nodejs.org/api/process.html#exit-codes (13 Unsettled Top-Level Await); contrast with seeds/001_99d9f25adfe44947.txt
 tags: [esm, promise, event-loop, exit, exitCode]
 node: '>=14.8'
@@ -8,11 +8,13 @@ instead: "Make sure every top-level await can settle: give waits on outside even
 links: [https://nodejs.org/api/process.html#exit-codes, https://github.com/nodejs/node/issues/39665]
 changes:
   - {in: '22.0.0', what: "a 'Warning: Detected unsettled top-level await at <file>:<line>' with the source line is printed to stderr", link: 'https://github.com/nodejs/node/pull/51999'}
-  - {in: '22.15.0', what: "'exit' listeners receive 13 instead of 0, and the warning comes before them (also in 23.10.0)", link: 'https://github.com/nodejs/node/pull/56872'}
-  - {in: '23.10.0', what: "'exit' listeners receive 13 instead of 0, and the warning comes before them", link: 'https://github.com/nodejs/node/pull/56872'}
+  - {in: '22.15.0', what: "'exit' listeners receive 13 instead of 0, and the warning is printed before them instead of after (also in 23.10.0)", link: 'https://github.com/nodejs/node/pull/56872'}
+  - {in: '23.10.0', what: "'exit' listeners receive 13 instead of 0, and the warning is printed before them instead of after", link: 'https://github.com/nodejs/node/pull/56872'}
 ---*/
+// The 'exit' listener writes to stderr, the stream the warning goes to, so that one stream shows
+// which came first.
 process.on('exit', (code) => {
-  console.log(`exit with code ${code}`);
+  console.error(`exit with code ${code}`);
 });
 
 console.log('before the await');

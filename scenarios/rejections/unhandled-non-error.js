@@ -8,7 +8,7 @@ links: [https://github.com/nodejs/node/pull/52108]
 changes:
   - { in: '15.0.0', what: 'default mode became throw: the rejection is raised as an ERR_UNHANDLED_REJECTION error (exit code 1) instead of a warning', link: 'https://github.com/nodejs/node/pull/33021' }
   - { in: '20.15.0', what: 'backport of "process: improve event-loop": the ERR_UNHANDLED_REJECTION error now has a stack, so stderr shows `UnhandledPromiseRejection: ...` and stack frames instead of `[UnhandledPromiseRejection: ...] {`', link: 'https://github.com/nodejs/node/pull/52108' }
-  - { in: '21.0.0', what: 'back to the stackless `[UnhandledPromiseRejection: ...] {` form: every 21.x release predates the change that 20.x got as a backport in 20.15.0 (21.x never received it), so 21.x prints like 20.14.0 and earlier', link: 'https://github.com/nodejs/node/pull/52108' }
+  - { never: '21', what: 'no 21.x release got "process: improve event-loop" (observed on 21.7.3, the last release of the line), so 21.x prints the stackless `[UnhandledPromiseRejection: ...] {` form, like 20.14.0 and earlier', link: 'https://github.com/nodejs/node/pull/52108' }
   - { in: '22.2.0', what: '"process: improve event-loop" lands in 22.x (and is in every release from 23.0.0 on): the error has a stack and prints as `UnhandledPromiseRejection: ...` with stack frames', link: 'https://github.com/nodejs/node/pull/52108' }
 ---*/
 process.on('exit', function (code) {

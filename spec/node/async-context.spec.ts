@@ -1,8 +1,9 @@
-import { byNode, claim, describe, expect } from '../../harness/claims.ts';
+import { byNode, claim, describe } from '../../harness/claims.ts';
 
 describe('AsyncLocalStorage: context follows async work, errors do not', () => {
-  claim('async-context/propagation', (r) => {
-    expect(r).toPrint([
+  claim('async-context/propagation', {
+    exit: 0,
+    stdout: [
       'inside run: req-1',
       'outside run: undefined',
       'then: req-1',
@@ -10,35 +11,39 @@ describe('AsyncLocalStorage: context follows async work, errors do not', () => {
       'setTimeout: req-1',
       'listener: req-1',
       'listener: undefined',
-    ]);
-    expect(r).toExitWith(0);
-    expect(r).toHaveQuietStderr();
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
   });
 
-  claim('async-context/timer-throw', (r) => {
-    expect(r).toPrint(['exit 1']);
-    expect(r).toHaveExitEvent(1);
-    expect(r).toExitWith(1);
-    expect(r).toPrintError(/^Error: thrown in a timer of req-1$/);
+  claim('async-context/timer-throw', {
+    exit: 1,
+    stdout: ['exit 1'],
+    stderr: [/^Error: thrown in a timer of req-1$/],
+    exitEvent: { code: 1, printed: ['exit 1'] },
   });
 
-  claim('async-context/uncaught-store', (r) => {
-    expect(r).toPrint(['uncaughtException (timer), store: req-1', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toHaveQuietStderr();
+  claim('async-context/uncaught-store', {
+    exit: 0,
+    stdout: ['uncaughtException (timer), store: req-1', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
-  claim('async-context/unhandled-rejection-store', (r) => {
-    const store = byNode({ '<15.9': 'undefined', '>=15.9': 'req-1' });
-    expect(r).toPrint([`unhandledRejection (rejection), store: ${store}`, 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toHaveQuietStderr();
+  claim('async-context/unhandled-rejection-store', {
+    exit: 0,
+    stdout: [`unhandledRejection (rejection), store: ${byNode({ '<15.9': 'undefined', '>=15.9': 'req-1' })}`, 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
-  claim('async-context/rejection-uncaught-store', (r) => {
-    const store = byNode({ '<16.14 || >=17.0.0-0 <17.4': 'undefined', '>=16.14 <17.0.0-0 || >=17.4': 'req-1' });
-    expect(r).toPrint([`uncaughtException (rejection), store: ${store}`, 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toPrintError('UnhandledPromiseRejectionWarning: Error: rejection');
+  claim('async-context/rejection-uncaught-store', {
+    exit: 0,
+    stdout: [
+      `uncaughtException (rejection), store: ${byNode({ '<16.14 || >=17.0.0-0 <17.4': 'undefined', '>=16.14 <17.0.0-0 || >=17.4': 'req-1' })}`,
+      'exit 0',
+    ],
+    stderr: ['UnhandledPromiseRejectionWarning: Error: rejection'],
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 });

@@ -1,27 +1,20 @@
-import { byNode, claim, describe, expect, type Observation } from '../../harness/claims.ts';
+import { byNode, claim, describe, expect, not, type Outcome } from '../../harness/claims.ts';
 
 const WARNING = 'UnhandledPromiseRejectionWarning: Error: boom';
 const DEP0018 = '[DEP0018] DeprecationWarning: Unhandled promise rejections are deprecated.';
-const BAD_MODE = 'invalid value for --unhandled-rejections';
+
+/** The rejection of `new Error('boom')` raised as an uncaught exception: Node prints it and exits with 1. */
+const THROWS: Outcome = { exit: 1, stdout: ['exit 1'], stderr: [/^Error: boom$/], exitEvent: { code: 1, printed: ['exit 1'] } };
+/** The script's unhandledRejection listener got it; the process carries on, quietly, and exits with 0. */
+const HANDLED: Outcome = { exit: 0, stdout: ['unhandledRejection: boom', 'timer ran', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } };
+/** Before 14.5 (no `throw` or `warn-with-error-code` mode yet) Node refuses the flag and runs nothing. */
+const BAD_MODE: Outcome = { exit: 9, stdout: '', stderr: ['invalid value for --unhandled-rejections'], exitEvent: 'not fired' };
 
 describe('an unhandled rejection, by default', () => {
-  claim('rejections/unhandled-default', (r) => {
-    byNode({
-      '<15': () => {
-        expect(r).toPrint(['timer ran', 'exit 0']);
-        expect(r).toExitWith(0);
-        expect(r).toPrintError(WARNING);
-        expect(r).toPrintError(DEP0018);
-      },
-      '>=15': () => {
-        expect(r).toPrint(['exit 1']);
-        expect(r).toHaveExitEvent(1, ['exit 1']);
-        expect(r).toExitWith(1);
-        expect(r).toPrintError(/^Error: boom$/);
-        expect(r).not.toPrintError('UnhandledPromiseRejectionWarning');
-      },
-    })();
-  });
+  claim('rejections/unhandled-default', byNode<Outcome>({
+    '<15': { exit: 0, stdout: ['timer ran', 'exit 0'], stderr: [WARNING, DEP0018], exitEvent: { code: 0, printed: ['exit 0'] } },
+    '>=15': { ...THROWS, stderr: [/^Error: boom$/, not('UnhandledPromiseRejectionWarning')] },
+  }));
 
   // From 15 on the rejection crashes the process with the same message everywhere; how the error
   // is printed is not the same. Without a stack (before nodejs/node#52108: up to 20.14.0, all of
@@ -31,167 +24,87 @@ describe('an unhandled rejection, by default', () => {
     'UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, ' +
     'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "just a string".';
   const exactLine = (line: string) => new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const crashes = (r: Observation) => {
-    expect(r).toPrint(['exit 1']);
-    expect(r).toExitWith(1);
-    expect(r).toPrintError(exactLine("  code: 'ERR_UNHANDLED_REJECTION'"));
-  };
-  const crashesStackless = (r: Observation) => {
-    crashes(r);
-    expect(r).toPrintError(exactLine(`[${NON_ERROR_MESSAGE}] {`));
-    expect(r).not.toPrintError(exactLine(NON_ERROR_MESSAGE));
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-  };
-  const crashesWithStack = (r: Observation) => {
-    crashes(r);
-    expect(r).toPrintError(exactLine(NON_ERROR_MESSAGE));
-    expect(r).not.toPrintError(exactLine(`[${NON_ERROR_MESSAGE}] {`));
-    expect(r.stderr).toContain(`${NON_ERROR_MESSAGE}\n    at `);
-  };
-  claim('rejections/unhandled-non-error', (r) => {
-    byNode<(r: Observation) => void>({
-      '<15': () => {
-        expect(r).toPrint(['exit 0']);
-        expect(r).toExitWith(0);
-        expect(r).toPrintError('UnhandledPromiseRejectionWarning: just a string');
-      },
-      '>=15 <20.15.0': crashesStackless,
-      '>=20.15.0 <21': crashesWithStack,
-      '>=21 <22.2.0': crashesStackless,
-      '>=22.2.0': crashesWithStack,
-    })(r);
+  const crashes = (first: RegExp, notFirst: RegExp, also: Outcome['also']): Outcome => ({
+    exit: 1,
+    stdout: ['exit 1'],
+    stderr: [first, exactLine("  code: 'ERR_UNHANDLED_REJECTION'"), not(notFirst)],
+    exitEvent: { code: 1, printed: ['exit 1'] },
+    also,
   });
+  const stackless = crashes(exactLine(`[${NON_ERROR_MESSAGE}] {`), exactLine(NON_ERROR_MESSAGE), (r) => {
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+  const withStack = crashes(exactLine(NON_ERROR_MESSAGE), exactLine(`[${NON_ERROR_MESSAGE}] {`), (r) => {
+    expect(r.stderr).toContain(`${NON_ERROR_MESSAGE}\n    at `);
+  });
+  claim('rejections/unhandled-non-error', byNode<Outcome>({
+    '<15': { exit: 0, stdout: ['exit 0'], stderr: ['UnhandledPromiseRejectionWarning: just a string'], exitEvent: { code: 0, printed: ['exit 0'] } },
+    '>=15 <20.15.0': stackless,
+    '>=20.15.0 <21': withStack,
+    '>=21 <22.2.0': stackless,
+    '>=22.2.0': withStack,
+  }));
 });
 
 describe('--unhandled-rejections modes, without and with an unhandledRejection listener', () => {
-  claim('rejections/mode-strict', (r) => {
-    expect(r).toPrint(['exit 1']);
-    expect(r).toHaveExitEvent(1);
-    expect(r).toExitWith(1);
-    expect(r).toPrintError(/^Error: boom$/);
+  claim('rejections/mode-strict', THROWS);
+
+  claim('rejections/mode-strict-handler', THROWS);
+
+  claim('rejections/mode-throw', byNode({ '<14.5': BAD_MODE, '>=14.5': THROWS }));
+
+  claim('rejections/mode-throw-handler', byNode({ '<14.5': BAD_MODE, '>=14.5': HANDLED }));
+
+  claim('rejections/mode-warn', {
+    exit: 0,
+    stdout: ['timer ran', 'exit 0'],
+    stderr: [WARNING, not('DEP0018')],
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
-  claim('rejections/mode-strict-handler', (r) => {
-    expect(r).toPrint(['exit 1']);
-    expect(r).toExitWith(1);
-    expect(r).toPrintError(/^Error: boom$/);
-  });
+  claim('rejections/mode-warn-handler', { ...HANDLED, stderr: [WARNING] });
 
-  claim('rejections/mode-throw', (r) => {
-    byNode({
-      '<14.5': () => {
-        expect(r).toExitWith(9);
-        expect(r).toPrint('');
-        expect(r).toSkipExitEvent();
-        expect(r).toPrintError(BAD_MODE);
-      },
-      '>=14.5': () => {
-        expect(r).toPrint(['exit 1']);
-        expect(r).toHaveExitEvent(1);
-        expect(r).toExitWith(1);
-        expect(r).toPrintError(/^Error: boom$/);
-      },
-    })();
-  });
+  claim('rejections/mode-none', { exit: 0, stdout: ['timer ran', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } });
 
-  claim('rejections/mode-throw-handler', (r) => {
-    byNode({
-      '<14.5': () => {
-        expect(r).toExitWith(9);
-        expect(r).toPrint('');
-        expect(r).toPrintError(BAD_MODE);
-      },
-      '>=14.5': () => {
-        expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
-        expect(r).toExitWith(0);
-        expect(r).toHaveQuietStderr();
-      },
-    })();
-  });
+  claim('rejections/mode-none-handler', HANDLED);
 
-  claim('rejections/mode-warn', (r) => {
-    expect(r).toPrint(['timer ran', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toPrintError(WARNING);
-    expect(r).not.toPrintError('DEP0018');
-  });
+  claim('rejections/mode-warn-with-error-code', byNode<Outcome>({
+    '<14.5': BAD_MODE,
+    '>=14.5': { exit: 1, stdout: ['timer ran', 'exit 1'], stderr: [WARNING], exitEvent: { code: 1, printed: ['exit 1'] } },
+  }));
 
-  claim('rejections/mode-warn-handler', (r) => {
-    expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toPrintError(WARNING);
-  });
-
-  claim('rejections/mode-none', (r) => {
-    expect(r).toPrint(['timer ran', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toHaveQuietStderr();
-  });
-
-  claim('rejections/mode-none-handler', (r) => {
-    expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toHaveQuietStderr();
-  });
-
-  claim('rejections/mode-warn-with-error-code', (r) => {
-    byNode({
-      '<14.5': () => {
-        expect(r).toExitWith(9);
-        expect(r).toPrint('');
-        expect(r).toPrintError(BAD_MODE);
-      },
-      '>=14.5': () => {
-        expect(r).toPrint(['timer ran', 'exit 1']);
-        expect(r).toHaveExitEvent(1);
-        expect(r).toExitWith(1);
-        expect(r).toPrintError(WARNING);
-      },
-    })();
-  });
-
-  claim('rejections/mode-warn-with-error-code-handler', (r) => {
-    byNode({
-      '<14.5': () => {
-        expect(r).toExitWith(9);
-        expect(r).toPrint('');
-        expect(r).toPrintError(BAD_MODE);
-      },
-      '>=14.5': () => {
-        expect(r).toPrint(['unhandledRejection: boom', 'timer ran', 'exit 0']);
-        expect(r).toExitWith(0);
-        expect(r).toHaveQuietStderr();
-      },
-    })();
-  });
+  claim('rejections/mode-warn-with-error-code-handler', byNode({ '<14.5': BAD_MODE, '>=14.5': HANDLED }));
 });
 
 describe('a handler attached late', () => {
-  claim('rejections/late-catch', (r) => {
-    expect(r).toPrint(['unhandledRejection: late', 'caught late: late', 'rejectionHandled, same promise: true', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toHaveQuietStderr();
+  const HANDLED_LATE = 'PromiseRejectionHandledWarning: Promise rejection was handled asynchronously (rejection id: 1)';
+  claim('rejections/late-catch', {
+    exit: 0,
+    stdout: ['unhandledRejection: late', 'caught late: late', 'rejectionHandled, same promise: true', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
-  claim('rejections/late-catch-warning', (r) => {
-    expect(r).toPrint(['caught late: late', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toPrintError('UnhandledPromiseRejectionWarning: Error: late');
-    expect(r).toPrintError('PromiseRejectionHandledWarning: Promise rejection was handled asynchronously (rejection id: 1)');
+  claim('rejections/late-catch-warning', {
+    exit: 0,
+    stdout: ['caught late: late', 'exit 0'],
+    stderr: ['UnhandledPromiseRejectionWarning: Error: late', HANDLED_LATE],
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
-  claim('rejections/late-catch-none', (r) => {
-    expect(r).toPrint(['caught late: late', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).not.toPrintError('UnhandledPromiseRejectionWarning');
-    expect(r).toPrintError('PromiseRejectionHandledWarning: Promise rejection was handled asynchronously (rejection id: 1)');
+  claim('rejections/late-catch-none', {
+    exit: 0,
+    stdout: ['caught late: late', 'exit 0'],
+    stderr: [not('UnhandledPromiseRejectionWarning'), HANDLED_LATE],
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 });
 
 describe('await inside try/catch', () => {
-  claim('rejections/await-try-catch', (r) => {
-    expect(r).toPrint(['end of code', 'caught: rejected from a timer', 'exit 0']);
-    expect(r).toExitWith(0);
-    expect(r).toHaveQuietStderr();
+  claim('rejections/await-try-catch', {
+    exit: 0,
+    stdout: ['end of code', 'caught: rejected from a timer', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
   });
 });

@@ -13,8 +13,9 @@ import { command, wholeNumber } from './command.ts';
 const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] [--debug]
 
   <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
-  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8) or paths to a node
-                 binary; default: SPEC_NODE, else the Node running this command
+  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), bun, deno,
+                 bun@<version>, deno@<version> (runtime-versions.json pins bun and deno) or paths
+                 to a node, bun or deno binary; default: SPEC_NODE, else the Node running this command
   --json         print the observation as JSON (an array when --node names several targets)
   --width <n>    layout width (default: the terminal's width)
   --debug        print stack traces of unexpected errors`;

@@ -75,7 +75,10 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const t = target();
   // SPEC_ONLY=<prefix>,<prefix>: the matrix limited to some scenarios (--only); the rest are not claimed in this run.
   const only = process.env.SPEC_ONLY?.split(',').filter(Boolean);
-  if (only?.length && !only.some((p) => s.id.startsWith(p))) return;
+  if (only?.length && !only.some((p) => s.id.startsWith(p))) {
+    skipped(s.id, `not selected (SPEC_ONLY=${only.join(',')})`);
+    return;
+  }
   const why = whyNotApplicable(s, t, opts.flags);
   if (why) {
     const reason = `n.a. on ${t.version}: ${why}`;

@@ -356,14 +356,14 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
   }
   if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
   let version = target.version;
-  let exitCode: number | null = null;
+  let exitCode: number | string | null = null;
   let fired = false;
   let started = false;
   let unknown = false; // printed during exit in a way the observer cannot render (Bun, Deno: see observer.cjs)
   const during: string[] = [];
   for (const line of r.report.split('\n')) {
     if (!line) continue;
-    let rec: { t: string; version?: string; code?: number; text?: string };
+    let rec: { t: string; version?: string; code?: number | string; text?: string };
     try {
       rec = JSON.parse(line);
     } catch {

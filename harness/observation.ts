@@ -15,8 +15,8 @@ export interface Observation {
   /** Normalised stdout and stderr (see normalise()). */
   stdout: string;
   stderr: string;
-  /** The `exit` event as the scenario's own listeners saw it. */
-  exitEvent: { fired: boolean; code: number | null };
+  /** The `exit` event as the scenario's own listeners saw it (before Node 20 a code set as a string arrives as one). */
+  exitEvent: { fired: boolean; code: number | string | null };
   /**
    * Lines (stdout and stderr) printed while the `exit` event ran, normalised; null where the
    * target gives the observer no way to see them (reported as unknown, never guessed).

@@ -22,7 +22,7 @@ export interface Outcome {
    */
   stderr: '' | (Pattern | Not)[];
   /** The `exit` event: the code its listeners received and, if given, exactly the lines they printed; or 'not fired'. */
-  exitEvent: { code: number; printed?: string[] } | 'not fired';
+  exitEvent: { code: number | string; printed?: string[] } | 'not fired';
   /** Further checks that do not fit the fields above (an ordering, a count). */
   also?: (r: Observation) => void | Promise<void>;
 }

@@ -7,7 +7,7 @@
 //  - at the end of every run, lists what was skipped and why (a skip without a reason is flagged).
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import type { TestRecord, Verdict } from './records.ts';
 
 function verdictOf(t: TestCase): Verdict {
@@ -48,6 +48,12 @@ export default class ResultsReporter implements Reporter {
   private readonly file = process.env.SPEC_RESULTS || undefined;
   private readonly root = process.cwd();
   private readonly skips = new Map<string, { count: number; files: Set<string> }>();
+  /** `vitest -t <pattern>`: tests it leaves out are not skips of the spec's doing. */
+  private pattern: RegExp | undefined;
+
+  onInit(vitest: Vitest) {
+    this.pattern = vitest.config.testNamePattern;
+  }
 
   private write(o: object) {
     if (this.file) appendFileSync(this.file, JSON.stringify(o) + '\n');
@@ -61,7 +67,8 @@ export default class ResultsReporter implements Reporter {
   onTestCaseResult(t: TestCase) {
     const rec = record(t, this.root);
     this.write(rec);
-    if (rec.verdict === 'skipped' || rec.verdict === 'n.a.') {
+    const filteredOut = this.pattern && !rec.skip && !this.pattern.test(t.fullName);
+    if ((rec.verdict === 'skipped' || rec.verdict === 'n.a.') && !filteredOut) {
       const reason = rec.skip ?? `NO REASON GIVEN: ${t.fullName}`;
       const s = this.skips.get(reason) ?? { count: 0, files: new Set<string>() };
       s.count++;

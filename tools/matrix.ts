@@ -237,6 +237,7 @@ async function run(args: Args): Promise<number> {
         else if (rec.scenario && rec.verdict !== 'n.a.') p.done++;
       },
     });
+    if (stopping) await new Promise(() => {}); // the signal handler ends the process; write nothing
     const logPath = join(out, 'logs', resultFile(v).replace(/\.json$/, '.log'));
     writeFileSync(logPath, r.run.stdout + r.run.stderr);
     const result = versionResult(t.version, r.tests);
@@ -254,6 +255,7 @@ async function run(args: Args): Promise<number> {
   };
 
   const results = await pool(versions, jobs, runVersion);
+  if (stopping) await new Promise(() => {});
   view.stop();
   finish(versions, results, selected, args, out);
   return Number(process.exitCode ?? 0);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/node-binaries.ts';
-import { runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
+import { isRunning, runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
 import { readRecords, type RunRecord, type TestRecord } from '../harness/records.ts';
 
 export const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -38,11 +38,11 @@ export interface VitestResult {
   tail: string;
 }
 
-let current: number | undefined;
+const running = new Set<number>();
 
-/** Stops the vitest run in progress, if any, with everything it started. */
-export function stopVitest(): Promise<void> {
-  return stopTree(current);
+/** Stops every vitest run in progress, with everything each started. */
+export async function stopVitest(): Promise<void> {
+  await Promise.all([...running].map((pid) => stopTree(pid)));
 }
 
 export async function runVitest(o: VitestOptions): Promise<VitestResult> {
@@ -69,15 +69,15 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const timer = setInterval(poll, 500);
   const started = Date.now();
   try {
-    const p = runGroup(process.execPath, args, { cwd: o.cwd ?? ROOT, env, timeout: o.timeout, maxBuffer: 1024 * 1024, onStart: (pid) => (current = pid) });
+    const p = runGroup(process.execPath, args, { cwd: o.cwd ?? ROOT, env, timeout: o.timeout, maxBuffer: 1024 * 1024, onStart: (pid) => running.add(pid) });
     const run = await p;
-    current = undefined;
     poll();
     const records = readRecords(file);
     if (run.startError) throw new SpecError(`could not start vitest: ${run.startError}`);
     const tail = run.stderr.trim().split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
     return { records, tests: records.filter((r): r is TestRecord => r.t === 'test'), run, ms: Date.now() - started, tail };
   } finally {
+    for (const pid of running) if (!isRunning(pid)) running.delete(pid);
     clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
   }

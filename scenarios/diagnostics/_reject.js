@@ -1,0 +1,4 @@
+process.on('exit', function (code) {
+  console.log('exit listener ' + code);
+});
+Promise.reject(new Error('boom'));

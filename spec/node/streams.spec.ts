@@ -1,0 +1,112 @@
+import { byNode, claim, describe, not } from '../../harness/claims.ts';
+
+const exit = (code: number, line = `exit ${code}`) => ({ code, printed: [line] });
+
+describe('for await over a Readable', () => {
+  claim('streams/for-await-break', byNode({
+    '<17': {
+      exit: 0,
+      stdout: ['got a', 'got b', 'after the loop, destroyed: true', 'exit 0, destroyed: true, events: close'],
+      stderr: '',
+      exitEvent: exit(0, 'exit 0, destroyed: true, events: close'),
+    },
+    '>=17': {
+      exit: 0,
+      stdout: ['got a', 'got b', 'after the loop, destroyed: true', 'exit 0, destroyed: true, events: error (AbortError), close'],
+      stderr: '',
+      exitEvent: exit(0, 'exit 0, destroyed: true, events: error (AbortError), close'),
+    },
+  }));
+
+  claim('streams/for-await-break-keeps-source', {
+    exit: 0,
+    stdout: ['got tick 1', 'got tick 2', 'after the loop, destroyed: true', 'interval still running after the loop; stopping it', 'exit 0'],
+    stderr: '',
+    exitEvent: exit(0),
+  });
+
+  claim('streams/iterator-destroy-on-return-false', {
+    exit: 0,
+    stdout: ['first loop got a', 'between the loops, destroyed: false', 'second loop got b', 'second loop got c', 'second loop got d', "'close' emitted", 'second loop ended', 'exit 0'],
+    stderr: '',
+    exitEvent: exit(0),
+  });
+
+  claim('streams/readable-error-in-for-await', {
+    exit: 0,
+    stdout: ['got a', 'got b', 'caught: connection reset', 'exit 0'],
+    stderr: '',
+    exitEvent: exit(0),
+  });
+
+  claim('streams/readable-error-for-await-uncaught', byNode({
+    '<15': {
+      exit: 0,
+      stdout: ['got a', 'exit 0'],
+      stderr: ['UnhandledPromiseRejectionWarning: Error: connection reset'],
+      exitEvent: exit(0),
+    },
+    '>=15': {
+      exit: 1,
+      stdout: ['got a', 'exit 1'],
+      stderr: [/^Error: connection reset$/, not('UnhandledPromiseRejectionWarning')],
+      exitEvent: exit(1),
+    },
+  }));
+});
+
+describe('finished() and premature close', () => {
+  claim('streams/finished-premature-close', {
+    exit: 0,
+    stdout: ['finished callback: ERR_STREAM_PREMATURE_CLOSE (Premature close)', 'exit 0'],
+    stderr: '',
+    exitEvent: exit(0),
+  });
+
+  claim('streams/finished-promise-unhandled', {
+    exit: 1,
+    stdout: ['exit 1'],
+    stderr: [/^Error \[ERR_STREAM_PREMATURE_CLOSE\]: Premature close$/],
+    exitEvent: exit(1),
+  });
+
+  claim('streams/destroy-without-error', {
+    exit: 0,
+    stdout: ["'close' emitted", 'exit 0'],
+    stderr: '',
+    exitEvent: exit(0),
+  });
+});
+
+describe('pipeline failures', () => {
+  claim('streams/pipeline-generator-throws', {
+    exit: 0,
+    stdout: ['sink got A', 'pipeline callback: cannot transform b', 'destroyed: source=true sink=true', 'exit 0'],
+    stderr: '',
+    exitEvent: exit(0),
+  });
+
+  claim('streams/promises-pipeline-unhandled', {
+    exit: 1,
+    stdout: ['pipeline started', 'exit 1'],
+    stderr: [/^Error: transform failed on a$/],
+    exitEvent: exit(1),
+  });
+});
+
+describe('write after end', () => {
+  claim('streams/write-after-end', byNode({
+    '<14': {
+      exit: 0,
+      stdout: ['caught around write(): ERR_STREAM_WRITE_AFTER_END', 'exit 0'],
+      stderr: '',
+      exitEvent: exit(0),
+    },
+    '>=14': {
+      exit: 1,
+      stdout: ['write() returned', 'exit 1'],
+      stderr: [/^Error \[ERR_STREAM_WRITE_AFTER_END\]: write after end$/, "Emitted 'error' event on Writable instance at:"],
+      exitEvent: exit(1),
+    },
+  }));
+});

@@ -39,7 +39,11 @@ describe('handles, not Promises, keep the process alive', () => {
 
   claim('lifecycle/server-unref', ends(0, ['listening', 'node exit with code 0']));
 
-  claim('lifecycle/unref-timer', ends(0, ["waiting for an unref'd timer", 'node exit with code 0']));
+  claim('lifecycle/unref-timer', byNode<Outcome>({
+    '*': ends(0, ["waiting for an unref'd timer", 'node exit with code 0']),
+    // Deno sometimes still runs the unref'd 20 ms timer while it shuts down (seen in about 1 run of 8 on a loaded machine).
+    deno: { exit: 0, stdout: /^waiting for an unref'd timer\n(?:timer callback\nthe await is over\n)?node exit with code 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['node exit with code 0'] } },
+  }));
 
   claim('lifecycle/unref-then-ref', ends(0, [
     'after unref(): hasRef() = false',

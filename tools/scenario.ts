@@ -6,7 +6,7 @@
 // (one after another on a narrow one), and what differs between versions is marked.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appliesTo, findScenario, flagsNotTaken, resolveNode, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
+import { appliesTo, findScenario, resolveNode, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';
 
@@ -227,9 +227,9 @@ command({
     const targets: Target[] = [];
     for (const n of nodes) targets.push(await resolveNode(n));
     // One after another: scenarios that depend on timing get the machine to themselves.
-    // A runtime that cannot take the scenario's Node flags does not run it: n.a., with the reason.
+    // Bun or Deno where the scenario is n.a. (its Node flags, its header's not-on) does not run it: n.a., with the reason.
     const runs: { t: Target; r: Observation }[] = [];
-    const cannot = targets.filter((t) => flagsNotTaken(t.runtime, s.flags).length);
+    const cannot = targets.filter((t) => t.runtime !== 'node' && whyNotApplicable(s, t));
     for (const t of targets) if (!cannot.includes(t)) runs.push({ t, r: await runScenario(s, t) });
     if (v.json) {
       const na = (t: Target) => ({ node: t.version, id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });

@@ -1,153 +1,235 @@
-// npm run lambda -- <handler-file> [--handler name] [--runtime nodejs22.x] [--event <json> ...]
-//                   [--timeout <s>] [--json]
-//
-// Invokes a handler once per --event (once with {} if none is given) in one warm execution
-// environment of the local Lambda service (lambda/service.ts: the real aws-lambda-ric, frozen
-// between invocations) and prints each invocation as the Lambda console does: the response, the
-// request id and the function's log (START / lines / END / REPORT). --json prints a JSON array.
-// Exit status: 0 when every invocation answered, 1 when one ended with an error (the logs say
+// npm run lambda -- <handler-file> [options]: invokes a handler in the local Lambda service
+// (lambda/service.ts: the real aws-lambda-ric, frozen between invocations) once per --event (once
+// with {} if none is given), and prints each invocation as the Lambda console does: the response,
+// the request id and the function's log (START / lines / END / REPORT). See USAGE.
+// Exit status: 0 when every invocation answered; 1 when one ended with an error (the logs say
 // which) or the function failed at init (one line on stderr: the error type and message; --json
-// gives the whole record), 2 for bad input (one line on stderr).
-import { SpecError } from '../harness/node-binaries.ts';
-import { DEFAULT_RUNTIME, RUNTIMES, startEnvironment, type Invocation, type LambdaEnvironment } from './service.ts';
+// gives the whole record); 2 for bad input (one line on stderr).
+import { readFileSync } from 'node:fs';
+import { command, SpecError, wholeNumber } from '../tools/command.ts';
+import { MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { checkEnv, DEFAULT_RUNTIME, RUNTIMES, startFunction, type Invocation, type InvokeOptions, type LambdaFunction } from './service.ts';
 
-const USAGE = 'usage: npm run lambda -- <handler-file> [--handler name] [--runtime nodejs22.x] [--event <json> ...] [--timeout <s>] [--json]';
+/** Idle time between invocations when none is given: see the usage text for why. */
+const DEFAULT_GAP_MS = 1000;
 
-interface Args {
-  file: string;
-  handler?: string;
-  runtime: string;
-  events: unknown[];
-  timeoutSec?: number;
-  json: boolean;
+const USAGE = `usage: npm run lambda -- <handler-file> [options]
+
+Invokes the handler once per --event in a local Lambda service: the real AWS runtime client
+(aws-lambda-ric) under the runtime's Node, frozen between invocations as on Lambda.
+
+  --event <json>            an event (repeat for more invocations; default: one {});
+                            file://<path> reads it from a file, as the AWS CLI does
+  --handler <name>          the exported handler (default: handler)
+  --runtime <name>          ${Object.keys(RUNTIMES).join(', ')} (default: ${DEFAULT_RUNTIME})
+  --timeout <s>             the function timeout (default: 3, Lambda's default; at most ${MAX_TIMEOUT_SEC})
+  --memory <MB>             the memory size, ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB} (default: 128): over it, the runtime is killed
+  --env KEY=VALUE           an environment variable of the function (repeatable)
+  --env-vars <file>         environment variables from a file, one KEY=VALUE a line (# comments).
+                            (Not --env-file: Node takes that for its own even after the script
+                            name and exits 9 on a missing file, nodejs/node#54232)
+  --gap <ms>                idle time between invocations, during which the environment is frozen
+                            and the clock moves on (default: ${DEFAULT_GAP_MS}, about what a function with
+                            light traffic sees; 0 is back to back). With --parallel: the time
+                            between sending one event and the next (default: 0, all at once)
+  --parallel                send the events concurrently instead of one after the other
+  --concurrency <n>         environments that may serve at once (default: 1000); beyond, throttled
+  --idle-reap <ms>          shut an environment down once it has been frozen this long (default: never)
+  --client-context <json>   the invocations' client context (Lambda-Runtime-Client-Context)
+  --cognito-identity <json> {"cognitoIdentityId":..,"cognitoIdentityPoolId":..} (Lambda-Runtime-Cognito-Identity)
+  --json                    print the invocations as a JSON array
+
+Exit status: 0 every invocation answered, 1 one failed, 2 bad input.`;
+
+const options = {
+  handler: { type: 'string' },
+  runtime: { type: 'string' },
+  event: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  memory: { type: 'string' },
+  env: { type: 'string', multiple: true },
+  'env-vars': { type: 'string', multiple: true },
+  gap: { type: 'string' },
+  parallel: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'idle-reap': { type: 'string' },
+  'client-context': { type: 'string' },
+  'cognito-identity': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const short = (t: string) => (t.length > 60 ? t.slice(0, 57) + '...' : t);
+
+function json(name: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new SpecError(`${name} is not valid JSON (${(e as Error).message}): ${short(text)}`);
+  }
 }
 
-function parseArgs(argv: string[]): Args {
-  let file: string | undefined;
-  let handler: string | undefined;
-  let runtime = DEFAULT_RUNTIME;
-  const events: unknown[] = [];
-  let timeoutSec: number | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      if (eq > 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new SpecError(`${name} needs a value (${USAGE})`);
-      return v;
-    };
-    switch (name) {
-      case '--handler':
-        handler = value();
-        break;
-      case '--runtime':
-        runtime = value();
-        break;
-      case '--event': {
-        const text = value();
-        try {
-          events.push(JSON.parse(text));
-        } catch (e) {
-          throw new SpecError(`--event #${events.length + 1} is not valid JSON (${(e as Error).message}): ${text.length > 60 ? text.slice(0, 57) + '...' : text}`);
-        }
-        break;
-      }
-      case '--timeout': {
-        const v = value();
-        const n = Number(v);
-        if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 900) throw new SpecError(`--timeout must be a number of seconds between 0 and 900, got ${JSON.stringify(v)}`);
-        timeoutSec = n;
-        break;
-      }
-      case '--json':
-        json = true;
-        break;
-      case '--help':
-      case '-h':
-        process.stdout.write(USAGE + '\n');
-        process.exit(0);
-      default:
-        if (a.startsWith('-')) throw new SpecError(`unknown option ${a} (${USAGE})`);
-        if (file !== undefined) throw new SpecError(`one handler file only (got ${file} and ${a})`);
-        file = a;
-    }
+function keyValue(where: string, text: string): [string, string] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new SpecError(`${where} needs KEY=VALUE, got ${JSON.stringify(short(text))}`);
+  return [text.slice(0, eq), text.slice(eq + 1)];
+}
+
+function readText(what: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SpecError(`${what}: cannot read ${path} (${(e as NodeJS.ErrnoException).code})`);
   }
-  if (file === undefined) throw new SpecError(USAGE);
-  if (!RUNTIMES[runtime]) throw new SpecError(`unknown runtime ${JSON.stringify(runtime)} (known: ${Object.keys(RUNTIMES).join(', ')})`);
-  return { file, handler, runtime, events: events.length ? events : [{}], timeoutSec, json };
+}
+
+/** KEY=VALUE lines; blank lines and # comments are skipped; a value in matching quotes loses them. */
+function readEnvFile(path: string): [string, string][] {
+  const text = readText('--env-vars', path);
+  const out: [string, string][] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) return;
+    const [k, v] = keyValue(`--env-vars ${path} line ${i + 1}`, t);
+    const q = /^(["'])(.*)\1$/.exec(v);
+    out.push([k.trim(), q ? q[2]! : v]);
+  });
+  return out;
+}
+
+function seconds(name: string, v: string | undefined, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > max) throw new SpecError(`--${name} must be a number of seconds more than 0 and at most ${max}, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+function header(r: Invocation): string {
+  if (r.refused) return `=== invocation ${r.n} (${r.refused === 'throttled' ? 'throttled' : 'refused: request too large'})`;
+  const notes = [`environment ${r.environment}`];
+  if (r.coldStart) notes.push(r.suppressedInit ? 'init inside the invocation' : 'cold start');
+  if (r.timedOut) notes.push('timed out');
+  return `=== invocation ${r.n} (${notes.join(', ')})`;
 }
 
 function printConsole(r: Invocation) {
-  const out: string[] = [];
-  out.push(`=== invocation ${r.n}${r.coldStart ? ' (cold start)' : ''}${r.timedOut ? ' (timed out)' : ''}`);
+  const out: string[] = [header(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
   else out.push('Response:', r.response === undefined ? 'null' : JSON.stringify(r.response, null, 2));
-  out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:', ...r.rawLogs, '');
+  out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:');
+  out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs), '');
   process.stdout.write(out.join('\n') + '\n');
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  let env: LambdaEnvironment | undefined;
-  let stopping = false;
-  const stop = (sig: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    const done = () => process.exit(sig === 'SIGINT' ? 130 : 143);
-    (env ? env.close() : Promise.resolve()).then(done, done);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  env = await startEnvironment({ runtime: args.runtime, handlerFile: args.file, handler: args.handler, timeoutSec: args.timeoutSec });
-  const results: Invocation[] = [];
-  let initFailed = false;
-  try {
-    for (const event of args.events) {
-      const r = await env.invoke(event);
-      if (stopping) break; // interrupted: the environment is being closed, print nothing more
+command({
+  name: 'lambda',
+  usage: USAGE,
+  options,
+  positionals: true,
+  async run(v, positionals) {
+    if (positionals.length !== 1) throw new SpecError(positionals.length ? `one handler file only (got ${positionals.join(', ')})` : 'which handler file? (see --help)');
+    const file = positionals[0]!;
+    const runtime = v.runtime ?? DEFAULT_RUNTIME;
+    if (!(runtime in RUNTIMES)) throw new SpecError(`unknown runtime ${JSON.stringify(runtime)} (known: ${Object.keys(RUNTIMES).join(', ')})`);
+    const events = (v.event ?? []).map((t, i) => json(`--event #${i + 1}`, t.startsWith('file://') ? readText(`--event #${i + 1}`, t.slice(7)) : t));
+    if (!events.length) events.push({});
+    const timeoutSec = seconds('timeout', v.timeout, MAX_TIMEOUT_SEC);
+    const memoryMb = wholeNumber('memory', v.memory, MIN_MEMORY_MB);
+    if (memoryMb !== undefined && memoryMb > MAX_MEMORY_MB) throw new SpecError(`--memory needs a whole number from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB}, got ${JSON.stringify(v.memory)}`);
+    const env: Record<string, string> = {};
+    for (const f of v['env-vars'] ?? []) for (const [k, val] of readEnvFile(f)) env[k] = val;
+    for (const t of v.env ?? []) {
+      const [k, val] = keyValue('--env', t);
+      env[k] = val;
+    }
+    checkEnv(env);
+    const parallel = !!v.parallel;
+    const gapMs = wholeNumber('gap', v.gap, 0) ?? (parallel ? 0 : DEFAULT_GAP_MS);
+    const concurrency = wholeNumber('concurrency', v.concurrency, 1);
+    const idleReapMs = wholeNumber('idle-reap', v['idle-reap'], 1);
+    const invokeOpts: InvokeOptions = {};
+    if (v['client-context'] !== undefined) invokeOpts.clientContext = json('--client-context', v['client-context']);
+    if (v['cognito-identity'] !== undefined) {
+      const c = json('--cognito-identity', v['cognito-identity']) as Record<string, unknown>;
+      if (!c || typeof c.cognitoIdentityId !== 'string' || typeof c.cognitoIdentityPoolId !== 'string') {
+        throw new SpecError('--cognito-identity needs {"cognitoIdentityId": "...", "cognitoIdentityPoolId": "..."}');
+      }
+      invokeOpts.cognitoIdentity = { cognitoIdentityId: c.cognitoIdentityId, cognitoIdentityPoolId: c.cognitoIdentityPoolId };
+    }
+
+    let fn: LambdaFunction | undefined;
+    let stopping = false;
+    const stop = (sig: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      const done = () => process.exit(sig === 'SIGINT' ? 130 : 143);
+      (fn ? fn.close() : Promise.resolve()).then(done, done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    fn = await startFunction({
+      runtime, handlerFile: file, handler: v.handler, timeoutSec, memoryMb, env, concurrency, idleReapMs,
+      gapMs: parallel ? 0 : gapMs,
+      onShutdown: (e) => {
+        if (!v.json && !stopping) process.stdout.write(`--- environment ${e.environment} shut down after ${e.idleMs} ms frozen (what it left pending never runs)\n\n`);
+      },
+    });
+    const results: Invocation[] = [];
+    let initFailed = false;
+    const check = (r: Invocation) => {
       const bad = r.initError && /^Runtime\.(HandlerNotFound|MalformedHandlerName)$/.test(r.initError.errorType);
-      if (bad) throw new SpecError(`${r.initError!.errorType}: ${r.initError!.errorMessage} (in ${args.file})`);
-      if (r.initError && !args.json) {
+      if (bad) throw new SpecError(`${r.initError!.errorType}: ${r.initError!.errorMessage} (in ${file})`);
+      if (r.initError && !v.json) {
         // The function cannot start (it throws at import, a module is missing, the runtime
         // rejects the handler): one line that names the problem; --json shows the whole record.
-        const why = r.initError.errorMessage.split('\n')[0];
-        process.stderr.write(`lambda: ${args.file} failed at init on ${env.runtime}: ${r.initError.errorType}: ${why}\n`);
+        process.stderr.write(`lambda: ${file} failed at init on ${runtime}: ${r.initError.errorType}: ${r.initError.errorMessage.split('\n')[0]}\n`);
         initFailed = true;
-        break;
       }
-      results.push(r);
-      if (!args.json) printConsole(r);
+    };
+    try {
+      if (parallel) {
+        const all = await Promise.all(events.map(async (e, i) => {
+          if (i && gapMs) await new Promise((r) => setTimeout(r, i * gapMs));
+          return fn!.send(e, invokeOpts);
+        }));
+        if (stopping) return;
+        all.sort((a, b) => a.n - b.n);
+        for (const r of all) check(r);
+        results.push(...all);
+        if (!v.json && !initFailed) all.forEach(printConsole);
+      } else {
+        for (const event of events) {
+          const r = await fn.invoke(event, invokeOpts);
+          if (stopping) return; // interrupted: the function is being closed, print nothing more
+          check(r);
+          if (initFailed) break;
+          results.push(r);
+          if (!v.json) printConsole(r);
+        }
+      }
+    } finally {
+      if (!stopping) await fn.close();
     }
-  } finally {
-    await env.close();
-  }
-  if (args.json) {
-    const out = results.map((r) => ({
-      n: r.n,
-      requestId: r.requestId,
-      runtime: env!.runtime,
-      node: env!.node,
-      coldStart: r.coldStart,
-      timedOut: r.timedOut,
-      durationMs: Math.round(r.durationMs * 100) / 100,
-      ...(r.error ? { error: r.error } : { response: r.response ?? null }),
-      ...(r.initError ? { initError: r.initError } : {}),
-      logs: r.rawLogs,
-      lines: r.lines,
-    }));
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  }
-  return initFailed || results.some((r) => r.error) ? 1 : 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    const msg = e instanceof SpecError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
-    process.stderr.write(`lambda: ${msg.split('\n')[0]}\n`);
-    process.exit(2);
+    if (v.json) {
+      const out = results.map((r) => ({
+        n: r.n,
+        requestId: r.requestId,
+        runtime: fn!.runtime,
+        node: fn!.node,
+        environment: r.environment,
+        coldStart: r.coldStart,
+        suppressedInit: r.suppressedInit,
+        timedOut: r.timedOut,
+        ...(r.refused ? { refused: r.refused } : {}),
+        durationMs: Math.round(r.durationMs * 100) / 100,
+        billedMs: r.billedMs,
+        maxMemoryUsedMb: r.maxMemoryUsedMb,
+        ...(r.error ? { error: r.error } : { response: r.response ?? null }),
+        ...(r.initError ? { initError: r.initError } : {}),
+        logs: r.rawLogs,
+        lines: r.lines,
+      }));
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    }
+    return initFailed || results.some((r) => r.error) ? 1 : 0;
   },
-);
+});

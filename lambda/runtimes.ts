@@ -33,8 +33,12 @@ function ric4(name: string, node: string): RuntimeInfo {
   return { name, node, ric: 4, pkg, addon: join(pkg, 'rapid-client.node'), entry: join(pkg, 'index.mjs') };
 }
 
+/** The runtimes, in one place: specs and commands take the list from here. */
+export const RUNTIME_NAMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
+export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+
 /** nodejs20.x and nodejs22.x run aws-lambda-ric 3.x; nodejs24.x runs 4.x (callback handlers removed). */
-export const RUNTIMES: Record<string, RuntimeInfo> = {
+export const RUNTIMES: Record<RuntimeName, RuntimeInfo> = {
   'nodejs20.x': ric3('nodejs20.x', '20'),
   'nodejs22.x': ric3('nodejs22.x', '22'),
   'nodejs24.x': ric4('nodejs24.x', '24'),
@@ -43,7 +47,7 @@ export const RUNTIMES: Record<string, RuntimeInfo> = {
 export const DEFAULT_RUNTIME = 'nodejs22.x';
 
 export function runtimeInfo(runtime: string): RuntimeInfo {
-  const info = RUNTIMES[runtime];
+  const info = RUNTIMES[runtime as RuntimeName];
   if (!info) throw new SpecError(`unknown runtime ${JSON.stringify(runtime)} (known: ${Object.keys(RUNTIMES).join(', ')})`);
   return info;
 }
@@ -72,7 +76,7 @@ function installedVersion(pkg: string): string | undefined {
  * the reason names what is missing (the package, its native build, the build tools, the platform).
  */
 export function runtimeAvailability(runtime: string): { ok: true } | { ok: false; reason: string } {
-  const info = RUNTIMES[runtime];
+  const info = RUNTIMES[runtime as RuntimeName];
   if (!info) return { ok: false, reason: `unknown runtime ${JSON.stringify(runtime)} (known: ${Object.keys(RUNTIMES).join(', ')})` };
   const alias = `aws-lambda-ric-${info.ric}`;
   if (process.platform !== 'linux') {
@@ -97,7 +101,7 @@ export function runtimeAvailability(runtime: string): { ok: true } | { ok: false
 export async function prepareRuntime(runtime: string): Promise<{ ok: true; info: RuntimeInfo; node: NodeTarget } | { ok: false; reason: string }> {
   const a = runtimeAvailability(runtime);
   if (!a.ok) return a;
-  const info = RUNTIMES[runtime]!;
+  const info = RUNTIMES[runtime as RuntimeName];
   try {
     return { ok: true, info, node: await resolveNode(info.node) };
   } catch (e) {

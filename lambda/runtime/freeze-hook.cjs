@@ -6,6 +6,11 @@
 // the function can run while the main thread is blocked here; the service also SIGSTOPs the whole
 // process group meanwhile, which stops the other threads (and any child processes) too.
 //
+// This is the earliest moment Lambda may freeze an environment ("when the runtime and each
+// extension have completed and there are no pending events"), taken every time: the emulator's
+// deterministic worst case. On Lambda the freeze may come a few milliseconds later, so a timer due
+// right after the answer may fire there before the freeze and never here.
+//
 // The client asks in one of two ways, and both are wrapped:
 //  - the native addon (rapid-client.node): `next()` starts the request on a worker thread and
 //    returns a promise, so the main thread would otherwise keep running timers while waiting;
@@ -40,7 +45,10 @@ function pause(ms) {
 
 /** Announces "asking for the next event" and blocks until the service says go. */
 function freeze() {
-  const marker = '\u001e' + nonce + '\u001e\n';
+  // The moment of the ask on the system's monotonic clock (process.hrtime: CLOCK_MONOTONIC, the
+  // same in every process), so the service can tell whether it came before a deadline however
+  // late it reads the marker on a loaded machine.
+  const marker = '\u001e' + nonce + ':' + process.hrtime.bigint() + '\u001e\n';
   writeAll(1, marker);
   writeAll(2, marker);
   const one = Buffer.alloc(1);

@@ -1,11 +1,15 @@
 // `npm run lambda`: the command people use to watch a handler in a local Lambda environment.
+// These are tests of the command (its output, exit status, bad input), run for every runtime the
+// behaviour applies to; the claims themselves are checked through the service in the other specs.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { runtimeAvailability } from '../../lambda/service.ts';
+import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
 
 // One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
 // when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
@@ -13,38 +17,127 @@ const TSX = ['--import', 'tsx'];
 const lambda = (args: string[]) => execa(process.execPath, [...TSX, join(ROOT, 'lambda', 'cli.ts'), ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
 const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const badEnvFile = join(dir, 'bad.env');
+writeFileSync(badEnvFile, '# a comment\nnot a pair\n');
 
-const avail = runtimeAvailability('nodejs22.x');
-const runs = avail.ok ? describe : describe.skip;
-const title = avail.ok ? 'npm run lambda (nodejs22.x)' : `npm run lambda — skipped: nodejs22.x unavailable here: ${avail.reason}`;
+interface Record_ { n: number; environment: number; coldStart: boolean; suppressedInit: boolean; timedOut: boolean; response?: unknown; error?: { errorType: string; errorMessage: string }; logs: string[]; lines: string[]; maxMemoryUsedMb: number }
+const records = (stdout: string) => JSON.parse(stdout) as Record_[];
 
-runs(title, () => {
-  it("the article's callback handler, two events: `finally 2` is in the second invocation's log, not the first", async () => {
-    const r = await lambda(['lambda/handlers/article-callback.js', '--event', '{}', '--event', '{}']);
-    expect(r.stderr).toBe('');
-    expect(r.exitCode).toBe(0);
-    const [first, second] = r.stdout.split(/^Response:$/m).slice(1);
-    expect(first).toMatch(/\tINFO\tfinally 1$/m);
-    expect(first).not.toMatch(/finally 2/);
-    expect(second).toMatch(/\tINFO\tfinally 2$/m);
-    expect(second!.indexOf('finally 2')).toBeLessThan(second!.indexOf('finally 1'));
-  }, 200_000);
+/** A test of the command on `runtime`, skipped with the reason where the runtime cannot run. */
+function test(runtime: RuntimeName, title: string, fn: () => Promise<void>) {
+  const a = runtimeAvailability(runtime);
+  if (!a.ok) return skipped(`${title} [${runtime}]`, a.reason);
+  it(title, fn, 200_000);
+}
+
+for (const runtime of RUNTIME_NAMES) {
+  const gen = ric(runtime);
+  describe(`npm run lambda -- --runtime ${runtime}`, () => {
+    if (gen === 3) {
+      test(runtime, "the article's callback handler, two events: `finally 2` is in the second invocation's log, not the first", async () => {
+        const r = await lambda(['lambda/handlers/article-callback.js', '--runtime', runtime, '--timeout', '60', '--event', '{}', '--event', '{}']);
+        expect(r.stderr).toBe('');
+        expect(r.exitCode).toBe(0);
+        const [first, second] = r.stdout.split(/^Response:$/m).slice(1);
+        expect(first).toMatch(/\tINFO\tfinally 1$/m);
+        expect(first).not.toMatch(/finally 2/);
+        expect(second).toMatch(/\tINFO\tfinally 2$/m);
+        expect(second!.indexOf('finally 2')).toBeLessThan(second!.indexOf('finally 1'));
+      });
+    }
+
+    test(runtime, '--gap 500: a 200 ms timer set after the answer prints its line in invocation 2', async () => {
+      const handler = gen === 3 ? 'handler' : 'asyncHandler'; // aws-lambda-ric 4 has no callback handlers
+      const r = await lambda(['lambda/handlers/timer-after-answer.js', '--runtime', runtime, '--handler', handler, '--timeout', '60', '--gap', '500', '--event', '{"n":1}', '--event', '{"n":2}']);
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+      const [, first, second] = r.stdout.split(/^=== invocation /m);
+      expect(first).toMatch(/^1 \(environment 1, cold start\)/);
+      expect(first).not.toMatch(/timer from 1/);
+      expect(second).toMatch(/^2 \(environment 1\)/);
+      expect(second).toMatch(/\tINFO\ttimer from 1\n.*\tINFO\thandler 2\n/);
+    });
+
+    test(runtime, 'a 7 MiB answer fails with Function.ResponseSizeTooLarge (exit 1)', async () => {
+      const r = await lambda(['lambda/handlers/big-response.js', '--runtime', runtime, '--timeout', '60', '--event', JSON.stringify({ bytes: 7 * 1024 * 1024 }), '--json']);
+      expect(r.exitCode).toBe(1);
+      const [a] = records(r.stdout);
+      expect(a!.error).toEqual({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size (7340034 bytes) exceeded maximum allowed payload size (6291556 bytes).' });
+    });
+
+    test(runtime, '--memory 128 and a handler allocating 300 MB: killed, "Runtime exited with error: signal: killed" (exit 1)', async () => {
+      const r = await lambda(['lambda/handlers/memory-hog.js', '--runtime', runtime, '--timeout', '60', '--memory', '128', '--event', '{"mb":300}', '--json']);
+      expect(r.exitCode).toBe(1);
+      const [a] = records(r.stdout);
+      expect(a!.error?.errorType).toBe('Runtime.ExitError');
+      expect(a!.error?.errorMessage).toMatch(/ Error: Runtime exited with error: signal: killed$/);
+      expect(a!.logs.at(-1)).toMatch(/\tMemory Size: 128 MB\tMax Memory Used: 128 MB(\tInit Duration: [\d.]+ ms)?\tStatus: error\tError Type: Runtime\.ExitError$/);
+    });
+
+    test(runtime, 'after a time-out, a function whose init (2 s) is longer than its timeout (1 s) times out again, in init', async () => {
+      const r = await lambda(['lambda/handlers/slow-init.js', '--runtime', runtime, '--timeout', '1', '--env', 'INIT_MS=2000', '--gap', '0', '--event', '{"hang":true}', '--event', '{}', '--event', '{}', '--json']);
+      expect(r.exitCode).toBe(1);
+      const [a, b, c] = records(r.stdout);
+      expect([a!.timedOut, a!.suppressedInit]).toEqual([true, false]);
+      for (const x of [b!, c!]) {
+        expect([x.timedOut, x.suppressedInit, x.error?.errorType]).toEqual([true, true, 'Sandbox.Timedout']);
+        expect(x.logs.some((l) => /^INIT_REPORT Init Duration: [\d.]+ ms\tPhase: invoke\tStatus: timeout$/.test(l))).toBe(true);
+      }
+    });
+
+    test(runtime, '--env FOO=bar (and --env-vars <file>) reach the handler', async () => {
+      const f = join(dir, `${runtime}.env`);
+      writeFileSync(f, '# the function\'s settings\nBAR="from a file"\nFOO=overridden\n');
+      const r = await lambda(['lambda/handlers/context-probe.js', '--runtime', runtime, '--timeout', '60', '--env-vars', f, '--env', 'FOO=bar', '--json']);
+      expect(r.exitCode).toBe(0);
+      const [a] = records(r.stdout);
+      expect(a!.response).toMatchObject({ FOO: 'bar', BAR: 'from a file' });
+    });
+  });
+}
+
+const runtime = RUNTIME_NAMES.find((r) => runtimeAvailability(r).ok);
+describe('npm run lambda: the command', () => {
+  if (!runtime) {
+    skipped('the command', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
+    return;
+  }
+  // A 60 s function timeout: these tests are not about time-outs, and the machine may be loaded.
+  const rt = ['--runtime', runtime, '--timeout', '60'];
 
   it('--json gives one record per event', async () => {
-    const r = await lambda(['lambda/handlers/article-async.js', '--event', '{"a":1}', '--event', '{}', '--json']);
+    const r = await lambda(['lambda/handlers/article-async.js', ...rt, '--event', '{"a":1}', '--event', '{}', '--json', '--gap', '0']);
     expect(r.exitCode).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = records(r.stdout);
     expect(out).toHaveLength(2);
     expect(out[0]).toMatchObject({ n: 1, coldStart: true, response: { statusCode: 200, body: 'a' } });
-    expect(out[1]).toMatchObject({ n: 2, coldStart: false });
+    expect(out[1]).toMatchObject({ n: 2, coldStart: false, response: { statusCode: 200, body: 'a' } });
+  }, 200_000);
+
+  it('--parallel: two events at once, two environments; --concurrency 1 throttles the second', async () => {
+    const two = await lambda(['lambda/handlers/busy-pool.js', ...rt, '--parallel', '--event', '{"ms":300}', '--event', '{"ms":300}', '--json']);
+    expect(two.exitCode).toBe(0);
+    expect(records(two.stdout).map((x) => [x.environment, x.coldStart])).toEqual([[1, true], [2, true]]);
+    const one = await lambda(['lambda/handlers/busy-pool.js', ...rt, '--parallel', '--concurrency', '1', '--event', '{"ms":300}', '--event', '{}']);
+    expect(one.exitCode).toBe(1);
+    expect(one.stdout).toMatch(/^=== invocation 2 \(throttled\)$/m);
+    expect(one.stdout).toMatch(/"errorType": "TooManyRequestsException"/);
+  }, 200_000);
+
+  it('--idle-reap: an environment frozen longer is shut down, the next invocation starts a new one', async () => {
+    const r = await lambda(['lambda/handlers/timer-after-answer.js', ...rt, '--handler', 'asyncHandler', '--gap', '500', '--idle-reap', '200', '--event', '{"n":1}', '--event', '{"n":2}']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^--- environment 1 shut down after 200 ms frozen \(what it left pending never runs\)$/m);
+    expect(r.stdout).toMatch(/^=== invocation 2 \(environment 2, cold start\)$/m);
+    expect(r.stdout).not.toMatch(/timer from/);
   }, 200_000);
 
   it('a handler that throws at import: one line naming the error, exit 1', async () => {
     const f = join(dir, 'throws.js');
     writeFileSync(f, "throw new Error('boom at import');\n");
-    const r = await lambda([f]);
+    const r = await lambda([f, ...rt]);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual([`lambda: ${f} failed at init on nodejs22.x: Error: boom at import`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`lambda: ${f} failed at init on ${runtime}: Error: boom at import`]);
   }, 200_000);
 
   it.each([
@@ -52,8 +145,22 @@ runs(title, () => {
     [['lambda/handlers/article-async.js', '--runtime', 'nodejs99.x'], /^lambda: .*nodejs99\.x/],
     [['lambda/handlers/article-async.js', '--event', '{not json'], /^lambda: .*--event/],
     [['lambda/handlers/article-async.js', '--handler', 'nope'], /^lambda: Runtime\.HandlerNotFound/],
+    [['lambda/handlers/article-async.js', '--env', 'FOO'], /^lambda: --env needs KEY=VALUE/],
+    [['lambda/handlers/article-async.js', '--env', '1FOO=x'], /^lambda: environment variable name "1FOO" is not allowed/],
+    [['lambda/handlers/article-async.js', '--env', 'AWS_REGION=eu-west-1'], /^lambda: environment variable AWS_REGION is reserved/],
+    [['lambda/handlers/article-async.js', '--env-vars', '/no/such/file'], /^lambda: --env-vars: cannot read \/no\/such\/file/],
+    [['lambda/handlers/article-async.js', '--env-vars', badEnvFile], /^lambda: --env-vars \S+bad\.env line 2 needs KEY=VALUE, got "not a pair"$/],
+    [['lambda/handlers/article-async.js', '--gap', '-1'], /^lambda: .*--gap/],
+    [['lambda/handlers/article-async.js', '--gap=-1'], /^lambda: --gap needs a whole number >= 0, got "-1"/],
+    [['lambda/handlers/article-async.js', '--memory', '0'], /^lambda: --memory needs a whole number >= 128, got "0"/],
+    [['lambda/handlers/article-async.js', '--memory', '20000'], /^lambda: --memory needs a whole number from 128 to 10240/],
+    [['lambda/handlers/article-async.js', '--concurrency', 'banana'], /^lambda: --concurrency needs a whole number >= 1, got "banana"/],
+    [['lambda/handlers/article-async.js', '--idle-reap', '0'], /^lambda: --idle-reap needs a whole number >= 1/],
+    [['lambda/handlers/article-async.js', '--timeout', '901'], /^lambda: --timeout must be/],
+    [['lambda/handlers/article-async.js', '--cognito-identity', '{}'], /^lambda: --cognito-identity needs/],
+    [['lambda/handlers/article-async.js', '--frobnicate'], /^lambda: Unknown option '--frobnicate'/],
   ])('bad input %j: one line, exit 2', async (args, message) => {
-    const r = await lambda(args);
+    const r = await lambda([...args, ...(args.includes('--runtime') ? [] : ['--runtime', runtime!])]);
     expect(r.exitCode).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -10,83 +10,41 @@
 //     at init with Runtime.CallbackHandlerDeprecated. The client installs no uncaughtException /
 //     unhandledRejection listener: Node's default ends the process with exit code 1 and the
 //     service reports Runtime.ExitError. Init errors are posted, then the process exits with 1.
+// After a crash, a time-out or a failed init the environment is reset: the next invocation
+// initialises the function again inside its own invoke phase (`suppressedInit`), as on Lambda.
 // A runtime whose client is not installed or not built here is skipped visibly, with the reason.
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../harness/node-binaries.ts';
-import { prepareRuntime, startEnvironment, type EnvironmentOptions, type Invocation, type LambdaEnvironment } from '../../lambda/service.ts';
+import { skipped } from '../../harness/claims.ts';
+import { prepareRuntime } from '../../lambda/service.ts';
+import type { Invocation } from '../../lambda/service.ts';
+import { body, functions, gone, head, lambdaClaim, report, reportNumbers, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
 
-const HANDLERS = join(ROOT, 'lambda', 'handlers');
-const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
-type Runtime = (typeof RUNTIMES)[number];
-
-/** The client generation each runtime uses: the expectations below are stated per generation. */
-const RIC: Record<Runtime, 3 | 4> = { 'nodejs20.x': 3, 'nodejs22.x': 3, 'nodejs24.x': 4 };
-
-const prepared = await Promise.all(RUNTIMES.map(async (r) => [r, await prepareRuntime(r)] as const));
-
-const open = new Set<LambdaEnvironment>();
-afterAll(async () => {
-  await Promise.all([...open].map((e) => e.close()));
-});
-
-/** Runs `body` with a fresh environment of `runtime`, always closing it. */
-async function withEnv<T>(runtime: Runtime, file: string, opts: Partial<EnvironmentOptions>, body: (env: LambdaEnvironment) => Promise<T>): Promise<T> {
-  const env = await startEnvironment({ runtime, handlerFile: join(HANDLERS, file), timeoutSec: 10, ...opts });
-  open.add(env);
-  try {
-    return await body(env);
-  } finally {
-    await env.close();
-    open.delete(env);
-  }
-}
-
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** The log lines between START and END, the way Lambda's log stream shows them. */
-function body(r: Invocation): string[] {
-  const start = r.logs.findIndex((l) => l.startsWith('START RequestId: '));
-  const end = r.logs.findIndex((l) => l.startsWith('END RequestId: '));
-  return r.logs.slice(start + 1, end);
-}
+const fns = functions();
+afterAll(() => fns.closeAll());
 
 function checkFrame(r: Invocation) {
   const tag = `<req:${r.n}>`;
   expect(r.logs).toContain(`START RequestId: ${tag} Version: $LATEST`);
   expect(r.logs).toContain(`END RequestId: ${tag}`);
-  const report = r.logs[r.logs.length - 1]!;
-  expect(report).toMatch(new RegExp(`^REPORT RequestId: <req:${r.n}>\\tDuration: <n> ms\\tBilled Duration: <n> ms\\tMemory Size: 128 MB\\tMax Memory Used: <n> MB`));
-  expect(report.includes('Init Duration: <n> ms')).toBe(r.coldStart);
+  expect(report(r)).toMatch(new RegExp(`^REPORT RequestId: <req:${r.n}>\\tDuration: <n> ms\\tBilled Duration: <n> ms\\tMemory Size: 128 MB\\tMax Memory Used: <n> MB`));
+  // Init Duration is the init phase of a cold start; an init inside the invocation is part of Duration.
+  expect(report(r).includes('Init Duration: <n> ms')).toBe(r.coldStart && !r.suppressedInit);
 }
 
-for (const [runtime, p] of prepared) {
-  const ric = RIC[runtime];
-  if (!p.ok) {
-    describe(`${runtime}`, () => {
-      it.skip(`SKIPPED: ${p.reason}`, () => {});
-    });
-    continue;
-  }
-
-  describe(`${runtime} (Node ${p.node.version}, aws-lambda-ric ${ric}.x)`, () => {
-    it("article async handler: 'finally 1' and 'finally 2' are both logged in the invocation that returned", async () => {
-      await withEnv(runtime, 'article-async.js', {}, async (env) => {
-        expect(env.node).toBe(p.node.version);
-        const a = await env.invoke({});
-        const b = await env.invoke({});
+for (const runtime of RUNTIME_NAMES) {
+  const gen = ric(runtime);
+  describe(`${runtime} (aws-lambda-ric ${gen}.x)`, () => {
+    lambdaClaim('article-async', runtime, async () => {
+      await fns.with('article-async', { runtime }, async (fn) => {
+        const a = await fn.invoke({});
+        const b = await fn.invoke({});
         for (const r of [a, b]) {
+          // The answer is the value of the `try` block's return (not the catch's body 'b')...
           expect(r.response).toEqual({ statusCode: 200, body: 'a' });
           expect(r.error).toBeUndefined();
+          // ...sent once the whole `finally` has run: both lines are in this invocation.
           expect(r.lines).toEqual(['finally 1', 'finally 2']);
           expect(body(r)).toEqual([`<time>\t<req:${r.n}>\tINFO\tfinally 1`, `<time>\t<req:${r.n}>\tINFO\tfinally 2`]);
           checkFrame(r);
@@ -96,12 +54,12 @@ for (const [runtime, p] of prepared) {
       });
     });
 
-    if (ric === 3) {
-      it("article callback handler (callbackWaitsForEmptyEventLoop = false): 'finally 1' in the invocation, 'finally 2' at the start of the next", async () => {
-        await withEnv(runtime, 'article-callback.js', {}, async (env) => {
-          const a = await env.invoke({});
-          const b = await env.invoke({});
-          const c = await env.invoke({});
+    if (gen === 3) {
+      lambdaClaim('article-callback', runtime, async () => {
+        await fns.with('article-callback', { runtime }, async (fn) => {
+          const a = await fn.invoke({});
+          const b = await fn.invoke({});
+          const c = await fn.invoke({});
           expect(a.response).toEqual({ statusCode: 200, body: 'a' });
           expect(a.lines).toEqual(['finally 1']);
           // The rest of invocation 1's finally runs when the environment is thawed for invocation 2,
@@ -113,32 +71,36 @@ for (const [runtime, p] of prepared) {
           for (const r of [a, b, c]) checkFrame(r);
           expect([a.coldStart, b.coldStart, c.coldStart]).toEqual([true, false, false]);
         });
-      });
+      }, { note: "'finally 2' at the start of the next invocation" });
     } else {
-      it('article callback handler: rejected at init with Runtime.CallbackHandlerDeprecated (callback handlers removed in aws-lambda-ric 4)', async () => {
-        await withEnv(runtime, 'article-callback.js', {}, async (env) => {
-          const a = await env.invoke({});
-          const b = await env.invoke({});
+      lambdaClaim('article-callback', runtime, async () => {
+        await fns.with('article-callback', { runtime }, async (fn) => {
+          const a = await fn.invoke({});
+          const b = await fn.invoke({});
           for (const r of [a, b]) {
             expect(r.coldStart).toBe(true);
+            expect(r.suppressedInit).toBe(true);
             expect(r.initError?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
             expect(r.error?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
             expect(r.error?.errorMessage).toMatch(/removed support for callback-based function handlers starting with Node\.js 24/);
             expect(r.response).toBeUndefined();
-            expect(r.lines).toEqual([]); // the handler never ran
+            expect(r.lines.some((l) => l.includes('finally'))).toBe(false); // the handler never ran
             expect(r.exit).toEqual({ code: 1, signal: null });
-            expect(r.logs).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated');
+            expect(r.logs).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated');
             expect(gone(r.pid)).toBe(true);
           }
+          // The first invocation: the init phase failed, then the init was tried again inside it.
+          expect(head(a)).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated');
+          expect(head(b)).toEqual([]);
           expect(b.pid).not.toBe(a.pid);
         });
-      });
+      }, { note: 'nodejs24.x: rejected at init (callback handlers removed in aws-lambda-ric 4)' });
     }
 
-    it('un-awaited work of an async handler resumes at the start of the next invocation', async () => {
-      await withEnv(runtime, 'unawaited-work.js', {}, async (env) => {
-        const a = await env.invoke({ n: 1 });
-        const b = await env.invoke({ n: 2 });
+    lambdaClaim('unawaited-work', runtime, async () => {
+      await fns.with('unawaited-work', { runtime }, async (fn) => {
+        const a = await fn.invoke({ n: 1 });
+        const b = await fn.invoke({ n: 2 });
         expect(a.response).toBe('answer 1');
         expect(a.lines).toEqual(['work 1 started']);
         expect(b.response).toBe('answer 2');
@@ -149,113 +111,112 @@ for (const [runtime, p] of prepared) {
       });
     });
 
-    it('function timeout: "Task timed out after 3.00 seconds", the environment is discarded and the next invocation starts cold', async () => {
-      await withEnv(runtime, 'slow.js', { timeoutSec: 3 }, async (env) => {
-        const a = await env.invoke({});
-        const b = await env.invoke({ slow: true });
-        const c = await env.invoke({});
+    lambdaClaim('slow', runtime, async () => {
+      await fns.with('slow', { runtime, timeoutSec: 3 }, async (fn) => {
+        const a = await fn.invoke({});
+        const b = await fn.invoke({ slow: true });
+        const c = await fn.invoke({});
         expect(a.response).toEqual({ invocations: 1 });
         expect(a.timedOut).toBe(false);
         expect(b.timedOut).toBe(true);
         expect(b.response).toBeUndefined();
         expect(b.error).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${b.requestId} Error: Task timed out after 3.00 seconds` });
         expect(body(b)).toEqual(['<time>\t<req:2>\tINFO\tinvocations in this environment: 2', '<time> <req:2> Task timed out after 3.00 seconds']);
-        expect(b.logs[b.logs.length - 1]).toMatch(/\tStatus: timeout$/);
-        expect(b.durationMs).toBeGreaterThanOrEqual(3000);
+        expect(report(b)).toMatch(/\tStatus: timeout$/);
+        expect(reportNumbers(b).duration).toBe(3000);
         expect(gone(b.pid)).toBe(true);
         expect(b.coldStart).toBe(false);
+        // Reset: the next invocation initialises the function again, inside its invoke phase.
         expect(c.coldStart).toBe(true);
+        expect(c.suppressedInit).toBe(true);
+        expect(c.environment).toBe(b.environment);
         expect(c.pid).not.toBe(b.pid);
         expect(c.response).toEqual({ invocations: 1 }); // module state is new
         for (const r of [a, b, c]) checkFrame(r);
       });
-    }, 30_000);
+    }, { note: 'a time-out resets the environment' });
 
-    it(`init error: a module that cannot load fails with Runtime.ImportModuleError (runtime exits ${ric === 3 ? 129 : 1}), every invocation cold`, async () => {
-      await withEnv(runtime, 'init-import-error.js', {}, async (env) => {
-        const a = await env.invoke({});
-        const b = await env.invoke({});
+    lambdaClaim('init-import-error', runtime, async () => {
+      await fns.with('init-import-error', { runtime }, async (fn) => {
+        const a = await fn.invoke({});
+        const b = await fn.invoke({});
         for (const r of [a, b]) {
           expect(r.coldStart).toBe(true);
+          expect(r.suppressedInit).toBe(true);
           expect(r.initError?.errorType).toBe('Runtime.ImportModuleError');
           expect(r.error?.errorType).toBe('Runtime.ImportModuleError');
           expect(r.error?.errorMessage).toMatch(/^Error: Cannot find module '\.\/_no-such-module'/);
-          expect(r.exit).toEqual({ code: ric === 3 ? 129 : 1, signal: null });
-          expect(r.logs).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError');
+          expect(r.exit).toEqual({ code: gen === 3 ? 129 : 1, signal: null });
+          expect(body(r)).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.ImportModuleError');
           expect(gone(r.pid)).toBe(true);
         }
+        // Twice in the first invocation (the init phase, then inside the invocation), once after.
+        expect(head(a)).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError');
+        expect(head(b)).toEqual([]);
+        expect(a.environment).toBe(b.environment);
       });
-    });
+    }, { note: `the runtime exits ${gen === 3 ? 129 : 1}` });
 
-    it('init error: a handler name the module does not export fails with Runtime.HandlerNotFound', async () => {
-      await withEnv(runtime, 'article-async.js', { handler: 'nope' }, async (env) => {
-        const r = await env.invoke({});
-        expect(r.initError).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'article-async.nope is undefined or not exported' });
-        expect(r.error?.errorType).toBe('Runtime.HandlerNotFound');
-        expect(r.exit).toEqual({ code: ric === 3 ? 129 : 1, signal: null });
+    lambdaClaim('uncaught-exception', runtime, async () => {
+      await fns.with('uncaught-exception', { runtime }, async (fn) => {
+        const a = await fn.invoke({});
+        const b = await fn.invoke({});
+        for (const r of [a, b]) {
+          expect(r.coldStart).toBe(true);
+          expect(r.response).toBeUndefined();
+          expect(gone(r.pid)).toBe(true);
+          if (gen === 3) {
+            expect(r.error).toMatchObject({ errorType: 'Error', errorMessage: 'thrown from a timer' });
+            expect(r.exit).toEqual({ code: 129, signal: null });
+            expect(body(r)[0]).toMatch(new RegExp(`^<time>\\t<req:${r.n}>\\tERROR\\tUncaught Exception \\t\\{"errorType":"Error","errorMessage":"thrown from a timer"`));
+          } else {
+            expect(r.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 1` });
+            expect(r.exit).toEqual({ code: 1, signal: null });
+            expect(r.lines).toContain('Error: thrown from a timer');
+          }
+          expect(body(r).slice(-2)).toEqual([`RequestId: <req:${r.n}> Error: Runtime exited with error: exit status ${gen === 3 ? 129 : 1}`, 'Runtime.ExitError']);
+          // The memory the process used is reported although it is gone.
+          expect(reportNumbers(r).maxMemoryUsed).toBeGreaterThan(0);
+          checkFrame(r);
+        }
+        expect([a.suppressedInit, b.suppressedInit]).toEqual([false, true]);
       });
-    });
+    }, { note: gen === 3 ? 'the client posts the error and exits 129' : 'Node exits 1, Runtime.ExitError' });
 
-    it(
-      ric === 3
-        ? 'uncaught exception during an invocation: the client posts the error (errorType "Error") and exits 129; the next invocation starts cold'
-        : 'uncaught exception during an invocation: Node exits 1 (the 4.x client has no handler), reported as Runtime.ExitError; the next invocation starts cold',
-      async () => {
-        await withEnv(runtime, 'uncaught-exception.js', {}, async (env) => {
-          const a = await env.invoke({});
-          const b = await env.invoke({});
-          for (const r of [a, b]) {
-            expect(r.coldStart).toBe(true);
-            expect(r.response).toBeUndefined();
-            expect(gone(r.pid)).toBe(true);
-            if (ric === 3) {
-              expect(r.error).toMatchObject({ errorType: 'Error', errorMessage: 'thrown from a timer' });
-              expect(r.exit).toEqual({ code: 129, signal: null });
-              expect(body(r)[0]).toMatch(new RegExp(`^<time>\\t<req:${r.n}>\\tERROR\\tUncaught Exception \\t\\{"errorType":"Error","errorMessage":"thrown from a timer"`));
-            } else {
-              expect(r.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 1` });
-              expect(r.exit).toEqual({ code: 1, signal: null });
-              expect(r.lines).toContain('Error: thrown from a timer');
-            }
-            expect(body(r).slice(-2)).toEqual([`RequestId: <req:${r.n}> Error: Runtime exited with error: exit status ${ric === 3 ? 129 : 1}`, 'Runtime.ExitError']);
-            checkFrame(r);
+    lambdaClaim('unhandled-rejection', runtime, async () => {
+      await fns.with('unhandled-rejection', { runtime }, async (fn) => {
+        const a = await fn.invoke({});
+        const b = await fn.invoke({});
+        for (const r of [a, b]) {
+          expect(r.coldStart).toBe(true);
+          expect(r.response).toBeUndefined();
+          expect(gone(r.pid)).toBe(true);
+          if (gen === 3) {
+            expect(r.error).toMatchObject({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: nobody handles this' });
+            expect(r.exit).toEqual({ code: 128, signal: null });
+          } else {
+            expect(r.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 1` });
+            expect(r.exit).toEqual({ code: 1, signal: null });
+            expect(r.lines).toContain('Error: nobody handles this');
           }
-        });
-      },
-    );
-
-    it(
-      ric === 3
-        ? 'unhandled rejection during an invocation: Runtime.UnhandledPromiseRejection, the client exits 128; the next invocation starts cold'
-        : 'unhandled rejection during an invocation: Node exits 1 (the 4.x client has no handler), reported as Runtime.ExitError; the next invocation starts cold',
-      async () => {
-        await withEnv(runtime, 'unhandled-rejection.js', {}, async (env) => {
-          const a = await env.invoke({});
-          const b = await env.invoke({});
-          for (const r of [a, b]) {
-            expect(r.coldStart).toBe(true);
-            expect(r.response).toBeUndefined();
-            expect(gone(r.pid)).toBe(true);
-            if (ric === 3) {
-              expect(r.error).toMatchObject({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: nobody handles this' });
-              expect(r.exit).toEqual({ code: 128, signal: null });
-            } else {
-              expect(r.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 1` });
-              expect(r.exit).toEqual({ code: 1, signal: null });
-              expect(r.lines).toContain('Error: nobody handles this');
-            }
-            checkFrame(r);
-          }
-        });
-      },
-    );
+          expect(reportNumbers(r).maxMemoryUsed).toBeGreaterThan(0);
+          checkFrame(r);
+        }
+        expect([a.suppressedInit, b.suppressedInit]).toEqual([false, true]);
+      });
+    }, { note: gen === 3 ? 'Runtime.UnhandledPromiseRejection, exit 128' : 'Node exits 1, Runtime.ExitError' });
   });
 }
 
+// ---- the service itself (not claims of a handler) ----------------------------------------------
+
+const prepared = await Promise.all(RUNTIME_NAMES.map(async (r) => [r, await prepareRuntime(r)] as const));
+const usable = prepared.find(([, p]) => p.ok);
+
 describe('the local Lambda service', () => {
-  const usable = prepared.find(([, p]) => p.ok);
   if (!usable) {
-    it.skip(`SKIPPED: no runtime available (${prepared.map(([r, p]) => (p.ok ? r : p.reason)).join('; ')})`, () => {});
+    const reason = `no runtime available (${prepared.map(([r, p]) => (p.ok ? r : p.reason)).join('; ')})`;
+    for (const t of ['serves the Runtime API on 127.0.0.1 only', 'close() ends the runtime process', 'a handler name the module does not export: Runtime.HandlerNotFound', 'REPORT bills the init phase of a cold start']) skipped(t, reason);
     return;
   }
   const [runtime] = usable;
@@ -265,8 +226,10 @@ describe('the local Lambda service', () => {
     .map((i) => i!.address);
 
   it(`serves the Runtime API on 127.0.0.1 only${external.length ? ` (not on ${external[0]})` : ' (this machine has no other IPv4 address to try)'}`, async () => {
-    await withEnv(runtime, 'article-async.js', {}, async (env) => {
-      const [host, port] = env.runtimeApi.split(':');
+    await fns.with('unawaited-work', { runtime }, async (fn) => {
+      const r = await fn.invoke({ n: 1 });
+      expect(r.response).toBe('answer 1');
+      const [host, port] = r.runtimeApi.split(':');
       expect(host).toBe('127.0.0.1');
       const tryConnect = (h: string) =>
         new Promise<string>((res) => {
@@ -279,18 +242,36 @@ describe('the local Lambda service', () => {
         });
       expect(await tryConnect('127.0.0.1')).toBe('connected');
       if (external.length) expect(await tryConnect(external[0]!)).toBe('ECONNREFUSED');
-      const r = await env.invoke({});
-      expect(r.response).toEqual({ statusCode: 200, body: 'a' });
     });
   });
 
   it('close() ends the runtime process; nothing is left running', async () => {
     let pid = 0;
-    await withEnv(runtime, 'unawaited-work.js', {}, async (env) => {
-      const r = await env.invoke({ n: 1 });
+    await fns.with('unawaited-work', { runtime }, async (fn) => {
+      const r = await fn.invoke({ n: 1 });
       pid = r.pid;
       expect(gone(pid)).toBe(false); // frozen, but there
     });
     expect(gone(pid)).toBe(true);
+  });
+
+  it('a handler name the module does not export: Runtime.HandlerNotFound', async () => {
+    await fns.with('article-async', { runtime, handler: 'nope' }, async (fn) => {
+      const r = await fn.invoke({});
+      expect(r.initError).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'article-async.nope is undefined or not exported' });
+      expect(r.error?.errorType).toBe('Runtime.HandlerNotFound');
+      expect(r.exit).toEqual({ code: ric(runtime) === 3 ? 129 : 1, signal: null });
+    });
+  });
+
+  it('REPORT bills the init phase of a cold start (Billed Duration = Duration + Init Duration, rounded up), not of a warm invocation', async () => {
+    await fns.with('article-async', { runtime }, async (fn) => {
+      const a = reportNumbers(await fn.invoke({}));
+      const b = reportNumbers(await fn.invoke({}));
+      expect(a.init).toBeGreaterThan(0);
+      expect(a.billed).toBe(Math.ceil(a.duration + a.init!));
+      expect(b.init).toBeUndefined();
+      expect(b.billed).toBe(Math.ceil(b.duration));
+    });
   });
 });

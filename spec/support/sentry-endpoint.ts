@@ -1,7 +1,7 @@
 // A local stand-in for Sentry's ingestion endpoint: an HTTP server on 127.0.0.1 that accepts the
 // envelopes the real SDK POSTs to /api/<project>/envelope/ (gzip or plain), answers 200 as Sentry
 // does, and records each envelope with the moment its body had fully arrived
-// (performance.now(), the same clock as lambda/support/timeline.ts), so a spec can say during
+// (performance.now(), the same clock as spec/support/timeline.ts), so a spec can say during
 // which invocation an event arrived, or that it never did.
 //
 // Envelope format (https://develop.sentry.dev/sdk/data-model/envelopes/): a JSON header line,

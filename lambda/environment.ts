@@ -1,0 +1,458 @@
+// One execution environment and the state machine of its invocations, as the lifecycle page
+// describes them (aws.ts DOCS.LIFECYCLE):
+//
+//   fresh --init phase--> ready --invoke--> frozen --invoke--> frozen ...
+//     |                                      |
+//     | init fails or runs past its limit    | the function times out, its runtime exits, or
+//     v                                      v it goes over its memory size
+//   reset <------------------------------- reset: no runtime process
+//     |
+//     +--invoke: init again inside the invoke phase ("suppressed init"), counted against the
+//       function timeout, then the invocation itself; a failure leaves the environment reset.
+//
+// The init phase: "The Init phase is limited to 10 seconds. If all three tasks do not complete
+// within 10 seconds, Lambda retries the Init phase at the time of the first function invocation
+// with the configured function timeout." The invoke phase: "The function's timeout setting
+// limits the duration of the entire Invoke phase." A failure: "If the Lambda function crashes or
+// times out during the Invoke phase, Lambda resets the execution environment. ... If another
+// Invoke event results in this execution environment being reused, Lambda initializes the runtime
+// and extensions as part of the next invocation." Lambda's own Runtime API implementation says the
+// same of init failures (RIE, interop/sandbox_model.go: "even on failure, the next invoke is
+// expected to work with a suppressed init - i.e. we init again as part of the invoke"). So a
+// function whose init takes longer than its timeout never gets out once it has failed: every
+// invocation spends its whole timeout initialising (the doom loop).
+//
+// The emulator always reuses a reset environment (the worst case, deterministic); Lambda may
+// place the next invocation elsewhere.
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { EXIT_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, taskTimedOut } from './aws.ts';
+import { billedMs, endLine, exitLines, initReportLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
+import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type Verdict } from './runtime-api.ts';
+import type { RuntimeInfo } from './runtimes.ts';
+import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
+
+export interface LambdaError {
+  errorType: string;
+  errorMessage: string;
+  trace?: string[];
+}
+
+export interface Invocation {
+  /** 1-based number of this invocation in its function. */
+  n: number;
+  requestId: string;
+  /** 1-based number of the execution environment that served it (0: none did, it was refused). */
+  environment: number;
+  /** The answer the runtime posted (parsed JSON; a streamed answer as its text), if it posted one and it was delivered. */
+  response?: unknown;
+  /** The answer was streamed (awslambda.streamifyResponse). */
+  streamed?: boolean;
+  /** The error the caller gets: posted by the runtime, or Lambda's own (time-out, exit, limits). */
+  error?: LambdaError;
+  /**
+   * What Lambda's log stream shows for this invocation, normalised: a cold start's init lines
+   * first, then START / the lines printed during the invocation / END / REPORT. Timestamps are
+   * `<time>`, request ids `<req:N>` (N = the invocation that id belongs to), numbers in REPORT `<n>`.
+   * Empty when the invocation never reached the function (throttled, request too large).
+   */
+  logs: string[];
+  /** The same, not normalised (what the command prints). */
+  rawLogs: string[];
+  /** The lines printed during the invoke phase (a suppressed init's included); for console lines, the message. */
+  lines: string[];
+  /** Lines printed during the init phase (cold starts only). */
+  initLines: string[];
+  /** From the start of the invoke phase to the runtime asking for its next event (or the end). */
+  durationMs: number;
+  billedMs: number;
+  /** REPORT's Max Memory Used: the runtime process's peak, capped at the memory size. */
+  maxMemoryUsedMb: number;
+  timedOut: boolean;
+  /** A new runtime process served it: the first invocation of an environment, or one after a reset. */
+  coldStart: boolean;
+  /** The runtime was initialised inside this invocation's invoke phase (after a reset or a failed init phase). */
+  suppressedInit: boolean;
+  /** The error the runtime posted to /runtime/init/error, when the invocation failed at init. */
+  initError?: LambdaError;
+  /** How the runtime process ended during this invocation, if it did (the environment was reset). */
+  exit?: { code: number | null; signal: string | null };
+  /** Process id of the runtime process that served it (0 if none). */
+  pid: number;
+  /** host:port of the Runtime API of its environment. */
+  runtimeApi: string;
+  /** Refused before reaching any environment: throttled, or the request was over the payload limit. */
+  refused?: 'throttled' | 'request-too-large';
+}
+
+export interface FunctionConfig {
+  info: RuntimeInfo;
+  nodePath: string;
+  taskRoot: string;
+  handlerString: string;
+  functionName: string;
+  timeoutMs: number;
+  initTimeoutMs: number;
+  memoryMb: number;
+  env: Record<string, string>;
+  /** `<req:N>` for a request id of this function. */
+  label(id: string): string;
+}
+
+export interface InvokeRequest {
+  n: number;
+  id: string;
+  /** The event as JSON text. */
+  event: string;
+  clientContext?: string;
+  cognitoIdentity?: string;
+}
+
+/** The invocation the Runtime API is serving right now. */
+interface Current {
+  delivery: EventDelivery;
+  delivered: boolean;
+  response?: Buffer;
+  streamed?: boolean;
+  error?: Posted;
+  /** Size of an answer refused as too large. */
+  tooLarge?: number;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function asLambdaError(v: unknown, fallbackType: string): LambdaError {
+  const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  const e: LambdaError = {
+    errorType: typeof o.errorType === 'string' ? o.errorType : fallbackType,
+    errorMessage: typeof o.errorMessage === 'string' ? o.errorMessage : typeof v === 'string' ? v : JSON.stringify(v),
+  };
+  if (Array.isArray(o.trace)) e.trace = o.trace.map(String);
+  return e;
+}
+
+const postedError = (p: Posted | undefined, fallback: string) => (p ? asLambdaError(parseJson(p.body.toString('utf8')), p.errorType ?? fallback) : undefined);
+
+/** Now on the monotonic clock every process shares (CLOCK_MONOTONIC), in ns. */
+const clock = () => process.hrtime.bigint();
+const msBetween = (from: bigint, to: bigint) => Number(to - from) / 1e6;
+
+/**
+ * The outcome of `p` if the runtime asked by `deadline` (monotonic ns), else a time-out. The
+ * runtime's ask carries its own time (the freeze hook's marker), so a loaded machine that reads
+ * the marker late cannot turn an ask in time into a time-out, nor a late ask into one in time.
+ * When the timer fires, the time-out is declared only after one turn of I/O has been read: a
+ * marker already in the pipe gets its chance first (Node runs due timers before it polls for I/O).
+ */
+function within(p: Promise<Outcome>, deadline: bigint): Promise<Outcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Outcome>((r) => (timer = setTimeout(() => setImmediate(() => r({ kind: 'timeout' })), Math.max(0, msBetween(clock(), deadline)))));
+  const judged = p.then((o): Outcome => (o.kind === 'ready' && o.at > deadline ? { kind: 'timeout' } : o));
+  return Promise.race([judged, late]).finally(() => clearTimeout(timer));
+}
+
+export class ExecutionEnvironment implements RuntimeApiHandler {
+  private readonly api = new RuntimeApi(this);
+  private sandbox?: Sandbox;
+  /** Whether its init phase has happened (after that, a missing runtime means a reset). */
+  private initialised = false;
+  private current?: Current;
+  private pendingNext?: ServerResponse;
+  private initErrorPosted?: Posted;
+  private readonly logStream: string;
+  busy = false;
+  gone = false;
+  /** performance.now() when its last invocation ended (0: never). */
+  lastEndAt = 0;
+  reapTimer?: NodeJS.Timeout;
+
+  constructor(readonly id: number, private readonly cfg: FunctionConfig) {
+    const now = new Date();
+    const day = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${String(now.getUTCDate()).padStart(2, '0')}`;
+    this.logStream = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
+  }
+
+  start(): Promise<void> {
+    return this.api.listen();
+  }
+
+  get runtimeApi(): string {
+    return this.api.address;
+  }
+
+  /** The runtime process, if there is one (frozen between invocations). */
+  get pid(): number | undefined {
+    return this.sandbox?.alive ? this.sandbox.pid : undefined;
+  }
+
+  // ---- the Runtime API's side ----------------------------------------------------------------
+
+  next(res: ServerResponse): void {
+    const cur = this.current;
+    if (cur && !cur.delivered) return this.deliver(res, cur);
+    // Nothing to hand out (the freeze hook holds the runtime until there is): hold the request.
+    this.pendingNext = res;
+  }
+
+  private deliver(res: ServerResponse, cur: Current) {
+    cur.delivered = true;
+    this.api.deliver(res, cur.delivery);
+  }
+
+  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): Verdict {
+    const cur = this.current;
+    if (!cur || cur.delivery.id !== id || !cur.delivered) return { status: 400, body: { errorMessage: `Invalid request ID: ${id}`, errorType: 'InvalidRequestID' } };
+    if (cur.response || cur.error || cur.tooLarge !== undefined) {
+      return { status: 400, body: { errorMessage: `Invalid state transition: ${id} already has a ${cur.error ? 'error' : 'response'}`, errorType: 'InvalidStateTransition' } };
+    }
+    if (kind === 'too-large') cur.tooLarge = p.body.length;
+    else if (kind === 'response') {
+      cur.response = p.body;
+      cur.streamed = p.streamed;
+    }
+    else cur.error = p;
+    return { status: 202, body: { status: 'OK' } };
+  }
+
+  initError(p: Posted): void {
+    this.initErrorPosted = p;
+  }
+
+  // ---- the runtime process --------------------------------------------------------------------
+
+  private functionEnv(): Record<string, string> {
+    const c = this.cfg;
+    return {
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      LANG: 'en_US.UTF-8',
+      TZ: ':UTC',
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+      HOME: process.env.HOME ?? '/tmp',
+      // The function's own variables; the ones Lambda defines below cannot be overridden
+      // (aws.ts RESERVED_ENV: startFunction refuses them).
+      ...c.env,
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_EXECUTION_ENV: `AWS_Lambda_${c.info.name}`,
+      AWS_LAMBDA_FUNCTION_NAME: c.functionName,
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(c.memoryMb),
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${c.functionName}`,
+      AWS_LAMBDA_LOG_STREAM_NAME: this.logStream,
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      AWS_LAMBDA_RUNTIME_API: this.api.address,
+      LAMBDA_TASK_ROOT: c.taskRoot,
+      LAMBDA_RUNTIME_DIR: dirname(c.info.entry),
+      _HANDLER: c.handlerString,
+    };
+  }
+
+  private spawn(sink: Sink): Sandbox {
+    this.initErrorPosted = undefined;
+    const sb = new Sandbox(this.cfg.info, this.cfg.nodePath, this.cfg.taskRoot, this.functionEnv(), sink, this.cfg.memoryMb);
+    this.sandbox = sb;
+    return sb;
+  }
+
+  /** Ends a runtime process that did not get ready (or went over its memory), and forgets it. */
+  private async discard(sb: Sandbox): Promise<void> {
+    await sb.kill();
+    if (this.sandbox === sb) this.sandbox = undefined;
+  }
+
+  // ---- one invocation -------------------------------------------------------------------------
+
+  async invoke(req: InvokeRequest): Promise<Invocation> {
+    this.busy = true;
+    clearTimeout(this.reapTimer);
+    try {
+      return await this.run(req);
+    } finally {
+      this.busy = false;
+      this.lastEndAt = performance.now();
+    }
+  }
+
+  private async run(req: InvokeRequest): Promise<Invocation> {
+    const c = this.cfg;
+    const initSink: Sink = { lines: [] };
+    const sink: Sink = { lines: [] };
+    const head: string[] = []; // before START: the init phase
+    const tail: string[] = []; // Lambda's own lines after the function's, before END
+    let coldStart = false;
+    let suppressedInit = false;
+    let initMs: number | undefined;
+
+    // The init phase of a fresh environment, limited on its own (10 s on Lambda).
+    if (!this.initialised) {
+      this.initialised = true;
+      coldStart = true;
+      const t0 = clock();
+      const initDeadlineMs = Date.now() + c.initTimeoutMs;
+      const sb = this.spawn(initSink);
+      const o = await within(sb.next(), t0 + BigInt(c.initTimeoutMs) * 1_000_000n);
+      const took = o.kind === 'ready' ? msBetween(t0, o.at) : o.kind === 'timeout' ? c.initTimeoutMs : msBetween(t0, clock());
+      if (o.kind === 'ready' && !sb.checkMemory()) {
+        initMs = took; // the runtime now waits in the freeze hook for the event
+        head.push(...initSink.lines);
+      } else {
+        await this.discard(sb);
+        if (o.kind === 'timeout') initSink.lines = printedBy(initSink.lines, initDeadlineMs);
+        const posted = postedError(this.initErrorPosted, 'Runtime.Unknown');
+        const status: Status = o.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'error', errorType: posted?.errorType ?? EXIT_ERROR_TYPE };
+        head.push(...initSink.lines, initReportLine(took, 'init', status));
+      }
+    }
+
+    // The invoke phase: its clock starts now and covers a suppressed init too.
+    const invokeStart = clock();
+    const deadline = invokeStart + BigInt(c.timeoutMs) * 1_000_000n;
+    const cur: Current = {
+      delivered: false,
+      delivery: {
+        id: req.id,
+        body: req.event,
+        deadlineMs: Date.now() + c.timeoutMs,
+        functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${c.functionName}`,
+        traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`,
+        clientContext: req.clientContext,
+        cognitoIdentity: req.cognitoIdentity,
+      },
+    };
+    const base = { req, head, initSink, sink, tail, coldStart, initMs, invokeStart };
+
+    let sb = this.sandbox;
+    if (!sb?.alive) {
+      // Reset (or the init phase failed): init again, inside the invoke phase.
+      coldStart = suppressedInit = true;
+      const t0 = clock();
+      sb = this.spawn(sink);
+      const o = await within(sb.next(), deadline);
+      if (!(o.kind === 'ready' && !sb.checkMemory())) {
+        const final = o.kind === 'timeout' ? o : await sb.next();
+        const took = final.kind === 'timeout' ? msBetween(t0, deadline) : msBetween(t0, clock());
+        await this.discard(sb);
+        if (final.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
+        const posted = postedError(this.initErrorPosted, 'Runtime.Unknown');
+        let error: LambdaError;
+        let status: Status;
+        if (final.kind === 'timeout') {
+          status = { kind: 'timeout' };
+          tail.push(initReportLine(took, 'invoke', status), timeoutLine(req.id, c.timeoutMs / 1000));
+          error = { errorType: TIMEOUT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${taskTimedOut(c.timeoutMs / 1000)}` };
+        } else {
+          const reason = exitReason(final.kind === 'exit' ? final.code : null, final.kind === 'exit' ? final.signal : null);
+          error = posted ? { errorType: posted.errorType, errorMessage: posted.errorMessage } : { errorType: EXIT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${reason}` };
+          status = { kind: 'error', errorType: error.errorType };
+          tail.push(initReportLine(took, 'invoke', status), ...exitLines(req.id, reason));
+        }
+        return this.result({
+          ...base, coldStart, suppressedInit, error, status, sb, initError: posted,
+          durationMs: final.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, clock()),
+          timedOut: final.kind === 'timeout', exit: final.kind === 'exit' ? { code: final.code, signal: final.signal } : undefined,
+        });
+      }
+    }
+
+    // Thaw, let the runtime ask, hand it the event, wait for its next ask.
+    this.current = cur;
+    const ended = sb.next();
+    sb.release(sink);
+    if (this.pendingNext) {
+      const res = this.pendingNext;
+      this.pendingNext = undefined;
+      this.deliver(res, cur);
+    }
+    let outcome = await within(ended, deadline);
+    const endAt = outcome.kind === 'ready' ? outcome.at : clock();
+    // Over its memory size at any moment (seen now at the latest): killed, whatever it answered.
+    if (outcome.kind === 'ready' && sb.checkMemory()) outcome = await sb.next();
+    if (outcome.kind === 'exit' && sb.overMemory) outcome = { kind: 'exit', code: null, signal: 'SIGKILL' };
+    this.current = undefined;
+    if (outcome.kind === 'ready') sb.freeze();
+    else await this.discard(sb);
+    if (outcome.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
+
+    let error: LambdaError | undefined;
+    let status: Status | undefined;
+    let response: unknown;
+    if (cur.response && !sb.overMemory) response = cur.streamed ? cur.response.toString('utf8') : parseJson(cur.response.toString('utf8'));
+    if (cur.error) error = postedError(cur.error, 'Unknown');
+    if (cur.tooLarge !== undefined) error = { errorType: RESPONSE_TOO_LARGE.errorType, errorMessage: RESPONSE_TOO_LARGE.message(cur.tooLarge) };
+    if (outcome.kind === 'timeout') {
+      tail.push(timeoutLine(req.id, c.timeoutMs / 1000));
+      if (!cur.response && !cur.error) error = { errorType: TIMEOUT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${taskTimedOut(c.timeoutMs / 1000)}` };
+      status = { kind: 'timeout' };
+    } else if (outcome.kind === 'exit') {
+      const reason = exitReason(outcome.code, outcome.signal);
+      tail.push(...exitLines(req.id, reason));
+      if ((!cur.response && !cur.error) || sb.overMemory) error = { errorType: EXIT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${reason}` };
+      status = { kind: 'error', errorType: EXIT_ERROR_TYPE };
+    }
+    return this.result({
+      ...base, coldStart, suppressedInit, error, status, sb, response, hasResponse: !!cur.response && !error, streamed: cur.streamed,
+      durationMs: outcome.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, endAt),
+      timedOut: outcome.kind === 'timeout', exit: outcome.kind === 'exit' ? { code: outcome.code, signal: outcome.signal } : undefined,
+    });
+  }
+
+  private result(a: {
+    req: InvokeRequest; head: string[]; initSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
+    initMs?: number; invokeStart: bigint; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
+    response?: unknown; hasResponse?: boolean; streamed?: boolean; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
+  }): Invocation {
+    const c = this.cfg;
+    const id = a.req.id;
+    const maxMemoryUsedMb = Math.min(a.sb.peakMb(), c.memoryMb);
+    const raw = [
+      ...a.head,
+      startLine(id),
+      ...a.sink.lines,
+      ...a.tail,
+      endLine(id),
+      reportLine({ id, durationMs: a.durationMs, memorySizeMb: c.memoryMb, maxMemoryUsedMb, initMs: a.initMs, status: a.status }),
+    ];
+    const inv: Invocation = {
+      n: a.req.n,
+      requestId: id,
+      environment: this.id,
+      logs: normaliseLogs(raw, c.label),
+      rawLogs: raw,
+      lines: a.sink.lines.map(messageOf),
+      initLines: a.initSink.lines.map(messageOf),
+      durationMs: a.durationMs,
+      billedMs: billedMs(a.durationMs, a.initMs),
+      maxMemoryUsedMb,
+      timedOut: a.timedOut,
+      coldStart: a.coldStart,
+      suppressedInit: a.suppressedInit,
+      pid: a.sb.pid,
+      runtimeApi: this.api.address,
+    };
+    if (a.hasResponse) inv.response = a.response;
+    if (a.hasResponse && a.streamed) inv.streamed = true;
+    if (a.error) inv.error = a.error;
+    if (a.initError) inv.initError = a.initError;
+    if (a.exit) inv.exit = a.exit;
+    return inv;
+  }
+
+  /** Shuts the environment down: its runtime process (frozen or not) is killed, its pending work never runs. */
+  async shutdown(): Promise<void> {
+    this.gone = true;
+    clearTimeout(this.reapTimer);
+    const sb = this.sandbox;
+    this.sandbox = undefined;
+    if (sb) await sb.kill();
+    if (this.pendingNext) this.pendingNext.destroy();
+    await this.api.close();
+  }
+}

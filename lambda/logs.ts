@@ -1,0 +1,99 @@
+// The log lines Lambda itself writes around a function's own output, as the function's log stream
+// (CloudWatch Logs) shows them (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html):
+//   INIT_REPORT Init Duration: <ms> ms\tPhase: init|invoke\tStatus: error|timeout[\tError Type: <type>]
+//   START RequestId: <id> Version: $LATEST
+//   ...the function's lines...
+//   END RequestId: <id>
+//   REPORT RequestId: <id>\tDuration: <ms> ms\tBilled Duration: <ms> ms\tMemory Size: <MB> MB\tMax Memory Used: <MB> MB[\tInit Duration: <ms> ms][\tStatus: ...]
+// and their normal form for specs: timestamps `<time>`, request ids `<req:N>`, numbers in
+// REPORT / INIT_REPORT `<n>`, this checkout `<root>`, the Node version `Node.js <version>`.
+import { ROOT } from '../harness/node-binaries.ts';
+import { EXIT_ERROR_TYPE, taskTimedOut } from './aws.ts';
+
+/** A line written by the runtime client's console: `<ISO time>\t<request id>\t<LEVEL>\t<message>`. */
+const CONSOLE_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t([^\t]*)\t([A-Z]+)\t([\s\S]*)$/;
+
+/** What the function printed: the message of a console line (its \r are newlines), other lines as they are. */
+export function messageOf(raw: string): string {
+  const m = CONSOLE_LINE.exec(raw);
+  return m ? m[4]!.replace(/\r/g, '\n') : raw;
+}
+
+/**
+ * The lines printed by the deadline (wall-clock ms): a console line carries the time the runtime
+ * client wrote it; one written after the deadline is dropped, as Lambda would have stopped the
+ * process by then (a loaded machine may end it a little late here). Other lines are kept.
+ */
+export function printedBy(raw: string[], deadlineMs: number): string[] {
+  return raw.filter((l) => {
+    const m = CONSOLE_LINE.exec(l);
+    return !m || Date.parse(m[1]!) <= deadlineMs;
+  });
+}
+
+const ms = (x: number) => x.toFixed(2);
+
+export type Status = { kind: 'timeout' } | { kind: 'error'; errorType: string };
+
+function statusFields(s: Status | undefined): string {
+  if (!s) return '';
+  return s.kind === 'timeout' ? '\tStatus: timeout' : `\tStatus: error\tError Type: ${s.errorType}`;
+}
+
+/** An init that did not succeed, in the init phase (a cold start) or inside an invocation ("suppressed init"). */
+export function initReportLine(initMs: number, phase: 'init' | 'invoke', status: Status): string {
+  return `INIT_REPORT Init Duration: ${ms(initMs)} ms\tPhase: ${phase}${statusFields(status)}`;
+}
+
+export const startLine = (id: string) => `START RequestId: ${id} Version: $LATEST`;
+export const endLine = (id: string) => `END RequestId: ${id}`;
+
+/** The line Lambda writes when the function runs past its timeout. */
+export const timeoutLine = (id: string, timeoutSec: number) => `${new Date().toISOString()} ${id} ${taskTimedOut(timeoutSec)}`;
+
+/** The lines Lambda writes when the runtime process ends without an answer. */
+export const exitLines = (id: string, reason: string) => [`RequestId: ${id} Error: ${reason}`, EXIT_ERROR_TYPE];
+
+export interface ReportFields {
+  id: string;
+  durationMs: number;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+  /** The init phase of a cold start (not a suppressed init: that is part of Duration). */
+  initMs?: number;
+  status?: Status;
+}
+
+/**
+ * Billed Duration: the duration rounded up to the millisecond; on a cold start the init phase is
+ * billed too. "Effective August 1, 2025, AWS will standardize billing for the initialization
+ * (INIT) phase across all AWS Lambda function configurations. This change specifically affects
+ * on-demand invocations of Lambda functions packaged as ZIP files that use managed runtimes, for
+ * which the INIT phase duration was previously unbilled." (aws.ts DOCS.INIT_BILLING)
+ */
+export function billedMs(durationMs: number, initMs?: number): number {
+  return Math.ceil(durationMs + (initMs ?? 0));
+}
+
+export function reportLine(f: ReportFields): string {
+  return (
+    `REPORT RequestId: ${f.id}\tDuration: ${ms(f.durationMs)} ms\tBilled Duration: ${billedMs(f.durationMs, f.initMs)} ms\t` +
+    `Memory Size: ${f.memorySizeMb} MB\tMax Memory Used: ${f.maxMemoryUsedMb} MB` +
+    (f.initMs !== undefined ? `\tInit Duration: ${ms(f.initMs)} ms` : '') +
+    statusFields(f.status)
+  );
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** The normal form of log lines; `label` names a request id (`<req:N>`). */
+export function normaliseLogs(raw: string[], label: (id: string) => string): string[] {
+  return raw.map((l) => {
+    let t = l.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, '<time>');
+    t = t.replace(UUID, (id) => label(id));
+    if (/^(REPORT|INIT_REPORT) /.test(t)) t = t.replace(/(Duration|Memory Used): [\d.]+/g, '$1: <n>');
+    t = t.split(ROOT).join('<root>');
+    t = t.replace(/Node\.js v\d+\.\d+\.\d+/g, 'Node.js <version>');
+    return t;
+  });
+}

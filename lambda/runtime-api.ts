@@ -1,0 +1,146 @@
+// The Runtime API of one execution environment: the HTTP interface its runtime client talks to
+// (aws.ts DOCS.RUNTIME_API), served on 127.0.0.1 only, on a port the OS picks. It routes; what an
+// event is, and what an answer means for the invocation, is the environment's business
+// (lambda/environment.ts), through the RuntimeApiHandler it is given.
+//
+//   GET  /2018-06-01/runtime/invocation/next            the next event (held until there is one)
+//   POST /2018-06-01/runtime/invocation/<id>/response   the answer: 202; over the payload limit, 413
+//   POST /2018-06-01/runtime/invocation/<id>/error      the invocation's error: 202
+//   POST /2018-06-01/runtime/init/error                 an init error: 202
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MAX_RESPONSE_BYTES, RUNTIME_RESPONSE_TOO_LARGE } from './aws.ts';
+
+const BASE = '/2018-06-01/runtime';
+const POST_PATH = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/;
+
+/** What the runtime is handed for one invocation. */
+export interface EventDelivery {
+  id: string;
+  /** The event as JSON text. */
+  body: string;
+  /** Wall-clock ms (Lambda-Runtime-Deadline-Ms). */
+  deadlineMs: number;
+  functionArn: string;
+  traceId: string;
+  /** Lambda-Runtime-Client-Context: set only when the invocation carries one (JSON text). */
+  clientContext?: string;
+  /** Lambda-Runtime-Cognito-Identity: set only when the invocation carries one (JSON text). */
+  cognitoIdentity?: string;
+}
+
+export interface Posted {
+  body: Buffer;
+  /** Lambda-Runtime-Function-Error-Type. */
+  errorType?: string;
+  /** Lambda-Runtime-Function-Response-Mode: streaming (a response sent as a chunked stream). */
+  streamed?: boolean;
+}
+
+export type Verdict = { status: number; body: unknown };
+
+export interface RuntimeApiHandler {
+  /** The runtime asks for its next event: deliver one with `api.deliver(res, ...)` now or later. */
+  next(res: ServerResponse): void;
+  /**
+   * The answer (or error) for invocation `id`; the verdict is what the runtime gets back.
+   * 'too-large': an answer over the response payload limit (the runtime then gets a 413 unless
+   * the verdict refuses the POST for another reason).
+   */
+  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): Verdict;
+  initError(p: Posted): void;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => res(Buffer.concat(chunks)));
+    req.on('error', rej);
+  });
+}
+
+export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+export class RuntimeApi {
+  private readonly server: Server;
+  /** host:port, what AWS_LAMBDA_RUNTIME_API holds. */
+  address = '';
+
+  constructor(private readonly handler: RuntimeApiHandler) {
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((e) => {
+        if (!res.headersSent) send(res, 500, { errorType: 'ServiceError', errorMessage: String((e as Error).message) });
+      });
+    });
+    this.server.keepAliveTimeout = 0;
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((res, rej) => {
+      this.server.once('error', rej);
+      this.server.listen(0, '127.0.0.1', () => res());
+    });
+    this.address = `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse) {
+    const url = req.url ?? '';
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && url === `${BASE}/invocation/next`) return this.handler.next(res);
+    const body = await readBody(req);
+    const errorType = req.headers['lambda-runtime-function-error-type'] as string | undefined;
+    if (method === 'POST' && url === `${BASE}/init/error`) {
+      this.handler.initError({ body, errorType });
+      return send(res, 202, { status: 'OK' });
+    }
+    const m = POST_PATH.exec(url);
+    if (method === 'POST' && m) {
+      const id = decodeURIComponent(m[1]!);
+      // A streamed response (awslambda.streamifyResponse) is not held to the buffered limit:
+      // "RESPONSE_STREAM – ... The maximum response payload size is 200 MB." (the Lambda API's
+      // FunctionUrlConfig InvokeMode); the service does not play that larger limit.
+      const streamed = req.headers['lambda-runtime-function-response-mode'] === 'streaming';
+      if (m[2] === 'response' && !streamed && body.length > MAX_RESPONSE_BYTES) {
+        // The invocation still ends, with the caller's error; the runtime is told its POST was
+        // too large and goes on to ask for the next event.
+        const v = this.handler.posted(id, 'too-large', { body });
+        if (v.status !== 202) return send(res, v.status, v.body);
+        return send(res, RUNTIME_RESPONSE_TOO_LARGE.status, RUNTIME_RESPONSE_TOO_LARGE.body());
+      }
+      const v = this.handler.posted(id, m[2] as 'response' | 'error', { body, errorType, streamed });
+      return send(res, v.status, v.body);
+    }
+    send(res, 404, { errorMessage: `Unknown Runtime API path ${method} ${url}`, errorType: 'NotFound' });
+  }
+
+  /** Hands the runtime its event (the answer to its GET .../next). */
+  deliver(res: ServerResponse, ev: EventDelivery) {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'Lambda-Runtime-Aws-Request-Id': ev.id,
+      'Lambda-Runtime-Deadline-Ms': String(ev.deadlineMs),
+      'Lambda-Runtime-Invoked-Function-Arn': ev.functionArn,
+      'Lambda-Runtime-Trace-Id': ev.traceId,
+      'Content-Length': String(Buffer.byteLength(ev.body)),
+    };
+    // RUNTIME_API: "Lambda-Runtime-Client-Context – For invocations from the AWS Mobile SDK, data
+    // about the client application and device." / "Lambda-Runtime-Cognito-Identity – For
+    // invocations from the AWS Mobile SDK, data about the Amazon Cognito identity provider."
+    // Only set when the invocation has them (as Lambda's own implementation does, RIE
+    // rapi/rendering/rendering.go, setHeaderIfNotEmpty).
+    if (ev.clientContext) headers['Lambda-Runtime-Client-Context'] = ev.clientContext;
+    if (ev.cognitoIdentity) headers['Lambda-Runtime-Cognito-Identity'] = ev.cognitoIdentity;
+    res.writeHead(200, headers);
+    res.end(ev.body);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}

@@ -1,0 +1,121 @@
+// The vocabulary of the Lambda specs: a Lambda claim is a claim like a Node one. Its handler
+// (lambda/handlers/<name>.js) carries the scenario header, read and validated by harness's
+// readScenario (one header contract for scenarios and handlers); its test carries
+// `meta.claim = { scenario: 'lambda/handlers/<name>', target: '<runtime>' }` for the reporters;
+// a runtime this machine cannot run is skipped visibly, with the reason (harness/claims.ts
+// skipped()).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { skipped } from '../../harness/claims.ts';
+import { readScenario, ROOT, type Scenario } from '../../harness/harness.ts';
+import { isRunning } from '../../harness/procs.ts';
+import { RUNTIMES, runtimeAvailability, type RuntimeName } from '../../lambda/runtimes.ts';
+import { startFunction, type FunctionOptions, type Invocation, type LambdaFunction } from '../../lambda/service.ts';
+
+export { RUNTIME_NAMES, type RuntimeName } from '../../lambda/runtimes.ts';
+
+export const HANDLERS = join(ROOT, 'lambda', 'handlers');
+export const handlerFile = (name: string) => join(HANDLERS, `${name}.js`);
+
+/** The client generation a runtime uses (aws-lambda-ric 3 or 4): expectations are stated per generation. */
+export const ric = (runtime: RuntimeName) => RUNTIMES[runtime].ric;
+
+/** A handler's header, validated; its id is `lambda/handlers/<name>` (as in the catalogue). */
+export function handlerScenario(name: string): Scenario {
+  const s = readScenario(handlerFile(name));
+  if (!s.tags.includes('lambda')) throw new Error(`lambda/handlers/${name}.js: a Lambda handler's tags include "lambda"`);
+  return { ...s, id: `lambda/handlers/${name}` };
+}
+
+export interface LambdaClaimOptions {
+  /** Which variant of the claim this test checks (shown in the title). */
+  note?: string;
+  /** Test time limit in ms (default 180 s: the machine may be loaded). */
+  timeout?: number;
+}
+
+/**
+ * One claim of handler `name` on `runtime`: an `it` titled with the header's claim, carrying the
+ * claim meta; skipped with the reason when this machine cannot run the runtime.
+ */
+export function lambdaClaim(name: string, runtime: RuntimeName, check: () => Promise<void>, opts: LambdaClaimOptions = {}) {
+  const s = handlerScenario(name);
+  const title = `${name}${opts.note ? ` (${opts.note})` : ''}: ${s.claim}`;
+  const a = runtimeAvailability(runtime);
+  if (!a.ok) return skipped(`${title} [${runtime}]`, a.reason);
+  it(title, { meta: { claim: { scenario: s.id, target: runtime } }, timeout: opts.timeout ?? 180_000 }, check);
+}
+
+/**
+ * Functions started by a spec file, all closed in its afterAll too (a test that fails or times
+ * out may not reach its own finally).
+ */
+export function functions() {
+  const open = new Set<LambdaFunction>();
+  return {
+    /**
+     * Runs `body` with a new function of handler `name`, always closing it. The function timeout
+     * is 60 s unless the claim is about time-outs (then it says so): on a loaded machine a warm
+     * invocation can take seconds, and a time-out would reset the environment under the claim.
+     */
+    async with<T>(name: string, opts: Omit<FunctionOptions, 'handlerFile'>, body: (fn: LambdaFunction) => Promise<T>): Promise<T> {
+      const fn = await startFunction({ handlerFile: handlerFile(name), timeoutSec: 60, ...opts });
+      open.add(fn);
+      try {
+        return await body(fn);
+      } finally {
+        open.delete(fn);
+        await fn.close();
+      }
+    },
+    async closeAll() {
+      await Promise.allSettled([...open].map((f) => f.close()));
+      open.clear();
+    },
+  };
+}
+
+/** The log lines between START and END, as Lambda's log stream shows them (normalised). */
+export function body(r: Invocation): string[] {
+  const start = r.logs.findIndex((l) => l.startsWith('START RequestId: '));
+  const end = r.logs.findIndex((l) => l.startsWith('END RequestId: '));
+  return r.logs.slice(start + 1, end);
+}
+
+/** The log lines before START (an init phase). */
+export function head(r: Invocation): string[] {
+  return r.logs.slice(0, r.logs.findIndex((l) => l.startsWith('START RequestId: ')));
+}
+
+/** REPORT, the last line. */
+export const report = (r: Invocation) => r.logs[r.logs.length - 1]!;
+
+/** The numbers of the raw REPORT line. */
+export function reportNumbers(r: Invocation): { duration: number; billed: number; memorySize: number; maxMemoryUsed: number; init?: number } {
+  const raw = r.rawLogs[r.rawLogs.length - 1]!;
+  const num = (re: RegExp) => {
+    const m = re.exec(raw);
+    return m ? Number(m[1]) : undefined;
+  };
+  return {
+    duration: num(/\tDuration: ([\d.]+) ms/)!,
+    billed: num(/\tBilled Duration: (\d+) ms/)!,
+    memorySize: num(/\tMemory Size: (\d+) MB/)!,
+    maxMemoryUsed: num(/\tMax Memory Used: (\d+) MB/)!,
+    init: num(/\tInit Duration: ([\d.]+) ms/),
+  };
+}
+
+/** Whether a runtime process is gone (a zombie counts as gone). */
+export const gone = (pid: number) => !isRunning(pid);
+
+/** The state letter of a process (/proc/<pid>/stat): 'T' is stopped (a frozen environment); undefined: gone. */
+export function procState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return undefined;
+  }
+}

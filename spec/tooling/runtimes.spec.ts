@@ -89,6 +89,26 @@ describe('targets from runtime-versions.json', () => {
   });
 });
 
+describe('npm run scenario with runtimes', () => {
+  const cli = (args: string[]) => execa(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'scenario.ts'), ...args], { cwd: ROOT, reject: false, timeout: 150_000, env: { NO_COLOR: '1' } });
+
+  it('--json --node bun,deno: the usual objects, `node` holding the runtime\'s version string', async () => {
+    const r = await cli(['lifecycle/pending-await', '--node', 'bun,deno', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const objs = JSON.parse(r.stdout) as { node: string; applies: boolean; exitCode: number; exitEvent: unknown; exitHandler: unknown }[];
+    expect(objs.map((o) => [o.node, o.applies, o.exitCode])).toEqual([[`bun ${pinned.bun}`, true, 0], [`deno ${pinned.deno}`, true, 0]]);
+    for (const o of objs) expect(o).toMatchObject({ exitEvent: { fired: true, code: 0 }, exitHandler: ['node exit with code 0'] });
+  }, 150_000);
+
+  it('a runtime where the scenario is n.a. is not run: the reason instead of an observation', async () => {
+    const r = await cli(['rejections/mode-strict', '--node', 'deno', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ node: `deno ${pinned.deno}`, applies: false, notApplicable: "deno does not take Node's --unhandled-rejections=strict" });
+    const text = await cli(['rejections/mode-strict', '--node', 'deno']);
+    expect(text.stdout).toContain(`deno ${pinned.deno}: n.a.: deno does not take Node's --unhandled-rejections=strict`);
+  }, 150_000);
+});
+
 describe('Node flags under each runtime', () => {
   it('bun lists every flag it is given under the same name in its --help', async () => {
     const text = await help(targets.bun.path, ['--help']);

@@ -19,13 +19,13 @@
 // read while the process runs and kept, so a process that died still reports what it used. A
 // limit (the function's memory size) is enforced by watching that peak: over it, the process
 // group is killed with SIGKILL, as the kernel's memory limit kills a function on Lambda.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/node-binaries.ts';
-import { holdGroup, killGroup, releaseGroup } from '../harness/procs.ts';
+import { killGroup, releaseGroup, startGroup } from '../harness/procs.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 
 /** ready: the runtime asked for its next event, `at` on the monotonic clock (process.hrtime.bigint()). */
@@ -69,15 +69,14 @@ export class Sandbox {
     this.sink = sink;
     this.marker = new RegExp(`\u001e${this.nonce}:(\\d+)\u001e\n`);
     const hook = join(ROOT, 'lambda', 'runtime', 'freeze-hook.cjs');
-    this.child = spawn(nodePath, ['--require', hook, info.entry], {
+    // A group of its own, held by harness/procs.ts until it closes (killed if this process goes first).
+    this.child = startGroup(nodePath, ['--require', hook, info.entry], {
       cwd,
       env: { ...env, LAMBDA_LOCAL_FREEZE_NONCE: this.nonce },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      detached: true,
     });
     if (!this.child.pid) throw new SpecError(`could not start ${nodePath} for the ${info.name} runtime`);
     this.pid = this.child.pid;
-    holdGroup(this.pid);
     this.child.stdout!.setEncoding('utf8').on('data', (t: string) => this.onText('out', t));
     this.child.stderr!.setEncoding('utf8').on('data', (t: string) => this.onText('err', t));
     const control = this.child.stdio[3] as Socket;

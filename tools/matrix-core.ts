@@ -164,12 +164,24 @@ export function versionResult(node: string, tests: TestRecord[], platform: strin
 /**
  * The scenario's `changes:` entry that explains a change between two adjacent tested versions:
  * one whose first release lies in (from, to], or one saying a release line never got the change
- * when either side is in that line.
+ * when either side is in that line, or (between two lines) a backport: the line of `from` got the
+ * change at or before `from`, and the line of `to` gets it only after `to`.
  */
 export function explanation(changes: VersionChange[], from: string, to: string): VersionChange | null {
-  return changes.find((c) => (c.in !== undefined
+  const direct = changes.find((c) => (c.in !== undefined
     ? semver.gt(c.in, from) && semver.lte(c.in, to)
-    : String(semver.major(from)) === c.never || String(semver.major(to)) === c.never)) ?? null;
+    : String(semver.major(from)) === c.never || String(semver.major(to)) === c.never));
+  if (direct) return direct;
+  // A backport seen from the next line: `from` (late in its line) has a change that line got at
+  // c.in <= from, while `to` (early in the next line) predates that line's own entry for it.
+  const [mf, mt] = [semver.major(from), semver.major(to)];
+  if (mt !== mf) {
+    const later = changes.some((c) => c.in !== undefined && semver.major(c.in) === mt && semver.gt(c.in, to));
+    // The latest such entry of the earlier line: the backport nearest to `from`.
+    const backport = changes.filter((c) => c.in !== undefined && semver.major(c.in) === mf && semver.lte(c.in, from)).sort((a, b) => semver.rcompare(a.in!, b.in!))[0];
+    if (later && backport) return backport;
+  }
+  return null;
 }
 
 /** Every change in observed behaviour between adjacent versions where a claim was observed. */

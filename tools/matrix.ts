@@ -1,4 +1,5 @@
 // npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse]
+//                   [--all-releases [--major <n>]] [--boundaries [--major <n>]]
 //
 // Runs `vitest run spec/node` once per target (tools/vitest-run.ts), several versions at a time,
 // reads each claim's record (scenario id, verdict, observation: harness/results-reporter.ts) and
@@ -10,6 +11,8 @@ import { join, relative, resolve } from 'node:path';
 import { appliesTo, listScenarios, SpecError, type Scenario } from '../harness/harness.ts';
 import { ensureVersion, latestOfMajor, pins, referenceNode, resolveNode, type Target } from '../harness/node-binaries.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
+import { registryReleases, releasesOf } from '../harness/releases.ts';
+import { boundariesMarkdown, boundaryPlan, judgeBoundaries, specBoundaries } from './boundaries.ts';
 import { command, wholeNumber } from './command.ts';
 import { compatibility, describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
 import { pool } from './pool.ts';
@@ -31,10 +34,17 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
 --jobs <n>       versions run in parallel (default: the number of CPU cores)
 --version-timeout <min>  give up on a version whose run takes longer (default: 30)
 --reuse          run nothing: rebuild matrix.json and report.md from the node-*.json in --out
-                 (e.g. after editing a scenario's \`changes:\` header)
+                 (e.g. after editing a scenario's \`changes:\` header, or to merge the node-*.json
+                 of several runs into one report)
+--all-releases   every release of every pinned major on the npm registry, not just the pins
+--boundaries     only the releases on either side of every boundary the spec states (each
+                 \`changes:\` entry, each byNode range in spec/node), each with only the claims
+                 whose boundary it is; fails if a claim fails there. Writes <out>/boundaries.md
+                 and boundaries.json (default --out: results/boundaries)
+--major <n>      with --all-releases or --boundaries: only these major lines (repeatable)
 -h, --help       this text`;
 
-interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean }
+interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[] }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
   return pool(list, 4, async (t) => {
@@ -187,7 +197,27 @@ async function run(args: Args): Promise<number> {
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void onSignal(sig));
 
-  const list = args.targets.length ? args.targets : Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
+  const pinnedMajors = Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
+  for (const m of args.majors) if (!pinnedMajors.includes(m)) throw new SpecError(`--major ${m}: not a major in node-versions.json (${pinnedMajors.join(', ')})`);
+  const scenarios = listScenarios();
+  for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
+  const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
+
+  // Which releases run, and (for --boundaries) which claims on each.
+  let list = args.targets.length ? args.targets : pinnedMajors;
+  let onlyFor: Map<string, string[]> | undefined;
+  let plan: ReturnType<typeof specBoundaries> | undefined;
+  if (args.allReleases || args.boundaries) {
+    const registry = await registryReleases({ warn: (l) => process.stderr.write(`matrix: ${l}\n`) });
+    const majors = args.majors.length ? args.majors : pinnedMajors;
+    if (args.allReleases) list = majors.flatMap((m) => releasesOf(registry, m));
+    else {
+      plan = specBoundaries(selected, registry).filter((b) => majors.includes(String(Number(b.at.split('.')[0]))));
+      onlyFor = new Map([...boundaryPlan(plan)].map(([v, ids]) => ['v' + v, ids]));
+      list = [...boundaryPlan(plan).keys()];
+      if (!list.length) throw new SpecError('--boundaries: the spec states no boundary' + (args.only.length ? ` for ${args.only.join(', ')}` : '') + (args.majors.length ? ` in ${args.majors.join(', ')}` : ''));
+    }
+  }
   const targets = await resolveTargets(list, args.latest);
   // Bun and Deno are compared with the reference Node (the newest pin): it runs too.
   const ref = referenceNode();
@@ -200,10 +230,6 @@ async function run(args: Args): Promise<number> {
   });
   const versions = sortVersions([...byVersion.keys()]);
 
-  const scenarios = listScenarios();
-  for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
-  const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
-
   const cores = availableParallelism();
   const jobs = Math.max(1, Math.min(args.jobs ?? cores, versions.length));
   const workers = Math.max(1, Math.floor(cores / jobs));
@@ -214,7 +240,7 @@ async function run(args: Args): Promise<number> {
   for (const f of readdirSync(join(out, 'logs'))) if (/^(node|bun|deno)-.*\.log$/.test(f)) rmSync(join(out, 'logs', f));
 
   const progress = new Map<string, Progress>(versions.map((v) => [v, {
-    state: 'queued', done: 0, total: 0, expected: selected.filter((s) => appliesTo(s, { runtime: byVersion.get(v)!.runtime, version: v })).length,
+    state: 'queued', done: 0, total: 0, expected: onlyFor ? (onlyFor.get(v) ?? []).length : selected.filter((s) => appliesTo(s, { runtime: byVersion.get(v)!.runtime, version: v })).length,
   }]));
   view = new ProgressView(progress);
   view.say(`matrix: ${versions.length} version(s) (${versions.join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
@@ -229,7 +255,7 @@ async function run(args: Args): Promise<number> {
       paths: ['spec/node'],
       target: t.path,
       maxWorkers: workers,
-      env: args.only.length ? { SPEC_ONLY: args.only.join(',') } : {},
+      env: onlyFor ? { SPEC_ONLY: (onlyFor.get(v) ?? []).join(',') } : args.only.length ? { SPEC_ONLY: args.only.join(',') } : {},
       timeout: args.versionTimeoutMin * 60_000,
       onRecord: (rec) => {
         // Progress counts the claims that run: not the n.a. ones, which are skipped at once.
@@ -257,8 +283,32 @@ async function run(args: Args): Promise<number> {
   const results = await pool(versions, jobs, runVersion);
   if (stopping) await new Promise(() => {});
   view.stop();
+  if (plan) return finishBoundaries(plan, versions, results, out);
   finish(versions, results, selected, args, out);
   return Number(process.exitCode ?? 0);
+}
+
+/** --boundaries: each boundary judged from the runs of its two sides; exit 1 if one is not where the spec says. */
+function finishBoundaries(plan: ReturnType<typeof specBoundaries>, versions: string[], results: VersionResult[], out: string): number {
+  const byV = new Map(versions.map((v, i) => [v.slice(1), results[i]!]));
+  for (const [v, r] of byV) writeFileSync(join(out, `node-${v}.json`), stableJson(r));
+  const judged = judgeBoundaries(plan, (v, id) => byV.get(v)?.scenarios[id]);
+  writeFileSync(join(out, 'boundaries.json'), stableJson(judged));
+  writeFileSync(join(out, 'boundaries.md'), boundariesMarkdown(judged));
+  const w = (x: string) => process.stdout.write(x);
+  for (const b of judged) {
+    const side = (r?: string, verdict?: string) => (r ? `${r} ${verdict}` : '-');
+    w(`${b.problem ? '✗' : '✓'} ${b.scenario} at ${b.at}: ${side(b.before, b.beforeVerdict)} | ${side(b.after, b.afterVerdict)}${b.differs ? ` (${b.differs.length ? `differs: ${b.differs.join(', ')}` : 'same behaviour'})` : ''}\n`);
+  }
+  const errors = results.filter((r) => r.error).map((r) => `Node ${r.node}: ${r.error}`);
+  const bad = judged.filter((b) => b.problem);
+  w(`\nWrote ${relative(process.cwd(), join(out, 'boundaries.md'))} and boundaries.json: ${judged.length} boundary(ies) on ${versions.length} release(s).\n`);
+  if (bad.length || errors.length) {
+    process.stderr.write(`\nmatrix: FAILED: ${bad.length} boundary(ies) not where the spec says${errors.length ? `, ${errors.length} run(s) did not complete` : ''}:\n${[...errors, ...bad.map((b) => b.problem!)].map((p) => `  - ${p.split('\n')[0]}`).join('\n')}\n`);
+    return 1;
+  }
+  w('matrix: every boundary is where the spec says: the claims pass on both sides.\n');
+  return 0;
 }
 
 /** Every vitest run in progress, stopped with what it started. */
@@ -277,13 +327,21 @@ command({
     jobs: { type: 'string' },
     'version-timeout': { type: 'string' },
     reuse: { type: 'boolean' },
+    'all-releases': { type: 'boolean' },
+    boundaries: { type: 'boolean' },
+    major: { type: 'string', multiple: true },
   },
   run(v, positionals) {
     const minutes = v['version-timeout'];
     if (minutes !== undefined && (!/^\d+(\.\d+)?$/.test(minutes) || Number(minutes) <= 0)) throw new SpecError(`--version-timeout needs a number of minutes, got ${JSON.stringify(minutes)}`);
+    const majors = v.major ?? [];
+    for (const m of majors) if (!/^\d+$/.test(m)) throw new SpecError(`--major needs a major version number, got ${JSON.stringify(m)}`);
+    if (v['all-releases'] && v.boundaries) throw new SpecError('--all-releases and --boundaries: choose one');
+    if ((v['all-releases'] || v.boundaries) && (positionals.length || v.latest || v.reuse)) throw new SpecError(`--${v.boundaries ? 'boundaries' : 'all-releases'} chooses the releases itself: give no versions, --latest or --reuse with it`);
+    if (majors.length && !v['all-releases'] && !v.boundaries) throw new SpecError('--major goes with --all-releases or --boundaries (give majors as targets otherwise)');
     return run({
-      targets: positionals, latest: !!v.latest, only: v.only ?? [], out: v.out ?? 'results', jobs: wholeNumber('jobs', v.jobs, 1),
-      versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse,
+      targets: positionals, latest: !!v.latest, only: v.only ?? [], out: v.out ?? (v.boundaries ? join('results', 'boundaries') : 'results'), jobs: wholeNumber('jobs', v.jobs, 1),
+      versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse, allReleases: !!v['all-releases'], boundaries: !!v.boundaries, majors,
     });
   },
 });

@@ -5,7 +5,7 @@ tags: [abort, events, errors, uncaughtException, exit]
 node: '>=15'
 why: AbortSignal is an EventTarget, not an EventEmitter. An EventTarget catches what its listeners throw and reports it on a later tick as an uncaught exception (process 'error' handling for EventTarget), so a try/catch around abort() sees nothing.
 instead: Catch inside 'abort' listeners; an uncaughtException listener is the only other place the error arrives.
-changes: [{in: '16.0.0', what: 'an error thrown by an EventTarget listener is no longer thrown out of dispatchEvent (here abort()) but reported on the next tick as an uncaught exception', link: 'https://github.com/nodejs/node/pull/37237'}]
+changes: [{in: '15.4.0', what: 'AbortController is no longer experimental: no ExperimentalWarning on stderr', link: 'https://nodejs.org/api/globals.html#class-abortcontroller'}, {in: '16.0.0', what: 'an error thrown by an EventTarget listener is no longer thrown out of dispatchEvent (here abort()) but reported on the next tick as an uncaught exception', link: 'https://github.com/nodejs/node/pull/37237'}]
 ---*/
 process.on('exit', function (code) {
   console.log('exit ' + code);

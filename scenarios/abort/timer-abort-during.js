@@ -4,6 +4,7 @@ source: https://nodejs.org/api/timers.html#timerspromisessettimeoutdelay-value-o
 tags: [abort, timers, promise, event-loop]
 node: '>=15'
 why: On abort, the promise timer clears its underlying Timeout before rejecting, so an aborted wait costs nothing and keeps nothing alive.
+changes: [{in: '15.4.0', what: 'AbortController is no longer experimental: no ExperimentalWarning on stderr', link: 'https://nodejs.org/api/globals.html#class-abortcontroller'}]
 ---*/
 var timers = require('timers/promises');
 

@@ -6,7 +6,7 @@ node: '>=12.17 <13 || >=13.10'
 why: 'AsyncLocalStorage follows the chain of asynchronous resources (timers, promises) created inside run(), which is what domain tried to do for context. An EventEmitter is not an asynchronous resource: emit calls its listeners synchronously, so they see the context of whoever emits, not of whoever registered them.'
 instead: AsyncLocalStorage replaces domain for request context (ids, loggers). For emitters that must keep the registering context, use EventEmitterAsyncResource or AsyncResource.bind.
 links: [https://nodejs.org/api/domain.html]
-changes: [{in: '13.10.0', what: 'AsyncLocalStorage added (backported to 12.17.0)', link: 'https://nodejs.org/api/async_context.html#class-asynclocalstorage'}]
+changes: [{in: '13.10.0', what: 'AsyncLocalStorage added (backported to 12.17.0)', link: 'https://nodejs.org/api/async_context.html#class-asynclocalstorage'}, {in: '13.14.0', what: 'run() calls its callback synchronously: in 13.10.0 to 13.13.0 it ran it later, so "outside run" printed before "inside run" (12.17.0 got the synchronous run() with the backport)', link: 'https://github.com/nodejs/node/pull/31950'}]
 ---*/
 var AsyncLocalStorage = require('async_hooks').AsyncLocalStorage;
 var EventEmitter = require('events');

@@ -6,6 +6,8 @@ why: Since Node 8 a .then callback runs in the domain that was active when .then
 instead: End every promise chain with .catch (or await it inside try/catch); do not count on a domain to see promise errors.
 links: [https://nodejs.org/api/domain.html#domains-and-promises, https://github.com/nodejs/node/pull/36082]
 changes:
+  - { in: '12.16.0', what: 'the UnhandledPromiseRejectionWarning ends with "To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`" and a link to its documentation (13.x got it in 13.5.0; 13.0.0 to 13.4.0 print like 12.15.0)', link: 'https://github.com/nodejs/node/pull/30564' }
+  - { in: '13.5.0', what: 'the same warning text on the 13.x line', link: 'https://github.com/nodejs/node/pull/30564' }
   - { in: '15.0.0', what: 'without the domain hand-off, the unhandled rejection became fatal: exit 1 instead of a warning and exit 0', link: 'https://github.com/nodejs/node/pull/33021' }
   - { in: '15.3.0', what: 'an unhandled rejection created inside a domain is emitted as the domain''s error event: exit 0, no warning, no crash', link: 'https://github.com/nodejs/node/pull/36082' }
 ---*/

@@ -5,7 +5,7 @@ tags: [events, promise, rejections, errors]
 node: '>=12.16 <13 || >=13.4'
 why: "The documentation says 'error' listeners should not be async: captureRejections deliberately skips the Promise an 'error' listener returns, to avoid an endless error loop, so its rejection is nobody's."
 instead: Keep 'error' listeners synchronous (or catch inside them).
-changes: [{in: '15.0.0', what: 'unhandled rejections became fatal by default (--unhandled-rejections=throw)', link: 'https://github.com/nodejs/node/pull/33021'}]
+changes: [{in: '12.16.0', what: 'the UnhandledPromiseRejectionWarning ends with "To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`" and a link to its documentation (13.x got it in 13.5.0; 13.0.0 to 13.4.0 print like 12.15.0)', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '13.5.0', what: 'the same warning text on the 13.x line', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '15.0.0', what: 'unhandled rejections became fatal by default (--unhandled-rejections=throw)', link: 'https://github.com/nodejs/node/pull/33021'}]
 ---*/
 var EventEmitter = require('events');
 

@@ -4,7 +4,7 @@ source: https://nodejs.org/api/events.html#capture-rejections-of-promises
 tags: [events, promise, rejections, errors]
 why: emit() calls listeners and throws away what they return. The Promise an async listener returns therefore has no handler, and its rejection follows the process's unhandled-rejection mode, exactly like any other forgotten Promise.
 instead: "Catch inside the async listener, or create the emitter with { captureRejections: true } so rejections are routed to its 'error' listener."
-changes: [{in: '15.0.0', what: 'unhandled rejections became fatal by default (--unhandled-rejections=throw)', link: 'https://github.com/nodejs/node/pull/33021'}]
+changes: [{in: '12.16.0', what: 'the UnhandledPromiseRejectionWarning ends with "To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`" and a link to its documentation (13.x got it in 13.5.0; 13.0.0 to 13.4.0 print like 12.15.0)', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '13.5.0', what: 'the same warning text on the 13.x line', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '15.0.0', what: 'unhandled rejections became fatal by default (--unhandled-rejections=throw)', link: 'https://github.com/nodejs/node/pull/33021'}]
 ---*/
 var EventEmitter = require('events');
 

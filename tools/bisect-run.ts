@@ -1,0 +1,153 @@
+// The running half of `npm run bisect` (tools/bisect.ts), shared with `npm run upgrade`: the
+// scenarios bisected over the registry's releases (tools/bisect-core.ts has the algorithm),
+// their boundaries saved in the cache for later commands, and the reports.
+import { join } from 'node:path';
+import semver from 'semver';
+import { appliesTo, scenarioHash, type Scenario } from '../harness/harness.ts';
+import { cacheDir, pins, SpecError } from '../harness/node-binaries.ts';
+import { behaviourKey, stableJson } from '../harness/observation.ts';
+import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
+import { bisect, checkDeclared, type BisectResult, type Boundary, type DeclaredCheck } from './bisect-core.ts';
+import { describeChangeShort, explanation, type ObservedChange } from './matrix-core.ts';
+import { Observer } from './observe.ts';
+
+export function resultFile(id: string): string {
+  return join(cacheDir(), 'bisect', `${id.replace(/[^\w.-]+/g, '__')}.json`);
+}
+
+/** What bisect leaves for other commands (upgrade): a scenario's boundaries, for its text at the time. */
+export interface SavedBisect { scenario: string; hash: string; at: string; registryFetchedAt: string; majors: string[]; boundaries: Boundary[] }
+
+export interface BisectRun {
+  scenario: Scenario;
+  result: BisectResult;
+  declared: DeclaredCheck[];
+}
+
+export interface BisectRunOptions {
+  majors?: string[];
+  jobs?: number;
+  quick?: boolean;
+  refresh?: boolean;
+  progress?: (line: string) => void;
+  observer?: Observer;
+}
+
+/** The lines (major -> releases the scenario applies to) a scenario is bisected over. */
+export function linesFor(s: Scenario, list: RegistryList, majors: string[]): Map<string, string[]> {
+  return new Map(majors.map((m) => [m, releasesOf(list, m).filter((v) => appliesTo(s, v))]));
+}
+
+export function defaultMajors(): string[] {
+  return Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
+}
+
+/** Bisects scenarios; the library entry point that bisect and upgrade share. */
+export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions = {}): Promise<BisectRun[]> {
+  const say = o.progress ?? (() => {});
+  const list = await registryReleases({ refresh: o.refresh, warn: (l) => say(l) });
+  const majors = o.majors?.length ? o.majors : defaultMajors();
+  for (const m of majors) if (!releasesOf(list, m).length) throw new SpecError(`--major ${m}: the npm registry has no ${m}.x release`);
+  const reports = new Map<string, LineReport>(majors.map((m) => [m, lineReport(list, m)]));
+  const observer = o.observer ?? new Observer({ jobs: o.jobs, onFetch: (v) => say(`fetching Node ${v} from the npm registry`) });
+  const out: BisectRun[] = [];
+  // One scenario after another (its runs in parallel): the progress reads in order.
+  for (const s of scenarios) {
+    const started = Date.now();
+    const before = observer.count;
+    const lines = linesFor(s, list, majors);
+    if (![...lines.values()].some((l) => l.length)) {
+      say(`${s.id}: applies to no release of the lines ${majors.join(', ')} (${s.node})`);
+      out.push({ scenario: s, result: { scenario: s.id, lines: [], boundaries: [] }, declared: [] });
+      continue;
+    }
+    const applies = (v: string) => appliesTo(s, v);
+    const result = await bisect(s.id, lines, (v, fresh) => observer.observe(s, v, fresh), reports, { probe: !o.quick, confirm: !o.quick, progress: say, applies });
+    const observable = (v: string) => {
+      const below = list.versions.filter((x) => semver.lt(x, v));
+      return below.length > 0 && applies(below[below.length - 1]!);
+    };
+    const declared = checkDeclared(s.changes.filter((c) => c.never !== undefined ? majors.includes(c.never) : majors.includes(String(semver.major(c.in!)))), result.boundaries, observable);
+    say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
+    const saved: SavedBisect = { scenario: s.id, hash: scenarioHash(s), at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
+    writeAtomic(resultFile(s.id), stableJson(saved));
+    out.push({ scenario: s, result, declared });
+  }
+  return out;
+}
+
+/** The scenarios to bisect when none is named: those with `changes:` and those whose pinned releases differ. */
+export async function selectDefault(all: Scenario[], observer: Observer, say: (l: string) => void): Promise<Scenario[]> {
+  const p = pins();
+  const withChanges = all.filter((s) => s.changes.length);
+  const rest = all.filter((s) => !s.changes.length);
+  say(`${withChanges.length} scenario(s) with \`changes:\`; running the other ${rest.length} on every pinned release to find those that differ`);
+  const differ = await Promise.all(rest.map(async (s) => {
+    const versions = Object.values(p).filter((v) => appliesTo(s, v));
+    const keys = await Promise.all(versions.map(async (v) => behaviourKey(await observer.observe(s, v))));
+    return new Set(keys).size > 1;
+  }));
+  const picked = rest.filter((_, i) => differ[i]);
+  if (picked.length) say(`differ between pinned releases without \`changes:\`: ${picked.map((s) => s.id).join(', ')}`);
+  return [...withChanges, ...picked].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+// ---- output ---------------------------------------------------------------------------------------
+
+function declaredFor(run: BisectRun, b: Boundary): DeclaredCheck | undefined {
+  return run.declared.find((d) => d.boundary === b);
+}
+
+/** For a boundary no entry names: the entry the matrix would explain it with (a backport seen from the next line), if any. */
+function explainedBy(run: BisectRun, b: Boundary): { in?: string; never?: string; link: string } | undefined {
+  if (declaredFor(run, b)) return undefined;
+  const c = explanation(run.scenario.changes, 'v' + b.before, 'v' + b.first);
+  return c ? { ...(c.in !== undefined ? { in: c.in } : { never: c.never }), link: c.link } : undefined;
+}
+
+export function jsonRows(runs: BisectRun[]) {
+  return runs.flatMap((r) => r.result.boundaries.map((b) => {
+    const d = declaredFor(r, b);
+    return {
+      scenario: b.scenario, line: b.line, before: b.before, first: b.first,
+      kind: b.kind, fields: b.fields, missing: b.missing, possiblyMissing: b.possiblyMissing,
+      ...(b.behavesLike ? { behavesLike: b.behavesLike } : {}),
+      ...(b.nonMonotonic ? { nonMonotonic: true } : {}),
+      ...(b.unsteady ? { unsteady: true } : {}),
+      declared: d ? { ...(d.change.in !== undefined ? { in: d.change.in } : { never: d.change.never }), link: d.change.link, verdict: d.verdict } : null,
+      ...(explainedBy(r, b) ? { explainedBy: explainedBy(r, b) } : {}),
+      notes: b.notes,
+    };
+  }));
+}
+
+function table(rows: string[][]): string[] {
+  const w = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
+  return rows.map((r) => r.map((x, j) => x.padEnd(w[j]!)).join('  ').trimEnd());
+}
+
+export function textReport(runs: BisectRun[]): string {
+  const out: string[] = [];
+  for (const r of runs) {
+    const s = r.scenario;
+    out.push('', `${s.id}${s.changes.length ? '' : '  (no `changes:` in its header)'}`);
+    if (!r.result.boundaries.length) out.push('  the same on every release looked at' + (r.result.lines.length ? ` (${r.result.lines.map((l) => l.major).join(', ')})` : ''));
+    else {
+      const rows = [['line', 'before', 'first', 'missing on the registry', 'what differs', 'changes: entry']];
+      for (const b of r.result.boundaries) {
+        const d = declaredFor(r, b);
+        rows.push([b.line, b.before, b.first, b.missing.join(' ') || (b.possiblyMissing.length ? `possibly ${b.possiblyMissing.join(' ')}` : '-'), b.fields.join(', '),
+          d ? `${d.change.in ?? `never ${d.change.never}`} (${d.verdict})` : explainedBy(r, b) ? `${explainedBy(r, b)!.in ?? explainedBy(r, b)!.never} (backport)${b.behavesLike ? ` like ${b.behavesLike}` : ''}` : b.behavesLike ? `(like ${b.behavesLike})` : 'NONE']);
+      }
+      out.push(...table(rows).map((l) => '  ' + l));
+      for (const b of r.result.boundaries) {
+        out.push(`  ${b.before} -> ${b.first}:`);
+        for (const l of describeChangeShort({ diff: b.diff } as ObservedChange)) out.push(`      ${l}`);
+        for (const n of b.notes) out.push(`      ${n}`);
+      }
+    }
+    for (const d of r.declared) if (d.verdict !== 'confirmed' && d.verdict !== 'never-confirmed') out.push(`  changes: ${d.text}`);
+  }
+  return out.join('\n') + '\n';
+}
+

@@ -1,0 +1,234 @@
+// npm run upgrade -- <from> <to> [--json] [--md] [--bisect] [--jobs N]
+//
+// What changes for a program moved from one Node release to another: every scenario is run
+// alone on both (a bounded number at a time), and every claim whose behaviour differs
+// (harness/observation.ts behaviourDiff) is listed with both sides, the most consequential
+// first (a hang, then the exit code, then output lost), with the release each change came in:
+// from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
+import semver from 'semver';
+import { appliesTo, listScenarios, scenarioHash, type Scenario } from '../harness/harness.ts';
+import { ensureVersion, pins, SpecError, type Target } from '../harness/node-binaries.ts';
+import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Boundary } from './bisect-core.ts';
+import { bisectScenarios, resultFile, type SavedBisect } from './bisect-run.ts';
+import { command, wholeNumber } from './command.ts';
+import { Observer } from './observe.ts';
+
+const USAGE = `usage: npm run upgrade -- <from> <to> [options]
+
+Runs every scenario alone on both Node releases and lists each claim whose behaviour differs,
+both sides shown, the most consequential first (a hang, then the exit code, then output lost),
+with the release each change came in: from the scenario's \`changes:\` header ("declared") and,
+where the scenario has been bisected (npm run bisect, or --bisect), observed ("bisected").
+A claim that behaves the same on both is not listed.
+
+<from> <to>      majors (18: the release pinned in node-versions.json) or exact releases (18.20.8)
+--json           print { from, to, differ: [...], unsteady: [...], notCompared: [...] }
+--md             print Markdown (for an issue or a pull request)
+--bisect         bisect each claim that differs, over the lines from <from> to <to>, first
+--jobs <n>       scenario runs at a time (default: cores, at most 4)
+-h, --help       this text`;
+
+const LEVEL: Record<number, string> = { 5: 'hang', 4: 'exit code', 3: 'output', 2: 'exit event', 1: 'stderr text' };
+
+/** A first release for one change: from the header, from bisection, or both. */
+export interface ChangeNote {
+  first: string;
+  /** For a bisected change: the last release before it. */
+  before?: string;
+  /** Releases the registry lacks between before and first (the change may be in one of them). */
+  missing?: string[];
+  what?: string;
+  link?: string;
+  /**
+   * declared only: the header says so, its line was not bisected; not found by bisection: the
+   * header says so but bisecting its line found no boundary there; bisected: observed, and the
+   * header agrees; bisected only: observed, no header entry.
+   */
+  status: 'declared only' | 'not found by bisection' | 'bisected' | 'bisected only';
+}
+
+export interface UpgradeItem {
+  scenario: string;
+  claim: string;
+  severity: number;
+  level: string;
+  fields: string[];
+  diff: FieldDiff[];
+  before: Behaviour;
+  after: Behaviour;
+  changes: ChangeNote[];
+}
+
+export interface UpgradeReport {
+  from: string;
+  to: string;
+  differ: UpgradeItem[];
+  /** Differed once, but a second run on one side behaved otherwise: not listed as a change. */
+  unsteady: { scenario: string; on: string[] }[];
+  /** Not run on both: outside the scenario's Node range on one side. */
+  notCompared: { scenario: string; node: string }[];
+  /** Claims compared and found the same. */
+  same: number;
+}
+
+async function resolveRelease(spec: string): Promise<Target> {
+  const s = spec.trim().replace(/^v/, '');
+  if (/^\d+$/.test(s)) {
+    const pin = pins()[s];
+    if (!pin) throw new SpecError(`Node ${spec}: no pinned release for major ${s} in node-versions.json (pinned: ${Object.keys(pins()).join(', ')})`);
+    return ensureVersion(pin);
+  }
+  if (/^\d+\.\d+\.\d+$/.test(s)) return ensureVersion(s);
+  throw new SpecError(`unknown Node version ${JSON.stringify(spec)}: give a major (22) or an exact release (22.15.0)`);
+}
+
+/** The header's entries and the bisected boundaries that fall between two releases. */
+export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { majors: string[]; boundaries: Boundary[] } | undefined): ChangeNote[] {
+  const boundaries = bisected?.boundaries;
+  const inSpan = (v: string) => semver.gt(v, lo) && semver.lte(v, hi);
+  const majors = (v: string) => semver.major(v) >= semver.major(lo) && semver.major(v) <= semver.major(hi);
+  const declared = s.changes.filter((c) => (c.in !== undefined ? inSpan(c.in) : Number(c.never) >= semver.major(lo) && Number(c.never) <= semver.major(hi)));
+  const out: ChangeNote[] = [];
+  const used = new Set<number>();
+  for (const b of (boundaries ?? []).filter((x) => inSpan(x.first) && majors(x.first))) {
+    const i = declared.findIndex((c, k) => !used.has(k) && (c.in === b.first || (c.in !== undefined && b.missing.includes(c.in)) || (c.never !== undefined && (c.never === b.line || c.never === String(semver.major(b.before))) && b.kind === 'line start')));
+    if (i >= 0) used.add(i);
+    const c = i >= 0 ? declared[i] : undefined;
+    out.push({ first: b.first, before: b.before, ...(b.missing.length ? { missing: b.missing } : {}), ...(c ? { what: c.what, link: c.link } : {}), status: c ? 'bisected' : 'bisected only' });
+  }
+  declared.forEach((c, k) => {
+    const line = c.in !== undefined ? String(semver.major(c.in)) : c.never!;
+    if (!used.has(k)) out.push({ first: c.in ?? `never in ${c.never}.x`, what: c.what, link: c.link, status: bisected?.majors.includes(line) ? 'not found by bisection' : 'declared only' });
+  });
+  return out.sort((a, b) => (semver.valid(a.first) && semver.valid(b.first) ? semver.compare(a.first, b.first) : a.first < b.first ? -1 : 1));
+}
+
+function savedBoundaries(s: Scenario): { majors: string[]; boundaries: Boundary[] } | undefined {
+  const f = resultFile(s.id);
+  if (!existsSync(f)) return undefined;
+  try {
+    const saved = JSON.parse(readFileSync(f, 'utf8')) as SavedBisect;
+    return saved.hash === scenarioHash(s) ? { majors: saved.majors, boundaries: saved.boundaries } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: number; bisect?: boolean; progress?: (l: string) => void } = {}): Promise<UpgradeReport> {
+  const say = o.progress ?? (() => {});
+  const [from, to] = await Promise.all([resolveRelease(fromSpec), resolveRelease(toSpec)]);
+  const fv = from.version.slice(1), tv = to.version.slice(1);
+  const observer = new Observer({ jobs: o.jobs, onFetch: (v) => say(`fetching Node ${v} from the npm registry`) });
+  const scenarios = listScenarios().filter((s) => s.runtimes.includes('node'));
+  const both = scenarios.filter((s) => appliesTo(s, fv) && appliesTo(s, tv));
+  const notCompared = scenarios.filter((s) => !both.includes(s)).map((s) => ({ scenario: s.id, node: s.node }));
+  say(`running ${both.length} scenario(s) on ${fv} and ${tv}${notCompared.length ? ` (${notCompared.length} apply to only one of them)` : ''}`);
+  let done = 0;
+  const obs = await Promise.all(both.map(async (s) => {
+    const r = await Promise.all([observer.observe(s, fv), observer.observe(s, tv)]);
+    if (++done % 20 === 0) say(`${done}/${both.length} compared`);
+    return r;
+  }));
+  const differing = both.map((s, i) => ({ s, a: obs[i]![0], b: obs[i]![1] })).filter((x) => behaviourDiff(x.a, x.b).length);
+  say(`${differing.length} differ; running each of them once more on both`);
+  const steady: typeof differing = [];
+  const unsteady: UpgradeReport['unsteady'] = [];
+  await Promise.all(differing.map(async (x) => {
+    const [a2, b2] = await Promise.all([observer.observe(x.s, fv, true), observer.observe(x.s, tv, true)]);
+    const moved = [[fv, x.a, a2], [tv, x.b, b2]].filter(([, p, q]) => behaviourKey(p as StoredObservation) !== behaviourKey(q as StoredObservation)).map(([v]) => v as string);
+    if (moved.length) unsteady.push({ scenario: x.s.id, on: moved });
+    else steady.push(x);
+  }));
+  const [lo, hi] = semver.lte(fv, tv) ? [fv, tv] : [tv, fv];
+  const bisected = new Map<string, { majors: string[]; boundaries: Boundary[] }>();
+  if (o.bisect && steady.length) {
+    const majors = Object.keys(pins()).filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
+    say(`bisecting ${steady.length} claim(s) over the lines ${majors.join(', ')}`);
+    for (const r of await bisectScenarios(steady.map((x) => x.s), { majors, jobs: o.jobs, progress: say, observer })) bisected.set(r.scenario.id, { majors, boundaries: r.result.boundaries });
+  }
+  const differ: UpgradeItem[] = steady.map(({ s, a, b }) => {
+    const diff = behaviourDiff(a, b);
+    const sev = severity(diff);
+    return {
+      scenario: s.id, claim: s.claim, severity: sev, level: LEVEL[sev] ?? 'none', fields: diff.map((d) => d.field), diff,
+      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? savedBoundaries(s)),
+    };
+  }).sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : 1));
+  unsteady.sort((x, y) => (x.scenario < y.scenario ? -1 : 1));
+  return { from: fv, to: tv, differ, unsteady, notCompared, same: both.length - differing.length };
+}
+
+// ---- output ---------------------------------------------------------------------------------------
+
+function lines(v: unknown): string[] {
+  if (v === null) return ['(unknown)'];
+  if (Array.isArray(v)) return v.length ? v.map(String) : ['(none)'];
+  if (typeof v === 'string') return v === '' ? ['(nothing)'] : v.replace(/\n$/, '').split('\n');
+  return [String(v)];
+}
+
+function cut(s: string, w: number): string[] {
+  const chars = Array.from(s);
+  if (chars.length <= w) return [s];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += w) out.push(chars.slice(i, i + w).join(''));
+  return out;
+}
+
+function noteText(c: ChangeNote): string {
+  const where = c.status === 'declared only' ? `${c.first} (declared only: not bisected)`
+    : c.status === 'not found by bisection' ? `${c.first} (declared, but bisecting its line found no change there)`
+    : `${c.first} (${c.status}: ${c.before} -> ${c.first}${c.missing?.length ? `; the registry lacks ${c.missing.join(', ')}` : ''})`;
+  return `${where}${c.what ? ` — ${c.what}` : ''}${c.link ? ` ${c.link}` : ''}`;
+}
+
+export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(process.stdout.columns || 120, 200))): string {
+  const out: string[] = [`Node ${r.from} -> ${r.to}: ${r.differ.length} claim(s) behave differently, ${r.same} the same${r.unsteady.length ? `, ${r.unsteady.length} unsteady` : ''}${r.notCompared.length ? `, ${r.notCompared.length} not compared` : ''}.`];
+  const col = Math.floor((width - 18) / 2);
+  r.differ.forEach((d, i) => {
+    out.push('', `${i + 1}. ${d.scenario}  [${d.level}]`, `   ${d.claim}`);
+    out.push(`   ${''.padEnd(12)}  ${r.from.padEnd(col)}  ${r.to}`);
+    for (const f of d.diff) {
+      const a = lines(f.before).flatMap((l) => cut(l, col)), b = lines(f.after).flatMap((l) => cut(l, col));
+      for (let k = 0; k < Math.max(a.length, b.length); k++) out.push(`   ${(k ? '' : f.field).padEnd(12)}  ${(a[k] ?? '').padEnd(col)}  ${b[k] ?? ''}`.trimEnd());
+    }
+    if (d.changes.length) d.changes.forEach((c, k) => out.push(`   ${k ? '       ' : 'since: '}${noteText(c)}`));
+    else out.push('   since: no `changes:` entry and no bisection (npm run bisect -- ' + d.scenario + ')');
+  });
+  if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${u.scenario} on ${u.on.join(' and ')}`));
+  if (r.notCompared.length) out.push('', `Not compared (outside their Node range on one side): ${r.notCompared.map((n) => `${n.scenario} (${n.node})`).join(', ')}`);
+  return out.join('\n') + '\n';
+}
+
+export function markdownReport(r: UpgradeReport): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/`/g, '&#96;');
+  const cell = (v: unknown) => `<code>${lines(v).map(esc).join('<br>')}</code>`;
+  const out = [`# Node ${r.from} → ${r.to}`, '', `${r.differ.length} claim(s) behave differently, ${r.same} the same. Most consequential first (a hang, then the exit code, then output).`, ''];
+  for (const d of r.differ) {
+    out.push(`## \`${d.scenario}\` (${d.level})`, '', `> ${d.claim}`, '', `| | ${r.from} | ${r.to} |`, '|---|---|---|');
+    for (const f of d.diff) out.push(`| ${f.field} | ${cell(f.before)} | ${cell(f.after)} |`);
+    out.push('');
+    for (const c of d.changes) out.push(`- ${c.link ? noteText({ ...c, link: undefined }) + ` ([link](${c.link}))` : noteText(c)}`);
+    if (!d.changes.length) out.push('- no `changes:` entry and not bisected');
+    out.push('');
+  }
+  if (r.unsteady.length) out.push('## Unsteady', '', ...r.unsteady.map((u) => `- \`${u.scenario}\` on ${u.on.join(' and ')}`), '');
+  if (r.notCompared.length) out.push('## Not compared', '', ...r.notCompared.map((n) => `- \`${n.scenario}\` (Node ${n.node})`), '');
+  return out.join('\n');
+}
+
+command({
+  name: 'upgrade',
+  usage: USAGE,
+  positionals: true,
+  options: { json: { type: 'boolean' }, md: { type: 'boolean' }, bisect: { type: 'boolean' }, jobs: { type: 'string' } },
+  async run(v, args) {
+    if (args.length !== 2) throw new SpecError(`give two Node versions, <from> <to> (got ${args.length}; see --help)`);
+    if (v.json && v.md) throw new SpecError('--json and --md: choose one');
+    const r = await upgrade(args[0]!, args[1]!, { jobs: wholeNumber('jobs', v.jobs, 1), bisect: v.bisect, progress: (l) => process.stderr.write(`upgrade: ${l}\n`) });
+    process.stdout.write(v.json ? JSON.stringify(r, null, 2) + '\n' : v.md ? markdownReport(r) : textReport(r));
+    return 0;
+  },
+});

@@ -8,11 +8,11 @@
 // inside), every Bun release as `@oven/bun-<platform>-<arch>` (`bin/bun`) and every Deno release
 // as `@deno/<platform>-<arch>` (`deno`), and cached outside the repository (see cacheDir()). Every
 // binary is verified with `--version` before use.
-import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRunning, runGroup } from './procs.ts';
 
 /** An error meant for a person: one line, no stack trace needed. */
 export class SpecError extends Error {
@@ -66,13 +66,12 @@ export function npmPackageName(platform: string = process.platform, arch: string
   return `node-${plat}-${arch}`;
 }
 
-function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(file, args, { cwd: opts.cwd, timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, npm_config_yes: 'true' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? ((err as unknown as { code: number }).code) : 1) : 0;
-      res({ code, stdout: String(stdout), stderr: String(stderr) + (err && !stderr ? String(err.message) : '') });
-    });
-  });
+/** Runs a helper program (npm, tar, a binary's --version) in a group of its own (harness/procs.ts), so that an interrupted command leaves none of them behind. */
+export async function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = Object.fromEntries(Object.entries({ ...process.env, npm_config_yes: 'true' }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const r = await runGroup(file, args, { cwd: opts.cwd, env, timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024 });
+  const code = r.startError ? 127 : r.exitCode ?? 1;
+  return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : '') };
 }
 
 function checkExecutable(path: string, what: string) {
@@ -124,6 +123,14 @@ export function cachedBinary(version: string): string {
   return join(cacheDir(), 'node', `${v}-${process.platform}-${process.arch}`, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 }
 
+/** Removes unpacking folders left by a process that was killed mid-download (its pid is in the name). */
+function sweepAbandoned(dir: string) {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const m = /^\.tmp-.+-(\d+)-\w+$/.exec(name);
+    if (m && !isRunning(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 /**
  * Unpacks `<pkg>@<version>` from the npm registry into `finalDir` (once; a temporary folder renamed
  * into place, so a half-written install is never seen), unless `bin` is there already. `label`
@@ -132,7 +139,8 @@ export function cachedBinary(version: string): string {
 async function installFromRegistry(pkg: string, version: string, finalDir: string, bin: string, label: string): Promise<void> {
   if (existsSync(bin)) return;
   mkdirSync(dirname(finalDir), { recursive: true });
-  const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${version}-`));
+  sweepAbandoned(dirname(finalDir));
+  const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${version}-${process.pid}-`));
   try {
     const packed = await run('npm', ['pack', `${pkg}@${version}`, '--loglevel=error', '--pack-destination', tmp], { cwd: tmp, timeout: 300_000 });
     const tgz = packed.stdout.trim().split('\n').pop() ?? '';

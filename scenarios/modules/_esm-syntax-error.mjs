@@ -1,0 +1,2 @@
+// ES module fixture with a syntax error.
+export const value = ;

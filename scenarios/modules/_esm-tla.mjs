@@ -1,0 +1,3 @@
+// ES module fixture with a top-level await that settles.
+await Promise.resolve();
+export const named = 'after top-level await';

@@ -1,0 +1,4 @@
+// CommonJS fixture with a syntax error.
+module.exports = {
+  value: 1,,
+};

@@ -1,0 +1,31 @@
+/*---
+claim: "t.after() runs when its test ends, even when the test failed, and the file-level after() runs once all tests are done, all before the process's 'exit' listeners."
+source: https://nodejs.org/api/test.html#contextafterfn-options; https://nodejs.org/api/test.html#afterfn-options
+tags: [node-test, exit-codes, shutdown]
+node: '>=18.15 <19 || >=19.6'
+flags: [--test-reporter=./_reporter.js]
+instead: "Release what a test opens (servers, timers, files) in t.after(), so that it is released when an assertion fails too."
+changes:
+  - {never: '19', what: "19.x never runs a file-level after() hook", link: 'https://github.com/nodejs/node/pull/48231'}
+  - {in: '20.3.0', what: "file-level after() hooks run once all tests are done (also 18.17.0)", link: 'https://github.com/nodejs/node/pull/48231'}
+---*/
+var test = require('node:test');
+
+process.on('exit', function (code) {
+  console.log('exit listener ' + code);
+});
+
+test.after(function () {
+  console.log('file-level after()');
+});
+
+test('fails with cleanup', function (t) {
+  t.after(function () {
+    console.log('t.after() of the failing test');
+  });
+  throw new Error('assertion failed');
+});
+
+test('passes', function () {
+  console.log('second test runs');
+});

@@ -1,0 +1,23 @@
+/*---
+claim: "The same never-settling test run with node --test: up to Node 23 it is cancelled with 'Promise resolution is still pending but the event loop has already resolved' and the run exits with 1; from Node 24 the test file's process never ends and neither does the run."
+source: https://nodejs.org/api/test.html#running-tests-from-the-command-line
+tags: [node-test, promise, event-loop, exit-codes]
+node: '>=18.15 <19 || >=19.6'
+flags: [--test, --test-reporter=./_reporter.js]
+timeout: 4000
+why: "Under --test, each file runs in a child process and the parent reports what the child's runner reported. The file's own 'exit' listener runs in the child; its output reaches the reporter as the test's stdout."
+instead: "Give every wait in a test a deadline ({ timeout }), and give the whole run one with --test-timeout."
+changes:
+  - {never: '19', what: "19.x reports the failure parsed from the child's TAP output: the message gains an 'Error: ' prefix, the summary is printed twice and the child's exit-listener output is lost", link: 'https://github.com/nodejs/node/pull/47867'}
+  - {in: '20.3.0', what: "the child's results reach the --test parent serialized instead of parsed from TAP: the message keeps its text, one summary, and the child's own output arrives as its stdout (also 18.17.0)", link: 'https://github.com/nodejs/node/pull/47867'}
+  - {in: '24.0.0', what: "the test runner keeps the event loop alive until every test has finished, so the test file's process and the whole run hang", link: 'https://github.com/nodejs/node/pull/56664'}
+---*/
+var test = require('node:test');
+
+process.on('exit', function (code) {
+  console.log('exit listener ' + code);
+});
+
+test('never settles', async function () {
+  await new Promise(function () {});
+});

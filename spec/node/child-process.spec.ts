@@ -1,0 +1,160 @@
+// Child processes: which events fire and with what, when a program is missing, killed, detached,
+// disconnected, too talkative or failing. Every expectation was observed on each pinned major
+// 12..26 (npm run scenario -- <id> --node 12,...,26).
+import { byNode, claim, describe } from '../../harness/claims.ts';
+
+describe('a program that cannot be started', () => {
+  claim('child-process/spawn-missing', {
+    exit: 0,
+    // No 'exit' line: only 'error' and then 'close', with the negated errno.
+    stdout: ['pid: undefined', 'error: ENOENT, syscall spawn no-such-program-4f2a, path no-such-program-4f2a', 'close: -2 null'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/spawn-missing-no-listener', {
+    exit: 1,
+    stdout: ['spawn() returned', 'parent exit 1'],
+    stderr: [
+      /^Error: spawn no-such-program-4f2a ENOENT$/,
+      "Emitted 'error' event on ChildProcess instance at:",
+      byNode({ '<13': "  errno: 'ENOENT',", '>=13': '  errno: -2,' }),
+      "  code: 'ENOENT',",
+    ],
+    exitEvent: { code: 1, printed: ['parent exit 1'] },
+  });
+
+  claim('child-process/spawn-missing-shell', {
+    exit: 0,
+    stdout: ['close: 127 null, stderr mentions the command: true'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe("'exit' is the process, 'close' is its stdio", () => {
+  claim('child-process/exit-before-close', {
+    exit: 0,
+    stdout: ['exit: 0, late line received: false', 'close: 0, late line received: true'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/unread-pipe-drained', {
+    exit: 0,
+    stdout: ['stdout: hello', 'exit: 0', 'close: 0', 'parent exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['parent exit 0'] },
+  });
+
+  claim('child-process/unread-pipe-blocks', {
+    timedOut: true,
+    stdout: ['waiting for the child', 'stdout: child wrote it all'],
+    stderr: '',
+    exitEvent: 'not fired',
+  });
+
+  claim('child-process/killed-by-signal', {
+    exit: 0,
+    stdout: [
+      'child is ready; kill() returned true',
+      'exit: null SIGTERM, killed true, exitCode null, signalCode SIGTERM',
+      'close: null SIGTERM',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('children outlive their parent unless ended', () => {
+  claim('child-process/detached-unref', {
+    exit: 0,
+    stdout: ['end of parent code', 'parent exit 0, child still running: true'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['parent exit 0, child still running: true'] },
+  });
+});
+
+describe('the IPC channel of fork()', () => {
+  claim('child-process/ipc-disconnect', {
+    exit: 0,
+    stdout: [
+      'parent: message ready, calling child.disconnect()',
+      'parent: disconnect event, connected = false',
+      'parent exits; child events: exit 0 null', // no 'close'
+      'child: disconnect event, connected = false',
+      'child: exit 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['parent exits; child events: exit 0 null', 'child: disconnect event, connected = false', 'child: exit 0'] },
+  });
+
+  claim('child-process/ipc-child-disconnect', {
+    exit: 0,
+    stdout: [
+      'parent: message ready',
+      'parent: disconnect event, connected = false',
+      'parent exits; child events: exit 0 null, close 0 null',
+      'child: disconnect event, connected = false',
+      'child: exit 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['parent exits; child events: exit 0 null, close 0 null', 'child: disconnect event, connected = false', 'child: exit 0'] },
+  });
+});
+
+describe('exec() and execSync()', () => {
+  claim('child-process/exec-maxbuffer', {
+    exit: 0,
+    stdout: [
+      'child exit: null SIGTERM',
+      'callback error: RangeError ERR_CHILD_PROCESS_STDIO_MAXBUFFER: stdout maxBuffer length exceeded',
+      'error.killed undefined, error.signal undefined',
+      'stdout length 1000, stderr length 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/execsync-fail', {
+    exit: 0,
+    stdout: [
+      'message: Command failed: echo to-stdout; echo child-complains >&2; exit 3',
+      'status 3, signal null',
+      'stdout "to-stdout\\n", stderr "child-complains\\n"',
+    ],
+    // The child's stderr reached the parent's stderr as well.
+    stderr: [/^child-complains$/],
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe("writing to a child's stdin", () => {
+  claim('child-process/stdin-epipe', {
+    exit: 1,
+    stdout: ['child closed its stdin; writing to it', 'parent exit 1'],
+    stderr: [
+      /^Error: write EPIPE$/,
+      "Emitted 'error' event on Socket instance at:",
+      byNode({ '<13': "  errno: 'EPIPE',", '>=13': '  errno: -32,' }),
+      "  code: 'EPIPE',",
+    ],
+    exitEvent: { code: 1, printed: ['parent exit 1'] },
+  });
+
+  claim('child-process/stdin-after-exit', byNode({
+    '<14': {
+      exit: 1,
+      stdout: ['child exit 0, writing to its stdin', 'parent exit 1'],
+      stderr: [/^Error \[ERR_STREAM_DESTROYED\]: Cannot call write after a stream was destroyed$/, "Emitted 'error' event on Socket instance at:"],
+      exitEvent: { code: 1, printed: ['parent exit 1'] },
+    },
+    '>=14': {
+      exit: 0,
+      stdout: ['child exit 0, writing to its stdin', 'parent exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['parent exit 0'] },
+    },
+  }));
+});
+

@@ -1,0 +1,103 @@
+// Loading modules: require() of ES modules, top-level await that never settles behind import(),
+// and errors while loading (syntax errors, throws, missing files). Every expectation was observed
+// on each pinned major 12..26 (npm run scenario -- <id> --node 12,...,26).
+import { byNode, claim, describe } from '../../harness/claims.ts';
+
+describe('require() of an ES module', () => {
+  // require(esm): 20.19+ on the 20 line, never on 21, 22.12+ and 23+.
+  const requireEsm = { '<20': false, '>=20 <21': true, '>=21 <22': false, '>=22': true };
+  claim('modules/require-esm', {
+    exit: 0,
+    stdout: [
+      byNode(requireEsm) ? 'required: default = default export, named = named export' : 'require threw ERR_REQUIRE_ESM',
+      'exit 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
+
+  claim('modules/require-esm-tla', {
+    exit: 0,
+    stdout: [byNode(requireEsm) ? 'require threw ERR_REQUIRE_ASYNC_MODULE' : 'require threw ERR_REQUIRE_ESM', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
+});
+
+describe('import() of a module whose top-level await never settles', () => {
+  claim('modules/import-tla-never-from-cjs', {
+    exit: 0,
+    stdout: ['end of script', 'module starts waiting', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
+
+  claim('modules/import-tla-never-from-esm', byNode({
+    '<22': {
+      exit: 13,
+      stdout: ['module starts waiting', 'exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    '>=22': {
+      // pinned 22 is 22.23 (22.0-22.14 printed the warning but still passed 0 to 'exit' listeners)
+      exit: 13,
+      stdout: ['module starts waiting', 'exit 13'],
+      stderr: ['Warning: Detected unsettled top-level await at <dir>/import-tla-never-from-esm.mjs:', /^await import\('\.\/_esm-tla-never\.mjs'\);$/],
+      exitEvent: { code: 13, printed: ['exit 13'] },
+    },
+  }));
+
+  claim('modules/import-tla-never-not-awaited', {
+    exit: 0,
+    stdout: ['end of entry module', 'module starts waiting', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
+});
+
+describe('errors while loading', () => {
+  claim('modules/require-syntax-error', {
+    exit: 1,
+    stdout: ["caught SyntaxError: Unexpected token ','", 'requiring it again, uncaught', 'exit 1'],
+    stderr: ['<dir>/_syntax-error.js:3', /^ {2}value: 1,,$/, /^SyntaxError: Unexpected token ','$/],
+    exitEvent: { code: 1, printed: ['exit 1'] },
+  });
+
+  claim('modules/require-throw-not-cached', {
+    exit: 0,
+    stdout: ['evaluating the module, time 1', 'first require threw: module failed to load', 'in cache: false', 'evaluating the module, time 2', 'second require returned: loaded'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('modules/require-throw-uncaught', {
+    exit: 1,
+    stdout: ['module runs', 'exit 1'],
+    stderr: ['<dir>/_throws.js:3', /^Error: module failed to load$/],
+    exitEvent: { code: 1, printed: ['exit 1'] },
+  });
+
+  claim('modules/require-missing', {
+    exit: 1,
+    stdout: ['caught MODULE_NOT_FOUND, requireStack has 1 file(s)', 'exit 1'],
+    stderr: [/^Error: Cannot find module '\.\/no-such-module'$/, 'Require stack:', '- <dir>/require-missing.js', "  code: 'MODULE_NOT_FOUND',"],
+    exitEvent: { code: 1, printed: ['exit 1'] },
+  });
+
+  claim('modules/import-missing', {
+    exit: 0,
+    stdout: ['./_esm: ERR_MODULE_NOT_FOUND', './no-such-module.mjs: ERR_MODULE_NOT_FOUND', './_esm.mjs: imported'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('modules/import-syntax-error-static', {
+    exit: 1,
+    // Not even the importing module's first line ran.
+    stdout: '',
+    stderr: ['<dir>/_esm-syntax-error.mjs:2', /^export const value = ;$/, /^SyntaxError: Unexpected token ';'$/],
+    // Only the harness's own listener saw 'exit'; the module never registered one.
+    exitEvent: { code: 1, printed: [] },
+  });
+});

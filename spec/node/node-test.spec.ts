@@ -1,0 +1,158 @@
+// node:test: how a test file ends (exit code, hang) when a test waits for ever, throws or rejects
+// asynchronously, fails, exits, or leaves work behind. The scenarios report through a small custom
+// reporter (scenarios/node-test/_reporter.js) that prints one line per result without durations, so
+// that stdout is exact; the runner's own reporters change format between versions. Every
+// expectation was observed on each pinned major 18..26 (npm run scenario -- <id> --node 12,...,26;
+// 12..17 are n.a.: no node:test with --test-reporter there).
+import { byNode, claim, describe } from '../../harness/claims.ts';
+
+const SUMMARY = (o: { tests: number; pass: number; fail: number; cancelled?: number; skipped?: number; todo?: number }) => [
+  `# tests ${o.tests}`,
+  `# pass ${o.pass}`,
+  `# fail ${o.fail}`,
+  `# cancelled ${o.cancelled ?? 0}`,
+  `# skipped ${o.skipped ?? 0}`,
+  `# todo ${o.todo ?? 0}`,
+];
+const PENDING = 'Promise resolution is still pending but the event loop has already resolved';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('a test that waits for a Promise that never settles', () => {
+  claim('node-test/pending-promise', byNode({
+    '<24': {
+      exit: 1,
+      stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 }), 'exit listener 1'],
+      stderr: '',
+      exitEvent: { code: 1, printed: ['exit listener 1'] },
+    },
+    '>=24': { timedOut: true, stdout: '', stderr: '', exitEvent: 'not fired' },
+  }));
+
+  claim('node-test/pending-promise-test-flag', byNode({
+    '<19': {
+      exit: 1,
+      stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, 'stdout: exit listener 1', ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 })],
+      stderr: '',
+      exitEvent: { code: 1, printed: [] },
+    },
+    '>=19 <20': {
+      exit: 1,
+      stdout: [
+        `not ok never settles (cancelledByParent): Error: ${PENDING}`,
+        ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 }),
+        '# exit listener 1',
+        ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 }),
+      ],
+      stderr: '',
+      exitEvent: { code: 1, printed: [] },
+    },
+    '>=20 <24': {
+      exit: 1,
+      stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, 'stdout: exit listener 1', ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 })],
+      stderr: '',
+      exitEvent: { code: 1, printed: [] },
+    },
+    '>=24': { timedOut: true, stdout: '', stderr: '', exitEvent: 'not fired' },
+  }));
+
+  claim('node-test/pending-promise-timeout', {
+    exit: 1,
+    stdout: [
+      byNode({
+        '<24': `not ok never settles, with a timeout (cancelledByParent): ${PENDING}`,
+        '>=24': 'not ok never settles, with a timeout (testTimeoutFailure): test timed out after 200ms',
+      }),
+      ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 }),
+      'exit listener 1',
+    ],
+    stderr: '',
+    exitEvent: { code: 1, printed: ['exit listener 1'] },
+  });
+});
+
+describe('errors that escape a test', () => {
+  claim('node-test/uncaught-in-test', {
+    exit: 1,
+    stdout: ['not ok throws from a timer (uncaughtException): Error: boom from a timer', 'ok runs afterwards', ...SUMMARY({ tests: 2, pass: 1, fail: 1 }), 'exit listener 1'],
+    stderr: '',
+    exitEvent: { code: 1, printed: ['exit listener 1'] },
+  });
+
+  claim('node-test/rejection-in-test', {
+    exit: 1,
+    stdout: ['not ok leaves a rejection unhandled (unhandledRejection): Error: rejected in test', 'ok runs afterwards', ...SUMMARY({ tests: 2, pass: 1, fail: 1 }), 'exit listener 1'],
+    stderr: '',
+    exitEvent: { code: 1, printed: ['exit listener 1'] },
+  });
+
+  // The test passes, the run fails: exit code 1 with "# pass 1  # fail 0". The diagnostic names
+  // the test's location (file:line:column) from 20.13 / 22.1 on.
+  const AFTER = ' generated asynchronous activity after the test ended. This activity created the error "Error: boom after the test" and would have caused the test to fail, but instead triggered an uncaughtException event.';
+  const afterTestEnded = (diagnostic: string) => new RegExp(
+    '^' + escape('ok starts a timer and ends\n') + diagnostic + escape(AFTER + '\n' + [...SUMMARY({ tests: 1, pass: 1, fail: 0 }), 'exit listener 1'].join('\n') + '\n') + '$',
+  );
+  const warning = afterTestEnded(escape('# Warning: Test "starts a timer and ends"'));
+  const error = afterTestEnded(escape('# Error: Test "starts a timer and ends" at error-after-test-ended.js:') + '\\d+:\\d+');
+  claim('node-test/error-after-test-ended', {
+    exit: 1,
+    stdout: byNode({ '<20': warning, '>=20 <21': error, '>=21 <22': warning, '>=22': error }),
+    stderr: '',
+    exitEvent: { code: 1, printed: ['exit listener 1'] },
+  });
+});
+
+describe('exit codes of a test file', () => {
+  claim('node-test/failing-test-exit-code', {
+    exit: 1,
+    stdout: [
+      'not ok fails (testCodeFailure): AssertionError: Expected values to be strictly equal:',
+      '',
+      '1 !== 2',
+      '',
+      'ok passes',
+      ...SUMMARY({ tests: 2, pass: 1, fail: 1 }),
+      'exit listener 1, process.exitCode 1',
+    ],
+    stderr: '',
+    exitEvent: { code: 1, printed: ['exit listener 1, process.exitCode 1'] },
+  });
+
+  claim('node-test/todo-failure-exit-code', {
+    exit: byNode({ '<19': 0, '>=19 <20': 1, '>=20': 0 }),
+    stdout: [
+      'not ok failing todo # TODO (testCodeFailure): Error: not done yet',
+      'ok skipped # SKIP',
+      ...SUMMARY({ tests: 2, pass: 0, fail: 0, skipped: 1, todo: 1 }),
+      byNode({ '<19': 'exit listener 0', '>=19 <20': 'exit listener 1', '>=20': 'exit listener 0' }),
+    ],
+    stderr: '',
+    exitEvent: byNode({
+      '<19': { code: 0, printed: ['exit listener 0'] },
+      '>=19 <20': { code: 1, printed: ['exit listener 1'] },
+      '>=20': { code: 0, printed: ['exit listener 0'] },
+    }),
+  });
+
+  claim('node-test/process-exit-in-test', {
+    exit: 0,
+    // Not one test result: the runner never got to report.
+    stdout: ['exit listener 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener 0'] },
+  });
+});
+
+describe('after hooks', () => {
+  const ran = ['t.after() of the failing test', 'second test runs'];
+  const reported = ['not ok fails with cleanup (testCodeFailure): Error: assertion failed', 'ok passes', ...SUMMARY({ tests: 2, pass: 1, fail: 1 }), 'exit listener 1'];
+  claim('node-test/after-hooks', {
+    exit: 1,
+    stdout: byNode({
+      '<19': [...ran, 'file-level after()', ...reported],
+      '>=19 <20': [...ran, ...reported], // 19.x never runs the file-level after()
+      '>=20': [...ran, 'file-level after()', ...reported],
+    }),
+    stderr: '',
+    exitEvent: { code: 1, printed: ['exit listener 1'] },
+  });
+});

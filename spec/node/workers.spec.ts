@@ -1,0 +1,99 @@
+// Worker threads: what the main thread sees when a worker throws, rejects, exits, is terminated or
+// runs out of memory, and when a worker keeps the process alive. Every expectation was observed on
+// each pinned major 12..26 (npm run scenario -- <id> --node 12,...,26).
+import { byNode, claim, describe, not } from '../../harness/claims.ts';
+
+describe("a worker's failure is the Worker's event, not the process's", () => {
+  claim('workers/throw', {
+    exit: 0,
+    stdout: ['error event: true boom in worker', 'exit event: 1', 'main thread goes on', 'main exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['main exit 0'] },
+  });
+
+  claim('workers/throw-no-error-listener', {
+    exit: 1,
+    stdout: ['worker started', 'main exit 1'],
+    stderr: byNode<(string | RegExp | ReturnType<typeof not>)[]>({
+      '<14.7': [/^Error: boom in worker$/, "Emitted 'error' event on Worker instance at:"],
+      '>=14.7 <16': [/^Error: boom in worker$/, "Emitted 'error' event on process instance at:"],
+      '>=16 <21': [/^Error: boom in worker$/, "Emitted 'error' event on Worker instance at:"],
+      '>=21': [/^Error: boom in worker$/, not("Emitted 'error' event")],
+    }),
+    exitEvent: { code: 1, printed: ['main exit 1'] },
+  });
+
+  claim('workers/unhandled-rejection', byNode({
+    '<15': {
+      exit: 0,
+      stdout: ['message: worker timer ran', 'exit event: 0', 'main exit 0'],
+      stderr: ['UnhandledPromiseRejectionWarning: Error: rejected in worker', '[DEP0018] DeprecationWarning'],
+      exitEvent: { code: 0, printed: ['main exit 0'] },
+    },
+    '>=15': {
+      exit: 0,
+      stdout: ['error event: rejected in worker', 'exit event: 1', 'main exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['main exit 0'] },
+    },
+  }));
+
+  claim('workers/process-exit', {
+    exit: 0,
+    stdout: ['worker exit listener 3', 'exit event: 3', 'main thread goes on', 'main exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['main exit 0'] },
+  });
+
+  claim('workers/resource-limits', {
+    exit: 0,
+    stdout: [
+      'error event: ERR_WORKER_OUT_OF_MEMORY',
+      'Worker terminated due to reaching memory limit: JS heap out of memory',
+      'exit event: 1',
+      'main exit 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['main exit 0'] },
+  });
+});
+
+describe('terminate()', () => {
+  claim('workers/terminate-value', {
+    exit: 0,
+    stdout: ['message: running', 'exit event: 1', 'terminate() fulfilled with 1', 'terminate() again fulfilled with undefined'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('workers/terminate-callback', byNode({
+    '<25': {
+      exit: 0,
+      stdout: ['callback called with null, 1', 'promise fulfilled with 1'],
+      stderr: ['[DEP0132] DeprecationWarning: Passing a callback to worker.terminate() is deprecated.'],
+      exitEvent: { code: 0, printed: [] },
+    },
+    '>=25': {
+      exit: 0,
+      stdout: ['promise fulfilled with 1'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+  }));
+});
+
+describe('a worker is a handle: it keeps the process alive unless unref()ed', () => {
+  claim('workers/keeps-alive', {
+    exit: 0,
+    stdout: ['end of main script', 'message: worker done', 'exit event: 0', 'main exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['main exit 0'] },
+  });
+
+  claim('workers/unref', {
+    exit: 0,
+    stdout: ['end of main script', 'main exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['main exit 0'] },
+  });
+});

@@ -1,0 +1,136 @@
+import { byNode, claim, describe, not } from '../../harness/claims.ts';
+
+describe('what keeps an HTTP client process alive', () => {
+  claim('network/global-agent-keepalive', {
+    exit: 0,
+    stdout: byNode({
+      '<19': ['http.globalAgent.keepAlive = false', 'server saw Connection: close', 'response ended (Connection: close)', 'exit with code 0'],
+      '>=19': ['http.globalAgent.keepAlive = true', 'server saw Connection: keep-alive', 'response ended (Connection: keep-alive)', 'exit with code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/keepalive-agent-exits', {
+    exit: 0,
+    stdout: ['response read', "exit with code 0; idle sockets in the agent's pool: 1"],
+    stderr: '',
+    exitEvent: { code: 0, printed: ["exit with code 0; idle sockets in the agent's pool: 1"] },
+  });
+  claim('network/unread-body', {
+    exit: 0,
+    stdout: byNode({
+      '<19': ['response 200; its body is never read', 'exit with code 0'],
+      '>=19': ['response 200; its body is never read', 'still alive 1 s later; destroying the response', 'exit with code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/unread-body-blocks-pool', {
+    exit: 0,
+    stdout: [
+      'first response: body never read',
+      '1 s later the second request still has no response; destroying the first response',
+      'second response: answer to /second',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('network/server-unref-connection', {
+    exit: 0,
+    stdout: byNode({
+      '<19': ['response read', 'exit with code 0'],
+      '>=19': ['response read', 'still alive 1 s later; destroying 1 server connection(s)', 'exit with code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/agent-destroy', {
+    exit: 0,
+    stdout: ['response read; destroying the agent, closing the server', 'server closed', 'exit with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+});
+
+describe('a server that never answers', () => {
+  claim('network/request-timeout-option', {
+    exit: 0,
+    stdout: [
+      "'timeout' event",
+      '1 s later the request is still pending; calling req.destroy()',
+      'request error: ECONNRESET (socket hang up)',
+      'exit with code 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/abort-signal-timeout', {
+    exit: 0,
+    stdout: byNode({
+      '<17': ['1 s later the request is still pending; calling req.destroy()', 'request error: Error, code ECONNRESET', 'exit with code 0'],
+      '>=17': ['request error: AbortError, code ABORT_ERR', 'exit with code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/abort-signal-timeout-unref', {
+    exit: 0,
+    stdout: ['waiting for a 200 ms AbortSignal.timeout()', 'exit with code 0; signal.aborted = false'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0; signal.aborted = false'] },
+  });
+});
+
+describe('fetch()', () => {
+  claim('network/fetch-exits', {
+    exit: 0,
+    stdout: ['server saw Connection: keep-alive', 'body: ok', 'exit with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/fetch-unread-body', {
+    exit: 0,
+    stdout: ['response 200; its body is never read', 'still alive 1 s later; aborting the request', 'exit with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/fetch-abort-timeout', {
+    exit: 0,
+    stdout: ['fetch rejected: TimeoutError (DOMException): The operation was aborted due to timeout', 'exit with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/fetch-server-close', {
+    exit: 0,
+    stdout: byNode({
+      '<19': ['body: ok', '1 s later the server is still not closed; closing all its connections', 'server closed', 'exit with code 0'],
+      '>=19': ['body: ok', 'server closed', 'exit with code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('network/fetch-experimental', {
+    exit: 0,
+    stdout: ['body: ok', 'exit with code 0'],
+    stderr: byNode({
+      '<17': [/^\(node:<pid>\) ExperimentalWarning: Fetch is an experimental feature/, not('buffer.Blob')],
+      '>=17': [/^\(node:<pid>\) ExperimentalWarning: Fetch is an experimental feature/, /^\(node:<pid>\) ExperimentalWarning: buffer\.Blob is an experimental feature/],
+    }),
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+});
+
+describe("a server's default timeouts", () => {
+  const same = ['server.headersTimeout = 60000', 'server.keepAliveTimeout = 5000'];
+  claim('network/server-timeout-defaults', {
+    exit: 0,
+    stdout: byNode({
+      '<13': ['server.timeout = 120000', 'server.requestTimeout = undefined', ...same],
+      '>=13 <14.11': ['server.timeout = 0', 'server.requestTimeout = undefined', ...same],
+      '>=14.11 <18': ['server.timeout = 0', 'server.requestTimeout = 0', ...same],
+      '>=18': ['server.timeout = 0', 'server.requestTimeout = 300000', ...same],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

@@ -1,0 +1,96 @@
+import { byNode, claim, describe } from '../../harness/claims.ts';
+
+// Every claim here is about a quantity that is the same on every run: "all" of 8 MiB or "less than
+// all" of it. Where less arrives, how much does vary (the kernel's buffers, the reader's speed),
+// so the scenarios print the comparison, never the byte count.
+const SIZE = 8 * 1024 * 1024;
+
+describe('process.exit() right after writing a lot', () => {
+  claim('output/exit-after-write-stdout', {
+    exit: 0,
+    stdout: ['writer exited with code 0', `reader received less than all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/exit-after-write-stderr', {
+    exit: 0,
+    stdout: ['writer exited with code 0', `reader received less than all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/exit-after-write-shell-pipe', {
+    exit: 0,
+    stdout: [`wc counted less than all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/exit-after-console-log-unread', {
+    exit: 0,
+    stdout: ['writer exited with code 0 before anything was read', `reader then received less than all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/exit-after-write-stream', {
+    exit: 0,
+    stdout: ['writer exited with code 0', `the file holds less than all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/exit-listener-big-write', {
+    exit: 0,
+    stdout: ['writer exited with code 0', 'first line: "exit listener: a short line\\n"', `then less than all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/log-after-exit-in-listener', {
+    exit: 2,
+    stdout: ['calling process.exit()', 'exit listener: code 0; calling process.exit(2)'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0; calling process.exit(2)'] },
+  });
+});
+
+describe('what keeps the output', () => {
+  claim('output/exit-after-short-output', {
+    exit: 0,
+    stdout: Array.from({ length: 100 }, (_, i) => `line ${i + 1}`),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/exit-after-write-file-stdout', {
+    exit: 0,
+    stdout: ['writer exited with code 0', `the file holds all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/write-stream-end-then-exit', {
+    exit: 0,
+    stdout: ['writer exited with code 0', `the file holds all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/write-callback-then-exit', {
+    exit: 0,
+    stdout: ['writer exited with code 0', `reader received all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('output/exitcode-natural-end', {
+    exit: 0,
+    stdout: ['writer exited with code 3', `reader received all of the ${SIZE} bytes`],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('writing to a pipe nobody reads', () => {
+  claim('output/console-log-closed-pipe', {
+    exit: 0,
+    stdout: byNode({
+      '<16.7': ['writer: code 0, signal null', "writer's stderr: nothing"],
+      '>=16.7': ['writer: code 1, signal null', "writer's stderr: Error: write EPIPE"],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

@@ -1,0 +1,153 @@
+import { byNode, claim, describe } from '../../harness/claims.ts';
+
+describe('a signal with no listener ends the process', () => {
+  // Sent to itself: delivered before process.kill() returns, so the next line never prints.
+  claim('signals/sigterm-self', {
+    signal: 'SIGTERM',
+    stdout: ['sending SIGTERM to myself'],
+    stderr: '',
+    exitEvent: 'not fired',
+  });
+  claim('signals/sigint-self', {
+    signal: 'SIGINT',
+    stdout: ['sending SIGINT to myself'],
+    stderr: '',
+    exitEvent: 'not fired',
+  });
+  claim('signals/sighup-self', {
+    signal: 'SIGHUP',
+    stdout: ['sending SIGHUP to myself'],
+    stderr: '',
+    exitEvent: 'not fired',
+  });
+  claim('signals/exitcode-then-killed', {
+    signal: 'SIGTERM',
+    stdout: ['process.exitCode = 3; sending SIGTERM to myself'],
+    stderr: '',
+    exitEvent: 'not fired',
+  });
+  claim('signals/remove-listener', {
+    signal: 'SIGTERM',
+    stdout: ['listeners left: 0; sending SIGTERM to myself'],
+    stderr: '',
+    exitEvent: 'not fired',
+  });
+  claim('signals/sigkill-listener', {
+    exit: 0,
+    stdout: ['SIGKILL: EINVAL (uv_signal_start EINVAL)', 'SIGSTOP: EINVAL (uv_signal_start EINVAL)'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('a signal listener replaces the default action', () => {
+  claim('signals/listener-does-not-keep-alive', {
+    exit: 0,
+    stdout: ['waiting for SIGTERM', 'exit with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('signals/listener-runs-later', {
+    exit: 0,
+    stdout: ['process.kill() returned', 'microtask', 'SIGTERM listener'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('signals/listener-replaces-default', {
+    exit: 0,
+    stdout: [
+      'listening; sending SIGTERM to myself',
+      'SIGTERM listener ran; it closes nothing',
+      'after the listener: still running, server listening = true',
+      'server closed',
+      'exit with code 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('signals/listener-graceful-close', {
+    exit: 0,
+    stdout: ['listening; sending SIGTERM to myself', 'SIGTERM: closing the server', 'server closed', 'exit with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('signals/listener-exit', {
+    exit: 0,
+    stdout: ['sending SIGTERM to myself', 'SIGTERM: calling process.exit()', 'exit with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+  claim('signals/exitcode-then-graceful', {
+    exit: 3,
+    stdout: ['process.exitCode = 3; sending SIGTERM to myself', 'SIGTERM: clearing the interval', 'exit with code 3'],
+    stderr: '',
+    exitEvent: { code: 3, printed: ['exit with code 3'] },
+  });
+});
+
+describe('what a parent sees of a signalled child', () => {
+  claim('signals/parent-sees-signal', {
+    exit: 0,
+    stdout: [
+      'SIGTERM: code null, signal SIGTERM, child printed "ready\\n"',
+      'SIGINT: code null, signal SIGINT, child printed "ready\\n"',
+      'SIGHUP: code null, signal SIGHUP, child printed "ready\\n"',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('signals/parent-sees-listener-code', {
+    exit: 0,
+    stdout: [
+      `listener 'end': code 0, signal null, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 0\\n"`,
+      `listener 'exit143': code 143, signal null, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 143\\n"`,
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('signals/shell-status', {
+    exit: 0,
+    stdout: [
+      "process.kill(process.pid, 'SIGTERM'): shell status 143; in Node: code null, signal SIGTERM",
+      'process.exit(143): shell status 143; in Node: code 143, signal null',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('shutting down an HTTP server', () => {
+  const stillOpen = '1 s later the server is still not closed; destroying the client agent';
+  claim('signals/server-close-idle-keepalive', {
+    exit: 0,
+    stdout: byNode({
+      '<19': ['response received; the keep-alive connection is idle', stillOpen, 'server closed'],
+      '>=19': ['response received; the keep-alive connection is idle', 'server closed'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('signals/server-close-active-request', {
+    exit: 0,
+    stdout: [
+      'request arrived; calling server.close() before answering',
+      'client received "the whole response" (connection: keep-alive)',
+      stillOpen,
+      'server closed',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('signals/close-idle-connections', {
+    exit: 0,
+    stdout: ['response received; the keep-alive connection is idle', 'server closed'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('signals/close-all-connections', {
+    exit: 0,
+    stdout: ['request arrived; the handler never answers', 'server closed', 'client request failed: ECONNRESET (socket hang up)'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

@@ -49,12 +49,16 @@ describe("a worker's failure is the Worker's event, not the process's", () => {
     deno: { exit: 0, stdout: ['error event: rejected in worker', 'exit event: 0', 'main exit 0'], stderr: [/^error: Uncaught \(in worker ""\) \(in promise\) Error: rejected in worker$/], exitEvent: { code: 0, printed: ['main exit 0'] } },
   }));
 
-  claim('workers/process-exit', {
-    exit: 0,
-    stdout: ['worker exit listener 3', 'exit event: 3', 'main thread goes on', 'main exit 0'],
-    stderr: '',
-    exitEvent: { code: 0, printed: ['main exit 0'] },
-  });
+  claim('workers/process-exit', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['worker exit listener 3', 'exit event: 3', 'main thread goes on', 'main exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['main exit 0'] },
+    },
+    // Under Bun the worker's own line is sometimes lost when its thread ends (once in about 20 runs with the machine fully loaded).
+    bun: { exit: 0, stdout: /^(?:worker exit listener 3\n)?exit event: 3\nmain thread goes on\nmain exit 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['main exit 0'] } },
+  }));
 
   claim('workers/resource-limits', {
     exit: 0,

@@ -4,7 +4,7 @@
 // id, the target, the observation, a skip's reason. No report reads a test's title.
 import semver from 'semver';
 import { inject, it, type TestContext } from 'vitest';
-import { appliesTo, findScenario, runScenario, type RunOptions } from './harness.ts';
+import { findScenario, runScenario, whyNotApplicable, type RunOptions } from './harness.ts';
 import { outcomeProblems, showObservation, type Outcome } from './outcome.ts';
 import { stored, type Observation, type StoredObservation } from './observation.ts';
 import type { Target } from './node-binaries.ts';
@@ -79,8 +79,9 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
     skipped(s.id, `not selected (SPEC_ONLY=${only.join(',')})`);
     return;
   }
-  if (!appliesTo(s, t)) {
-    const reason = `n.a. on ${t.version}: applies to ${t.runtime === 'node' ? `Node ${s.node}` : s.runtimes.join(', ')}`;
+  const why = whyNotApplicable(s, t, opts.flags);
+  if (why) {
+    const reason = `n.a. on ${t.version}: ${why}`;
     it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version } } }, () => {});
     return;
   }

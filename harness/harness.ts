@@ -2,13 +2,14 @@
 // binary, observe its `exit` event, and normalise what it printed. Every spec and every command
 // (scenario, matrix, catalog, bench) goes through this module. It does not depend on vitest.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
 import YAML from 'yaml';
 import { ROOT, RUNTIMES, SpecError, type Runtime, type Target } from './node-binaries.ts';
 import { normalise, type Observation } from './observation.ts';
-import { runGroup } from './procs.ts';
+import { runGroup, type GroupRun } from './procs.ts';
 
 export { ROOT, SpecError, resolveNode, type NodeTarget, type Target } from './node-binaries.ts';
 export type { Observation } from './observation.ts';
@@ -33,6 +34,7 @@ const FIELDS: Record<string, boolean> = {
   tags: true, // list, from TAGS
   node: false, // semver range of Node versions the scenario applies to (default: any)
   runtimes: false, // the runtimes it applies to (default: node, bun, deno); another is n.a.
+  'not-on': false, // runtimes it does not apply to, each with the reason (and a link): { deno: '...' }
   flags: false, // list of node CLI flags
   env: false, // map of extra environment variables
   timeout: false, // time limit in ms (default DEFAULT_TIMEOUT_MS)
@@ -57,6 +59,8 @@ export interface Scenario {
   tags: string[];
   node: string;
   runtimes: Runtime[];
+  /** Why it does not apply to a runtime (header `not-on`): the runtimes named here are left out of `runtimes`. */
+  notOn: Partial<Record<Runtime, string>>;
   flags: string[];
   env: Record<string, string>;
   timeout: number;
@@ -111,8 +115,13 @@ export function readScenario(file: string): Scenario {
   for (const t of tags) if (!(TAGS as readonly string[]).includes(t)) fail(abs, `unknown tag "${t}" (known: ${TAGS.join(', ')})`);
   const node = str('node') ?? '*';
   if (!semver.validRange(node)) fail(abs, `header field "node" is not a semver range: ${JSON.stringify(node)}`);
-  const runtimes = h.runtimes === undefined ? [...RUNTIMES] : list('runtimes');
+  let runtimes = h.runtimes === undefined ? [...RUNTIMES] : list('runtimes');
   for (const r of runtimes) if (!(RUNTIMES as readonly string[]).includes(r)) fail(abs, `unknown runtime "${r}" in "runtimes" (known: ${RUNTIMES.join(', ')})`);
+  const notOn = h['not-on'] ?? {};
+  if (typeof notOn !== 'object' || Array.isArray(notOn) || Object.values(notOn as object).some((x) => typeof x !== 'string' || !x.trim())) fail(abs, 'header field "not-on" must map runtimes to the reason each is left out: { deno: \'no cluster module: <link>\' }');
+  if (h['not-on'] !== undefined && h.runtimes !== undefined) fail(abs, 'give "not-on" (runtimes left out, with reasons) or "runtimes", not both');
+  for (const r of Object.keys(notOn as object)) if (r === 'node' || !(RUNTIMES as readonly string[]).includes(r)) fail(abs, `"not-on" names ${JSON.stringify(r)}: only ${RUNTIMES.filter((x) => x !== 'node').join(', ')} (a Node range goes in "node")`);
+  runtimes = runtimes.filter((r) => !(r in (notOn as object)));
   const env = h.env ?? {};
   if (typeof env !== 'object' || Array.isArray(env) || Object.values(env as object).some((x) => typeof x !== 'string')) fail(abs, 'header field "env" must map names to strings');
   const timeout = h.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -136,6 +145,7 @@ export function readScenario(file: string): Scenario {
     tags,
     node,
     runtimes: runtimes as Runtime[],
+    notOn: notOn as Partial<Record<Runtime, string>>,
     flags: list('flags'),
     env: env as Record<string, string>,
     timeout,
@@ -237,11 +247,56 @@ export function closest(typed: string, ids: string[], n = 3): string[] {
   return scored.sort((a, b) => a.score - b.score).filter((x) => x.score < 1000 + Math.max(4, t.length / 2)).slice(0, n).map((x) => x.id);
 }
 
-/** Whether a scenario applies to a target: its runtime is one of `runtimes`, and for Node its version is in the `node` range. */
-export function appliesTo(s: Pick<Scenario, 'node' | 'runtimes'>, t: Pick<Target, 'runtime' | 'version'> | string): boolean {
-  const target = typeof t === 'string' ? { runtime: 'node' as const, version: t } : t;
-  if (!s.runtimes.includes(target.runtime)) return false;
-  return target.runtime !== 'node' || semver.satisfies(target.version, s.node, { includePrerelease: true });
+/**
+ * The Node CLI flags (by name) that each other runtime takes under the same name, as its `--help`
+ * lists them (spec/tooling/runtimes.spec.ts checks this against the pinned binaries). A scenario
+ * whose header gives a flag its runtime does not take is n.a. there: Bun ignores flags it does not
+ * know, and `deno run` refuses every Node flag but these.
+ */
+export const RUNTIME_FLAGS: Record<Exclude<Runtime, 'node'>, readonly string[]> = {
+  bun: [
+    '--unhandled-rejections', '--pending-deprecation', '--no-deprecation', '--throw-deprecation', '--trace-deprecation',
+    '--no-warnings', '--trace-warnings', '--disable-warning', '--redirect-warnings', '--expose-gc', '--conditions',
+    '--title', '--zero-fill-buffers', '--max-http-header-size', '--insecure-http-parser', '--dns-result-order',
+    '--preserve-symlinks', '--preserve-symlinks-main', '--require', '--import',
+  ],
+  deno: ['--conditions', '--require'],
+};
+
+/** The flags of a list that `runtime` does not take (a token without a leading dash is the previous flag's value). */
+export function flagsNotTaken(runtime: Runtime, flags: readonly string[]): string[] {
+  if (runtime === 'node') return [];
+  return flags.filter((f) => f.startsWith('-') && !RUNTIME_FLAGS[runtime].includes(f.split('=')[0]!));
+}
+
+type TargetLike = Pick<Target, 'runtime' | 'version'> | string;
+
+/** A target given as its version string alone: "v22.1.0" is Node, "bun 1.4.5" Bun, "deno 2.9.6" Deno. */
+function asTarget(t: TargetLike): Pick<Target, 'runtime' | 'version'> {
+  if (typeof t !== 'string') return t;
+  const rt = t.split(' ')[0]!;
+  return { runtime: rt !== 'node' && (RUNTIMES as readonly string[]).includes(rt) ? (rt as Runtime) : 'node', version: t };
+}
+
+/**
+ * Why a scenario does not apply to a target, in a few words (undefined when it does): its Node
+ * range excludes the version, its header leaves the runtime out (`not-on`, with the reason, or
+ * `runtimes`), or the runtime does not take one of its flags (the header's and `extraFlags`).
+ */
+export function whyNotApplicable(s: Pick<Scenario, 'node' | 'runtimes'> & Partial<Pick<Scenario, 'notOn' | 'flags'>>, t: TargetLike, extraFlags: readonly string[] = []): string | undefined {
+  const target = asTarget(t);
+  if (target.runtime === 'node') return semver.satisfies(target.version, s.node, { includePrerelease: true }) ? undefined : `applies to Node ${s.node}`;
+  const reason = s.notOn?.[target.runtime];
+  if (reason) return `not on ${target.runtime}: ${reason}`;
+  if (!s.runtimes.includes(target.runtime)) return `applies to ${s.runtimes.join(', ')}`;
+  const bad = flagsNotTaken(target.runtime, [...(s.flags ?? []), ...extraFlags]);
+  if (bad.length) return `${target.runtime} does not take Node's ${bad.join(' ')}`;
+  return undefined;
+}
+
+/** Whether a scenario applies to a target (see whyNotApplicable). */
+export function appliesTo(s: Pick<Scenario, 'node' | 'runtimes'> & Partial<Pick<Scenario, 'notOn' | 'flags'>>, t: TargetLike, extraFlags: readonly string[] = []): boolean {
+  return whyNotApplicable(s, t, extraFlags) === undefined;
 }
 
 export interface RunOptions {
@@ -261,10 +316,19 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, ...extra };
 }
 
-/** How a target is started on a scenario: the binary and its arguments (without the observer when `bare`). */
+/**
+ * How a target is started on a scenario: the binary and its arguments (without the observer when
+ * `bare`). Node: `node --require <observer> <flags> <file>`; Bun: `bun --preload <observer> <flags>
+ * <file>`; Deno: `deno run -A --preload <observer> <flags> <file>` (-A: a scenario may start
+ * servers, read its environment and files, start processes, as under Node).
+ */
 export function commandLine(s: Scenario, target: Target, opts: RunOptions & { bare?: boolean } = {}): { file: string; args: string[] } {
   const flags = [...s.flags, ...(opts.flags ?? [])];
-  return { file: target.path, args: [...(opts.bare ? [] : ['--require', OBSERVER]), ...flags, s.file] };
+  const bad = flagsNotTaken(target.runtime, flags);
+  if (bad.length) throw new SpecError(`${s.id}: ${target.runtime} does not take Node's ${bad.join(' ')} (the scenario is n.a. there)`);
+  const observer = opts.bare ? [] : [target.runtime === 'node' ? '--require' : '--preload', OBSERVER];
+  const runtime = target.runtime === 'deno' ? ['run', '-A'] : [];
+  return { file: target.path, args: [...runtime, ...observer, ...flags, s.file] };
 }
 
 /**
@@ -274,16 +338,28 @@ export function commandLine(s: Scenario, target: Target, opts: RunOptions & { ba
  */
 export async function runScenario(s: Scenario, target: Target, opts: RunOptions = {}): Promise<Observation> {
   const { file, args } = commandLine(s, target, opts);
-  const r = await runGroup(file, args, {
-    cwd: dirname(s.file),
-    env: cleanEnv({ ...s.env, ...(opts.env ?? {}), NODE_ASYNC_SPEC_OBSERVER: '3' }),
-    timeout: opts.timeout ?? s.timeout,
-    report: true,
-  });
+  // The observer reports on fd 3; under Deno, whose node:fs cannot write to an inherited
+  // descriptor, to a file named in the variable instead (see observer.cjs).
+  const reportDir = target.runtime === 'deno' ? mkdtempSync(join(tmpdir(), 'nas-observer-')) : undefined;
+  const reportFile = reportDir && join(reportDir, 'report.jsonl');
+  let r: GroupRun;
+  try {
+    r = await runGroup(file, args, {
+      cwd: dirname(s.file),
+      env: cleanEnv({ ...s.env, ...(opts.env ?? {}), NODE_ASYNC_SPEC_OBSERVER: reportFile ?? '3' }),
+      timeout: opts.timeout ?? s.timeout,
+      report: !reportFile,
+    });
+    if (reportFile && existsSync(reportFile)) r.report = readFileSync(reportFile, 'utf8');
+  } finally {
+    if (reportDir) rmSync(reportDir, { recursive: true, force: true });
+  }
   if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
   let version = target.version;
   let exitCode: number | string | null = null;
   let fired = false;
+  let started = false;
+  let unknown = false; // printed during exit in a way the observer cannot render (Bun, Deno: see observer.cjs)
   const during: string[] = [];
   for (const line of r.report.split('\n')) {
     if (!line) continue;
@@ -293,15 +369,23 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
     } catch {
       continue;
     }
-    if (rec.t === 'start' && rec.version && target.runtime === 'node') version = rec.version;
-    else if (rec.t === 'exit') {
+    if (rec.t === 'start') {
+      started = true;
+      if (rec.version && target.runtime === 'node') version = rec.version;
+    } else if (rec.t === 'exit') {
       fired = true;
       exitCode = rec.code ?? null;
     } else if (rec.t === 'out' && rec.text !== undefined) during.push(rec.text);
+    else if (rec.t === 'unknown') unknown = true;
+  }
+  // Under another runtime, an observer that never reported leaves the exit event unknown: say so rather than "not fired".
+  if (!started && target.runtime !== 'node') {
+    throw new SpecError(`${s.id} on ${target.version}: the observer did not run (${r.timedOut ? 'timed out' : `exit code ${r.exitCode}, signal ${r.signal}`}; stderr: ${JSON.stringify(r.stderr.trim().split('\n')[0] ?? '')})`);
   }
   const at = { dir: dirname(s.file), scenarios: SCENARIOS, root: ROOT, binary: target.path };
-  const exitHandler = normalise(during.join(''), at).split('\n');
+  let exitHandler: string[] | null = normalise(during.join(''), at).split('\n');
   if (exitHandler[exitHandler.length - 1] === '') exitHandler.pop();
+  if (unknown) exitHandler = null;
   return {
     id: s.id,
     node: version,

@@ -4,7 +4,7 @@
 // report. No processes, no clock: the same inputs give the same bytes.
 import semver from 'semver';
 import { scenarioHash, type Scenario, type VersionChange } from '../harness/harness.ts';
-import { behaviourDiff, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
+import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { TestRecord } from '../harness/records.ts';
 
 export { sortVersions, stableJson } from '../harness/observation.ts';
@@ -67,7 +67,65 @@ export interface MatrixData {
   changes: ObservedChange[];
   /** Scenarios under scenarios/ that no spec in spec/node claims (e.g. Lambda scenarios). */
   unclaimed: string[];
+  /**
+   * Runtimes other than Node (Bun, Deno), by version string ("bun 1.4.5"): kept apart from
+   * `versions` and `results`, which are Node's alone; each is compared with `reference`.
+   */
+  runtimes?: Record<string, VersionResult>;
+  /** The Node release the runtimes are compared with (the newest pinned major). */
+  reference?: string;
+  compatibility?: Compatibility[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Runtimes that promise Node compatibility, against the reference Node
+
+/** A claim a runtime does not behave on as the reference Node does. */
+export interface CompatDiff {
+  scenario: string;
+  claim: string;
+  /** The fields that differ: `before` is the reference Node's, `after` the runtime's. */
+  diff: FieldDiff[];
+  /** harness/observation.ts severity(): higher is more consequential (a hang, an exit code, lost output...). */
+  severity: number;
+}
+
+export interface Compatibility {
+  runtime: string;
+  reference: string;
+  /** Claims observed on both that behave the same. */
+  same: string[];
+  /** Claims observed on both that do not, most consequential first. */
+  differs: CompatDiff[];
+  /** Claims that do not apply to the runtime (header `not-on`, `runtimes`, or flags it does not take). */
+  notApplicable: string[];
+  /** Claims observed on one side only (n.a. on the reference, or no observation: a run error). */
+  unmatched: string[];
+}
+
+/** How a runtime's observations compare with the reference Node's, claim by claim. */
+export function compatibility(reference: VersionResult, rt: VersionResult, meta: Record<string, ScenarioMeta>): Compatibility {
+  const out: Compatibility = { runtime: rt.node, reference: reference.node, same: [], differs: [], notApplicable: [], unmatched: [] };
+  for (const id of Object.keys(meta).sort()) {
+    const a = reference.scenarios[id], b = rt.scenarios[id];
+    if (!a && !b) continue;
+    if (b?.verdict === 'n.a.') out.notApplicable.push(id);
+    else if (!a?.observation || !b?.observation) out.unmatched.push(id);
+    else {
+      const diff = behaviourDiff(a.observation, b.observation);
+      if (!diff.length) out.same.push(id);
+      else out.differs.push({ scenario: id, claim: meta[id]!.claim, diff, severity: severity(diff) });
+    }
+  }
+  out.differs.sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : x.scenario > y.scenario ? 1 : 0));
+  return out;
+}
+
+/** How severity() ranks a difference, in a word. */
+export const SEVERITY_WORDS: Record<number, string> = { 5: 'hang', 4: 'exit', 3: 'output', 2: 'exit event', 1: 'stderr' };
+
+/** "Node v26.10.0" for a Node version, the runtime's own string ("bun 1.4.5") otherwise. */
+export const targetLabel = (v: string) => (semver.valid(v) ? `Node ${v}` : v);
 
 // ---------------------------------------------------------------------------------------------
 // Reading a version's run
@@ -167,14 +225,14 @@ export interface Problem { kind: 'fail' | 'unexplained' | 'error'; text: string 
 /** Everything that makes the matrix fail, one line each. */
 export function problems(data: MatrixData): Problem[] {
   const out: Problem[] = [];
-  for (const v of data.versions) {
-    const r = data.results[v]!;
-    if (r.error) out.push({ kind: 'error', text: `Node ${v}: ${r.error}` });
+  for (const r of [...data.versions.map((v) => data.results[v]!), ...Object.values(data.runtimes ?? {})]) {
+    const v = targetLabel(r.node);
+    if (r.error) out.push({ kind: 'error', text: `${v}: ${r.error}` });
     for (const [id, s] of Object.entries(r.scenarios)) {
-      if (s.verdict === 'fail') out.push({ kind: 'fail', text: `${id} fails on Node ${v}: ${firstLine(s.failure ?? 'failed')}` });
+      if (s.verdict === 'fail') out.push({ kind: 'fail', text: `${id} fails on ${v}: ${firstLine(s.failure ?? 'failed')}` });
     }
     for (const [title, s] of Object.entries(r.otherTests ?? {})) {
-      if (s.verdict === 'fail') out.push({ kind: 'fail', text: `"${title}" fails on Node ${v}: ${firstLine(s.failure ?? 'failed')}` });
+      if (s.verdict === 'fail') out.push({ kind: 'fail', text: `"${title}" fails on ${v}: ${firstLine(s.failure ?? 'failed')}` });
     }
   }
   for (const c of data.changes) {
@@ -327,6 +385,7 @@ export function markdownReport(data: MatrixData): string {
     for (const q of quiet) out.push(`- \`${q.scenario}\`: ${q.change.in} — ${q.change.what} (${q.change.link}); same behaviour on ${q.between[0]} and ${q.between[1]}`);
     out.push('');
   }
+  for (const c of data.compatibility ?? []) out.push(...markdownCompatibility(c));
   if (data.unclaimed.length) {
     out.push('## Scenarios not in the matrix', '');
     out.push('No spec under `spec/node` claims these scenarios (Lambda scenarios are checked by `spec/lambda`):', '');
@@ -338,4 +397,45 @@ export function markdownReport(data: MatrixData): string {
 
 export function scenarioMeta(s: Scenario): ScenarioMeta {
   return { claim: s.claim, tags: s.tags, node: s.node, changes: s.changes, hash: scenarioHash(s) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compatibility sections
+
+const cellText = (v: unknown) => show(v).replace(/\n$/, '');
+
+/** A runtime's compatibility for the terminal: the count, then each difference, most consequential first. */
+export function terminalCompatibility(c: Compatibility): string {
+  const observed = c.same.length + c.differs.length;
+  const out = [`Compatibility: ${c.runtime} behaves as Node ${c.reference} in ${c.same.length} of ${observed} claims` +
+    `${c.notApplicable.length ? ` (${c.notApplicable.length} n.a.)` : ''}${c.unmatched.length ? ` (${c.unmatched.length} observed on one side only: ${c.unmatched.join(', ')})` : ''}.`];
+  for (const d of c.differs) {
+    out.push(`  [${SEVERITY_WORDS[d.severity] ?? d.severity}] ${d.scenario}`);
+    for (const f of d.diff) {
+      const clip = (x: string) => (x.length > 60 ? x.slice(0, 57) + '...' : x);
+      out.push(`      ${f.field}: Node ${clip(inline(f.before))}  |  ${c.runtime.split(' ')[0]} ${clip(inline(f.after))}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** A runtime's compatibility as a Markdown section: each difference as a table, the two outputs side by side. */
+export function markdownCompatibility(c: Compatibility): string[] {
+  const observed = c.same.length + c.differs.length;
+  const cell = (v: unknown) => {
+    const t = cellText(v);
+    return t === '' ? '(empty)' : t.split('\n').map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '&#124;').replace(/`/g, '&#96;')).join('<br>');
+  };
+  const out = [`## Compatibility: ${c.runtime}`, ''];
+  out.push(`${c.runtime} behaves as Node ${c.reference} (the newest pinned release) in **${c.same.length} of ${observed}** claims observed on both.` +
+    (c.notApplicable.length ? ` ${c.notApplicable.length} do not apply to it: ${c.notApplicable.map((x) => `\`${x}\``).join(', ')}.` : '') +
+    (c.unmatched.length ? ` Observed on one side only: ${c.unmatched.map((x) => `\`${x}\``).join(', ')}.` : ''), '');
+  if (c.differs.length) out.push('Where it does not, most consequential first (a hang, then the exit code or signal, then output, then the exit event, then stderr text):', '');
+  for (const d of c.differs) {
+    out.push(`### \`${d.scenario}\` (${SEVERITY_WORDS[d.severity] ?? d.severity})`, '', `> ${d.claim}`, '');
+    out.push(`| | Node ${c.reference} | ${c.runtime} |`, '|---|---|---|');
+    for (const f of d.diff) out.push(`| ${f.field} | <code>${cell(f.before)}</code> | <code>${cell(f.after)}</code> |`);
+    out.push('');
+  }
+  return out;
 }

@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { appliesTo, listScenarios, SpecError, type Scenario } from '../harness/harness.ts';
-import { ensureVersion, latestOfMajor, pins, resolveNode, type Target } from '../harness/node-binaries.ts';
+import { ensureVersion, latestOfMajor, pins, referenceNode, resolveNode, type Target } from '../harness/node-binaries.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryPlan, judgeBoundaries, specBoundaries } from './boundaries.ts';
 import { command, wholeNumber } from './command.ts';
-import { describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
+import { compatibility, describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
 import { pool } from './pool.ts';
 import { runVitest, stopVitest } from './vitest-run.ts';
 
@@ -25,7 +25,9 @@ matrix.json, report.md). Exits non-zero if a pinned expectation fails or an obse
 behaviour change is not explained by the scenario's \`changes:\` header.
 
 targets          majors (22, pinned in node-versions.json), exact versions (18.20.8) or paths
-                 to node binaries; default: every major pinned in node-versions.json
+                 to node binaries; default: every major pinned in node-versions.json. Also bun,
+                 deno (runtime-versions.json), bun@<version>, deno@<version>: each gets a
+                 compatibility section against the newest pinned Node (which then runs too)
 --latest         resolve each major to its newest release on the npm registry instead of the pin
 --only <prefix>  run only the scenarios whose id starts with <prefix> (repeatable)
 --out <dir>      where to write the results (default: results)
@@ -106,10 +108,16 @@ class ProgressView {
 
 // ---------------------------------------------------------------------------------------------
 
-function finish(versions: string[], results: VersionResult[], selected: Scenario[], args: { only: string[]; reuse: boolean }, out: string) {
-  const claimed = new Set(results.flatMap((r) => Object.keys(r.scenarios)));
+/** Per-version results file: node-22.1.0.json, bun-1.4.5.json, deno-2.9.6.json. */
+const resultFile = (v: string) => (v.startsWith('v') ? `node-${v.slice(1)}.json` : `${v.replace(/ /g, '-')}.json`);
+const RESULT_FILE = /^(node|bun|deno)-.*\.json$/;
+
+function finish(all: string[], allResults: VersionResult[], selected: Scenario[], args: { only: string[]; reuse: boolean }, out: string) {
+  const claimed = new Set(allResults.flatMap((r) => Object.keys(r.scenarios)));
   const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
-  const byV = Object.fromEntries(versions.map((v, i) => [v, results[i]!]));
+  // Node versions make the matrix and its changes; other runtimes are compared with the reference Node.
+  const versions = all.filter((v) => v.startsWith('v'));
+  const byV = Object.fromEntries(versions.map((v) => [v, allResults[all.indexOf(v)]!]));
   const data: MatrixData = {
     platform: process.platform,
     arch: process.arch,
@@ -120,8 +128,15 @@ function finish(versions: string[], results: VersionResult[], selected: Scenario
     unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
   };
   if (args.only.length) data.only = [...args.only].sort();
+  const others = all.filter((v) => !v.startsWith('v'));
+  if (others.length) {
+    data.runtimes = Object.fromEntries(others.map((v) => [v, allResults[all.indexOf(v)]!]));
+    data.reference = referenceNode();
+    const ref = byV[data.reference];
+    data.compatibility = ref ? others.map((v) => compatibility(ref, data.runtimes![v]!, meta)) : [];
+  }
 
-  if (!args.reuse) for (const v of versions) writeFileSync(join(out, `node-${v.slice(1)}.json`), stableJson(byV[v]));
+  if (!args.reuse) for (const v of all) writeFileSync(join(out, resultFile(v)), stableJson(allResults[all.indexOf(v)]));
   writeFileSync(join(out, 'matrix.json'), stableJson(data));
   writeFileSync(join(out, 'report.md'), markdownReport(data));
 
@@ -135,14 +150,16 @@ function finish(versions: string[], results: VersionResult[], selected: Scenario
       for (const l of describeChangeShort(c)) w(`      ${l}\n`);
     }
   }
+  for (const c of data.compatibility ?? []) w('\n' + terminalCompatibility(c));
+  if (data.runtimes && !data.compatibility?.length) w(`\nNo compatibility section: Node ${data.reference} was not run.\n`);
   if (data.unclaimed.length) w(`\nNot claimed by any spec in spec/node: ${data.unclaimed.join(', ')}\n`);
   const probs = problems(data);
-  w(`\nWrote ${relative(process.cwd(), join(out, 'matrix.json'))}, ${relative(process.cwd(), join(out, 'report.md'))} and ${versions.length} node-<version>.json file(s).\n`);
+  w(`\nWrote ${relative(process.cwd(), join(out, 'matrix.json'))}, ${relative(process.cwd(), join(out, 'report.md'))} and ${all.length} <runtime>-<version>.json file(s).\n`);
   if (probs.length) {
     process.stderr.write(`\nmatrix: FAILED (${probs.length} problem(s)):\n${probs.map((p) => `  - ${p.text.split('\n')[0]}`).join('\n')}\n`);
     process.exitCode = 1;
   } else {
-    w(`matrix: all ${versions.length} version(s) pass or n.a.; every observed change is explained.\n`);
+    w(`matrix: all ${all.length} version(s) pass or n.a.; every observed change is explained.\n`);
   }
 }
 
@@ -150,7 +167,7 @@ function finish(versions: string[], results: VersionResult[], selected: Scenario
 function reuse(args: Args) {
   if (args.targets.length || args.latest) throw new SpecError('--reuse runs nothing: it takes no versions and no --latest');
   const out = resolve(args.out);
-  const files = existsSync(out) ? readdirSync(out).filter((f) => /^node-.*\.json$/.test(f)) : [];
+  const files = existsSync(out) ? readdirSync(out).filter((f) => RESULT_FILE.test(f)) : [];
   if (!files.length) throw new SpecError(`--reuse: no node-<version>.json in ${relative(process.cwd(), out) || '.'}; run the matrix first`);
   const scenarios = listScenarios();
   const results = files.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as VersionResult);
@@ -202,6 +219,9 @@ async function run(args: Args): Promise<number> {
     }
   }
   const targets = await resolveTargets(list, args.latest);
+  // Bun and Deno are compared with the reference Node (the newest pin): it runs too.
+  const ref = referenceNode();
+  if (targets.some((t) => t.runtime !== 'node') && !targets.some((t) => t.version === ref)) targets.push(await ensureVersion(ref));
   const byVersion = new Map<string, Target>();
   targets.forEach((t, i) => {
     const had = byVersion.get(t.version);
@@ -216,8 +236,8 @@ async function run(args: Args): Promise<number> {
   const out = resolve(args.out);
   mkdirSync(join(out, 'logs'), { recursive: true });
   // Per-version files from an earlier run would be mistaken for this run's.
-  for (const f of readdirSync(out)) if (/^node-.*\.json$/.test(f)) rmSync(join(out, f));
-  for (const f of readdirSync(join(out, 'logs'))) if (/^node-.*\.log$/.test(f)) rmSync(join(out, 'logs', f));
+  for (const f of readdirSync(out)) if (RESULT_FILE.test(f)) rmSync(join(out, f));
+  for (const f of readdirSync(join(out, 'logs'))) if (/^(node|bun|deno)-.*\.log$/.test(f)) rmSync(join(out, 'logs', f));
 
   const progress = new Map<string, Progress>(versions.map((v) => [v, {
     state: 'queued', done: 0, total: 0, expected: onlyFor ? (onlyFor.get(v) ?? []).length : selected.filter((s) => appliesTo(s, { runtime: byVersion.get(v)!.runtime, version: v })).length,
@@ -244,7 +264,7 @@ async function run(args: Args): Promise<number> {
       },
     });
     if (stopping) await new Promise(() => {}); // the signal handler ends the process; write nothing
-    const logPath = join(out, 'logs', `node-${v.replace(/^v/, '').replace(/ /g, '-')}.log`);
+    const logPath = join(out, 'logs', resultFile(v).replace(/\.json$/, '.log'));
     writeFileSync(logPath, r.run.stdout + r.run.stderr);
     const result = versionResult(t.version, r.tests);
     const logRel = relative(process.cwd(), logPath);

@@ -6,15 +6,16 @@
 // (one after another on a narrow one), and what differs between versions is marked.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appliesTo, findScenario, resolveNode, runScenario, SpecError, type Scenario, type Target } from '../harness/harness.ts';
+import { appliesTo, findScenario, resolveNode, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';
 
 const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] [--debug]
 
   <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
-  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8) or paths to a node
-                 binary; default: SPEC_NODE, else the Node running this command
+  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), bun, deno,
+                 bun@<version>, deno@<version> (runtime-versions.json pins bun and deno) or paths
+                 to a node, bun or deno binary; default: SPEC_NODE, else the Node running this command
   --json         print the observation as JSON (an array when --node names several targets)
   --width <n>    layout width (default: the terminal's width)
   --debug        print stack traces of unexpected errors`;
@@ -58,7 +59,7 @@ function ending(r: Observation, limit: number): string {
 function sections(s: Scenario, r: Observation): Section[] {
   const text = (t: string) => (t === '' ? ['(nothing)'] : t.replace(/\n$/, '').split('\n').concat(t.endsWith('\n') ? [] : ['(no newline at end)']));
   return [
-    { title: 'ended', lines: [ending(r, s.timeout)].concat(appliesTo(s, { runtime: r.node.startsWith('v') ? 'node' : (r.node.split(' ')[0] as Target['runtime']), version: r.node }) ? [] : [`(outside the scenario's range ${s.node})`]) },
+    { title: 'ended', lines: [ending(r, s.timeout)].concat(whyNotApplicable(s, r.node) ? [`(n.a. there: ${whyNotApplicable(s, r.node)})`] : []) },
     {
       title: 'exit event',
       lines: r.exitEvent.fired ? [`fired, listeners got code ${r.exitEvent.code}`] : ['did not fire'],
@@ -226,14 +227,18 @@ command({
     const targets: Target[] = [];
     for (const n of nodes) targets.push(await resolveNode(n));
     // One after another: scenarios that depend on timing get the machine to themselves.
+    // Bun or Deno where the scenario is n.a. (its Node flags, its header's not-on) does not run it: n.a., with the reason.
     const runs: { t: Target; r: Observation }[] = [];
-    for (const t of targets) runs.push({ t, r: await runScenario(s, t) });
+    const cannot = targets.filter((t) => t.runtime !== 'node' && whyNotApplicable(s, t));
+    for (const t of targets) if (!cannot.includes(t)) runs.push({ t, r: await runScenario(s, t) });
     if (v.json) {
-      const objs = runs.map(({ t, r }) => toJson(s, t, r));
+      const na = (t: Target) => ({ node: t.version, id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
+      const objs = targets.map((t) => (cannot.includes(t) ? na(t) : toJson(s, t, runs.find((x) => x.t === t)!.r)));
       // One target: one object; a list of targets: an array, in the order given.
       process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
     } else {
-      process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
+      for (const t of cannot) process.stdout.write(`${t.version}: n.a.: ${whyNotApplicable(s, t)}\n`);
+      if (runs.length) process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
     }
     return 0;
   },

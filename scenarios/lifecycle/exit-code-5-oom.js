@@ -3,6 +3,7 @@ claim: "A fatal V8 error (here the heap running out under --max-old-space-size=1
 source: https://nodejs.org/api/process.html#exit-codes
 tags: [exit-codes, exit, signals, diagnostics]
 timeout: 30000
+not-on: { bun: "its child gets Node's --max-old-space-size, which Bun ignores (https://github.com/oven-sh/bun/pull/34924): the child would fill the machine's memory until the time limit" }
 why: Node's fatal-error handler prints the message and calls abort(). Code 5 is what the documentation lists for fatal V8 errors, but a process manager on Linux sees a signal death (and a core dump where they are enabled). The scenario runs the allocating script as a child with core dumps off, in a temporary directory it removes.
 instead: Watch for SIGABRT as well as exit code 5; raise --max-old-space-size or fix the leak.
 changes: [{in: '12.17.0', what: 'the fatal error no longer writes a diagnostic report file (report.*.json) into the working directory unless asked to with --report-on-fatalerror (13.x from 13.12.0)', link: 'https://github.com/nodejs/node/pull/32207'}, {in: '13.12.0', what: 'the same on the 13.x line', link: 'https://github.com/nodejs/node/pull/32207'}]

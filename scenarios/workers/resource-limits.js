@@ -3,6 +3,7 @@ claim: "A worker that runs out of its resourceLimits heap is stopped: the Worker
 source: https://nodejs.org/api/worker_threads.html#new-workerfilename-options (resourceLimits); https://nodejs.org/api/errors.html#err_worker_out_of_memory
 tags: [workers, errors, exit-codes]
 node: '>=12.16'
+not-on: { bun: "Bun does not enforce a Worker's resourceLimits (https://github.com/oven-sh/bun/issues/31411): the worker would fill the machine's memory until the time limit" }
 why: "With resourceLimits, the worker gets its own small V8 heap. When it is exhausted, Node stops the thread instead of crashing the process, and reports ERR_WORKER_OUT_OF_MEMORY to the main thread."
 instead: "Set resourceLimits on workers that run untrusted or unbounded work, and handle ERR_WORKER_OUT_OF_MEMORY in the 'error' listener."
 ---*/

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, expect, not } from '../../harness/claims.ts';
+import { byNode, claim, describe, expect, not, type Outcome } from '../../harness/claims.ts';
 
 const exit = (code: number) => ({ code, printed: [`exit ${code}`] });
 /** What the parent scenario prints about its isolated child (diagnostics/_isolated.js). */
@@ -13,19 +13,29 @@ const parentExit = { code: 0, printed: [] };
 const trap = byNode({ '<16.4': 'SIGILL', '>=16.4': 'SIGTRAP' });
 
 describe('--abort-on-uncaught-exception', () => {
-  claim('diagnostics/abort-on-uncaught', {
-    exit: 0,
-    stdout: child(trap, '(nothing)', 'Uncaught Error: boom'),
-    stderr: '',
-    exitEvent: parentExit,
-  });
+  claim('diagnostics/abort-on-uncaught', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: child(trap, '(nothing)', 'Uncaught Error: boom'),
+      stderr: '',
+      exitEvent: parentExit,
+    },
+    // The flag reaches a child of the same runtime: Bun ignores it (the child exits 1, its 'exit' listener runs); Deno hands it to V8, whose trap kills the child before anything is printed.
+    bun: { exit: 0, stdout: child('exit code 1', 'exit listener 1', '(no error line)'), stderr: '', exitEvent: parentExit },
+    deno: { exit: 0, stdout: child('SIGTRAP', '(nothing)', '(no error line)'), stderr: '', exitEvent: parentExit },
+  }));
 
-  claim('diagnostics/abort-on-uncaught-listener', {
-    exit: 0,
-    stdout: child(trap, '(nothing)', 'Uncaught Error: boom'),
-    stderr: '',
-    exitEvent: parentExit,
-  });
+  claim('diagnostics/abort-on-uncaught-listener', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: child(trap, '(nothing)', 'Uncaught Error: boom'),
+      stderr: '',
+      exitEvent: parentExit,
+    },
+    // Under both the child's uncaughtException listener is called and the child exits 0.
+    bun: { exit: 0, stdout: child('exit code 0', 'uncaughtException listener: boom | exit listener 0', '(no error line)'), stderr: '', exitEvent: parentExit },
+    deno: { exit: 0, stdout: child('exit code 0', 'uncaughtException listener: boom | exit listener 0', '(no error line)'), stderr: '', exitEvent: parentExit },
+  }));
 
   claim('diagnostics/abort-on-uncaught-capture', {
     exit: 0,
@@ -34,28 +44,37 @@ describe('--abort-on-uncaught-exception', () => {
     exitEvent: parentExit,
   });
 
-  claim('diagnostics/abort-on-uncaught-rejection', {
-    exit: 0,
-    stdout: byNode({
-      '<15': child('exit code 0', 'exit listener 0', '(node:<pid>) UnhandledPromiseRejectionWarning: Error: boom'),
-      '>=15': child('SIGABRT', '(nothing)', 'Error: boom'),
-    }),
-    stderr: '',
-    exitEvent: parentExit,
-  });
+  claim('diagnostics/abort-on-uncaught-rejection', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: byNode({
+        '<15': child('exit code 0', 'exit listener 0', '(node:<pid>) UnhandledPromiseRejectionWarning: Error: boom'),
+        '>=15': child('SIGABRT', '(nothing)', 'Error: boom'),
+      }),
+      stderr: '',
+      exitEvent: parentExit,
+    },
+    // Bun: the flag ignored, a plain crash with exit code 1 (whose 'exit' listener is told 0); Deno: a trap (SIGTRAP), not Node's SIGABRT.
+    bun: { exit: 0, stdout: child('exit code 1', 'exit listener 0', '(no error line)'), stderr: '', exitEvent: parentExit },
+    deno: { exit: 0, stdout: child('SIGTRAP', '(nothing)', '(no error line)'), stderr: '', exitEvent: parentExit },
+  }));
 });
 
 describe('tracing what was thrown', () => {
-  claim('diagnostics/trace-uncaught-off', {
-    exit: 1,
-    stdout: ['exit 1'],
-    stderr: ["throw 'oops';", /^oops$/, not('Thrown at:')],
-    exitEvent: exit(1),
-    also: (r) => {
-      expect(r.stderr).toContain('(Use `node --trace-uncaught ...` to show where the exception was thrown)');
-      expect(r.stderr).not.toMatch(/^\s+at /m);
+  claim('diagnostics/trace-uncaught-off', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['exit 1'],
+      stderr: ["throw 'oops';", /^oops$/, not('Thrown at:')],
+      exitEvent: exit(1),
+      also: (r) => {
+        expect(r.stderr).toContain('(Use `node --trace-uncaught ...` to show where the exception was thrown)');
+        expect(r.stderr).not.toMatch(/^\s+at /m);
+      },
     },
-  });
+    bun: { exit: 1, stdout: ['exit 1'], stderr: [/^error: oops$/], exitEvent: exit(1) },
+    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught "oops"$/], exitEvent: 'not fired' },
+  }));
 
   claim('diagnostics/trace-uncaught', byNode({
     // --trace-uncaught came in 13.1.0 and 12.16.0: before, an unknown option.
@@ -115,15 +134,19 @@ describe('warnings', () => {
 describe('deprecations: DEP0005 (new Buffer())', () => {
   const DEP0005 = '(node:<pid>) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues.';
 
-  claim('diagnostics/buffer-deprecation', {
-    exit: 0,
-    stdout: ['made buffers of 4 and 8 bytes', 'warning listener: DeprecationWarning DEP0005', 'exit 0'],
-    stderr: [DEP0005],
-    exitEvent: exit(0),
-    also: (r) => {
-      expect(r.stderr.split('[DEP0005]').length - 1).toBe(1); // once, for two calls
+  claim('diagnostics/buffer-deprecation', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['made buffers of 4 and 8 bytes', 'warning listener: DeprecationWarning DEP0005', 'exit 0'],
+      stderr: [DEP0005],
+      exitEvent: exit(0),
+      also: (r) => {
+        expect(r.stderr.split('[DEP0005]').length - 1).toBe(1); // once, for two calls
+      },
     },
-  });
+    // Bun emits no DEP0005 for new Buffer(): no warning on stderr, none for the 'warning' listener.
+    bun: { exit: 0, stdout: ['made buffers of 4 and 8 bytes', 'exit 0'], stderr: '', exitEvent: exit(0) },
+  }));
 
   claim('diagnostics/throw-deprecation', byNode({
     '<15': {
@@ -138,6 +161,7 @@ describe('deprecations: DEP0005 (new Buffer())', () => {
       stderr: [/^DeprecationWarning: Buffer\(\) is deprecated/, "code: 'DEP0005'"],
       exitEvent: exit(1),
     },
+    bun: { exit: 0, stdout: ['made a buffer of 4 bytes', 'end of script', 'exit 0'], stderr: '', exitEvent: exit(0) },
   }));
 
   claim('diagnostics/pending-deprecation-off', {
@@ -147,12 +171,15 @@ describe('deprecations: DEP0005 (new Buffer())', () => {
     exitEvent: exit(0),
   });
 
-  claim('diagnostics/pending-deprecation-on', {
-    exit: 0,
-    stdout: ['dependency made a buffer of 4 bytes', 'warning listener: DeprecationWarning DEP0005', 'exit 0'],
-    stderr: [DEP0005],
-    exitEvent: exit(0),
-  });
+  claim('diagnostics/pending-deprecation-on', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['dependency made a buffer of 4 bytes', 'warning listener: DeprecationWarning DEP0005', 'exit 0'],
+      stderr: [DEP0005],
+      exitEvent: exit(0),
+    },
+    bun: { exit: 0, stdout: ['dependency made a buffer of 4 bytes', 'exit 0'], stderr: '', exitEvent: exit(0) },
+  }));
 
   claim('diagnostics/no-deprecation', {
     exit: 0,

@@ -52,42 +52,64 @@ function fatal(file: string, needle: string, caretAt: 'throw' | 'new', errorLine
 
 describe('try/catch only catches what is thrown on its own call stack', () => {
   const at = lineOf('sync-try-catch.js', THROW);
-  claim('errors/sync-try-catch', {
-    exit: 0,
-    // Every Node from 12 on prints the stack: the message line, then `at` frames, the first
-    // one in this file. The article's `[Error: 오류 핸들링 테스트]` is not printed by any of them.
-    stdout: printedStack(escape(`    at Object.<anonymous> (<dir>/sync-try-catch.js:${at.n}:${at.text.indexOf('new') + 1})`)),
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
+  claim('errors/sync-try-catch', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      // Every Node from 12 on prints the stack: the message line, then `at` frames, the first
+      // one in this file. The article's `[Error: 오류 핸들링 테스트]` is not printed by any of them.
+      stdout: printedStack(escape(`    at Object.<anonymous> (<dir>/sync-try-catch.js:${at.n}:${at.text.indexOf('new') + 1})`)),
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun's console.log prints an Error as its own report: the source lines up to the throw, a caret,
+    // `error: <message>`, and frames whose column is the `Error` of `new Error`.
+    bun: { exit: 0, stdout: new RegExp(`^(?: *\\d+ \\|.*\\n)+ +\\^\\n${escape(`error: ${MESSAGE}`)}\\n {6}at <dir>/sync-try-catch\\.js:${at.n}:${at.text.indexOf('Error') + 1}\\n\\n$`), stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 
-  claim('errors/timer-throw', {
-    exit: 1,
-    stdout: '',
-    ...fatal('timer-throw.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
-    exitEvent: { code: 1, printed: [] },
-  });
+  claim('errors/timer-throw', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: '',
+      ...fatal('timer-throw.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
+      exitEvent: { code: 1, printed: [] },
+    },
+    // Bun and Deno report an uncaught error in their own words; Deno ends without emitting 'exit'.
+    bun: { exit: 1, stdout: '', stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: '', stderr: [exactly(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+  }));
 
-  claim('errors/immediate-throw', {
-    exit: 1,
-    stdout: ['end of script'],
-    ...fatal('immediate-throw.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
-    exitEvent: { code: 1, printed: [] },
-  });
+  claim('errors/immediate-throw', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['end of script'],
+      ...fatal('immediate-throw.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
+      exitEvent: { code: 1, printed: [] },
+    },
+    bun: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+  }));
 
-  claim('errors/nexttick-throw', {
-    exit: 1,
-    stdout: ['end of script'],
-    ...fatal('nexttick-throw.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
-    exitEvent: { code: 1, printed: [] },
-  });
+  claim('errors/nexttick-throw', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['end of script'],
+      ...fatal('nexttick-throw.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
+      exitEvent: { code: 1, printed: [] },
+    },
+    bun: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+  }));
 
-  claim('errors/microtask-throw', {
-    exit: 1,
-    stdout: ['end of script'],
-    ...fatal('microtask-throw.js', THROW, 'new', `Error: ${MESSAGE}`, { frame: true, stderr: [not('UnhandledPromiseRejection')] }),
-    exitEvent: { code: 1, printed: [] },
-  });
+  claim('errors/microtask-throw', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['end of script'],
+      ...fatal('microtask-throw.js', THROW, 'new', `Error: ${MESSAGE}`, { frame: true, stderr: [not('UnhandledPromiseRejection')] }),
+      exitEvent: { code: 1, printed: [] },
+    },
+    bun: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+  }));
 
   claim('errors/then-throw', byNode<Outcome>({
     '<15.0.0': {
@@ -106,21 +128,31 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       ...fatal('then-throw.js', THROW, 'new', `Error: ${MESSAGE}`, { frame: true, stderr: [not('UnhandledPromiseRejectionWarning')] }),
       exitEvent: { code: 1, printed: [] },
     },
+    // Bun exits 1 but tells the 'exit' listeners 0 (https://github.com/oven-sh/bun/pull/38116).
+    bun: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 0, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [exactly(`error: Uncaught (in promise) Error: ${MESSAGE}`)], exitEvent: 'not fired' },
   }));
 
-  claim('errors/callback-try-catch', {
-    exit: 0,
-    stdout: printedStack(`[ \\t]+at [^\\n]*${escape(`<dir>/callback-try-catch.js:${lineOf('callback-try-catch.js', THROW).n}:`)}[^\\n]*`),
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
+  claim('errors/callback-try-catch', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: printedStack(`[ \\t]+at [^\\n]*${escape(`<dir>/callback-try-catch.js:${lineOf('callback-try-catch.js', THROW).n}:`)}[^\\n]*`),
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    bun: { exit: 0, stdout: new RegExp(`^(?: *\\d+ \\|.*\\n)+ +\\^\\n${escape(`error: ${MESSAGE}`)}\\n {6}at <anonymous> \\(<dir>/callback-try-catch\\.js:${lineOf('callback-try-catch.js', THROW).n}:${lineOf('callback-try-catch.js', THROW).text.indexOf('Error') + 1}\\)\\n\\n$`), stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 
-  claim('errors/module-timer-throw', {
-    exit: 1,
-    stdout: ["Hello! I'm module!"],
-    ...fatal('_say.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
-    exitEvent: { code: 1, printed: [] },
-  });
+  claim('errors/module-timer-throw', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ["Hello! I'm module!"],
+      ...fatal('_say.js', THROW, 'throw', `Error: ${MESSAGE}`, { frame: true }),
+      exitEvent: { code: 1, printed: [] },
+    },
+    bun: { exit: 1, stdout: ["Hello! I'm module!"], stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ["Hello! I'm module!"], stderr: [exactly(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+  }));
 });
 
 describe("process.on('uncaughtException') and its relatives", () => {
@@ -144,19 +176,28 @@ describe("process.on('uncaughtException') and its relatives", () => {
     exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
-  claim('errors/throw-in-uncaught-handler', {
-    exit: 7,
-    stdout: [`listener got: ${MESSAGE}`],
-    ...fatal('throw-in-uncaught-handler.js', "throw new Error('listener failed');", 'throw', 'Error: listener failed', { frame: true }),
-    exitEvent: 'not fired',
-  });
+  claim('errors/throw-in-uncaught-handler', byNode<Outcome>({
+    '*': {
+      exit: 7,
+      stdout: [`listener got: ${MESSAGE}`],
+      ...fatal('throw-in-uncaught-handler.js', "throw new Error('listener failed');", 'throw', 'Error: listener failed', { frame: true }),
+      exitEvent: 'not fired',
+    },
+    // Bun runs the 'exit' listeners with 7, which Node skips; Deno exits 1, not 7, and skips them.
+    bun: { exit: 7, stdout: [`listener got: ${MESSAGE}`, 'exit 7'], stderr: [/^error: listener failed$/], exitEvent: { code: 7, printed: ['exit 7'] } },
+    deno: { exit: 1, stdout: [`listener got: ${MESSAGE}`], stderr: [/^error: Uncaught Error: listener failed$/], exitEvent: 'not fired' },
+  }));
 
-  claim('errors/uncaught-exception-monitor', {
-    exit: 1,
-    stdout: [`monitor: Error: ${MESSAGE} (uncaughtException)`, 'exit 1'],
-    ...fatal('uncaught-exception-monitor.js', THROW, 'throw', `Error: ${MESSAGE}`),
-    exitEvent: { code: 1, printed: ['exit 1'] },
-  });
+  claim('errors/uncaught-exception-monitor', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: [`monitor: Error: ${MESSAGE} (uncaughtException)`, 'exit 1'],
+      ...fatal('uncaught-exception-monitor.js', THROW, 'throw', `Error: ${MESSAGE}`),
+      exitEvent: { code: 1, printed: ['exit 1'] },
+    },
+    bun: { exit: 1, stdout: [`monitor: Error: ${MESSAGE} (uncaughtException)`, 'exit 1'], stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: [`monitor: Error: ${MESSAGE} (uncaughtException)`], stderr: [exactly(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+  }));
 
   claim('errors/capture-callback', {
     exit: 0,
@@ -178,29 +219,42 @@ describe("process.on('uncaughtException') and its relatives", () => {
     exitEvent: { code: 0, printed: [] },
   });
 
-  claim('errors/then-throw-uncaught-handler', {
-    exit: 0,
-    ...byNode<Pick<Outcome, 'stdout' | 'stderr'>>({
-      '<15.0.0': { stdout: ['exit 0'], stderr: [`(node:<pid>) UnhandledPromiseRejectionWarning: Error: ${MESSAGE}`] },
-      '>=15.0.0': { stdout: [`uncaughtException 발생 : Error: ${MESSAGE} (unhandledRejection)`, 'exit 0'], stderr: '' },
-    }),
-    exitEvent: { code: 0, printed: ['exit 0'] },
-  });
+  claim('errors/then-throw-uncaught-handler', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      ...byNode<Pick<Outcome, 'stdout' | 'stderr'>>({
+        '<15.0.0': { stdout: ['exit 0'], stderr: [`(node:<pid>) UnhandledPromiseRejectionWarning: Error: ${MESSAGE}`] },
+        '>=15.0.0': { stdout: [`uncaughtException 발생 : Error: ${MESSAGE} (unhandledRejection)`, 'exit 0'], stderr: '' },
+      }),
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Bun does not turn the unhandled rejection into an uncaughtException: the listener is never called and the process fails.
+    bun: { exit: 1, stdout: ['exit 0'], stderr: [exactly(`error: ${MESSAGE}`)], exitEvent: { code: 0, printed: ['exit 0'] } },
+  }));
 });
 
 describe('errors thrown while the process is ending', () => {
-  claim('errors/throw-in-exit-listener', {
-    exit: 1,
-    stdout: ['end of script', 'first exit listener: 0'],
-    ...fatal('throw-in-exit-listener.js', "throw new Error('exit listener failed');", 'throw', 'Error: exit listener failed'),
-    // The exit event ran once, with 0; the second listener never ran.
-    exitEvent: { code: 0, printed: ['first exit listener: 0'] },
-  });
+  claim('errors/throw-in-exit-listener', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['end of script', 'first exit listener: 0'],
+      ...fatal('throw-in-exit-listener.js', "throw new Error('exit listener failed');", 'throw', 'Error: exit listener failed'),
+      // The exit event ran once, with 0; the second listener never ran.
+      exitEvent: { code: 0, printed: ['first exit listener: 0'] },
+    },
+    bun: { exit: 1, stdout: ['end of script', 'first exit listener: 0'], stderr: [/^error: exit listener failed$/], exitEvent: { code: 0, printed: ['first exit listener: 0'] } },
+    deno: { exit: 1, stdout: ['end of script', 'first exit listener: 0'], stderr: [/^error: Uncaught Error: exit listener failed$/], exitEvent: { code: 0, printed: ['first exit listener: 0'] } },
+  }));
 
-  claim('errors/throw-in-before-exit', {
-    exit: 1,
-    stdout: ['end of script', 'beforeExit 0', 'exit 1'],
-    ...fatal('throw-in-before-exit.js', "throw new Error('beforeExit listener failed');", 'throw', 'Error: beforeExit listener failed'),
-    exitEvent: { code: 1, printed: ['exit 1'] },
-  });
+  claim('errors/throw-in-before-exit', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['end of script', 'beforeExit 0', 'exit 1'],
+      ...fatal('throw-in-before-exit.js', "throw new Error('beforeExit listener failed');", 'throw', 'Error: beforeExit listener failed'),
+      exitEvent: { code: 1, printed: ['exit 1'] },
+    },
+    // Deno exits 1 with nothing at all on stderr: the error is not reported.
+    bun: { exit: 1, stdout: ['end of script', 'beforeExit 0', 'exit 1'], stderr: [/^error: beforeExit listener failed$/], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: ['end of script', 'beforeExit 0', 'exit 1'], stderr: '', exitEvent: { code: 1, printed: ['exit 1'] } },
+  }));
 });

@@ -39,7 +39,11 @@ describe('handles, not Promises, keep the process alive', () => {
 
   claim('lifecycle/server-unref', ends(0, ['listening', 'node exit with code 0']));
 
-  claim('lifecycle/unref-timer', ends(0, ["waiting for an unref'd timer", 'node exit with code 0']));
+  claim('lifecycle/unref-timer', byNode<Outcome>({
+    '*': ends(0, ["waiting for an unref'd timer", 'node exit with code 0']),
+    // Deno sometimes still runs the unref'd 20 ms timer while it shuts down (seen in about 1 run of 8 on a loaded machine).
+    deno: { exit: 0, stdout: /^waiting for an unref'd timer\n(?:timer callback\nthe await is over\n)?node exit with code 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['node exit with code 0'] } },
+  }));
 
   claim('lifecycle/unref-then-ref', ends(0, [
     'after unref(): hasRef() = false',
@@ -67,22 +71,33 @@ describe("'beforeExit'", () => {
 
   claim('lifecycle/before-exit-not-on-exit', ends(0, ['calling process.exit()', 'exit with code 0']));
 
-  claim('lifecycle/before-exit-not-on-uncaught', {
-    exit: 1,
-    stdout: ['exit with code 1'],
-    stderr: [/^Error: boom$/],
-    exitEvent: { code: 1, printed: ['exit with code 1'] },
-  });
+  claim('lifecycle/before-exit-not-on-uncaught', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['exit with code 1'],
+      stderr: [/^Error: boom$/],
+      exitEvent: { code: 1, printed: ['exit with code 1'] },
+    },
+    // Bun reports an uncaught error in its own words; the rest is Node's.
+    bun: { exit: 1, stdout: ['exit with code 1'], stderr: [/^error: boom$/], exitEvent: { code: 1, printed: ['exit with code 1'] } },
+    // Deno ends on an uncaught error without emitting 'exit'.
+    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught Error: boom$/], exitEvent: 'not fired' },
+  }));
 });
 
 describe("'exit' listeners run synchronously, at the very end", () => {
   const asyncLines = ['exit with code 0', 'synchronous code at the end of the listener', 'Promise.then callback', 'queueMicrotask callback'];
-  claim('lifecycle/exit-handler-async', {
-    exit: 0,
-    stdout: ['end of code', ...asyncLines],
-    stderr: '',
-    exitEvent: { code: 0, printed: asyncLines },
-  });
+  claim('lifecycle/exit-handler-async', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['end of code', ...asyncLines],
+      stderr: '',
+      exitEvent: { code: 0, printed: asyncLines },
+    },
+    // Bun and Deno run no microtask after the 'exit' listeners: the two callbacks are lost (https://github.com/oven-sh/bun/pull/34910).
+    bun: { exit: 0, stdout: ['end of code', ...asyncLines.slice(0, 2)], stderr: '', exitEvent: { code: 0, printed: asyncLines.slice(0, 2) } },
+    deno: { exit: 0, stdout: ['end of code', ...asyncLines.slice(0, 2)], stderr: '', exitEvent: { code: 0, printed: asyncLines.slice(0, 2) } },
+  }));
 
   const explicitLines = ['exit with code 0', 'synchronous code at the end of the listener'];
   claim('lifecycle/exit-handler-async-explicit', {
@@ -135,14 +150,27 @@ describe('top-level await in ES modules', () => {
     '>=22.0.0 <22.15.0 || >=23.0.0 <23.10.0': settles(0, `exit with code 0\n${warning}`),
     // The warning, before the exit listeners' output; they receive 13.
     '>=22.15.0 <23.0.0 || >=23.10.0': settles(13, `${warning}exit with code 13\n`),
+    // Bun never ends: it waits on the unsettled await forever (https://github.com/oven-sh/bun/issues/33283).
+    bun: { timedOut: true, stdout: ['before the await'], stderr: '', exitEvent: 'not fired' },
+    // Deno ends with 1 and an error instead of 13 and a warning, without emitting 'exit'.
+    deno: { exit: 1, stdout: ['before the await'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
   }));
 
-  claim('lifecycle/tla-exitcode-preset', ends(2, ['before the await', 'exit with code 2']));
+  claim('lifecycle/tla-exitcode-preset', byNode<Outcome>({
+    '*': ends(2, ['before the await', 'exit with code 2']),
+    // Bun never ends (https://github.com/oven-sh/bun/issues/33283); Deno ends with 1, not the preset code, without emitting 'exit'.
+    bun: { timedOut: true, stdout: ['before the await'], stderr: '', exitEvent: 'not fired' },
+    deno: { exit: 1, stdout: ['before the await'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
+  }));
 
-  claim('lifecycle/tla-rejected', {
-    exit: 1,
-    stdout: ['before the await', 'exit with code 1'],
-    stderr: [/^Error: boom$/],
-    exitEvent: { code: 1, printed: ['exit with code 1'] },
-  });
+  claim('lifecycle/tla-rejected', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['before the await', 'exit with code 1'],
+      stderr: [/^Error: boom$/],
+      exitEvent: { code: 1, printed: ['exit with code 1'] },
+    },
+    bun: { exit: 1, stdout: ['before the await', 'exit with code 1'], stderr: [/^error: boom$/], exitEvent: { code: 1, printed: ['exit with code 1'] } },
+    deno: { exit: 1, stdout: ['before the await'], stderr: [/^error: Uncaught \(in promise\) Error: boom$/], exitEvent: 'not fired' },
+  }));
 });

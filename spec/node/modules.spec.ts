@@ -1,7 +1,7 @@
 // Loading modules: require() of ES modules, top-level await that never settles behind import(),
 // and errors while loading (syntax errors, throws, missing files). Every expectation was observed
 // on each pinned major 12..26 (npm run scenario -- <id> --node 12,...,26).
-import { byNode, claim, describe } from '../../harness/claims.ts';
+import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
 
 describe('require() of an ES module', () => {
   // require(esm): 20.19+ on the 20 line, never on 21, 22.12+ and 23+.
@@ -16,21 +16,28 @@ describe('require() of an ES module', () => {
     exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
-  claim('modules/require-esm-tla', {
-    exit: 0,
-    stdout: [byNode(requireEsm) ? 'require threw ERR_REQUIRE_ASYNC_MODULE' : 'require threw ERR_REQUIRE_ESM', 'exit 0'],
-    stderr: '',
-    exitEvent: { code: 0, printed: ['exit 0'] },
-  });
+  claim('modules/require-esm-tla', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: [byNode(requireEsm) ? 'require threw ERR_REQUIRE_ASYNC_MODULE' : 'require threw ERR_REQUIRE_ESM', 'exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Bun's require() waits for the module's top-level await instead of throwing ERR_REQUIRE_ASYNC_MODULE.
+    bun: { exit: 0, stdout: ['required: after top-level await', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
+  }));
 });
 
 describe('import() of a module whose top-level await never settles', () => {
-  claim('modules/import-tla-never-from-cjs', {
-    exit: 0,
-    stdout: ['end of script', 'module starts waiting', 'exit 0'],
-    stderr: '',
-    exitEvent: { code: 0, printed: ['exit 0'] },
-  });
+  claim('modules/import-tla-never-from-cjs', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['end of script', 'module starts waiting', 'exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    deno: { exit: 1, stdout: ['end of script', 'module starts waiting'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
+  }));
 
   claim('modules/import-tla-never-from-esm', byNode({
     '<22': {
@@ -46,23 +53,35 @@ describe('import() of a module whose top-level await never settles', () => {
       stderr: ['Warning: Detected unsettled top-level await at <dir>/import-tla-never-from-esm.mjs:', /^await import\('\.\/_esm-tla-never\.mjs'\);$/],
       exitEvent: { code: 13, printed: ['exit 13'] },
     },
+    // Bun never ends (https://github.com/oven-sh/bun/issues/33283); Deno ends with 1 and an error, without 'exit'.
+    bun: { timedOut: true, stdout: ['module starts waiting'], stderr: '', exitEvent: 'not fired' },
+    deno: { exit: 1, stdout: ['module starts waiting'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
   }));
 
-  claim('modules/import-tla-never-not-awaited', {
-    exit: 0,
-    stdout: ['end of entry module', 'module starts waiting', 'exit 0'],
-    stderr: '',
-    exitEvent: { code: 0, printed: ['exit 0'] },
-  });
+  claim('modules/import-tla-never-not-awaited', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['end of entry module', 'module starts waiting', 'exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Deno fails on a dynamically imported module whose top-level await never settles, even though nothing awaits the import.
+    deno: { exit: 1, stdout: ['end of entry module', 'module starts waiting'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
+  }));
 });
 
 describe('errors while loading', () => {
-  claim('modules/require-syntax-error', {
-    exit: 1,
-    stdout: ["caught SyntaxError: Unexpected token ','", 'requiring it again, uncaught', 'exit 1'],
-    stderr: ['<dir>/_syntax-error.js:3', /^ {2}value: 1,,$/, /^SyntaxError: Unexpected token ','$/],
-    exitEvent: { code: 1, printed: ['exit 1'] },
-  });
+  claim('modules/require-syntax-error', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ["caught SyntaxError: Unexpected token ','", 'requiring it again, uncaught', 'exit 1'],
+      stderr: ['<dir>/_syntax-error.js:3', /^ {2}value: 1,,$/, /^SyntaxError: Unexpected token ','$/],
+      exitEvent: { code: 1, printed: ['exit 1'] },
+    },
+    // Bun's parser reports the errors as an AggregateError; Deno's second throw is reported as an uncaught rejection, without 'exit'.
+    bun: { exit: 1, stdout: ['caught AggregateError: 2 errors building "<dir>/_syntax-error.js"', 'requiring it again, uncaught', 'exit 1'], stderr: [/^error: Expected identifier but found ","$/], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: ["caught SyntaxError: Unexpected token ','", 'requiring it again, uncaught'], stderr: [/^error: Uncaught \(in promise\) SyntaxError: Unexpected token ','$/], exitEvent: 'not fired' },
+  }));
 
   claim('modules/require-throw-not-cached', {
     exit: 0,
@@ -71,33 +90,49 @@ describe('errors while loading', () => {
     exitEvent: { code: 0, printed: [] },
   });
 
-  claim('modules/require-throw-uncaught', {
-    exit: 1,
-    stdout: ['module runs', 'exit 1'],
-    stderr: ['<dir>/_throws.js:3', /^Error: module failed to load$/],
-    exitEvent: { code: 1, printed: ['exit 1'] },
-  });
+  claim('modules/require-throw-uncaught', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['module runs', 'exit 1'],
+      stderr: ['<dir>/_throws.js:3', /^Error: module failed to load$/],
+      exitEvent: { code: 1, printed: ['exit 1'] },
+    },
+    bun: { exit: 1, stdout: ['module runs', 'exit 1'], stderr: [/^error: module failed to load$/], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: ['module runs'], stderr: [/^error: Uncaught \(in promise\) Error: module failed to load$/], exitEvent: 'not fired' },
+  }));
 
-  claim('modules/require-missing', {
-    exit: 1,
-    stdout: ['caught MODULE_NOT_FOUND, requireStack has 1 file(s)', 'exit 1'],
-    stderr: [/^Error: Cannot find module '\.\/no-such-module'$/, 'Require stack:', '- <dir>/require-missing.js', "  code: 'MODULE_NOT_FOUND',"],
-    exitEvent: { code: 1, printed: ['exit 1'] },
-  });
+  claim('modules/require-missing', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['caught MODULE_NOT_FOUND, requireStack has 1 file(s)', 'exit 1'],
+      stderr: [/^Error: Cannot find module '\.\/no-such-module'$/, 'Require stack:', '- <dir>/require-missing.js', "  code: 'MODULE_NOT_FOUND',"],
+      exitEvent: { code: 1, printed: ['exit 1'] },
+    },
+    bun: { exit: 1, stdout: ['caught MODULE_NOT_FOUND, requireStack has 1 file(s)', 'exit 1'], stderr: [/^error: Cannot find module '\.\/no-such-module' from '<dir>\/require-missing\.js'$/], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: ['caught MODULE_NOT_FOUND, requireStack has 1 file(s)'], stderr: [/^error: Uncaught \(in promise\) Error: Cannot find module '\.\/no-such-module'$/, 'Require stack:'], exitEvent: 'not fired' },
+  }));
 
-  claim('modules/import-missing', {
-    exit: 0,
-    stdout: ['./_esm: ERR_MODULE_NOT_FOUND', './no-such-module.mjs: ERR_MODULE_NOT_FOUND', './_esm.mjs: imported'],
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
+  claim('modules/import-missing', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['./_esm: ERR_MODULE_NOT_FOUND', './no-such-module.mjs: ERR_MODULE_NOT_FOUND', './_esm.mjs: imported'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun resolves the extensionless ESM specifier './_esm' that Node refuses.
+    bun: { exit: 0, stdout: ['./_esm: imported', './no-such-module.mjs: ERR_MODULE_NOT_FOUND', './_esm.mjs: imported'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 
-  claim('modules/import-syntax-error-static', {
-    exit: 1,
-    // Not even the importing module's first line ran.
-    stdout: '',
-    stderr: ['<dir>/_esm-syntax-error.mjs:2', /^export const value = ;$/, /^SyntaxError: Unexpected token ';'$/],
-    // Only the harness's own listener saw 'exit'; the module never registered one.
-    exitEvent: { code: 1, printed: [] },
-  });
+  claim('modules/import-syntax-error-static', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      // Not even the importing module's first line ran.
+      stdout: '',
+      stderr: ['<dir>/_esm-syntax-error.mjs:2', /^export const value = ;$/, /^SyntaxError: Unexpected token ';'$/],
+      // Only the harness's own listener saw 'exit'; the module never registered one.
+      exitEvent: { code: 1, printed: [] },
+    },
+    bun: { exit: 1, stdout: [], stderr: [/^error: Unexpected ;$/], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: [], stderr: [/^error: SyntaxError: Expression expected$/], exitEvent: 'not fired' },
+  }));
 });

@@ -1,4 +1,4 @@
-import { byNode, claim, describe } from '../../harness/claims.ts';
+import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
 
 describe('a signal with no listener ends the process', () => {
   // Sent to itself: delivered before process.kill() returns, so the next line never prints.
@@ -26,18 +26,27 @@ describe('a signal with no listener ends the process', () => {
     stderr: '',
     exitEvent: 'not fired',
   });
-  claim('signals/remove-listener', {
-    signal: 'SIGTERM',
-    stdout: ['listeners left: 0; sending SIGTERM to myself'],
-    stderr: '',
-    exitEvent: 'not fired',
-  });
-  claim('signals/sigkill-listener', {
-    exit: 0,
-    stdout: ['SIGKILL: EINVAL (uv_signal_start EINVAL)', 'SIGSTOP: EINVAL (uv_signal_start EINVAL)'],
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
+  claim('signals/remove-listener', byNode<Outcome>({
+    '*': {
+      signal: 'SIGTERM',
+      stdout: ['listeners left: 0; sending SIGTERM to myself'],
+      stderr: '',
+      exitEvent: 'not fired',
+    },
+    // Deno delivers the signal to itself a little later: the line after process.kill() sometimes still prints (2 runs of 10).
+    deno: { signal: 'SIGTERM', stdout: /^listeners left: 0; sending SIGTERM to myself\n(?:process\.kill\(\) returned\n)?$/, stderr: '', exitEvent: 'not fired' },
+  }));
+  claim('signals/sigkill-listener', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['SIGKILL: EINVAL (uv_signal_start EINVAL)', 'SIGSTOP: EINVAL (uv_signal_start EINVAL)'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun accepts the listeners (they can never run); Deno refuses them with its own message.
+    bun: { exit: 0, stdout: ['SIGKILL: listener added', 'SIGSTOP: listener added'], stderr: '', exitEvent: { code: 0, printed: [] } },
+    deno: { exit: 0, stdout: ["SIGKILL: undefined (Binding to signal 'SIGKILL' is not allowed)", "SIGSTOP: undefined (Binding to signal 'SIGSTOP' is not allowed)"], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 });
 
 describe('a signal listener replaces the default action', () => {
@@ -96,24 +105,32 @@ describe('what a parent sees of a signalled child', () => {
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
-  claim('signals/parent-sees-listener-code', {
-    exit: 0,
-    stdout: [
-      `listener 'end': code 0, signal null, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 0\\n"`,
-      `listener 'exit143': code 143, signal null, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 143\\n"`,
-    ],
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
-  claim('signals/shell-status', {
-    exit: 0,
-    stdout: [
-      "process.kill(process.pid, 'SIGTERM'): shell status 143; in Node: code null, signal SIGTERM",
-      'process.exit(143): shell status 143; in Node: code 143, signal null',
-    ],
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
+  claim('signals/parent-sees-listener-code', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: [
+        `listener 'end': code 0, signal null, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 0\\n"`,
+        `listener 'exit143': code 143, signal null, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 143\\n"`,
+      ],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // A Deno child with a SIGTERM listener still dies by SIGTERM after the listener (and its exit listener) ran.
+    deno: { exit: 0, stdout: ['listener \'end\': code null, signal SIGTERM, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 0\\n"', 'listener \'exit143\': code null, signal SIGTERM, child printed "ready\\nchild SIGTERM listener\\nchild exit listener: code 143\\n"'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
+  claim('signals/shell-status', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: [
+        "process.kill(process.pid, 'SIGTERM'): shell status 143; in Node: code null, signal SIGTERM",
+        'process.exit(143): shell status 143; in Node: code 143, signal null',
+      ],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Run from a shell, the Deno child's status is 1 either way.
+    deno: { exit: 0, stdout: ["process.kill(process.pid, 'SIGTERM'): shell status 1; in Node: code null, signal SIGTERM", 'process.exit(143): shell status 1; in Node: code 143, signal null'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 });
 
 describe('shutting down an HTTP server', () => {
@@ -127,27 +144,35 @@ describe('shutting down an HTTP server', () => {
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
-  claim('signals/server-close-active-request', {
-    exit: 0,
-    stdout: [
-      'request arrived; calling server.close() before answering',
-      'client received "the whole response" (connection: keep-alive)',
-      stillOpen,
-      'server closed',
-    ],
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
+  claim('signals/server-close-active-request', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: [
+        'request arrived; calling server.close() before answering',
+        'client received "the whole response" (connection: keep-alive)',
+        stillOpen,
+        'server closed',
+      ],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno's server closes at once, before the response reaches the client.
+    deno: { exit: 0, stdout: ['request arrived; calling server.close() before answering', 'server closed', 'client received "the whole response" (connection: keep-alive)', '1 s later the server is still not closed; destroying the client agent'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
   claim('signals/close-idle-connections', {
     exit: 0,
     stdout: ['response received; the keep-alive connection is idle', 'server closed'],
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
-  claim('signals/close-all-connections', {
-    exit: 0,
-    stdout: ['request arrived; the handler never answers', 'server closed', 'client request failed: ECONNRESET (socket hang up)'],
-    stderr: '',
-    exitEvent: { code: 0, printed: [] },
-  });
+  claim('signals/close-all-connections', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['request arrived; the handler never answers', 'server closed', 'client request failed: ECONNRESET (socket hang up)'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno usually reports the client's failure before the server's close (11 runs of 12), sometimes after.
+    deno: { exit: 0, stdout: /^request arrived; the handler never answers\n(?:client request failed: ECONNRESET \(socket hang up\)\nserver closed|server closed\nclient request failed: ECONNRESET \(socket hang up\))\n$/, stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 });

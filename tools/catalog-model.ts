@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import semver from 'semver';
 import { hashText, listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
-import { behaviourKey, byCodePoint, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
+import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
 import type { ScenarioResult, Verdict } from './matrix-core.ts';
 
 export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
@@ -99,9 +99,21 @@ export interface ResultsFile {
   about: string;
   platform: string;
   arch: string;
-  /** Tested versions, oldest first. */
+  /** Tested Node versions, oldest first. */
   versions: string[];
+  /** Other runtimes tested ("bun 1.4.5", "deno 2.9.6"): compared with the newest Node version. */
+  runtimes?: string[];
+  /** Keyed by Node version and by runtime. */
   results: Record<string, { error?: string; scenarios: Record<string, Result> }>;
+}
+
+/** Splits result keys into Node versions and other runtimes, each sorted. */
+function keysOf(r: ResultsFile): void {
+  const keys = sortVersions(Object.keys(r.results));
+  r.versions = keys.filter((k) => semver.valid(k));
+  const rts = keys.filter((k) => !semver.valid(k));
+  if (rts.length) r.runtimes = rts;
+  else delete r.runtimes;
 }
 
 export const ABOUT = 'What every claim did under every tested version, gathered from the claim pages (docs/claims/**) by `npm run catalog`.';
@@ -146,14 +158,14 @@ export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
     out.arch = d.arch;
     for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = r;
   }
-  out.versions = sortVersions(Object.keys(out.results));
+  keysOf(out);
   return out;
 }
 
 /** One claim's slice of the results, in version order. */
 export function claimData(id: string, data: ResultsFile): ClaimData {
   const results: Record<string, Result> = {};
-  for (const v of data.versions) {
+  for (const v of [...data.versions, ...(data.runtimes ?? [])]) {
     const r = data.results[v]?.scenarios[id];
     if (r) results[v] = r;
   }
@@ -165,7 +177,7 @@ function strip(o: StoredObservation, id: string, version: string): Observed {
 }
 
 interface MatrixVersion { node?: string; platform?: string; arch?: string; error?: string; scenarios?: Record<string, { verdict: Verdict; observation?: StoredObservation | null; failure?: string }> }
-interface MatrixFile { versions?: string[]; results?: Record<string, MatrixVersion>; scenarios?: Record<string, { hash?: string }> }
+interface MatrixFile { versions?: string[]; results?: Record<string, MatrixVersion>; runtimes?: Record<string, MatrixVersion>; scenarios?: Record<string, { hash?: string }> }
 
 /**
  * Merges a matrix run (its matrix.json) into the results: each (version, claim) the run observed
@@ -179,8 +191,8 @@ export function mergeMatrix(base: ResultsFile, matrix: unknown, claims: Claim[],
   const m = matrix as MatrixFile;
   if (!m || !Array.isArray(m.versions) || !m.results) throw new SpecError('the matrix results have no "versions" and "results"; re-run npm run matrix');
   const known = new Set(claims.map((c) => c.id));
-  for (const v of m.versions) {
-    const mv = m.results[v];
+  const runs: [string, MatrixVersion | undefined][] = [...m.versions.map((v) => [v, m.results![v]] as [string, MatrixVersion | undefined]), ...Object.entries(m.runtimes ?? {})];
+  for (const [v, mv] of runs) {
     if (!mv) throw new SpecError(`the matrix results list ${v} but have no results for it; re-run npm run matrix`);
     const slot = (out.results[mv.node ?? v] ??= { scenarios: {} });
     if (mv.error) slot.error = mv.error.split('\n')[0]!.slice(0, 300);
@@ -205,7 +217,7 @@ export function prune(r: ResultsFile, claims: Claim[]): ResultsFile {
     for (const id of Object.keys(r.results[v]!.scenarios)) if (!ids.has(id)) delete r.results[v]!.scenarios[id];
     if (!Object.keys(r.results[v]!.scenarios).length) delete r.results[v];
   }
-  r.versions = sortVersions(Object.keys(r.results));
+  keysOf(r);
   return r;
 }
 
@@ -232,6 +244,10 @@ export interface ClaimView {
   differs: boolean;
   /** Per tested version: index of its group, or 'n.a.' / null (no result). */
   cells: Record<string, number | 'n.a.' | null>;
+  /** Per other runtime: its observation and whether it behaves as the newest tested Node (null: not comparable). */
+  runtimes: { name: string; verdict: Verdict; observation?: Observed; sameAsNode: boolean | null }[];
+  /** Whether some runtime behaves otherwise than the newest tested Node. */
+  differsFromNode: boolean;
 }
 
 export function view(c: Claim, data: ResultsFile): ClaimView {
@@ -278,7 +294,13 @@ export function view(c: Claim, data: ResultsFile): ClaimView {
     if (r.verdict === 'fail') grp.failures.push({ version: v, text: (r.failure ?? 'failed').split('\n')[0]! });
     cells[v] = g;
   }
-  return { claim: c, groups, na, missing, stale, differs: groups.length > 1, cells };
+  const newest = [...data.versions].reverse().find((v) => data.results[v]?.scenarios[c.id]?.observation);
+  const ref = newest ? data.results[newest]!.scenarios[c.id]!.observation! : undefined;
+  const runtimes = (data.runtimes ?? []).filter((rt) => data.results[rt]?.scenarios[c.id]).map((rt) => {
+    const r = data.results[rt]!.scenarios[c.id]!;
+    return { name: rt, verdict: r.verdict, observation: r.observation, sameAsNode: r.observation && ref ? sameBehaviour(ref, r.observation) : null };
+  });
+  return { claim: c, groups, na, missing, stale, differs: groups.length > 1, cells, runtimes, differsFromNode: runtimes.some((r) => r.sameAsNode === false) };
 }
 
 /** "Node 12–14, 16" when each tested version is the only one of its major, else exact versions. */

@@ -140,6 +140,25 @@ export function renderClaim(v: ClaimView, data: ResultsFile): string {
     if (v.stale.length) out.push(`**Stale:** the scenario changed after the results for ${v.stale.join(', ')} were recorded; run \`npm run matrix\` and \`npm run catalog\` again.`, '');
   }
 
+  if (v.runtimes.length) {
+    const newest = data.versions[data.versions.length - 1];
+    out.push('## Under Bun and Deno', '');
+    out.push(`Compared with the newest tested Node${newest ? ` (${newest})` : ''}: the same exit, signal, \`exit\` event, stdout and stderr lines, stack frames left out.`, '');
+    for (const r of v.runtimes) {
+      const o = r.observation;
+      if (r.verdict === 'n.a.' || !o) {
+        out.push(`### ${r.name}: not applicable`, '');
+        continue;
+      }
+      out.push(`### ${r.name}: ${r.sameAsNode ? 'behaves as Node' : r.sameAsNode === false ? '**differs from Node**' : 'not compared'}`, '');
+      if (r.sameAsNode) continue;
+      out.push(`- Ended: ${ending(o)}.`);
+      out.push(`- The \`exit\` event: ${o.exitEvent.fired ? `fired; its listeners got code ${o.exitEvent.code}` : 'never fired'}.`, '');
+      out.push('stdout:', '', o.stdout ? fence(o.stdout) : '_(nothing)_', '');
+      if (o.stderr) out.push('stderr (without stack frames):', '', fence(stderrHighlights(o.stderr).join('\n') || '(only stack frames)'), '');
+    }
+  }
+
   out.push('## What to do instead', '');
   out.push(s.instead ? linkify(s.instead) : '_Nothing to change: this claim describes behaviour to rely on, not a trap._', '');
   out.push(`[The catalogue](${up(c.id)}README.md)`, '');
@@ -179,6 +198,7 @@ td.c small { display: block; color: #444; }
 td.g0 { background: #e7f3ea; } td.g1 { background: #fdecc8; } td.g2 { background: #f9d6d5; } td.g3 { background: #dde7fb; } td.g4 { background: #eadcf6; } td.g5 { background: #d8f0f0; }
 td.na { color: #888; background: repeating-linear-gradient(45deg, #fafafa, #fafafa 4px, #f0f0f0 4px, #f0f0f0 8px); }
 td.none { color: #aaa; }
+td.same { background: #e7f3ea; } td.other { background: #f9d6d5; }
 td.fail { outline: 2px solid #c62828; outline-offset: -2px; }
 tr.differs td.claim { border-left: 4px solid #e0a100; }
 code { font-family: ui-monospace, monospace; background: #f1f3f5; padding: 0 .2em; border-radius: 3px; }
@@ -190,6 +210,7 @@ const SCRIPT = `
 (function () {
   var topic = document.getElementById('topic');
   var differs = document.getElementById('differs');
+  var fromnode = document.getElementById('fromnode');
   var rows = Array.prototype.slice.call(document.querySelectorAll('#claims tbody tr'));
   var count = document.getElementById('count');
   var empty = document.getElementById('empty');
@@ -197,7 +218,8 @@ const SCRIPT = `
     var shown = 0;
     rows.forEach(function (tr) {
       var ok = (topic.value === 'all' || tr.getAttribute('data-topic') === topic.value) &&
-        (!differs.checked || tr.getAttribute('data-differs') === 'yes');
+        (!differs.checked || tr.getAttribute('data-differs') === 'yes') &&
+        (!fromnode.checked || tr.getAttribute('data-fromnode') === 'yes');
       tr.hidden = !ok;
       if (ok) shown++;
     });
@@ -206,14 +228,17 @@ const SCRIPT = `
   }
   topic.addEventListener('change', apply);
   differs.addEventListener('change', apply);
+  fromnode.addEventListener('change', apply);
   apply();
 })();
 `;
 
 export function renderHtml(views: ClaimView[], data: ResultsFile): string {
   const vs = data.versions;
+  const rts = data.runtimes ?? [];
   const majorsUnique = new Set(vs.map((v) => semver.major(v))).size === vs.length;
-  const head = vs.map((v) => `<th class="v" scope="col" title="${esc(v)}">${esc(majorsUnique ? String(semver.major(v)) : v.slice(1))}</th>`).join('');
+  const head = vs.map((v) => `<th class="v" scope="col" title="${esc(v)}">${esc(majorsUnique ? String(semver.major(v)) : v.slice(1))}</th>`).join('') +
+    rts.map((r) => `<th class="rt" scope="col" title="${esc(r)}">${esc(r)}</th>`).join('');
   const rows = views.map((v) => {
     const c = v.claim;
     const topic = TOPICS.find((t) => t.key === c.topic)!;
@@ -227,12 +252,19 @@ export function renderHtml(views: ClaimView[], data: ResultsFile): string {
       const ev = o.exitEvent.fired ? `exit event ${o.exitEvent.code}` : 'no exit event';
       const tip = `${ver}: ${ending(o)}; ${ev}${failed ? '; the spec failed here' : ''}\nstdout: ${o.stdout.split('\n').slice(0, 6).join(' | ') || '(nothing)'}`;
       return `<td class="c g${cell % 6}${failed ? ' fail' : ''}" data-group="${cell}" title="${esc(tip)}">${esc(shortEnding(o))}<small>${o.exitEvent.fired ? `ev ${o.exitEvent.code}` : 'no ev'}</small></td>`;
+    }).join('') + rts.map((rt) => {
+      const r = v.runtimes.find((x) => x.name === rt);
+      if (!r) return `<td class="c none" title="${esc(`${rt}: no result`)}">–</td>`;
+      if (r.verdict === 'n.a.' || !r.observation) return `<td class="c na" title="${esc(`${rt}: not applicable`)}">n.a.</td>`;
+      const o = r.observation;
+      const tip = `${rt}: ${ending(o)}; ${r.sameAsNode ? 'behaves as Node' : 'differs from Node'}\nstdout: ${o.stdout.split('\n').slice(0, 6).join(' | ') || '(nothing)'}`;
+      return `<td class="c ${r.sameAsNode ? 'same' : 'other'}" title="${esc(tip)}">${esc(shortEnding(o))}<small>${r.sameAsNode ? 'as Node' : '≠ Node'}</small></td>`;
     }).join('');
     const more = [
       c.s.why ? `<p><b>Why:</b> ${inline(c.s.why)}</p>` : '',
       c.s.instead ? `<p><b>Instead:</b> ${inline(c.s.instead)}</p>` : '',
     ].join('');
-    return `<tr id="${esc(c.id)}" data-topic="${topic.key}" data-differs="${v.differs ? 'yes' : 'no'}"${v.differs ? ' class="differs"' : ''}>` +
+    return `<tr id="${esc(c.id)}" data-topic="${topic.key}" data-differs="${v.differs ? 'yes' : 'no'}" data-fromnode="${v.differsFromNode ? 'yes' : 'no'}"${v.differs ? ' class="differs"' : ''}>` +
       `<td class="claim"><a href="../claims/${esc(c.id)}.md">${inline(c.s.claim)}</a><div class="id">${esc(c.id)}</div>${more ? `<details><summary>why / instead</summary>${more}</details>` : ''}</td>` +
       `<td class="topic">${esc(topic.title)}</td>${cells}</tr>`;
   }).join('\n');
@@ -251,6 +283,7 @@ export function renderHtml(views: ClaimView[], data: ResultsFile): string {
 <div class="controls">
 <label>Topic <select id="topic"><option value="all">All topics (${views.length})</option>${options}</select></label>
 <label><input type="checkbox" id="differs"> Only claims that differ between versions (${views.filter((v) => v.differs).length})</label>
+<label><input type="checkbox" id="fromnode"> Only claims where Bun or Deno differs from Node (${views.filter((v) => v.differsFromNode).length})</label>
 <span id="count" aria-live="polite"></span>
 </div>
 <table id="claims">
@@ -273,7 +306,8 @@ export function renderPages(claims: Claim[], data: ResultsFile): Map<string, str
   for (const c of claims) {
     // A page depends on its own claim's results only: results added for another claim or another
     // version change no other page, so two branches that each add a claim do not conflict.
-    const own: ResultsFile = { ...data, versions: data.versions.filter((v) => data.results[v]?.scenarios[c.id]) };
+    const has = (v: string) => !!data.results[v]?.scenarios[c.id];
+    const own: ResultsFile = { ...data, versions: data.versions.filter(has), runtimes: (data.runtimes ?? []).filter(has) };
     files.set(claimPath(c.id), renderClaim(view(c, own), own));
   }
   return files;

@@ -144,6 +144,28 @@ describe('npm run catalog', () => {
     expect(page).toContain('**Stale:**');
   });
 
+  it('compares each runtime with the newest Node, apart from the differences between Node versions', () => {
+    const c = claims.find((x) => x.kind === 'scenario')!;
+    const data = emptyResults();
+    data.results = {
+      'v22.23.3': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ exitCode: 9 }), source: c.hash } } },
+      'v26.10.0': { scenarios: { [c.id]: { verdict: 'pass', observation: obs(), source: c.hash } } },
+      'bun 1.4.5': { scenarios: { [c.id]: { verdict: 'pass', observation: obs(), source: c.hash } } },
+      'deno 2.9.6': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ exitCode: 1 }), source: c.hash } } },
+    };
+    const d = prune(data, claims);
+    expect(d.versions).toEqual(['v22.23.3', 'v26.10.0']);
+    expect(d.runtimes).toEqual(['bun 1.4.5', 'deno 2.9.6']);
+    const v = view(c, d);
+    expect(v.groups.map((g) => g.versions)).toEqual([['v22.23.3'], ['v26.10.0']]);
+    expect(v.runtimes.map((r) => [r.name, r.sameAsNode])).toEqual([['bun 1.4.5', true], ['deno 2.9.6', false]]);
+    expect(v.differsFromNode).toBe(true);
+    const page = renderPages([c], d).get(`claims/${c.id}.md`)!;
+    expect(page).toContain('### bun 1.4.5: behaves as Node');
+    expect(page).toContain('### deno 2.9.6: **differs from Node**');
+    expect(pageData(page, c.id)!.results['deno 2.9.6']!.observation!.exitCode).toBe(1);
+  });
+
   it('every claim has a page, and the index links every page under its topic', () => {
     const files = renderAll(claims, readResults(claims));
     const readme = files.get('site/index.md')!;

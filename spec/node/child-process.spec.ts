@@ -119,8 +119,9 @@ describe('the IPC channel of fork()', () => {
       stderr: '',
       exitEvent: { code: 0, printed: ['parent exits; child events: exit 0 null, close 0 null', 'child: disconnect event, connected = false', 'child: exit 0'] },
     },
-    // Deno's parent never gets the child's message, which was sent just before the child disconnected.
-    deno: { exit: 0, stdout: ['parent: disconnect event, connected = false', 'parent exits; child events: exit 0 null, close 0 null', 'child: disconnect event, connected = false', 'child: exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exits; child events: exit 0 null, close 0 null', 'child: disconnect event, connected = false', 'child: exit 0'] } },
+    // Deno's parent may or may not get the child's message, which was sent just before the child
+    // disconnected: both seen (mostly lost on a quiet machine; delivered in a full matrix run).
+    deno: { exit: 0, stdout: /^(?:parent: message ready\n)?parent: disconnect event, connected = false\nparent exits; child events: exit 0 null, close 0 null\nchild: disconnect event, connected = false\nchild: exit 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['parent exits; child events: exit 0 null, close 0 null', 'child: disconnect event, connected = false', 'child: exit 0'] } },
   }));
 });
 

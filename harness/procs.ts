@@ -105,7 +105,17 @@ export function killGroup(pgid: number | undefined, sig: NodeJS.Signals = 'SIGKI
   }
 }
 
+/** Helpers run in this process's own group (npm, tar): killed with it, and killed when it goes. */
+const heldChildren = new Set<number>();
+
 function killHeld() {
+  for (const p of heldChildren) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
   for (const g of held) {
     killGroup(g, 'SIGKILL');
     killGroup(g, 'SIGCONT'); // a stopped (frozen) group dies only once it runs again
@@ -196,6 +206,11 @@ export interface GroupOptions {
   maxBuffer?: number;
   /** Called with the pid (= process group id) once started. */
   onStart?: (pid: number) => void;
+  /**
+   * false: a short helper (npm, tar) that stays in this process's group, so that whoever kills
+   * this group kills it too; it is still killed if this process goes away first. Default true.
+   */
+  ownGroup?: boolean;
 }
 
 /**
@@ -219,16 +234,32 @@ export function startGroup(file: string, args: string[], o: SpawnOptions & { env
 export function runGroup(file: string, args: string[], o: GroupOptions): Promise<GroupRun> {
   const started = performance.now();
   const max = o.maxBuffer ?? 8 * 1024 * 1024;
+  const own = o.ownGroup !== false;
   return new Promise((resolve) => {
     let child: ChildProcess;
     try {
-      child = spawn(file, args, { cwd: o.cwd, env: o.env, detached: true, stdio: ['ignore', 'pipe', 'pipe', ...(o.report ? ['pipe' as const] : [])] });
+      child = spawn(file, args, { cwd: o.cwd, env: o.env, detached: own, stdio: ['ignore', 'pipe', 'pipe', ...(o.report ? ['pipe' as const] : [])] });
     } catch (e) {
       resolve({ exitCode: null, signal: null, stdout: '', stderr: '', report: '', timedOut: false, durationMs: 0, startError: (e as Error).message });
       return;
     }
     const pid = child.pid;
-    holdGroup(pid);
+    if (own) holdGroup(pid);
+    else if (pid) {
+      hookCleanup();
+      heldChildren.add(pid);
+    }
+    // Its own group is killed whole; a helper in ours, alone.
+    const kill = () => {
+      if (own) killGroup(pid);
+      else if (pid) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+    };
     if (pid) o.onStart?.(pid);
     const out = { stdout: '', stderr: '', report: '' };
     const collect = (stream: NodeJS.ReadableStream | null | undefined, key: keyof typeof out, each?: (s: string) => void) => {
@@ -244,16 +275,18 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     let timedOut = false;
     const timer = o.timeout ? setTimeout(() => {
       timedOut = true;
-      killGroup(pid);
+      kill();
     }, o.timeout) : undefined;
     let startError: string | undefined;
     child.on('error', (e) => (startError = e.message));
-    child.on('exit', () => killGroup(pid));
+    if (own) child.on('exit', () => killGroup(pid));
     child.on('close', async (code, sig) => {
       if (timer) clearTimeout(timer);
-      killGroup(pid);
-      await groupGone(pid);
-      releaseGroup(pid);
+      if (own) {
+        killGroup(pid);
+        await groupGone(pid);
+        releaseGroup(pid);
+      } else if (pid) heldChildren.delete(pid);
       resolve({
         exitCode: code, signal: sig, ...out, timedOut, durationMs: performance.now() - started,
         ...(startError && code === null && !sig ? { startError } : {}),

@@ -122,8 +122,29 @@ export function emptyResults(): ResultsFile {
   return { about: ABOUT, platform: process.platform, arch: process.arch, versions: [], results: {} };
 }
 
-/** One claim's results, as its page carries them. */
-export interface ClaimData { platform: string; arch: string; results: Record<string, Result> }
+/** A behaviour change `npm run bisect` observed: the last release before it and the first after it. */
+export interface ObservedBoundary { line: string; before: string; first: string; missing: string[] }
+
+/** One claim's results, as its page carries them (and, once bisected, the releases where it changes). */
+export interface ClaimData {
+  platform: string;
+  arch: string;
+  results: Record<string, Result>;
+  /** From `npm run bisect`, for the scenario text with this hash. */
+  bisected?: { hash: string; boundaries: ObservedBoundary[] };
+}
+
+/** What `npm run bisect` saved for a claim (its cache file), if it was bisected on this text. */
+export function savedBisection(c: Claim, file: string): ClaimData['bisected'] | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { hash?: string; boundaries?: ObservedBoundary[] };
+    if (saved.hash !== c.hash || !Array.isArray(saved.boundaries)) return undefined;
+    return { hash: c.hash, boundaries: saved.boundaries.map((b) => ({ line: b.line, before: b.before, first: b.first, missing: b.missing ?? [] })) };
+  } catch {
+    return undefined;
+  }
+}
 
 export const claimPage = (id: string) => `claims/${id}.md`;
 const BEGIN = '<!-- results: the data this page was generated from (npm run catalog reads it back; do not edit)';

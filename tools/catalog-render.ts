@@ -4,7 +4,7 @@
 // results.json. Pure functions of the claims and the results: no clock, no environment.
 import semver from 'semver';
 import { stderrHighlights } from '../harness/observation.ts';
-import { claimData, claimPage, dataBlock, ending, shortEnding, stableJson, TOPICS, versionLabel, view, type Claim, type ClaimView, type ResultsFile } from './catalog-model.ts';
+import { claimData, claimPage, dataBlock, type ClaimData, ending, shortEnding, stableJson, TOPICS, versionLabel, view, type Claim, type ClaimView, type ResultsFile } from './catalog-model.ts';
 
 const REPO_ISSUE = 'https://github.com/nodejs/node/issues/22088';
 
@@ -77,7 +77,7 @@ export function renderReadme(views: ClaimView[], data: ResultsFile): string {
 
 // ---- docs/claims/<id>.md -----------------------------------------------------------------------
 
-export function renderClaim(v: ClaimView, data: ResultsFile): string {
+export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimData['bisected']): string {
   const { claim: c } = v;
   const s = c.s;
   const out: string[] = [];
@@ -99,7 +99,14 @@ export function renderClaim(v: ClaimView, data: ResultsFile): string {
   }
   if (s.changes.length) {
     out.push('Changes between Node versions:', '');
-    for (const ch of s.changes) out.push(`- ${ch.in !== undefined ? `Node ${ch.in}` : `never in Node ${ch.never}.x`}: ${ch.what} (${linkify(ch.link)})`);
+    const found = bisected?.hash === c.hash ? bisected.boundaries : undefined;
+    for (const ch of s.changes) {
+      const b = ch.in !== undefined ? found?.find((x) => x.first === ch.in) : undefined;
+      const how = ch.in === undefined ? '' : b
+        ? ` (${b.before} before; observed by \`npm run bisect\`${b.missing.length ? `; the registry lacks ${b.missing.join(', ')} in between` : ''})`
+        : found ? ' (declared; bisection did not observe a change here)' : ' (declared only: not bisected yet)';
+      out.push(`- ${ch.in !== undefined ? `changed in Node ${ch.in}` : `never in Node ${ch.never}.x`}${how}: ${ch.what} (${linkify(ch.link)})`);
+    }
     out.push('');
   }
 
@@ -162,7 +169,7 @@ export function renderClaim(v: ClaimView, data: ResultsFile): string {
   out.push('## What to do instead', '');
   out.push(s.instead ? linkify(s.instead) : '_Nothing to change: this claim describes behaviour to rely on, not a trap._', '');
   out.push(`[The catalogue](${up(c.id)}README.md)`, '');
-  out.push(dataBlock(claimData(c.id, data)));
+  out.push(dataBlock({ ...claimData(c.id, data), ...(bisected ? { bisected } : {}) }));
   return out.join('\n');
 }
 
@@ -301,14 +308,14 @@ ${rows}
 }
 
 /** The committed claim pages, by path relative to docs/. */
-export function renderPages(claims: Claim[], data: ResultsFile): Map<string, string> {
+export function renderPages(claims: Claim[], data: ResultsFile, bisected: Record<string, ClaimData['bisected']> = {}): Map<string, string> {
   const files = new Map<string, string>();
   for (const c of claims) {
     // A page depends on its own claim's results only: results added for another claim or another
     // version change no other page, so two branches that each add a claim do not conflict.
     const has = (v: string) => !!data.results[v]?.scenarios[c.id];
     const own: ResultsFile = { ...data, versions: data.versions.filter(has), runtimes: (data.runtimes ?? []).filter(has) };
-    files.set(claimPath(c.id), renderClaim(view(c, own), own));
+    files.set(claimPath(c.id), renderClaim(view(c, own), own, bisected[c.id]));
   }
   return files;
 }

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, SpecError } from '../harness/harness.ts';
 import { runGroup } from '../harness/procs.ts';
-import { committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, readResults, SITE, stalePages, type Claim, type ResultsFile } from './catalog-model.ts';
+import { claimPage, committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, pageData, readResults, savedBisection, SITE, stalePages, type Claim, type ClaimData, type ResultsFile } from './catalog-model.ts';
+import { resultFile } from './bisect-run.ts';
 import { renderPages, renderSite } from './catalog-render.ts';
 import { command } from './command.ts';
 
@@ -54,9 +55,21 @@ function writeSite(claims: Claim[], data: ResultsFile) {
   }
 }
 
+/** Each claim's bisection as its committed page carries it, replaced by a newer one from `npm run bisect`'s cache (when `fresh`) for the current text. */
+function bisections(claims: Claim[], fresh: boolean): Record<string, ClaimData['bisected']> {
+  const out: Record<string, ClaimData['bisected']> = {};
+  for (const c of claims) {
+    const page = join(DOCS, claimPage(c.id));
+    const kept = existsSync(page) ? pageData(readFileSync(page, 'utf8'), c.id)?.bisected : undefined;
+    const b = (fresh ? savedBisection(c, resultFile(c.id)) : undefined) ?? kept;
+    if (b) out[c.id] = b;
+  }
+  return out;
+}
+
 function check(claims: Claim[]): number {
   const data = readResults(claims);
-  const want = renderPages(claims, data);
+  const want = renderPages(claims, data, bisections(claims, false));
   const stale = stalePages(DOCS, want);
   if (stale.length) {
     process.stderr.write(`catalog: ${stale.length} claim page(s) stale; run npm run catalog and commit docs/claims/:\n${stale.map((s) => `  docs/${s}\n`).join('')}`);
@@ -88,7 +101,7 @@ async function generate(claims: Claim[], o: { run: boolean; targets: string[]; r
   }
   const data = matrix ? mergeMatrix(base, matrix, claims, o.fresh) : base;
   let written = 0;
-  const pages = renderPages(claims, data);
+  const pages = renderPages(claims, data, bisections(claims, true));
   for (const [rel, text] of pages) {
     const p = join(DOCS, rel);
     if (existsSync(p) && readFileSync(p, 'utf8') === text) continue;

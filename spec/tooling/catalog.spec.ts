@@ -166,6 +166,17 @@ describe('npm run catalog', () => {
     expect(pageData(page, c.id)!.results['deno 2.9.6']!.observation!.exitCode).toBe(1);
   });
 
+  it('a change observed by bisection says the release before it; a change only declared says so', () => {
+    const c = claims.find((x) => x.id === 'rejections/unhandled-default')!;
+    const data = emptyResults();
+    const observed = { hash: c.hash, boundaries: [{ line: '15', before: '14.21.3', first: '15.0.0', missing: [] }] };
+    const page = renderPages([c], data, { [c.id]: observed }).get(`claims/${c.id}.md`)!;
+    expect(page).toContain('changed in Node 15.0.0 (14.21.3 before; observed by `npm run bisect`)');
+    expect(pageData(page, c.id)!.bisected).toEqual(observed);
+    const other = renderPages([c], data, { [c.id]: { ...observed, hash: 'another text....' } }).get(`claims/${c.id}.md`)!;
+    expect(other).toContain('changed in Node 15.0.0 (declared only: not bisected yet)');
+  });
+
   it('every claim has a page, and the index links every page under its topic', () => {
     const files = renderAll(claims, readResults(claims));
     const readme = files.get('site/index.md')!;

@@ -7,8 +7,8 @@ why: "The entry module's own evaluation is waiting on the import, so it never fi
 instead: "Give imports that may wait on the outside world a deadline."
 changes:
   - {in: '22.0.0', what: "a 'Warning: Detected unsettled top-level await at <file>:<line>' with the source line is printed to stderr", link: 'https://github.com/nodejs/node/pull/51999'}
-  - {in: '22.15.0', what: "'exit' listeners receive 13 instead of 0 (also in 23.10.0)", link: 'https://github.com/nodejs/node/pull/56872'}
-  - {in: '23.10.0', what: "'exit' listeners receive 13 instead of 0", link: 'https://github.com/nodejs/node/pull/56872'}
+  - {in: '22.15.0', what: "'exit' listeners receive 13 instead of 0 (22.x line; 23.0.0-23.9.x still give 0)", link: 'https://github.com/nodejs/node/pull/56872'}
+  - {in: '23.10.0', what: "'exit' listeners receive 13 instead of 0 (23.x line)", link: 'https://github.com/nodejs/node/pull/56872'}
 ---*/
 process.on('exit', (code) => {
   console.log(`exit ${code}`);

@@ -4,23 +4,35 @@
 import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
 
 describe('require() of an ES module', () => {
-  // require(esm): 20.19+ on the 20 line, never on 21, 22.12+ and 23+.
-  const requireEsm = { '<20': false, '>=20 <21': true, '>=21 <22': false, '>=22': true };
+  // require(esm): 20.19+ on the 20 line, never on 21, 22.12+ and 23+ (observed at every boundary with
+  // npm run scenario -- <id> --node 12.1.0,12.2.0,20.18.3,20.19.0,21.0.0,22.11.0,...,23.4.0,23.5.0).
+  // Before 12.2.0 the error had no code. 22.12.0 and 23.0.0-23.4.x print an ExperimentalWarning
+  // (23.0.0 a shorter one, without the file names); it is gone from 22.13.0 and 23.5.0.
+  const requireEsm = { '<20': false, '>=20 <20.19.0': false, '>=20.19.0 <21': true, '>=21 <22.12.0': false, '>=22.12.0': true };
+  const noCode = { '<12.2.0': true, '>=12.2.0': false };
+  const warning = (file: string, esm: string) => byNode<Outcome['stderr']>({
+    '<22.12.0': '',
+    '>=22.12.0 <22.13.0': [`ExperimentalWarning: CommonJS module <dir>/${file} is loading ES Module <dir>/${esm} using require().`],
+    '>=22.13.0 <23': '',
+    '>=23 <23.1.0': [/^\(node:<pid>\) ExperimentalWarning: Support for loading ES Module in require\(\) is an experimental feature/],
+    '>=23.1.0 <23.5.0': [`ExperimentalWarning: CommonJS module <dir>/${file} is loading ES Module <dir>/${esm} using require().`],
+    '>=23.5.0': '',
+  });
   claim('modules/require-esm', {
     exit: 0,
     stdout: [
-      byNode(requireEsm) ? 'required: default = default export, named = named export' : 'require threw ERR_REQUIRE_ESM',
+      byNode(requireEsm) ? 'required: default = default export, named = named export' : byNode(noCode) ? 'require threw undefined' : 'require threw ERR_REQUIRE_ESM',
       'exit 0',
     ],
-    stderr: '',
+    stderr: warning('require-esm.js', '_esm.mjs'),
     exitEvent: { code: 0, printed: ['exit 0'] },
   });
 
   claim('modules/require-esm-tla', byNode<Outcome>({
     '*': {
       exit: 0,
-      stdout: [byNode(requireEsm) ? 'require threw ERR_REQUIRE_ASYNC_MODULE' : 'require threw ERR_REQUIRE_ESM', 'exit 0'],
-      stderr: '',
+      stdout: [byNode(requireEsm) ? 'require threw ERR_REQUIRE_ASYNC_MODULE' : byNode(noCode) ? 'require threw undefined' : 'require threw ERR_REQUIRE_ESM', 'exit 0'],
+      stderr: warning('require-esm-tla.js', '_esm-tla.mjs'),
       exitEvent: { code: 0, printed: ['exit 0'] },
     },
     // Bun's require() waits for the module's top-level await instead of throwing ERR_REQUIRE_ASYNC_MODULE.
@@ -39,20 +51,21 @@ describe('import() of a module whose top-level await never settles', () => {
     deno: { exit: 1, stdout: ['end of script', 'module starts waiting'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
   }));
 
+  // Observed: 'exit' listeners get 13 from 22.15.0 and 23.10.0 (0 on 22.0.0-22.14.x and 23.0.0-23.9.x);
+  // the warning appears in 22.0.0. The process exit code is 13 everywhere.
+  const tlaWarning = ['Warning: Detected unsettled top-level await at <dir>/import-tla-never-from-esm.mjs:', /^await import\('\.\/_esm-tla-never\.mjs'\);$/];
+  const tlaExit = (listenerCode: number, stderr: Outcome['stderr']): Outcome => ({
+    exit: 13,
+    stdout: ['module starts waiting', `exit ${listenerCode}`],
+    stderr,
+    exitEvent: { code: listenerCode, printed: [`exit ${listenerCode}`] },
+  });
   claim('modules/import-tla-never-from-esm', byNode({
-    '<22': {
-      exit: 13,
-      stdout: ['module starts waiting', 'exit 0'],
-      stderr: '',
-      exitEvent: { code: 0, printed: ['exit 0'] },
-    },
-    '>=22': {
-      // pinned 22 is 22.23 (22.0-22.14 printed the warning but still passed 0 to 'exit' listeners)
-      exit: 13,
-      stdout: ['module starts waiting', 'exit 13'],
-      stderr: ['Warning: Detected unsettled top-level await at <dir>/import-tla-never-from-esm.mjs:', /^await import\('\.\/_esm-tla-never\.mjs'\);$/],
-      exitEvent: { code: 13, printed: ['exit 13'] },
-    },
+    '<22': tlaExit(0, ''),
+    '>=22 <22.15.0': tlaExit(0, tlaWarning),
+    '>=22.15.0 <23': tlaExit(13, tlaWarning),
+    '>=23 <23.10.0': tlaExit(0, tlaWarning),
+    '>=23.10.0': tlaExit(13, tlaWarning),
     // Bun never ends (https://github.com/oven-sh/bun/issues/33283); Deno ends with 1 and an error, without 'exit'.
     bun: { timedOut: true, stdout: ['module starts waiting'], stderr: '', exitEvent: 'not fired' },
     deno: { exit: 1, stdout: ['module starts waiting'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },

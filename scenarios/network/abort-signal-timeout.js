@@ -1,11 +1,11 @@
 /*---
-claim: "http.get() with signal: AbortSignal.timeout(100) against a server that never answers: from Node 17 the request fails after the timeout with an AbortError (code ABORT_ERR) and the process exits; on Node 16 the signal aborts but the request, already sent, is left pending (still there 1 s later)."
+claim: "http.get() with signal: AbortSignal.timeout(100) against a server that never answers: from Node 17.3 (17.0-17.2 have no AbortSignal.timeout()) the request fails after the timeout with an AbortError (code ABORT_ERR) and the process exits; on Node 16 the signal aborts but the request, already sent, is left pending (still there 1 s later)."
 source: https://nodejs.org/api/http.html#httprequesturl-options-callback
 tags: [http, network, abort, errors]
-node: '>=16.14'
+node: '>=16.14 <17 || >=17.3'
 why: "The signal option destroys the request when the signal aborts. On 16.x the request stops listening to its signal as soon as the request itself has been written (its 'finish' event), so a timeout that fires while waiting for the response does nothing: the same code that times out on 17+ hangs on 16. Aborting before the request is sent works on both."
 instead: "On Node 16, also destroy the request yourself: signal.addEventListener('abort', () => req.destroy(signal.reason))."
-changes: [{ in: '17.0.0', what: "an aborted signal also destroys an http request that has already been sent (16.x stops listening to it at the request's 'finish'); arrived with 17.0.0's semver-major stream changes", link: 'https://github.com/nodejs/node/blob/main/doc/changelogs/CHANGELOG_V17.md#17.0.0' }]
+changes: [{ in: '17.3.0', what: "an aborted signal also destroys an http request that has already been sent (16.x stops listening to it at the request's 'finish'); arrived with 17.0.0's semver-major stream changes, but 17.3.0 (which added AbortSignal.timeout()) is the first 17.x this scenario can run on", link: 'https://github.com/nodejs/node/blob/main/doc/changelogs/CHANGELOG_V17.md#17.3.0' }]
 ---*/
 const http = require('http');
 

@@ -71,8 +71,8 @@ describe('a server that never answers', () => {
   claim('network/abort-signal-timeout', {
     exit: 0,
     stdout: byNode({
-      '<17': ['1 s later the request is still pending; calling req.destroy()', 'request error: Error, code ECONNRESET', 'exit with code 0'],
-      '>=17': ['request error: AbortError, code ABORT_ERR', 'exit with code 0'],
+      '<17.3': ['1 s later the request is still pending; calling req.destroy()', 'request error: Error, code ECONNRESET', 'exit with code 0'],
+      '>=17.3': ['request error: AbortError, code ABORT_ERR', 'exit with code 0'],
     }),
     stderr: '',
     exitEvent: { code: 0, printed: ['exit with code 0'] },
@@ -125,7 +125,11 @@ describe('fetch()', () => {
       '<19': ['body: ok', '1 s later the server is still not closed; closing all its connections', 'server closed', 'exit with code 0'],
       '>=19': ['body: ok', 'server closed', 'exit with code 0'],
     }),
-    stderr: '',
+    // fetch() warned that it is experimental until 18.13.0 / 19.1.0.
+    stderr: byNode({
+      '<18.13 || >=19 <19.1': [/^\(node:<pid>\) ExperimentalWarning: The Fetch API is an experimental feature/],
+      '>=18.13 <19 || >=19.1': '',
+    }),
     exitEvent: { code: 0, printed: ['exit with code 0'] },
   });
   claim('network/fetch-experimental', {
@@ -140,12 +144,15 @@ describe('fetch()', () => {
 });
 
 describe("a server's default timeouts", () => {
+  const h40 = ['server.headersTimeout = 40000', 'server.keepAliveTimeout = 5000'];
   const same = ['server.headersTimeout = 60000', 'server.keepAliveTimeout = 5000'];
   claim('network/server-timeout-defaults', {
     exit: 0,
     stdout: byNode({
-      '<13': ['server.timeout = 120000', 'server.requestTimeout = undefined', ...same],
-      '>=13 <14.11': ['server.timeout = 0', 'server.requestTimeout = undefined', ...same],
+      '<12.17': ['server.timeout = 120000', 'server.requestTimeout = undefined', ...h40],
+      '>=12.17 <13': ['server.timeout = 120000', 'server.requestTimeout = undefined', ...same],
+      '>=13 <13.5': ['server.timeout = 0', 'server.requestTimeout = undefined', ...h40],
+      '>=13.5 <14.11': ['server.timeout = 0', 'server.requestTimeout = undefined', ...same],
       '>=14.11 <18': ['server.timeout = 0', 'server.requestTimeout = 0', ...same],
       '>=18': ['server.timeout = 0', 'server.requestTimeout = 300000', ...same],
     }),

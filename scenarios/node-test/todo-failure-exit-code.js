@@ -6,7 +6,8 @@ node: '>=18.15 <19 || >=19.6'
 flags: [--test-reporter=./_reporter.js]
 changes:
   - {never: '19', what: "19.x sets exit code 1 for a failing todo test", link: 'https://github.com/nodejs/node/pull/48929'}
-  - {in: '20.6.0', what: "a failing todo test no longer sets the exit code (18.x: from 18.19)", link: 'https://github.com/nodejs/node/pull/48929'}
+  - {in: '18.19.0', what: "a failing todo test no longer sets the exit code (before 18.19.0 the run exited with 1)", link: 'https://github.com/nodejs/node/pull/48929'}
+  - {in: '20.6.0', what: "a failing todo test no longer sets the exit code (20.0.0 to 20.5.1 exited with 1)", link: 'https://github.com/nodejs/node/pull/48929'}
 ---*/
 var test = require('node:test');
 

@@ -28,30 +28,45 @@ describe('a test that waits for a Promise that never settles', () => {
     '>=24': { timedOut: true, stdout: '', stderr: '', exitEvent: 'not fired' },
   }));
 
+  // Under --test the parent's report of the child changed release by release (18.x and 20.x before
+  // 20.3 / 18.17 parsed the child's TAP; 19.x never serialized it). Each range below was run.
+  const cancelled = SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 });
+  const tapParsed = {
+    exit: 1,
+    stdout: [`not ok never settles (cancelledByParent): Error: ${PENDING}`, ...cancelled, '# exit listener 1', ...cancelled],
+    stderr: '',
+    exitEvent: { code: 1, printed: [] },
+  };
+  const serialized = {
+    exit: 1,
+    stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, 'stdout: exit listener 1', ...cancelled],
+    stderr: '',
+    exitEvent: { code: 1, printed: [] },
+  };
+  const fileFailed = ['not ok <dir>/pending-promise-test-flag.js (subtestsFailed): test failed', ...SUMMARY({ tests: 1, pass: 0, fail: 1 })];
   claim('node-test/pending-promise-test-flag', byNode({
-    '<19': {
+    '<18.17.0': tapParsed,
+    '>=18.17.0 <19': serialized,
+    '>=19 <19.7.0': {
       exit: 1,
-      stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, 'stdout: exit listener 1', ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 })],
+      stdout: [`  not ok never settles (cancelledByParent): Error: ${PENDING}`, '  # exit listener 1', ...fileFailed],
       stderr: '',
       exitEvent: { code: 1, printed: [] },
     },
-    '>=19 <20': {
+    '>=19.7.0 <19.8.0': {
       exit: 1,
-      stdout: [
-        `not ok never settles (cancelledByParent): Error: ${PENDING}`,
-        ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 }),
-        '# exit listener 1',
-        ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 }),
-      ],
+      stdout: [`  not ok never settles (cancelledByParent): Error: ${PENDING}`, ...cancelled.map((l) => `  ${l}`), '  # exit listener 1', ...fileFailed],
       stderr: '',
       exitEvent: { code: 1, printed: [] },
     },
-    '>=20 <24': {
+    '>=19.8.0 <20.2.0': tapParsed,
+    '>=20.2.0 <20.3.0': {
       exit: 1,
-      stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, 'stdout: exit listener 1', ...SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 })],
+      stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, '# exit listener 1', '# ', ...cancelled],
       stderr: '',
       exitEvent: { code: 1, printed: [] },
     },
+    '>=20.3.0 <24': serialized,
     '>=24': { timedOut: true, stdout: '', stderr: '', exitEvent: 'not fired' },
   }));
 
@@ -95,7 +110,7 @@ describe('errors that escape a test', () => {
   const error = afterTestEnded(escape('# Error: Test "starts a timer and ends" at error-after-test-ended.js:') + '\\d+:\\d+');
   claim('node-test/error-after-test-ended', {
     exit: 1,
-    stdout: byNode({ '<20': warning, '>=20 <21': error, '>=21 <22': warning, '>=22': error }),
+    stdout: byNode({ '<20.13.0': warning, '>=20.13.0 <21': error, '>=21 <22.1.0': warning, '>=22.1.0': error }),
     stderr: '',
     exitEvent: { code: 1, printed: ['exit listener 1'] },
   });
@@ -118,18 +133,19 @@ describe('exit codes of a test file', () => {
   });
 
   claim('node-test/todo-failure-exit-code', {
-    exit: byNode({ '<19': 0, '>=19 <20': 1, '>=20': 0 }),
+    exit: byNode({ '<18.19.0': 1, '>=18.19.0 <19': 0, '>=19 <20.6.0': 1, '>=20.6.0': 0 }),
     stdout: [
       'not ok failing todo # TODO (testCodeFailure): Error: not done yet',
       'ok skipped # SKIP',
       ...SUMMARY({ tests: 2, pass: 0, fail: 0, skipped: 1, todo: 1 }),
-      byNode({ '<19': 'exit listener 0', '>=19 <20': 'exit listener 1', '>=20': 'exit listener 0' }),
+      byNode({ '<18.19.0': 'exit listener 1', '>=18.19.0 <19': 'exit listener 0', '>=19 <20.6.0': 'exit listener 1', '>=20.6.0': 'exit listener 0' }),
     ],
     stderr: '',
     exitEvent: byNode({
-      '<19': { code: 0, printed: ['exit listener 0'] },
-      '>=19 <20': { code: 1, printed: ['exit listener 1'] },
-      '>=20': { code: 0, printed: ['exit listener 0'] },
+      '<18.19.0': { code: 1, printed: ['exit listener 1'] },
+      '>=18.19.0 <19': { code: 0, printed: ['exit listener 0'] },
+      '>=19 <20.6.0': { code: 1, printed: ['exit listener 1'] },
+      '>=20.6.0': { code: 0, printed: ['exit listener 0'] },
     }),
   });
 
@@ -144,13 +160,18 @@ describe('exit codes of a test file', () => {
 
 describe('after hooks', () => {
   const ran = ['t.after() of the failing test', 'second test runs'];
-  const reported = ['not ok fails with cleanup (testCodeFailure): Error: assertion failed', 'ok passes', ...SUMMARY({ tests: 2, pass: 1, fail: 1 }), 'exit listener 1'];
+  const results = ['not ok fails with cleanup (testCodeFailure): Error: assertion failed', 'ok passes'];
+  const summary = [...SUMMARY({ tests: 2, pass: 1, fail: 1 }), 'exit listener 1'];
+  const reported = [...results, ...summary];
   claim('node-test/after-hooks', {
     exit: 1,
     stdout: byNode({
-      '<19': [...ran, 'file-level after()', ...reported],
-      '>=19 <20': [...ran, ...reported], // 19.x never runs the file-level after()
-      '>=20': [...ran, 'file-level after()', ...reported],
+      '<18.17.0': [...ran, ...reported], // the file-level after() does not run
+      '>=18.17.0 <18.19.0': [...ran, ...results, 'file-level after()', ...summary], // runs after the results are reported
+      '>=18.19.0 <19': [...ran, 'file-level after()', ...reported],
+      '>=19 <20.3.0': [...ran, ...reported], // 19.x never runs the file-level after()
+      '>=20.3.0 <20.7.0': [...ran, ...results, 'file-level after()', ...summary],
+      '>=20.7.0': [...ran, 'file-level after()', ...reported],
     }),
     stderr: '',
     exitEvent: { code: 1, printed: ['exit listener 1'] },

@@ -4,7 +4,7 @@
 // that stdout is exact; the runner's own reporters change format between versions. Every
 // expectation was observed on each pinned major 18..26 (npm run scenario -- <id> --node 12,...,26;
 // 12..17 are n.a.: no node:test with --test-reporter there).
-import { byNode, claim, describe } from '../../harness/claims.ts';
+import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
 
 const SUMMARY = (o: { tests: number; pass: number; fail: number; cancelled?: number; skipped?: number; todo?: number }) => [
   `# tests ${o.tests}`,
@@ -31,13 +31,13 @@ describe('a test that waits for a Promise that never settles', () => {
   // Under --test the parent's report of the child changed release by release (18.x and 20.x before
   // 20.3 / 18.17 parsed the child's TAP; 19.x never serialized it). Each range below was run.
   const cancelled = SUMMARY({ tests: 1, pass: 0, fail: 0, cancelled: 1 });
-  const tapParsed = {
+  const tapParsed: Outcome = {
     exit: 1,
     stdout: [`not ok never settles (cancelledByParent): Error: ${PENDING}`, ...cancelled, '# exit listener 1', ...cancelled],
     stderr: '',
     exitEvent: { code: 1, printed: [] },
   };
-  const serialized = {
+  const serialized: Outcome = {
     exit: 1,
     stdout: [`not ok never settles (cancelledByParent): ${PENDING}`, 'stdout: exit listener 1', ...cancelled],
     stderr: '',

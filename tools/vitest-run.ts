@@ -39,14 +39,18 @@ export interface VitestResult {
 }
 
 const running = new Set<number>();
+const workDirs = new Set<string>();
 
-/** Stops every vitest run in progress, with everything each started. */
+/** Stops every vitest run in progress, with everything each started, and removes their records (a signal handler exits right after). */
 export async function stopVitest(): Promise<void> {
   await Promise.all([...running].map((pid) => stopTree(pid)));
+  for (const d of workDirs) rmSync(d, { recursive: true, force: true });
+  workDirs.clear();
 }
 
 export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const dir = mkdtempSync(join(tmpdir(), 'nas-vitest-'));
+  workDirs.add(dir);
   const file = join(dir, 'records.ndjson');
   const base = o.cleanEnv ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>);
   const env: Record<string, string> = { ...base, ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -80,5 +84,6 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
     for (const pid of running) if (!isRunning(pid)) running.delete(pid);
     clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
+    workDirs.delete(dir);
   }
 }

@@ -33,7 +33,11 @@ export function parse<O extends Options>(argv: string[], options: O, positionals
     const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } }, allowPositionals: positionals, strict: true });
     return { values: r.values as unknown as ParsedValues<O>, positionals: r.positionals };
   } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/ *\n.*$/s, '');
+    const raw = (e as Error).message;
+    // "--gap -1": parseArgs reads a value starting with "-" as ambiguous; say what is wrong with it.
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(raw);
+    if (ambiguous) throw new SpecError(`${ambiguous[1]} takes a value that does not start with "-" (no negative numbers) (see --help)`);
+    const msg = raw.replace(/\. To specify a positional argument.*$/s, '').replace(/ *\n.*$/s, '');
     throw new SpecError(`${msg} (see --help)`);
   }
 }

@@ -1,9 +1,10 @@
 // The running half of `npm run bisect` (tools/bisect.ts), shared with `npm run upgrade`: the
 // scenarios bisected over the registry's releases (tools/bisect-core.ts has the algorithm),
 // their boundaries saved in the cache for later commands, and the reports.
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import semver from 'semver';
-import { appliesTo, scenarioHash, type Scenario } from '../harness/harness.ts';
+import { appliesTo, ROOT, scenarioHash, type Scenario } from '../harness/harness.ts';
 import { cacheDir, pins, SpecError } from '../harness/node-binaries.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
@@ -17,6 +18,34 @@ export function resultFile(id: string): string {
 
 /** What bisect leaves for other commands (upgrade): a scenario's boundaries, for its text at the time. */
 export interface SavedBisect { scenario: string; hash: string; at: string; registryFetchedAt: string; majors: string[]; boundaries: Boundary[] }
+
+/**
+ * What to save after bisecting `next.majors`: a bisection of fewer lines (`--major 22`, or upgrade's
+ * span) replaces only its own lines of an earlier one for the same text, so it never forgets the rest.
+ */
+export function mergeSaved<S extends { hash: string; majors: string[]; boundaries: { line: string; before: string; first: string }[] }>(previous: S | undefined, next: S): S {
+  if (!previous || previous.hash !== next.hash) return next;
+  const kept = previous.boundaries.filter((b) => !next.majors.includes(b.line));
+  if (!kept.length && next.majors.length >= previous.majors.length && previous.majors.every((m) => next.majors.includes(m))) return next;
+  const majors = [...new Set([...previous.majors, ...next.majors])].sort((a, b) => Number(a) - Number(b));
+  const boundaries = [...kept, ...next.boundaries].sort((a, b) => semver.compare(a.first, b.first) || semver.compare(a.before, b.before));
+  return { ...next, majors, boundaries };
+}
+
+function readSaved(file: string): SavedBisect | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SavedBisect;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only the repository's own scenarios are saved: a file named by its path elsewhere (often a temporary one) has no page or upgrade row to feed. */
+function inRepository(s: Scenario): boolean {
+  const r = relative(ROOT, s.file);
+  return !r.startsWith('..') && !isAbsolute(r);
+}
 
 export interface BisectRun {
   scenario: Scenario;
@@ -69,8 +98,10 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
     };
     const declared = checkDeclared(s.changes.filter((c) => c.never !== undefined ? majors.includes(c.never) : majors.includes(String(semver.major(c.in!)))), result.boundaries, observable);
     say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
-    const saved: SavedBisect = { scenario: s.id, hash: scenarioHash(s), at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
-    writeAtomic(resultFile(s.id), stableJson(saved));
+    if (inRepository(s)) {
+      const saved: SavedBisect = { scenario: s.id, hash: scenarioHash(s), at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
+      writeAtomic(resultFile(s.id), stableJson(mergeSaved(readSaved(resultFile(s.id)), saved)));
+    }
     out.push({ scenario: s, result, declared });
   }
   return out;

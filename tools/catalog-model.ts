@@ -135,12 +135,12 @@ export interface ClaimData {
 }
 
 /** What `npm run bisect` saved for a claim (its cache file), if it was bisected on this text. */
-export function savedBisection(c: Claim, file: string): ClaimData['bisected'] | undefined {
+export function savedBisection(c: Claim, file: string): (NonNullable<ClaimData['bisected']> & { majors: string[] }) | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { hash?: string; boundaries?: ObservedBoundary[] };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { hash?: string; majors?: string[]; boundaries?: ObservedBoundary[] };
     if (saved.hash !== c.hash || !Array.isArray(saved.boundaries)) return undefined;
-    return { hash: c.hash, boundaries: saved.boundaries.map((b) => ({ line: b.line, before: b.before, first: b.first, missing: b.missing ?? [] })) };
+    return { hash: c.hash, majors: saved.majors ?? [], boundaries: saved.boundaries.map((b) => ({ line: b.line, before: b.before, first: b.first, missing: b.missing ?? [] })) };
   } catch {
     return undefined;
   }

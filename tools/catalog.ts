@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, SpecError } from '../harness/harness.ts';
 import { runGroup } from '../harness/procs.ts';
 import { claimPage, committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, pageData, readResults, savedBisection, SITE, stalePages, type Claim, type ClaimData, type ResultsFile } from './catalog-model.ts';
-import { resultFile } from './bisect-run.ts';
+import { mergeSaved, resultFile } from './bisect-run.ts';
 import { renderPages, renderSite } from './catalog-render.ts';
 import { command } from './command.ts';
 
@@ -55,14 +55,18 @@ function writeSite(claims: Claim[], data: ResultsFile) {
   }
 }
 
-/** Each claim's bisection as its committed page carries it, replaced by a newer one from `npm run bisect`'s cache (when `fresh`) for the current text. */
+/**
+ * Each claim's bisection as its committed page carries it. When `fresh`, `npm run bisect`'s cache for
+ * the current text replaces it line by line: a cache that bisected fewer lines keeps the page's others.
+ */
 function bisections(claims: Claim[], fresh: boolean): Record<string, ClaimData['bisected']> {
   const out: Record<string, ClaimData['bisected']> = {};
   for (const c of claims) {
     const page = join(DOCS, claimPage(c.id));
     const kept = existsSync(page) ? pageData(readFileSync(page, 'utf8'), c.id)?.bisected : undefined;
-    const b = (fresh ? savedBisection(c, resultFile(c.id)) : undefined) ?? kept;
-    if (b) out[c.id] = b;
+    const saved = fresh ? savedBisection(c, resultFile(c.id)) : undefined;
+    const b = saved ? mergeSaved(kept && { ...kept, majors: [] }, saved) : kept;
+    if (b) out[c.id] = { hash: b.hash, boundaries: b.boundaries };
   }
   return out;
 }

@@ -14,3 +14,7 @@ process.removeListener('SIGTERM', onTerm);
 console.log(`listeners left: ${process.listenerCount('SIGTERM')}; sending SIGTERM to myself`);
 process.kill(process.pid, 'SIGTERM');
 console.log('process.kill() returned');
+
+// Something left to wait for, so that only the signal can end the process, however late it arrives.
+// Ten seconds is far longer than any delivery takes; the line prints only if the default action did not come back.
+setTimeout(() => console.log('still alive 10 s later'), 10_000);

@@ -33,7 +33,9 @@ describe('a signal with no listener ends the process', () => {
       stderr: '',
       exitEvent: 'not fired',
     },
-    // Deno delivers the signal to itself a little later: the line after process.kill() sometimes still prints (2 runs of 10).
+    // Deno delivers the signal to itself a little later: the line after process.kill() sometimes still prints
+    // (11 runs of 20). The pending timer keeps the process waiting for it, so 'exit' never runs (20 of 20);
+    // without that timer Deno sometimes reached its natural end first and ran the 'exit' listener (4 of 20).
     deno: { signal: 'SIGTERM', stdout: /^listeners left: 0; sending SIGTERM to myself\n(?:process\.kill\(\) returned\n)?$/, stderr: '', exitEvent: 'not fired' },
   }));
   claim('signals/sigkill-listener', byNode<Outcome>({

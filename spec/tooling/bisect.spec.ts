@@ -2,7 +2,7 @@
 // is known by construction; the registry module (harness/releases.ts) on Node's own lists; and
 // one real bisection whose answer is a documented fact (unhandled rejections became fatal in
 // 15.0.0, nodejs/node#33021), with its one-line errors.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
 import { lineReport, missingBetween, numberingGaps, releasesInChangelog, type LineReport } from '../../harness/releases.ts';
-import { bisect, checkDeclared } from '../../tools/bisect-core.ts';
+import { bisect, checkDeclared, type Boundary } from '../../tools/bisect-core.ts';
+import { mergeSaved, resultFile, type SavedBisect } from '../../tools/bisect-run.ts';
 
 const BISECT = join(ROOT, 'tools', 'bisect.ts');
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -100,6 +101,26 @@ describe('bisection on made-up histories', () => {
   });
 });
 
+describe('what bisect saves for the catalogue and upgrade', () => {
+  const b = (line: string, before: string, first: string) => ({ line, before, first, missing: [] }) as unknown as Boundary;
+  const saved = (hash: string, majors: string[], boundaries: Boundary[]): SavedBisect => ({ scenario: 'x/y', hash, at: '', registryFetchedAt: '', majors, boundaries });
+  const all = saved('h1', ['14', '15', '22', '23'], [b('15', '14.21.3', '15.0.0'), b('22', '22.14.0', '22.15.0'), b('23', '23.9.0', '23.10.0')]);
+
+  it('a bisection of fewer lines (upgrade 18 22, --major 22) replaces only its own lines of the earlier one', () => {
+    const narrow = saved('h1', ['18', '19', '20', '21', '22'], [b('22', '22.14.0', '22.15.0')]);
+    const m = mergeSaved(all, narrow);
+    expect(m.majors).toEqual(['14', '15', '18', '19', '20', '21', '22', '23']);
+    expect(m.boundaries.map((x) => `${x.line}: ${x.before} -> ${x.first}`)).toEqual(['15: 14.21.3 -> 15.0.0', '22: 22.14.0 -> 22.15.0', '23: 23.9.0 -> 23.10.0']);
+  });
+
+  it('a change no longer seen on a line it bisected again is dropped; another text of the scenario starts afresh', () => {
+    expect(mergeSaved(all, saved('h1', ['22'], [])).boundaries.map((x) => x.first)).toEqual(['15.0.0', '23.10.0']);
+    const other = saved('h2', ['22'], []);
+    expect(mergeSaved(all, other)).toBe(other);
+    expect(mergeSaved(undefined, other)).toBe(other);
+  });
+});
+
 describe('the registry list and what it lacks', () => {
   it('reads a line\'s releases from Node\'s changelog, in both layouts', () => {
     const index = '<a href="doc/changelogs/CHANGELOG_V15.md#15.5.1">15.5.1</a><br/><a href="doc/changelogs/CHANGELOG_V14.md#14.15.1">14.15.1</a><a href="doc/changelogs/CHANGELOG_V15.md#15.0.0">15.0.0</a>';
@@ -158,6 +179,8 @@ console.log(typeof process.getBuiltinModule);
       expect(r.exitCode, r.stderr).toBe(0);
       const rows = JSON.parse(r.stdout) as { scenario: string; line: string; before: string; first: string; declared: unknown }[];
       expect(rows).toMatchObject([{ scenario: file, line: '22', before: '22.2.0', first: '22.3.0', declared: null }]);
+      // A file outside the repository feeds no page and no upgrade row: nothing is saved for it in the cache.
+      expect(existsSync(resultFile(file))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -25,9 +25,8 @@ Invokes the handler once per --event in a local Lambda service: the real AWS run
   --timeout <s>             the function timeout (default: 3, Lambda's default; at most ${MAX_TIMEOUT_SEC})
   --memory <MB>             the memory size, ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB} (default: 128): over it, the runtime is killed
   --env KEY=VALUE           an environment variable of the function (repeatable)
-  --env-vars <file>         environment variables from a file, one KEY=VALUE a line (# comments).
-                            (Not --env-file: Node takes that for its own even after the script
-                            name and exits 9 on a missing file, nodejs/node#54232)
+  --env-file <file>         environment variables from a file, one KEY=VALUE a line (# comments;
+                            repeatable; --env wins over a file). Also --env-vars <file>
   --gap <ms>                idle time between invocations, during which the environment is frozen
                             and the clock moves on (default: ${DEFAULT_GAP_MS}, about what a function with
                             light traffic sees; 0 is back to back). With --parallel: the time
@@ -48,6 +47,7 @@ const options = {
   timeout: { type: 'string' },
   memory: { type: 'string' },
   env: { type: 'string', multiple: true },
+  'env-file': { type: 'string', multiple: true },
   'env-vars': { type: 'string', multiple: true },
   gap: { type: 'string' },
   parallel: { type: 'boolean' },
@@ -83,13 +83,13 @@ function readText(what: string, path: string): string {
 }
 
 /** KEY=VALUE lines; blank lines and # comments are skipped; a value in matching quotes loses them. */
-function readEnvFile(path: string): [string, string][] {
-  const text = readText('--env-vars', path);
+function readEnvFile(flag: string, path: string): [string, string][] {
+  const text = readText(flag, path);
   const out: [string, string][] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const t = line.trim();
     if (!t || t.startsWith('#')) return;
-    const [k, v] = keyValue(`--env-vars ${path} line ${i + 1}`, t);
+    const [k, v] = keyValue(`${flag} ${path} line ${i + 1}`, t);
     const q = /^(["'])(.*)\1$/.exec(v);
     out.push([k.trim(), q ? q[2]! : v]);
   });
@@ -136,7 +136,7 @@ command({
     const memoryMb = wholeNumber('memory', v.memory, MIN_MEMORY_MB);
     if (memoryMb !== undefined && memoryMb > MAX_MEMORY_MB) throw new SpecError(`--memory needs a whole number from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB}, got ${JSON.stringify(v.memory)}`);
     const env: Record<string, string> = {};
-    for (const f of v['env-vars'] ?? []) for (const [k, val] of readEnvFile(f)) env[k] = val;
+    for (const flag of ['env-file', 'env-vars'] as const) for (const f of v[flag] ?? []) for (const [k, val] of readEnvFile(`--${flag}`, f)) env[k] = val;
     for (const t of v.env ?? []) {
       const [k, val] = keyValue('--env', t);
       env[k] = val;

@@ -58,7 +58,10 @@ export function fail(name: string, e: unknown, debug: boolean): number {
 
 /** Runs a command: call it at the bottom of the command's file. */
 export function command<O extends Options>(spec: CommandSpec<O>): void {
+  // A leading "--" is the npm script's own (package.json "lambda"): it keeps Node 20 from reading a
+  // later --env-file as its own option (nodejs/node#54232), and is not the user's.
   const argv = process.argv.slice(2);
+  if (argv[0] === '--') argv.shift();
   const debug = argv.includes('--debug');
   void (async () => {
     try {

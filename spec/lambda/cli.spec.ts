@@ -14,7 +14,8 @@ import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.t
 // One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
 // when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
 const TSX = ['--import', 'tsx'];
-const lambda = (args: string[]) => execa(process.execPath, [...TSX, join(ROOT, 'lambda', 'cli.ts'), ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
+// The "--" is package.json's, as `npm run lambda` passes it: without it Node 20 would take --env-file for itself.
+const lambda = (args: string[]) => execa(process.execPath, [...TSX, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
 const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const badEnvFile = join(dir, 'bad.env');
@@ -85,11 +86,11 @@ for (const runtime of RUNTIME_NAMES) {
       }
     });
 
-    test(runtime, '--env FOO=bar (and --env-vars <file>) reach the handler', async () => {
+    test(runtime, '--env FOO=bar and --env-file <file> reach the handler; --env wins', async () => {
       const f = join(dir, `${runtime}.env`);
       writeFileSync(f, '# the function\'s settings\nBAR="from a file"\nFOO=overridden\n');
-      const r = await lambda(['lambda/handlers/context-probe.js', '--runtime', runtime, '--timeout', '60', '--env-vars', f, '--env', 'FOO=bar', '--json']);
-      expect(r.exitCode).toBe(0);
+      const r = await lambda(['lambda/handlers/context-probe.js', '--runtime', runtime, '--timeout', '60', '--env-file', f, '--env', 'FOO=bar', '--json']);
+      expect(r.exitCode, r.stderr).toBe(0);
       const [a] = records(r.stdout);
       expect(a!.response).toMatchObject({ FOO: 'bar', BAR: 'from a file' });
     });
@@ -148,6 +149,7 @@ describe('npm run lambda: the command', () => {
     [['lambda/handlers/article-async.js', '--env', 'FOO'], /^lambda: --env needs KEY=VALUE/],
     [['lambda/handlers/article-async.js', '--env', '1FOO=x'], /^lambda: environment variable name "1FOO" is not allowed/],
     [['lambda/handlers/article-async.js', '--env', 'AWS_REGION=eu-west-1'], /^lambda: environment variable AWS_REGION is reserved/],
+    [['lambda/handlers/article-async.js', '--env-file', '/no/such/file'], /^lambda: --env-file: cannot read \/no\/such\/file/],
     [['lambda/handlers/article-async.js', '--env-vars', '/no/such/file'], /^lambda: --env-vars: cannot read \/no\/such\/file/],
     [['lambda/handlers/article-async.js', '--env-vars', badEnvFile], /^lambda: --env-vars \S+bad\.env line 2 needs KEY=VALUE, got "not a pair"$/],
     [['lambda/handlers/article-async.js', '--gap', '-1'], /^lambda: --gap takes a value that does not start with "-"/],

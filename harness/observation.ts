@@ -58,6 +58,8 @@ export function normalise(text: string, at: Places): string {
   }
   t = t.replace(/\(node:\d+\)/g, '(node:<pid>)');
   t = t.replace(/Node\.js v\d+\.\d+\.\d+/g, 'Node.js <version>');
+  // Bun's trailer under a crash report: "Bun v1.4.5 (Linux x64)" (or "... x64 baseline)").
+  t = t.replace(/^Bun v\d+\.\d+\.\d+(?:[-+][\w.+-]+)? \(/gm, 'Bun <version> (');
   return t;
 }
 
@@ -76,7 +78,7 @@ const INTERNAL_PLACE = /^(?:node:[\w/.-]+|internal\/[\w/.-]+|[\w.-]+\.js):\d+$/;
 
 /**
  * The lines of a stderr that matter: error names and messages, warnings. Not stack frames, not
- * carets, not the `Node.js <version>` trailer or the `--trace-warnings` hint, and not the excerpt
+ * carets, not the `Node.js <version>` (or `Bun <version> (...)`) trailer or the `--trace-warnings` hint, and not the excerpt
  * of Node's own source printed above a fatal error thrown inside Node (its file, line and code
  * move in every release). The target binary's path in a command-line error reads `<node>: `.
  */
@@ -90,7 +92,7 @@ export function stderrHighlights(stderr: string): string[] {
       i++; // and the excerpt of Node's source that follows it
       continue;
     }
-    if (!l.trim() || isFrame(l) || /^\s*\^+\s*$/.test(l) || /^Node\.js </.test(l) || /^\(Use `node --trace/.test(l)) continue;
+    if (!l.trim() || isFrame(l) || /^\s*\^+\s*$/.test(l) || /^(?:Node\.js|Bun) </.test(l) || /^\(Use `node --trace/.test(l)) continue;
     kept.push(l.replace(/^\S*\/node(?:\.exe)?: /, '<node>: '));
   }
   return kept;

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { appliesTo, findScenario, resolveNode, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';
+import { cols, pad, wordWrap, wrap } from './text-width.ts';
 
 const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] [--debug]
 
@@ -84,55 +85,6 @@ function marks(all: Section[][]): boolean[][][] {
   );
 }
 
-/** Display width, counting wide (CJK) characters as two columns. */
-function cols(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
-  }
-  return n;
-}
-
-/** Wraps to a display width (wide characters count twice). */
-function wrap(s: string, width: number): string[] {
-  if (cols(s) <= width) return [s];
-  const out: string[] = [];
-  let cur = '';
-  for (const ch of s) {
-    if (cols(cur + ch) > width) {
-      out.push(cur);
-      cur = '';
-    }
-    cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-/** Wraps at spaces where it can. */
-function wordWrap(s: string, width: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const word of s.split(' ')) {
-    const next = cur ? `${cur} ${word}` : word;
-    if (cols(next) <= width) cur = next;
-    else {
-      if (cur) out.push(cur);
-      if (cols(word) > width) {
-        const parts = wrap(word, width);
-        cur = parts.pop()!;
-        out.push(...parts);
-      } else cur = word;
-    }
-  }
-  out.push(cur);
-  return out;
-}
-
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - cols(s)));
-}
 
 /** A version's column as rendered lines (with their marks) of at most `width` columns. */
 function columnLines(head: string, secs: Section[], mk: boolean[][], width: number, multi: boolean): { text: string; hot: boolean }[] {

@@ -14,6 +14,7 @@ import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, resultFile, type SavedBisect } from './bisect-run.ts';
 import { command, wholeNumber } from './command.ts';
 import { Observer } from './observe.ts';
+import { pad, wrap } from './text-width.ts';
 
 const USAGE = `usage: npm run upgrade -- <from> <to> [options]
 
@@ -169,14 +170,6 @@ function lines(v: unknown): string[] {
   return [String(v)];
 }
 
-function cut(s: string, w: number): string[] {
-  const chars = Array.from(s);
-  if (chars.length <= w) return [s];
-  const out: string[] = [];
-  for (let i = 0; i < chars.length; i += w) out.push(chars.slice(i, i + w).join(''));
-  return out;
-}
-
 function noteText(c: ChangeNote): string {
   const where = c.status === 'declared only' ? `${c.first} (declared only: not bisected)`
     : c.status === 'not found by bisection' ? `${c.first} (declared, but bisecting its line found no change there)`
@@ -189,10 +182,10 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
   const col = Math.floor((width - 18) / 2);
   r.differ.forEach((d, i) => {
     out.push('', `${i + 1}. ${d.scenario}  [${d.level}]`, `   ${d.claim}`);
-    out.push(`   ${''.padEnd(12)}  ${r.from.padEnd(col)}  ${r.to}`);
+    out.push(`   ${''.padEnd(12)}  ${pad(r.from, col)}  ${r.to}`);
     for (const f of d.diff) {
-      const a = lines(f.before).flatMap((l) => cut(l, col)), b = lines(f.after).flatMap((l) => cut(l, col));
-      for (let k = 0; k < Math.max(a.length, b.length); k++) out.push(`   ${(k ? '' : f.field).padEnd(12)}  ${(a[k] ?? '').padEnd(col)}  ${b[k] ?? ''}`.trimEnd());
+      const a = lines(f.before).flatMap((l) => wrap(l, col)), b = lines(f.after).flatMap((l) => wrap(l, col));
+      for (let k = 0; k < Math.max(a.length, b.length); k++) out.push(`   ${(k ? '' : f.field).padEnd(12)}  ${pad(a[k] ?? '', col)}  ${b[k] ?? ''}`.trimEnd());
     }
     if (d.changes.length) d.changes.forEach((c, k) => out.push(`   ${k ? '       ' : 'since: '}${noteText(c)}`));
     else out.push('   since: no `changes:` entry and no bisection (npm run bisect -- ' + d.scenario + ')');

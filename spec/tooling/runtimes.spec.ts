@@ -249,3 +249,15 @@ describe("the matrix's compatibility section", () => {
     expect(terminalCompatibility(c)).toMatch(/^Compatibility: deno 2\.9\.6 behaves as Node v26\.10\.0 in 1 of 4 claims \(1 n\.a\.\)\.\n {2}\[hang\] a\/hang\n/);
   });
 });
+
+describe("Bun's crash trailer", () => {
+  it('is normalised like Node\'s, so that two Bun releases do not differ by it, and is not a stderr line that matters', async () => {
+    // Observed: a module that fails to parse prints the report, then "Bun v1.4.5 (Linux x64)".
+    const r = await runScenario(findScenario('modules/import-syntax-error-static'), targets.bun);
+    expect(r.stderr).toMatch(/^Bun <version> \(Linux x64[^)]*\)$/m);
+    expect(r.stderr).not.toMatch(/Bun v\d/);
+    const { stderrHighlights } = await import('../../harness/observation.ts');
+    expect(stderrHighlights(r.stderr).filter((l) => l.startsWith('Bun'))).toEqual([]);
+    expect(stderrHighlights(r.stderr)).toContain('error: Unexpected ;');
+  });
+});

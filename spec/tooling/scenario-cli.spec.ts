@@ -197,3 +197,17 @@ setInterval(function () {}, 1000);
     expect(isRunning(pid), `scenario process ${pid} still running after ${signal}`).toBe(false);
   }, LIMIT);
 });
+
+describe('columns on a terminal (tools/text-width.ts, used by scenario and upgrade)', () => {
+  it('counts a wide (Korean) character as two columns, so a padded column ends at the same place', async () => {
+    const { cols, pad, wrap } = await import('../../tools/text-width.ts');
+    const message = "Error: 오류 핸들링 테스트";
+    expect(cols(message)).toBe(7 + 2 * 8 + 2);
+    const rows = [pad(message, 30) + '|', pad('Error: boom', 30) + '|'];
+    expect(rows.map((r) => cols(r.slice(0, r.indexOf('|'))))).toEqual([30, 30]);
+    // Wrapped to 10 columns, no piece is wider than 10, and nothing is lost.
+    const pieces = wrap(message, 10);
+    expect(pieces.every((p) => cols(p) <= 10)).toBe(true);
+    expect(pieces.join('')).toBe(message);
+  });
+});

@@ -132,3 +132,10 @@ export const RESERVED_ENV = [
 ];
 /** API_Environment: keys match `[a-zA-Z]([a-zA-Z0-9_])+`. */
 export const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
+
+/**
+ * QUOTAS, "Function configuration, deployment, and execution": environment variables, 4 KB for all
+ * of a function's variables together. The pages do not say how the size is counted; the emulator
+ * counts the variables as the API receives them (`Environment.Variables`, a JSON object), UTF-8.
+ */
+export const MAX_ENV_BYTES = 4 * 1024;

@@ -32,7 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/node-binaries.ts';
 import {
   DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
-  MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED,
+  MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED,
 } from './aws.ts';
 import { ExecutionEnvironment, type FunctionConfig, type Invocation } from './environment.ts';
 import { prepareRuntime, runtimeInfo } from './runtimes.ts';
@@ -234,6 +234,8 @@ export function checkEnv(env: Record<string, string>): void {
     if (RESERVED_ENV.includes(k)) throw new SpecError(`environment variable ${k} is reserved by Lambda and cannot be set`);
     if (typeof v !== 'string') throw new SpecError(`environment variable ${k} must be a string`);
   }
+  const bytes = Buffer.byteLength(JSON.stringify(env));
+  if (bytes > MAX_ENV_BYTES) throw new SpecError(`environment variables take ${bytes} bytes; Lambda allows 4 KB (${MAX_ENV_BYTES} bytes) for all of a function's variables together`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
-import { runtimeAvailability } from '../../lambda/service.ts';
+import { checkEnv, runtimeAvailability } from '../../lambda/service.ts';
 import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
 
 // One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
@@ -98,6 +98,15 @@ for (const runtime of RUNTIME_NAMES) {
 }
 
 const runtime = RUNTIME_NAMES.find((r) => runtimeAvailability(r).ok);
+describe("a function's environment variables", () => {
+  it('may take 4 KB together, counted as the JSON object the API receives: 4096 bytes pass, 4097 do not', () => {
+    expect(() => checkEnv({ BIG: 'x'.repeat(4086) })).not.toThrow();
+    expect(() => checkEnv({ BIG: 'x'.repeat(4087) })).toThrow(/^environment variables take 4097 bytes/);
+    // Counted in bytes, not characters: 2 bytes per "é".
+    expect(() => checkEnv({ BIG: 'é'.repeat(2044) })).toThrow(/take 4098 bytes/);
+  });
+});
+
 describe('npm run lambda: the command', () => {
   if (!runtime) {
     skipped('the command', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
@@ -149,6 +158,8 @@ describe('npm run lambda: the command', () => {
     [['lambda/handlers/article-async.js', '--env', 'FOO'], /^lambda: --env needs KEY=VALUE/],
     [['lambda/handlers/article-async.js', '--env', '1FOO=x'], /^lambda: environment variable name "1FOO" is not allowed/],
     [['lambda/handlers/article-async.js', '--env', 'AWS_REGION=eu-west-1'], /^lambda: environment variable AWS_REGION is reserved/],
+    // {"BIG":"x...x"}: 10 bytes around 4087 is 4097, one over; 4086 fits.
+    [['lambda/handlers/article-async.js', '--env', `BIG=${'x'.repeat(4087)}`], /^lambda: environment variables take 4097 bytes; Lambda allows 4 KB \(4096 bytes\)/],
     [['lambda/handlers/article-async.js', '--env-file', '/no/such/file'], /^lambda: --env-file: cannot read \/no\/such\/file/],
     [['lambda/handlers/article-async.js', '--env-vars', '/no/such/file'], /^lambda: --env-vars: cannot read \/no\/such\/file/],
     [['lambda/handlers/article-async.js', '--env-vars', badEnvFile], /^lambda: --env-vars \S+bad\.env line 2 needs KEY=VALUE, got "not a pair"$/],

@@ -28,6 +28,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { SpecError } from '../harness/node-binaries.ts';
 import { EXIT_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, taskTimedOut } from './aws.ts';
 import { billedMs, endLine, exitLines, initReportLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type Verdict } from './runtime-api.ts';
@@ -180,8 +181,10 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     this.logStream = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
   }
 
-  start(): Promise<void> {
-    return this.api.listen();
+  async start(): Promise<void> {
+    await this.api.listen();
+    // Shut down while the server was starting: it must not outlive the environment.
+    if (this.gone) await this.api.close();
   }
 
   get runtimeApi(): string {
@@ -256,6 +259,9 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
   }
 
   private spawn(sink: Sink): Sandbox {
+    // Shut down meanwhile (close() during a cold start, or the environment reaped): no new runtime
+    // process may start after shutdown() has killed the last one.
+    if (this.gone) throw new SpecError('this Lambda function is closed');
     this.initErrorPosted = undefined;
     const sb = new Sandbox(this.cfg.info, this.cfg.nodePath, this.cfg.taskRoot, this.functionEnv(), sink, this.cfg.memoryMb);
     this.sandbox = sb;

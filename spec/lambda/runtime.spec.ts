@@ -17,6 +17,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
+import { runningWith, until } from '../../harness/procs.ts';
 import { prepareRuntime } from '../../lambda/service.ts';
 import type { Invocation } from '../../lambda/service.ts';
 import { body, functions, gone, head, lambdaClaim, report, reportNumbers, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
@@ -216,7 +217,7 @@ const usable = prepared.find(([, p]) => p.ok);
 describe('the local Lambda service', () => {
   if (!usable) {
     const reason = `no runtime available (${prepared.map(([r, p]) => (p.ok ? r : p.reason)).join('; ')})`;
-    for (const t of ['serves the Runtime API on 127.0.0.1 only', 'close() ends the runtime process', 'a handler name the module does not export: Runtime.HandlerNotFound', 'REPORT bills the init phase of a cold start']) skipped(t, reason);
+    for (const t of ['serves the Runtime API on 127.0.0.1 only', 'close() ends the runtime process', 'close() during a cold start', 'a handler name the module does not export: Runtime.HandlerNotFound', 'REPORT bills the init phase of a cold start']) skipped(t, reason);
     return;
   }
   const [runtime] = usable;
@@ -254,6 +255,21 @@ describe('the local Lambda service', () => {
     });
     expect(gone(pid)).toBe(true);
   });
+
+  it('close() during a cold start: the invocation fails as closed, and no runtime process starts after it', async () => {
+    // The runtime's init takes 3 s; close() lands in the middle of it. Killing the init's runtime
+    // must not count as a failed init that starts a fresh runtime inside the invocation.
+    const name = `closing-${process.pid}-${Date.now()}`;
+    const ours = () => runningWith(`AWS_LAMBDA_FUNCTION_NAME=${name}\0`, 'environ');
+    await fns.with('slow-init', { runtime, functionName: name, env: { INIT_MS: '3000' } }, async (fn) => {
+      const invocation = fn.invoke({});
+      invocation.catch(() => {}); // awaited below
+      await until('the runtime is initialising', () => ours().length > 0, 20_000);
+      await fn.close();
+      await expect(invocation).rejects.toThrow('this Lambda function is closed');
+      expect(ours()).toEqual([]);
+    });
+  }, 60_000);
 
   it('a handler name the module does not export: Runtime.HandlerNotFound', async () => {
     await fns.with('article-async', { runtime, handler: 'nope' }, async (fn) => {

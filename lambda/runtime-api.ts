@@ -9,6 +9,7 @@
 //   POST /2018-06-01/runtime/init/error                 an init error: 202
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { MAX_RESPONSE_BYTES, RUNTIME_RESPONSE_TOO_LARGE } from './aws.ts';
 
 const BASE = '/2018-06-01/runtime';
@@ -51,15 +52,6 @@ export interface RuntimeApiHandler {
   initError(p: Posted): void;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((res, rej) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => res(Buffer.concat(chunks)));
-    req.on('error', rej);
-  });
-}
-
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
@@ -92,7 +84,7 @@ export class RuntimeApi {
     const url = req.url ?? '';
     const method = req.method ?? 'GET';
     if (method === 'GET' && url === `${BASE}/invocation/next`) return this.handler.next(res);
-    const body = await readBody(req);
+    const body = await buffer(req);
     const errorType = req.headers['lambda-runtime-function-error-type'] as string | undefined;
     if (method === 'POST' && url === `${BASE}/init/error`) {
       this.handler.initError({ body, errorType });

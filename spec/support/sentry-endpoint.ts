@@ -7,9 +7,10 @@
 // Envelope format (https://develop.sentry.dev/sdk/data-model/envelopes/): a JSON header line,
 // then for each item a JSON item header line and a payload (of `length` bytes when the header
 // says so, otherwise up to the next newline).
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { buffer } from 'node:stream/consumers';
 import { gunzipSync } from 'node:zlib';
 
 export interface EnvelopeItem {
@@ -91,15 +92,6 @@ export function parseEnvelope(body: Buffer): { header: Record<string, unknown>; 
   return { header, items };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function eventText(ev: Record<string, unknown>): string {
   const msg = ev.message;
   if (typeof msg === 'string') return msg;
@@ -117,7 +109,7 @@ export async function startSentryEndpoint(project = '1'): Promise<SentryEndpoint
   const server = createServer(async (req, res) => {
     try {
       const m = /^\/api\/([^/]+)\/envelope\/?(\?.*)?$/.exec(req.url ?? '');
-      let body = await readBody(req);
+      let body = await buffer(req);
       const at = performance.now();
       if (req.method !== 'POST' || !m) {
         rejected.push(`${req.method} ${req.url}`);

@@ -73,10 +73,16 @@ export function skipped(title: string, reason: string) {
 export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const s = findScenario(id);
   const t = target();
-  // SPEC_ONLY=<prefix>,<prefix>: the matrix limited to some scenarios (--only); the rest are not claimed in this run.
+  // The matrix limited to some scenarios; the rest are not claimed in this run.
+  // SPEC_ONLY=<prefix>,<prefix> (--only) selects ids by prefix; SPEC_IDS=<id>,<id> (--boundaries) by exact id.
   const only = process.env.SPEC_ONLY?.split(',').filter(Boolean);
+  const ids = process.env.SPEC_IDS?.split(',').filter(Boolean);
   if (only?.length && !only.some((p) => s.id.startsWith(p))) {
     skipped(s.id, `not selected (SPEC_ONLY=${only.join(',')})`);
+    return;
+  }
+  if (ids && !ids.includes(s.id)) {
+    skipped(s.id, 'not selected (SPEC_IDS)');
     return;
   }
   const why = whyNotApplicable(s, t, opts.flags);

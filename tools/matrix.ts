@@ -255,7 +255,7 @@ async function run(args: Args): Promise<number> {
       paths: ['spec/node'],
       target: t.path,
       maxWorkers: workers,
-      env: onlyFor ? { SPEC_ONLY: (onlyFor.get(v) ?? []).join(',') } : args.only.length ? { SPEC_ONLY: args.only.join(',') } : {},
+      env: onlyFor ? { SPEC_IDS: (onlyFor.get(v) ?? []).join(',') } : args.only.length ? { SPEC_ONLY: args.only.join(',') } : {},
       timeout: args.versionTimeoutMin * 60_000,
       onRecord: (rec) => {
         // Progress counts the claims that run: not the n.a. ones, which are skipped at once.

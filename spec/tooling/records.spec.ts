@@ -19,3 +19,16 @@ describe('records, not titles', () => {
     expect(collected).toHaveLength(1);
   }, 120_000);
 });
+
+describe('selecting claims for one run', () => {
+  // spawn-missing is a prefix of spawn-missing-shell and spawn-missing-no-listener: --only takes it
+  // as a prefix (all three), --boundaries passes exact ids (SPEC_IDS: that one only).
+  const ran = async (env: Record<string, string>) => {
+    const r = await runVitest({ paths: ['spec/node/child-process.spec.ts'], target: inject('target').path, env });
+    return r.tests.filter((t) => t.verdict !== 'skipped').map((t) => t.scenario).sort();
+  };
+  it('SPEC_IDS runs exactly the ids named; SPEC_ONLY every id starting with a prefix', async () => {
+    expect(await ran({ SPEC_IDS: 'child-process/spawn-missing' })).toEqual(['child-process/spawn-missing']);
+    expect(await ran({ SPEC_ONLY: 'child-process/spawn-missing' })).toEqual(['child-process/spawn-missing', 'child-process/spawn-missing-no-listener', 'child-process/spawn-missing-shell']);
+  }, 120_000);
+});

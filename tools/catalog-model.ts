@@ -315,8 +315,10 @@ export function view(c: Claim, data: ResultsFile): ClaimView {
     if (r.verdict === 'fail') grp.failures.push({ version: v, text: (r.failure ?? 'failed').split('\n')[0]! });
     cells[v] = g;
   }
-  const newest = [...data.versions].reverse().find((v) => data.results[v]?.scenarios[c.id]?.observation);
-  const ref = newest ? data.results[newest]!.scenarios[c.id]!.observation! : undefined;
+  // The runtimes are compared with the newest tested Node, as the page says and the matrix does;
+  // where the claim has no observation there (n.a.), they are not comparable.
+  const newest = data.versions[data.versions.length - 1];
+  const ref = newest ? data.results[newest]?.scenarios[c.id]?.observation : undefined;
   const runtimes = (data.runtimes ?? []).filter((rt) => data.results[rt]?.scenarios[c.id]).map((rt) => {
     const r = data.results[rt]!.scenarios[c.id]!;
     return { name: rt, verdict: r.verdict, observation: r.observation, sameAsNode: r.observation && ref ? sameBehaviour(ref, r.observation) : null };

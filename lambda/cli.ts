@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { command, SpecError, wholeNumber } from '../tools/command.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
-import { checkEnv, DEFAULT_RUNTIME, RUNTIMES, startFunction, type Invocation, type InvokeOptions, type LambdaFunction } from './service.ts';
+import { checkEnv, DEFAULT_RUNTIME, MAX_CONCURRENCY, RUNTIMES, startFunction, type Invocation, type InvokeOptions, type LambdaFunction } from './service.ts';
 
 /** Idle time between invocations when none is given: see the usage text for why. */
 const DEFAULT_GAP_MS = 1000;
@@ -133,8 +133,7 @@ command({
     const events = (v.event ?? []).map((t, i) => json(`--event #${i + 1}`, t.startsWith('file://') ? readText(`--event #${i + 1}`, t.slice(7)) : t));
     if (!events.length) events.push({});
     const timeoutSec = seconds('timeout', v.timeout, MAX_TIMEOUT_SEC);
-    const memoryMb = wholeNumber('memory', v.memory, MIN_MEMORY_MB);
-    if (memoryMb !== undefined && memoryMb > MAX_MEMORY_MB) throw new SpecError(`--memory needs a whole number from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB}, got ${JSON.stringify(v.memory)}`);
+    const memoryMb = wholeNumber('memory', v.memory, MIN_MEMORY_MB, MAX_MEMORY_MB);
     const env: Record<string, string> = {};
     for (const flag of ['env-file', 'env-vars'] as const) for (const f of v[flag] ?? []) for (const [k, val] of readEnvFile(`--${flag}`, f)) env[k] = val;
     for (const t of v.env ?? []) {
@@ -144,7 +143,7 @@ command({
     checkEnv(env);
     const parallel = !!v.parallel;
     const gapMs = wholeNumber('gap', v.gap, 0) ?? (parallel ? 0 : DEFAULT_GAP_MS);
-    const concurrency = wholeNumber('concurrency', v.concurrency, 1);
+    const concurrency = wholeNumber('concurrency', v.concurrency, 1, MAX_CONCURRENCY);
     const idleReapMs = wholeNumber('idle-reap', v['idle-reap'], 1);
     const invokeOpts: InvokeOptions = {};
     if (v['client-context'] !== undefined) invokeOpts.clientContext = json('--client-context', v['client-context']);

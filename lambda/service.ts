@@ -30,6 +30,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/node-binaries.ts';
+import { MAX_TIMER_MS } from '../tools/command.ts';
 import {
   DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
   MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED,
@@ -222,6 +223,9 @@ function refused(n: number, id: string, why: Invocation['refused'], error: Invoc
   };
 }
 
+/** The most environments one function may have at once here (Lambda's account quota can be raised to tens of thousands). */
+export const MAX_CONCURRENCY = 100_000;
+
 function wholeIn(name: string, v: unknown, min: number, max: number, unit: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new SpecError(`${name} must be a whole number of ${unit} from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return v;
@@ -255,12 +259,10 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
   const initT = opts.initTimeoutSec ?? INIT_PHASE_LIMIT_SEC;
   if (!(typeof initT === 'number' && initT > 0)) throw new SpecError(`initTimeoutSec must be more than 0, got ${JSON.stringify(initT)}`);
   const memoryMb = wholeIn('memory', opts.memoryMb ?? DEFAULT_MEMORY_MB, MIN_MEMORY_MB, MAX_MEMORY_MB, 'MB');
-  const concurrency = wholeIn('concurrency', opts.concurrency ?? DEFAULT_CONCURRENCY, 1, 100_000, 'environments');
-  const gapMs = opts.gapMs ?? 0;
-  if (!(typeof gapMs === 'number' && gapMs >= 0 && Number.isFinite(gapMs))) throw new SpecError(`gap must be 0 or more milliseconds, got ${JSON.stringify(opts.gapMs)}`);
-  if (opts.idleReapMs !== undefined && !(typeof opts.idleReapMs === 'number' && opts.idleReapMs > 0 && Number.isFinite(opts.idleReapMs))) {
-    throw new SpecError(`idle reap must be more than 0 milliseconds, got ${JSON.stringify(opts.idleReapMs)}`);
-  }
+  const concurrency = wholeIn('concurrency', opts.concurrency ?? DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, 'environments');
+  // Both are timer delays: a longer one would fire after 1 ms.
+  const gapMs = wholeIn('gap', opts.gapMs ?? 0, 0, MAX_TIMER_MS, 'milliseconds');
+  if (opts.idleReapMs !== undefined) wholeIn('idle reap', opts.idleReapMs, 1, MAX_TIMER_MS, 'milliseconds');
   checkEnv(opts.env ?? {});
   const prepared = await prepareRuntime(info.name);
   if (!prepared.ok) throw new SpecError(prepared.reason);

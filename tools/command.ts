@@ -42,10 +42,16 @@ export function parse<O extends Options>(argv: string[], options: O, positionals
   }
 }
 
-/** Reads a whole number option: undefined stays undefined; anything else below `min` is an error. */
-export function wholeNumber(name: string, v: string | undefined, min = 0): number | undefined {
+/** The longest delay a Node timer takes (2^31 - 1 ms, about 24.8 days); beyond, it fires after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Reads a whole number option: undefined stays undefined; anything else below `min` or above `max`
+ * is an error. Every option is bounded: a duration by MAX_TIMER_MS, a count by what it counts.
+ */
+export function wholeNumber(name: string, v: string | undefined, min = 0, max = MAX_TIMER_MS): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new SpecError(`--${name} needs a whole number >= ${min}, got ${JSON.stringify(v)}`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new SpecError(`--${name} needs a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return Number(v);
 }
 

@@ -20,3 +20,21 @@ describe('.github/workflows', () => {
     expect(wf).toMatch(/fail-fast: false/);
   });
 });
+
+describe('README', () => {
+  // Every option a command's --help names is in the README's option table, so that a new flag
+  // cannot be added without being documented there.
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const commands = ['scenario', 'matrix', 'bisect', 'upgrade', 'lambda', 'catalog', 'bench', 'stress'];
+  it.each(commands)('names every option of npm run %s', async (name) => {
+    const [, ...args] = scripts[name]!.split(' ');
+    const r = await execa(process.execPath, [...args, '--help'], { cwd: ROOT, reject: false, timeout: 30_000 });
+    expect(r.exitCode).toBe(0);
+    const flags = [...new Set(r.stdout.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? [])].filter((f) => f !== '--help' && f !== '--debug');
+    expect(flags.length).toBeGreaterThan(0);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((l) => l.startsWith(`| ${name} |`));
+    expect(row, `a row "| ${name} |" in the README's option table`).toBeDefined();
+    expect(flags.filter((f) => !row!.includes(`\`${f}`))).toEqual([]);
+  }, 60_000);
+});

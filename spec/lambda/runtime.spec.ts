@@ -285,9 +285,22 @@ describe('the local Lambda service', () => {
       const a = reportNumbers(await fn.invoke({}));
       const b = reportNumbers(await fn.invoke({}));
       expect(a.init).toBeGreaterThan(0);
-      expect(a.billed).toBe(Math.ceil(a.duration + a.init!));
+      // The line adds up: the figures shown (hundredths of a ms) summed, rounded up.
+      const upFromHundredths = (x: number) => Math.ceil(Math.round(x * 100) / 100);
+      expect(a.billed).toBe(upFromHundredths(a.duration + a.init!));
       expect(b.init).toBeUndefined();
-      expect(b.billed).toBe(Math.ceil(b.duration));
+      expect(b.billed).toBe(upFromHundredths(b.duration));
     });
+  });
+});
+
+describe('REPORT figures', () => {
+  it('Billed Duration adds up from the figures shown: Duration 5.10 + Init 435.90 bills 441 ms (the unrounded 5.104 + 435.897 would be 442)', async () => {
+    const { billedMs, reportLine } = await import('../../lambda/logs.ts');
+    expect(billedMs(5.104, 435.897)).toBe(441);
+    expect(billedMs(0.001)).toBe(1); // shown as 0.00: at least 1 ms is billed
+    expect(billedMs(2.011)).toBe(3);
+    const line = reportLine({ id: 'x', durationMs: 5.104, initMs: 435.897, memorySizeMb: 128, maxMemoryUsedMb: 60 });
+    expect(line).toMatch(/Duration: 5\.10 ms\tBilled Duration: 441 ms\t.*Init Duration: 435\.90 ms/);
   });
 });

@@ -5,7 +5,6 @@ export default defineConfig({
   test: {
     include: ['spec/**/*.spec.ts'],
     globalSetup: ['harness/global-setup.ts'],
-    setupFiles: ['harness/matchers.ts'],
     // the usual report; then every skip with its reason, and (with SPEC_RESULTS) each test's record
     reporters: ['default', './harness/results-reporter.ts'],
     // Each scenario is a child process: the specs mostly wait on them, so files run in parallel

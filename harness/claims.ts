@@ -103,5 +103,3 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   });
 }
 
-export type { Observation as ClaimObservation };
-export type Check = (r: Observation) => void | Promise<void>;

@@ -71,9 +71,6 @@ export interface FunctionOptions {
   onShutdown?: (e: { environment: number; idleMs: number }) => void;
 }
 
-/** @deprecated the old name: an environment is now a pool, the function's. */
-export type EnvironmentOptions = FunctionOptions;
-
 export interface InvokeOptions {
   /** For this invocation, the idle time since the previous one ended (overrides the function's gapMs). */
   gapMs?: number;
@@ -95,8 +92,6 @@ export interface LambdaFunction {
   environments(): { id: number; busy: boolean; pid?: number }[];
   close(): Promise<void>;
 }
-/** @deprecated the old name. */
-export type LambdaEnvironment = LambdaFunction;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { appliesTo, findScenario, resolveNode, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';
-import { cols, pad, wordWrap, wrap } from './text-width.ts';
+import { pad, wordWrap, wrap } from './text-width.ts';
 
 const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] [--debug]
 

@@ -66,7 +66,8 @@ export function normalise(text: string, at: Places): string {
 // ---- what matters in an output -------------------------------------------------------------------
 
 const FRAME = /^\s+at \S/;
-const isFrame = (l: string) => FRAME.test(l) || /^\s+at $/.test(l);
+/** A stack-frame line (`    at ...`). */
+export const isFrame = (l: string) => FRAME.test(l) || /^\s+at $/.test(l);
 
 /** Text without stack-frame lines (`    at ...`): frames name Node's internal files, which move in every release. */
 export function withoutFrames(text: string): string {

@@ -6,8 +6,9 @@
 //    the matrix, stress and the tooling specs read these records;
 //  - at the end of every run, lists what was skipped and why (a skip without a reason is flagged).
 import { appendFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
+import { isFrame, normalise } from './observation.ts';
 import type { TestRecord, Verdict } from './records.ts';
 
 function verdictOf(t: TestCase): Verdict {
@@ -20,10 +21,10 @@ function verdictOf(t: TestCase): Verdict {
 }
 
 /** A failure message fit for a report: no colours, no stack frames, no machine paths. */
-function cleanFailure(msg: string): string {
-  const lines = msg.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n');
-  const stack = lines.findIndex((l) => /^\s+at /.test(l));
-  return (stack >= 0 ? lines.slice(0, stack) : lines).join('\n').trimEnd().split(process.cwd()).join('<root>');
+function cleanFailure(msg: string, root: string): string {
+  const lines = normalise(msg, { root, scenarios: join(root, 'scenarios') }).split('\n');
+  const stack = lines.findIndex(isFrame);
+  return (stack >= 0 ? lines.slice(0, stack) : lines).join('\n').trimEnd();
 }
 
 export function record(t: TestCase, root: string): TestRecord {
@@ -40,7 +41,7 @@ export function record(t: TestCase, root: string): TestRecord {
   const skip = meta.skip ?? (result.state === 'skipped' ? result.note : undefined);
   if (skip && (verdict === 'skipped' || verdict === 'n.a.')) rec.skip = skip;
   const errors = t.result().errors;
-  if (verdict === 'fail') rec.failure = cleanFailure((errors ?? []).map((e) => e.message).join('\n') || 'failed');
+  if (verdict === 'fail') rec.failure = cleanFailure((errors ?? []).map((e) => e.message).join('\n') || 'failed', root);
   return rec;
 }
 

@@ -32,10 +32,14 @@ export function mergeSaved<S extends { hash: string; majors: string[]; boundarie
   return { ...next, majors, boundaries };
 }
 
-function readSaved(file: string): SavedBisect | undefined {
+/** What bisect saved for scenario `id` (for the text with `hash`, when given), if anything. */
+export function loadSaved(id: string, hash?: string): SavedBisect | undefined {
+  const file = resultFile(id);
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SavedBisect;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedBisect;
+    if (!Array.isArray(saved.boundaries) || (hash !== undefined && saved.hash !== hash)) return undefined;
+    return { ...saved, majors: saved.majors ?? [] };
   } catch {
     return undefined;
   }
@@ -100,7 +104,7 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
     say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
     if (inRepository(s)) {
       const saved: SavedBisect = { scenario: s.id, hash: scenarioHash(s), at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
-      writeAtomic(resultFile(s.id), stableJson(mergeSaved(readSaved(resultFile(s.id)), saved)));
+      writeAtomic(resultFile(s.id), stableJson(mergeSaved(loadSaved(s.id), saved)));
     }
     out.push({ scenario: s, result, declared });
   }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import semver from 'semver';
-import { hashText, listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
+import { listLambdaScenarios, listScenarios, ROOT, scenarioHash, SpecError, type Scenario } from '../harness/harness.ts';
 import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
 import type { ScenarioResult, Verdict } from './matrix-core.ts';
 
@@ -71,14 +71,13 @@ export interface Claim {
   hash: string;
 }
 
-export { hashText };
 
 const repoPath = (abs: string) => relative(ROOT, abs).split(sep).join('/');
 
 /** Every claim: the scenarios and the Lambda handler scenarios, sorted by id. */
 export function loadClaims(): Claim[] {
   const claim = (s: Scenario, kind: Claim['kind']): Claim => ({
-    id: s.id, file: repoPath(s.file), kind, topic: kind === 'lambda' ? 'lambda' : topicOf(s.tags, s.id), s, hash: hashText(readFileSync(s.file, 'utf8')),
+    id: s.id, file: repoPath(s.file), kind, topic: kind === 'lambda' ? 'lambda' : topicOf(s.tags, s.id), s, hash: scenarioHash(s),
   });
   return [...listScenarios().map((s) => claim(s, 'scenario')), ...listLambdaScenarios().map((s) => claim(s, 'lambda'))].sort((a, b) => byCodePoint(a.id, b.id));
 }
@@ -134,17 +133,6 @@ export interface ClaimData {
   bisected?: { hash: string; boundaries: ObservedBoundary[] };
 }
 
-/** What `npm run bisect` saved for a claim (its cache file), if it was bisected on this text. */
-export function savedBisection(c: Claim, file: string): (NonNullable<ClaimData['bisected']> & { majors: string[] }) | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { hash?: string; majors?: string[]; boundaries?: ObservedBoundary[] };
-    if (saved.hash !== c.hash || !Array.isArray(saved.boundaries)) return undefined;
-    return { hash: c.hash, majors: saved.majors ?? [], boundaries: saved.boundaries.map((b) => ({ line: b.line, before: b.before, first: b.first, missing: b.missing ?? [] })) };
-  } catch {
-    return undefined;
-  }
-}
 
 export const claimPage = (id: string) => `claims/${id}.md`;
 const BEGIN = '<!-- results: the data this page was generated from (npm run catalog reads it back; do not edit)';

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, SpecError } from '../harness/harness.ts';
 import { runGroup } from '../harness/procs.ts';
-import { claimPage, committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, pageData, readResults, savedBisection, SITE, stalePages, type Claim, type ClaimData, type ResultsFile } from './catalog-model.ts';
-import { mergeSaved, resultFile } from './bisect-run.ts';
+import { claimPage, committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, pageData, readResults, SITE, stalePages, type Claim, type ClaimData, type ResultsFile } from './catalog-model.ts';
+import { loadSaved, mergeSaved } from './bisect-run.ts';
 import { renderPages, renderSite } from './catalog-render.ts';
 import { command } from './command.ts';
 
@@ -64,8 +64,10 @@ function bisections(claims: Claim[], fresh: boolean): Record<string, ClaimData['
   for (const c of claims) {
     const page = join(DOCS, claimPage(c.id));
     const kept = existsSync(page) ? pageData(readFileSync(page, 'utf8'), c.id)?.bisected : undefined;
-    const saved = fresh ? savedBisection(c, resultFile(c.id)) : undefined;
-    const b = saved ? mergeSaved(kept && { ...kept, majors: [] }, saved) : kept;
+    const saved = fresh ? loadSaved(c.id, c.hash) : undefined;
+    // As a page carries it: each boundary's line, the releases either side, and what the registry lacks.
+    const found = saved && { hash: saved.hash, majors: saved.majors, boundaries: saved.boundaries.map((x) => ({ line: x.line, before: x.before, first: x.first, missing: x.missing ?? [] })) };
+    const b = found ? mergeSaved(kept && { ...kept, majors: [] }, found) : kept;
     if (b) out[c.id] = { hash: b.hash, boundaries: b.boundaries };
   }
   return out;

@@ -11,7 +11,7 @@ import { ensureVersion, pins, SpecError, type Target } from '../harness/node-bin
 import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Boundary } from './bisect-core.ts';
-import { bisectScenarios, resultFile, type SavedBisect } from './bisect-run.ts';
+import { bisectScenarios, loadSaved } from './bisect-run.ts';
 import { command, wholeNumber } from './command.ts';
 import { Observer } from './observe.ts';
 import { pad, wrap } from './text-width.ts';
@@ -106,16 +106,6 @@ export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { maj
   return out.sort((a, b) => (semver.valid(a.first) && semver.valid(b.first) ? semver.compare(a.first, b.first) : a.first < b.first ? -1 : 1));
 }
 
-function savedBoundaries(s: Scenario): { majors: string[]; boundaries: Boundary[] } | undefined {
-  const f = resultFile(s.id);
-  if (!existsSync(f)) return undefined;
-  try {
-    const saved = JSON.parse(readFileSync(f, 'utf8')) as SavedBisect;
-    return saved.hash === scenarioHash(s) ? { majors: saved.majors, boundaries: saved.boundaries } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: number; bisect?: boolean; progress?: (l: string) => void } = {}): Promise<UpgradeReport> {
   const say = o.progress ?? (() => {});
@@ -154,7 +144,7 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
     const sev = severity(diff);
     return {
       scenario: s.id, claim: s.claim, severity: sev, level: LEVEL[sev] ?? 'none', fields: diff.map((d) => d.field), diff,
-      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? savedBoundaries(s)),
+      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? loadSaved(s.id, scenarioHash(s))),
     };
   }).sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : 1));
   unsteady.sort((x, y) => (x.scenario < y.scenario ? -1 : 1));

@@ -238,16 +238,3 @@ export async function resolveNode(spec: string | undefined): Promise<NodeTarget>
   throw new SpecError(`unknown Node target ${JSON.stringify(s)}: give a major (22), an exact version (18.20.8), bun, deno, bun@<version>, deno@<version> or a path to a node, bun or deno binary`);
 }
 
-/** Newest published release of a major, asked of the npm registry. */
-export async function latestOfMajor(major: string): Promise<string> {
-  const pkg = npmPackageName();
-  const r = await run('npm', ['view', `${pkg}@${major}`, 'version', '--json'], { timeout: 120_000 });
-  if (r.code !== 0) {
-    if (/E404|No match/i.test(r.stderr)) throw new SpecError(`Node ${major}: the npm registry has no ${pkg} release for major ${major}`);
-    throw new SpecError(`Node ${major}: could not ask the npm registry for the newest ${pkg}@${major} (${r.stderr.trim().split('\n').pop()})`);
-  }
-  const parsed = JSON.parse(r.stdout || '[]') as string | string[];
-  const list = (Array.isArray(parsed) ? parsed : [parsed]).filter((x) => /^\d+\.\d+\.\d+$/.test(x));
-  if (!list.length) throw new SpecError(`Node ${major}: the npm registry has no ${pkg} release for major ${major}`);
-  return list[list.length - 1]!;
-}

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { appliesTo, listScenarios, SpecError, type Scenario } from '../harness/harness.ts';
-import { ensureVersion, latestOfMajor, pins, referenceNode, resolveNode, type Target } from '../harness/node-binaries.ts';
+import { ensureVersion, pins, referenceNode, resolveNode, type Target } from '../harness/node-binaries.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryPlan, judgeBoundaries, specBoundaries } from './boundaries.ts';
@@ -47,8 +47,15 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
 interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[] }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
+  // --latest: the registry's list of releases (harness/releases.ts), asked afresh.
+  const releases = latest ? await registryReleases({ refresh: true }) : undefined;
   return pool(list, 4, async (t) => {
-    if (latest && /^v?\d+$/.test(t.trim())) return ensureVersion(await latestOfMajor(t.trim().replace(/^v/, '')));
+    const major = t.trim().replace(/^v/, '');
+    if (releases && /^\d+$/.test(major)) {
+      const newest = releasesOf(releases, major).at(-1);
+      if (!newest) throw new SpecError(`Node ${major}: the npm registry has no release for major ${major}`);
+      return ensureVersion(newest);
+    }
     return resolveNode(t);
   });
 }

@@ -4,6 +4,7 @@
 // test whose verdict was not the same in all runs. The claims must hold on a loaded machine: a
 // verdict that wobbles is a defect in the scenario's design, to be fixed there (never by retries).
 // Default scope: spec/node and spec/lambda (the claims); --all adds spec/tooling.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolveNode, SpecError } from '../harness/harness.ts';
 import { runGroup, stopTree } from '../harness/procs.ts';
@@ -65,6 +66,8 @@ command({
     const paths = positionals.filter((p) => !/^\d+$/.test(p));
     const runs = counts.length ? Number(counts[counts.length - 1]) : 20;
     if (runs < 2) throw new SpecError('stress needs at least 2 runs to compare');
+    // Before any busy loop or vitest starts: a path that is not there is one line, exit 2.
+    for (const p of paths) if (!existsSync(p)) throw new SpecError(`no spec file or folder ${JSON.stringify(p)} (give a number of runs and spec paths)`);
     return stress({ runs, busy: wholeNumber('busy', v.busy, 0) ?? availableParallelism(), node: v.node, paths: v.all ? ['spec'] : paths.length ? paths : ['spec/node', 'spec/lambda'] });
   },
 });

@@ -129,7 +129,7 @@ async function attempt(log: string[]): Promise<Postgres> {
   const cleanup = async () => {
     if (dog?.pid) {
       try {
-        process.kill(dog.pid, 'SIGKILL');
+        process.kill(-dog.pid, 'SIGKILL'); // its group (detached): the shell and its `sleep`
       } catch {
         // already gone
       }

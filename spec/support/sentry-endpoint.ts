@@ -105,6 +105,8 @@ export async function startSentryEndpoint(project = '1'): Promise<SentryEndpoint
   const envelopes: Envelope[] = [];
   const rejected: string[] = [];
   const arrivalListeners = new Set<() => void>();
+  // Waits still open: close() settles them (with nothing), so no timer outlives the endpoint.
+  const waiting = new Set<() => void>();
   let seq = 0;
   const server = createServer(async (req, res) => {
     try {
@@ -158,19 +160,23 @@ export async function startSentryEndpoint(project = '1'): Promise<SentryEndpoint
         const done = (v: ArrivedEvent | undefined) => {
           clearTimeout(timer);
           arrivalListeners.delete(check);
+          waiting.delete(giveUp);
           resolve(v);
         };
         const check = () => {
           const e = find();
           if (e) done(e);
         };
-        const timer = setTimeout(() => done(undefined), timeoutMs);
+        const giveUp = () => done(undefined);
+        const timer = setTimeout(giveUp, timeoutMs);
         arrivalListeners.add(check);
+        waiting.add(giveUp);
       });
     },
     close() {
       if (closed) return Promise.resolve();
       closed = true;
+      for (const giveUp of [...waiting]) giveUp();
       // Keep-alive sockets of SDKs in frozen runtimes would otherwise hold close() open.
       return new Promise<void>((resolve) => {
         server.close(() => resolve());

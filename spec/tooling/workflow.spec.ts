@@ -38,3 +38,22 @@ describe('README', () => {
     expect(flags.filter((f) => !row!.includes(`\`${f}`))).toEqual([]);
   }, 60_000);
 });
+
+describe('stress and bench: bad input', () => {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  it.each([
+    ['stress', ['banana'], /^stress: no spec file or folder "banana"/],
+    ['stress', ['1'], /^stress: stress needs at least 2 runs to compare$/],
+    ['stress', ['3', '--busy', '-1'], /^stress: --busy takes a value that does not start with "-"/],
+    ['bench', ['--runs', '0'], /^bench: --runs needs a whole number from 1 to \d+, got "0"$/],
+    ['bench', ['--frobnicate'], /^bench: .*--frobnicate/],
+  ])('npm run %s -- %j: one line, exit 2, before anything starts', async (name, args, pattern) => {
+    const [, ...cmd] = scripts[name]!.split(' ');
+    const started = Date.now();
+    const r = await execa(process.execPath, [...cmd, ...args], { cwd: ROOT, reject: false, timeout: 30_000 });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(pattern);
+    expect(Date.now() - started).toBeLessThan(20_000); // refused up front, not after a run
+  }, 40_000);
+});

@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['spec/**/*.spec.ts'],
     globalSetup: ['harness/global-setup.ts'],
     // the usual report; then every skip with its reason, and (with SPEC_RESULTS) each test's record
     reporters: ['default', './harness/results-reporter.ts'],
@@ -18,5 +17,13 @@ export default defineConfig({
     sequence: { concurrent: true },
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Two stages. `npm test` (project spec): the Node claims on the target, the Lambda claims, and
+    // every tooling test that needs no registry and no release but the pinned binaries the Lambda
+    // runtimes run on. `npm run test:e2e` (project e2e): what needs the registry or many releases
+    // (real bisections, upgrade's oracle, Bun and Deno, downloads). `vitest run` alone runs both.
+    projects: [
+      { extends: true, test: { name: 'spec', include: ['spec/{node,lambda,tooling}/**/*.spec.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['spec/e2e/**/*.spec.ts'] } },
+    ],
   },
 });

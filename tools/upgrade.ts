@@ -7,9 +7,8 @@
 // from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
 import semver from 'semver';
 import { appliesTo, listScenarios, scenarioHash, type Scenario } from '../harness/harness.ts';
-import { ensureVersion, pins, SpecError, type Target } from '../harness/node-binaries.ts';
+import { pins, SpecError } from '../harness/node-binaries.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
-import { existsSync, readFileSync } from 'node:fs';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved } from './bisect-run.ts';
 import { command, wholeNumber } from './command.ts';
@@ -74,14 +73,15 @@ export interface UpgradeReport {
   same: number;
 }
 
-async function resolveRelease(spec: string): Promise<Target> {
+/** The exact release a typed version names (a pinned major or x.y.z), checked before anything is fetched. */
+export function exactRelease(spec: string): string {
   const s = spec.trim().replace(/^v/, '');
   if (/^\d+$/.test(s)) {
     const pin = pins()[s];
     if (!pin) throw new SpecError(`Node ${spec}: no pinned release for major ${s} in node-versions.json (pinned: ${Object.keys(pins()).join(', ')})`);
-    return ensureVersion(pin);
+    return pin;
   }
-  if (/^\d+\.\d+\.\d+$/.test(s)) return ensureVersion(s);
+  if (/^\d+\.\d+\.\d+$/.test(s)) return s;
   throw new SpecError(`unknown Node version ${JSON.stringify(spec)}: give a major (22) or an exact release (22.15.0)`);
 }
 
@@ -107,18 +107,53 @@ export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { maj
 }
 
 
-export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: number; bisect?: boolean; progress?: (l: string) => void } = {}): Promise<UpgradeReport> {
+/**
+ * What upgrade() runs, as parameters: the defaults fetch binaries and run every scenario alone on
+ * both releases; tests give made-up histories instead (spec/tooling/upgrade.spec.ts).
+ */
+export interface UpgradeRunner {
+  /** Makes both releases ready (the default fetches their binaries) before anything runs. */
+  prepare(from: string, to: string): Promise<void>;
+  /** What `s` does on `version`; `fresh`: run it again rather than reuse the first observation. */
+  observe(s: Scenario, version: string, fresh: boolean): Promise<StoredObservation>;
+  /** Bisects the claims that differ over `majors`. */
+  bisect(scenarios: Scenario[], majors: string[]): Promise<Map<string, Boundary[]>>;
+  /** What an earlier `npm run bisect` saved for a scenario. */
+  saved(s: Scenario): { majors: string[]; boundaries: Boundary[] } | undefined;
+  /** The scenarios to compare. */
+  scenarios(): Scenario[];
+}
+
+/** The runner of `npm run upgrade`: binaries from the registry, every scenario run alone. */
+export function realRunner(o: { jobs?: number; progress?: (l: string) => void } = {}): UpgradeRunner {
   const say = o.progress ?? (() => {});
-  const [from, to] = await Promise.all([resolveRelease(fromSpec), resolveRelease(toSpec)]);
-  const fv = from.version.slice(1), tv = to.version.slice(1);
   const observer = new Observer({ jobs: o.jobs, onFetch: (v) => say(`fetching Node ${v} from the npm registry`) });
-  const scenarios = listScenarios().filter((s) => s.runtimes.includes('node'));
+  return {
+    prepare: async (from, to) => void (await Promise.all([observer.target(from), observer.target(to)])),
+    observe: (s, v, fresh) => observer.observe(s, v, fresh),
+    bisect: async (scenarios, majors) => {
+      const out = new Map<string, Boundary[]>();
+      for (const r of await bisectScenarios(scenarios, { majors, jobs: o.jobs, progress: say, observer })) out.set(r.scenario.id, r.result.boundaries);
+      return out;
+    },
+    saved: (s) => loadSaved(s.id, scenarioHash(s)),
+    scenarios: () => listScenarios(),
+  };
+}
+
+export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: number; bisect?: boolean; progress?: (l: string) => void; runner?: UpgradeRunner } = {}): Promise<UpgradeReport> {
+  const say = o.progress ?? (() => {});
+  // Both versions are checked before either is fetched: a typo costs no download.
+  const fv = exactRelease(fromSpec), tv = exactRelease(toSpec);
+  const runner = o.runner ?? realRunner(o);
+  await runner.prepare(fv, tv);
+  const scenarios = runner.scenarios().filter((s) => s.runtimes.includes('node'));
   const both = scenarios.filter((s) => appliesTo(s, fv) && appliesTo(s, tv));
   const notCompared = scenarios.filter((s) => !both.includes(s)).map((s) => ({ scenario: s.id, node: s.node }));
   say(`running ${both.length} scenario(s) on ${fv} and ${tv}${notCompared.length ? ` (${notCompared.length} apply to only one of them)` : ''}`);
   let done = 0;
   const obs = await Promise.all(both.map(async (s) => {
-    const r = await Promise.all([observer.observe(s, fv), observer.observe(s, tv)]);
+    const r = await Promise.all([runner.observe(s, fv, false), runner.observe(s, tv, false)]);
     if (++done % 20 === 0) say(`${done}/${both.length} compared`);
     return r;
   }));
@@ -127,7 +162,7 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
   const steady: typeof differing = [];
   const unsteady: UpgradeReport['unsteady'] = [];
   await Promise.all(differing.map(async (x) => {
-    const [a2, b2] = await Promise.all([observer.observe(x.s, fv, true), observer.observe(x.s, tv, true)]);
+    const [a2, b2] = await Promise.all([runner.observe(x.s, fv, true), runner.observe(x.s, tv, true)]);
     const moved = [[fv, x.a, a2], [tv, x.b, b2]].filter(([, p, q]) => behaviourKey(p as StoredObservation) !== behaviourKey(q as StoredObservation)).map(([v]) => v as string);
     if (moved.length) unsteady.push({ scenario: x.s.id, on: moved });
     else steady.push(x);
@@ -137,14 +172,14 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
   if (o.bisect && steady.length) {
     const majors = Object.keys(pins()).filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
     say(`bisecting ${steady.length} claim(s) over the lines ${majors.join(', ')}`);
-    for (const r of await bisectScenarios(steady.map((x) => x.s), { majors, jobs: o.jobs, progress: say, observer })) bisected.set(r.scenario.id, { majors, boundaries: r.result.boundaries });
+    for (const [id, boundaries] of await runner.bisect(steady.map((x) => x.s), majors)) bisected.set(id, { majors, boundaries });
   }
   const differ: UpgradeItem[] = steady.map(({ s, a, b }) => {
     const diff = behaviourDiff(a, b);
     const sev = severity(diff);
     return {
       scenario: s.id, claim: s.claim, severity: sev, level: LEVEL[sev] ?? 'none', fields: diff.map((d) => d.field), diff,
-      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? loadSaved(s.id, scenarioHash(s))),
+      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? runner.saved(s)),
     };
   }).sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : 1));
   unsteady.sort((x, y) => (x.scenario < y.scenario ? -1 : 1));

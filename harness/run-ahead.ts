@@ -1,0 +1,119 @@
+// Running the Node claims' scenarios ahead of their tests, in one pool for the whole run.
+//
+// Vitest hands whole spec files to its workers, and a worker takes its next file only when every
+// claim of the one before has ended: a file whose slowest scenario takes 3 s holds a worker for
+// 3 s while the cores idle. So, before any worker starts, the sequencer (harness/sequencer.ts)
+// starts every scenario the run's spec/node files claim, longest first, at most `width` at a time,
+// in the vitest process; each claim (harness/claims.ts) then asks for its scenario's observation
+// here instead of starting it itself. Nothing about a claim changes but when its scenario starts:
+// the same runScenario() on the same target, observed and checked in the claim's own test.
+//
+// A claim whose scenario is not in the plan (another folder, a filtered run, options of its own)
+// is not answered here and runs its scenario itself, as before.
+import { createServer, type Server } from 'node:http';
+import { basename } from 'node:path';
+import { listScenarios, runScenario, whyNotApplicable, type Scenario } from './harness.ts';
+import type { Target } from './node-binaries.ts';
+import type { Observation } from './observation.ts';
+
+/**
+ * The scenarios a run of these spec files claims, for the target: every scenario of the topic a
+ * spec/node/<topic>.spec.ts file covers (its claims are named `<topic>/...`), narrowed as claim()
+ * narrows them (SPEC_ONLY, SPEC_IDS, the scenario's Node range and runtimes).
+ */
+export function planned(specFiles: string[], target: Target, env: NodeJS.ProcessEnv = process.env): Scenario[] {
+  const topics = new Set(specFiles.filter((f) => /[\\/]spec[\\/]node[\\/][^\\/]+\.spec\.ts$/.test(f)).map((f) => basename(f, '.spec.ts')));
+  const only = env.SPEC_ONLY?.split(',').filter(Boolean);
+  const ids = env.SPEC_IDS?.split(',').filter(Boolean);
+  return listScenarios().filter((s) =>
+    topics.has(s.id.split('/')[0]!)
+    && (!only?.length || only.some((p) => s.id.startsWith(p)))
+    && (!ids || ids.includes(s.id))
+    && !whyNotApplicable(s, target));
+}
+
+/**
+ * How long a scenario is expected to take, to start the longest first: those that wait on purpose
+ * (a time limit of their own in the header, a timer of a second or more) or start other processes
+ * or threads, then the rest. A guess only orders the queue; it never decides a verdict.
+ */
+export function expectedWeight(s: Scenario): number {
+  let w = s.timeout > 10_000 ? 4 : 0;
+  if (/setTimeout\([^)]*,\s*[1-9]\d{3,}\s*\)|setInterval\(/.test(s.body)) w += 2;
+  if (/child_process|cluster|fork\(|spawn\(|exec\(|new Worker|worker_threads/.test(s.body)) w += 1;
+  return w;
+}
+
+export interface RunAhead {
+  url: string;
+  /** Scenarios planned. */
+  size: number;
+  /** Stops: queued runs never start, running ones are left to their own time limits and group kill. */
+  close(): Promise<void>;
+}
+
+/** Starts the pool and the loopback server the workers ask. */
+export async function startRunAhead(scenarios: Scenario[], target: Target, width: number): Promise<RunAhead> {
+  const queue = [...scenarios].sort((a, b) => expectedWeight(b) - expectedWeight(a));
+  const results = new Map<string, Promise<Observation>>();
+  const starters = new Map<string, () => void>();
+  let running = 0;
+  let closed = false;
+  const pump = () => {
+    while (!closed && running < width && queue.length) {
+      const s = queue.shift()!;
+      starters.get(s.id)?.();
+    }
+  };
+  for (const s of scenarios) {
+    results.set(s.id, new Promise<Observation>((resolve, reject) => {
+      starters.set(s.id, () => {
+        starters.delete(s.id);
+        running++;
+        runScenario(s, target).then(resolve, reject).finally(() => {
+          running--;
+          pump();
+        });
+      });
+    }));
+    results.get(s.id)!.catch(() => {}); // reported to the claim that asks
+  }
+  const server: Server = createServer((req, res) => {
+    const id = decodeURIComponent((req.url ?? '').replace(/^\/observation\//, ''));
+    const p = results.get(id);
+    if (!p) {
+      res.writeHead(404).end();
+      return;
+    }
+    // Asked for before its turn: it goes next.
+    const i = queue.findIndex((s) => s.id === id);
+    if (i > 0) queue.unshift(...queue.splice(i, 1));
+    pump();
+    p.then(
+      (o) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(o)),
+      (e: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`${e.name}: ${e.message}`),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  server.unref();
+  pump();
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    size: scenarios.length,
+    close: () => {
+      closed = true;
+      queue.length = 0;
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+/** The observation the run-ahead pool made of scenario `id`; undefined where it has none. */
+export async function observed(url: string, id: string): Promise<Observation | undefined> {
+  const res = await fetch(`${url}/observation/${encodeURIComponent(id)}`);
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(await res.text());
+  return (await res.json()) as Observation;
+}

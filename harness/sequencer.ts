@@ -1,10 +1,13 @@
-// Vitest's own file order (longest and failed files first, from its cache), plus one thing done
-// in its place because it is the first moment the whole run is known: the Node claims' scenarios
-// are started ahead, in one pool, before any worker starts (harness/run-ahead.ts). The pool's
-// address reaches the claims through `inject('runAhead')`; it is closed in the global teardown.
+// Vitest's own file order (longest and failed files first, from its cache), plus two things done
+// in its place because it is the first moment the whole run is known, before any worker starts:
+//  - the Node binaries the run's Lambda specs need are fetched here, once, each fetch saying what
+//    it fetches (not by several workers at once, in the middle of their output);
+//  - the Node claims' scenarios are started ahead, in one pool (harness/run-ahead.ts). The pool's
+//    address reaches the claims through `inject('runAhead')`; it is closed in the global teardown.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { planned, startRunAhead, type RunAhead } from './run-ahead.ts';
-import type { Target } from './node-binaries.ts';
+import { resolveNode, type Target } from './node-binaries.ts';
+import { RUNTIMES, runtimeAvailability } from '../lambda/runtimes.ts';
 
 const KEY = Symbol.for('node-async-spec.run-ahead');
 type Holder = { [KEY]?: RunAhead };
@@ -17,9 +20,16 @@ export async function closeRunAhead(): Promise<void> {
   await r?.close();
 }
 
+/** The pinned Node of each Lambda runtime this machine can run (a failure is left to the specs, which say why). */
+async function lambdaBinaries(): Promise<void> {
+  const majors = [...new Set(Object.values(RUNTIMES).filter((r) => runtimeAvailability(r.name).ok).map((r) => r.node))];
+  await Promise.all(majors.map((m) => resolveNode(m).catch(() => undefined)));
+}
+
 export default class RunAheadSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
+    if (files.some((f) => /[\\/]spec[\\/]lambda[\\/]/.test(f.moduleId))) await lambdaBinaries();
     // A run narrowed by test name claims some scenarios only: let each claim run its own.
     if (this.ctx.config.testNamePattern || process.env.SPEC_RUN_AHEAD === '0') return sorted;
     const projects = [...new Set(files.map((f) => f.project))];

@@ -37,17 +37,29 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
-/** A whole process, timed from outside, with the peak RSS of its process tree. */
-async function timed(file: string, args: string[], env: Record<string, string>): Promise<{ ms: number; peak: number; code: number | null; tail: string }> {
+/**
+ * A whole process, timed from outside: wall time, CPU time (user + system of the process and every
+ * descendant it waited for, as the kernel accounts them: read from a `sh` that runs the command
+ * and then reports its own children's times on fd 3), and the peak RSS of its process tree.
+ */
+async function timed(file: string, args: string[], env: Record<string, string>): Promise<{ ms: number; cpuMs: number; peak: number; code: number | null; tail: string }> {
   let peak = 0;
   let pid = 0;
   const sample = setInterval(() => pid && (peak = Math.max(peak, tree(pid).reduce((n, p) => n + p.rssBytes, 0))), 100);
   try {
-    const r = await runGroup(file, args, { cwd: ROOT, env, onStart: (p) => (pid = p), maxBuffer: 64 * 1024 });
-    return { ms: r.durationMs, peak, code: r.exitCode, tail: r.stderr.trim().split('\n').slice(-3).join(' | ') };
+    const wrapped = ['-c', '"$0" "$@"; s=$?; cat /proc/$$/stat >&3; exit $s', file, ...args];
+    const r = await runGroup('/bin/sh', wrapped, { cwd: ROOT, env, onStart: (p) => (pid = p), maxBuffer: 64 * 1024, report: true });
+    return { ms: r.durationMs, cpuMs: childCpuMs(r.report), peak, code: r.exitCode, tail: r.stderr.trim().split('\n').slice(-3).join(' | ') };
   } finally {
     clearInterval(sample);
   }
+}
+
+/** cutime + cstime of a /proc/<pid>/stat line, in ms (the kernel counts in clock ticks, 100 a second on Linux). */
+export function childCpuMs(stat: string): number {
+  const f = stat.slice(stat.lastIndexOf(')') + 2).trim().split(' ');
+  const ticks = Number(f[13]) + Number(f[14]);
+  return Number.isFinite(ticks) ? ticks * 10 : NaN;
 }
 
 /** How many scenario processes the suite lets run at once (see vitest.config.ts). */
@@ -107,14 +119,15 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
     log(`bench: Node claims on ${target.version}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
     const scenarios = listScenarios().filter((s) => appliesTo(s, target));
     const bare = bareCommand(work, 'suite', scenarios.map((s) => ({ s, t: target })), width);
-    const pairs: { suite: number; bare: number; peak: number }[] = [];
+    const pairs: { suite: number; bare: number; suiteCpu: number; bareCpu: number; peak: number }[] = [];
     for (let i = 0; i < o.runs; i++) {
       const su = await timed(process.execPath, [VITEST, 'run', 'spec/node', '--reporter=dot'], suiteEnv);
       if (su.code !== 0) throw new Error(`the suite failed (exit ${su.code}: ${su.tail}); fix it before measuring it`);
       const b = await timed(process.execPath, bare, env);
-      pairs.push({ suite: su.ms, bare: b.ms, peak: su.peak });
+      pairs.push({ suite: su.ms, bare: b.ms, suiteCpu: su.cpuMs, bareCpu: b.cpuMs, peak: su.peak });
     }
     const ratio = median(pairs.map((p) => p.suite / p.bare));
+    const cpuRatio = median(pairs.map((p) => p.suiteCpu / p.bareCpu));
     const suiteMs = median(pairs.map((p) => p.suite)), bareMs = median(pairs.map((p) => p.bare));
     // vitest's fixed cost: a run of the one-claim spec file against that claim run bare.
     const one = scenarios.find((s) => s.id === 'timers/immediate-vs-timeout');
@@ -130,7 +143,8 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
     const fixedMs = fixed.length ? median(fixed) : 0;
     log(`  bare scenarios (tools/bare-run.mjs): ${fmt(bareMs)} for ${scenarios.length} scenarios (${(scenarios.length / (bareMs / 1000)).toFixed(1)} scenarios/s)`);
     log(`  suite (vitest run spec/node): ${fmt(suiteMs)} (${(scenarios.length / (suiteMs / 1000)).toFixed(1)} scenarios/s), peak memory ${mb(Math.max(...pairs.map((p) => p.peak)))}`);
-    log(`  ratio suite / bare (median of the ${o.runs} pairs' ratios; the medians above come from different pairs): ${ratio.toFixed(2)}x (target <= 1.25x: ${ratio <= 1.25 ? 'met' : 'NOT met'})`);
+    log(`  CPU (user + system, whole process trees): suite ${fmt(median(pairs.map((p) => p.suiteCpu)))}, bare ${fmt(median(pairs.map((p) => p.bareCpu)))}`);
+    log(`  ratio suite / bare (median of the ${o.runs} pairs' ratios; the medians above come from different pairs): wall ${ratio.toFixed(2)}x (target <= 1.25x: ${ratio <= 1.25 ? 'met' : 'NOT met'}), CPU ${cpuRatio.toFixed(2)}x`);
     const withoutFixed = median(pairs.map((p) => (p.suite - fixedMs) / p.bare));
     log(`  per run, vitest's fixed start-up (a one-claim run less that claim bare): ${fmt(fixedMs)}; the suite without it: ${withoutFixed.toFixed(2)}x (median of the pairs)`);
     // Each scenario alone, one after another, observed by the harness: its own duration.
@@ -143,7 +157,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
     log('  slowest ten scenarios (each run alone):');
     for (const x of slow) log(`    ${String(x.ms).padStart(6)} ms  ${x.id}  — ${x.why}`);
     Object.assign(report, {
-      scenarios: scenarios.length, pairs, bareMs: Math.round(bareMs), suiteMs: Math.round(suiteMs), ratio: +ratio.toFixed(3), vitestFixedMs: Math.round(fixedMs),
+      scenarios: scenarios.length, pairs, bareMs: Math.round(bareMs), suiteMs: Math.round(suiteMs), ratio: +ratio.toFixed(3), cpuRatio: +cpuRatio.toFixed(3), vitestFixedMs: Math.round(fixedMs),
       ratioWithoutFixed: +withoutFixed.toFixed(3), scenariosPerSecond: +(scenarios.length / (suiteMs / 1000)).toFixed(2),
       peakRssBytes: Math.max(...pairs.map((p) => p.peak)), slowest: slow,
     });

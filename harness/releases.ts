@@ -10,8 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import semver from 'semver';
-import { cacheDir, npmPackageName, SpecError } from './node-binaries.ts';
-import { runGroup } from './procs.ts';
+import { cacheDir, npmFailure, npmPackageName, registryReachable, releaseDir, run, SpecError } from './node-binaries.ts';
 
 /** The registry's list as cached. */
 export interface RegistryList {
@@ -33,8 +32,13 @@ export interface RegistryOptions {
 
 export const DEFAULT_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
+/** The folder of the registry's cached lists, one file per package. */
+export function registryFolder(dir = cacheDir()): string {
+  return join(dir, 'registry');
+}
+
 export function registryCacheFile(pkg: string = npmPackageName()): string {
-  return join(cacheDir(), 'registry', `${pkg}.json`);
+  return join(registryFolder(), `${pkg}.json`);
 }
 
 const RELEASE = /^\d+\.\d+\.\d+$/;
@@ -62,17 +66,23 @@ export function writeAtomic(file: string, text: string) {
   }
 }
 
-/** Asks the registry for every release of the binary package; a SpecError (one line) if it cannot. */
+/**
+ * Asks the registry for every release of the binary package; a SpecError (one line) if it cannot.
+ * Whether the registry answers at all is asked first, quickly (registryReachable()): offline, this
+ * fails in seconds rather than after npm's minute of retries; the list itself is then asked with
+ * npm's normal timeouts.
+ */
 export async function fetchRegistryList(pkg: string = npmPackageName()): Promise<RegistryList> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  const r = await runGroup('npm', ['view', pkg, 'versions', '--json', '--loglevel=error'], { env: { ...env, npm_config_yes: 'true' }, timeout: 120_000 });
-  if (r.startError) throw new SpecError(`could not start npm to ask the registry for ${pkg}: ${r.startError}`);
-  if (r.timedOut) throw new SpecError(`the npm registry did not answer within 120 s (npm view ${pkg} versions)`);
-  if (r.exitCode !== 0) {
-    const why = /E404|Not Found/i.test(r.stderr) ? `the npm registry has no package ${pkg} (no Node binaries for this platform)`
-      : /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network|socket/i.test(r.stderr) ? `the npm registry cannot be reached to list the releases of ${pkg}`
-      : `npm view ${pkg} versions failed: ${r.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${r.exitCode}`}`;
-    throw new SpecError(why);
+  const unreachable = `the npm registry cannot be reached to list the releases of ${pkg}`;
+  if (!(await registryReachable())) throw new SpecError(unreachable);
+  const r = await run('npm', ['view', pkg, 'versions', '--json', '--loglevel=error'], { timeout: 120_000 });
+  if (r.code === 127) throw new SpecError(`could not start npm to ask the registry for ${pkg}: ${r.stderr.trim()}`);
+  if (r.code !== 0) {
+    const failure = npmFailure(r.stderr);
+    if (/timed out after/.test(r.stderr)) throw new SpecError(`the npm registry did not answer within 120 s (npm view ${pkg} versions)`);
+    throw new SpecError(failure === 'missing' ? `the npm registry has no package ${pkg} (no Node binaries for this platform)`
+      : failure === 'unreachable' ? unreachable
+      : `npm view ${pkg} versions failed: ${r.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${r.code}`}`);
   }
   let parsed: unknown;
   try {
@@ -140,12 +150,13 @@ export function ownList(major: string | number): OwnList | undefined {
   const M = String(major);
   const dir = join(cacheDir(), 'node');
   if (!existsSync(dir)) return undefined;
+  const changelog = (v: string) => join(releaseDir('node', v), 'CHANGELOG.md');
   const cached = readdirSync(dir)
     .map((d) => /^(\d+\.\d+\.\d+)-/.exec(d)?.[1])
-    .filter((v): v is string => !!v && majorOf(v) === M && existsSync(join(dir, `${v}-${process.platform}-${process.arch}`, 'CHANGELOG.md')))
+    .filter((v): v is string => !!v && majorOf(v) === M && existsSync(changelog(v)))
     .sort(semver.rcompare);
   for (const v of cached) {
-    const versions = releasesInChangelog(readFileSync(join(dir, `${v}-${process.platform}-${process.arch}`, 'CHANGELOG.md'), 'utf8'), M);
+    const versions = releasesInChangelog(readFileSync(changelog(v), 'utf8'), M);
     if (versions.includes(v)) return { major: M, versions, upTo: v };
   }
   return undefined;

@@ -82,7 +82,7 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
   const majors = o.majors?.length ? o.majors : defaultMajors();
   for (const m of majors) if (!releasesOf(list, m).length) throw new SpecError(`--major ${m}: the npm registry has no ${m}.x release`);
   const reports = new Map<string, LineReport>(majors.map((m) => [m, lineReport(list, m)]));
-  const observer = o.observer ?? new Observer({ jobs: o.jobs, onFetch: (v) => say(`fetching Node ${v} from the npm registry`) });
+  const observer = o.observer ?? new Observer({ jobs: o.jobs });
   const out: BisectRun[] = [];
   // One scenario after another (its runs in parallel): the progress reads in order.
   for (const s of scenarios) {

@@ -55,7 +55,7 @@ command({
     const jobs = wholeNumber('jobs', v.jobs, 1);
     // Scenario ids are checked before anything runs.
     const named = ids.map((id) => findScenario(id));
-    const observer = new Observer({ jobs, onFetch: (ver) => say(`fetching Node ${ver} from the npm registry`) });
+    const observer = new Observer({ jobs });
     const started = Date.now();
     let scenarios = named;
     if (!ids.length) {

@@ -3,10 +3,9 @@
 // (harness/node-binaries.ts ensureVersion), a bounded number of runs and downloads at a time,
 // and every observation kept for the rest of the command (asked twice, run once), unless a fresh
 // run is asked for to check that a result is steady.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { appliesTo, runScenario, type Scenario } from '../harness/harness.ts';
-import { cachedBinary, ensureVersion, type Target } from '../harness/node-binaries.ts';
+import { ensureVersion, type Target } from '../harness/node-binaries.ts';
 import { stored, type StoredObservation } from '../harness/observation.ts';
 
 /** At most `width` tasks at a time. */
@@ -31,7 +30,10 @@ export interface ObserverOptions {
   jobs?: number;
   /** Called once per run, when it ends. */
   onRun?: (s: Scenario, version: string, o: StoredObservation, ms: number) => void;
-  /** Called before a binary is fetched from the registry. */
+  /**
+   * @deprecated Ignored: harness/node-binaries.ts says what it fetches itself, for every command.
+   * Kept only until tools/upgrade.ts stops passing it.
+   */
   onFetch?: (version: string) => void;
 }
 
@@ -51,10 +53,7 @@ export class Observer {
     const v = version.replace(/^v/, '');
     let t = this.targets.get(v);
     if (!t) {
-      t = this.downloads.run(async () => {
-        if (!existsSync(cachedBinary(v))) this.o.onFetch?.(v);
-        return ensureVersion(v);
-      });
+      t = this.downloads.run(() => ensureVersion(v));
       this.targets.set(v, t);
       t.catch(() => this.targets.delete(v));
     }

@@ -113,7 +113,7 @@ describe('README', () => {
   // Every option a command's --help names is in the README's option table, so that a new flag
   // cannot be added without being documented there.
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const commands = ['scenario', 'matrix', 'bisect', 'upgrade', 'lambda', 'catalog', 'bench', 'stress'];
+  const commands = ['scenario', 'matrix', 'bisect', 'upgrade', 'lambda', 'catalog', 'bench', 'stress', 'cache'];
   it.each(commands)('names every option of npm run %s', async (name) => {
     const [, ...args] = scripts[name]!.split(' ');
     const r = await execa(process.execPath, [...args, '--help'], { cwd: ROOT, reject: false, timeout: 30_000 });

@@ -1,0 +1,57 @@
+// Fetching real releases from the npm registry into an empty cache (slow: about 120 MB of
+// downloads): each fetch prints one whole line naming the release, its package and its packed
+// size, a release asked twice at once is fetched once, and each release keeps only what the
+// commands use. The same without the registry: spec/tooling/cache.spec.ts.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { npmPackageName, ROOT, runtimePackage, runtimePins } from '../../harness/node-binaries.ts';
+import { runGroup } from '../../harness/procs.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'nas-e2e-cache-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+const platform = `${process.platform}-${process.arch}`;
+const pinned = runtimePins();
+// This machine's environment (npm's and Node's TLS settings among it), with the empty cache.
+const env = { ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), NODE_ASYNC_SPEC_CACHE: cache };
+const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+const line = (label: string, pkg: string) => new RegExp(`^fetching ${label.replace(/\./g, '\\.')} from the npm registry \\(${pkg.replace(/[.@/]/g, '\\$&')}, \\d+\\.\\d MB packed\\)$`);
+
+// In order: the second test reads what the first fetched.
+describe.sequential('fetching into an empty cache', () => {
+  it('one whole line per release fetched (a release asked twice at once is fetched once); each keeps only its binary, and Node its CHANGELOG.md', async () => {
+    const script = `Promise.all([import('${join(ROOT, 'harness', 'node-binaries.ts')}'), import('${join(ROOT, 'harness', 'releases.ts')}')]).then(async ([m, r]) => {
+      const got = await Promise.all([m.ensureVersion('12.22.12'), m.ensureVersion('v12.22.12'), m.ensureVersion('13.14.0'), m.resolveNode('bun'), m.resolveNode('deno')]);
+      console.log(JSON.stringify({ versions: got.map((t) => t.version), own: r.ownList('12') }));
+    })`;
+    const r = await runGroup(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, env, timeout: 560_000 });
+    expect(r.exitCode).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    // Each line whole, each release once (the order is the downloads').
+    for (const [label, pkg] of [['Node 12.22.12', npmPackageName()], ['Node 13.14.0', npmPackageName()], [`bun ${pinned.bun}`, runtimePackage('bun')!.pkg], [`deno ${pinned.deno}`, runtimePackage('deno')!.pkg]] as const) {
+      expect(lines.filter((l) => line(label, pkg).test(l)), label).toHaveLength(1);
+    }
+    const out = JSON.parse(r.stdout) as { versions: string[]; own: { upTo: string; versions: string[] } };
+    expect(out.versions).toEqual(['v12.22.12', 'v12.22.12', 'v13.14.0', `bun ${pinned.bun}`, `deno ${pinned.deno}`]);
+    // Node's own list of the 12.x releases, read from the CHANGELOG.md the cache kept.
+    expect(out.own.upTo).toBe('12.22.12');
+    expect(out.own.versions).toContain('12.0.0');
+    expect(files(join(cache, 'node', `12.22.12-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
+    expect(files(join(cache, 'node', `13.14.0-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
+    expect(files(join(cache, 'bun', `${pinned.bun}-${platform}`))).toEqual([runtimePackage('bun')!.bin]);
+    expect(files(join(cache, 'deno', `${pinned.deno}-${platform}`))).toEqual([runtimePackage('deno')!.bin]);
+    expect(readdirSync(join(cache, 'node')).filter((d) => d.startsWith('.tmp-'))).toEqual([]);
+  }, 600_000);
+
+  it('asked again, nothing is fetched and nothing printed; npm run cache lists the four releases', async () => {
+    const again = await runGroup(process.execPath, ['--import', 'tsx', '-e', `import('${join(ROOT, 'harness', 'node-binaries.ts')}').then((m) => m.ensureVersion('13.14.0'))`], { cwd: ROOT, env, timeout: 60_000 });
+    expect(again.stderr).toBe('');
+    expect(again.exitCode).toBe(0);
+    const r = await runGroup(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'cache.ts'), '--json'], { cwd: ROOT, env, timeout: 60_000 });
+    const o = JSON.parse(r.stdout) as { releases: { runtime: string; version: string; pinned: boolean }[] };
+    expect(o.releases.map((x) => `${x.runtime} ${x.version}${x.pinned ? ' pinned' : ''}`)).toEqual(['node 12.22.12 pinned', 'node 13.14.0 pinned', `bun ${pinned.bun} pinned`, `deno ${pinned.deno} pinned`]);
+  }, 120_000);
+});

@@ -69,11 +69,11 @@ export function npmPackageName(platform: string = process.platform, arch: string
 }
 
 /** Runs a helper program (npm, tar, a binary's --version) through harness/procs.ts, in this process's group: killing the command's group kills them, and they go if the command goes first. */
-export async function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string; timedOut: boolean }> {
   const env = Object.fromEntries(Object.entries({ ...process.env, npm_config_yes: 'true' }).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const r = await runGroup(file, args, { cwd: opts.cwd, env, timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, ownGroup: false });
   const code = r.startError ? 127 : r.exitCode ?? 1;
-  return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : '') };
+  return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : ''), timedOut: r.timedOut };
 }
 
 function checkExecutable(path: string, what: string) {
@@ -191,7 +191,7 @@ const QUICK_LIMIT_MS = 13_000;
 /** How npm's error output reads: the registry lacks the thing, or cannot be reached at all. */
 export function npmFailure(stderr: string): 'missing' | 'unreachable' | undefined {
   if (/E404|No match found|notarget|Not Found/i.test(stderr)) return 'missing';
-  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|FETCH_ERROR|network|socket|timed out after/i.test(stderr)) return 'unreachable';
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|FETCH_ERROR|network|socket/i.test(stderr)) return 'unreachable';
   return undefined;
 }
 
@@ -218,7 +218,7 @@ export function registryReachable(): Promise<boolean> {
 async function ping(): Promise<boolean> {
   const r = await run('npm', ['ping', '--loglevel=error', ...QUICK], { timeout: QUICK_LIMIT_MS });
   if (r.code === 127) throw new SpecError(`could not start npm to reach the registry: ${r.stderr.trim()}`);
-  return r.code === 0 || npmFailure(r.stderr) !== 'unreachable';
+  return r.code === 0 || (!r.timedOut && npmFailure(r.stderr) !== 'unreachable');
 }
 
 /** What the registry says of one release: its tarball's address (npm view <pkg>@<version> dist). */
@@ -228,8 +228,13 @@ async function registryDist(spec: string, label: string): Promise<{ tarball: str
   if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
   if (failure === 'missing' || (r.code === 0 && !r.stdout.trim())) throw new SpecError(`${label}: the npm registry has no ${spec} (no such release for this platform)`);
   if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${lastLine(r.stderr)}`);
-  const dist = JSON.parse(r.stdout) as { tarball?: unknown; unpackedSize?: unknown };
-  if (typeof dist.tarball !== 'string') throw new SpecError(`${label}: npm view ${spec} dist names no tarball`);
+  let dist: { tarball?: unknown; unpackedSize?: unknown } | undefined;
+  try {
+    dist = JSON.parse(r.stdout) as typeof dist;
+  } catch {
+    dist = undefined;
+  }
+  if (typeof dist?.tarball !== 'string') throw new SpecError(`${label}: npm view ${spec} dist names no tarball (got ${JSON.stringify(r.stdout.slice(0, 60))})`);
   return { tarball: dist.tarball, unpackedSize: typeof dist.unpackedSize === 'number' ? dist.unpackedSize : undefined };
 }
 
@@ -273,6 +278,15 @@ function announce(line: string) {
 
 const lastLine = (text: string) => text.trim().split('\n').filter(Boolean).pop() ?? 'unknown error';
 
+/** Slims a release cached in full before; a cache this process may not write to stays as it is, and works. */
+function slimIfWritable(dir: string, keep: string[]) {
+  try {
+    slim(dir, keep);
+  } catch (e) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+  }
+}
+
 /** Installs in progress in this process, by folder: asked twice at once, a release is fetched (and announced) once. */
 const installing = new Map<string, Promise<void>>();
 
@@ -282,7 +296,7 @@ const installing = new Map<string, Promise<void>>();
  * then. `label` names the release in messages ("Node 22.1.0", "bun 1.4.5").
  */
 async function installFromRegistry(pkg: string, version: string, finalDir: string, keep: string[], label: string): Promise<void> {
-  if (existsSync(join(finalDir, keep[0]!))) return slim(finalDir, keep);
+  if (existsSync(join(finalDir, keep[0]!))) return slimIfWritable(finalDir, keep);
   let p = installing.get(finalDir);
   if (!p) {
     p = download(pkg, version, finalDir, keep, label).finally(() => installing.delete(finalDir));

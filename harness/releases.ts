@@ -77,9 +77,9 @@ export async function fetchRegistryList(pkg: string = npmPackageName()): Promise
   if (!(await registryReachable())) throw new SpecError(unreachable);
   const r = await run('npm', ['view', pkg, 'versions', '--json', '--loglevel=error'], { timeout: 120_000 });
   if (r.code === 127) throw new SpecError(`could not start npm to ask the registry for ${pkg}: ${r.stderr.trim()}`);
+  if (r.timedOut) throw new SpecError(`the npm registry did not answer within 120 s (npm view ${pkg} versions)`);
   if (r.code !== 0) {
     const failure = npmFailure(r.stderr);
-    if (/timed out after/.test(r.stderr)) throw new SpecError(`the npm registry did not answer within 120 s (npm view ${pkg} versions)`);
     throw new SpecError(failure === 'missing' ? `the npm registry has no package ${pkg} (no Node binaries for this platform)`
       : failure === 'unreachable' ? unreachable
       : `npm view ${pkg} versions failed: ${r.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${r.code}`}`);

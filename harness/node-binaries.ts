@@ -309,6 +309,7 @@ async function installFromRegistry(pkg: string, version: string, finalDir: strin
  * The download itself: is the registry there (quickly), what is the release's tarball and its
  * size, one line saying so, then `npm pack` with npm's normal timeouts into a temporary folder,
  * unpacked and slimmed there and renamed into place, so a half-written install is never seen.
+ * The tarball goes with the temporary folder: the release is cached once, here.
  */
 async function download(pkg: string, version: string, finalDir: string, keep: string[], label: string): Promise<void> {
   const spec = `${pkg}@${version}`;
@@ -320,7 +321,9 @@ async function download(pkg: string, version: string, finalDir: string, keep: st
   sweepAbandoned(dirname(finalDir));
   const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${version}-${process.pid}-`));
   try {
-    const r = await run('npm', ['pack', spec, '--loglevel=error', '--pack-destination', tmp], { cwd: tmp, timeout: 300_000 });
+    // npm's own cache inside the temporary folder: otherwise npm keeps a second copy of every
+    // tarball in ~/.npm/_cacache, which it never evicts and the cache command cannot show.
+    const r = await run('npm', ['pack', spec, '--loglevel=error', '--pack-destination', tmp, '--cache', join(tmp, 'npm-cache')], { cwd: tmp, timeout: 300_000 });
     const tgz = r.stdout.trim().split('\n').pop() ?? '';
     if (r.code !== 0 || !tgz) {
       const failure = npmFailure(r.stderr);

@@ -6,16 +6,22 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { treeBytes } from '../../harness/cache.ts';
 import { npmPackageName, ROOT, runtimePackage, runtimePins } from '../../harness/node-binaries.ts';
 import { runGroup } from '../../harness/procs.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'nas-e2e-cache-'));
-afterAll(() => rmSync(cache, { recursive: true, force: true }));
+const npmCache = mkdtempSync(join(tmpdir(), 'nas-e2e-npm-cache-'));
+afterAll(() => {
+  rmSync(cache, { recursive: true, force: true });
+  rmSync(npmCache, { recursive: true, force: true });
+});
 
 const platform = `${process.platform}-${process.arch}`;
 const pinned = runtimePins();
-// This machine's environment (npm's and Node's TLS settings among it), with the empty cache.
-const env = { ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), NODE_ASYNC_SPEC_CACHE: cache };
+// This machine's environment (npm's and Node's TLS settings among it), with the empty cache and
+// an empty cache of npm's own, to see what npm keeps.
+const env = { ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), NODE_ASYNC_SPEC_CACHE: cache, npm_config_cache: npmCache };
 const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
 const line = (label: string, pkg: string) => new RegExp(`^fetching ${label.replace(/\./g, '\\.')} from the npm registry \\(${pkg.replace(/[.@/]/g, '\\$&')}, \\d+\\.\\d MB packed\\)$`);
 
@@ -44,6 +50,8 @@ describe.sequential('fetching into an empty cache', () => {
     expect(files(join(cache, 'bun', `${pinned.bun}-${platform}`))).toEqual([runtimePackage('bun')!.bin]);
     expect(files(join(cache, 'deno', `${pinned.deno}-${platform}`))).toEqual([runtimePackage('deno')!.bin]);
     expect(readdirSync(join(cache, 'node')).filter((d) => d.startsWith('.tmp-'))).toEqual([]);
+    // npm's own cache holds the packages' metadata, not a second copy of the tarballs (17 MB and more each).
+    expect(treeBytes(npmCache)).toBeLessThan(5_000_000);
   }, 600_000);
 
   it('asked again, nothing is fetched and nothing printed; npm run cache lists the four releases', async () => {

@@ -30,11 +30,6 @@ export interface ObserverOptions {
   jobs?: number;
   /** Called once per run, when it ends. */
   onRun?: (s: Scenario, version: string, o: StoredObservation, ms: number) => void;
-  /**
-   * @deprecated Ignored: harness/node-binaries.ts says what it fetches itself, for every command.
-   * Kept only until tools/upgrade.ts stops passing it.
-   */
-  onFetch?: (version: string) => void;
 }
 
 export class Observer {

@@ -127,7 +127,7 @@ export interface UpgradeRunner {
 /** The runner of `npm run upgrade`: binaries from the registry, every scenario run alone. */
 export function realRunner(o: { jobs?: number; progress?: (l: string) => void } = {}): UpgradeRunner {
   const say = o.progress ?? (() => {});
-  const observer = new Observer({ jobs: o.jobs, onFetch: (v) => say(`fetching Node ${v} from the npm registry`) });
+  const observer = new Observer({ jobs: o.jobs }); // each fetch announces itself (harness/node-binaries.ts)
   return {
     prepare: async (from, to) => void (await Promise.all([observer.target(from), observer.target(to)])),
     observe: (s, v, fresh) => observer.observe(s, v, fresh),

@@ -4,7 +4,7 @@
 // matrix's compatibility section. Bun and Deno themselves (fetched at their pins, observed) are in
 // spec/e2e/runtimes.spec.ts (npm run test:e2e).
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -47,10 +47,11 @@ describe('targets from runtime-versions.json', () => {
     });
 
     it('npm run scenario --node deno: exit code 2, one line naming the package', async () => {
+      const cache = mkdtempSync(join(tmpdir(), 'nas-empty-cache-'));
       const r = await execa(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'scenario.ts'), 'lifecycle/pending-await', '--node', 'deno'], {
         cwd: ROOT, reject: false, timeout: 150_000,
-        env: { npm_config_registry: registry, npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: join(tmpdir(), `nas-empty-cache-${process.pid}`), NO_COLOR: '1' },
-      });
+        env: { npm_config_registry: registry, NODE_ASYNC_SPEC_CACHE: cache, NO_COLOR: '1' },
+      }).finally(() => rmSync(cache, { recursive: true, force: true }));
       expect(r.exitCode).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toEqual([`scenario: deno ${pinned.deno}: the npm registry has no ${runtimePackage('deno')?.pkg}@${pinned.deno} (no such release for this platform)`]);

@@ -11,8 +11,9 @@
 // A claim whose scenario is not in the plan (another folder, a filtered run, options of its own)
 // is not answered here and runs its scenario itself, as before.
 import { createServer, type Server } from 'node:http';
-import { basename } from 'node:path';
-import { listScenarios, runScenario, whyNotApplicable, type Scenario } from './harness.ts';
+import { basename, join } from 'node:path';
+import { isScenarioFile, readScenario, runScenario, SCENARIOS, whyNotApplicable, type Scenario } from './harness.ts';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Target } from './node-binaries.ts';
 import type { Observation } from './observation.ts';
 
@@ -25,9 +26,13 @@ export function planned(specFiles: string[], target: Target, env: NodeJS.Process
   const topics = new Set(specFiles.filter((f) => /[\\/]spec[\\/]node[\\/][^\\/]+\.spec\.ts$/.test(f)).map((f) => basename(f, '.spec.ts')));
   const only = env.SPEC_ONLY?.split(',').filter(Boolean);
   const ids = env.SPEC_IDS?.split(',').filter(Boolean);
-  return listScenarios().filter((s) =>
-    topics.has(s.id.split('/')[0]!)
-    && (!only?.length || only.some((p) => s.id.startsWith(p)))
+  // Only the topics' own folders are read: a run of one spec file parses one folder's headers.
+  const inTopics = [...topics].sort().flatMap((t) => {
+    const dir = join(SCENARIOS, t);
+    return existsSync(dir) ? readdirSync(dir).filter(isScenarioFile).sort().map((f) => readScenario(join(dir, f))) : [];
+  });
+  return inTopics.filter((s) =>
+    (!only?.length || only.some((p) => s.id.startsWith(p)))
     && (!ids || ids.includes(s.id))
     && !whyNotApplicable(s, target));
 }

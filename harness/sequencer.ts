@@ -4,11 +4,15 @@
 //    it fetches (not by several workers at once, in the middle of their output);
 //  - the Node claims' scenarios are started ahead, in one pool (harness/run-ahead.ts). The pool's
 //    address reaches the claims through `inject('runAhead')`; it is closed in the global teardown.
+// This file is bundled into the config at every start: it imports nothing of the project's, and
+// loads what it needs through vitest's module runner only when the run needs it.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { planned, startRunAhead, type RunAhead } from './run-ahead.ts';
-import { resolveNode, type Target } from './node-binaries.ts';
-import { RUNTIMES, runtimeAvailability } from '../lambda/runtimes.ts';
+import type { RunAhead } from './run-ahead.ts';
+import type { Target } from './node-binaries.ts';
 
+const HERE = dirname(fileURLToPath(import.meta.url));
 const KEY = Symbol.for('node-async-spec.run-ahead');
 type Holder = { [KEY]?: RunAhead };
 
@@ -20,21 +24,18 @@ export async function closeRunAhead(): Promise<void> {
   await r?.close();
 }
 
-/** The pinned Node of each Lambda runtime this machine can run (a failure is left to the specs, which say why). */
-async function lambdaBinaries(): Promise<void> {
-  const majors = [...new Set(Object.values(RUNTIMES).filter((r) => runtimeAvailability(r.name).ok).map((r) => r.node))];
-  await Promise.all(majors.map((m) => resolveNode(m).catch(() => undefined)));
-}
+const isIn = (folder: string) => (f: TestSpecification) => new RegExp(`[\\\\/]spec[\\\\/]${folder}[\\\\/]`).test(f.moduleId);
 
 export default class RunAheadSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    if (files.some((f) => /[\\/]spec[\\/]lambda[\\/]/.test(f.moduleId))) await lambdaBinaries();
+    if (files.some(isIn('lambda'))) await this.lambdaBinaries();
     // A run narrowed by test name claims some scenarios only: let each claim run its own.
-    if (this.ctx.config.testNamePattern || process.env.SPEC_RUN_AHEAD === '0') return sorted;
+    if (this.ctx.config.testNamePattern || process.env.SPEC_RUN_AHEAD === '0' || !files.some(isIn('node'))) return sorted;
     const projects = [...new Set(files.map((f) => f.project))];
     const target = projects[0]?.getProvidedContext().target as Target | undefined;
     if (!target) return sorted;
+    const { planned, startRunAhead } = await this.ctx.import<typeof import('./run-ahead.ts')>(join(HERE, 'run-ahead.ts'));
     const scenarios = planned(files.map((f) => f.moduleId), target);
     if (!scenarios.length) return sorted;
     await closeRunAhead();
@@ -45,6 +46,14 @@ export default class RunAheadSequencer extends BaseSequencer {
     (globalThis as Holder)[KEY] = pool;
     for (const p of projects) p.provide('runAhead', pool.url);
     return sorted;
+  }
+
+  /** The pinned Node of each Lambda runtime this machine can run (a failure is left to the specs, which say why). */
+  private async lambdaBinaries(): Promise<void> {
+    const { RUNTIMES, runtimeAvailability } = await this.ctx.import<typeof import('../lambda/runtimes.ts')>(join(HERE, '..', 'lambda', 'runtimes.ts'));
+    const { resolveNode } = await this.ctx.import<typeof import('./node-binaries.ts')>(join(HERE, 'node-binaries.ts'));
+    const majors = [...new Set(Object.values(RUNTIMES).filter((r) => runtimeAvailability(r.name).ok).map((r) => r.node))];
+    await Promise.all(majors.map((m) => resolveNode(m).catch(() => undefined)));
   }
 }
 

@@ -120,7 +120,7 @@ function printConsole(r: Invocation) {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-command({
+export const spec = command({
   name: 'lambda',
   usage: USAGE,
   options,
@@ -231,4 +231,4 @@ command({
     }
     return initFailed || results.some((r) => r.error) ? 1 : 0;
   },
-});
+}, import.meta.url);

@@ -31,7 +31,7 @@ is checked against the scenario's \`changes:\` header.
 
 // ---- command ----------------------------------------------------------------------------------
 
-command({
+export const spec = command({
   name: 'bisect',
   usage: USAGE,
   positionals: true,
@@ -68,4 +68,4 @@ command({
     else process.stdout.write(textReport(runs));
     return 0;
   },
-});
+}, import.meta.url);

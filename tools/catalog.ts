@@ -127,7 +127,7 @@ async function generate(claims: Claim[], o: { run: boolean; targets: string[]; r
   return 0;
 }
 
-command({
+export const spec = command({
   name: 'catalog',
   usage: USAGE,
   positionals: true,
@@ -144,5 +144,4 @@ command({
     }
     return generate(claims, { run: !!v.run, targets: positionals, results: v.results ? resolve(v.results) : undefined, fresh: !!v.fresh });
   },
-});
-
+}, import.meta.url);

@@ -2,7 +2,18 @@
 // printing its usage, and every error a person can fix (bad input, an unknown scenario or version,
 // an unreachable registry) printed as one line, `<name>: <message>`, with exit code 2.
 // Unexpected errors print one line too, and their stack with --debug.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+//
+// A command's file ends with `export const spec = command({...}, import.meta.url)`: the command
+// runs when its file is the process's entry point, and a test can run the same argument handling
+// in its own process with runCommand(spec, argv), which captures the exit code and the output and
+// refuses anything beyond checking input (a process started, a fetch, a signal listener left
+// behind, process.exit or process.exitCode).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { realpathSync } from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
 import { SpecError } from '../harness/node-binaries.ts';
 
 export { SpecError };
@@ -62,24 +73,163 @@ export function fail(name: string, e: unknown, debug: boolean): number {
   return 2;
 }
 
-/** Runs a command: call it at the bottom of the command's file. */
-export function command<O extends Options>(spec: CommandSpec<O>): void {
+/**
+ * Parses argv and runs the command, writing to process.stdout and process.stderr. `code`: what
+ * run() returned (undefined: it returned nothing); `failed`: an error was printed (exit code 2).
+ */
+async function execute<O extends Options>(spec: CommandSpec<O>, args: string[]): Promise<{ code: number | undefined; failed: boolean }> {
   // A leading "--" is the npm script's own (package.json "lambda"): it keeps Node 20 from reading a
   // later --env-file as its own option (nodejs/node#54232), and is not the user's.
-  const argv = process.argv.slice(2);
-  if (argv[0] === '--') argv.shift();
+  const argv = args[0] === '--' ? args.slice(1) : args;
   const debug = argv.includes('--debug');
-  void (async () => {
-    try {
-      const { values, positionals } = parse(argv, spec.options, spec.positionals);
-      if ((values as Record<string, unknown>).help) {
-        process.stdout.write(spec.usage.replace(/\n*$/, '\n'));
-        return;
-      }
-      const code = await spec.run(values, positionals);
-      if (typeof code === 'number' && process.exitCode === undefined) process.exitCode = code;
-    } catch (e) {
-      process.exitCode = fail(spec.name, e, debug);
+  try {
+    const { values, positionals } = parse(argv, spec.options, spec.positionals);
+    if ((values as Record<string, unknown>).help) {
+      process.stdout.write(spec.usage.replace(/\n*$/, '\n'));
+      return { code: undefined, failed: false };
     }
-  })();
+    const code = await spec.run(values, positionals);
+    return { code: typeof code === 'number' ? code : undefined, failed: false };
+  } catch (e) {
+    return { code: fail(spec.name, e, debug), failed: true };
+  }
+}
+
+/** Whether the module at `moduleUrl` is the file this process was started with. */
+export function isEntryPoint(moduleUrl: string): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  const file = fileURLToPath(moduleUrl);
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  // `node --import tsx/esm tools/matrix` names the file without its extension.
+  return [entry, entry + file.slice(file.lastIndexOf('.'))].some((e) => real(e) === real(file));
+}
+
+/**
+ * Runs a command: `export const spec = command({...}, import.meta.url)` at the bottom of the
+ * command's file. With the module's URL, it runs only when that module is the process's entry
+ * point (imported by a test, it does nothing); without, it always runs.
+ */
+export function command<O extends Options>(spec: CommandSpec<O>, moduleUrl?: string): CommandSpec<O> {
+  if (moduleUrl !== undefined && !isEntryPoint(moduleUrl)) return spec;
+  void execute(spec, process.argv.slice(2)).then(({ code, failed }) => {
+    if (failed) process.exitCode = code;
+    else if (code !== undefined && process.exitCode === undefined) process.exitCode = code;
+  });
+  return spec;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process runs, for tests
+
+export interface CommandResult {
+  /** The exit code the process would end with. */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface Capture { stdout: string; stderr: string; refused: string[]; signals: [string, (...a: unknown[]) => void][] }
+const capture = new AsyncLocalStorage<Capture>();
+let guarded = false;
+
+/**
+ * Routes output written inside runCommand() to its capture, and refuses (throws, and records)
+ * what an in-process run must not do. Outside runCommand() everything behaves as before.
+ * Installed once per process, on first use.
+ */
+function guard() {
+  const refuse = (what: string): never => {
+    const c = capture.getStore()!;
+    c.refused.push(what);
+    throw new Error(`in-process command run: ${what}`);
+  };
+  for (const [stream, key] of [[process.stdout, 'stdout'], [process.stderr, 'stderr']] as const) {
+    const write = stream.write;
+    stream.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
+      const c = capture.getStore();
+      if (!c) return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+      c[key] += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString();
+      const done = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+      if (done) process.nextTick(done);
+      return true;
+    } as typeof stream.write;
+  }
+  const child = createRequire(import.meta.url)('node:child_process') as Record<string, (...a: unknown[]) => unknown>;
+  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
+    const original = child[name]!;
+    child[name] = function (this: unknown, ...a: unknown[]) {
+      if (capture.getStore()) refuse(`started a process (${name} ${String(a[0])}${Array.isArray(a[1]) ? ' ' + a[1].join(' ') : ''})`);
+      return original.apply(this, a);
+    };
+  }
+  syncBuiltinESMExports();
+  const fetch = globalThis.fetch;
+  globalThis.fetch = function (this: unknown, ...a: Parameters<typeof fetch>) {
+    if (capture.getStore()) refuse(`fetched ${String(a[0])}`);
+    return fetch.apply(this, a);
+  } as typeof fetch;
+  // Signal listeners added inside a run, to check that none is left behind.
+  for (const name of ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const) {
+    const original = process[name] as (...a: unknown[]) => NodeJS.Process;
+    process[name] = function (this: unknown, event: string | symbol, fn: (...a: unknown[]) => void) {
+      const c = capture.getStore();
+      if (c && typeof event === 'string' && /^SIG[A-Z0-9]+$/.test(event)) c.signals.push([event, fn]);
+      return original.call(this, event, fn);
+    } as never;
+  }
+  const exit = process.exit;
+  process.exit = function (this: unknown, ...a: unknown[]) {
+    if (capture.getStore()) refuse(`called process.exit(${a.join(', ')})`);
+    return (exit as (...x: unknown[]) => never).apply(this, a);
+  } as typeof process.exit;
+}
+
+/** The console methods of `con` write into the capture while inside runCommand(). */
+const consoles = new WeakSet<Console>();
+function guardConsole(con: Console) {
+  if (consoles.has(con)) return;
+  consoles.add(con);
+  for (const [name, key] of [['log', 'stdout'], ['info', 'stdout'], ['debug', 'stdout'], ['error', 'stderr'], ['warn', 'stderr'], ['trace', 'stderr']] as const) {
+    const original = con[name];
+    con[name] = function (this: unknown, ...a: unknown[]) {
+      const c = capture.getStore();
+      if (!c) return original.apply(this, a);
+      c[key] += formatWithOptions({ colors: false }, ...a) + '\n';
+    };
+  }
+}
+
+/**
+ * Runs a command's argument handling in this process, as `node <file> ...argv` would, and returns
+ * its exit code and output. For bad-input tests: it rejects if the command started a process,
+ * fetched, called process.exit, set process.exitCode or left a signal listener registered, since
+ * a case that gets that far is real work and belongs in a real process.
+ */
+export async function runCommand<O extends Options>(spec: CommandSpec<O>, argv: string[]): Promise<CommandResult> {
+  if (!guarded) {
+    guarded = true;
+    guard();
+  }
+  guardConsole(globalThis.console);
+  const c: Capture = { stdout: '', stderr: '', refused: [], signals: [] };
+  const exitCode = process.exitCode;
+  const r = await capture.run(c, () => execute(spec, [...argv]));
+  for (const [sig, fn] of c.signals) {
+    if (!process.listeners(sig as NodeJS.Signals).includes(fn)) continue;
+    process.removeListener(sig, fn);
+    c.refused.push(`left a ${sig} listener registered`);
+  }
+  if (process.exitCode !== exitCode) {
+    c.refused.push(`set process.exitCode to ${process.exitCode}`);
+    process.exitCode = exitCode;
+  }
+  if (c.refused.length) throw new Error(`${spec.name} ${JSON.stringify(argv)} is not an in-process case: it ${[...new Set(c.refused)].join(', ')}`);
+  return { code: r.code ?? 0, stdout: c.stdout, stderr: c.stderr };
 }

@@ -323,7 +323,7 @@ function stopAll(): Promise<void> {
   return stopVitest();
 }
 
-command({
+export const spec = command({
   name: 'matrix',
   usage: USAGE,
   positionals: true,
@@ -351,4 +351,4 @@ command({
       versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse, allReleases: !!v['all-releases'], boundaries: !!v.boundaries, majors,
     });
   },
-});
+}, import.meta.url);

@@ -163,7 +163,7 @@ function lookUp(idOrPath: string): Scenario {
 
 // ---- main --------------------------------------------------------------------------------------
 
-command({
+export const spec = command({
   name: 'scenario',
   usage: USAGE,
   positionals: true,
@@ -194,4 +194,4 @@ command({
     }
     return 0;
   },
-});
+}, import.meta.url);

@@ -56,7 +56,7 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
   return differing.length || failing.length ? 1 : 0;
 }
 
-command({
+export const spec = command({
   name: 'stress',
   usage: USAGE,
   positionals: true,
@@ -70,4 +70,4 @@ command({
     for (const p of paths) if (!existsSync(p)) throw new SpecError(`no spec file or folder ${JSON.stringify(p)} (give a number of runs and spec paths)`);
     return stress({ runs, busy: wholeNumber('busy', v.busy, 0) ?? availableParallelism(), node: v.node, paths: v.all ? ['spec'] : paths.length ? paths : ['spec/node', 'spec/lambda'] });
   },
-});
+}, import.meta.url);

@@ -237,7 +237,7 @@ export function markdownReport(r: UpgradeReport): string {
   return out.join('\n');
 }
 
-command({
+export const spec = command({
   name: 'upgrade',
   usage: USAGE,
   positionals: true,
@@ -249,4 +249,4 @@ command({
     process.stdout.write(v.json ? JSON.stringify(r, null, 2) + '\n' : v.md ? markdownReport(r) : textReport(r));
     return 0;
   },
-});
+}, import.meta.url);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { command, SpecError, wholeNumber } from '../tools/command.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
-import { checkEnv, DEFAULT_RUNTIME, MAX_CONCURRENCY, RUNTIMES, startFunction, type Invocation, type InvokeOptions, type LambdaFunction } from './service.ts';
+import { checkEnv, checkFunction, DEFAULT_RUNTIME, MAX_CONCURRENCY, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction } from './service.ts';
 
 /** Idle time between invocations when none is given: see the usage text for why. */
 const DEFAULT_GAP_MS = 1000;
@@ -157,6 +157,16 @@ export const spec = command({
 
     let fn: LambdaFunction | undefined;
     let stopping = false;
+    const fnOpts: FunctionOptions = {
+      runtime, handlerFile: file, handler: v.handler, timeoutSec, memoryMb, env, concurrency, idleReapMs,
+      gapMs: parallel ? 0 : gapMs,
+      onShutdown: (e) => {
+        if (!v.json && !stopping) process.stdout.write(`--- environment ${e.environment} shut down after ${e.idleMs} ms frozen (what it left pending never runs)\n\n`);
+      },
+    };
+    // Everything that can be checked without starting anything, before anything starts.
+    checkFunction(fnOpts);
+
     const stop = (sig: NodeJS.Signals) => {
       if (stopping) return;
       stopping = true;
@@ -165,13 +175,7 @@ export const spec = command({
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    fn = await startFunction({
-      runtime, handlerFile: file, handler: v.handler, timeoutSec, memoryMb, env, concurrency, idleReapMs,
-      gapMs: parallel ? 0 : gapMs,
-      onShutdown: (e) => {
-        if (!v.json && !stopping) process.stdout.write(`--- environment ${e.environment} shut down after ${e.idleMs} ms frozen (what it left pending never runs)\n\n`);
-      },
-    });
+    fn = await startFunction(fnOpts);
     const results: Invocation[] = [];
     let initFailed = false;
     const check = (r: Invocation) => {

@@ -238,11 +238,11 @@ export function checkEnv(env: Record<string, string>): void {
 }
 
 /**
- * Starts the Lambda service for one function. Nothing runs until the first invocation (a cold
- * start). Throws a SpecError (one line) for an unknown runtime, a runtime whose client is not
- * available here, a handler file that does not exist, or an option out of Lambda's range.
+ * Checks a function's options as startFunction() does, before anything starts: throws a SpecError
+ * (one line) for an unknown runtime, a handler file that does not exist, a malformed handler name,
+ * or an option out of Lambda's range. Returns them as startFunction() uses them.
  */
-export async function startFunction(opts: FunctionOptions): Promise<LambdaFunction> {
+export function checkFunction(opts: FunctionOptions) {
   const info = runtimeInfo(opts.runtime);
   const file = resolve(opts.handlerFile);
   if (!existsSync(file) || !statSync(file).isFile()) throw new SpecError(`handler file ${opts.handlerFile} does not exist`);
@@ -259,6 +259,16 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
   const gapMs = wholeIn('gap', opts.gapMs ?? 0, 0, MAX_TIMER_MS, 'milliseconds');
   if (opts.idleReapMs !== undefined) wholeIn('idle reap', opts.idleReapMs, 1, MAX_TIMER_MS, 'milliseconds');
   checkEnv(opts.env ?? {});
+  return { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs };
+}
+
+/**
+ * Starts the Lambda service for one function. Nothing runs until the first invocation (a cold
+ * start). Throws a SpecError (one line) for an unknown runtime, a runtime whose client is not
+ * available here, a handler file that does not exist, or an option out of Lambda's range.
+ */
+export async function startFunction(opts: FunctionOptions): Promise<LambdaFunction> {
+  const { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs } = checkFunction(opts);
   const prepared = await prepareRuntime(info.name);
   if (!prepared.ok) throw new SpecError(prepared.reason);
   const name = basename(file, extname(file));

@@ -191,7 +191,14 @@ async function run(args: Args): Promise<number> {
     reuse(args);
     return Number(process.exitCode ?? 0);
   }
-  // Signals are handled from the start: while binaries are fetched, and while vitest runs.
+  // What can be checked without the registry or a binary is checked first.
+  const pinnedMajors = Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
+  for (const m of args.majors) if (!pinnedMajors.includes(m)) throw new SpecError(`--major ${m}: not a major in node-versions.json (${pinnedMajors.join(', ')})`);
+  const scenarios = listScenarios();
+  for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
+  const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
+
+  // Signals are handled from here on: while binaries are fetched, and while vitest runs.
   let stopping = false;
   let view: ProgressView | undefined;
   const onSignal = async (sig: NodeJS.Signals) => {
@@ -202,39 +209,41 @@ async function run(args: Args): Promise<number> {
     await stopAll();
     process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
   };
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void onSignal(sig));
-
-  const pinnedMajors = Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
-  for (const m of args.majors) if (!pinnedMajors.includes(m)) throw new SpecError(`--major ${m}: not a major in node-versions.json (${pinnedMajors.join(', ')})`);
-  const scenarios = listScenarios();
-  for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
-  const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => [sig, () => void onSignal(sig)] as const);
+  for (const [sig, h] of handlers) process.on(sig, h);
 
   // Which releases run, and (for --boundaries) which claims on each.
   let list = args.targets.length ? args.targets : pinnedMajors;
   let onlyFor: Map<string, string[]> | undefined;
   let plan: ReturnType<typeof specBoundaries> | undefined;
-  if (args.allReleases || args.boundaries) {
-    const registry = await registryReleases({ warn: (l) => process.stderr.write(`matrix: ${l}\n`) });
-    const majors = args.majors.length ? args.majors : pinnedMajors;
-    if (args.allReleases) list = majors.flatMap((m) => releasesOf(registry, m));
-    else {
-      plan = specBoundaries(selected, registry).filter((b) => majors.includes(String(Number(b.at.split('.')[0]))));
-      onlyFor = new Map([...boundaryPlan(plan)].map(([v, ids]) => ['v' + v, ids]));
-      list = [...boundaryPlan(plan).keys()];
-      if (!list.length) throw new SpecError('--boundaries: the spec states no boundary' + (args.only.length ? ` for ${args.only.join(', ')}` : '') + (args.majors.length ? ` in ${args.majors.join(', ')}` : ''));
-    }
-  }
-  const targets = await resolveTargets(list, args.latest);
-  // Bun and Deno are compared with the reference Node (the newest pin): it runs too.
-  const ref = referenceNode();
-  if (targets.some((t) => t.runtime !== 'node') && !targets.some((t) => t.version === ref)) targets.push(await ensureVersion(ref));
   const byVersion = new Map<string, Target>();
-  targets.forEach((t, i) => {
-    const had = byVersion.get(t.version);
-    if (had && had.path !== t.path) throw new SpecError(`Node ${t.version} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
-    byVersion.set(t.version, t);
-  });
+  try {
+    if (args.allReleases || args.boundaries) {
+      const registry = await registryReleases({ warn: (l) => process.stderr.write(`matrix: ${l}\n`) });
+      const majors = args.majors.length ? args.majors : pinnedMajors;
+      if (args.allReleases) list = majors.flatMap((m) => releasesOf(registry, m));
+      else {
+        plan = specBoundaries(selected, registry).filter((b) => majors.includes(String(Number(b.at.split('.')[0]))));
+        onlyFor = new Map([...boundaryPlan(plan)].map(([v, ids]) => ['v' + v, ids]));
+        list = [...boundaryPlan(plan).keys()];
+        if (!list.length) throw new SpecError('--boundaries: the spec states no boundary' + (args.only.length ? ` for ${args.only.join(', ')}` : '') + (args.majors.length ? ` in ${args.majors.join(', ')}` : ''));
+      }
+    }
+    const targets = await resolveTargets(list, args.latest);
+    // Bun and Deno are compared with the reference Node (the newest pin): it runs too.
+    const ref = referenceNode();
+    if (targets.some((t) => t.runtime !== 'node') && !targets.some((t) => t.version === ref)) targets.push(await ensureVersion(ref));
+    targets.forEach((t, i) => {
+      const had = byVersion.get(t.version);
+      if (had && had.path !== t.path) throw new SpecError(`Node ${t.version} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
+      byVersion.set(t.version, t);
+    });
+  } catch (e) {
+    // Nothing has started: the handlers go with the error (the process ends anyway; a test that
+    // runs the command in its own process keeps no listener of it).
+    for (const [sig, h] of handlers) process.off(sig, h);
+    throw e;
+  }
   const versions = sortVersions([...byVersion.keys()]);
 
   const cores = availableParallelism();

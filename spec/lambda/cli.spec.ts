@@ -8,7 +8,9 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
+import { spec as lambdaCommand } from '../../lambda/cli.ts';
 import { checkEnv, runtimeAvailability } from '../../lambda/service.ts';
+import { runCommand } from '../../tools/command.ts';
 import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
 
 // One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
@@ -150,11 +152,12 @@ describe('npm run lambda: the command', () => {
     expect(r.stderr.trim().split('\n')).toEqual([`lambda: ${f} failed at init on ${runtime}: Error: boom at import`]);
   }, 200_000);
 
+  // Bad input, run in this process (tools/command.ts runCommand: the same argument handling,
+  // and it fails the test if a case starts a process, fetches or leaves a signal listener).
   it.each([
     [['no/such/handler.js'], /^lambda: .*no\/such\/handler\.js/],
     [['lambda/handlers/article-async.js', '--runtime', 'nodejs99.x'], /^lambda: .*nodejs99\.x/],
     [['lambda/handlers/article-async.js', '--event', '{not json'], /^lambda: .*--event/],
-    [['lambda/handlers/article-async.js', '--handler', 'nope'], /^lambda: Runtime\.HandlerNotFound/],
     [['lambda/handlers/article-async.js', '--env', 'FOO'], /^lambda: --env needs KEY=VALUE/],
     [['lambda/handlers/article-async.js', '--env', '1FOO=x'], /^lambda: environment variable name "1FOO" is not allowed/],
     [['lambda/handlers/article-async.js', '--env', 'AWS_REGION=eu-west-1'], /^lambda: environment variable AWS_REGION is reserved/],
@@ -177,7 +180,22 @@ describe('npm run lambda: the command', () => {
     [['lambda/handlers/article-async.js', '--cognito-identity', '{}'], /^lambda: --cognito-identity needs/],
     [['lambda/handlers/article-async.js', '--frobnicate'], /^lambda: Unknown option '--frobnicate'/],
   ])('bad input %j: one line, exit 2', async (args, message) => {
-    const r = await lambda([...args, ...(args.includes('--runtime') ? [] : ['--runtime', runtime!])]);
+    // The handler path is the repository's, whatever this process's working directory.
+    const argv = args.map((a) => (a.startsWith('lambda/handlers/') ? join(ROOT, a) : a));
+    const r = await runCommand(lambdaCommand, [...argv, ...(args.includes('--runtime') ? [] : ['--runtime', runtime!])]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+
+  // Only a runtime can tell that a handler is not exported: the real command, through its own
+  // process (the wiring: one line on stderr, exit 2).
+  it.each([
+    [['lambda/handlers/article-async.js', '--handler', 'nope'], /^lambda: Runtime\.HandlerNotFound/],
+  ])('bad input %j: one line, exit 2', async (args, message) => {
+    const r = await lambda([...args, '--runtime', runtime!]);
     expect(r.exitCode).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

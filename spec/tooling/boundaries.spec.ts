@@ -4,16 +4,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { readScenario, ROOT } from '../../harness/harness.ts';
+import { readScenario } from '../../harness/harness.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
 import { boundaryPlan, byNodeRanges, judgeBoundaries, rangeVersions, specBoundaries, type BoundaryVerdict } from '../../tools/boundaries.ts';
+import { runCommand } from '../../tools/command.ts';
 import { explanation } from '../../tools/matrix-core.ts';
-
-const MATRIX = join(ROOT, 'tools', 'matrix.ts');
-// Each run gets a time limit under its test's own, so a test that times out never leaves it running.
-const matrix = (args: string[], timeout = 880_000) => execa(process.execPath, ['--import', 'tsx', MATRIX, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' }, timeout });
+import { spec as matrixCommand } from '../../tools/matrix.ts';
 
 const obs = (stdout: string): StoredObservation => ({
   id: 'x/y', node: 'v0.0.0', exitCode: 0, signal: null, stdout, stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false,
@@ -97,6 +94,8 @@ changes: [{in: '15.9.0', what: 'x', link: 'l'}, {never: '21', what: 'y', link: '
   });
 });
 
+// In this process (tools/command.ts runCommand; the real-process wiring is tested in
+// spec/tooling/matrix.spec.ts): none of these may start a process or ask the registry.
 describe('npm run matrix -- --boundaries / --all-releases: input', () => {
   it.each([
     [['--boundaries', '22'], /^matrix: --boundaries chooses the releases itself/],
@@ -106,9 +105,9 @@ describe('npm run matrix -- --boundaries / --all-releases: input', () => {
     [['--all-releases', '--major', '99'], /^matrix: --major 99: not a major in node-versions.json/],
     [['--all-releases', '--major', 'x'], /^matrix: --major needs a major version number/],
   ])('%j: one line, exit 2', async (args, pattern) => {
-    const r = await matrix(args, 100_000);
-    expect(r.exitCode).toBe(2);
+    const r = await runCommand(matrixCommand, args);
+    expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(pattern);
-  }, 120_000);
+  });
 });

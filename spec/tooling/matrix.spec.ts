@@ -1,7 +1,6 @@
 // `npm run matrix`: bad input is a one-line error, and the logic that finds and checks behaviour
 // changes (tools/matrix-core.ts) flags what it should. Real runs over Node 14 and 22 (a small run's
 // results, an interrupted run) are in spec/e2e/matrix.spec.ts (npm run test:e2e).
-import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
@@ -9,13 +8,8 @@ import {
   findChanges, markdownReport, problems, stableJson, table, terminalTable, versionResult,
   type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult,
 } from '../../tools/matrix-core.ts';
-
-const MATRIX = join(ROOT, 'tools', 'matrix.ts');
-
-/** Runs the matrix command directly under this Node with tsx's loader (no npm/tsx wrapper processes). */
-function matrix(args: string[], env: Record<string, string> = {}) {
-  return execa(process.execPath, ['--import', 'tsx', MATRIX, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', ...env }, stdin: 'ignore' });
-}
+import { spec as matrixCommand } from '../../tools/matrix.ts';
+import { runCommand } from '../../tools/command.ts';
 
 function oneLineError(r: { exitCode?: number; stderr: string; stdout: string }, pattern: RegExp) {
   expect(r.exitCode).not.toBe(0);
@@ -27,6 +21,8 @@ function oneLineError(r: { exitCode?: number; stderr: string; stdout: string }, 
 }
 
 describe('npm run matrix: bad input is a one-line error and a non-zero exit', () => {
+  // In this process (tools/command.ts runCommand): the same argument handling, and the test
+  // fails if a case starts a process, fetches or leaves a signal listener behind.
   it.concurrent.each([
     [['99'], /99/],
     [['banana'], /banana/],
@@ -35,10 +31,12 @@ describe('npm run matrix: bad input is a one-line error and a non-zero exit', ()
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--jobs', 'zero'], /--jobs/],
   ] as const)('%j', async (args, pattern) => {
-    const r = await matrix([...args]);
-    oneLineError(r, pattern);
-  }, 60_000);
+    const r = await runCommand(matrixCommand, [...args]);
+    expect(r.code).toBe(2);
+    oneLineError({ exitCode: r.code, stderr: r.stderr, stdout: r.stdout }, pattern);
+  });
 
+  // The wiring, in a real process: npm, package.json's script, tsx, the scaffold's exit code.
   it('through npm as well: `npm run matrix -- 99`', async () => {
     const r = await execa('npm', ['run', '-s', 'matrix', '--', '99'], { cwd: ROOT, reject: false, stdin: 'ignore' });
     oneLineError(r, /Node 99/);

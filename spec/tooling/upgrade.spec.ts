@@ -9,7 +9,8 @@ import { findScenario, ROOT, type Scenario } from '../../harness/harness.ts';
 import { pins, SpecError } from '../../harness/node-binaries.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
 import type { Boundary } from '../../tools/bisect-core.ts';
-import { upgrade, type UpgradeRunner } from '../../tools/upgrade.ts';
+import { runCommand } from '../../tools/command.ts';
+import { spec as upgradeCommand, upgrade, type UpgradeRunner } from '../../tools/upgrade.ts';
 
 const UPGRADE = join(ROOT, 'tools', 'upgrade.ts');
 const cli = (args: string[]) => execa(process.execPath, ['--import', 'tsx', UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', npm_config_registry: 'http://127.0.0.1:9/' }, timeout: 60_000 });
@@ -115,11 +116,22 @@ describe('upgrade() on a made-up history', () => {
 });
 
 describe('npm run upgrade: bad input (the registry is unreachable here: nothing may be fetched)', () => {
+  // In this process (tools/command.ts runCommand), which fails the test if a case starts a
+  // process (npm, a binary) or fetches.
   it.each([
     [['18'], /^upgrade: give two Node versions/],
-    [['18', '99'], /^upgrade: Node 99: no pinned release for major 99/],
     [['18', 'banana'], /^upgrade: unknown Node version "banana"/],
     [['18', '22', '--frobnicate'], /^upgrade: .*--frobnicate/],
+  ])('%j: one line, exit 2', async (args, pattern) => {
+    const r = await runCommand(upgradeCommand, args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(pattern);
+  });
+
+  // And one through a real process: the wiring from argv to one line on stderr and exit 2.
+  it.each([
+    [['18', '99'], /^upgrade: Node 99: no pinned release for major 99/],
   ])('%j: one line, exit 2', async (args, pattern) => {
     const r = await cli(args);
     expect(r.exitCode).toBe(2);

@@ -7,6 +7,8 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { isRunning } from '../../harness/procs.ts';
+import { runCommand } from '../../tools/command.ts';
+import { spec as scenarioCommand } from '../../tools/scenario.ts';
 
 // One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
 // when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
@@ -24,6 +26,17 @@ function file(name: string, text: string): string {
 
 function cli(args: string[], env: Record<string, string> = {}) {
   return execa(process.execPath, [...TSX, CLI, ...args], { cwd: ROOT, reject: false, env: { SPEC_NODE: target().path, NO_COLOR: '1', ...env }, timeout: 150_000 });
+}
+
+/**
+ * The command's argument handling in this process (tools/command.ts runCommand), for bad input:
+ * the test fails if a case starts a process or fetches. Shaped like cli()'s result (execa strips
+ * the final newline).
+ */
+async function inProcess(args: string[]) {
+  const r = await runCommand(scenarioCommand, args);
+  const strip = (t: string) => t.replace(/\n$/, '');
+  return { exitCode: r.code, stdout: strip(r.stdout), stderr: strip(r.stderr) };
 }
 
 // Each case starts one or two tsx processes: slow on a busy machine, so the limits are generous.
@@ -100,12 +113,13 @@ console.log('same every time');
   }, LIMIT);
 
   it('suggests the closest ids for an unknown one', async () => {
-    const r = await cli(['lifecycle/pending-awai']);
+    const r = await inProcess(['lifecycle/pending-awai']);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^scenario: no scenario "lifecycle\/pending-awai" \(did you mean (.+, )?lifecycle\/pending-await(, .+)?\?\)$/);
-  }, LIMIT);
+  });
 
+  // Bad input below runs in this process (inProcess) unless it says otherwise.
   const oneLine = (stderr: string) => {
     expect(stderr).not.toContain('\n'); // exactly one line (execa strips the final newline)
     expect(stderr).toMatch(/^scenario: \S/);
@@ -114,20 +128,20 @@ console.log('same every time');
 
   it('a malformed header is one line naming the file, exit 2', async () => {
     const bad = file('malformed.js', '/*---\nclaim: [never closed\nsource: x\n---*/\nconsole.log(1);\n');
-    const r = await cli([bad]);
+    const r = await inProcess([bad]);
     expect(r.exitCode).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain('malformed.js');
     expect(r.stderr).toContain('malformed header');
-  }, LIMIT);
+  });
 
   it('an unknown header field is one line, exit 2', async () => {
     const bad = file('unknown-field.js', '/*---\nclaim: c\nsource: s\ntags: [exit]\ncolour: red\n---*/\n');
-    const r = await cli([bad]);
+    const r = await inProcess([bad]);
     expect(r.exitCode).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain('unknown header field "colour"');
-  }, LIMIT);
+  });
 
   for (const [what, value, message] of [
     ['a word', 'banana', 'unknown Node target "banana"'],
@@ -136,22 +150,24 @@ console.log('same every time');
     ['an empty entry', '20,,22', 'empty entry'],
   ] as const) {
     it(`--node with ${what} is one line, exit 2`, async () => {
-      const r = await cli(['lifecycle/pending-await', '--node', value]);
+      const r = await inProcess(['lifecycle/pending-await', '--node', value]);
       expect(r.exitCode).toBe(2);
       oneLine(r.stderr);
       expect(r.stderr).toContain(message);
-    }, LIMIT);
+    });
   }
 
   it('--node with a file that is not executable is one line, exit 2', async () => {
     const p = file('not-node', 'just text\n');
     chmodSync(p, 0o644);
-    const r = await cli(['lifecycle/pending-await', '--node', p]);
+    const r = await inProcess(['lifecycle/pending-await', '--node', p]);
     expect(r.exitCode).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain('is not executable');
-  }, LIMIT);
+  });
 
+  // A real process: telling that an executable is not node means running it, and this case keeps
+  // the wiring tested (argv to one line on stderr and exit 2).
   it('an executable that is not node is one line, exit 2', async () => {
     const p = file('fake-node', '#!/bin/sh\necho hello\n');
     chmodSync(p, 0o755);
@@ -163,11 +179,11 @@ console.log('same every time');
 
   it('unknown options and a missing id are one line, exit 2', async () => {
     for (const args of [['lifecycle/pending-await', '--frobnicate'], []]) {
-      const r = await cli(args);
+      const r = await inProcess(args);
       expect(r.exitCode).toBe(2);
       oneLine(r.stderr);
     }
-  }, LIMIT);
+  });
 
   it.each([
     ['Ctrl-C (SIGINT to the whole foreground group)', 'SIGINT', true],

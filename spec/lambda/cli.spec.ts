@@ -15,7 +15,8 @@ import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.t
 
 // One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
 // when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
-const TSX = ['--import', 'tsx'];
+// tsx/esm: tsx's ES module hooks only (the commands are ES modules), as package.json's scripts.
+const TSX = ['--import', 'tsx/esm'];
 // The "--" is package.json's, as `npm run lambda` passes it: without it Node 20 would take --env-file for itself.
 const lambda = (args: string[]) => execa(process.execPath, [...TSX, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
 const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));

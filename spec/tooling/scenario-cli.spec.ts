@@ -12,7 +12,8 @@ import { spec as scenarioCommand } from '../../tools/scenario.ts';
 
 // One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
 // when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
-const TSX = ['--import', 'tsx'];
+// tsx/esm: tsx's ES module hooks only (the commands are ES modules), as package.json's scripts.
+const TSX = ['--import', 'tsx/esm'];
 const CLI = join(ROOT, 'tools', 'scenario.ts');
 const target = () => inject('target');
 const dir = mkdtempSync(join(tmpdir(), 'scenario-cli-'));

@@ -37,7 +37,7 @@ async function runMatrix(targets: string[]): Promise<unknown> {
   try {
     process.stderr.write(`catalog: running the matrix (npm run matrix -- ${[...targets, '--out', out].join(' ')}); this takes a while\n`);
     const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const r = await runGroup(process.execPath, ['--import', 'tsx/esm', join(ROOT, 'tools', 'matrix.ts'), ...targets, '--out', out], { cwd: ROOT, env, onStdout: (d) => process.stdout.write(d) });
+    const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'matrix.ts'), ...targets, '--out', out], { cwd: ROOT, env, onStdout: (d) => process.stdout.write(d) });
     process.stderr.write(r.stderr);
     const file = join(out, 'matrix.json');
     // The matrix exits non-zero when an expectation fails; its results are still the results.

@@ -13,12 +13,12 @@ import { checkEnv, runtimeAvailability } from '../../lambda/service.ts';
 import { runCommand } from '../../tools/command.ts';
 import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
 
-// One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
-// when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
-// tsx/esm: tsx's ES module hooks only (the commands are ES modules), as package.json's scripts.
-const TSX = ['--import', 'tsx/esm'];
+// As package.json's script runs it: one process (tools/run.mjs: the command's cached bundle), no
+// tsx CLI in between, which relays signals to its child and SIGKILLs it when it does not answer
+// within 30 ms (on a loaded machine that would skip our clean-up).
+const RUN = join(ROOT, 'tools', 'run.mjs');
 // The "--" is package.json's, as `npm run lambda` passes it: without it Node 20 would take --env-file for itself.
-const lambda = (args: string[]) => execa(process.execPath, [...TSX, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
+const lambda = (args: string[]) => execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
 const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const badEnvFile = join(dir, 'bad.env');

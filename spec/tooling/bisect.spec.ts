@@ -18,7 +18,7 @@ import { runCommand } from '../../tools/command.ts';
 const BISECT = join(ROOT, 'tools', 'bisect.ts');
 // Each CLI run gets a time limit under its test's own, so a test that times out never leaves it running.
 const cli = (args: string[], env: Record<string, string> = {}, timeout = 880_000) =>
-  execa(process.execPath, ['--import', 'tsx/esm', BISECT, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', ...env }, timeout });
+  execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), BISECT, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', ...env }, timeout });
 
 /** An observation whose behaviour is named by `label` (its stdout). */
 const obs = (label: string): StoredObservation => ({

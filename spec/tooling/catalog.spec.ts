@@ -55,7 +55,7 @@ describe('npm run catalog', () => {
   const claims = loadClaims();
 
   it('--check: the committed claim pages match the scenario headers and the results they carry', async () => {
-    const r = await execa(process.execPath, ['--import', 'tsx/esm', join(ROOT, 'tools', 'catalog.ts'), '--check'], { cwd: ROOT, reject: false, timeout: 200_000 });
+    const r = await execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'catalog.ts'), '--check'], { cwd: ROOT, reject: false, timeout: 200_000 });
     // Warnings (a Lambda handler whose header does not parse) are shown, not failed on here.
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('catalog: warning:'));
     if (warnings.length) console.warn(warnings.join('\n'));

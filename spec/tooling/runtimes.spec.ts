@@ -48,7 +48,7 @@ describe('targets from runtime-versions.json', () => {
 
     it('npm run scenario --node deno: exit code 2, one line naming the package', async () => {
       const cache = mkdtempSync(join(tmpdir(), 'nas-empty-cache-'));
-      const r = await execa(process.execPath, ['--import', 'tsx/esm', join(ROOT, 'tools', 'scenario.ts'), 'lifecycle/pending-await', '--node', 'deno'], {
+      const r = await execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'scenario.ts'), 'lifecycle/pending-await', '--node', 'deno'], {
         cwd: ROOT, reject: false, timeout: 150_000,
         env: { npm_config_registry: registry, NODE_ASYNC_SPEC_CACHE: cache, NO_COLOR: '1' },
       }).finally(() => rmSync(cache, { recursive: true, force: true }));

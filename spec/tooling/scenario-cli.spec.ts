@@ -10,10 +10,10 @@ import { isRunning } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
 import { spec as scenarioCommand } from '../../tools/scenario.ts';
 
-// One process, no tsx CLI in between: tsx's CLI relays signals to its child and SIGKILLs it
-// when it does not answer within 30 ms, which on a loaded machine would skip our clean-up.
-// tsx/esm: tsx's ES module hooks only (the commands are ES modules), as package.json's scripts.
-const TSX = ['--import', 'tsx/esm'];
+// As package.json's script runs it: one process (tools/run.mjs: the command's cached bundle), no
+// tsx CLI in between, which relays signals to its child and SIGKILLs it when it does not answer
+// within 30 ms (on a loaded machine that would skip our clean-up).
+const RUN = [join(ROOT, 'tools', 'run.mjs')];
 const CLI = join(ROOT, 'tools', 'scenario.ts');
 const target = () => inject('target');
 const dir = mkdtempSync(join(tmpdir(), 'scenario-cli-'));
@@ -26,7 +26,7 @@ function file(name: string, text: string): string {
 }
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  return execa(process.execPath, [...TSX, CLI, ...args], { cwd: ROOT, reject: false, env: { SPEC_NODE: target().path, NO_COLOR: '1', ...env }, timeout: 150_000 });
+  return execa(process.execPath, [...RUN, CLI, ...args], { cwd: ROOT, reject: false, env: { SPEC_NODE: target().path, NO_COLOR: '1', ...env }, timeout: 150_000 });
 }
 
 /**
@@ -40,7 +40,7 @@ async function inProcess(args: string[]) {
   return { exitCode: r.code, stdout: strip(r.stdout), stderr: strip(r.stderr) };
 }
 
-// Each case starts one or two tsx processes: slow on a busy machine, so the limits are generous.
+// Each case starts one or two processes: slow on a busy machine, so the limits are generous.
 const LIMIT = 330_000;
 
 const OUTSIDE = file('outside.js', `/*---
@@ -200,7 +200,7 @@ timeout: 120000
 require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
 setInterval(function () {}, 1000);
 `);
-    const child = execa(process.execPath, [...TSX, CLI, forever], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: target().path, NO_COLOR: '1' }, timeout: 150_000 });
+    const child = execa(process.execPath, [...RUN, CLI, forever], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: target().path, NO_COLOR: '1' }, timeout: 150_000 });
     // Wait (bounded) for the scenario to be running: it writes its pid once started.
     const deadline = Date.now() + 90_000;
     while (!existsSync(pidFile) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));

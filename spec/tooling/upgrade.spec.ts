@@ -13,7 +13,7 @@ import { runCommand } from '../../tools/command.ts';
 import { spec as upgradeCommand, upgrade, type UpgradeRunner } from '../../tools/upgrade.ts';
 
 const UPGRADE = join(ROOT, 'tools', 'upgrade.ts');
-const cli = (args: string[]) => execa(process.execPath, ['--import', 'tsx/esm', UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', npm_config_registry: 'http://127.0.0.1:9/' }, timeout: 60_000 });
+const cli = (args: string[]) => execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', npm_config_registry: 'http://127.0.0.1:9/' }, timeout: 60_000 });
 
 const obs = (over: Partial<StoredObservation> = {}): StoredObservation => ({
   id: 'x/y', node: 'v0.0.0', exitCode: 0, signal: null, stdout: 'ok\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...over,

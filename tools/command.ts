@@ -135,8 +135,13 @@ export interface CommandResult {
   stderr: string;
 }
 
-interface Capture { stdout: string; stderr: string; refused: string[]; signals: [string, (...a: unknown[]) => void][] }
-const capture = new AsyncLocalStorage<Capture>();
+interface Capture { stdout: string; stderr: string; refused: string[]; signals: [string, (...a: unknown[]) => void][]; done?: boolean }
+const store = new AsyncLocalStorage<Capture>();
+/** The run this code runs for: none once it has returned (a timer it left keeps its context). */
+const current = () => {
+  const c = store.getStore();
+  return c && !c.done ? c : undefined;
+};
 let guarded = false;
 
 /**
@@ -146,14 +151,14 @@ let guarded = false;
  */
 function guard() {
   const refuse = (what: string): never => {
-    const c = capture.getStore()!;
+    const c = current()!;
     c.refused.push(what);
     throw new Error(`in-process command run: ${what}`);
   };
   for (const [stream, key] of [[process.stdout, 'stdout'], [process.stderr, 'stderr']] as const) {
     const write = stream.write;
     stream.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
-      const c = capture.getStore();
+      const c = current();
       if (!c) return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
       c[key] += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString();
       const done = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
@@ -165,28 +170,28 @@ function guard() {
   for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
     const original = child[name]!;
     child[name] = function (this: unknown, ...a: unknown[]) {
-      if (capture.getStore()) refuse(`started a process (${name} ${String(a[0])}${Array.isArray(a[1]) ? ' ' + a[1].join(' ') : ''})`);
+      if (current()) refuse(`started a process (${name} ${String(a[0])}${Array.isArray(a[1]) ? ' ' + a[1].join(' ') : ''})`);
       return original.apply(this, a);
     };
   }
   syncBuiltinESMExports();
   const fetch = globalThis.fetch;
   globalThis.fetch = function (this: unknown, ...a: Parameters<typeof fetch>) {
-    if (capture.getStore()) refuse(`fetched ${String(a[0])}`);
+    if (current()) refuse(`fetched ${String(a[0])}`);
     return fetch.apply(this, a);
   } as typeof fetch;
   // Signal listeners added inside a run, to check that none is left behind.
   for (const name of ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const) {
     const original = process[name] as (...a: unknown[]) => NodeJS.Process;
     process[name] = function (this: unknown, event: string | symbol, fn: (...a: unknown[]) => void) {
-      const c = capture.getStore();
+      const c = current();
       if (c && typeof event === 'string' && /^SIG[A-Z0-9]+$/.test(event)) c.signals.push([event, fn]);
       return original.call(this, event, fn);
     } as never;
   }
   const exit = process.exit;
   process.exit = function (this: unknown, ...a: unknown[]) {
-    if (capture.getStore()) refuse(`called process.exit(${a.join(', ')})`);
+    if (current()) refuse(`called process.exit(${a.join(', ')})`);
     return (exit as (...x: unknown[]) => never).apply(this, a);
   } as typeof process.exit;
 }
@@ -199,7 +204,7 @@ function guardConsole(con: Console) {
   for (const [name, key] of [['log', 'stdout'], ['info', 'stdout'], ['debug', 'stdout'], ['error', 'stderr'], ['warn', 'stderr'], ['trace', 'stderr']] as const) {
     const original = con[name];
     con[name] = function (this: unknown, ...a: unknown[]) {
-      const c = capture.getStore();
+      const c = current();
       if (!c) return original.apply(this, a);
       c[key] += formatWithOptions({ colors: false }, ...a) + '\n';
     };
@@ -220,7 +225,8 @@ export async function runCommand<O extends Options>(spec: CommandSpec<O>, argv: 
   guardConsole(globalThis.console);
   const c: Capture = { stdout: '', stderr: '', refused: [], signals: [] };
   const exitCode = process.exitCode;
-  const r = await capture.run(c, () => execute(spec, [...argv]));
+  const r = await store.run(c, () => execute(spec, [...argv]));
+  c.done = true;
   for (const [sig, fn] of c.signals) {
     if (!process.listeners(sig as NodeJS.Signals).includes(fn)) continue;
     process.removeListener(sig, fn);

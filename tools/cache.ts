@@ -56,7 +56,7 @@ export function cacheText(r: CacheReport): string {
   return out.join('\n') + '\n';
 }
 
-command({
+export const spec = command({
   name: 'cache',
   usage: USAGE,
   options: { prune: { type: 'boolean' }, 'keep-pins': { type: 'boolean' }, json: { type: 'boolean' } },
@@ -68,4 +68,4 @@ command({
     process.stdout.write(v.json ? JSON.stringify(report, null, 2) + '\n' : cacheText(report));
     return 0;
   },
-});
+}, import.meta.url);

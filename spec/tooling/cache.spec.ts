@@ -51,9 +51,13 @@ function fakeCache(): string {
   return dir;
 }
 
+/** A child with only this environment: node's arguments after `--import tsx/esm` (tsx's ES module hooks). */
 const tsx = (args: string[], env: Record<string, string>, timeout = 30_000) =>
-  runGroup(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout });
-const cacheCommand = (dir: string, args: string[]) => tsx([join(ROOT, 'tools', 'cache.ts'), ...args], { NODE_ASYNC_SPEC_CACHE: dir });
+  runGroup(process.execPath, ['--import', 'tsx/esm', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout });
+/** A command as package.json's scripts start it (tools/run.mjs), with only this environment. */
+const command = (file: string, args: string[], env: Record<string, string>, timeout = 30_000) =>
+  runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, file), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout });
+const cacheCommand = (dir: string, args: string[]) => command('tools/cache.ts', args, { NODE_ASYNC_SPEC_CACHE: dir });
 
 describe('what a release keeps', () => {
   it('Node keeps bin/node and CHANGELOG.md; Bun its bin/bun; Deno its deno', () => {
@@ -141,7 +145,7 @@ describe('an unreachable registry: one line within seconds, nothing left in the 
 
   it('npm run scenario --node 19.0.1: exit code 2, the one line, within the bound', async () => {
     const started = Date.now();
-    const r = await tsx([join(ROOT, 'tools', 'scenario.ts'), 'lifecycle/pending-await', '--node', '19.0.1'], { NODE_ASYNC_SPEC_CACHE: freshDir('offline'), npm_config_registry: 'http://127.0.0.1:9/' }, 60_000);
+    const r = await command('tools/scenario.ts', ['lifecycle/pending-await', '--node', '19.0.1'], { NODE_ASYNC_SPEC_CACHE: freshDir('offline'), npm_config_registry: 'http://127.0.0.1:9/' }, 60_000);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([`scenario: Node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`]);

@@ -1,7 +1,8 @@
 // Resolves the target Node once, before any spec runs: SPEC_NODE may name a version that has to be
 // fetched from the npm registry first. The specs read the result with inject('target').
 import type { TestProject } from 'vitest/node';
-import { referenceNode, resolveNode, SpecError, type Target } from './node-binaries.ts';
+import { referenceNode, resolveNode, type Target } from './node-binaries.ts';
+import { specNodeError } from './spec-node.ts';
 import { closeRunAhead } from './sequencer.ts';
 
 export default async function setup(project: TestProject) {
@@ -18,8 +19,9 @@ export default async function setup(project: TestProject) {
     project.provide('referenceNode', referenceNode());
     project.provide('runAhead', ''); // the sequencer gives the pool's address once the run's files are known
   } catch (e) {
-    if (e instanceof SpecError) {
-      process.stderr.write(`SPEC_NODE=${process.env.SPEC_NODE}: ${e.message}\n`);
+    const line = specNodeError(process.env.SPEC_NODE, e);
+    if (line) {
+      process.stderr.write(`${line}\n`);
       process.exit(2);
     }
     throw e;

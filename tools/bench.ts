@@ -168,7 +168,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
       const all = targets.flatMap((t) => listScenarios().filter((s) => appliesTo(s, t)).map((s) => ({ s, t })));
       // The matrix runs versions side by side, one vitest per core; the floor runs as many at once.
       const mb_ = await timed(process.execPath, bareCommand(work, 'matrix', all, width * availableParallelism()), env);
-      const m = await timed(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'matrix.ts'), '--out', join(work, 'matrix')], env);
+      const m = await timed(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'matrix.ts'), '--out', join(work, 'matrix')], env);
       const mRatio = m.ms / mb_.ms;
       log(`  bare: ${fmt(mb_.ms)}; npm run matrix: ${fmt(m.ms)} (exit ${m.code}), peak memory ${mb(m.peak)}`);
       log(`  ratio matrix / bare: ${mRatio.toFixed(2)}x (target <= 1.25x: ${mRatio <= 1.25 ? 'met' : 'NOT met'}); per version ${fmt((m.ms - mb_.ms) / targets.length)} over bare`);
@@ -186,9 +186,9 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
   }
 }
 
-command({
+export const spec = command({
   name: 'bench',
   usage: USAGE,
   options: { node: { type: 'string' }, matrix: { type: 'boolean' }, runs: { type: 'string' }, 'lambda-runs': { type: 'string' }, json: { type: 'boolean' } },
   run: (v) => bench({ node: v.node, matrix: !!v.matrix, runs: wholeNumber('runs', v.runs, 1) ?? 3, lambdaRuns: wholeNumber('lambda-runs', v['lambda-runs'], 1) ?? 50, json: !!v.json }),
-});
+}, import.meta.url);

@@ -30,8 +30,12 @@ export default class RunAheadSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     if (files.some(isIn('lambda'))) await this.lambdaBinaries();
-    // A run narrowed by test name claims some scenarios only: let each claim run its own.
-    if (this.ctx.config.testNamePattern || process.env.SPEC_RUN_AHEAD === '0' || !files.some(isIn('node'))) return sorted;
+    const cfg = this.ctx.config;
+    // Worth it only when the workers would otherwise take the Node claims' files one after
+    // another: with no more such files than workers, each file gets a worker from the start. A
+    // run narrowed by test name claims some scenarios only: each claim runs its own.
+    const nodeFiles = files.filter(isIn('node')).length;
+    if (nodeFiles <= (cfg.maxWorkers ?? 1) || cfg.testNamePattern || process.env.SPEC_RUN_AHEAD === '0') return sorted;
     const projects = [...new Set(files.map((f) => f.project))];
     const target = projects[0]?.getProvidedContext().target as Target | undefined;
     if (!target) return sorted;
@@ -39,7 +43,6 @@ export default class RunAheadSequencer extends BaseSequencer {
     const scenarios = planned(files.map((f) => f.moduleId), target);
     if (!scenarios.length) return sorted;
     await closeRunAhead();
-    const cfg = this.ctx.config;
     // As many at once as the workers' claims would run: workers times the claims per file.
     const width = Math.max(1, (cfg.maxWorkers ?? 1) * (cfg.maxConcurrency ?? 5));
     const pool = await startRunAhead(scenarios, target, width);

@@ -10,7 +10,7 @@
 //
 // A claim whose scenario is not in the plan (another folder, a filtered run, options of its own)
 // is not answered here and runs its scenario itself, as before.
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server } from 'node:http';
 import { basename, join } from 'node:path';
 import { isScenarioFile, readScenario, runScenario, SCENARIOS, whyNotApplicable, type Scenario } from './harness.ts';
 import { existsSync, readdirSync } from 'node:fs';
@@ -115,10 +115,22 @@ export async function startRunAhead(scenarios: Scenario[], target: Target, width
   };
 }
 
-/** The observation the run-ahead pool made of scenario `id`; undefined where it has none. */
-export async function observed(url: string, id: string): Promise<Observation | undefined> {
-  const res = await fetch(`${url}/observation/${encodeURIComponent(id)}`);
-  if (res.status === 404) return undefined;
-  if (!res.ok) throw new Error(await res.text());
-  return (await res.json()) as Observation;
+/**
+ * The observation the run-ahead pool made of scenario `id`; undefined where it has none. (node:http,
+ * not fetch: a worker that never fetched anything else is spared loading undici.)
+ */
+export function observed(url: string, id: string): Promise<Observation | undefined> {
+  return new Promise((resolve, reject) => {
+    get(`${url}/observation/${encodeURIComponent(id)}`, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => {
+        if (res.statusCode === 404) resolve(undefined);
+        else if (res.statusCode === 200) resolve(JSON.parse(body) as Observation);
+        else reject(new Error(body || `run-ahead pool answered ${res.statusCode}`));
+      });
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, commandLine, findScenario, readScenario, ROOT, RUNTIME_FLAGS, runScenario, SCENARIOS, whyNotApplicable, type Scenario, type Target } from '../../harness/harness.ts';
-import { resolveNode, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
+import { resolveNode, runtimePackage } from '../../harness/node-binaries.ts';
+import { expectOneLineSpecError } from '../support/errors.ts';
 import { normalise } from '../../harness/observation.ts';
 import { outcomeProblems } from '../../harness/outcome.ts';
 import { isRunning, runGroup } from '../../harness/procs.ts';
@@ -40,10 +41,7 @@ describe('targets from runtime-versions.json', () => {
   it.each([
     ['bun@0.0.1', `bun 0.0.1: the npm registry has no ${runtimePackage('bun')?.pkg}@0.0.1`],
   ])('%s: a SpecError of one line', async (spec, message) => {
-    const e = await resolveNode(spec).then(() => undefined, (x: unknown) => x);
-    expect(e).toBeInstanceOf(SpecError);
-    expect((e as Error).message).toContain(message);
-    expect((e as Error).message).not.toContain('\n');
+    await expectOneLineSpecError(resolveNode(spec), message);
   }, 150_000);
 
 });

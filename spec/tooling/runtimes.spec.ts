@@ -11,6 +11,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandLine, findScenario, readScenario, ROOT, whyNotApplicable, type Target } from '../../harness/harness.ts';
 import { resolveNode, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
+import { expectOneLineSpecError } from '../support/errors.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
 import { compatibility, markdownCompatibility, terminalCompatibility, type VersionResult } from '../../tools/matrix-core.ts';
 
@@ -27,10 +28,7 @@ describe('targets from runtime-versions.json', () => {
     ['deno@banana', 'not a deno version: "banana" (give an exact release, e.g. deno@'],
     ['bun@', 'not a bun version: ""'],
   ])('%s: a SpecError of one line', async (spec, message) => {
-    const e = await resolveNode(spec).then(() => undefined, (x: unknown) => x);
-    expect(e).toBeInstanceOf(SpecError);
-    expect((e as Error).message).toContain(message);
-    expect((e as Error).message).not.toContain('\n');
+    await expectOneLineSpecError(resolveNode(spec), message);
   }, 150_000);
 
   describe('a registry without the package', () => {

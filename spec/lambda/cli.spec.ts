@@ -21,8 +21,9 @@ const RUN = join(ROOT, 'tools', 'run.mjs');
 const lambda = (args: string[]) => execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
 const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const badEnvFile = join(dir, 'bad.env');
-writeFileSync(badEnvFile, '# a comment\nnot a pair\n');
+// Checked in, and named relative to the repository (the command's working directory), so that the
+// test's title is the same in every run (npm run stress compares runs by title).
+const badEnvFile = 'spec/lambda/fixtures/bad.env';
 
 interface Record_ { n: number; environment: number; coldStart: boolean; suppressedInit: boolean; timedOut: boolean; response?: unknown; error?: { errorType: string; errorMessage: string }; logs: string[]; lines: string[]; maxMemoryUsedMb: number }
 const records = (stdout: string) => JSON.parse(stdout) as Record_[];

@@ -1,14 +1,14 @@
 // `npm test` interrupted while a scenario runs (Ctrl-C in a terminal, or SIGTERM from a CI
 // runner) leaves no process of the project behind: the scenario, its cluster worker, its server
 // and its grandchild are all gone once npm has exited.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { HAS_PROC, runningWith as processesWith, until } from '../../harness/procs.ts';
+import { HAS_PROC, runningWith, runningWith as processesWith, until } from '../../harness/procs.ts';
 
 
 describe.skipIf(!HAS_PROC)('interrupting npm test (needs /proc: Linux only)', () => {
@@ -37,6 +37,32 @@ describe.skipIf(!HAS_PROC)('interrupting npm test (needs /proc: Linux only)', ()
       try { process.kill(-npm.pid!, 'SIGKILL'); } catch { /* gone */ }
       for (const pid of processesWith(token)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!HAS_PROC)('interrupting npm test while the run-ahead pool runs the Node claims (needs /proc: Linux only)', () => {
+  it('Ctrl-C leaves none of the scenarios the pool started behind', async () => {
+    // A private TMPDIR marks every process of this run: a scenario's clean environment keeps TMPDIR.
+    const tmp = mkdtempSync(join(tmpdir(), 'nas-interrupt-ahead-'));
+    const npm = execa('npm', ['test', '--', 'spec/node'], { cwd: ROOT, env: { TMPDIR: tmp, SPEC_NODE: '' }, detached: true, reject: false, stdin: 'ignore' });
+    const scenarios = () => runningWith(tmp, 'environ').filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(join(ROOT, 'scenarios'));
+      } catch {
+        return false;
+      }
+    });
+    try {
+      await until('the pool to run several scenarios at once', () => scenarios().length >= 3, 60_000);
+      process.kill(-npm.pid!, 'SIGINT');
+      await until('every process of the interrupted run to end', () => runningWith(tmp, 'environ').length === 0, 15_000);
+      expect(runningWith(tmp, 'environ')).toEqual([]);
+      expect((await npm).exitCode).not.toBe(0);
+    } finally {
+      try { process.kill(-npm.pid!, 'SIGKILL'); } catch { /* gone */ }
+      for (const pid of runningWith(tmp, 'environ')) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+      rmSync(tmp, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -71,7 +71,7 @@ describe('a server that never answers', () => {
   claim('network/abort-signal-timeout', {
     exit: 0,
     stdout: byNode({
-      '<17.3': ['1 s later the request is still pending; calling req.destroy()', 'request error: Error, code ECONNRESET', 'exit with code 0'],
+      '<17.3': ['2 s after the abort the request is still pending; calling req.destroy()', 'request error: Error, code ECONNRESET', 'exit with code 0'],
       '>=17.3': ['request error: AbortError, code ABORT_ERR', 'exit with code 0'],
     }),
     stderr: '',

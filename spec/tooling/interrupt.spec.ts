@@ -21,7 +21,8 @@ describe.skipIf(!HAS_PROC)('interrupting npm test (needs /proc: Linux only)', ()
     const file = join(dir, token);
     copyFileSync(join(ROOT, 'spec/tooling/fixtures/hang-tree.js'), file);
     const npm = execa('npm', ['test', '--', '--config', 'spec/tooling/fixtures/slow/vitest.interrupt.config.ts'], {
-      cwd: ROOT, env: { HANG_TREE_FILE: file, SPEC_NODE: '' }, detached: true, reject: false, stdin: 'ignore',
+      // TMPDIR: the interrupted vitest's own temporary folder goes in `dir`, removed below.
+      cwd: ROOT, env: { HANG_TREE_FILE: file, SPEC_NODE: '', TMPDIR: dir }, detached: true, reject: false, stdin: 'ignore',
     });
     try {
       // primary, worker and grandchild all mention the file

@@ -36,6 +36,9 @@ export default class RunAheadSequencer extends BaseSequencer {
     // run narrowed by test name claims some scenarios only: each claim runs its own.
     const nodeFiles = files.filter(isIn('node')).length;
     if (nodeFiles <= (cfg.maxWorkers ?? 1) || cfg.testNamePattern || process.env.SPEC_RUN_AHEAD === '0') return sorted;
+    // `vitest list` only collects (vitest sorts its files all the same, and says no more to a
+    // sequencer): nothing is claimed, so nothing is started.
+    if (process.argv[2] === 'list') return sorted;
     const projects = [...new Set(files.map((f) => f.project))];
     const target = projects[0]?.getProvidedContext().target as Target | undefined;
     if (!target) return sorted;

@@ -221,8 +221,22 @@ async function ping(): Promise<boolean> {
   return r.code === 0 || (!r.timedOut && npmFailure(r.stderr) !== 'unreachable');
 }
 
+/** Look-ups made in this process, by package spec: a release looked up before its download is not asked twice. */
+const dists = new Map<string, Promise<{ tarball: string; unpackedSize?: number }>>();
+
+/** What the registry says of one release (asked once per process while it answers). */
+function registryDist(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
+  let p = dists.get(spec);
+  if (!p) {
+    p = lookUp(spec, label);
+    dists.set(spec, p);
+    p.catch(() => dists.delete(spec));
+  }
+  return p;
+}
+
 /** What the registry says of one release: its tarball's address (npm view <pkg>@<version> dist). */
-async function registryDist(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
+async function lookUp(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
   const r = await run('npm', ['view', spec, 'dist', '--json', '--loglevel=error'], { timeout: 120_000 });
   const failure = r.code === 0 ? undefined : npmFailure(r.stderr);
   if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
@@ -345,6 +359,26 @@ async function download(pkg: string, version: string, finalDir: string, keep: st
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Several exact Node releases, all or none fetched: every one not cached is looked up on the
+ * registry first, so that a release the registry lacks fails before any of the others is
+ * downloaded (upgrade 18 27.99.0 prints its one line and fetches nothing).
+ */
+export async function ensureVersions(versions: string[]): Promise<NodeTarget[]> {
+  const vs = versions.map((v) => v.replace(/^v/, ''));
+  const bad = vs.find((v) => !/^\d+\.\d+\.\d+$/.test(v));
+  if (bad !== undefined) throw new SpecError(`not a Node version: ${JSON.stringify(bad)}`);
+  const absent = [...new Set(vs)].filter((v) => !existsSync(cachedBinary(v)));
+  if (absent.length) {
+    const specs = absent.map((v) => `${npmPackageName()}@${v}`);
+    if (!(await registryReachable())) throw new SpecError(`Node ${absent[0]}: the npm registry cannot be reached to fetch ${specs[0]}`);
+    const looked = await Promise.allSettled(absent.map((v, i) => registryDist(specs[i]!, `Node ${v}`)));
+    const failed = looked.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  }
+  return Promise.all(vs.map((v) => ensureVersion(v)));
 }
 
 /** Installs an exact Node version from the npm registry into the cache (once) and verifies it. */

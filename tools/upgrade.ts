@@ -7,7 +7,7 @@
 // from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
 import semver from 'semver';
 import { appliesTo, listScenarios, scenarioHash, type Scenario } from '../harness/harness.ts';
-import { pins, SpecError } from '../harness/node-binaries.ts';
+import { ensureVersions, pins, SpecError } from '../harness/node-binaries.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved } from './bisect-run.ts';
@@ -129,7 +129,10 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
   const say = o.progress ?? (() => {});
   const observer = new Observer({ jobs: o.jobs }); // each fetch announces itself (harness/node-binaries.ts)
   return {
-    prepare: async (from, to) => void (await Promise.all([observer.target(from), observer.target(to)])),
+    prepare: async (from, to) => {
+      await ensureVersions([from, to]); // both looked up before either is fetched
+      await Promise.all([observer.target(from), observer.target(to)]);
+    },
     observe: (s, v, fresh) => observer.observe(s, v, fresh),
     bisect: async (scenarios, majors) => {
       const out = new Map<string, Boundary[]>();

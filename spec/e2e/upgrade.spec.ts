@@ -2,6 +2,8 @@
 // exactly the claims whose behaviour differs (checked against running every scenario on both here),
 // most consequential first, each with the release its change came in; --md between 22.14.0 and
 // 22.15.0; a release the registry lacks is one line and exit code 2.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,7 @@ import type { UpgradeReport } from '../../tools/upgrade.ts';
 
 const UPGRADE = join(ROOT, 'tools', 'upgrade.ts');
 // Each run gets a time limit under its test's own, so a test that times out never leaves it running.
-const cli = (args: string[], timeout = 880_000) => execa(process.execPath, ['--import', 'tsx', UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' }, timeout });
+const cli = (args: string[], timeout = 880_000, env: Record<string, string> = {}) => execa(process.execPath, ['--import', 'tsx', UPGRADE, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', ...env }, timeout });
 
 describe('npm run upgrade -- 18 22', () => {
   let report: UpgradeReport;
@@ -79,10 +81,19 @@ describe('npm run upgrade: output forms and releases the registry lacks', () => 
     expect(r.stdout).toMatch(/^\| exit event \| <code>fired with code 0<\/code> \| <code>fired with code 13<\/code> \|$/m);
   }, 900_000);
 
-  it('a release the registry lacks: one line, exit 2', async () => {
-    const r = await cli(['18', '27.99.0'], 160_000);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr.trim()).toMatch(/^upgrade: Node 27\.99\.0: the npm registry has no node-/);
+  it('a release the registry lacks: one line, exit 2, and the other release is not fetched', async () => {
+    // An empty cache of its own: 18's pin is then absent too, and must not be downloaded for nothing.
+    const cache = mkdtempSync(join(tmpdir(), 'nas-upgrade-'));
+    try {
+      for (const args of [['18', '27.99.0'], ['27.99.0', '18']]) {
+        const r = await cli(args, 80_000, { NODE_ASYNC_SPEC_CACHE: cache });
+        expect(r.exitCode, r.stderr).toBe(2);
+        expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+        expect(r.stderr.trim()).toMatch(/^upgrade: Node 27\.99\.0: the npm registry has no node-/);
+        expect(readdirSync(cache).filter((f) => f !== 'registry'), 'nothing fetched').toEqual([]);
+      }
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   }, 180_000);
 });

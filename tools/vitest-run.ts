@@ -53,7 +53,9 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   workDirs.add(dir);
   const file = join(dir, 'records.ndjson');
   const base = o.cleanEnv ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>);
-  const env: Record<string, string> = { ...base, ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  // No colours in vitest's own output unless the caller asks for them (o.env wins: a test of a
+  // hostile environment sets FORCE_COLOR itself); where the records go is the project's alone.
+  const env: Record<string, string> = { ...base, NO_COLOR: '1', FORCE_COLOR: '0', ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1' };
   if (o.target) env.SPEC_NODE = o.target;
   const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : [])];
   let seen = 0;

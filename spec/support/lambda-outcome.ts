@@ -136,7 +136,7 @@ export function expectInvocations(invocations: Invocation[], expected: Invocatio
   const observed: Record<string, unknown> = {};
   const stated: Record<string, unknown> = {};
   invocations.forEach((r, i) => {
-    const key = `#${i + 1}`;
+    const key = `#${String(i + 1).padStart(String(invocations.length).length, '0')}`; // in order in the diff, which sorts keys
     observed[key] = view(r, expected[i]!, { previous: invocations[i - 1], label });
     stated[key] = patterns(expected[i]);
   });

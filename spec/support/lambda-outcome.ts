@@ -19,7 +19,8 @@
 //   process      'first' for the first invocation listed, then 'same' or 'new': whether the
 //                runtime process that served it is the one that served the previous one listed
 //   gone         its runtime process has ended (read when checked; a zombie counts as ended)
-// Request ids in error messages read `<req:N>`, as in the logs (N: the invocation listed with that id).
+// Request ids in error messages read `<req:N>`, as in the logs (N: the number `n` of the invocation
+// listed with that id; an id of none listed is left as it is).
 import { expect } from 'vitest';
 import { isRunning } from '../../harness/procs.ts';
 import type { Invocation } from '../../lambda/service.ts';
@@ -60,8 +61,13 @@ export function frame(n: number, report: { [K in keyof Report]?: unknown } = {})
   return { start: `START RequestId: <req:${n}> Version: $LATEST`, end: `END RequestId: <req:${n}>`, report: { requestId: `<req:${n}>`, ...report } };
 }
 
+/** Where START and END are in the log (-1: not there; an invocation refused before any environment has no log). */
 const startIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('START RequestId: '));
 const endIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('END RequestId: '));
+/** The lines before START (all of them if there is none). */
+const headOf = (r: Invocation) => (startIndex(r) < 0 ? r.logs : r.logs.slice(0, startIndex(r)));
+/** The lines after START, up to END (to the last line if there is none; none without START). */
+const bodyOf = (r: Invocation) => (startIndex(r) < 0 ? [] : r.logs.slice(startIndex(r) + 1, endIndex(r) < 0 ? undefined : endIndex(r)));
 
 interface Context {
   previous?: Invocation;
@@ -91,8 +97,8 @@ const FIELDS = {
   lines: (r: Invocation) => r.lines,
   initLines: (r: Invocation) => r.initLines,
   logs: (r: Invocation) => r.logs,
-  head: (r: Invocation) => r.logs.slice(0, startIndex(r)),
-  body: (r: Invocation) => r.logs.slice(startIndex(r) + 1, endIndex(r)),
+  head: headOf,
+  body: bodyOf,
   start: (r: Invocation) => r.logs[startIndex(r)],
   end: (r: Invocation) => r.logs[endIndex(r)],
   report: (r: Invocation) => {
@@ -118,7 +124,7 @@ function view(r: Invocation, expected: InvocationOutcome, ctx: Context): Record<
     if (!(key in FIELDS)) throw new Error(`an invocation outcome has no field "${key}" (fields: ${Object.keys(FIELDS).join(', ')})`);
     const value = FIELDS[key as Field](r, ctx);
     const stated = expected.report;
-    if (key === 'report' && typeof value === 'object' && stated && !('asymmetricMatch' in stated)) {
+    if (key === 'report' && typeof value === 'object' && typeof stated === 'object' && stated !== null && !('asymmetricMatch' in stated)) {
       out.report = Object.fromEntries(Object.keys(stated).map((k) => [k, (value as unknown as Record<string, unknown>)[k]]));
     } else out[key] = value;
   }

@@ -117,6 +117,11 @@ describe('lambda-outcome', () => {
     expect(failure(() => expectInvocations([a, b], [{}])).message).toMatch(/^as many expected outcomes as invocations/);
   });
 
+  it('an invocation refused before any environment: no log, so no head, body or REPORT', () => {
+    const refused = { ...invocation(1), logs: [], rawLogs: [], refused: 'throttled' as const, environment: 0, pid: 0 };
+    expectInvocation(refused, { refused: 'throttled', logs: [], head: [], body: [], start: undefined, end: undefined, report: 'no REPORT line: the last line is undefined' } as never);
+  });
+
   it('labels request ids in error messages as the logs do, and refuses a field it does not know', () => {
     const a = invocation(1, { error: { errorType: 'X', errorMessage: `RequestId: ${ids[1]} and ${ids[0]}` } });
     const b = invocation(2);

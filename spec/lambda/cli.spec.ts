@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { spec as lambdaCommand } from '../../lambda/cli.ts';
@@ -22,8 +22,14 @@ import { expectInvocations } from '../support/lambda-outcome.ts';
 const RUN = join(ROOT, 'tools', 'run.mjs');
 // The "--" is package.json's, as `npm run lambda` passes it: without it Node 20 would take --env-file for itself.
 const lambda = (args: string[]) => execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
-const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Made when the tests run, not when the file is loaded: `vitest list` loads it and runs no afterAll.
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 // Checked in, and named relative to the repository (the command's working directory), so that the
 // test's title is the same in every run (npm run stress compares runs by title).
 const badEnvFile = 'spec/lambda/fixtures/bad.env';

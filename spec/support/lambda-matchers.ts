@@ -35,7 +35,7 @@ export function has(...items: (Line | NotLine)[]) {
   );
 }
 
-/** In like(): any number of lines, none included. */
+/** In like(): any run of lines, possibly none. */
 export const etc = Symbol('etc');
 
 /**

@@ -8,7 +8,8 @@ import { join, relative, sep } from 'node:path';
 import semver from 'semver';
 import { listLambdaScenarios, listScenarios, ROOT, scenarioHash, SpecError, type Scenario } from '../harness/harness.ts';
 import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
-import type { ScenarioResult, Verdict } from './matrix-core.ts';
+import type { Verdict } from '../harness/records.ts';
+import type { ScenarioResult } from './matrix-core.ts';
 
 export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
 
@@ -84,7 +85,6 @@ export function loadClaims(): Claim[] {
 
 // ---- results -----------------------------------------------------------------------------------
 
-export type { Verdict } from './matrix-core.ts';
 export type Observed = StoredObservation;
 
 /** A matrix result as a claim page keeps it. */

@@ -5,11 +5,9 @@
 import semver from 'semver';
 import { scenarioHash, type Scenario, type VersionChange } from '../harness/harness.ts';
 import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
-import type { TestRecord } from '../harness/records.ts';
+import type { TestRecord, Verdict } from '../harness/records.ts';
 
 export { sortVersions, stableJson } from '../harness/observation.ts';
-
-export type Verdict = 'pass' | 'fail' | 'n.a.';
 
 /** What a scenario did, minus what varies between runs. */
 export type RecordedObservation = StoredObservation;
@@ -18,6 +16,8 @@ export interface ScenarioResult {
   verdict: Verdict;
   observation?: RecordedObservation;
   failure?: string;
+  /** A skipped claim's reason (verdict n.a. or skipped). */
+  skip?: string;
 }
 
 export interface VersionResult {
@@ -137,20 +137,19 @@ export const targetLabel = (v: string) => (semver.valid(v) ? `Node ${v}` : v);
 export function versionResult(node: string, tests: TestRecord[], platform: string = process.platform, arch: string = process.arch): VersionResult {
   const scenarios: Record<string, ScenarioResult> = {};
   const other: Record<string, { verdict: Verdict; failure?: string }> = {};
-  const rank = { fail: 2, pass: 1, 'n.a.': 0 } as const;
+  // The same scenario claimed twice (e.g. with different flags): the worse verdict stands.
+  const rank: Record<Verdict, number> = { fail: 3, skipped: 2, pass: 1, 'n.a.': 0 };
   for (const t of tests) {
     if (t.verdict === 'skipped' && !t.scenario) continue; // a skip with its reason: not a verdict
-    const verdict: Verdict = t.verdict === 'skipped' ? 'fail' : t.verdict;
-    const failure = t.verdict === 'skipped' ? `a claim skipped without being n.a.: ${t.skip ?? 'no reason'}` : t.failure;
     if (!t.scenario) {
-      other[t.name] = failure ? { verdict, failure } : { verdict };
+      other[t.name] = t.failure ? { verdict: t.verdict, failure: t.failure } : { verdict: t.verdict };
       continue;
     }
-    const res: ScenarioResult = { verdict };
-    if (failure) res.failure = failure;
-    if (verdict !== 'n.a.' && t.observation) res.observation = t.observation;
+    const res: ScenarioResult = { verdict: t.verdict };
+    if (t.failure) res.failure = t.failure;
+    if (t.skip && t.verdict === 'skipped') res.skip = t.skip;
+    if (t.verdict !== 'n.a.' && t.observation) res.observation = t.observation;
     const prev = scenarios[t.scenario];
-    // The same scenario claimed twice (e.g. with different flags): the worse verdict stands.
     if (!prev || rank[res.verdict] > rank[prev.verdict]) scenarios[t.scenario] = res;
   }
   const out: VersionResult = { node, platform, arch, scenarios };
@@ -220,7 +219,16 @@ export function unobservedDeclarations(data: MatrixData): { scenario: string; ch
   return out;
 }
 
-export interface Problem { kind: 'fail' | 'unexplained' | 'error'; text: string }
+export interface Problem { kind: 'fail' | 'unexplained' | 'error' | 'skipped'; text: string }
+
+/** Claims skipped on a target without being n.a. (never a failure: listed with the reason each states). */
+export function skippedClaims(data: MatrixData): { scenario: string; target: string; reason?: string }[] {
+  const out: { scenario: string; target: string; reason?: string }[] = [];
+  for (const r of [...data.versions.map((v) => data.results[v]!), ...Object.values(data.runtimes ?? {})]) {
+    for (const [id, s] of Object.entries(r.scenarios)) if (s.verdict === 'skipped') out.push({ scenario: id, target: r.node, ...(s.skip ? { reason: s.skip } : {}) });
+  }
+  return out;
+}
 
 /** Everything that makes the matrix fail, one line each. */
 export function problems(data: MatrixData): Problem[] {
@@ -230,6 +238,8 @@ export function problems(data: MatrixData): Problem[] {
     if (r.error) out.push({ kind: 'error', text: `${v}: ${r.error}` });
     for (const [id, s] of Object.entries(r.scenarios)) {
       if (s.verdict === 'fail') out.push({ kind: 'fail', text: `${id} fails on ${v}: ${firstLine(s.failure ?? 'failed')}` });
+      // A skip states its reason (harness/claims.ts skipped()); one that does not is a skip nobody can judge.
+      if (s.verdict === 'skipped' && !s.skip) out.push({ kind: 'skipped', text: `${id} was skipped on ${v} without a reason` });
     }
     for (const [title, s] of Object.entries(r.otherTests ?? {})) {
       if (s.verdict === 'fail') out.push({ kind: 'fail', text: `"${title}" fails on ${v}: ${firstLine(s.failure ?? 'failed')}` });
@@ -254,7 +264,7 @@ type Cell = { text: string; changed: boolean };
 
 function cellFor(data: MatrixData, id: string, v: string, changed: Set<string>): Cell {
   const s = data.results[v]?.scenarios[id];
-  const text = !s ? '—' : s.verdict === 'pass' ? 'pass' : s.verdict === 'fail' ? 'FAIL' : 'n.a.';
+  const text = !s ? '—' : s.verdict === 'pass' ? 'pass' : s.verdict === 'fail' ? 'FAIL' : s.verdict === 'skipped' ? 'skip' : 'n.a.';
   return { text, changed: changed.has(`${id}@${v}`) };
 }
 
@@ -353,7 +363,7 @@ export function markdownReport(data: MatrixData): string {
   const probs = problems(data);
   out.push('# Node version matrix', '');
   out.push(`Platform: ${data.platform}-${data.arch}. Versions: ${data.versions.join(', ')}.` + (data.only?.length ? ` Limited to scenarios starting with ${data.only.map((o) => `\`${o}\``).join(', ')}.` : ''), '');
-  out.push('Generated by `npm run matrix` from `spec/node`. Cells: pass, **FAIL**, n.a. (the scenario declares a Node range that excludes the version), — (not run). ' +
+  out.push('Generated by `npm run matrix` from `spec/node`. Cells: pass, **FAIL**, n.a. (the scenario declares a Node range that excludes the version), skip (skipped for another reason, listed below), — (not run). ' +
     `${MARK} marks the first version where the claim's observed behaviour (exit code, signal, exit event, exit-handler output, stdout, stderr highlights; stack frames and excerpts of Node's own source left out) differs from the previous tested version. Adjacent versions with identical results share a column.`, '');
   const unexplained = data.changes.filter((c) => !c.explainedBy);
   if (probs.length) {
@@ -362,8 +372,15 @@ export function markdownReport(data: MatrixData): string {
       probs.some((p) => p.kind === 'fail') ? 'pinned expectations fail' : '',
       unexplained.length ? 'behaviour changes that no scenario header explains' : '',
       probs.some((p) => p.kind === 'error') ? 'runs that did not complete' : '',
+      probs.some((p) => p.kind === 'skipped') ? 'claims skipped without a reason' : '',
     ].filter(Boolean).join('; ') + '.', '');
-    for (const p of probs) out.push(`- ${p.kind === 'unexplained' ? '**UNEXPLAINED CHANGE**: ' : p.kind === 'error' ? '**RUN ERROR**: ' : '**FAIL**: '}${p.text.replace(/\n/g, ' ')}`);
+    for (const p of probs) out.push(`- ${p.kind === 'unexplained' ? '**UNEXPLAINED CHANGE**: ' : p.kind === 'error' ? '**RUN ERROR**: ' : p.kind === 'skipped' ? '**SKIPPED WITHOUT A REASON**: ' : '**FAIL**: '}${p.text.replace(/\n/g, ' ')}`);
+    out.push('');
+  }
+  const skips = skippedClaims(data).filter((x) => x.reason);
+  if (skips.length) {
+    out.push('## Skipped', '', 'Claims not run on a version for a reason other than their Node range (not failures; not checked there either):', '');
+    for (const x of skips) out.push(`- \`${x.scenario}\` on ${targetLabel(x.target)}: ${x.reason}`);
     out.push('');
   }
   out.push('## Results', '', markdownTable(data));

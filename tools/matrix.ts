@@ -14,7 +14,7 @@ import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryPlan, judgeBoundaries, specBoundaries } from './boundaries.ts';
 import { command, wholeNumber } from './command.ts';
-import { compatibility, describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
+import { compatibility, describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, skippedClaims, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
 import { pool } from './pool.ts';
 import { runVitest, stopVitest } from './vitest-run.ts';
 
@@ -160,6 +160,7 @@ function finish(all: string[], allResults: VersionResult[], selected: Scenario[]
   for (const c of data.compatibility ?? []) w('\n' + terminalCompatibility(c));
   if (data.runtimes && !data.compatibility?.length) w(`\nNo compatibility section: Node ${data.reference} was not run.\n`);
   if (data.unclaimed.length) w(`\nNot claimed by any spec in spec/node: ${data.unclaimed.join(', ')}\n`);
+  for (const x of skippedClaims(data)) w(`\nSkipped (not a failure, not checked): ${x.scenario} on ${x.target}: ${x.reason ?? 'no reason given'}`);
   const probs = problems(data);
   w(`\nWrote ${relative(process.cwd(), join(out, 'matrix.json'))}, ${relative(process.cwd(), join(out, 'report.md'))} and ${all.length} <runtime>-<version>.json file(s).\n`);
   if (probs.length) {
@@ -289,10 +290,10 @@ async function run(args: Args): Promise<number> {
     else if (r.run.exitCode !== 0 && !Object.values(result.scenarios).some((s) => s.verdict === 'fail') && !Object.values(result.otherTests ?? {}).some((s) => s.verdict === 'fail')) {
       result.error = `vitest ended with ${r.run.signal ?? `exit code ${r.run.exitCode}`} although no test failed: ${r.tail} (log: ${logRel})`;
     }
-    const counts = { pass: 0, fail: 0, 'n.a.': 0 };
+    const counts = { pass: 0, fail: 0, 'n.a.': 0, skipped: 0 };
     for (const s of Object.values(result.scenarios)) counts[s.verdict]++;
     p.state = 'done';
-    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a. (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
+    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a.${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
     return result;
   };
 

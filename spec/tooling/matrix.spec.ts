@@ -123,4 +123,16 @@ describe('matrix logic (tools/matrix-core.ts)', () => {
     expect(a.scenarios).toEqual({ 'x/y': { verdict: 'pass', observation: o }, 'x/z': { verdict: 'n.a.' } });
     expect(a.otherTests).toEqual({ 'not a claim': { verdict: 'fail', failure: 'boom' } });
   });
+
+  it('a skipped claim stays skipped, with its reason: never a fail; only a skip without a reason is a problem', () => {
+    const r = versionResult('v22.23.3', [
+      { t: 'test', file: 'spec/node/x.spec.ts', name: 'a', verdict: 'skipped', scenario: 'x/y', target: 'v22.23.3', skip: 'needs a network' },
+      { t: 'test', file: 'spec/node/x.spec.ts', name: 'b', verdict: 'skipped', scenario: 'x/z', target: 'v22.23.3' },
+    ]);
+    expect(r.scenarios).toEqual({ 'x/y': { verdict: 'skipped', skip: 'needs a network' }, 'x/z': { verdict: 'skipped' } });
+    const d: MatrixData = { platform: 'linux', arch: 'x64', versions: ['v22.23.3'], scenarios: { 'x/y': META, 'x/z': META }, results: { 'v22.23.3': r }, changes: [], unclaimed: [] };
+    expect(problems(d)).toEqual([{ kind: 'skipped', text: 'x/z was skipped on Node v22.23.3 without a reason' }]);
+    expect(table(d).cells.map((row) => row.map((c) => c.text))).toEqual([['skip'], ['skip']]);
+    expect(markdownReport(d)).toContain('- `x/y` on Node v22.23.3: needs a network');
+  });
 });

@@ -19,6 +19,8 @@ export interface ClaimMeta {
   scenario: string;
   /** The target's version string ("v22.1.0", "bun 1.4.5"). */
   target: string;
+  /** The hash of the scenario's text that ran (read by this claim, or by the run-ahead pool that ran it). */
+  hash: string;
   observation?: StoredObservation;
   /** Fields of the outcome the target gives no way to observe (not checked, reported as unknown). */
   unknown?: string[];
@@ -89,15 +91,17 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const why = whyNotApplicable(s, t, opts.flags);
   if (why) {
     const reason = `n.a. on ${t.version}: ${why}`;
-    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version } } }, () => {});
+    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version, hash: s.hash } } }, () => {});
     return;
   }
   const limit = opts.timeout ?? s.timeout;
-  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: t.version } }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
+  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: t.version, hash: s.hash } }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
     // Started ahead by the run's pool (harness/run-ahead.ts) when it has it; otherwise here.
     const ahead = Object.keys(opts).length ? '' : inject('runAhead');
-    const r = (ahead ? await observed(ahead, s.id) : undefined) ?? (await runScenario(s, t, opts));
+    const got = ahead ? await observed(ahead, s.id) : undefined;
+    const r = got?.observation ?? (await runScenario(s, t, opts));
     const meta = ctx.task.meta.claim!;
+    if (got) meta.hash = got.hash;
     meta.observation = stored(r);
     const { problems, unknown } = outcomeProblems(r, outcome);
     if (unknown.length) meta.unknown = unknown;

@@ -70,6 +70,8 @@ export interface Scenario {
   changes: VersionChange[];
   /** The file's text after the header. */
   body: string;
+  /** hashText of the file's text as read here: every result of this Scenario is stamped with it (the text that ran, not a later one). */
+  hash: string;
 }
 
 const HEADER = /^(?:#![^\n]*\n)?\s*\/\*---\r?\n([\s\S]*?)\r?\n---\*\//;
@@ -154,6 +156,7 @@ export function readScenario(file: string): Scenario {
     links: list('links'),
     changes,
     body: text.slice(m[0].length).replace(/^\r?\n/, ''),
+    hash: hashText(text),
   };
 }
 
@@ -173,13 +176,10 @@ export function listLambdaScenarios(): Scenario[] {
   return readdirSync(LAMBDA_HANDLERS).filter(isScenarioFile).map((f) => readScenario(join(LAMBDA_HANDLERS, f))).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** A hash of a text (a scenario file): results record it, so that staleness is decided by content. */
+/** A hash of a text (a scenario file, taken once when readScenario reads it): results record it, so that staleness is decided by content. */
 export function hashText(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
 }
-
-/** The hash of a scenario file's current text. */
-export const scenarioHash = (s: Pick<Scenario, 'file'>) => hashText(readFileSync(s.file, 'utf8'));
 
 /** A fixture (a module a scenario requires, a cluster worker) is named with a leading underscore. */
 export function isScenarioFile(name: string): boolean {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import semver from 'semver';
-import { appliesTo, ROOT, scenarioHash, type Scenario } from '../harness/harness.ts';
+import { appliesTo, ROOT, type Scenario } from '../harness/harness.ts';
 import { cacheDir, pins, SpecError } from '../harness/node-binaries.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
@@ -103,7 +103,7 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
     const declared = checkDeclared(s.changes.filter((c) => c.never !== undefined ? majors.includes(c.never) : majors.includes(String(semver.major(c.in!)))), result.boundaries, observable);
     say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
     if (inRepository(s)) {
-      const saved: SavedBisect = { scenario: s.id, hash: scenarioHash(s), at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
+      const saved: SavedBisect = { scenario: s.id, hash: s.hash, at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
       writeAtomic(resultFile(s.id), stableJson(mergeSaved(loadSaved(s.id), saved)));
     }
     out.push({ scenario: s, result, declared });

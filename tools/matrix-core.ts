@@ -3,29 +3,22 @@
 // against the scenario's `changes:` header, and rendering the terminal table and the Markdown
 // report. No processes, no clock: the same inputs give the same bytes.
 import semver from 'semver';
-import { scenarioHash, type Scenario, type VersionChange } from '../harness/harness.ts';
+import type { Scenario, VersionChange } from '../harness/harness.ts';
 import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
-import type { TestRecord, Verdict } from '../harness/records.ts';
+import { claimRecord, type ClaimRecord, type TestRecord, type Verdict } from '../harness/records.ts';
 
 export { sortVersions, stableJson } from '../harness/observation.ts';
 
 /** What a scenario did, minus what varies between runs. */
 export type RecordedObservation = StoredObservation;
 
-export interface ScenarioResult {
-  verdict: Verdict;
-  observation?: RecordedObservation;
-  failure?: string;
-  /** A skipped claim's reason (verdict n.a. or skipped). */
-  skip?: string;
-}
-
 export interface VersionResult {
   /** process.version of the binary, e.g. "v22.23.3". */
   node: string;
   platform: string;
   arch: string;
-  scenarios: Record<string, ScenarioResult>;
+  /** Each claim's record as its test wrote it (harness/records.ts), by scenario id. */
+  scenarios: Record<string, ClaimRecord>;
   /** Tests in spec/node that are not claims (no scenario id in the title), by title. */
   otherTests?: Record<string, { verdict: Verdict; failure?: string }>;
   /** Set when the run for this version did not complete (vitest crashed, time limit, ...). */
@@ -37,7 +30,7 @@ export interface ScenarioMeta {
   tags: string[];
   node: string;
   changes: VersionChange[];
-  /** Hash of the scenario's text as run: the catalogue flags results of an older text as stale. */
+  /** Hash of the scenario's text when the run started (each result carries the hash of the text it ran: ClaimRecord.hash). */
   hash: string;
 }
 
@@ -135,26 +128,54 @@ export const targetLabel = (v: string) => (semver.valid(v) ? `Node ${v}` : v);
  * claim's record names its scenario; any other test is kept by name.
  */
 export function versionResult(node: string, tests: TestRecord[], platform: string = process.platform, arch: string = process.arch): VersionResult {
-  const scenarios: Record<string, ScenarioResult> = {};
+  const scenarios: Record<string, ClaimRecord> = {};
   const other: Record<string, { verdict: Verdict; failure?: string }> = {};
   // The same scenario claimed twice (e.g. with different flags): the worse verdict stands.
   const rank: Record<Verdict, number> = { fail: 3, skipped: 2, pass: 1, 'n.a.': 0 };
   for (const t of tests) {
-    if (t.verdict === 'skipped' && !t.scenario) continue; // a skip with its reason: not a verdict
-    if (!t.scenario) {
-      other[t.name] = t.failure ? { verdict: t.verdict, failure: t.failure } : { verdict: t.verdict };
+    const rec = claimRecord(t);
+    if (!rec) {
+      if (t.verdict !== 'skipped') other[t.name] = t.failure ? { verdict: t.verdict, failure: t.failure } : { verdict: t.verdict }; // a skip with its reason: not a verdict
       continue;
     }
-    const res: ScenarioResult = { verdict: t.verdict };
-    if (t.failure) res.failure = t.failure;
-    if (t.skip && t.verdict === 'skipped') res.skip = t.skip;
-    if (t.verdict !== 'n.a.' && t.observation) res.observation = t.observation;
-    const prev = scenarios[t.scenario];
-    if (!prev || rank[res.verdict] > rank[prev.verdict]) scenarios[t.scenario] = res;
+    const prev = scenarios[rec.scenario];
+    if (!prev || rank[rec.verdict] > rank[prev.verdict]) scenarios[rec.scenario] = rec;
   }
   const out: VersionResult = { node, platform, arch, scenarios };
   if (Object.keys(other).length) out.otherTests = other;
   return out;
+}
+
+/**
+ * The matrix from each target's results (in the order given, Node's oldest first) and the
+ * scenarios as read when the run started. Node versions make the matrix and its changes; other
+ * runtimes are compared with the `reference` Node. Each result keeps the hash it was recorded
+ * with: the text that ran, not the file's text by the time the run ends.
+ */
+export function matrixData(runs: VersionResult[], selected: Scenario[], o: { only?: string[]; reference: string }): MatrixData {
+  const claimed = new Set(runs.flatMap((r) => Object.keys(r.scenarios)));
+  const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
+  const node = runs.filter((r) => r.node.startsWith('v'));
+  const versions = node.map((r) => r.node);
+  const byV = Object.fromEntries(node.map((r) => [r.node, r]));
+  const data: MatrixData = {
+    platform: process.platform,
+    arch: process.arch,
+    versions,
+    scenarios: meta,
+    results: byV,
+    changes: findChanges(versions, byV, meta),
+    unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
+  };
+  if (o.only?.length) data.only = [...o.only].sort();
+  const others = runs.filter((r) => !r.node.startsWith('v'));
+  if (others.length) {
+    data.runtimes = Object.fromEntries(others.map((r) => [r.node, r]));
+    data.reference = o.reference;
+    const ref = byV[o.reference];
+    data.compatibility = ref ? others.map((r) => compatibility(ref, r, meta)) : [];
+  }
+  return data;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,7 +434,7 @@ export function markdownReport(data: MatrixData): string {
 }
 
 export function scenarioMeta(s: Scenario): ScenarioMeta {
-  return { claim: s.claim, tags: s.tags, node: s.node, changes: s.changes, hash: scenarioHash(s) };
+  return { claim: s.claim, tags: s.tags, node: s.node, changes: s.changes, hash: s.hash };
 }
 
 // ---------------------------------------------------------------------------------------------

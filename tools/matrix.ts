@@ -14,7 +14,7 @@ import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryPlan, judgeBoundaries, specBoundaries } from './boundaries.ts';
 import { command, wholeNumber } from './command.ts';
-import { compatibility, describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, skippedClaims, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
+import { describeChangeShort, markdownReport, matrixData, problems, skippedClaims, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
 import { pool } from './pool.ts';
 import { runVitest, stopVitest } from './vitest-run.ts';
 
@@ -120,28 +120,7 @@ const resultFile = (v: string) => (v.startsWith('v') ? `node-${v.slice(1)}.json`
 const RESULT_FILE = /^(node|bun|deno)-.*\.json$/;
 
 function finish(all: string[], allResults: VersionResult[], selected: Scenario[], args: { only: string[]; reuse: boolean }, out: string) {
-  const claimed = new Set(allResults.flatMap((r) => Object.keys(r.scenarios)));
-  const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
-  // Node versions make the matrix and its changes; other runtimes are compared with the reference Node.
-  const versions = all.filter((v) => v.startsWith('v'));
-  const byV = Object.fromEntries(versions.map((v) => [v, allResults[all.indexOf(v)]!]));
-  const data: MatrixData = {
-    platform: process.platform,
-    arch: process.arch,
-    versions,
-    scenarios: meta,
-    results: byV,
-    changes: findChanges(versions, byV, meta),
-    unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
-  };
-  if (args.only.length) data.only = [...args.only].sort();
-  const others = all.filter((v) => !v.startsWith('v'));
-  if (others.length) {
-    data.runtimes = Object.fromEntries(others.map((v) => [v, allResults[all.indexOf(v)]!]));
-    data.reference = referenceNode();
-    const ref = byV[data.reference];
-    data.compatibility = ref ? others.map((v) => compatibility(ref, data.runtimes![v]!, meta)) : [];
-  }
+  const data = matrixData(allResults, selected, { only: args.only, reference: referenceNode() });
 
   if (!args.reuse) for (const v of all) writeFileSync(join(out, resultFile(v)), stableJson(allResults[all.indexOf(v)]));
   writeFileSync(join(out, 'matrix.json'), stableJson(data));

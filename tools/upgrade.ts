@@ -6,7 +6,7 @@
 // first (a hang, then the exit code, then output lost), with the release each change came in:
 // from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
 import semver from 'semver';
-import { appliesTo, listScenarios, scenarioHash, type Scenario } from '../harness/harness.ts';
+import { appliesTo, listScenarios, type Scenario } from '../harness/harness.ts';
 import { ensureVersions, pins, SpecError } from '../harness/node-binaries.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
@@ -139,7 +139,7 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
       for (const r of await bisectScenarios(scenarios, { majors, jobs: o.jobs, progress: say, observer })) out.set(r.scenario.id, r.result.boundaries);
       return out;
     },
-    saved: (s) => loadSaved(s.id, scenarioHash(s)),
+    saved: (s) => loadSaved(s.id, s.hash),
     scenarios: () => listScenarios(),
   };
 }

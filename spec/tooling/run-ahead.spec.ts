@@ -44,10 +44,11 @@ describe('the pool', () => {
       const [a, b] = await Promise.all([observed(pool.url, s.id), observed(pool.url, s.id)]);
       expect(a).toEqual(b);
       const direct = await runScenario(s, node);
-      const { durationMs: _a, ...ahead } = stored(a!) as ReturnType<typeof stored> & { durationMs?: number };
+      const { durationMs: _a, ...ahead } = stored(a!.observation) as ReturnType<typeof stored> & { durationMs?: number };
       const { durationMs: _b, ...here } = stored(direct) as ReturnType<typeof stored> & { durationMs?: number };
       expect(ahead).toEqual(here);
-      expect(a!.exitCode).toBe(4);
+      expect(a!.observation.exitCode).toBe(4);
+      expect(a!.hash).toBe(s.hash);
       expect(await observed(pool.url, 'timers/immediate-vs-timeout')).toBeUndefined();
     } finally {
       await pool.close();

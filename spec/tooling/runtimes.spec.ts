@@ -106,18 +106,18 @@ describe("the matrix's compatibility section", () => {
   });
   const meta = Object.fromEntries(['a/same', 'a/exit', 'a/hang', 'a/stderr', 'a/na'].map((id) => [id, { claim: `claim ${id}`, tags: ['exit'], node: '*', changes: [], hash: '0' }]));
   const node: VersionResult = { node: 'v26.10.0', platform: 'linux', arch: 'x64', scenarios: {
-    'a/same': { verdict: 'pass', observation: obs({}) },
-    'a/exit': { verdict: 'pass', observation: obs({ exitCode: 13, exitEvent: { fired: true, code: 13 } }) },
-    'a/hang': { verdict: 'pass', observation: obs({ exitCode: 13 }) },
-    'a/stderr': { verdict: 'pass', observation: obs({ stderr: 'Error: boom\n' }) },
-    'a/na': { verdict: 'pass', observation: obs({}) },
+    'a/same': { scenario: 'a/same', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({}) },
+    'a/exit': { scenario: 'a/exit', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({ exitCode: 13, exitEvent: { fired: true, code: 13 } }) },
+    'a/hang': { scenario: 'a/hang', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({ exitCode: 13 }) },
+    'a/stderr': { scenario: 'a/stderr', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({ stderr: 'Error: boom\n' }) },
+    'a/na': { scenario: 'a/na', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({}) },
   } };
   const deno: VersionResult = { node: 'deno 2.9.6', platform: 'linux', arch: 'x64', scenarios: {
-    'a/same': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6' }) },
-    'a/exit': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: 1, exitEvent: { fired: false, code: null } }) },
-    'a/hang': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: null, signal: 'SIGKILL', timedOut: true }) },
-    'a/stderr': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', stderr: 'error: Uncaught Error: boom\n' }) },
-    'a/na': { verdict: 'n.a.' },
+    'a/same': { scenario: 'a/same', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6' }) },
+    'a/exit': { scenario: 'a/exit', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: 1, exitEvent: { fired: false, code: null } }) },
+    'a/hang': { scenario: 'a/hang', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: null, signal: 'SIGKILL', timedOut: true }) },
+    'a/stderr': { scenario: 'a/stderr', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6', stderr: 'error: Uncaught Error: boom\n' }) },
+    'a/na': { scenario: 'a/na', target: 'deno 2.9.6', hash: '0', verdict: 'n.a.' },
   } };
 
   it('counts the claims that behave as the reference Node does and lists the others, most consequential first', () => {

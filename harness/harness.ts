@@ -9,9 +9,10 @@ import semver from 'semver';
 import YAML from 'yaml';
 import { ROOT, RUNTIMES, SpecError, type Runtime, type Target } from './node-binaries.ts';
 import { normalise, type Observation } from './observation.ts';
+import { parseTarget, printTarget, type Release } from './target.ts';
 import { runGroup, type GroupRun } from './procs.ts';
 
-export { ROOT, SpecError, resolveNode, type NodeTarget, type Target } from './node-binaries.ts';
+export { ROOT, SpecError, resolveTarget, type Target } from './node-binaries.ts';
 export type { Observation } from './observation.ts';
 
 export const SCENARIOS = join(ROOT, 'scenarios');
@@ -269,13 +270,12 @@ export function flagsNotTaken(runtime: Runtime, flags: readonly string[]): strin
   return flags.filter((f) => f.startsWith('-') && !RUNTIME_FLAGS[runtime].includes(f.split('=')[0]!));
 }
 
-type TargetLike = Pick<Target, 'runtime' | 'version'> | string;
+type TargetLike = Release | string;
 
-/** A target given as its version string alone: "v22.1.0" is Node, "bun 1.4.5" Bun, "deno 2.9.6" Deno. */
-function asTarget(t: TargetLike): Pick<Target, 'runtime' | 'version'> {
+/** A target given printed ("v22.1.0", "bun 1.4.5"; harness/target.ts parseTarget) or as a bare Node version ("22.1.0"). */
+function asTarget(t: TargetLike): Release {
   if (typeof t !== 'string') return t;
-  const rt = t.split(' ')[0]!;
-  return { runtime: rt !== 'node' && (RUNTIMES as readonly string[]).includes(rt) ? (rt as Runtime) : 'node', version: t };
+  return parseTarget(t) ?? { runtime: 'node', version: t };
 }
 
 /**
@@ -355,7 +355,7 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
     if (reportDir) rmSync(reportDir, { recursive: true, force: true });
   }
   if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
-  let version = target.version;
+  let version = printTarget(target);
   let exitCode: number | string | null = null;
   let fired = false;
   let started = false;
@@ -380,7 +380,7 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
   }
   // Under another runtime, an observer that never reported leaves the exit event unknown: say so rather than "not fired".
   if (!started && target.runtime !== 'node') {
-    throw new SpecError(`${s.id} on ${target.version}: the observer did not run (${r.timedOut ? 'timed out' : `exit code ${r.exitCode}, signal ${r.signal}`}; stderr: ${JSON.stringify(r.stderr.trim().split('\n')[0] ?? '')})`);
+    throw new SpecError(`${s.id} on ${printTarget(target)}: the observer did not run (${r.timedOut ? 'timed out' : `exit code ${r.exitCode}, signal ${r.signal}`}; stderr: ${JSON.stringify(r.stderr.trim().split('\n')[0] ?? '')})`);
   }
   const at = { dir: dirname(s.file), scenarios: SCENARIOS, root: ROOT, binary: target.path };
   let exitHandler: string[] | null = normalise(during.join(''), at).split('\n');

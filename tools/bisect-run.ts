@@ -6,6 +6,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import semver from 'semver';
 import { appliesTo, ROOT, type Scenario } from '../harness/harness.ts';
 import { cacheDir, pins, SpecError } from '../harness/node-binaries.ts';
+import { printNode } from '../harness/target.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
 import { bisect, checkDeclared, type BisectResult, type Boundary, type DeclaredCheck } from './bisect-core.ts';
@@ -136,7 +137,7 @@ function declaredFor(run: BisectRun, b: Boundary): DeclaredCheck | undefined {
 /** For a boundary no entry names: the entry the matrix would explain it with (a backport seen from the next line), if any. */
 function explainedBy(run: BisectRun, b: Boundary): { in?: string; never?: string; link: string } | undefined {
   if (declaredFor(run, b)) return undefined;
-  const c = explanation(run.scenario.changes, 'v' + b.before, 'v' + b.first);
+  const c = explanation(run.scenario.changes, printNode(b.before), printNode(b.first));
   return c ? { ...(c.in !== undefined ? { in: c.in } : { never: c.never }), link: c.link } : undefined;
 }
 

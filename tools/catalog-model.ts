@@ -9,6 +9,7 @@ import semver from 'semver';
 import { listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
 import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
 import type { ClaimRecord, Verdict } from '../harness/records.ts';
+import { isNode } from '../harness/target.ts';
 import type { MatrixData, VersionResult } from './matrix-core.ts';
 
 export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
@@ -103,8 +104,8 @@ export interface ResultsFile {
 /** Splits result keys into Node versions and other runtimes, each sorted. */
 function keysOf(r: ResultsFile): void {
   const keys = sortVersions(Object.keys(r.results));
-  r.versions = keys.filter((k) => semver.valid(k));
-  const rts = keys.filter((k) => !semver.valid(k));
+  r.versions = keys.filter(isNode);
+  const rts = keys.filter((k) => !isNode(k));
   if (rts.length) r.runtimes = rts;
   else delete r.runtimes;
 }

@@ -6,6 +6,7 @@ import semver from 'semver';
 import type { Scenario, VersionChange } from '../harness/harness.ts';
 import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { claimRecord, type ClaimRecord, type TestRecord, type Verdict } from '../harness/records.ts';
+import { bareVersion, isNode, targetLabel } from '../harness/target.ts';
 
 export { sortVersions, stableJson } from '../harness/observation.ts';
 
@@ -117,8 +118,7 @@ export function compatibility(reference: VersionResult, rt: VersionResult, meta:
 /** How severity() ranks a difference, in a word. */
 export const SEVERITY_WORDS: Record<number, string> = { 5: 'hang', 4: 'exit', 3: 'output', 2: 'exit event', 1: 'stderr' };
 
-/** "Node v26.10.0" for a Node version, the runtime's own string ("bun 1.4.5") otherwise. */
-export const targetLabel = (v: string) => (semver.valid(v) ? `Node ${v}` : v);
+export { targetLabel } from '../harness/target.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Reading a version's run
@@ -155,7 +155,7 @@ export function versionResult(node: string, tests: TestRecord[], platform: strin
 export function matrixData(runs: VersionResult[], selected: Scenario[], o: { only?: string[]; reference: string }): MatrixData {
   const claimed = new Set(runs.flatMap((r) => Object.keys(r.scenarios)));
   const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
-  const node = runs.filter((r) => r.node.startsWith('v'));
+  const node = runs.filter((r) => isNode(r.node));
   const versions = node.map((r) => r.node);
   const byV = Object.fromEntries(node.map((r) => [r.node, r]));
   const data: MatrixData = {
@@ -168,7 +168,7 @@ export function matrixData(runs: VersionResult[], selected: Scenario[], o: { onl
     unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
   };
   if (o.only?.length) data.only = [...o.only].sort();
-  const others = runs.filter((r) => !r.node.startsWith('v'));
+  const others = runs.filter((r) => !isNode(r.node));
   if (others.length) {
     data.runtimes = Object.fromEntries(others.map((r) => [r.node, r]));
     data.reference = o.reference;
@@ -267,7 +267,7 @@ export function problems(data: MatrixData): Problem[] {
     }
   }
   for (const c of data.changes) {
-    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${c.scenario} changes between Node ${c.from} and ${c.to} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${c.from.slice(1)}, ${c.to.slice(1)}]` });
+    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${c.scenario} changes between Node ${c.from} and ${c.to} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${bareVersion(c.from)}, ${bareVersion(c.to)}]` });
   }
   return out;
 }
@@ -306,7 +306,7 @@ export function table(data: MatrixData): { rows: string[]; columns: Column[]; ce
   }
   const majors = data.versions.map((v) => semver.major(v));
   const byMajor = new Set(majors).size === majors.length;
-  const name = (v: string) => (byMajor ? String(semver.major(v)) : v.slice(1));
+  const name = (v: string) => (byMajor ? String(semver.major(v)) : bareVersion(v));
   const columns = groups.map((g) => ({ versions: g, label: g.length === 1 ? name(g[0]!) : `${name(g[0]!)}–${name(g[g.length - 1]!)}` }));
   const cells = rows.map((id) => columns.map((c) => cellFor(data, id, c.versions[0]!, changed)));
   return { rows, columns, cells };
@@ -412,7 +412,7 @@ export function markdownReport(data: MatrixData): string {
     out.push(`> ${c.claim}`, '');
     out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
     if (c.explainedBy) out.push(`- Explained: ${c.explainedBy.in !== undefined ? `since ${c.explainedBy.in}` : `the ${c.explainedBy.never}.x line never got it`}, ${c.explainedBy.what} (${c.explainedBy.link})`);
-    else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${c.from.slice(1)}, ${c.to.slice(1)}]. Add one (first version and a link) or fix the scenario.**`);
+    else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${bareVersion(c.from)}, ${bareVersion(c.to)}]. Add one (first version and a link) or fix the scenario.**`);
     for (const d of c.diff) out.push(...mdDiff(d));
     out.push('');
   }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { hashText, readScenario, ROOT } from '../../harness/harness.ts';
 import { claimRecord } from '../../harness/records.ts';
 import { observed, startRunAhead } from '../../harness/run-ahead.ts';
+import { printTarget } from '../../harness/target.ts';
 import { emptyResults, mergeMatrix, view, type Claim } from '../../tools/catalog-model.ts';
 import { matrixData, versionResult } from '../../tools/matrix-core.ts';
 import { runVitest } from '../../tools/vitest-run.ts';
@@ -37,25 +38,26 @@ describe('the claim record', () => {
     const { file, before } = selfEditing('run');
     const atStart = readScenario(file); // as the matrix reads its scenarios, before any run
     const target = inject('target');
+    const printed = printTarget(target);
     const r = await runVitest({ paths: ['--config', join(ROOT, 'spec/tooling/fixtures/self-edit/vitest.self-edit.config.ts')], target: target.path, env: { SELF_EDIT_SCENARIO: file } });
     expect(r.tests, r.tail).toHaveLength(1);
     const rec = claimRecord(r.tests[0]!)!;
-    expect(rec, rec.failure).toMatchObject({ scenario: atStart.id, target: target.version, verdict: 'pass' });
+    expect(rec, rec.failure).toMatchObject({ scenario: atStart.id, target: printed, verdict: 'pass' });
     const after = hashText(readFileSync(file, 'utf8'));
     expect(after).not.toBe(before); // the scenario did edit itself while it ran
     expect(rec.hash).toBe(before);
 
     // The matrix keeps the record whole: whether its scenarios were read before the run or after it (--reuse).
     for (const scenarios of [[atStart], [readScenario(file)]]) {
-      const data = matrixData([versionResult(target.version, r.tests)], scenarios, { reference: target.version });
-      expect(data.results[target.version]!.scenarios[atStart.id]).toEqual(rec);
+      const data = matrixData([versionResult(printed, r.tests)], scenarios, { reference: printed });
+      expect(data.results[printed]!.scenarios[atStart.id]).toEqual(rec);
     }
 
     // The catalogue compares the record's hash with the current text's.
     const now = readScenario(file);
     const c: Claim = { id: now.id, file, kind: 'scenario', topic: 'event-loop', s: now, hash: now.hash };
-    const data = matrixData([versionResult(target.version, r.tests)], [atStart], { reference: target.version });
-    expect(view(c, mergeMatrix(emptyResults(), data, [c], true)).stale).toEqual([target.version]);
+    const data = matrixData([versionResult(printed, r.tests)], [atStart], { reference: printed });
+    expect(view(c, mergeMatrix(emptyResults(), data, [c], true)).stale).toEqual([printed]);
   }, 120_000);
 
   it('from the run-ahead pool, carries the hash of the text the pool read and ran', async () => {

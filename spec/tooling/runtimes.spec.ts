@@ -10,17 +10,17 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandLine, findScenario, readScenario, ROOT, whyNotApplicable, type Target } from '../../harness/harness.ts';
-import { resolveNode, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
+import { resolveTarget, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
 import { expectOneLineSpecError } from '../support/errors.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
 import { compatibility, markdownCompatibility, terminalCompatibility, type VersionResult } from '../../tools/matrix-core.ts';
 
 const fixture = (name: string) => readScenario(join(import.meta.dirname, 'fixtures', name));
 const pinned = JSON.parse(readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')) as { bun: string; deno: string };
-// Targets as resolveNode() gives them, at paths never run here: these tests only read them.
+// Targets as resolveTarget() gives them, at paths never run here: these tests only read them.
 const targets: Record<'bun' | 'deno', Target> = {
-  bun: { runtime: 'bun', path: '/nonexistent/bun', version: `bun ${pinned.bun}` },
-  deno: { runtime: 'deno', path: '/nonexistent/deno', version: `deno ${pinned.deno}` },
+  bun: { runtime: 'bun', path: '/nonexistent/bun', version: pinned.bun },
+  deno: { runtime: 'deno', path: '/nonexistent/deno', version: pinned.deno },
 };
 
 describe('targets from runtime-versions.json', () => {
@@ -28,7 +28,7 @@ describe('targets from runtime-versions.json', () => {
     ['deno@banana', 'not a deno version: "banana" (give an exact release, e.g. deno@'],
     ['bun@', 'not a bun version: ""'],
   ])('%s: a SpecError of one line', async (spec, message) => {
-    await expectOneLineSpecError(resolveNode(spec), message);
+    await expectOneLineSpecError(resolveTarget(spec), message);
   }, 150_000);
 
   describe('a registry without the package', () => {

@@ -151,6 +151,20 @@ export function pageData(text: string, where: string): ClaimData | null {
   }
 }
 
+/** A result as pages carried it before they held claim records. */
+type PageResultBefore = Omit<ClaimRecord, 'scenario' | 'target' | 'hash'> & { source: string };
+
+/**
+ * A page's result as a claim record. A page written before pages held claim records (a result
+ * { verdict, observation?, failure?, source: <hash> }, as a branch older than them still writes)
+ * is read as one, so that merging such a page and running npm run catalog rewrites it, losing nothing.
+ */
+function asClaimRecord(r: ClaimRecord | PageResultBefore, scenario: string, target: string): ClaimRecord {
+  if (!('source' in r)) return r;
+  const { source, ...rest } = r;
+  return { scenario, target, hash: source, ...rest };
+}
+
 /** Every claim's results, gathered from the committed pages under `dir`. */
 export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
   const out = emptyResults();
@@ -161,7 +175,7 @@ export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
     if (!d) continue;
     out.platform = d.platform;
     out.arch = d.arch;
-    for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = r;
+    for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = asClaimRecord(r, c.id, v);
   }
   keysOf(out);
   return out;

@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { skipped } from '../../harness/claims.ts';
-import { claimData, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type Claim, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
+import { claimData, dataBlock, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type Claim, type ClaimData, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
 import { renderPages, renderSite } from '../../tools/catalog-render.ts';
 import { findChanges, scenarioMeta, type MatrixData, type VersionResult } from '../../tools/matrix-core.ts';
 
@@ -83,6 +83,16 @@ describe('npm run catalog', () => {
     const dir = join(tmp, 'roundtrip');
     writeDocs(dir, pages);
     expect(readResults(claims, dir)).toEqual(prune(JSON.parse(JSON.stringify(data)), claims));
+  });
+
+  it('a page written before pages held claim records is read as claim records (a merge from an older branch loses nothing)', () => {
+    const c = claims.find((x) => x.kind === 'scenario')!;
+    const dir = join(tmp, 'before-records');
+    const block = { platform: 'linux', arch: 'x64', results: { 'v22.23.3': { verdict: 'pass', observation: obs(), source: 'abcdef0123456789' }, 'v12.22.12': { verdict: 'n.a.', source: 'abcdef0123456789' } } };
+    writeDocs(dir, new Map([[`claims/${c.id}.md`, `# old\n\n${dataBlock(block as unknown as ClaimData)}`]]));
+    const got = readResults([c], dir);
+    expect(got.results['v22.23.3']!.scenarios[c.id]).toEqual({ scenario: c.id, target: 'v22.23.3', verdict: 'pass', observation: obs(), hash: 'abcdef0123456789' });
+    expect(got.results['v12.22.12']!.scenarios[c.id]).toEqual({ scenario: c.id, target: 'v12.22.12', verdict: 'n.a.', hash: 'abcdef0123456789' });
   });
 
   it('a result records the hash of the scenario text the matrix ran: another text is flagged stale', () => {

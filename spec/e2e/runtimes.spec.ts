@@ -29,8 +29,8 @@ const help = (file: string, args: string[]) =>
 
 describe('targets from runtime-versions.json', () => {
   it('bun and deno resolve to their pinned releases, cached and verified with --version', () => {
-    expect(targets.bun).toMatchObject({ runtime: 'bun', version: `bun ${pinned.bun}` });
-    expect(targets.deno).toMatchObject({ runtime: 'deno', version: `deno ${pinned.deno}` });
+    expect(targets.bun).toMatchObject({ runtime: 'bun', version: pinned.bun });
+    expect(targets.deno).toMatchObject({ runtime: 'deno', version: pinned.deno });
     expect(targets.bun.path).toContain(join('bun', `${pinned.bun}-${process.platform}-${process.arch}`));
   });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { skipped } from '../../harness/claims.ts';
 import { claimData, dataBlock, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type Claim, type ClaimData, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
@@ -20,7 +20,11 @@ function renderAll(claims: Claim[], data: ResultsFile): Map<string, string> {
   return files;
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
+// Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
+let tmp = '';
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function writeDocs(dir: string, files: Map<string, string>) {

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashText, readScenario, ROOT } from '../../harness/harness.ts';
 import { claimRecord } from '../../harness/records.ts';
 import { observed, startRunAhead } from '../../harness/run-ahead.ts';
@@ -14,7 +14,11 @@ import { emptyResults, mergeMatrix, view, type Claim } from '../../tools/catalog
 import { matrixData, versionResult } from '../../tools/matrix-core.ts';
 import { runVitest } from '../../tools/vitest-run.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'claim-record-'));
+// Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claim-record-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const TEXT = `/*---

@@ -9,6 +9,7 @@ import { observed } from './run-ahead.ts';
 import { outcomeProblems, showObservation, type Outcome } from './outcome.ts';
 import { stored, type Observation, type StoredObservation } from './observation.ts';
 import type { Target } from './node-binaries.ts';
+import { bareVersion, printNode, printTarget } from './target.ts';
 
 export { expect, describe } from 'vitest';
 export { not, type Outcome } from './outcome.ts';
@@ -19,6 +20,8 @@ export interface ClaimMeta {
   scenario: string;
   /** The target's version string ("v22.1.0", "bun 1.4.5"). */
   target: string;
+  /** The hash of the scenario's text that ran (read by this claim, or by the run-ahead pool that ran it). */
+  hash: string;
   observation?: StoredObservation;
   /** Fields of the outcome the target gives no way to observe (not checked, reported as unknown). */
   unknown?: string[];
@@ -52,12 +55,12 @@ export function referenceNode(): string {
 export function byNode<T>(table: Record<string, T>, t: Pick<Target, 'runtime' | 'version'> = target()): T {
   if (t.runtime !== 'node') {
     if (t.runtime in table) return table[t.runtime]!;
-    return byNode(table, { runtime: 'node', version: referenceNode() });
+    return byNode(table, { runtime: 'node', version: bareVersion(referenceNode()) });
   }
   const ranges = Object.keys(table).filter((k) => semver.validRange(k) !== null);
   const hits = ranges.filter((range) => semver.satisfies(t.version, range, { includePrerelease: true }));
   if (hits.length !== 1) {
-    throw new Error(`byNode: ${hits.length ? `ranges ${hits.join(' and ')} overlap` : 'no range covers'} Node ${t.version} (ranges: ${ranges.join(', ')})`);
+    throw new Error(`byNode: ${hits.length ? `ranges ${hits.join(' and ')} overlap` : 'no range covers'} Node ${printNode(t.version)} (ranges: ${ranges.join(', ')})`);
   }
   return table[hits[0]!]!;
 }
@@ -88,16 +91,18 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   }
   const why = whyNotApplicable(s, t, opts.flags);
   if (why) {
-    const reason = `n.a. on ${t.version}: ${why}`;
-    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version } } }, () => {});
+    const reason = `n.a. on ${printTarget(t)}: ${why}`;
+    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: printTarget(t), hash: s.hash } } }, () => {});
     return;
   }
   const limit = opts.timeout ?? s.timeout;
-  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: t.version } }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
+  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: printTarget(t), hash: s.hash } }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
     // Started ahead by the run's pool (harness/run-ahead.ts) when it has it; otherwise here.
     const ahead = Object.keys(opts).length ? '' : inject('runAhead');
-    const r = (ahead ? await observed(ahead, s.id) : undefined) ?? (await runScenario(s, t, opts));
+    const got = ahead ? await observed(ahead, s.id) : undefined;
+    const r = got?.observation ?? (await runScenario(s, t, opts));
     const meta = ctx.task.meta.claim!;
+    if (got) meta.hash = got.hash;
     meta.observation = stored(r);
     const { problems, unknown } = outcomeProblems(r, outcome);
     if (unknown.length) meta.unknown = unknown;

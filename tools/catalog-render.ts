@@ -4,6 +4,7 @@
 // results.json. Pure functions of the claims and the results: no clock, no environment.
 import semver from 'semver';
 import { stderrHighlights } from '../harness/observation.ts';
+import { bareVersion } from '../harness/target.ts';
 import { claimData, claimPage, dataBlock, type ClaimData, ending, shortEnding, stableJson, TOPICS, versionLabel, view, type Claim, type ClaimView, type ResultsFile } from './catalog-model.ts';
 
 const REPO_ISSUE = 'https://github.com/nodejs/node/issues/22088';
@@ -244,7 +245,7 @@ export function renderHtml(views: ClaimView[], data: ResultsFile): string {
   const vs = data.versions;
   const rts = data.runtimes ?? [];
   const majorsUnique = new Set(vs.map((v) => semver.major(v))).size === vs.length;
-  const head = vs.map((v) => `<th class="v" scope="col" title="${esc(v)}">${esc(majorsUnique ? String(semver.major(v)) : v.slice(1))}</th>`).join('') +
+  const head = vs.map((v) => `<th class="v" scope="col" title="${esc(v)}">${esc(majorsUnique ? String(semver.major(v)) : bareVersion(v))}</th>`).join('') +
     rts.map((r) => `<th class="rt" scope="col" title="${esc(r)}">${esc(r)}</th>`).join('');
   const rows = views.map((v) => {
     const c = v.claim;

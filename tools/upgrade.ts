@@ -6,8 +6,9 @@
 // first (a hang, then the exit code, then output lost), with the release each change came in:
 // from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
 import semver from 'semver';
-import { appliesTo, listScenarios, scenarioHash, type Scenario } from '../harness/harness.ts';
-import { ensureVersions, pins, SpecError } from '../harness/node-binaries.ts';
+import { appliesTo, listScenarios, type Scenario } from '../harness/harness.ts';
+import { ensureVersions, pinFor, pins, SpecError } from '../harness/node-binaries.ts';
+import { parseTyped } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved } from './bisect-run.ts';
@@ -73,15 +74,11 @@ export interface UpgradeReport {
   same: number;
 }
 
-/** The exact release a typed version names (a pinned major or x.y.z), checked before anything is fetched. */
+/** The exact Node release a typed version names (a pinned major or x.y.z; harness/target.ts parseTyped), checked before anything is fetched. */
 export function exactRelease(spec: string): string {
-  const s = spec.trim().replace(/^v/, '');
-  if (/^\d+$/.test(s)) {
-    const pin = pins()[s];
-    if (!pin) throw new SpecError(`Node ${spec}: no pinned release for major ${s} in node-versions.json (pinned: ${Object.keys(pins()).join(', ')})`);
-    return pin;
-  }
-  if (/^\d+\.\d+\.\d+$/.test(s)) return s;
+  const t = parseTyped(spec);
+  if (t.kind === 'major') return pinFor(spec, t.major);
+  if (t.kind === 'release' && t.release.runtime === 'node') return t.release.version;
   throw new SpecError(`unknown Node version ${JSON.stringify(spec)}: give a major (22) or an exact release (22.15.0)`);
 }
 
@@ -139,7 +136,7 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
       for (const r of await bisectScenarios(scenarios, { majors, jobs: o.jobs, progress: say, observer })) out.set(r.scenario.id, r.result.boundaries);
       return out;
     },
-    saved: (s) => loadSaved(s.id, scenarioHash(s)),
+    saved: (s) => loadSaved(s.id, s.hash),
     scenarios: () => listScenarios(),
   };
 }

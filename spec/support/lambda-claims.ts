@@ -44,7 +44,7 @@ export function lambdaClaim(name: string, runtime: RuntimeName, check: () => Pro
   const title = `${name}${opts.note ? ` (${opts.note})` : ''}: ${s.claim}`;
   const a = runtimeAvailability(runtime);
   if (!a.ok) return skipped(`${title} [${runtime}]`, a.reason);
-  it(title, { meta: { claim: { scenario: s.id, target: runtime } }, timeout: opts.timeout ?? 180_000 }, check);
+  it(title, { meta: { claim: { scenario: s.id, target: runtime, hash: s.hash } }, timeout: opts.timeout ?? 180_000 }, check);
 }
 
 /**

@@ -4,6 +4,7 @@
 // id, the target, the observation, a skip's reason. No report reads a test's title.
 import semver from 'semver';
 import { inject, it, type TestContext } from 'vitest';
+import { getCurrentSuite, getCurrentTest } from 'vitest/suite';
 import { findScenario, runScenario, whyNotApplicable, type RunOptions } from './harness.ts';
 import { observed } from './run-ahead.ts';
 import { outcomeProblems, showObservation, type Outcome } from './outcome.ts';
@@ -22,6 +23,12 @@ export interface ClaimMeta {
   observation?: StoredObservation;
   /** Fields of the outcome the target gives no way to observe (not checked, reported as unknown). */
   unknown?: string[];
+  /**
+   * The Node ranges of every byNode table the claim's expectation evaluated, as written
+   * (`['<16.4', '>=16.4']`), in the order first met: the version boundaries the claim states
+   * (`npm run matrix -- --boundaries` reads them). Absent when it states none.
+   */
+  ranges?: string[];
 }
 
 declare module 'vitest' {
@@ -50,16 +57,41 @@ export function referenceNode(): string {
  *   byNode({ '>=15': 1, deno: 0 })
  */
 export function byNode<T>(table: Record<string, T>, t: Pick<Target, 'runtime' | 'version'> = target()): T {
+  const ranges = Object.keys(table).filter((k) => semver.validRange(k) !== null);
+  noteRanges(ranges);
   if (t.runtime !== 'node') {
     if (t.runtime in table) return table[t.runtime]!;
     return byNode(table, { runtime: 'node', version: referenceNode() });
   }
-  const ranges = Object.keys(table).filter((k) => semver.validRange(k) !== null);
   const hits = ranges.filter((range) => semver.satisfies(t.version, range, { includePrerelease: true }));
   if (hits.length !== 1) {
     throw new Error(`byNode: ${hits.length ? `ranges ${hits.join(' and ')} overlap` : 'no range covers'} Node ${t.version} (ranges: ${ranges.join(', ')})`);
   }
   return table[hits[0]!]!;
+}
+
+// The ranges of the byNode tables evaluated while a spec file is collected, per suite being
+// collected (a describe block, or the file's top level), since that suite's last claim(): the next
+// claim() in the same suite takes them. So a value several claims share is computed in each (a
+// function), not once before them: a table evaluated in another suite (a constant at the top of
+// the file, used in a describe) goes to no claim. A byNode evaluated while a test runs states
+// nothing about a claim's boundaries and is not noted.
+const pending = new WeakMap<object, string[]>();
+
+function noteRanges(ranges: string[]) {
+  const suite = getCurrentSuite();
+  if (getCurrentTest() || !suite) return;
+  const list = pending.get(suite) ?? [];
+  for (const r of ranges) if (!list.includes(r)) list.push(r);
+  pending.set(suite, list);
+}
+
+/** The ranges noted for the claim being declared now in its suite (and a fresh start for the next). */
+function takeRanges(): string[] {
+  const suite = getCurrentSuite();
+  const out = (suite && pending.get(suite)) || [];
+  if (suite) pending.delete(suite);
+  return out;
 }
 
 /** A test that does not run here, with the reason (listed at the end of every run). */
@@ -72,8 +104,10 @@ export function skipped(title: string, reason: string) {
  * scenario whose `node` range excludes the target is skipped visibly, naming the range.
  */
 export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
+  const ranges = takeRanges();
   const s = findScenario(id);
   const t = target();
+  const claimMeta = (): ClaimMeta => ({ scenario: s.id, target: t.version, ...(ranges.length ? { ranges: [...ranges] } : {}) });
   // The matrix limited to some scenarios; the rest are not claimed in this run.
   // SPEC_ONLY=<prefix>,<prefix> (--only) selects ids by prefix; SPEC_IDS=<id>,<id> (--boundaries) by exact id.
   const only = process.env.SPEC_ONLY?.split(',').filter(Boolean);
@@ -89,11 +123,11 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const why = whyNotApplicable(s, t, opts.flags);
   if (why) {
     const reason = `n.a. on ${t.version}: ${why}`;
-    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version } } }, () => {});
+    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: claimMeta() } }, () => {});
     return;
   }
   const limit = opts.timeout ?? s.timeout;
-  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: t.version } }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
+  it(`${s.id}: ${s.claim}`, { meta: { claim: claimMeta() }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
     // Started ahead by the run's pool (harness/run-ahead.ts) when it has it; otherwise here.
     const ahead = Object.keys(opts).length ? '' : inject('runAhead');
     const r = (ahead ? await observed(ahead, s.id) : undefined) ?? (await runScenario(s, t, opts));

@@ -1,7 +1,8 @@
 // The vocabulary of the spec files. claim() runs one scenario as one `it` and checks one object
 // stating its whole expected outcome; byNode() states a value per range of Node versions (and per
 // runtime). Each claim's result reaches the reporters as data, in the test's `meta`: the scenario
-// id, the target, the observation, a skip's reason. No report reads a test's title.
+// id, the target, the observation, a skip's reason, the byNode ranges its expectation evaluated.
+// No report reads a test's title.
 import semver from 'semver';
 import { inject, it, type TestContext } from 'vitest';
 import { getCurrentSuite, getCurrentTest } from 'vitest/suite';
@@ -23,12 +24,6 @@ export interface ClaimMeta {
   observation?: StoredObservation;
   /** Fields of the outcome the target gives no way to observe (not checked, reported as unknown). */
   unknown?: string[];
-  /**
-   * The Node ranges of every byNode table the claim's expectation evaluated, as written
-   * (`['<16.4', '>=16.4']`), in the order first met: the version boundaries the claim states
-   * (`npm run matrix -- --boundaries` reads them). Absent when it states none.
-   */
-  ranges?: string[];
 }
 
 declare module 'vitest' {
@@ -36,6 +31,12 @@ declare module 'vitest' {
     claim?: ClaimMeta;
     /** Why the test is skipped: every skip states one (harness/results-reporter.ts lists them). */
     skip?: string;
+    /**
+     * For a claim: the Node ranges of every byNode table its expectation evaluated, as written
+     * (`['<16.4', '>=16.4']`), in the order first met: the version boundaries it states
+     * (`npm run matrix -- --boundaries` reads them). Absent when it states none.
+     */
+    ranges?: string[];
   }
 }
 
@@ -107,7 +108,7 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const ranges = takeRanges();
   const s = findScenario(id);
   const t = target();
-  const claimMeta = (): ClaimMeta => ({ scenario: s.id, target: t.version, ...(ranges.length ? { ranges: [...ranges] } : {}) });
+  const stated = ranges.length ? { ranges } : {};
   // The matrix limited to some scenarios; the rest are not claimed in this run.
   // SPEC_ONLY=<prefix>,<prefix> (--only) selects ids by prefix; SPEC_IDS=<id>,<id> (--boundaries) by exact id.
   const only = process.env.SPEC_ONLY?.split(',').filter(Boolean);
@@ -123,11 +124,11 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   const why = whyNotApplicable(s, t, opts.flags);
   if (why) {
     const reason = `n.a. on ${t.version}: ${why}`;
-    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: claimMeta() } }, () => {});
+    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version }, ...stated } }, () => {});
     return;
   }
   const limit = opts.timeout ?? s.timeout;
-  it(`${s.id}: ${s.claim}`, { meta: { claim: claimMeta() }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
+  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: t.version }, ...stated }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
     // Started ahead by the run's pool (harness/run-ahead.ts) when it has it; otherwise here.
     const ahead = Object.keys(opts).length ? '' : inject('runAhead');
     const r = (ahead ? await observed(ahead, s.id) : undefined) ?? (await runScenario(s, t, opts));

@@ -16,7 +16,7 @@ export interface CollectedClaim {
   file: string;
   name: string;
   scenario: string;
-  /** The Node ranges its expectation's byNode tables state (harness/claims.ts ClaimMeta). */
+  /** The Node ranges its expectation's byNode tables state (meta key `ranges`: harness/claims.ts). */
   ranges: string[];
   /** Why it would be skipped on the collecting target (n.a.), if it would. */
   skip?: string;
@@ -43,7 +43,7 @@ async function main(out: string, args: string[]): Promise<number> {
       for (const t of m.children.allTests()) {
         const meta = t.meta();
         if (!meta.claim) continue;
-        claims.push({ file: relative(ROOT, m.moduleId), name: t.fullName, scenario: meta.claim.scenario, ranges: meta.claim.ranges ?? [], ...(meta.skip ? { skip: meta.skip } : {}) });
+        claims.push({ file: relative(ROOT, m.moduleId), name: t.fullName, scenario: meta.claim.scenario, ranges: meta.ranges ?? [], ...(meta.skip ? { skip: meta.skip } : {}) });
       }
     }
     writeFileSync(out, JSON.stringify(claims));

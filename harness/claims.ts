@@ -75,8 +75,10 @@ export function byNode<T>(table: Record<string, T>, t: Pick<Target, 'runtime' | 
 // collected (a describe block, or the file's top level), since that suite's last claim(): the next
 // claim() in the same suite takes them. So a value several claims share is computed in each (a
 // function), not once before them: a table evaluated in another suite (a constant at the top of
-// the file, used in a describe) goes to no claim. A byNode evaluated while a test runs states
-// nothing about a claim's boundaries and is not noted.
+// the file, used in a describe) goes to no claim. And every table an expectation depends on is
+// evaluated whatever the target (not `a ? byNode(x) : byNode(y)`): the ranges are collected on
+// one Node (spec/tooling/boundaries-stated.spec.ts checks they do not depend on it). A byNode
+// evaluated while a test runs states nothing about a claim's boundaries and is not noted.
 const pending = new WeakMap<object, string[]>();
 
 function noteRanges(ranges: string[]) {

@@ -2,8 +2,9 @@
 // claim() publishes them, collected by vitest: nothing runs) and the `changes:` header of its
 // scenario must agree (tools/boundaries.ts statedOnce). Where they legitimately differ, the rule
 // says so, or the change is listed below with the reason.
+import semver from 'semver';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findScenario } from '../../harness/harness.ts';
+import { findScenario, resolveNode } from '../../harness/harness.ts';
 import { statedOnce } from '../../tools/boundaries.ts';
 import { collectVitest } from '../../tools/vitest-run.ts';
 import type { CollectedClaim } from '../../tools/vitest-collect.ts';
@@ -52,6 +53,19 @@ describe('the boundaries of spec/node, stated once', () => {
       'errors/throw-in-before-exit', 'errors/throw-in-exit-listener', 'errors/throw-in-uncaught-handler', 'errors/timer-throw', 'errors/uncaught-exception-monitor',
     ]);
   });
+
+  it('the ranges do not depend on the Node the spec files are collected for (this machine\'s, and a Lambda pin of another major)', async () => {
+    // The pins `npm test` has anyway (the Lambda runtimes'); --boundaries collects on this machine's Node.
+    const other = ['20', '22', '24'].find((m) => m !== String(semver.major(process.version)))!;
+    const again = await collectVitest(['spec/node'], { target: (await resolveNode(other)).path });
+    // Per spec file and scenario, its claims' ranges in order (a title differs where a claim is n.a. on one of the two).
+    const byClaim = (cs: CollectedClaim[]) => {
+      const out: Record<string, string[][]> = {};
+      for (const c of cs) (out[`${c.file} > ${c.scenario}`] ??= []).push(c.ranges);
+      return out;
+    };
+    expect(byClaim(again)).toEqual(byClaim(claims));
+  }, 180_000);
 
   it('every byNode edge has its changes: entry, and every in: entry its byNode edge (or its node range\'s, or a reason below)', () => {
     const problems = [...ranges].sort().flatMap(([id, rs]) => statedOnce(findScenario(id), rs, exempt(id)).map((u) => u.text));

@@ -3,7 +3,9 @@
 // it accounts for a boundary a byNode range states. `never:` included.
 import { describe, expect, it } from 'vitest';
 import { accountsFor, changeLabel, confirms, edges, explanation, lineOf, relation, spans, type Bisected } from '../../harness/changes.ts';
-import type { VersionChange } from '../../harness/harness.ts';
+import type { Scenario, VersionChange } from '../../harness/harness.ts';
+import type { Boundary } from '../../tools/bisect-core.ts';
+import { changeNotes } from '../../tools/upgrade.ts';
 
 const at = (v: string): VersionChange => ({ in: v, what: `since ${v}`, link: 'l' });
 const never = (n: string): VersionChange => ({ never: n, what: `never in ${n}`, link: 'l' });
@@ -86,5 +88,32 @@ describe('relation: how a bisected boundary stands to an entry', () => {
     expect(relation(never('21'), b('22.20.0', '23.0.0'))).toBeNull();
     expect(confirms(never('21'), b('21.7.3', '22.0.0'))).toBe(true);
     expect(confirms(never('21'), b('21.1.0', '21.2.0'))).toBe(false);
+  });
+});
+
+describe('the tools read entries through it: upgrade\'s "since" notes', () => {
+  const scenario = (changes: VersionChange[]) => ({ changes }) as Scenario;
+  const bound = (before: string, first: string, o: Partial<Boundary> = {}): Boundary => ({
+    scenario: 'x/y', line: first.split('.')[0]!, before, first, kind: before.split('.')[0] === first.split('.')[0] ? 'within line' : 'line start',
+    fields: [], diff: [], missing: [], possiblyMissing: [], notes: [], ...o,
+  });
+
+  it('a never: entry is declared for an upgrade across its line\'s edge, not for one inside the line', () => {
+    const s = scenario([never('21')]);
+    expect(changeNotes(s, '20.19.0', '21.7.3', undefined).map((n) => [n.first, n.status])).toEqual([['never in 21.x', 'declared only']]);
+    expect(changeNotes(s, '21.0.0', '21.7.3', undefined)).toEqual([]);
+  });
+
+  it('an in: release the registry may lack between the sides of a bisected boundary is that boundary\'s entry (as bisect says: consistent)', () => {
+    const s = scenario([at('15.9.0')]);
+    const b = bound('15.8.0', '15.10.0', { possiblyMissing: ['15.9.0'] });
+    expect(changeNotes(s, '15.0.0', '15.14.0', { majors: ['15'], boundaries: [b] }).map((n) => [n.first, n.status, n.what])).toEqual([['15.10.0', 'bisected', 'since 15.9.0']]);
+  });
+
+  it('a never: entry matches the boundary into or out of its line; a change inside it is not its', () => {
+    const s = scenario([never('21')]);
+    const notes = (b: Boundary) => changeNotes(s, '20.0.0', '22.20.0', { majors: ['20', '21', '22'], boundaries: [b] }).map((n) => [n.first, n.status]);
+    expect(notes(bound('21.7.3', '22.0.0'))).toEqual([['22.0.0', 'bisected']]);
+    expect(notes(bound('21.1.0', '21.2.0'))).toEqual([['21.2.0', 'bisected only'], ['never in 21.x', 'not found by bisection']]);
   });
 });

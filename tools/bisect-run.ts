@@ -10,7 +10,8 @@ import { printNode } from '../harness/target.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
 import { bisect, checkDeclared, type BisectResult, type Boundary, type DeclaredCheck } from './bisect-core.ts';
-import { describeChangeShort, explanation, type ObservedChange } from './matrix-core.ts';
+import { explanation, lineOf } from '../harness/changes.ts';
+import { describeChangeShort, type ObservedChange } from './matrix-core.ts';
 import { Observer } from './observe.ts';
 
 export function resultFile(id: string): string {
@@ -101,7 +102,7 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
       const below = list.versions.filter((x) => semver.lt(x, v));
       return below.length > 0 && applies(below[below.length - 1]!);
     };
-    const declared = checkDeclared(s.changes.filter((c) => c.never !== undefined ? majors.includes(c.never) : majors.includes(String(semver.major(c.in!)))), result.boundaries, observable);
+    const declared = checkDeclared(s.changes.filter((c) => majors.includes(lineOf(c))), result.boundaries, observable);
     say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
     if (inRepository(s)) {
       const saved: SavedBisect = { scenario: s.id, hash: s.hash, at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };

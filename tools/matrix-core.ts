@@ -3,6 +3,7 @@
 // against the scenario's `changes:` header, and rendering the terminal table and the Markdown
 // report. No processes, no clock: the same inputs give the same bytes.
 import semver from 'semver';
+import { edges, explanation, spans } from '../harness/changes.ts';
 import type { Scenario, VersionChange } from '../harness/harness.ts';
 import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { claimRecord, type ClaimRecord, type TestRecord, type Verdict } from '../harness/records.ts';
@@ -181,29 +182,6 @@ export function matrixData(runs: VersionResult[], selected: Scenario[], o: { onl
 // ---------------------------------------------------------------------------------------------
 // Behaviour and its changes
 
-/**
- * The scenario's `changes:` entry that explains a change between two adjacent tested versions:
- * one whose first release lies in (from, to], or one saying a release line never got the change
- * when either side is in that line, or (between two lines) a backport: the line of `from` got the
- * change at or before `from`, and the line of `to` gets it only after `to`.
- */
-export function explanation(changes: VersionChange[], from: string, to: string): VersionChange | null {
-  const direct = changes.find((c) => (c.in !== undefined
-    ? semver.gt(c.in, from) && semver.lte(c.in, to)
-    : String(semver.major(from)) === c.never || String(semver.major(to)) === c.never));
-  if (direct) return direct;
-  // A backport seen from the next line: `from` (late in its line) has a change that line got at
-  // c.in <= from, while `to` (early in the next line) predates that line's own entry for it.
-  const [mf, mt] = [semver.major(from), semver.major(to)];
-  if (mt !== mf) {
-    const later = changes.some((c) => c.in !== undefined && semver.major(c.in) === mt && semver.gt(c.in, to));
-    // The latest such entry of the earlier line: the backport nearest to `from`.
-    const backport = changes.filter((c) => c.in !== undefined && semver.major(c.in) === mf && semver.lte(c.in, from)).sort((a, b) => semver.rcompare(a.in!, b.in!))[0];
-    if (later && backport) return backport;
-  }
-  return null;
-}
-
 /** Every change in observed behaviour between adjacent versions where a claim was observed. */
 export function findChanges(versions: string[], results: Record<string, VersionResult>, meta: Record<string, ScenarioMeta>): ObservedChange[] {
   const out: ObservedChange[] = [];
@@ -227,11 +205,11 @@ export function unobservedDeclarations(data: MatrixData): { scenario: string; ch
   const out: { scenario: string; change: VersionChange; between: [string, string] }[] = [];
   for (const [id, m] of Object.entries(data.scenarios)) {
     const observed = data.versions.filter((v) => data.results[v]?.scenarios[id]?.observation);
-    for (const c of m.changes) {
-      if (c.in === undefined) continue;
+    // Only a certain edge (an `in:` entry) must show: a `never:` line's edges only may (harness/changes.ts).
+    for (const c of m.changes.filter((x) => edges(x).every((e) => e.certain))) {
       for (let i = 1; i < observed.length; i++) {
         const from = observed[i - 1]!, to = observed[i]!;
-        if (semver.gt(c.in, from) && semver.lte(c.in, to)) {
+        if (spans(c, from, to)) {
           if (!data.changes.some((x) => x.scenario === id && x.from === from && x.to === to)) out.push({ scenario: id, change: c, between: [from, to] });
         }
       }

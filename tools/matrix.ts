@@ -1,5 +1,5 @@
 // npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse]
-//                   [--all-releases [--major <n>]] [--boundaries [--major <n>]]
+//                   [--all-releases [--major <n>]] [--boundaries [--major <n>] [--list [--json]]]
 //
 // Runs `vitest run spec/node` once per target (tools/vitest-run.ts), several versions at a time,
 // reads each claim's record (scenario id, verdict, observation: harness/results-reporter.ts) and
@@ -8,16 +8,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { changeLabel } from '../harness/changes.ts';
 import { appliesTo, listScenarios, SpecError, type Scenario } from '../harness/harness.ts';
 import { ensureVersion, pins, referenceNode, resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { parseTarget, printNode, printTarget, targetFileStem } from '../harness/target.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
-import { boundariesMarkdown, boundaryPlan, judgeBoundaries, specBoundaries } from './boundaries.ts';
+import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
 import { command, wholeNumber } from './command.ts';
 import { describeChangeShort, markdownReport, matrixData, problems, skippedClaims, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
 import { pool } from './pool.ts';
-import { runVitest, stopVitest } from './vitest-run.ts';
+import { collectVitest, runVitest, stopVitest } from './vitest-run.ts';
 
 const USAGE = `usage: npm run matrix -- [targets...] [options]
 
@@ -39,13 +40,16 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
                  of several runs into one report)
 --all-releases   every release of every pinned major on the npm registry, not just the pins
 --boundaries     only the releases on either side of every boundary the spec states (each
-                 \`changes:\` entry, each byNode range in spec/node), each with only the claims
-                 whose boundary it is; fails if a claim fails there. Writes <out>/boundaries.md
-                 and boundaries.json (default --out: results/boundaries)
+                 \`changes:\` entry, each byNode range a claim in spec/node evaluated), each with
+                 only the claims whose boundary it is; fails if a claim fails there. Writes
+                 <out>/boundaries.md and boundaries.json (default --out: results/boundaries)
+--list           with --boundaries: print the boundaries it would check (claim, release line,
+                 the release on each side) and run nothing
+--json           with --list: print them as JSON ({ boundaries: [...], releases: [...] })
 --major <n>      with --all-releases or --boundaries: only these major lines (repeatable)
 -h, --help       this text`;
 
-interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[] }
+interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
   // --latest: a major is the newest release in the registry's list (harness/releases.ts), asked afresh.
@@ -130,7 +134,7 @@ function finish(all: string[], allResults: VersionResult[], selected: Scenario[]
   if (data.changes.length) {
     w('\nWhat changed between versions:\n');
     for (const c of data.changes) {
-      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${c.explainedBy.in ?? `never in ${c.explainedBy.never}.x`}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
+      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
       for (const l of describeChangeShort(c)) w(`      ${l}\n`);
     }
   }
@@ -201,10 +205,17 @@ async function run(args: Args): Promise<number> {
       const majors = args.majors.length ? args.majors : pinnedMajors;
       if (args.allReleases) list = majors.flatMap((m) => releasesOf(registry, m));
       else {
-        plan = specBoundaries(selected, registry).filter((b) => majors.includes(String(Number(b.at.split('.')[0]))));
+        // The ranges each claim's expectation evaluated, as claim() publishes them: the spec files collected, nothing run.
+        const ranges = claimRanges(await collectVitest(['spec/node']));
+        plan = specBoundaries(selected, registry, ranges).filter((b) => majors.includes(String(Number(b.at.split('.')[0]))));
         onlyFor = new Map([...boundaryPlan(plan)].map(([v, ids]) => [printNode(v), ids]));
         list = [...boundaryPlan(plan).keys()];
         if (!list.length) throw new SpecError('--boundaries: the spec states no boundary' + (args.only.length ? ` for ${args.only.join(', ')}` : '') + (args.majors.length ? ` in ${args.majors.join(', ')}` : ''));
+        if (args.list) {
+          for (const [sig, h] of handlers) process.off(sig, h);
+          process.stdout.write(args.list === 'json' ? JSON.stringify({ boundaries: listed(plan), releases: [...boundaryPlan(plan).keys()] }, null, 2) + '\n' : boundaryListText(plan));
+          return 0;
+        }
       }
     }
     const targets = await resolveTargets(list, args.latest);
@@ -324,6 +335,8 @@ export const spec = command({
     'all-releases': { type: 'boolean' },
     boundaries: { type: 'boolean' },
     major: { type: 'string', multiple: true },
+    list: { type: 'boolean' },
+    json: { type: 'boolean' },
   },
   run(v, positionals) {
     const minutes = v['version-timeout'];
@@ -333,9 +346,13 @@ export const spec = command({
     if (v['all-releases'] && v.boundaries) throw new SpecError('--all-releases and --boundaries: choose one');
     if ((v['all-releases'] || v.boundaries) && (positionals.length || v.latest || v.reuse)) throw new SpecError(`--${v.boundaries ? 'boundaries' : 'all-releases'} chooses the releases itself: give no versions, --latest or --reuse with it`);
     if (majors.length && !v['all-releases'] && !v.boundaries) throw new SpecError('--major goes with --all-releases or --boundaries (give majors as targets otherwise)');
+    if (v.list && !v.boundaries) throw new SpecError('--list goes with --boundaries');
+    if (v.json && !v.list) throw new SpecError('--json goes with --boundaries --list');
+    if (v.list && (v.out !== undefined || v.jobs !== undefined || minutes !== undefined)) throw new SpecError('--list runs nothing: it takes no --out, --jobs or --version-timeout');
     return run({
       targets: positionals, latest: !!v.latest, only: v.only ?? [], out: v.out ?? (v.boundaries ? join('results', 'boundaries') : 'results'), jobs: wholeNumber('jobs', v.jobs, 1),
       versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse, allReleases: !!v['all-releases'], boundaries: !!v.boundaries, majors,
+      ...(v.list ? { list: v.json ? 'json' as const : 'text' as const } : {}),
     });
   },
 }, import.meta.url);

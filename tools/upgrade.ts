@@ -6,6 +6,7 @@
 // first (a hang, then the exit code, then output lost), with the release each change came in:
 // from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
 import semver from 'semver';
+import { changeLabel, confirms, lineOf, spans } from '../harness/changes.ts';
 import { appliesTo, listScenarios, type Scenario } from '../harness/harness.ts';
 import { ensureVersions, pinFor, pins, SpecError } from '../harness/node-binaries.ts';
 import { parseTyped } from '../harness/target.ts';
@@ -82,23 +83,21 @@ export function exactRelease(spec: string): string {
   throw new SpecError(`unknown Node version ${JSON.stringify(spec)}: give a major (22) or an exact release (22.15.0)`);
 }
 
-/** The header's entries and the bisected boundaries that fall between two releases. */
+/** The header's entries and the bisected boundaries that fall between two releases (what an entry means: harness/changes.ts). */
 export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { majors: string[]; boundaries: Boundary[] } | undefined): ChangeNote[] {
   const boundaries = bisected?.boundaries;
   const inSpan = (v: string) => semver.gt(v, lo) && semver.lte(v, hi);
-  const majors = (v: string) => semver.major(v) >= semver.major(lo) && semver.major(v) <= semver.major(hi);
-  const declared = s.changes.filter((c) => (c.in !== undefined ? inSpan(c.in) : Number(c.never) >= semver.major(lo) && Number(c.never) <= semver.major(hi)));
+  const declared = s.changes.filter((c) => spans(c, lo, hi));
   const out: ChangeNote[] = [];
   const used = new Set<number>();
-  for (const b of (boundaries ?? []).filter((x) => inSpan(x.first) && majors(x.first))) {
-    const i = declared.findIndex((c, k) => !used.has(k) && (c.in === b.first || (c.in !== undefined && b.missing.includes(c.in)) || (c.never !== undefined && (c.never === b.line || c.never === String(semver.major(b.before))) && b.kind === 'line start')));
+  for (const b of (boundaries ?? []).filter((x) => inSpan(x.first))) {
+    const i = declared.findIndex((c, k) => !used.has(k) && confirms(c, b));
     if (i >= 0) used.add(i);
     const c = i >= 0 ? declared[i] : undefined;
     out.push({ first: b.first, before: b.before, ...(b.missing.length ? { missing: b.missing } : {}), ...(c ? { what: c.what, link: c.link } : {}), status: c ? 'bisected' : 'bisected only' });
   }
   declared.forEach((c, k) => {
-    const line = c.in !== undefined ? String(semver.major(c.in)) : c.never!;
-    if (!used.has(k)) out.push({ first: c.in ?? `never in ${c.never}.x`, what: c.what, link: c.link, status: bisected?.majors.includes(line) ? 'not found by bisection' : 'declared only' });
+    if (!used.has(k)) out.push({ first: changeLabel(c), what: c.what, link: c.link, status: bisected?.majors.includes(lineOf(c)) ? 'not found by bisection' : 'declared only' });
   });
   return out.sort((a, b) => (semver.valid(a.first) && semver.valid(b.first) ? semver.compare(a.first, b.first) : a.first < b.first ? -1 : 1));
 }

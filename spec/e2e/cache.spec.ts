@@ -2,26 +2,22 @@
 // downloads): each fetch prints one whole line naming the release, its package and its packed
 // size, a release asked twice at once is fetched once, and each release keeps only what the
 // commands use. The same without the registry: spec/tooling/cache.spec.ts.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
 import { treeBytes } from '../../harness/cache.ts';
 import { npmPackageName, ROOT, runtimePackage, runtimePins } from '../../harness/node-binaries.ts';
 import { runGroup } from '../../harness/procs.ts';
 
-const cache = mkdtempSync(join(tmpdir(), 'nas-e2e-cache-'));
-const npmCache = mkdtempSync(join(tmpdir(), 'nas-e2e-npm-cache-'));
-afterAll(() => {
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(npmCache, { recursive: true, force: true });
-});
+const cacheDir = tempFolder('nas-e2e-cache-');
+const npmCacheDir = tempFolder('nas-e2e-npm-cache-');
 
 const platform = `${process.platform}-${process.arch}`;
 const pinned = runtimePins();
 // This machine's environment (npm's and Node's TLS settings among it), with the empty cache and
 // an empty cache of npm's own, to see what npm keeps.
-const env = { ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), NODE_ASYNC_SPEC_CACHE: cache, npm_config_cache: npmCache };
+const env = () => ({ ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), NODE_ASYNC_SPEC_CACHE: cacheDir(), npm_config_cache: npmCacheDir() });
 const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
 const line = (label: string, pkg: string) => new RegExp(`^fetching ${label.replace(/\./g, '\\.')} from the npm registry \\(${pkg.replace(/[.@/]/g, '\\$&')}, \\d+\\.\\d MB packed\\)$`);
 
@@ -32,7 +28,7 @@ describe.sequential('fetching into an empty cache', () => {
       const got = await Promise.all([m.ensureVersion('12.22.12'), m.ensureVersion('v12.22.12'), m.ensureVersion('13.14.0'), m.resolveTarget('bun'), m.resolveTarget('deno')]);
       console.log(JSON.stringify({ versions: got.map((t) => t.version), own: r.ownList('12') }));
     })`;
-    const r = await runGroup(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, env, timeout: 560_000 });
+    const r = await runGroup(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, env: env(), timeout: 560_000 });
     expect(r.exitCode).toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
@@ -45,20 +41,20 @@ describe.sequential('fetching into an empty cache', () => {
     // Node's own list of the 12.x releases, read from the CHANGELOG.md the cache kept.
     expect(out.own.upTo).toBe('12.22.12');
     expect(out.own.versions).toContain('12.0.0');
-    expect(files(join(cache, 'node', `12.22.12-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
-    expect(files(join(cache, 'node', `13.14.0-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
-    expect(files(join(cache, 'bun', `${pinned.bun}-${platform}`))).toEqual([runtimePackage('bun')!.bin]);
-    expect(files(join(cache, 'deno', `${pinned.deno}-${platform}`))).toEqual([runtimePackage('deno')!.bin]);
-    expect(readdirSync(join(cache, 'node')).filter((d) => d.startsWith('.tmp-'))).toEqual([]);
+    expect(files(join(cacheDir(), 'node', `12.22.12-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
+    expect(files(join(cacheDir(), 'node', `13.14.0-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
+    expect(files(join(cacheDir(), 'bun', `${pinned.bun}-${platform}`))).toEqual([runtimePackage('bun')!.bin]);
+    expect(files(join(cacheDir(), 'deno', `${pinned.deno}-${platform}`))).toEqual([runtimePackage('deno')!.bin]);
+    expect(readdirSync(join(cacheDir(), 'node')).filter((d) => d.startsWith('.tmp-'))).toEqual([]);
     // npm's own cache holds the packages' metadata, not a second copy of the tarballs (17 MB and more each).
-    expect(treeBytes(npmCache)).toBeLessThan(5_000_000);
+    expect(treeBytes(npmCacheDir())).toBeLessThan(5_000_000);
   }, 600_000);
 
   it('asked again, nothing is fetched and nothing printed; npm run cache lists the four releases', async () => {
-    const again = await runGroup(process.execPath, ['--import', 'tsx', '-e', `import('${join(ROOT, 'harness', 'node-binaries.ts')}').then((m) => m.ensureVersion('13.14.0'))`], { cwd: ROOT, env, timeout: 60_000 });
+    const again = await runGroup(process.execPath, ['--import', 'tsx', '-e', `import('${join(ROOT, 'harness', 'node-binaries.ts')}').then((m) => m.ensureVersion('13.14.0'))`], { cwd: ROOT, env: env(), timeout: 60_000 });
     expect(again.stderr).toBe('');
     expect(again.exitCode).toBe(0);
-    const r = await runGroup(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'cache.ts'), '--json'], { cwd: ROOT, env, timeout: 60_000 });
+    const r = await runGroup(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'cache.ts'), '--json'], { cwd: ROOT, env: env(), timeout: 60_000 });
     const o = JSON.parse(r.stdout) as { releases: { runtime: string; version: string; pinned: boolean }[] };
     expect(o.releases.map((x) => `${x.runtime} ${x.version}${x.pinned ? ' pinned' : ''}`)).toEqual(['node 12.22.12 pinned', 'node 13.14.0 pinned', `bun ${pinned.bun} pinned`, `deno ${pinned.deno} pinned`]);
   }, 120_000);

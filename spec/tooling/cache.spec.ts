@@ -2,19 +2,18 @@
 // pruned (npm run cache, on fake releases in a temporary cache: nothing is run, nothing fetched),
 // how a fetch is announced, and that an unreachable registry is one line within seconds.
 // Fetching real releases is tested in spec/e2e/cache.spec.ts.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
 import { cachedLists, cachedReleases, prune } from '../../harness/cache.ts';
 import { fetchLine, formatBytes, keptFiles, npmFailure, npmPackageName, pins, ROOT, runtimePins, slim } from '../../harness/node-binaries.ts';
 import { runGroup } from '../../harness/procs.ts';
 
-const scratch = mkdtempSync(join(tmpdir(), 'nas-cache-spec-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = tempFolder('nas-cache-spec-');
 let n = 0;
-const freshDir = (name: string) => mkdtempSync(join(scratch, `${name}-${n++}-`));
+const freshDir = (name: string) => mkdtempSync(join(scratch(), `${name}-${n++}-`));
 
 /** Writes files (path -> content) under `dir`. */
 function files(dir: string, tree: Record<string, string>) {
@@ -223,10 +222,10 @@ describe('npm run cache', () => {
   }, 30_000);
 
   it('an empty cache, or none at all, is listed as such', async () => {
-    const r = await cacheCommand(join(scratch, 'never-made'), []);
+    const r = await cacheCommand(join(scratch(), 'never-made'), []);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe(`cache: ${join(scratch, 'never-made')} (NODE_ASYNC_SPEC_CACHE moves it)\nno release cached\ntotal: 0 B: 0 release(s) 0 B, 0 registry list(s) 0 B\n`);
-    expect(existsSync(join(scratch, 'never-made'))).toBe(false);
+    expect(r.stdout).toBe(`cache: ${join(scratch(), 'never-made')} (NODE_ASYNC_SPEC_CACHE moves it)\nno release cached\ntotal: 0 B: 0 release(s) 0 B, 0 registry list(s) 0 B\n`);
+    expect(existsSync(join(scratch(), 'never-made'))).toBe(false);
   }, 30_000);
 
   it.each([

@@ -1,29 +1,28 @@
 // tools/run.mjs, which package.json's scripts run the commands with: the command's TypeScript as
 // one cached bundle, rebuilt when a source file changes, each file keeping its own
 // import.meta.url, the command seeing the argv it would see under `node --import tsx/esm`.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
 import { ROOT } from '../../harness/harness.ts';
 
 const RUN = join(ROOT, 'tools', 'run.mjs');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'node-async-spec-cli');
-const dir = mkdtempSync(join(tmpdir(), 'nas-run-'));
+const dir = tempFolder('nas-run-');
 afterAll(() => {
   // This test's bundles go with it: the manifests name their entry file.
   for (const f of existsSync(CACHE) ? readdirSync(CACHE).filter((x) => x.endsWith('.json')) : []) {
     const entry = (JSON.parse(readFileSync(join(CACHE, f), 'utf8')) as { entry: string }).entry;
-    if (entry.startsWith(dir)) for (const x of [f, f.replace(/\.json$/, '.mjs')]) rmSync(join(CACHE, x), { force: true });
+    if (entry.startsWith(dir())) for (const x of [f, f.replace(/\.json$/, '.mjs')]) rmSync(join(CACHE, x), { force: true });
   }
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('node tools/run.mjs <command file.ts>', () => {
   it('runs the file with its own import.meta.url and argv, and rebuilds when a source file changes (size or time)', async () => {
-    const main = join(dir, 'main.ts');
-    const dep = join(dir, 'dep.ts');
+    const main = join(dir(), 'main.ts');
+    const dep = join(dir(), 'dep.ts');
     writeFileSync(main, [
       "import { word, where } from './dep.ts';",
       'const n: number = 1;',

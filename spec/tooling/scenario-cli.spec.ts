@@ -1,10 +1,10 @@
 // `npm run scenario`: the JSON contract, scenarios outside the repository, several targets,
 // suggestions for unknown ids, one-line errors for bad input, and nothing left running on Ctrl-C.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { printTarget } from '../../harness/target.ts';
 import { isRunning } from '../../harness/procs.ts';
@@ -17,11 +17,10 @@ import { spec as scenarioCommand } from '../../tools/scenario.ts';
 const RUN = [join(ROOT, 'tools', 'run.mjs')];
 const CLI = join(ROOT, 'tools', 'scenario.ts');
 const target = () => inject('target');
-const dir = mkdtempSync(join(tmpdir(), 'scenario-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('scenario-cli-');
 
 function file(name: string, text: string): string {
-  const p = join(dir, name);
+  const p = join(dir(), name);
   writeFileSync(p, text);
   return p;
 }
@@ -191,7 +190,7 @@ console.log('same every time');
     ['Ctrl-C (SIGINT to the whole foreground group)', 'SIGINT', true],
     ['SIGTERM to the command alone (a supervisor stopping it)', 'SIGTERM', false],
   ] as const)('%s leaves nothing running', async (_label, signal, wholeGroup) => {
-    const pidFile = join(dir, `forever-${signal}.pid`);
+    const pidFile = join(dir(), `forever-${signal}.pid`);
     const forever = file(`forever-${signal}.js`, `/*---
 claim: Runs until killed.
 source: spec/tooling/scenario-cli.spec.ts

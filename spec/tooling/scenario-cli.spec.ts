@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { printTarget } from '../../harness/target.ts';
@@ -43,7 +43,7 @@ async function inProcess(args: string[]) {
 // Each case starts one or two processes: slow on a busy machine, so the limits are generous.
 const LIMIT = 330_000;
 
-const OUTSIDE = file('outside.js', `/*---
+const OUTSIDE_TEXT = `/*---
 claim: A scenario outside the repository runs too.
 source: spec/tooling/scenario-cli.spec.ts
 tags: [exit]
@@ -52,7 +52,11 @@ process.on('exit', function (code) { console.log('bye ' + code); });
 console.log('hello');
 console.error('to stderr');
 process.exitCode = 3;
-`);
+`;
+let OUTSIDE = '';
+beforeAll(() => {
+  OUTSIDE = file('outside.js', OUTSIDE_TEXT);
+});
 
 describe('npm run scenario', () => {
   it('--json prints one object in the documented shape, for a scenario outside the repository', async () => {

@@ -8,7 +8,6 @@
 // trailer() Node prints from 17.0.0.
 import { byNode, claim, describe, line, not, snapshot, type Outcome } from '../../harness/claims.ts';
 
-const MESSAGE = '오류 핸들링 테스트';
 
 /** From 17.0.0 Node ends its report of a fatal error with a blank line and its version (nodejs/node#38332). */
 const trailer = () => byNode({ '<17.0.0': [], '>=17.0.0': ['', 'Node.js <version>'] });
@@ -65,8 +64,8 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exitEvent: { code: 1, printed: [] },
     },
     // Bun and Deno report an uncaught error in their own words; Deno ends without emitting 'exit'.
-    bun: { exit: 1, stdout: '', stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
-    deno: { exit: 1, stdout: '', stderr: [line(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: '', stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: '', stderr: [line('error: Uncaught Error: 오류 핸들링 테스트')], exitEvent: 'not fired' },
   }));
 
   claim('errors/immediate-throw', byNode<Outcome>({
@@ -85,8 +84,8 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
         `,
       exitEvent: { code: 1, printed: [] },
     },
-    bun: { exit: 1, stdout: ['end of script'], stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
-    deno: { exit: 1, stdout: ['end of script'], stderr: [line(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['end of script'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [line('error: Uncaught Error: 오류 핸들링 테스트')], exitEvent: 'not fired' },
   }));
 
   claim('errors/nexttick-throw', byNode<Outcome>({
@@ -105,8 +104,8 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
         `,
       exitEvent: { code: 1, printed: [] },
     },
-    bun: { exit: 1, stdout: ['end of script'], stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
-    deno: { exit: 1, stdout: ['end of script'], stderr: [line(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['end of script'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [line('error: Uncaught Error: 오류 핸들링 테스트')], exitEvent: 'not fired' },
   }));
 
   claim('errors/microtask-throw', byNode<Outcome>({
@@ -126,8 +125,8 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
         `,
       exitEvent: { code: 1, printed: [] },
     },
-    bun: { exit: 1, stdout: ['end of script'], stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
-    deno: { exit: 1, stdout: ['end of script'], stderr: [line(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['end of script'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [line('error: Uncaught Error: 오류 핸들링 테스트')], exitEvent: 'not fired' },
   }));
 
   claim('errors/then-throw', byNode<Outcome>({
@@ -137,7 +136,7 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exit: 0,
       stdout: ['end of script'],
       stderr: [
-        line(`(node:<pid>) UnhandledPromiseRejectionWarning: Error: ${MESSAGE}`),
+        line('(node:<pid>) UnhandledPromiseRejectionWarning: Error: 오류 핸들링 테스트'),
         '(node:<pid>) [DEP0018] DeprecationWarning: Unhandled promise rejections are deprecated.',
         not("throw new Error('오류 핸들링 테스트');"),
       ],
@@ -159,8 +158,8 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exitEvent: { code: 1, printed: [] },
     },
     // Bun exits 1 but tells the 'exit' listeners 0 (https://github.com/oven-sh/bun/pull/38116).
-    bun: { exit: 1, stdout: ['end of script'], stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 0, printed: [] } },
-    deno: { exit: 1, stdout: ['end of script'], stderr: [line(`error: Uncaught (in promise) Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['end of script'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 0, printed: [] } },
+    deno: { exit: 1, stdout: ['end of script'], stderr: [line('error: Uncaught (in promise) Error: 오류 핸들링 테스트')], exitEvent: 'not fired' },
   }));
 
   claim('errors/callback-try-catch', byNode<Outcome>({
@@ -209,15 +208,15 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
         `,
       exitEvent: { code: 1, printed: [] },
     },
-    bun: { exit: 1, stdout: ["Hello! I'm module!"], stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: [] } },
-    deno: { exit: 1, stdout: ["Hello! I'm module!"], stderr: [line(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ["Hello! I'm module!"], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ["Hello! I'm module!"], stderr: [line('error: Uncaught Error: 오류 핸들링 테스트')], exitEvent: 'not fired' },
   }));
 });
 
 describe("process.on('uncaughtException') and its relatives", () => {
   claim('errors/uncaught-exception-handler', {
     exit: 0,
-    stdout: ["Hello! I'm module!", `uncaughtException 발생 : Error: ${MESSAGE}`],
+    stdout: ["Hello! I'm module!", 'uncaughtException 발생 : Error: 오류 핸들링 테스트'],
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
@@ -226,7 +225,7 @@ describe("process.on('uncaughtException') and its relatives", () => {
     exit: 0,
     stdout: [
       'timer 1: before throw',
-      `uncaughtException 발생 : Error: ${MESSAGE}`,
+      'uncaughtException 발생 : Error: 오류 핸들링 테스트',
       'timer 2: same time',
       'timer 3: later',
       'exit 0',
@@ -238,7 +237,7 @@ describe("process.on('uncaughtException') and its relatives", () => {
   claim('errors/throw-in-uncaught-handler', byNode<Outcome>({
     '*': {
       exit: 7,
-      stdout: [`listener got: ${MESSAGE}`],
+      stdout: ['listener got: 오류 핸들링 테스트'],
       stderr: snapshot`
         <dir>/throw-in-uncaught-handler.js:15
           throw new Error('listener failed');
@@ -252,14 +251,14 @@ describe("process.on('uncaughtException') and its relatives", () => {
       exitEvent: 'not fired',
     },
     // Bun runs the 'exit' listeners with 7, which Node skips; Deno exits 1, not 7, and skips them.
-    bun: { exit: 7, stdout: [`listener got: ${MESSAGE}`, 'exit 7'], stderr: [line('error: listener failed')], exitEvent: { code: 7, printed: ['exit 7'] } },
-    deno: { exit: 1, stdout: [`listener got: ${MESSAGE}`], stderr: [line('error: Uncaught Error: listener failed')], exitEvent: 'not fired' },
+    bun: { exit: 7, stdout: ['listener got: 오류 핸들링 테스트', 'exit 7'], stderr: [line('error: listener failed')], exitEvent: { code: 7, printed: ['exit 7'] } },
+    deno: { exit: 1, stdout: ['listener got: 오류 핸들링 테스트'], stderr: [line('error: Uncaught Error: listener failed')], exitEvent: 'not fired' },
   }));
 
   claim('errors/uncaught-exception-monitor', byNode<Outcome>({
     '*': {
       exit: 1,
-      stdout: [`monitor: Error: ${MESSAGE} (uncaughtException)`, 'exit 1'],
+      stdout: ['monitor: Error: 오류 핸들링 테스트 (uncaughtException)', 'exit 1'],
       stderr: snapshot`
         <dir>/uncaught-exception-monitor.js:18
           throw new Error('오류 핸들링 테스트');
@@ -272,14 +271,14 @@ describe("process.on('uncaughtException') and its relatives", () => {
         `,
       exitEvent: { code: 1, printed: ['exit 1'] },
     },
-    bun: { exit: 1, stdout: [`monitor: Error: ${MESSAGE} (uncaughtException)`, 'exit 1'], stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 1, printed: ['exit 1'] } },
-    deno: { exit: 1, stdout: [`monitor: Error: ${MESSAGE} (uncaughtException)`], stderr: [line(`error: Uncaught Error: ${MESSAGE}`)], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['monitor: Error: 오류 핸들링 테스트 (uncaughtException)', 'exit 1'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: ['monitor: Error: 오류 핸들링 테스트 (uncaughtException)'], stderr: [line('error: Uncaught Error: 오류 핸들링 테스트')], exitEvent: 'not fired' },
   }));
 
   claim('errors/capture-callback', {
     exit: 0,
     // The uncaughtException listener is registered too, and never called.
-    stdout: ['has capture callback: true', `capture callback: Error: ${MESSAGE}`, 'later timer', 'exit 0'],
+    stdout: ['has capture callback: true', 'capture callback: Error: 오류 핸들링 테스트', 'later timer', 'exit 0'],
     stderr: '',
     exitEvent: { code: 0, printed: ['exit 0'] },
   });
@@ -300,13 +299,13 @@ describe("process.on('uncaughtException') and its relatives", () => {
     '*': {
       exit: 0,
       ...byNode<Pick<Outcome, 'stdout' | 'stderr'>>({
-        '<15.0.0': { stdout: ['exit 0'], stderr: [`(node:<pid>) UnhandledPromiseRejectionWarning: Error: ${MESSAGE}`] },
-        '>=15.0.0': { stdout: [`uncaughtException 발생 : Error: ${MESSAGE} (unhandledRejection)`, 'exit 0'], stderr: '' },
+        '<15.0.0': { stdout: ['exit 0'], stderr: ['(node:<pid>) UnhandledPromiseRejectionWarning: Error: 오류 핸들링 테스트'] },
+        '>=15.0.0': { stdout: ['uncaughtException 발생 : Error: 오류 핸들링 테스트 (unhandledRejection)', 'exit 0'], stderr: '' },
       }),
       exitEvent: { code: 0, printed: ['exit 0'] },
     },
     // Bun does not turn the unhandled rejection into an uncaughtException: the listener is never called and the process fails.
-    bun: { exit: 1, stdout: ['exit 0'], stderr: [line(`error: ${MESSAGE}`)], exitEvent: { code: 0, printed: ['exit 0'] } },
+    bun: { exit: 1, stdout: ['exit 0'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 0, printed: ['exit 0'] } },
   }));
 });
 

@@ -8,7 +8,6 @@
 // trailer() Node prints from 17.0.0.
 import { byNode, claim, describe, line, not, snapshot, type Outcome } from '../../harness/claims.ts';
 
-
 /** From 17.0.0 Node ends its report of a fatal error with a blank line and its version (nodejs/node#38332). */
 const trailer = () => byNode({ '<17.0.0': [], '>=17.0.0': ['', 'Node.js <version>'] });
 

@@ -62,3 +62,19 @@ describe('AsyncLocalStorage: context follows async work, errors do not', () => {
     bun: { exit: 0, stdout: ['uncaughtException (rejection), store: undefined', 'exit 0'], stderr: ['UnhandledPromiseRejectionWarning: Error: rejection'], exitEvent: { code: 0, printed: ['exit 0'] } },
   }));
 });
+
+describe('AsyncLocalStorage.bind and AsyncLocalStorage.snapshot', () => {
+  claim('async-context/als-bind', {
+    exit: 0,
+    stdout: ['bound: store is {"request":1}', 'not bound: store is undefined', 'bound: store is {"request":1}', 'not bound: store is {"request":2}', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
+
+  claim('async-context/als-snapshot', {
+    exit: 0,
+    stdout: ['outside: undefined', 'runner: {"request":1}', 'inside run 2, runner: {"request":1}, after it: {"request":2}', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIOS } from '../../harness/harness.ts';
-import { byNode, claim, describe, expect, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, expect, not, type Outcome } from '../../harness/claims.ts';
 
 const SAY = ["Hello! I'm module!", '에러 발생 : Error: 오류 핸들링 테스트'];
 
@@ -243,5 +243,56 @@ describe('domains in servers and clusters', () => {
       },
     },
     bun: { exit: 1, stdout: ['cluster.worker: undefined', "Hello! I'm module!", 'exit event: 1'], stderr: [/^error: 오류 핸들링 테스트$/], exitEvent: { code: 1, printed: ['exit event: 1'] } },
+  }));
+});
+
+describe('domains, the capture callback and the error handler', () => {
+  claim('domain/process-domain-in-error-handler', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: byNode({
+        '<13': ['error listener got: request failed; process.domain is the same domain', 'exit 0'],
+        '>=13': ['error listener got: request failed; process.domain is undefined', 'exit 0'],
+      }),
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Bun's domain does not catch the emitter's error (https://github.com/oven-sh/bun/issues/6045); Deno's process.domain is null there.
+    bun: { exit: 1, stdout: ['exit 1'], stderr: [/^error: request failed$/], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 0, stdout: ['error listener got: request failed; process.domain is null', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
+  }));
+
+  claim('domain/capture-callback-after-domain', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: [
+        byNode({ '<25.9': 'setting it threw ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE', '>=25.9': 'capture callback set' }),
+        'domain caught: inside the domain',
+        'capture callback still set: false',
+        'exit 1',
+      ],
+      stderr: [/^Error: outside any domain$/, not('capture callback')],
+      exitEvent: { code: 1, printed: ['exit 1'] },
+    },
+    // Bun's domain leaves the capture callback in place, which then gets both errors; Deno's domain finds the callback set and reports that to it.
+    bun: { exit: 0, stdout: ['capture callback set', 'capture callback: inside the domain', 'capture callback still set: true', 'capture callback: outside any domain', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
+    deno: { exit: 0, stdout: ['capture callback set', 'capture callback: `process.setupUncaughtExceptionCapture()` was called while a capture callback was already active', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
+  }));
+
+  claim('domain/require-after-capture-callback', byNode({
+    '<25.9': {
+      exit: 0,
+      stdout: ['require threw ERR_DOMAIN_CALLBACK_NOT_AVAILABLE', 'capture callback still set: true', 'capture callback: outside any domain', 'exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    '>=25.9': {
+      exit: 1,
+      stdout: ['domain loaded', 'domain caught: inside the domain', 'capture callback still set: false', 'exit 1'],
+      stderr: [/^Error: outside any domain$/],
+      exitEvent: { code: 1, printed: ['exit 1'] },
+    },
+    bun: { exit: 0, stdout: ['domain loaded', 'capture callback: inside the domain', 'capture callback still set: true', 'capture callback: outside any domain', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
+    deno: { exit: 0, stdout: ['domain loaded', 'capture callback: `process.setupUncaughtExceptionCapture()` was called while a capture callback was already active', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
   }));
 });

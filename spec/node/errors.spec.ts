@@ -294,6 +294,23 @@ describe("process.on('uncaughtException') and its relatives", () => {
     exitEvent: { code: 0, printed: [] },
   });
 
+  claim('errors/capture-callback-rejection', byNode({
+    '<15': {
+      exit: 0,
+      stdout: ['later timer', 'exit 0'],
+      stderr: ['UnhandledPromiseRejectionWarning: Error: request rejected'],
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    '>=15': {
+      exit: 0,
+      stdout: ['capture callback: request rejected', 'later timer', 'exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Bun does not hand the unhandled rejection to the capture callback: the process fails, and tells the 'exit' listeners 0.
+    bun: { exit: 1, stdout: ['exit 0'], stderr: [/^error: request rejected$/], exitEvent: { code: 0, printed: ['exit 0'] } },
+  }));
+
   claim('errors/then-throw-uncaught-handler', byNode<Outcome>({
     '*': {
       exit: 0,

@@ -84,9 +84,9 @@ export class Snapshot {
  *     ${byNode({ '<17.0.0': [], '>=17.0.0': ['', 'Node.js <version>'] })}
  *     `
  *
- * A `${...}` inside a line inserts its text. A `${...}` alone on its line may be a list of lines,
- * which stand in its place (an empty list: no line at all): how a part that differs between
- * releases is stated with byNode.
+ * A `${...}` inside a line inserts its text, read like the rest (a `*` in it is a wildcard too).
+ * A `${...}` alone on its line may be a list of lines, which stand in its place (an empty list: no
+ * line at all): how a part that differs between releases is stated with byNode.
  */
 export function snapshot(strings: TemplateStringsArray, ...values: (string | string[])[]): Snapshot {
   const mark = (i: number) => `\u0000${i}\u0000`;

@@ -1,8 +1,7 @@
 // The vocabulary of the spec files. claim() runs one scenario as one `it` and checks one object
 // stating its whole expected outcome; byNode() states a value per range of Node versions (and per
-// runtime); line() and snapshot`...` (harness/snapshot.ts) state printed text as it reads. Each
-// claim's result reaches the reporters as data, in the test's `meta`: the scenario id, the target,
-// the observation, a skip's reason. No report reads a test's title.
+// runtime). Each claim's result reaches the reporters as data, in the test's `meta`: the scenario
+// id, the target, the observation, a skip's reason. No report reads a test's title.
 import semver from 'semver';
 import { inject, it, type TestContext } from 'vitest';
 import { findScenario, runScenario, whyNotApplicable, type RunOptions } from './harness.ts';
@@ -13,6 +12,7 @@ import type { Target } from './node-binaries.ts';
 
 export { expect, describe } from 'vitest';
 export { not, type Outcome } from './outcome.ts';
+// Printed text as it reads: line('...') one exact line, snapshot`...` a whole output (harness/snapshot.ts).
 export { line, snapshot } from './snapshot.ts';
 export type { Observation } from './observation.ts';
 

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, type Outcome } from '../../harness/claims.ts';
 
 describe('AsyncLocalStorage: context follows async work, errors do not', () => {
   claim('async-context/propagation', {
@@ -20,11 +20,11 @@ describe('AsyncLocalStorage: context follows async work, errors do not', () => {
     '*': {
       exit: 1,
       stdout: ['exit 1'],
-      stderr: [/^Error: thrown in a timer of req-1$/],
+      stderr: [line('Error: thrown in a timer of req-1')],
       exitEvent: { code: 1, printed: ['exit 1'] },
     },
-    bun: { exit: 1, stdout: ['exit 1'], stderr: [/^error: thrown in a timer of req-1$/], exitEvent: { code: 1, printed: ['exit 1'] } },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught Error: thrown in a timer of req-1$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit 1'], stderr: [line('error: thrown in a timer of req-1')], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught Error: thrown in a timer of req-1')], exitEvent: 'not fired' },
   }));
 
   claim('async-context/uncaught-store', byNode<Outcome>({

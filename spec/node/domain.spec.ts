@@ -1,4 +1,4 @@
-import { byNode, claim, describe, expect, not, snapshot, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, expect, line, not, snapshot, type Outcome } from '../../harness/claims.ts';
 
 const SAY = ["Hello! I'm module!", '에러 발생 : Error: 오류 핸들링 테스트'];
 
@@ -14,7 +14,7 @@ describe('domain.run() catches what try/catch cannot', () => {
       exitEvent: { code: 0, printed: ['exit event: 0'] },
     },
     // Bun's domain catches only what is thrown synchronously inside run() (https://github.com/oven-sh/bun/issues/6045): the timer's error ends the process.
-    bun: { exit: 1, stdout: ["Hello! I'm module!", 'exit event: 1'], stderr: [/^error: 오류 핸들링 테스트$/], exitEvent: { code: 1, printed: ['exit event: 1'] } },
+    bun: { exit: 1, stdout: ["Hello! I'm module!", 'exit event: 1'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: ['exit event: 1'] } },
   }));
 });
 
@@ -28,12 +28,12 @@ describe('implicit binding', () => {
       'after emit',
     ]),
     // Bun binds no emitter to the active domain (https://github.com/oven-sh/bun/issues/6045).
-    bun: { exit: 1, stdout: ['emitter.domain is d: false'], stderr: [/^error: emitter failed$/], exitEvent: { code: 1, printed: [] } },
+    bun: { exit: 1, stdout: ['emitter.domain is d: false'], stderr: [line('error: emitter failed')], exitEvent: { code: 1, printed: [] } },
   }));
 
   claim('domain/implicit-stream', byNode<Outcome>({
     '*': quiet(['stream.domain is d: true', 'destroy returned', 'domain error: stream broke', 'err.domainEmitter is the stream: true']),
-    bun: { exit: 1, stdout: ['stream.domain is d: false', 'destroy returned'], stderr: [/^error: stream broke$/], exitEvent: { code: 1, printed: [] } },
+    bun: { exit: 1, stdout: ['stream.domain is d: false', 'destroy returned'], stderr: [line('error: stream broke')], exitEvent: { code: 1, printed: [] } },
   }));
 
   claim('domain/implicit-fs-callback', byNode<Outcome>({
@@ -44,8 +44,8 @@ describe('implicit binding', () => {
       'err.domainThrown: true',
     ]),
     // Neither Bun nor Deno runs an fs callback in the domain it was created in; Deno reports the throw as a rejection and skips 'exit'.
-    bun: { exit: 1, stdout: ['callback got: ENOENT', 'callback runs in d: false'], stderr: [/^error: thrown from the readFile callback$/], exitEvent: { code: 1, printed: [] } },
-    deno: { exit: 1, stdout: ['callback got: ENOENT', 'callback runs in d: false'], stderr: [/^error: Uncaught \(in promise\) Error: thrown from the readFile callback$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['callback got: ENOENT', 'callback runs in d: false'], stderr: [line('error: thrown from the readFile callback')], exitEvent: { code: 1, printed: [] } },
+    deno: { exit: 1, stdout: ['callback got: ENOENT', 'callback runs in d: false'], stderr: [line('error: Uncaught (in promise) Error: thrown from the readFile callback')], exitEvent: 'not fired' },
   }));
 });
 
@@ -58,7 +58,7 @@ describe('explicit binding', () => {
       'domain error: added emitter failed',
     ]),
     // Bun's domain has no `members`: add() leaves the emitter unbound and the script throws a TypeError. Deno's emitters start with domain undefined, not null.
-    bun: { exit: 1, stdout: ['before add, emitter.domain: undefined', 'after add, emitter.domain is d: false'], stderr: [/^TypeError: undefined is not an object \(evaluating 'd\.members\.indexOf'\)$/], exitEvent: { code: 1, printed: [] } },
+    bun: { exit: 1, stdout: ['before add, emitter.domain: undefined', 'after add, emitter.domain is d: false'], stderr: [line("TypeError: undefined is not an object (evaluating 'd.members.indexOf')")], exitEvent: { code: 1, printed: [] } },
     deno: quiet(['before add, emitter.domain: undefined', 'after add, emitter.domain is d: true', 'd.members holds it: true', 'domain error: added emitter failed']),
   }));
 
@@ -66,14 +66,14 @@ describe('explicit binding', () => {
     '*': {
       exit: 1,
       stdout: ['bound: true', 'after remove, emitter.domain: null', 'exit event: 1'],
-      stderr: [/^Error: removed emitter failed$/],
+      stderr: [line('Error: removed emitter failed')],
       exitEvent: { code: 1, printed: ['exit event: 1'] },
       // Node's own source line above the error, which stderr highlights leave out (it names Node's
       // internal file and line): the throw of an 'error' event nobody listens to.
       also: (r) => expect(r.stderr).toMatch(/^\s*throw er; \/\/ Unhandled 'error' event$/m),
     },
-    bun: { exit: 1, stdout: ['bound: false', 'after remove, emitter.domain: undefined', 'exit event: 1'], stderr: [/^error: removed emitter failed$/], exitEvent: { code: 1, printed: ['exit event: 1'] } },
-    deno: { exit: 1, stdout: ['bound: true', 'after remove, emitter.domain: null'], stderr: [/^error: Uncaught Error: removed emitter failed$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['bound: false', 'after remove, emitter.domain: undefined', 'exit event: 1'], stderr: [line('error: removed emitter failed')], exitEvent: { code: 1, printed: ['exit event: 1'] } },
+    deno: { exit: 1, stdout: ['bound: true', 'after remove, emitter.domain: null'], stderr: [line('error: Uncaught Error: removed emitter failed')], exitEvent: 'not fired' },
   }));
 
   claim('domain/bind', byNode<Outcome>({
@@ -102,12 +102,12 @@ describe('where domains stop helping', () => {
     '*': {
       exit: 7,
       stdout: ['domain error: first error'],
-      stderr: [/^Error: thrown inside the error listener$/],
+      stderr: [line('Error: thrown inside the error listener')],
       exitEvent: 'not fired',
     },
     // Bun's domain never gets the first error (https://github.com/oven-sh/bun/issues/6045); Deno exits 1, not 7, and skips 'exit'.
-    bun: { exit: 1, stdout: ['exit event: 1'], stderr: [/^error: first error$/], exitEvent: { code: 1, printed: ['exit event: 1'] } },
-    deno: { exit: 1, stdout: ['domain error: first error'], stderr: [/^error: Uncaught Error: thrown inside the error listener$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit event: 1'], stderr: [line('error: first error')], exitEvent: { code: 1, printed: ['exit event: 1'] } },
+    deno: { exit: 1, stdout: ['domain error: first error'], stderr: [line('error: Uncaught Error: thrown inside the error listener')], exitEvent: 'not fired' },
   }));
 
   claim('domain/promise-then-throw', byNode<Outcome>({
@@ -120,7 +120,7 @@ describe('where domains stop helping', () => {
     '>=15.0.0 <15.3.0': {
       exit: 1,
       stdout: ['in then, process.domain is d: true', 'exit event: 1'],
-      stderr: [/^Error: thrown in then$/],
+      stderr: [line('Error: thrown in then')],
       exitEvent: { code: 1, printed: ['exit event: 1'] },
     },
     '>=15.3.0': {
@@ -130,8 +130,8 @@ describe('where domains stop helping', () => {
       exitEvent: { code: 0, printed: ['exit event: 0'] },
     },
     // Neither routes a rejection to the domain; Bun exits 1 but tells the 'exit' listeners 0 (https://github.com/oven-sh/bun/pull/38116).
-    bun: { exit: 1, stdout: ['in then, process.domain is d: false', 'exit event: 0'], stderr: [/^error: thrown in then$/], exitEvent: { code: 0, printed: ['exit event: 0'] } },
-    deno: { exit: 1, stdout: ['in then, process.domain is d: false'], stderr: [/^error: Uncaught \(in promise\) Error: thrown in then$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['in then, process.domain is d: false', 'exit event: 0'], stderr: [line('error: thrown in then')], exitEvent: { code: 0, printed: ['exit event: 0'] } },
+    deno: { exit: 1, stdout: ['in then, process.domain is d: false'], stderr: [line('error: Uncaught (in promise) Error: thrown in then')], exitEvent: 'not fired' },
   }));
 
   claim('domain/promise-vs-unhandled-rejection', byNode<Outcome>({
@@ -162,7 +162,7 @@ describe('domains in servers and clusters', () => {
       exitEvent: { code: 0, printed: ['exit event: 0'] },
     },
     // Bun's request domain does not catch the handler's later throw: the server dies with the first failing request (https://github.com/oven-sh/bun/issues/6045).
-    bun: { exit: 1, stdout: ['exit event: 1'], stderr: [/^error: handler failed later$/], exitEvent: { code: 1, printed: ['exit event: 1'] } },
+    bun: { exit: 1, stdout: ['exit event: 1'], stderr: [line('error: handler failed later')], exitEvent: { code: 1, printed: ['exit event: 1'] } },
   }));
 
   const round = (id: number, last: boolean) => [
@@ -189,7 +189,7 @@ describe('domains in servers and clusters', () => {
     bun: {
       exit: 0,
       stdout: new RegExp(`^(?:Hello! I'm module!\\n(?:\\[worker disconnected\\] \\d\\n\\[worker \\d exited\\] code 1, signal null\\n|\\[worker \\d exited\\] code 1, signal null\\n\\[worker disconnected\\] \\d\\n)(?:\\[new worker forked!\\]\\n)?){4}\\[primary\\] 3 restarts done, not forking again\\n\\[primary\\] 4 workers forked, 4 distinct worker pids; exit code 0\\n$`),
-      stderr: [/^error: 오류 핸들링 테스트$/],
+      stderr: [line('error: 오류 핸들링 테스트')],
       exitEvent: { code: 0, printed: ['[primary] 4 workers forked, 4 distinct worker pids; exit code 0'] },
     },
   }));
@@ -211,7 +211,7 @@ describe('domains in servers and clusters', () => {
     bun: {
       exit: 0,
       stdout: /^Hello! I'm module!\n[^]*\[primary\] exit code 0\n$/,
-      stderr: [/^error: 오류 핸들링 테스트$/],
+      stderr: [line('error: 오류 핸들링 테스트')],
       exitEvent: { code: 0, printed: ['[primary] exit code 0'] },
       also: (r) => {
         expect(r.stdout).toContain('\n[worker] exit code 1, at least 2.9 s after the error: false\n');
@@ -236,7 +236,7 @@ describe('domains in servers and clusters', () => {
         `,
       exitEvent: { code: 0, printed: ['exit event: 0'] },
     },
-    bun: { exit: 1, stdout: ['cluster.worker: undefined', "Hello! I'm module!", 'exit event: 1'], stderr: [/^error: 오류 핸들링 테스트$/], exitEvent: { code: 1, printed: ['exit event: 1'] } },
+    bun: { exit: 1, stdout: ['cluster.worker: undefined', "Hello! I'm module!", 'exit event: 1'], stderr: [line('error: 오류 핸들링 테스트')], exitEvent: { code: 1, printed: ['exit event: 1'] } },
   }));
 });
 
@@ -252,7 +252,7 @@ describe('domains, the capture callback and the error handler', () => {
       exitEvent: { code: 0, printed: ['exit 0'] },
     },
     // Bun's domain does not catch the emitter's error (https://github.com/oven-sh/bun/issues/6045); Deno's process.domain is null there.
-    bun: { exit: 1, stdout: ['exit 1'], stderr: [/^error: request failed$/], exitEvent: { code: 1, printed: ['exit 1'] } },
+    bun: { exit: 1, stdout: ['exit 1'], stderr: [line('error: request failed')], exitEvent: { code: 1, printed: ['exit 1'] } },
     deno: { exit: 0, stdout: ['error listener got: request failed; process.domain is null', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
   }));
 
@@ -265,7 +265,7 @@ describe('domains, the capture callback and the error handler', () => {
         'capture callback still set: false',
         'exit 1',
       ],
-      stderr: [/^Error: outside any domain$/, not('capture callback')],
+      stderr: [line('Error: outside any domain'), not('capture callback')],
       exitEvent: { code: 1, printed: ['exit 1'] },
     },
     // Bun's domain leaves the capture callback in place, which then gets both errors; Deno's domain finds the callback set and reports that to it.
@@ -283,7 +283,7 @@ describe('domains, the capture callback and the error handler', () => {
     '>=25.9': {
       exit: 1,
       stdout: ['domain loaded', 'domain caught: inside the domain', 'capture callback still set: false', 'exit 1'],
-      stderr: [/^Error: outside any domain$/],
+      stderr: [line('Error: outside any domain')],
       exitEvent: { code: 1, printed: ['exit 1'] },
     },
     bun: { exit: 0, stdout: ['domain loaded', 'capture callback: inside the domain', 'capture callback still set: true', 'capture callback: outside any domain', 'exit 0'], stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },

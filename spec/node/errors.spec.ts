@@ -308,7 +308,7 @@ describe("process.on('uncaughtException') and its relatives", () => {
       exitEvent: { code: 0, printed: ['exit 0'] },
     },
     // Bun does not hand the unhandled rejection to the capture callback: the process fails, and tells the 'exit' listeners 0.
-    bun: { exit: 1, stdout: ['exit 0'], stderr: [/^error: request rejected$/], exitEvent: { code: 0, printed: ['exit 0'] } },
+    bun: { exit: 1, stdout: ['exit 0'], stderr: [line('error: request rejected')], exitEvent: { code: 0, printed: ['exit 0'] } },
   }));
 
   claim('errors/then-throw-uncaught-handler', byNode<Outcome>({

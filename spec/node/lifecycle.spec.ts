@@ -1,4 +1,4 @@
-import { byNode, claim, describe, snapshot, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, snapshot, type Outcome } from '../../harness/claims.ts';
 
 /**
  * Ends with `code` and nothing on stderr; the exit listeners received `code` and printed exactly
@@ -65,13 +65,13 @@ describe("'beforeExit'", () => {
     '*': {
       exit: 1,
       stdout: ['exit with code 1'],
-      stderr: [/^Error: boom$/],
+      stderr: [line('Error: boom')],
       exitEvent: { code: 1, printed: ['exit with code 1'] },
     },
     // Bun reports an uncaught error in its own words; the rest is Node's.
-    bun: { exit: 1, stdout: ['exit with code 1'], stderr: [/^error: boom$/], exitEvent: { code: 1, printed: ['exit with code 1'] } },
+    bun: { exit: 1, stdout: ['exit with code 1'], stderr: [line('error: boom')], exitEvent: { code: 1, printed: ['exit with code 1'] } },
     // Deno ends on an uncaught error without emitting 'exit'.
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught Error: boom$/], exitEvent: 'not fired' },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught Error: boom')], exitEvent: 'not fired' },
   }));
 });
 
@@ -159,25 +159,25 @@ describe('top-level await in ES modules', () => {
     // Bun never ends: it waits on the unsettled await forever (https://github.com/oven-sh/bun/issues/33283).
     bun: { timedOut: true, stdout: ['before the await'], stderr: '', exitEvent: 'not fired' },
     // Deno ends with 1 and an error instead of 13 and a warning, without emitting 'exit'.
-    deno: { exit: 1, stdout: ['before the await'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
+    deno: { exit: 1, stdout: ['before the await'], stderr: [line('error: Top-level await promise never resolved')], exitEvent: 'not fired' },
   }));
 
   claim('lifecycle/tla-exitcode-preset', byNode<Outcome>({
     '*': ends(2, ['before the await', 'exit with code 2']),
     // Bun never ends (https://github.com/oven-sh/bun/issues/33283); Deno ends with 1, not the preset code, without emitting 'exit'.
     bun: { timedOut: true, stdout: ['before the await'], stderr: '', exitEvent: 'not fired' },
-    deno: { exit: 1, stdout: ['before the await'], stderr: [/^error: Top-level await promise never resolved$/], exitEvent: 'not fired' },
+    deno: { exit: 1, stdout: ['before the await'], stderr: [line('error: Top-level await promise never resolved')], exitEvent: 'not fired' },
   }));
 
   claim('lifecycle/tla-rejected', byNode<Outcome>({
     '*': {
       exit: 1,
       stdout: ['before the await', 'exit with code 1'],
-      stderr: [/^Error: boom$/],
+      stderr: [line('Error: boom')],
       exitEvent: { code: 1, printed: ['exit with code 1'] },
     },
-    bun: { exit: 1, stdout: ['before the await', 'exit with code 1'], stderr: [/^error: boom$/], exitEvent: { code: 1, printed: ['exit with code 1'] } },
-    deno: { exit: 1, stdout: ['before the await'], stderr: [/^error: Uncaught \(in promise\) Error: boom$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['before the await', 'exit with code 1'], stderr: [line('error: boom')], exitEvent: { code: 1, printed: ['exit with code 1'] } },
+    deno: { exit: 1, stdout: ['before the await'], stderr: [line('error: Uncaught (in promise) Error: boom')], exitEvent: 'not fired' },
   }));
 });
 
@@ -214,11 +214,11 @@ describe('invalid values for process.exitCode and process.exit()', () => {
     '>=20': {
       exit: 1,
       stdout: ['exit listener got 1'],
-      stderr: [/^RangeError \[ERR_OUT_OF_RANGE\]: The value of "code" is out of range\. It must be an integer\. Received 1\.5$/],
+      stderr: [line('RangeError [ERR_OUT_OF_RANGE]: The value of "code" is out of range. It must be an integer. Received 1.5')],
       exitEvent: { code: 1, printed: ['exit listener got 1'] },
     },
-    bun: { exit: 1, stdout: ['exit listener got 1'], stderr: [/^RangeError: The value of "code" is out of range\. It must be an integer\. Received 1\.5$/, 'code: "ERR_OUT_OF_RANGE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught \(in promise\) RangeError: The value of "code" is out of range\. It must be an integer\. Received 1\.5$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit listener got 1'], stderr: [line('RangeError: The value of "code" is out of range. It must be an integer. Received 1.5'), 'code: "ERR_OUT_OF_RANGE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught (in promise) RangeError: The value of "code" is out of range. It must be an integer. Received 1.5')], exitEvent: 'not fired' },
   }));
 
   claim('lifecycle/exitcode-non-numeric', byNode({
@@ -235,12 +235,12 @@ describe('invalid values for process.exitCode and process.exit()', () => {
     '>=20': {
       exit: 1,
       stdout: ['exit listener got 1'],
-      stderr: [/^TypeError \[ERR_INVALID_ARG_TYPE\]: The "code" argument must be of type number\. Received type string \('failed'\)$/],
+      stderr: [line(`TypeError [ERR_INVALID_ARG_TYPE]: The "code" argument must be of type number. Received type string ('failed')`)],
       exitEvent: { code: 1, printed: ['exit listener got 1'] },
     },
     // Bun's TypeError has no [ERR_INVALID_ARG_TYPE] in its first line; Deno's says 'must be integer' and skips 'exit'.
-    bun: { exit: 1, stdout: ['exit listener got 1'], stderr: [/^TypeError: The "code" argument must be of type number\. Received type string \('failed'\)$/, 'code: "ERR_INVALID_ARG_TYPE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught \(in promise\) TypeError: The "code" argument must be integer\. Received type string \('failed'\)$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit listener got 1'], stderr: [line(`TypeError: The "code" argument must be of type number. Received type string ('failed')`), 'code: "ERR_INVALID_ARG_TYPE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
+    deno: { exit: 1, stdout: [], stderr: [line(`error: Uncaught (in promise) TypeError: The "code" argument must be integer. Received type string ('failed')`)], exitEvent: 'not fired' },
   }));
 
   claim('lifecycle/exit-float', byNode({
@@ -260,8 +260,8 @@ describe('invalid values for process.exitCode and process.exit()', () => {
       stderr: [/^RangeError \[ERR_OUT_OF_RANGE\]: .* Received 2\.7$/],
       exitEvent: { code: 1, printed: ['exit listener got 1'] },
     },
-    bun: { exit: 1, stdout: ['exit listener got 1'], stderr: [/^RangeError: The value of "code" is out of range\. It must be an integer\. Received 2\.7$/, 'code: "ERR_OUT_OF_RANGE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught \(in promise\) RangeError: The value of "code" is out of range\. It must be an integer\. Received 2\.7$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit listener got 1'], stderr: [line('RangeError: The value of "code" is out of range. It must be an integer. Received 2.7'), 'code: "ERR_OUT_OF_RANGE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught (in promise) RangeError: The value of "code" is out of range. It must be an integer. Received 2.7')], exitEvent: 'not fired' },
   }));
 
   claim('lifecycle/exit-string-reason', byNode({
@@ -278,11 +278,11 @@ describe('invalid values for process.exitCode and process.exit()', () => {
     '>=20': {
       exit: 1,
       stdout: ['shutting down: SIGTERM', 'exit listener got 1'],
-      stderr: [/^TypeError \[ERR_INVALID_ARG_TYPE\]: The "code" argument must be of type number\. Received type string \('SIGTERM'\)$/],
+      stderr: [line(`TypeError [ERR_INVALID_ARG_TYPE]: The "code" argument must be of type number. Received type string ('SIGTERM')`)],
       exitEvent: { code: 1, printed: ['exit listener got 1'] },
     },
-    bun: { exit: 1, stdout: ['shutting down: SIGTERM', 'exit listener got 1'], stderr: [/^TypeError: The "code" argument must be of type number\. Received type string \('SIGTERM'\)$/, 'code: "ERR_INVALID_ARG_TYPE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
-    deno: { exit: 1, stdout: ['shutting down: SIGTERM'], stderr: [/^error: Uncaught \(in promise\) TypeError: The "code" argument must be integer\. Received type string \('SIGTERM'\)$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['shutting down: SIGTERM', 'exit listener got 1'], stderr: [line(`TypeError: The "code" argument must be of type number. Received type string ('SIGTERM')`), 'code: "ERR_INVALID_ARG_TYPE"'], exitEvent: { code: 1, printed: ['exit listener got 1'] } },
+    deno: { exit: 1, stdout: ['shutting down: SIGTERM'], stderr: [line(`error: Uncaught (in promise) TypeError: The "code" argument must be integer. Received type string ('SIGTERM')`)], exitEvent: 'not fired' },
   }));
 
   claim('lifecycle/exit-256', byNode<Outcome>({
@@ -316,7 +316,7 @@ describe("Node's exit codes, caused", () => {
   claim('lifecycle/exit-code-14-snapshot', {
     exit: byNode({ '<20': 1, '>=20': 14 }),
     stdout: ['entry script ran'],
-    stderr: [/^Cannot open no-such-dir\/snapshot\.blob for writing a snapshot\.$/],
+    stderr: [line('Cannot open no-such-dir/snapshot.blob for writing a snapshot.')],
     exitEvent: 'not fired',
   });
 

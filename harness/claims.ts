@@ -1,14 +1,17 @@
 // The vocabulary of the spec files. claim() runs one scenario as one `it` and checks one object
 // stating its whole expected outcome; byNode() states a value per range of Node versions (and per
 // runtime). Each claim's result reaches the reporters as data, in the test's `meta`: the scenario
-// id, the target, the observation, a skip's reason. No report reads a test's title.
+// id, the target, the observation, a skip's reason, the byNode ranges its expectation evaluated.
+// No report reads a test's title.
 import semver from 'semver';
 import { inject, it, type TestContext } from 'vitest';
+import { getCurrentSuite, getCurrentTest } from 'vitest/suite';
 import { findScenario, runScenario, whyNotApplicable, type RunOptions } from './harness.ts';
 import { observed } from './run-ahead.ts';
 import { outcomeProblems, showObservation, type Outcome } from './outcome.ts';
 import { stored, type Observation, type StoredObservation } from './observation.ts';
 import type { Target } from './node-binaries.ts';
+import { bareVersion, printNode, printTarget } from './target.ts';
 
 export { expect, describe } from 'vitest';
 export { not, type Outcome } from './outcome.ts';
@@ -21,6 +24,8 @@ export interface ClaimMeta {
   scenario: string;
   /** The target's version string ("v22.1.0", "bun 1.4.5"). */
   target: string;
+  /** The hash of the scenario's text that ran (read by this claim, or by the run-ahead pool that ran it). */
+  hash: string;
   observation?: StoredObservation;
   /** Fields of the outcome the target gives no way to observe (not checked, reported as unknown). */
   unknown?: string[];
@@ -31,6 +36,12 @@ declare module 'vitest' {
     claim?: ClaimMeta;
     /** Why the test is skipped: every skip states one (harness/results-reporter.ts lists them). */
     skip?: string;
+    /**
+     * For a claim: the Node ranges of every byNode table its expectation evaluated, as written
+     * (`['<16.4', '>=16.4']`), in the order first met: the version boundaries it states
+     * (`npm run matrix -- --boundaries` reads them). Absent when it states none.
+     */
+    ranges?: string[];
   }
 }
 
@@ -52,16 +63,43 @@ export function referenceNode(): string {
  *   byNode({ '>=15': 1, deno: 0 })
  */
 export function byNode<T>(table: Record<string, T>, t: Pick<Target, 'runtime' | 'version'> = target()): T {
+  const ranges = Object.keys(table).filter((k) => semver.validRange(k) !== null);
+  noteRanges(ranges);
   if (t.runtime !== 'node') {
     if (t.runtime in table) return table[t.runtime]!;
-    return byNode(table, { runtime: 'node', version: referenceNode() });
+    return byNode(table, { runtime: 'node', version: bareVersion(referenceNode()) });
   }
-  const ranges = Object.keys(table).filter((k) => semver.validRange(k) !== null);
   const hits = ranges.filter((range) => semver.satisfies(t.version, range, { includePrerelease: true }));
   if (hits.length !== 1) {
-    throw new Error(`byNode: ${hits.length ? `ranges ${hits.join(' and ')} overlap` : 'no range covers'} Node ${t.version} (ranges: ${ranges.join(', ')})`);
+    throw new Error(`byNode: ${hits.length ? `ranges ${hits.join(' and ')} overlap` : 'no range covers'} Node ${printNode(t.version)} (ranges: ${ranges.join(', ')})`);
   }
   return table[hits[0]!]!;
+}
+
+// The ranges of the byNode tables evaluated while a spec file is collected, per suite being
+// collected (a describe block, or the file's top level), since that suite's last claim(): the next
+// claim() in the same suite takes them. So a value several claims share is computed in each (a
+// function), not once before them: a table evaluated in another suite (a constant at the top of
+// the file, used in a describe) goes to no claim. And every table an expectation depends on is
+// evaluated whatever the target (not `a ? byNode(x) : byNode(y)`): the ranges are collected on
+// one Node (spec/tooling/boundaries-stated.spec.ts checks they do not depend on it). A byNode
+// evaluated while a test runs states nothing about a claim's boundaries and is not noted.
+const pending = new WeakMap<object, string[]>();
+
+function noteRanges(ranges: string[]) {
+  const suite = getCurrentSuite();
+  if (getCurrentTest() || !suite) return;
+  const list = pending.get(suite) ?? [];
+  for (const r of ranges) if (!list.includes(r)) list.push(r);
+  pending.set(suite, list);
+}
+
+/** The ranges noted for the claim being declared now in its suite (and a fresh start for the next). */
+function takeRanges(): string[] {
+  const suite = getCurrentSuite();
+  const out = (suite && pending.get(suite)) || [];
+  if (suite) pending.delete(suite);
+  return out;
 }
 
 /** A test that does not run here, with the reason (listed at the end of every run). */
@@ -74,8 +112,10 @@ export function skipped(title: string, reason: string) {
  * scenario whose `node` range excludes the target is skipped visibly, naming the range.
  */
 export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
+  const ranges = takeRanges();
   const s = findScenario(id);
   const t = target();
+  const stated = ranges.length ? { ranges } : {};
   // The matrix limited to some scenarios; the rest are not claimed in this run.
   // SPEC_ONLY=<prefix>,<prefix> (--only) selects ids by prefix; SPEC_IDS=<id>,<id> (--boundaries) by exact id.
   const only = process.env.SPEC_ONLY?.split(',').filter(Boolean);
@@ -90,16 +130,18 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
   }
   const why = whyNotApplicable(s, t, opts.flags);
   if (why) {
-    const reason = `n.a. on ${t.version}: ${why}`;
-    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: t.version } } }, () => {});
+    const reason = `n.a. on ${printTarget(t)}: ${why}`;
+    it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: printTarget(t), hash: s.hash }, ...stated } }, () => {});
     return;
   }
   const limit = opts.timeout ?? s.timeout;
-  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: t.version } }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
+  it(`${s.id}: ${s.claim}`, { meta: { claim: { scenario: s.id, target: printTarget(t), hash: s.hash }, ...stated }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
     // Started ahead by the run's pool (harness/run-ahead.ts) when it has it; otherwise here.
     const ahead = Object.keys(opts).length ? '' : inject('runAhead');
-    const r = (ahead ? await observed(ahead, s.id) : undefined) ?? (await runScenario(s, t, opts));
+    const got = ahead ? await observed(ahead, s.id) : undefined;
+    const r = got?.observation ?? (await runScenario(s, t, opts));
     const meta = ctx.task.meta.claim!;
+    if (got) meta.hash = got.hash;
     meta.observation = stored(r);
     const { problems, unknown } = outcomeProblems(r, outcome);
     if (unknown.length) meta.unknown = unknown;

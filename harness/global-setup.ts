@@ -1,7 +1,7 @@
 // Resolves the target Node once, before any spec runs: SPEC_NODE may name a version that has to be
 // fetched from the npm registry first. The specs read the result with inject('target').
 import type { TestProject } from 'vitest/node';
-import { referenceNode, resolveNode, type Target } from './node-binaries.ts';
+import { referenceNode, resolveTarget, type Target } from './node-binaries.ts';
 import { specNodeError } from './spec-node.ts';
 import { closeRunAhead } from './sequencer.ts';
 
@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   }, 500);
   watchdog.unref();
   try {
-    const target = await resolveNode(process.env.SPEC_NODE);
+    const target = await resolveTarget(process.env.SPEC_NODE);
     project.provide('target', target);
     project.provide('referenceNode', referenceNode());
     project.provide('runAhead', ''); // the sequencer gives the pool's address once the run's files are known

@@ -9,9 +9,10 @@ import semver from 'semver';
 import YAML from 'yaml';
 import { ROOT, RUNTIMES, SpecError, type Runtime, type Target } from './node-binaries.ts';
 import { normalise, type Observation } from './observation.ts';
+import { parseTarget, printTarget, type Release } from './target.ts';
 import { runGroup, type GroupRun } from './procs.ts';
 
-export { ROOT, SpecError, resolveNode, type NodeTarget, type Target } from './node-binaries.ts';
+export { ROOT, SpecError, resolveTarget, type Target } from './node-binaries.ts';
 export type { Observation } from './observation.ts';
 
 export const SCENARIOS = join(ROOT, 'scenarios');
@@ -70,6 +71,8 @@ export interface Scenario {
   changes: VersionChange[];
   /** The file's text after the header. */
   body: string;
+  /** hashText of the file's text as read here: every result of this Scenario is stamped with it (the text that ran, not a later one). */
+  hash: string;
 }
 
 const HEADER = /^(?:#![^\n]*\n)?\s*\/\*---\r?\n([\s\S]*?)\r?\n---\*\//;
@@ -154,6 +157,7 @@ export function readScenario(file: string): Scenario {
     links: list('links'),
     changes,
     body: text.slice(m[0].length).replace(/^\r?\n/, ''),
+    hash: hashText(text),
   };
 }
 
@@ -173,13 +177,10 @@ export function listLambdaScenarios(): Scenario[] {
   return readdirSync(LAMBDA_HANDLERS).filter(isScenarioFile).map((f) => readScenario(join(LAMBDA_HANDLERS, f))).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** A hash of a text (a scenario file): results record it, so that staleness is decided by content. */
+/** A hash of a text (a scenario file, taken once when readScenario reads it): results record it, so that staleness is decided by content. */
 export function hashText(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
 }
-
-/** The hash of a scenario file's current text. */
-export const scenarioHash = (s: Pick<Scenario, 'file'>) => hashText(readFileSync(s.file, 'utf8'));
 
 /** A fixture (a module a scenario requires, a cluster worker) is named with a leading underscore. */
 export function isScenarioFile(name: string): boolean {
@@ -269,13 +270,12 @@ export function flagsNotTaken(runtime: Runtime, flags: readonly string[]): strin
   return flags.filter((f) => f.startsWith('-') && !RUNTIME_FLAGS[runtime].includes(f.split('=')[0]!));
 }
 
-type TargetLike = Pick<Target, 'runtime' | 'version'> | string;
+type TargetLike = Release | string;
 
-/** A target given as its version string alone: "v22.1.0" is Node, "bun 1.4.5" Bun, "deno 2.9.6" Deno. */
-function asTarget(t: TargetLike): Pick<Target, 'runtime' | 'version'> {
+/** A target given printed ("v22.1.0", "bun 1.4.5"; harness/target.ts parseTarget) or as a bare Node version ("22.1.0"). */
+function asTarget(t: TargetLike): Release {
   if (typeof t !== 'string') return t;
-  const rt = t.split(' ')[0]!;
-  return { runtime: rt !== 'node' && (RUNTIMES as readonly string[]).includes(rt) ? (rt as Runtime) : 'node', version: t };
+  return parseTarget(t) ?? { runtime: 'node', version: t };
 }
 
 /**
@@ -355,7 +355,7 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
     if (reportDir) rmSync(reportDir, { recursive: true, force: true });
   }
   if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
-  let version = target.version;
+  let version = printTarget(target);
   let exitCode: number | string | null = null;
   let fired = false;
   let started = false;
@@ -380,7 +380,7 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
   }
   // Under another runtime, an observer that never reported leaves the exit event unknown: say so rather than "not fired".
   if (!started && target.runtime !== 'node') {
-    throw new SpecError(`${s.id} on ${target.version}: the observer did not run (${r.timedOut ? 'timed out' : `exit code ${r.exitCode}, signal ${r.signal}`}; stderr: ${JSON.stringify(r.stderr.trim().split('\n')[0] ?? '')})`);
+    throw new SpecError(`${s.id} on ${printTarget(target)}: the observer did not run (${r.timedOut ? 'timed out' : `exit code ${r.exitCode}, signal ${r.signal}`}; stderr: ${JSON.stringify(r.stderr.trim().split('\n')[0] ?? '')})`);
   }
   const at = { dir: dirname(s.file), scenarios: SCENARIOS, root: ROOT, binary: target.path };
   let exitHandler: string[] | null = normalise(during.join(''), at).split('\n');

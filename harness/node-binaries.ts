@@ -15,6 +15,9 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRunning, runGroup } from './procs.ts';
+import { bareVersion, parseTyped, printNode, printTarget, type Release, type Runtime } from './target.ts';
+
+export { RUNTIMES, type Runtime } from './target.ts';
 
 /** An error meant for a person: one line, no stack trace needed. */
 export class SpecError extends Error {
@@ -23,19 +26,11 @@ export class SpecError extends Error {
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The runtimes a scenario can run under. */
-export const RUNTIMES = ['node', 'bun', 'deno'] as const;
-export type Runtime = (typeof RUNTIMES)[number];
-
-/** A verified binary to run scenarios under. */
-export interface Target {
-  runtime: Runtime;
+/** A verified binary to run scenarios under: a release (harness/target.ts; printed by printTarget) and where its binary is. */
+export interface Target extends Release {
   /** Absolute path of the binary. */
   path: string;
-  /** Its version string: `process.version` for Node ("v22.23.3"), "bun 1.4.5", "deno 2.9.6". */
-  version: string;
 }
-export type NodeTarget = Target;
 
 /** The pinned release of each runtime other than Node (runtime-versions.json): { bun: '1.4.5', deno: '2.9.6' }. */
 export function runtimePins(): Record<Exclude<Runtime, 'node'>, string> {
@@ -50,11 +45,18 @@ export function pins(): Record<string, string> {
   return out;
 }
 
-/** The newest pinned Node release ("v26.10.0"): what other runtimes are compared with. */
+/** The newest pinned Node release, printed ("v26.10.0"): what other runtimes are compared with. */
 export function referenceNode(): string {
   const p = pins();
   const newest = Object.keys(p).map(Number).sort((a, b) => b - a)[0];
-  return 'v' + p[String(newest)]!;
+  return printNode(p[String(newest)]!);
+}
+
+/** The release pinned for a Node major (node-versions.json); a SpecError naming what was `typed` if none is. */
+export function pinFor(typed: string, major: string): string {
+  const pin = pins()[major];
+  if (!pin) throw new SpecError(`Node ${typed}: no pinned release for major ${major} in node-versions.json (pinned: ${Object.keys(pins()).join(', ')})`);
+  return pin;
 }
 
 export function cacheDir(): string {
@@ -89,20 +91,20 @@ function checkExecutable(path: string, what: string) {
 }
 
 /**
- * What `<binary> --version` answers, as a target's version string: "v22.1.0" (node), "bun 1.4.5"
- * (bun prints "1.4.5"), "deno 2.9.6" (deno prints "deno 2.9.6 (stable, ...)" and more lines).
+ * What `<binary> --version` answers, as a release: node prints "v22.1.0", bun "1.4.5", deno
+ * "deno 2.9.6 (stable, ...)" and more lines.
  */
-export function parseVersionAnswer(answer: string): { runtime: Runtime; version: string } | undefined {
+export function parseVersionAnswer(answer: string): Release | undefined {
   const first = answer.trim().split('\n')[0]!.trim();
-  if (/^v\d+\.\d+\.\d+\S*$/.test(first)) return { runtime: 'node', version: first };
-  if (/^\d+\.\d+\.\d+\S*$/.test(first)) return { runtime: 'bun', version: `bun ${first}` };
+  if (/^v\d+\.\d+\.\d+\S*$/.test(first)) return { runtime: 'node', version: bareVersion(first) };
+  if (/^\d+\.\d+\.\d+\S*$/.test(first)) return { runtime: 'bun', version: first };
   const deno = /^deno (\d+\.\d+\.\d+\S*)/.exec(first);
-  if (deno) return { runtime: 'deno', version: `deno ${deno[1]}` };
+  if (deno) return { runtime: 'deno', version: deno[1]! };
   return undefined;
 }
 
 /** Runs `<binary> --version` and tells which runtime it is; throws a SpecError if it is none of them. */
-export async function identify(path: string, what = 'Node'): Promise<{ runtime: Runtime; version: string }> {
+export async function identify(path: string, what = 'Node'): Promise<Release> {
   checkExecutable(path, what);
   const r = await run(path, ['--version'], { timeout: 30_000 });
   const got = r.code === 0 ? parseVersionAnswer(r.stdout) : undefined;
@@ -114,9 +116,9 @@ export async function identify(path: string, what = 'Node'): Promise<{ runtime: 
 export async function versionOf(path: string): Promise<string> {
   checkExecutable(path, 'Node');
   const r = await run(path, ['--version'], { timeout: 30_000 });
-  const v = r.stdout.trim();
-  if (r.code !== 0 || !/^v\d+\.\d+\.\d+/.test(v)) throw new SpecError(`target Node ${path} did not answer --version with a Node version (got ${JSON.stringify((v || r.stderr).slice(0, 80))})`);
-  return v;
+  const got = r.code === 0 ? parseVersionAnswer(r.stdout) : undefined;
+  if (got?.runtime !== 'node') throw new SpecError(`target Node ${path} did not answer --version with a Node version (got ${JSON.stringify((r.stdout.trim() || r.stderr).slice(0, 80))})`);
+  return printTarget(got);
 }
 
 /**
@@ -124,7 +126,7 @@ export async function versionOf(path: string): Promise<string> {
  * folder name is all the cache command reads to list it (it never runs the binary).
  */
 export function releaseDir(runtime: Runtime, version: string, dir = cacheDir(), platform: string = process.platform, arch: string = process.arch): string {
-  return join(dir, runtime, `${version.replace(/^v/, '')}-${platform}-${arch}`);
+  return join(dir, runtime, `${bareVersion(version)}-${platform}-${arch}`);
 }
 
 /** A cached release folder's name read back: "22.23.3-linux-x64" -> { version, platform: "linux-x64" }. */
@@ -366,8 +368,8 @@ async function download(pkg: string, version: string, finalDir: string, keep: st
  * registry first, so that a release the registry lacks fails before any of the others is
  * downloaded (upgrade 18 27.99.0 prints its one line and fetches nothing).
  */
-export async function ensureVersions(versions: string[]): Promise<NodeTarget[]> {
-  const vs = versions.map((v) => v.replace(/^v/, ''));
+export async function ensureVersions(versions: string[]): Promise<Target[]> {
+  const vs = versions.map(bareVersion);
   const bad = vs.find((v) => !/^\d+\.\d+\.\d+$/.test(v));
   if (bad !== undefined) throw new SpecError(`not a Node version: ${JSON.stringify(bad)}`);
   const absent = [...new Set(vs)].filter((v) => !existsSync(cachedBinary(v)));
@@ -382,14 +384,14 @@ export async function ensureVersions(versions: string[]): Promise<NodeTarget[]> 
 }
 
 /** Installs an exact Node version from the npm registry into the cache (once) and verifies it. */
-export async function ensureVersion(version: string): Promise<NodeTarget> {
-  const v = version.replace(/^v/, '');
+export async function ensureVersion(version: string): Promise<Target> {
+  const v = bareVersion(version);
   if (!/^\d+\.\d+\.\d+$/.test(v)) throw new SpecError(`not a Node version: ${JSON.stringify(version)}`);
   const bin = cachedBinary(v);
   await installFromRegistry(npmPackageName(), v, releaseDir('node', v), keptFiles('node', NODE_BIN), `Node ${v}`);
   const got = await versionOf(bin);
-  if (got !== `v${v}`) throw new SpecError(`cached Node ${bin} reports ${got}, expected v${v}; delete ${releaseDir('node', v)} and retry`);
-  return { runtime: 'node', path: bin, version: got };
+  if (got !== printNode(v)) throw new SpecError(`cached Node ${bin} reports ${got}, expected ${printNode(v)}; delete ${releaseDir('node', v)} and retry`);
+  return { runtime: 'node', path: bin, version: v };
 }
 
 /** Whether this Linux's C library is musl (Alpine): Bun publishes separate builds for it, Deno none. */
@@ -425,35 +427,33 @@ export async function ensureRuntime(runtime: Exclude<Runtime, 'node'>, version: 
   const finalDir = releaseDir(runtime, version);
   const bin = join(finalDir, where.bin);
   await installFromRegistry(where.pkg, version, finalDir, keptFiles(runtime, where.bin), `${runtime} ${version}`);
-  const got = await identify(bin, runtime);
-  const want = `${runtime} ${version}`;
-  if (got.version !== want) throw new SpecError(`cached ${runtime} ${bin} reports ${got.version}, expected ${want}; delete ${finalDir} and retry`);
-  return { runtime, path: bin, version: want };
+  const got = printTarget(await identify(bin, runtime));
+  const want = printTarget({ runtime, version });
+  if (got !== want) throw new SpecError(`cached ${runtime} ${bin} reports ${got}, expected ${want}; delete ${finalDir} and retry`);
+  return { runtime, path: bin, version };
 }
 
 /**
- * Resolves what a person typed (SPEC_NODE, --node, a matrix column) to a verified binary.
- * Empty: the Node running this process.
+ * The one resolver: what a person typed (SPEC_NODE, --node, a matrix target; harness/target.ts
+ * parseTyped) to a verified binary, fetched first if need be. Empty: the Node running this process.
+ * A Node major is its pinned release, or `o.major(major)` when given (the matrix's --latest).
  */
-export async function resolveNode(spec: string | undefined): Promise<NodeTarget> {
-  const s = (spec ?? '').trim();
-  if (!s) return { runtime: 'node', path: process.execPath, version: process.version };
-  const rt = /^(bun|deno)(?:@(.*))?$/i.exec(s);
-  if (rt) {
-    const runtime = rt[1]!.toLowerCase() as Exclude<Runtime, 'node'>;
-    return ensureRuntime(runtime, rt[2] === undefined ? runtimePins()[runtime] : rt[2].trim().replace(/^v/, ''));
+export async function resolveTarget(typed: string | undefined, o: { major?: (major: string) => string } = {}): Promise<Target> {
+  const t = parseTyped(typed, (s) => s.includes('/') || s.includes('\\') || existsSync(s));
+  switch (t.kind) {
+    case 'this':
+      return { runtime: 'node', path: process.execPath, version: bareVersion(process.version) };
+    case 'pinned':
+      return ensureRuntime(t.runtime, runtimePins()[t.runtime]);
+    case 'release':
+      return t.release.runtime === 'node' ? ensureVersion(t.release.version) : ensureRuntime(t.release.runtime, t.release.version);
+    case 'major':
+      return ensureVersion(o.major ? o.major(t.major) : pinFor((typed ?? '').trim(), t.major));
+    case 'path': {
+      const path = resolve(t.path);
+      return { path, ...(await identify(path)) };
+    }
+    case 'unknown':
+      throw new SpecError(`unknown Node target ${JSON.stringify(t.typed)}: give a major (22), an exact version (18.20.8), bun, deno, bun@<version>, deno@<version> or a path to a node, bun or deno binary`);
   }
-  if (/^v?\d+$/.test(s)) {
-    const major = s.replace(/^v/, '');
-    const pin = pins()[major];
-    if (!pin) throw new SpecError(`Node ${s}: no pinned release for major ${major} in node-versions.json (pinned: ${Object.keys(pins()).join(', ')})`);
-    return ensureVersion(pin);
-  }
-  if (/^v?\d+\.\d+\.\d+$/.test(s)) return ensureVersion(s);
-  if (s.includes('/') || s.includes('\\') || existsSync(s)) {
-    const path = resolve(s);
-    return { path, ...(await identify(path)) };
-  }
-  throw new SpecError(`unknown Node target ${JSON.stringify(s)}: give a major (22), an exact version (18.20.8), bun, deno, bun@<version>, deno@<version> or a path to a node, bun or deno binary`);
 }
-

@@ -8,7 +8,7 @@ import semver from 'semver';
 export interface Observation {
   /** Scenario id ("lifecycle/pending-await"), or the file's path for a scenario outside scenarios/. */
   id: string;
-  /** The target's version string: process.version for Node ("v22.1.0"), "bun 1.4.5", "deno 2.9.6". */
+  /** The target, printed (harness/target.ts printTarget): process.version for Node ("v22.1.0"), "bun 1.4.5", "deno 2.9.6". The name `node` is kept: stored results and `--json` read it. */
   node: string;
   exitCode: number | null;
   signal: string | null;

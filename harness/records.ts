@@ -1,26 +1,50 @@
 // The records a run leaves (harness/results-reporter.ts writes them, one JSON object a line),
-// and reading them back. A claim's record carries its scenario id, target and observation.
+// and reading them back. A claim's record carries its ClaimRecord: scenario id, target, verdict,
+// the scenario's hash, observation.
 import { existsSync, readFileSync } from 'node:fs';
 import type { StoredObservation } from './observation.ts';
 
 /** pass / fail; n.a.: the scenario does not apply to the target; skipped: any other test not run (with its reason). */
 export type Verdict = 'pass' | 'fail' | 'n.a.' | 'skipped';
 
-export interface TestRecord {
-  t: 'test';
-  /** The spec file, relative to the repository. */
-  file: string;
-  /** The test's full name: a key for comparing runs, never parsed. */
-  name: string;
+/**
+ * One claim's result on one target: the one shape a claim's result has, from its test (written
+ * by harness/results-reporter.ts) to the per-version files and matrix.json (tools/matrix.ts) and
+ * the data block of the claim's page (tools/catalog-model.ts).
+ */
+export interface ClaimRecord {
+  /** The scenario's id. */
+  scenario: string;
+  /** The target's version string ("v22.1.0", "bun 1.4.5"). */
+  target: string;
   verdict: Verdict;
-  /** For a claim: its scenario id and target version string. */
-  scenario?: string;
-  target?: string;
+  /** hashText of the scenario's text as read for the run: the text that ran (harness/harness.ts readScenario). */
+  hash: string;
+  /** What the scenario did (not for n.a.). */
   observation?: StoredObservation;
   /** Outcome fields the target could not show. */
   unknown?: string[];
-  skip?: string;
+  /** The byNode ranges the claim's expectation used (the test's meta key `ranges`), when it publishes them. */
+  ranges?: string[];
   failure?: string;
+  /** Why it did not run (n.a. or skipped). */
+  skip?: string;
+}
+
+/** Where a test's record comes from: its spec file (relative to the repository) and full name (a key for comparing runs, never parsed). */
+interface TestPlace { t: 'test'; file: string; name: string }
+
+/** A test that is not a claim. */
+interface OtherTest { verdict: Verdict; failure?: string; skip?: string; scenario?: undefined }
+
+/** A test's record: a claim's carries its ClaimRecord whole. */
+export type TestRecord = TestPlace & (ClaimRecord | OtherTest);
+
+/** The claim record inside a test's record (undefined for a test that is not a claim). */
+export function claimRecord(r: TestRecord): ClaimRecord | undefined {
+  if (r.scenario === undefined) return undefined;
+  const { t: _t, file: _f, name: _n, ...rec } = r;
+  return rec;
 }
 
 export interface CollectedRecord { t: 'collected'; file: string; tests: { name: string; scenario?: string; skip?: string }[] }

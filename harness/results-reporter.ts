@@ -1,5 +1,6 @@
 // The one channel from a run to every report. For each test it reads the data the test carries
-// in its `meta` (harness/claims.ts: scenario id, target, observation; a skip's reason) and its
+// in its `meta` (harness/claims.ts: scenario id, target, the scenario's hash, observation; the
+// byNode ranges it used, meta key `ranges`; a skip's reason) and its
 // verdict, never its title, and:
 //  - with SPEC_RESULTS=<file>, appends one JSON record a line to that file as the run goes
 //    ({"t":"collected",...} when a spec file's tests are known, {"t":"test",...} when one ends):
@@ -27,22 +28,30 @@ function cleanFailure(msg: string, root: string): string {
   return (stack >= 0 ? lines.slice(0, stack) : lines).join('\n').trimEnd();
 }
 
+/** The byNode ranges a claim's expectation used, if its test publishes them (meta key `ranges`). */
+function rangesOf(meta: object): string[] | undefined {
+  const r = (meta as { ranges?: unknown }).ranges;
+  return Array.isArray(r) && r.every((x) => typeof x === 'string') ? [...r] : undefined;
+}
+
 export function record(t: TestCase, root: string): TestRecord {
   const meta = t.meta();
   const verdict = verdictOf(t);
-  const rec: TestRecord = { t: 'test', file: relative(root, t.module.moduleId), name: t.fullName, verdict };
-  if (meta.claim) {
-    rec.scenario = meta.claim.scenario;
-    rec.target = meta.claim.target;
-    if (meta.claim.observation && verdict !== 'n.a.') rec.observation = meta.claim.observation;
-    if (meta.claim.unknown?.length) rec.unknown = meta.claim.unknown;
-  }
+  const place = { t: 'test' as const, file: relative(root, t.module.moduleId), name: t.fullName };
   const result = t.result();
   const skip = meta.skip ?? (result.state === 'skipped' ? result.note : undefined);
-  if (skip && (verdict === 'skipped' || verdict === 'n.a.')) rec.skip = skip;
-  const errors = t.result().errors;
-  if (verdict === 'fail') rec.failure = cleanFailure((errors ?? []).map((e) => e.message).join('\n') || 'failed', root);
-  return rec;
+  const failure = verdict === 'fail' ? cleanFailure((result.errors ?? []).map((e) => e.message).join('\n') || 'failed', root) : undefined;
+  const rest = { ...(skip && (verdict === 'skipped' || verdict === 'n.a.') ? { skip } : {}), ...(failure ? { failure } : {}) };
+  if (!meta.claim) return { ...place, verdict, ...rest };
+  const c = meta.claim;
+  const ranges = rangesOf(meta);
+  return {
+    ...place, scenario: c.scenario, target: c.target, verdict, hash: c.hash,
+    ...(c.observation && verdict !== 'n.a.' ? { observation: c.observation } : {}),
+    ...(c.unknown?.length ? { unknown: c.unknown } : {}),
+    ...(ranges ? { ranges } : {}),
+    ...rest,
+  };
 }
 
 export default class ResultsReporter implements Reporter {

@@ -62,6 +62,8 @@ export async function startRunAhead(scenarios: Scenario[], target: Target, width
   const queue = [...scenarios].sort((a, b) => expectedWeight(b) - expectedWeight(a));
   const results = new Map<string, Promise<Observation>>();
   const starters = new Map<string, () => void>();
+  // The hash of each scenario's text as the pool read it: the text it runs, whatever the file holds by then.
+  const hashes = new Map(scenarios.map((s) => [s.id, s.hash]));
   let running = 0;
   let closed = false;
   const pump = () => {
@@ -95,7 +97,7 @@ export async function startRunAhead(scenarios: Scenario[], target: Target, width
     if (i > 0) queue.unshift(...queue.splice(i, 1));
     pump();
     p.then(
-      (o) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(o)),
+      (o) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ observation: o, hash: hashes.get(id) })),
       (e: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`${e.name}: ${e.message}`),
     );
   });
@@ -115,11 +117,14 @@ export async function startRunAhead(scenarios: Scenario[], target: Target, width
   };
 }
 
+/** What the pool answers for a scenario: its observation, and the hash of the scenario's text the pool read and ran. */
+export interface Observed { observation: Observation; hash: string }
+
 /**
  * The observation the run-ahead pool made of scenario `id`; undefined where it has none. (node:http,
  * not fetch: a worker that never fetched anything else is spared loading undici.)
  */
-export function observed(url: string, id: string): Promise<Observation | undefined> {
+export function observed(url: string, id: string): Promise<Observed | undefined> {
   return new Promise((resolve, reject) => {
     get(`${url}/observation/${encodeURIComponent(id)}`, { agent: false }, (res) => {
       let body = '';
@@ -127,7 +132,7 @@ export function observed(url: string, id: string): Promise<Observation | undefin
       res.on('data', (d: string) => (body += d));
       res.on('end', () => {
         if (res.statusCode === 404) resolve(undefined);
-        else if (res.statusCode === 200) resolve(JSON.parse(body) as Observation);
+        else if (res.statusCode === 200) resolve(JSON.parse(body) as Observed);
         else reject(new Error(body || `run-ahead pool answered ${res.statusCode}`));
       });
       res.on('error', reject);

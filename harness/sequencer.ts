@@ -57,9 +57,9 @@ export default class RunAheadSequencer extends BaseSequencer {
   /** The pinned Node of each Lambda runtime this machine can run (a failure is left to the specs, which say why). */
   private async lambdaBinaries(): Promise<void> {
     const { RUNTIMES, runtimeAvailability } = await this.ctx.import<typeof import('../lambda/runtimes.ts')>(join(HERE, '..', 'lambda', 'runtimes.ts'));
-    const { resolveNode } = await this.ctx.import<typeof import('./node-binaries.ts')>(join(HERE, 'node-binaries.ts'));
+    const { resolveTarget } = await this.ctx.import<typeof import('./node-binaries.ts')>(join(HERE, 'node-binaries.ts'));
     const majors = [...new Set(Object.values(RUNTIMES).filter((r) => runtimeAvailability(r.name).ok).map((r) => r.node))];
-    await Promise.all(majors.map((m) => resolveNode(m).catch(() => undefined)));
+    await Promise.all(majors.map((m) => resolveTarget(m).catch(() => undefined)));
   }
 }
 

@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/node-binaries.ts';
 import { EXIT_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, taskTimedOut } from './aws.ts';
 import { billedMs, endLine, exitLines, initReportLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
-import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type Verdict } from './runtime-api.ts';
+import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
 
@@ -210,7 +210,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     this.api.deliver(res, cur.delivery);
   }
 
-  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): Verdict {
+  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): PostReply {
     const cur = this.current;
     if (!cur || cur.delivery.id !== id || !cur.delivered) return { status: 400, body: { errorMessage: `Invalid request ID: ${id}`, errorType: 'InvalidRequestID' } };
     if (cur.response || cur.error || cur.tooLarge !== undefined) {

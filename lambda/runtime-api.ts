@@ -38,17 +38,18 @@ export interface Posted {
   streamed?: boolean;
 }
 
-export type Verdict = { status: number; body: unknown };
+/** The HTTP reply the runtime gets to a POST of its answer or error. */
+export type PostReply = { status: number; body: unknown };
 
 export interface RuntimeApiHandler {
   /** The runtime asks for its next event: deliver one with `api.deliver(res, ...)` now or later. */
   next(res: ServerResponse): void;
   /**
-   * The answer (or error) for invocation `id`; the verdict is what the runtime gets back.
+   * The answer (or error) for invocation `id`; the reply is what the runtime gets back.
    * 'too-large': an answer over the response payload limit (the runtime then gets a 413 unless
-   * the verdict refuses the POST for another reason).
+   * the reply refuses the POST for another reason).
    */
-  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): Verdict;
+  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): PostReply;
   initError(p: Posted): void;
 }
 

@@ -7,7 +7,7 @@
 // specs can skip visibly and the command can give a one-line error.
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { ROOT, SpecError, resolveNode, type NodeTarget } from '../harness/node-binaries.ts';
+import { ROOT, SpecError, resolveTarget, type Target } from '../harness/node-binaries.ts';
 
 export interface RuntimeInfo {
   /** Lambda's identifier, e.g. "nodejs22.x". */
@@ -98,12 +98,12 @@ export function runtimeAvailability(runtime: string): { ok: true } | { ok: false
 }
 
 /** Availability plus the Node binary (fetched into the cache if needed). */
-export async function prepareRuntime(runtime: string): Promise<{ ok: true; info: RuntimeInfo; node: NodeTarget } | { ok: false; reason: string }> {
+export async function prepareRuntime(runtime: string): Promise<{ ok: true; info: RuntimeInfo; node: Target } | { ok: false; reason: string }> {
   const a = runtimeAvailability(runtime);
   if (!a.ok) return a;
   const info = RUNTIMES[runtime as RuntimeName];
   try {
-    return { ok: true, info, node: await resolveNode(info.node) };
+    return { ok: true, info, node: await resolveTarget(info.node) };
   } catch (e) {
     return { ok: false, reason: `${runtime}: no Node ${info.node} binary (${(e as Error).message})` };
   }

@@ -30,6 +30,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/node-binaries.ts';
+import { printTarget } from '../harness/target.ts';
 import { MAX_TIMER_MS } from '../tools/command.ts';
 import {
   DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
@@ -284,7 +285,7 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       memoryMb,
       env: opts.env ?? {},
     },
-    prepared.node.version,
+    printTarget(prepared.node),
     { concurrency, gapMs, idleReapMs: opts.idleReapMs, onShutdown: opts.onShutdown },
   );
 }

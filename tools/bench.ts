@@ -18,8 +18,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appliesTo, cleanEnv, commandLine, listScenarios, resolveNode, ROOT, runScenario, type Scenario, type Target } from '../harness/harness.ts';
+import { appliesTo, cleanEnv, commandLine, listScenarios, resolveTarget, ROOT, runScenario, type Scenario, type Target } from '../harness/harness.ts';
 import { pins } from '../harness/node-binaries.ts';
+import { printTarget } from '../harness/target.ts';
 import { runGroup, tree } from '../harness/procs.ts';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
@@ -108,15 +109,15 @@ async function lambdaCosts(runs: number): Promise<Record<string, unknown>> {
 }
 
 async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRuns: number; json: boolean }) {
-  const target = await resolveNode(o.node);
+  const target = await resolveTarget(o.node);
   const width = await suiteParallelism();
-  const report: Record<string, unknown> = { node: target.version, cores: availableParallelism(), parallelism: width };
+  const report: Record<string, unknown> = { node: printTarget(target), cores: availableParallelism(), parallelism: width };
   const log = (s: string) => !o.json && console.log(s);
   const env = cleanEnv(); // both sides: what the scenarios get, nothing of the caller's
   const suiteEnv = { ...env, SPEC_NODE: target.path, NO_COLOR: '1' };
   const work = mkdtempSync(join(tmpdir(), 'nas-bench-'));
   try {
-    log(`bench: Node claims on ${target.version}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
+    log(`bench: Node claims on ${printTarget(target)}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
     const scenarios = listScenarios().filter((s) => appliesTo(s, target));
     const bare = bareCommand(work, 'suite', scenarios.map((s) => ({ s, t: target })), width);
     const pairs: { suite: number; bare: number; suiteCpu: number; bareCpu: number; peak: number }[] = [];
@@ -163,7 +164,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
     });
 
     if (o.matrix) {
-      const targets = await pool(Object.values(pins()), 4, (v) => resolveNode(v));
+      const targets = await pool(Object.values(pins()), 4, (v) => resolveTarget(v));
       log(`bench: full matrix, ${targets.length} versions`);
       const all = targets.flatMap((t) => listScenarios().filter((s) => appliesTo(s, t)).map((s) => ({ s, t })));
       // The matrix runs versions side by side, one vitest per core; the floor runs as many at once.

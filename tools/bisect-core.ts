@@ -14,6 +14,7 @@
 //     previous line got the change later (a backport), not this line's x.0.0.
 // A behaviour seen again after a different one in between (a revert) is flagged non-monotonic.
 import semver from 'semver';
+import { relation } from '../harness/changes.ts';
 import type { VersionChange } from '../harness/harness.ts';
 import { behaviourDiff, behaviourKey, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { majorOf, missingBetween, type LineReport } from '../harness/releases.ts';
@@ -191,26 +192,27 @@ export interface DeclaredCheck {
   text: string;
 }
 
-/** Whether a boundary's range (before, first] holds `in`, comparing releases of one line only when `before` is in another. */
+/** Whether a boundary's range (before, first] holds `v`. */
 const holds = (b: Boundary, v: string) => semver.gt(v, b.before) && semver.lte(v, b.first);
 
 /**
- * Each `changes:` entry against the boundaries found. `observable(v)`: whether a release just
- * before `v` was in reach (the scenario applies to it); if not, an entry without a boundary is
- * outside the scenario's range rather than unobserved.
+ * Each `changes:` entry against the boundaries found (what confirms an entry: harness/changes.ts
+ * relation()). `observable(v)`: whether a release just before `v` was in reach (the scenario
+ * applies to it); if not, an entry without a boundary is outside the scenario's range rather than
+ * unobserved.
  */
 export function checkDeclared(changes: VersionChange[], boundaries: Boundary[], observable: (v: string) => boolean = () => true): DeclaredCheck[] {
   return changes.map((c): DeclaredCheck => {
     if (c.never !== undefined) {
-      const start = boundaries.find((b) => b.kind === 'line start' && (b.line === c.never || majorOf(b.before) === c.never));
-      const inside = boundaries.filter((b) => b.kind === 'within line' && b.line === c.never);
+      const start = boundaries.find((b) => relation(c, b) === 'at');
+      const inside = boundaries.filter((b) => relation(c, b) === 'inside');
       if (!inside.length) return { change: c, verdict: 'never-confirmed', ...(start ? { boundary: start } : {}), text: `never in ${c.never}.x: consistent (no change inside ${c.never}.x${start ? `; ${start.before} -> ${start.first} differ` : ''})` };
       return { change: c, verdict: 'never-unobserved', text: `never in ${c.never}.x: WRONG: ${c.never}.x changes inside (${inside.map((b) => `${b.before} -> ${b.first}`).join(', ')})` };
     }
     const v = c.in!;
-    const exact = boundaries.find((b) => b.first === v);
+    const exact = boundaries.find((b) => relation(c, b) === 'at');
     if (exact) return { change: c, verdict: 'confirmed', boundary: exact, text: `${v}: confirmed (${exact.before} -> ${exact.first})` };
-    const gap = boundaries.find((b) => b.missing.includes(v) || b.possiblyMissing.includes(v));
+    const gap = boundaries.find((b) => relation(c, b) === 'gap');
     if (gap) return { change: c, verdict: 'possible', boundary: gap, text: `${v}: consistent (the registry lacks ${v}; observed ${gap.before} -> ${gap.first})` };
     const inRange = boundaries.find((b) => holds(b, v));
     const sameLine = boundaries.filter((b) => b.line === majorOf(v));

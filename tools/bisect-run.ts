@@ -4,12 +4,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import semver from 'semver';
-import { appliesTo, ROOT, scenarioHash, type Scenario } from '../harness/harness.ts';
+import { appliesTo, ROOT, type Scenario } from '../harness/harness.ts';
 import { cacheDir, pins, SpecError } from '../harness/node-binaries.ts';
+import { printNode } from '../harness/target.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
 import { bisect, checkDeclared, type BisectResult, type Boundary, type DeclaredCheck } from './bisect-core.ts';
-import { describeChangeShort, explanation, type ObservedChange } from './matrix-core.ts';
+import { explanation, lineOf } from '../harness/changes.ts';
+import { describeChangeShort, type ObservedChange } from './matrix-core.ts';
 import { Observer } from './observe.ts';
 
 export function resultFile(id: string): string {
@@ -100,10 +102,10 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
       const below = list.versions.filter((x) => semver.lt(x, v));
       return below.length > 0 && applies(below[below.length - 1]!);
     };
-    const declared = checkDeclared(s.changes.filter((c) => c.never !== undefined ? majors.includes(c.never) : majors.includes(String(semver.major(c.in!)))), result.boundaries, observable);
+    const declared = checkDeclared(s.changes.filter((c) => majors.includes(lineOf(c))), result.boundaries, observable);
     say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
     if (inRepository(s)) {
-      const saved: SavedBisect = { scenario: s.id, hash: scenarioHash(s), at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
+      const saved: SavedBisect = { scenario: s.id, hash: s.hash, at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
       writeAtomic(resultFile(s.id), stableJson(mergeSaved(loadSaved(s.id), saved)));
     }
     out.push({ scenario: s, result, declared });
@@ -136,7 +138,7 @@ function declaredFor(run: BisectRun, b: Boundary): DeclaredCheck | undefined {
 /** For a boundary no entry names: the entry the matrix would explain it with (a backport seen from the next line), if any. */
 function explainedBy(run: BisectRun, b: Boundary): { in?: string; never?: string; link: string } | undefined {
   if (declaredFor(run, b)) return undefined;
-  const c = explanation(run.scenario.changes, 'v' + b.before, 'v' + b.first);
+  const c = explanation(run.scenario.changes, printNode(b.before), printNode(b.first));
   return c ? { ...(c.in !== undefined ? { in: c.in } : { never: c.never }), link: c.link } : undefined;
 }
 

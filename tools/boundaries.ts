@@ -1,15 +1,20 @@
 // The version boundaries the spec states, and the releases on either side of each: for
-// `npm run matrix -- --boundaries`. A boundary is the `in:` of a scenario's `changes:` entry (a
-// `never:` line gives the edges of that line), or a version in a byNode range key of a claim in
-// spec/node/*.spec.ts ('<15', '>=20.15.0 <21'). Each is checked on the last registry release
-// before it and the first at or after it: the claim must pass on both, and the behaviour should
-// differ between them.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm run matrix -- --boundaries`. A boundary is an edge of a scenario's `changes:` entry
+// (harness/changes.ts: the `in:` release; a `never:` line's first release and the next line's),
+// or a version in a byNode range its claim's expectation evaluated ('<15', '>=20.15.0 <21'), as
+// claim() publishes them in the test's meta (collected by vitest: tools/vitest-run.ts
+// collectVitest). Each is checked on the last registry release before it and the first at or after
+// it: the claim must pass on both, and the behaviour should differ between them.
+//
+// The two statements of a boundary are checked against each other (statedOnce): every byNode
+// edge needs a `changes:` entry, and every `in:` entry needs a byNode edge or an edge of the
+// scenario's `node:` range, unless its change is one the claim does not state per version.
 import semver from 'semver';
-import { appliesTo, ROOT, type Scenario } from '../harness/harness.ts';
+import { accountsFor, edges } from '../harness/changes.ts';
+import { appliesTo, type Scenario } from '../harness/harness.ts';
 import { behaviourDiff, type StoredObservation } from '../harness/observation.ts';
 import type { RegistryList } from '../harness/releases.ts';
+import type { CollectedClaim } from './vitest-collect.ts';
 
 export interface SpecBoundary {
   scenario: string;
@@ -37,28 +42,60 @@ export function rangeVersions(range: string): string[] {
   return [...out].sort(semver.compare);
 }
 
-/** byNode range keys per scenario id, read from the spec files' text (keys of quoted semver ranges after each claim('<id>'). */
-export function byNodeRanges(specDir = join(ROOT, 'spec', 'node')): Map<string, { range: string; file: string }[]> {
-  const out = new Map<string, { range: string; file: string }[]>();
-  for (const f of readdirSync(specDir).filter((x) => x.endsWith('.spec.ts')).sort()) {
-    const text = readFileSync(join(specDir, f), 'utf8');
-    const starts = [...text.matchAll(/\bclaim\(\s*['"]([^'"]+)['"]/g)];
-    starts.forEach((m, i) => {
-      const chunk = text.slice(m.index!, i + 1 < starts.length ? starts[i + 1]!.index : text.length);
-      for (const k of chunk.matchAll(/['"]([^'"\n]*\d[^'"\n]*)['"]\s*:/g)) {
-        const range = k[1]!;
-        if (!/[<>=~^]/.test(range) || semver.validRange(range) === null) continue;
-        const list = out.get(m[1]!) ?? [];
-        if (!list.some((x) => x.range === range)) list.push({ range, file: `spec/node/${f}` });
-        out.set(m[1]!, list);
-      }
-    });
+/** The byNode ranges of each scenario's claims, from the collected claims, each with the spec file that states it. */
+export type ClaimRanges = Map<string, { range: string; file: string }[]>;
+
+export function claimRanges(claims: CollectedClaim[]): ClaimRanges {
+  const out: ClaimRanges = new Map();
+  for (const c of claims) {
+    for (const range of c.ranges) {
+      if (rangeVersions(range).length === 0) continue; // '*': no boundary
+      const list = out.get(c.scenario) ?? [];
+      if (!list.some((x) => x.range === range && x.file === c.file)) list.push({ range, file: c.file });
+      out.set(c.scenario, list);
+    }
+  }
+  return out;
+}
+
+/** Where a scenario's two statements of a boundary disagree. */
+export interface Unstated {
+  scenario: string;
+  /** The boundary ("16.4.0"). */
+  at: string;
+  /** 'changes': a byNode edge no `changes:` entry accounts for; 'byNode': an `in:` entry no range of the claims states. */
+  missing: 'changes' | 'byNode';
+  text: string;
+}
+
+/**
+ * The rule that a boundary is stated once, checked: each edge of a byNode range the scenario's
+ * claims evaluated must be accounted for by its `changes:` header (harness/changes.ts accountsFor:
+ * an entry's edge, or a line start a backport explains), and each `in:` entry's release must be an
+ * edge of one of those ranges or of the scenario's own `node:` range (before it the claim does not
+ * apply). A `never:` entry states a line that did not change: its edges may or may not show, and
+ * need no range. `exempt`: the `in:` releases of changes the claims do not state per version.
+ */
+export function statedOnce(s: Scenario, ranges: string[], exempt: string[] = []): Unstated[] {
+  const out: Unstated[] = [];
+  const stated = new Map<string, string[]>();
+  for (const r of ranges) for (const v of rangeVersions(r)) stated.set(v, [...(stated.get(v) ?? []), r]);
+  for (const [at, rs] of [...stated].sort((a, b) => semver.compare(a[0], b[0]))) {
+    if (!accountsFor(s.changes, at)) out.push({ scenario: s.id, at, missing: 'changes', text: `${s.id}: byNode ${rs.map((r) => `'${r}'`).join(', ')} puts a boundary at ${at}, and no \`changes:\` entry of its header is there` });
+  }
+  const own = new Set(s.node === '*' ? [] : rangeVersions(s.node));
+  for (const c of s.changes) {
+    for (const e of edges(c).filter((x) => x.certain)) {
+      const v = semver.parse(e.at)!.version;
+      if (stated.has(v) || own.has(v) || exempt.includes(v)) continue;
+      out.push({ scenario: s.id, at: v, missing: 'byNode', text: `${s.id}: \`changes:\` entry ${v} is at no edge of a byNode range of its claims, nor of its \`node:\` range '${s.node}'` });
+    }
   }
   return out;
 }
 
 /** Every boundary the spec states, with the releases on either side of it. */
-export function specBoundaries(scenarios: Scenario[], list: Pick<RegistryList, 'versions'>, ranges = byNodeRanges()): SpecBoundary[] {
+export function specBoundaries(scenarios: Scenario[], list: Pick<RegistryList, 'versions'>, ranges: ClaimRanges): SpecBoundary[] {
   const out = new Map<string, SpecBoundary>();
   const add = (s: Scenario, at: string, from: string) => {
     const key = `${s.id}\0${at}`;
@@ -67,14 +104,7 @@ export function specBoundaries(scenarios: Scenario[], list: Pick<RegistryList, '
     out.set(key, b);
   };
   for (const s of scenarios) {
-    for (const c of s.changes) {
-      if (c.in !== undefined) add(s, c.in, `changes: ${c.in}`);
-      else {
-        const n = Number(c.never);
-        add(s, `${n}.0.0`, `changes: never ${n}`);
-        add(s, `${n + 1}.0.0`, `changes: never ${n}`);
-      }
-    }
+    for (const c of s.changes) for (const e of edges(c)) add(s, e.at, c.in !== undefined ? `changes: ${c.in}` : `changes: never ${c.never}`);
     for (const r of ranges.get(s.id) ?? []) for (const v of rangeVersions(r.range)) add(s, v, `byNode '${r.range}' in ${r.file}`);
   }
   const byId = new Map(scenarios.map((s) => [s.id, s]));
@@ -92,6 +122,32 @@ export function boundaryPlan(bs: SpecBoundary[]): Map<string, string[]> {
   const plan = new Map<string, Set<string>>();
   for (const b of bs) for (const v of [b.before, b.after]) if (v) plan.set(v, (plan.get(v) ?? new Set()).add(b.scenario));
   return new Map([...plan].sort((a, b) => semver.compare(a[0], b[0])).map(([v, ids]) => [v, [...ids].sort()]));
+}
+
+/** One boundary as `--boundaries --list` shows it: the claim, its release line, the release on each side. */
+export interface ListedBoundary {
+  scenario: string;
+  /** The major line of `at` ("16"). */
+  line: string;
+  at: string;
+  /** The releases that would run: the last before `at` and the first at or after it (null: none). */
+  before: string | null;
+  after: string | null;
+  from: string[];
+}
+
+export function listed(bs: SpecBoundary[]): ListedBoundary[] {
+  return bs.map((b) => ({ scenario: b.scenario, line: String(semver.major(b.at)), at: b.at, before: b.before ?? null, after: b.after ?? null, from: b.from }));
+}
+
+/** `--boundaries --list`: one line per boundary, then what would run. */
+export function boundaryListText(bs: SpecBoundary[]): string {
+  const rows = listed(bs).map((b) => [b.scenario, `${b.line}.x`, b.before ?? '-', b.after ?? '-', `at ${b.at}: ${b.from.join('; ')}`]);
+  const head = ['claim', 'line', 'before', 'after', 'stated by'];
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
+  const line = (r: string[]) => r.map((x, j) => (j === r.length - 1 ? x : x.padEnd(widths[j]!))).join('  ');
+  const plan = boundaryPlan(bs);
+  return [line(head), ...rows.map(line), '', `${bs.length} boundary(ies), ${plan.size} release(s) to run: ${[...plan.keys()].join(', ') || 'none'} (nothing was run).`].join('\n') + '\n';
 }
 
 export interface BoundaryVerdict extends SpecBoundary {

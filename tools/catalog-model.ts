@@ -6,9 +6,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import semver from 'semver';
-import { listLambdaScenarios, listScenarios, ROOT, scenarioHash, SpecError, type Scenario } from '../harness/harness.ts';
+import { listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
 import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
-import type { ScenarioResult, Verdict } from './matrix-core.ts';
+import type { ClaimRecord, Verdict } from '../harness/records.ts';
+import { isNode } from '../harness/target.ts';
+import type { MatrixData, VersionResult } from './matrix-core.ts';
 
 export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
 
@@ -73,21 +75,14 @@ const repoPath = (abs: string) => relative(ROOT, abs).split(sep).join('/');
 /** Every claim: the scenarios and the Lambda handler scenarios, sorted by id. */
 export function loadClaims(): Claim[] {
   const claim = (s: Scenario, kind: Claim['kind']): Claim => ({
-    id: s.id, file: repoPath(s.file), kind, topic: topicOf(s.id), s, hash: scenarioHash(s),
+    id: s.id, file: repoPath(s.file), kind, topic: topicOf(s.id), s, hash: s.hash,
   });
   return [...listScenarios().map((s) => claim(s, 'scenario')), ...listLambdaScenarios().map((s) => claim(s, 'lambda'))].sort((a, b) => byCodePoint(a.id, b.id));
 }
 
 // ---- results -----------------------------------------------------------------------------------
 
-export type { Verdict } from './matrix-core.ts';
 export type Observed = StoredObservation;
-
-/** A matrix result as a claim page keeps it. */
-export interface Result extends ScenarioResult {
-  /** hashText of the scenario file the result was recorded from ('unknown' if not known). */
-  source: string;
-}
 
 /** All results, gathered from the pages: per version, per claim. */
 export interface ResultsFile {
@@ -98,15 +93,15 @@ export interface ResultsFile {
   versions: string[];
   /** Other runtimes tested ("bun 1.4.5", "deno 2.9.6"): compared with the newest Node version. */
   runtimes?: string[];
-  /** Keyed by Node version and by runtime. */
-  results: Record<string, { error?: string; scenarios: Record<string, Result> }>;
+  /** Keyed by Node version and by runtime: each claim's record as the matrix wrote it (harness/records.ts). */
+  results: Record<string, { error?: string; scenarios: Record<string, ClaimRecord> }>;
 }
 
 /** Splits result keys into Node versions and other runtimes, each sorted. */
 function keysOf(r: ResultsFile): void {
   const keys = sortVersions(Object.keys(r.results));
-  r.versions = keys.filter((k) => semver.valid(k));
-  const rts = keys.filter((k) => !semver.valid(k));
+  r.versions = keys.filter(isNode);
+  const rts = keys.filter((k) => !isNode(k));
   if (rts.length) r.runtimes = rts;
   else delete r.runtimes;
 }
@@ -124,7 +119,8 @@ export interface ObservedBoundary { line: string; before: string; first: string;
 export interface ClaimData {
   platform: string;
   arch: string;
-  results: Record<string, Result>;
+  /** By Node version and by runtime: the claim's records, as the matrix wrote them. */
+  results: Record<string, ClaimRecord>;
   /** From `npm run bisect`, for the scenario text with this hash. */
   bisected?: { hash: string; boundaries: ObservedBoundary[] };
 }
@@ -151,6 +147,20 @@ export function pageData(text: string, where: string): ClaimData | null {
   }
 }
 
+/** A result as pages carried it before they held claim records. */
+type PageResultBefore = Omit<ClaimRecord, 'scenario' | 'target' | 'hash'> & { source: string };
+
+/**
+ * A page's result as a claim record. A page written before pages held claim records (a result
+ * { verdict, observation?, failure?, source: <hash> }, as a branch older than them still writes)
+ * is read as one, so that merging such a page and running npm run catalog rewrites it, losing nothing.
+ */
+function asClaimRecord(r: ClaimRecord | PageResultBefore, scenario: string, target: string): ClaimRecord {
+  if (!('source' in r)) return r;
+  const { source, ...rest } = r;
+  return { scenario, target, hash: source, ...rest };
+}
+
 /** Every claim's results, gathered from the committed pages under `dir`. */
 export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
   const out = emptyResults();
@@ -161,7 +171,7 @@ export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
     if (!d) continue;
     out.platform = d.platform;
     out.arch = d.arch;
-    for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = r;
+    for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = asClaimRecord(r, c.id, v);
   }
   keysOf(out);
   return out;
@@ -169,7 +179,7 @@ export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
 
 /** One claim's slice of the results, in version order. */
 export function claimData(id: string, data: ResultsFile): ClaimData {
-  const results: Record<string, Result> = {};
+  const results: Record<string, ClaimRecord> = {};
   for (const v of [...data.versions, ...(data.runtimes ?? [])]) {
     const r = data.results[v]?.scenarios[id];
     if (r) results[v] = r;
@@ -177,39 +187,29 @@ export function claimData(id: string, data: ResultsFile): ClaimData {
   return { platform: data.platform, arch: data.arch, results };
 }
 
-function strip(o: StoredObservation, id: string, version: string): Observed {
-  return { id: o.id ?? id, node: o.node ?? version, exitCode: o.exitCode, signal: o.signal, stdout: o.stdout, stderr: o.stderr, exitEvent: { fired: o.exitEvent.fired, code: o.exitEvent.code }, exitHandler: o.exitHandler, timedOut: o.timedOut };
-}
-
-interface MatrixVersion { node?: string; platform?: string; arch?: string; error?: string; scenarios?: Record<string, { verdict: Verdict; observation?: StoredObservation | null; failure?: string }> }
-interface MatrixFile { versions?: string[]; results?: Record<string, MatrixVersion>; runtimes?: Record<string, MatrixVersion>; scenarios?: Record<string, { hash?: string }> }
-
 /**
  * Merges a matrix run (its matrix.json) into the results: each (version, claim) the run observed
  * replaces what was there; the rest stays (a run limited with --only or to a few versions updates
- * only those). A result records the hash of the scenario text the matrix ran: one whose hash is
- * not the current text's is flagged stale. `fresh` starts from nothing.
+ * only those). Each record keeps the hash of the scenario text that ran: one whose hash is not the
+ * current text's is flagged stale. A long failure is cut short for the page. `fresh` starts from nothing.
  */
-export function mergeMatrix(base: ResultsFile, matrix: unknown, claims: Claim[], fresh: boolean): ResultsFile {
+export function mergeMatrix(base: ResultsFile, matrix: MatrixData, claims: Claim[], fresh: boolean): ResultsFile {
   const out: ResultsFile = fresh ? emptyResults() : JSON.parse(JSON.stringify(base));
   out.about = ABOUT;
-  const m = matrix as MatrixFile;
+  const m = matrix as Partial<MatrixData> | null;
   if (!m || !Array.isArray(m.versions) || !m.results) throw new SpecError('the matrix results have no "versions" and "results"; re-run npm run matrix');
   const known = new Set(claims.map((c) => c.id));
-  const runs: [string, MatrixVersion | undefined][] = [...m.versions.map((v) => [v, m.results![v]] as [string, MatrixVersion | undefined]), ...Object.entries(m.runtimes ?? {})];
+  const runs: [string, VersionResult | undefined][] = [...m.versions.map((v) => [v, m.results![v]] as [string, VersionResult | undefined]), ...Object.entries(m.runtimes ?? {})];
   for (const [v, mv] of runs) {
     if (!mv) throw new SpecError(`the matrix results list ${v} but have no results for it; re-run npm run matrix`);
-    const slot = (out.results[mv.node ?? v] ??= { scenarios: {} });
+    const slot = (out.results[mv.node] ??= { scenarios: {} });
     if (mv.error) slot.error = mv.error.split('\n')[0]!.slice(0, 300);
     else delete slot.error;
-    if (mv.platform) out.platform = mv.platform;
-    if (mv.arch) out.arch = mv.arch;
-    for (const [id, r] of Object.entries(mv.scenarios ?? {})) {
+    out.platform = mv.platform;
+    out.arch = mv.arch;
+    for (const [id, r] of Object.entries(mv.scenarios)) {
       if (!known.has(id)) continue;
-      const res: Result = { verdict: r.verdict, source: m.scenarios?.[id]?.hash ?? (r as { source?: string }).source ?? 'unknown' };
-      if (r.observation) res.observation = strip(r.observation, id, mv.node ?? v);
-      if (r.failure) res.failure = r.failure.split('\n').slice(0, 12).join('\n').slice(0, 1500);
-      slot.scenarios[id] = res;
+      slot.scenarios[id] = r.failure ? { ...r, failure: r.failure.split('\n').slice(0, 12).join('\n').slice(0, 1500) } : r;
     }
   }
   return prune(out, claims);
@@ -275,7 +275,7 @@ export function view(c: Claim, data: ResultsFile): ClaimView {
       }
       continue;
     }
-    if (r.source !== c.hash) stale.push(v);
+    if (r.hash !== c.hash) stale.push(v);
     if (r.verdict === 'n.a.' || !r.observation) {
       if (r.verdict === 'n.a.') {
         na.push(v);

@@ -3,7 +3,9 @@
 // builds and publishes them): index.md, index.html (the version table with its filters) and
 // results.json. Pure functions of the claims and the results: no clock, no environment.
 import semver from 'semver';
+import { confirms } from '../harness/changes.ts';
 import { stderrHighlights } from '../harness/observation.ts';
+import { bareVersion } from '../harness/target.ts';
 import { claimData, claimPage, dataBlock, type ClaimData, ending, shortEnding, stableJson, TOPICS, versionLabel, view, type Claim, type ClaimView, type ResultsFile } from './catalog-model.ts';
 
 const REPO_ISSUE = 'https://github.com/nodejs/node/issues/22088';
@@ -101,7 +103,7 @@ export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimDat
     out.push('Changes between Node versions:', '');
     const found = bisected?.hash === c.hash ? bisected.boundaries : undefined;
     for (const ch of s.changes) {
-      const b = ch.in !== undefined ? found?.find((x) => x.first === ch.in) : undefined;
+      const b = ch.in !== undefined ? found?.find((x) => confirms(ch, x)) : undefined;
       const how = ch.in === undefined ? '' : b
         ? ` (${b.before} before; observed by \`npm run bisect\`${b.missing.length ? `; the registry lacks ${b.missing.join(', ')} in between` : ''})`
         : found ? ' (declared; bisection did not observe a change here)' : ' (declared only: not bisected yet)';
@@ -244,7 +246,7 @@ export function renderHtml(views: ClaimView[], data: ResultsFile): string {
   const vs = data.versions;
   const rts = data.runtimes ?? [];
   const majorsUnique = new Set(vs.map((v) => semver.major(v))).size === vs.length;
-  const head = vs.map((v) => `<th class="v" scope="col" title="${esc(v)}">${esc(majorsUnique ? String(semver.major(v)) : v.slice(1))}</th>`).join('') +
+  const head = vs.map((v) => `<th class="v" scope="col" title="${esc(v)}">${esc(majorsUnique ? String(semver.major(v)) : bareVersion(v))}</th>`).join('') +
     rts.map((r) => `<th class="rt" scope="col" title="${esc(r)}">${esc(r)}</th>`).join('');
   const rows = views.map((v) => {
     const c = v.claim;

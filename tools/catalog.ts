@@ -15,6 +15,7 @@ import { runGroup } from '../harness/procs.ts';
 import { claimPage, committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, pageData, readResults, SITE, stalePages, type Claim, type ClaimData, type ResultsFile } from './catalog-model.ts';
 import { loadSaved, mergeSaved } from './bisect-run.ts';
 import { renderPages, renderSite } from './catalog-render.ts';
+import type { MatrixData } from './matrix-core.ts';
 import { command } from './command.ts';
 
 const USAGE = `usage: npm run catalog -- [options]
@@ -32,7 +33,7 @@ Writes the claim pages docs/claims/<id>.md (committed) and builds the indexes in
   --debug              stack traces for unexpected errors`;
 
 /** Runs the matrix into a temporary directory and returns its matrix.json, parsed. */
-async function runMatrix(targets: string[]): Promise<unknown> {
+async function runMatrix(targets: string[]): Promise<MatrixData> {
   const out = mkdtempSync(join(tmpdir(), 'catalog-matrix-'));
   try {
     process.stderr.write(`catalog: running the matrix (npm run matrix -- ${[...targets, '--out', out].join(' ')}); this takes a while\n`);
@@ -84,7 +85,7 @@ function check(claims: Claim[]): number {
   const unobserved = claims.filter((c) => c.kind === 'scenario' && !data.versions.some((v) => data.results[v]?.scenarios[c.id]));
   const oldResults = claims.filter((c) => data.versions.some((v) => {
     const r = data.results[v]?.scenarios[c.id];
-    return r && r.source !== c.hash;
+    return r && r.hash !== c.hash;
   }));
   process.stdout.write(`catalog: docs/claims/ is up to date (${claims.length} claims, ${data.versions.length} versions)\n`);
   if (unobserved.length) process.stdout.write(`catalog: note: no results yet for ${unobserved.length} claim(s): ${unobserved.map((c) => c.id).join(', ')} (run npm run matrix, then npm run catalog)\n`);
@@ -95,7 +96,7 @@ function check(claims: Claim[]): number {
 async function generate(claims: Claim[], o: { run: boolean; targets: string[]; results?: string; fresh: boolean }): Promise<number> {
   const base = readResults(claims);
   const file = o.results ?? (existsSync(MATRIX_FILE) ? MATRIX_FILE : undefined);
-  let matrix: unknown = null;
+  let matrix: MatrixData | null = null;
   if (o.run || (!file && !base.versions.length)) matrix = await runMatrix(o.targets);
   else if (file) {
     if (!existsSync(file)) throw new SpecError(`${file} does not exist`);

@@ -3,29 +3,24 @@
 // against the scenario's `changes:` header, and rendering the terminal table and the Markdown
 // report. No processes, no clock: the same inputs give the same bytes.
 import semver from 'semver';
-import { scenarioHash, type Scenario, type VersionChange } from '../harness/harness.ts';
+import { edges, explanation, spans } from '../harness/changes.ts';
+import type { Scenario, VersionChange } from '../harness/harness.ts';
 import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
-import type { TestRecord } from '../harness/records.ts';
+import { claimRecord, type ClaimRecord, type TestRecord, type Verdict } from '../harness/records.ts';
+import { bareVersion, isNode, targetLabel } from '../harness/target.ts';
 
 export { sortVersions, stableJson } from '../harness/observation.ts';
 
-export type Verdict = 'pass' | 'fail' | 'n.a.';
-
 /** What a scenario did, minus what varies between runs. */
 export type RecordedObservation = StoredObservation;
-
-export interface ScenarioResult {
-  verdict: Verdict;
-  observation?: RecordedObservation;
-  failure?: string;
-}
 
 export interface VersionResult {
   /** process.version of the binary, e.g. "v22.23.3". */
   node: string;
   platform: string;
   arch: string;
-  scenarios: Record<string, ScenarioResult>;
+  /** Each claim's record as its test wrote it (harness/records.ts), by scenario id. */
+  scenarios: Record<string, ClaimRecord>;
   /** Tests in spec/node that are not claims (no scenario id in the title), by title. */
   otherTests?: Record<string, { verdict: Verdict; failure?: string }>;
   /** Set when the run for this version did not complete (vitest crashed, time limit, ...). */
@@ -37,7 +32,7 @@ export interface ScenarioMeta {
   tags: string[];
   node: string;
   changes: VersionChange[];
-  /** Hash of the scenario's text as run: the catalogue flags results of an older text as stale. */
+  /** Hash of the scenario's text when the run started (each result carries the hash of the text it ran: ClaimRecord.hash). */
   hash: string;
 }
 
@@ -124,8 +119,7 @@ export function compatibility(reference: VersionResult, rt: VersionResult, meta:
 /** How severity() ranks a difference, in a word. */
 export const SEVERITY_WORDS: Record<number, string> = { 5: 'hang', 4: 'exit', 3: 'output', 2: 'exit event', 1: 'stderr' };
 
-/** "Node v26.10.0" for a Node version, the runtime's own string ("bun 1.4.5") otherwise. */
-export const targetLabel = (v: string) => (semver.valid(v) ? `Node ${v}` : v);
+export { targetLabel } from '../harness/target.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Reading a version's run
@@ -135,54 +129,58 @@ export const targetLabel = (v: string) => (semver.valid(v) ? `Node ${v}` : v);
  * claim's record names its scenario; any other test is kept by name.
  */
 export function versionResult(node: string, tests: TestRecord[], platform: string = process.platform, arch: string = process.arch): VersionResult {
-  const scenarios: Record<string, ScenarioResult> = {};
+  const scenarios: Record<string, ClaimRecord> = {};
   const other: Record<string, { verdict: Verdict; failure?: string }> = {};
-  const rank = { fail: 2, pass: 1, 'n.a.': 0 } as const;
+  // The same scenario claimed twice (e.g. with different flags): the worse verdict stands.
+  const rank: Record<Verdict, number> = { fail: 3, skipped: 2, pass: 1, 'n.a.': 0 };
   for (const t of tests) {
-    if (t.verdict === 'skipped' && !t.scenario) continue; // a skip with its reason: not a verdict
-    const verdict: Verdict = t.verdict === 'skipped' ? 'fail' : t.verdict;
-    const failure = t.verdict === 'skipped' ? `a claim skipped without being n.a.: ${t.skip ?? 'no reason'}` : t.failure;
-    if (!t.scenario) {
-      other[t.name] = failure ? { verdict, failure } : { verdict };
+    const rec = claimRecord(t);
+    if (!rec) {
+      if (t.verdict !== 'skipped') other[t.name] = t.failure ? { verdict: t.verdict, failure: t.failure } : { verdict: t.verdict }; // a skip with its reason: not a verdict
       continue;
     }
-    const res: ScenarioResult = { verdict };
-    if (failure) res.failure = failure;
-    if (verdict !== 'n.a.' && t.observation) res.observation = t.observation;
-    const prev = scenarios[t.scenario];
-    // The same scenario claimed twice (e.g. with different flags): the worse verdict stands.
-    if (!prev || rank[res.verdict] > rank[prev.verdict]) scenarios[t.scenario] = res;
+    const prev = scenarios[rec.scenario];
+    if (!prev || rank[rec.verdict] > rank[prev.verdict]) scenarios[rec.scenario] = rec;
   }
   const out: VersionResult = { node, platform, arch, scenarios };
   if (Object.keys(other).length) out.otherTests = other;
   return out;
 }
 
+/**
+ * The matrix from each target's results (in the order given, Node's oldest first) and the
+ * scenarios as read when the run started. Node versions make the matrix and its changes; other
+ * runtimes are compared with the `reference` Node. Each result keeps the hash it was recorded
+ * with: the text that ran, not the file's text by the time the run ends.
+ */
+export function matrixData(runs: VersionResult[], selected: Scenario[], o: { only?: string[]; reference: string }): MatrixData {
+  const claimed = new Set(runs.flatMap((r) => Object.keys(r.scenarios)));
+  const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
+  const node = runs.filter((r) => isNode(r.node));
+  const versions = node.map((r) => r.node);
+  const byV = Object.fromEntries(node.map((r) => [r.node, r]));
+  const data: MatrixData = {
+    platform: process.platform,
+    arch: process.arch,
+    versions,
+    scenarios: meta,
+    results: byV,
+    changes: findChanges(versions, byV, meta),
+    unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
+  };
+  if (o.only?.length) data.only = [...o.only].sort();
+  const others = runs.filter((r) => !isNode(r.node));
+  if (others.length) {
+    data.runtimes = Object.fromEntries(others.map((r) => [r.node, r]));
+    data.reference = o.reference;
+    const ref = byV[o.reference];
+    data.compatibility = ref ? others.map((r) => compatibility(ref, r, meta)) : [];
+  }
+  return data;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Behaviour and its changes
-
-/**
- * The scenario's `changes:` entry that explains a change between two adjacent tested versions:
- * one whose first release lies in (from, to], or one saying a release line never got the change
- * when either side is in that line, or (between two lines) a backport: the line of `from` got the
- * change at or before `from`, and the line of `to` gets it only after `to`.
- */
-export function explanation(changes: VersionChange[], from: string, to: string): VersionChange | null {
-  const direct = changes.find((c) => (c.in !== undefined
-    ? semver.gt(c.in, from) && semver.lte(c.in, to)
-    : String(semver.major(from)) === c.never || String(semver.major(to)) === c.never));
-  if (direct) return direct;
-  // A backport seen from the next line: `from` (late in its line) has a change that line got at
-  // c.in <= from, while `to` (early in the next line) predates that line's own entry for it.
-  const [mf, mt] = [semver.major(from), semver.major(to)];
-  if (mt !== mf) {
-    const later = changes.some((c) => c.in !== undefined && semver.major(c.in) === mt && semver.gt(c.in, to));
-    // The latest such entry of the earlier line: the backport nearest to `from`.
-    const backport = changes.filter((c) => c.in !== undefined && semver.major(c.in) === mf && semver.lte(c.in, from)).sort((a, b) => semver.rcompare(a.in!, b.in!))[0];
-    if (later && backport) return backport;
-  }
-  return null;
-}
 
 /** Every change in observed behaviour between adjacent versions where a claim was observed. */
 export function findChanges(versions: string[], results: Record<string, VersionResult>, meta: Record<string, ScenarioMeta>): ObservedChange[] {
@@ -207,11 +205,11 @@ export function unobservedDeclarations(data: MatrixData): { scenario: string; ch
   const out: { scenario: string; change: VersionChange; between: [string, string] }[] = [];
   for (const [id, m] of Object.entries(data.scenarios)) {
     const observed = data.versions.filter((v) => data.results[v]?.scenarios[id]?.observation);
-    for (const c of m.changes) {
-      if (c.in === undefined) continue;
+    // Only a certain edge (an `in:` entry) must show: a `never:` line's edges only may (harness/changes.ts).
+    for (const c of m.changes.filter((x) => edges(x).every((e) => e.certain))) {
       for (let i = 1; i < observed.length; i++) {
         const from = observed[i - 1]!, to = observed[i]!;
-        if (semver.gt(c.in, from) && semver.lte(c.in, to)) {
+        if (spans(c, from, to)) {
           if (!data.changes.some((x) => x.scenario === id && x.from === from && x.to === to)) out.push({ scenario: id, change: c, between: [from, to] });
         }
       }
@@ -220,7 +218,16 @@ export function unobservedDeclarations(data: MatrixData): { scenario: string; ch
   return out;
 }
 
-export interface Problem { kind: 'fail' | 'unexplained' | 'error'; text: string }
+export interface Problem { kind: 'fail' | 'unexplained' | 'error' | 'skipped'; text: string }
+
+/** Claims skipped on a target without being n.a. (never a failure: listed with the reason each states). */
+export function skippedClaims(data: MatrixData): { scenario: string; target: string; reason?: string }[] {
+  const out: { scenario: string; target: string; reason?: string }[] = [];
+  for (const r of [...data.versions.map((v) => data.results[v]!), ...Object.values(data.runtimes ?? {})]) {
+    for (const [id, s] of Object.entries(r.scenarios)) if (s.verdict === 'skipped') out.push({ scenario: id, target: r.node, ...(s.skip ? { reason: s.skip } : {}) });
+  }
+  return out;
+}
 
 /** Everything that makes the matrix fail, one line each. */
 export function problems(data: MatrixData): Problem[] {
@@ -230,13 +237,15 @@ export function problems(data: MatrixData): Problem[] {
     if (r.error) out.push({ kind: 'error', text: `${v}: ${r.error}` });
     for (const [id, s] of Object.entries(r.scenarios)) {
       if (s.verdict === 'fail') out.push({ kind: 'fail', text: `${id} fails on ${v}: ${firstLine(s.failure ?? 'failed')}` });
+      // A skip states its reason (harness/claims.ts skipped()); one that does not is a skip nobody can judge.
+      if (s.verdict === 'skipped' && !s.skip) out.push({ kind: 'skipped', text: `${id} was skipped on ${v} without a reason` });
     }
     for (const [title, s] of Object.entries(r.otherTests ?? {})) {
       if (s.verdict === 'fail') out.push({ kind: 'fail', text: `"${title}" fails on ${v}: ${firstLine(s.failure ?? 'failed')}` });
     }
   }
   for (const c of data.changes) {
-    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${c.scenario} changes between Node ${c.from} and ${c.to} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${c.from.slice(1)}, ${c.to.slice(1)}]` });
+    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${c.scenario} changes between Node ${c.from} and ${c.to} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${bareVersion(c.from)}, ${bareVersion(c.to)}]` });
   }
   return out;
 }
@@ -254,7 +263,7 @@ type Cell = { text: string; changed: boolean };
 
 function cellFor(data: MatrixData, id: string, v: string, changed: Set<string>): Cell {
   const s = data.results[v]?.scenarios[id];
-  const text = !s ? '—' : s.verdict === 'pass' ? 'pass' : s.verdict === 'fail' ? 'FAIL' : 'n.a.';
+  const text = !s ? '—' : s.verdict === 'pass' ? 'pass' : s.verdict === 'fail' ? 'FAIL' : s.verdict === 'skipped' ? 'skip' : 'n.a.';
   return { text, changed: changed.has(`${id}@${v}`) };
 }
 
@@ -275,7 +284,7 @@ export function table(data: MatrixData): { rows: string[]; columns: Column[]; ce
   }
   const majors = data.versions.map((v) => semver.major(v));
   const byMajor = new Set(majors).size === majors.length;
-  const name = (v: string) => (byMajor ? String(semver.major(v)) : v.slice(1));
+  const name = (v: string) => (byMajor ? String(semver.major(v)) : bareVersion(v));
   const columns = groups.map((g) => ({ versions: g, label: g.length === 1 ? name(g[0]!) : `${name(g[0]!)}–${name(g[g.length - 1]!)}` }));
   const cells = rows.map((id) => columns.map((c) => cellFor(data, id, c.versions[0]!, changed)));
   return { rows, columns, cells };
@@ -353,7 +362,7 @@ export function markdownReport(data: MatrixData): string {
   const probs = problems(data);
   out.push('# Node version matrix', '');
   out.push(`Platform: ${data.platform}-${data.arch}. Versions: ${data.versions.join(', ')}.` + (data.only?.length ? ` Limited to scenarios starting with ${data.only.map((o) => `\`${o}\``).join(', ')}.` : ''), '');
-  out.push('Generated by `npm run matrix` from `spec/node`. Cells: pass, **FAIL**, n.a. (the scenario declares a Node range that excludes the version), — (not run). ' +
+  out.push('Generated by `npm run matrix` from `spec/node`. Cells: pass, **FAIL**, n.a. (the scenario declares a Node range that excludes the version), skip (skipped for another reason, listed below), — (not run). ' +
     `${MARK} marks the first version where the claim's observed behaviour (exit code, signal, exit event, exit-handler output, stdout, stderr highlights; stack frames and excerpts of Node's own source left out) differs from the previous tested version. Adjacent versions with identical results share a column.`, '');
   const unexplained = data.changes.filter((c) => !c.explainedBy);
   if (probs.length) {
@@ -362,8 +371,15 @@ export function markdownReport(data: MatrixData): string {
       probs.some((p) => p.kind === 'fail') ? 'pinned expectations fail' : '',
       unexplained.length ? 'behaviour changes that no scenario header explains' : '',
       probs.some((p) => p.kind === 'error') ? 'runs that did not complete' : '',
+      probs.some((p) => p.kind === 'skipped') ? 'claims skipped without a reason' : '',
     ].filter(Boolean).join('; ') + '.', '');
-    for (const p of probs) out.push(`- ${p.kind === 'unexplained' ? '**UNEXPLAINED CHANGE**: ' : p.kind === 'error' ? '**RUN ERROR**: ' : '**FAIL**: '}${p.text.replace(/\n/g, ' ')}`);
+    for (const p of probs) out.push(`- ${p.kind === 'unexplained' ? '**UNEXPLAINED CHANGE**: ' : p.kind === 'error' ? '**RUN ERROR**: ' : p.kind === 'skipped' ? '**SKIPPED WITHOUT A REASON**: ' : '**FAIL**: '}${p.text.replace(/\n/g, ' ')}`);
+    out.push('');
+  }
+  const skips = skippedClaims(data).filter((x) => x.reason);
+  if (skips.length) {
+    out.push('## Skipped', '', 'Claims not run on a version for a reason other than their Node range (not failures; not checked there either):', '');
+    for (const x of skips) out.push(`- \`${x.scenario}\` on ${targetLabel(x.target)}: ${x.reason}`);
     out.push('');
   }
   out.push('## Results', '', markdownTable(data));
@@ -374,7 +390,7 @@ export function markdownReport(data: MatrixData): string {
     out.push(`> ${c.claim}`, '');
     out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
     if (c.explainedBy) out.push(`- Explained: ${c.explainedBy.in !== undefined ? `since ${c.explainedBy.in}` : `the ${c.explainedBy.never}.x line never got it`}, ${c.explainedBy.what} (${c.explainedBy.link})`);
-    else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${c.from.slice(1)}, ${c.to.slice(1)}]. Add one (first version and a link) or fix the scenario.**`);
+    else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${bareVersion(c.from)}, ${bareVersion(c.to)}]. Add one (first version and a link) or fix the scenario.**`);
     for (const d of c.diff) out.push(...mdDiff(d));
     out.push('');
   }
@@ -396,7 +412,7 @@ export function markdownReport(data: MatrixData): string {
 }
 
 export function scenarioMeta(s: Scenario): ScenarioMeta {
-  return { claim: s.claim, tags: s.tags, node: s.node, changes: s.changes, hash: scenarioHash(s) };
+  return { claim: s.claim, tags: s.tags, node: s.node, changes: s.changes, hash: s.hash };
 }
 
 // ---------------------------------------------------------------------------------------------

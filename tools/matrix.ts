@@ -1,5 +1,5 @@
 // npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse]
-//                   [--all-releases [--major <n>]] [--boundaries [--major <n>]]
+//                   [--all-releases [--major <n>]] [--boundaries [--major <n>] [--list [--json]]]
 //
 // Runs `vitest run spec/node` once per target (tools/vitest-run.ts), several versions at a time,
 // reads each claim's record (scenario id, verdict, observation: harness/results-reporter.ts) and
@@ -8,15 +8,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { changeLabel } from '../harness/changes.ts';
 import { appliesTo, listScenarios, SpecError, type Scenario } from '../harness/harness.ts';
-import { ensureVersion, pins, referenceNode, resolveNode, type Target } from '../harness/node-binaries.ts';
+import { ensureVersion, pins, referenceNode, resolveTarget, type Target } from '../harness/node-binaries.ts';
+import { parseTarget, printNode, printTarget, targetFileStem } from '../harness/target.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
-import { boundariesMarkdown, boundaryPlan, judgeBoundaries, specBoundaries } from './boundaries.ts';
+import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
 import { command, wholeNumber } from './command.ts';
-import { compatibility, describeChangeShort, findChanges, markdownReport, problems, scenarioMeta, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
+import { describeChangeShort, markdownReport, matrixData, problems, skippedClaims, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
 import { pool } from './pool.ts';
-import { runVitest, stopVitest } from './vitest-run.ts';
+import { collectVitest, runVitest, stopVitest } from './vitest-run.ts';
 
 const USAGE = `usage: npm run matrix -- [targets...] [options]
 
@@ -38,26 +40,26 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
                  of several runs into one report)
 --all-releases   every release of every pinned major on the npm registry, not just the pins
 --boundaries     only the releases on either side of every boundary the spec states (each
-                 \`changes:\` entry, each byNode range in spec/node), each with only the claims
-                 whose boundary it is; fails if a claim fails there. Writes <out>/boundaries.md
-                 and boundaries.json (default --out: results/boundaries)
+                 \`changes:\` entry, each byNode range a claim in spec/node evaluated), each with
+                 only the claims whose boundary it is; fails if a claim fails there. Writes
+                 <out>/boundaries.md and boundaries.json (default --out: results/boundaries)
+--list           with --boundaries: print the boundaries it would check (claim, release line,
+                 the release on each side) and run nothing
+--json           with --list: print them as JSON ({ boundaries: [...], releases: [...] })
 --major <n>      with --all-releases or --boundaries: only these major lines (repeatable)
 -h, --help       this text`;
 
-interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[] }
+interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
-  // --latest: the registry's list of releases (harness/releases.ts), asked afresh.
+  // --latest: a major is the newest release in the registry's list (harness/releases.ts), asked afresh.
   const releases = latest ? await registryReleases({ refresh: true }) : undefined;
-  return pool(list, 4, async (t) => {
-    const major = t.trim().replace(/^v/, '');
-    if (releases && /^\d+$/.test(major)) {
-      const newest = releasesOf(releases, major).at(-1);
-      if (!newest) throw new SpecError(`Node ${major}: the npm registry has no release for major ${major}`);
-      return ensureVersion(newest);
-    }
-    return resolveNode(t);
+  const newest = releases && ((major: string) => {
+    const v = releasesOf(releases, major).at(-1);
+    if (!v) throw new SpecError(`Node ${major}: the npm registry has no release for major ${major}`);
+    return v;
   });
+  return pool(list, 4, (t) => resolveTarget(t, newest ? { major: newest } : {}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,33 +117,12 @@ class ProgressView {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Per-version results file: node-22.1.0.json, bun-1.4.5.json, deno-2.9.6.json. */
-const resultFile = (v: string) => (v.startsWith('v') ? `node-${v.slice(1)}.json` : `${v.replace(/ /g, '-')}.json`);
+/** Per-version results file of a printed target: node-22.1.0.json, bun-1.4.5.json, deno-2.9.6.json. */
+const resultFile = (v: string) => `${targetFileStem(parseTarget(v)!)}.json`;
 const RESULT_FILE = /^(node|bun|deno)-.*\.json$/;
 
 function finish(all: string[], allResults: VersionResult[], selected: Scenario[], args: { only: string[]; reuse: boolean }, out: string) {
-  const claimed = new Set(allResults.flatMap((r) => Object.keys(r.scenarios)));
-  const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
-  // Node versions make the matrix and its changes; other runtimes are compared with the reference Node.
-  const versions = all.filter((v) => v.startsWith('v'));
-  const byV = Object.fromEntries(versions.map((v) => [v, allResults[all.indexOf(v)]!]));
-  const data: MatrixData = {
-    platform: process.platform,
-    arch: process.arch,
-    versions,
-    scenarios: meta,
-    results: byV,
-    changes: findChanges(versions, byV, meta),
-    unclaimed: selected.filter((s) => !claimed.has(s.id)).map((s) => s.id),
-  };
-  if (args.only.length) data.only = [...args.only].sort();
-  const others = all.filter((v) => !v.startsWith('v'));
-  if (others.length) {
-    data.runtimes = Object.fromEntries(others.map((v) => [v, allResults[all.indexOf(v)]!]));
-    data.reference = referenceNode();
-    const ref = byV[data.reference];
-    data.compatibility = ref ? others.map((v) => compatibility(ref, data.runtimes![v]!, meta)) : [];
-  }
+  const data = matrixData(allResults, selected, { only: args.only, reference: referenceNode() });
 
   if (!args.reuse) for (const v of all) writeFileSync(join(out, resultFile(v)), stableJson(allResults[all.indexOf(v)]));
   writeFileSync(join(out, 'matrix.json'), stableJson(data));
@@ -153,13 +134,14 @@ function finish(all: string[], allResults: VersionResult[], selected: Scenario[]
   if (data.changes.length) {
     w('\nWhat changed between versions:\n');
     for (const c of data.changes) {
-      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${c.explainedBy.in ?? `never in ${c.explainedBy.never}.x`}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
+      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
       for (const l of describeChangeShort(c)) w(`      ${l}\n`);
     }
   }
   for (const c of data.compatibility ?? []) w('\n' + terminalCompatibility(c));
   if (data.runtimes && !data.compatibility?.length) w(`\nNo compatibility section: Node ${data.reference} was not run.\n`);
   if (data.unclaimed.length) w(`\nNot claimed by any spec in spec/node: ${data.unclaimed.join(', ')}\n`);
+  for (const x of skippedClaims(data)) w(`\nSkipped (not a failure, not checked): ${x.scenario} on ${x.target}: ${x.reason ?? 'no reason given'}`);
   const probs = problems(data);
   w(`\nWrote ${relative(process.cwd(), join(out, 'matrix.json'))}, ${relative(process.cwd(), join(out, 'report.md'))} and ${all.length} <runtime>-<version>.json file(s).\n`);
   if (probs.length) {
@@ -223,20 +205,27 @@ async function run(args: Args): Promise<number> {
       const majors = args.majors.length ? args.majors : pinnedMajors;
       if (args.allReleases) list = majors.flatMap((m) => releasesOf(registry, m));
       else {
-        plan = specBoundaries(selected, registry).filter((b) => majors.includes(String(Number(b.at.split('.')[0]))));
-        onlyFor = new Map([...boundaryPlan(plan)].map(([v, ids]) => ['v' + v, ids]));
+        // The ranges each claim's expectation evaluated, as claim() publishes them: the spec files collected, nothing run.
+        const ranges = claimRanges(await collectVitest(['spec/node']));
+        plan = specBoundaries(selected, registry, ranges).filter((b) => majors.includes(String(Number(b.at.split('.')[0]))));
+        onlyFor = new Map([...boundaryPlan(plan)].map(([v, ids]) => [printNode(v), ids]));
         list = [...boundaryPlan(plan).keys()];
         if (!list.length) throw new SpecError('--boundaries: the spec states no boundary' + (args.only.length ? ` for ${args.only.join(', ')}` : '') + (args.majors.length ? ` in ${args.majors.join(', ')}` : ''));
+        if (args.list) {
+          for (const [sig, h] of handlers) process.off(sig, h);
+          process.stdout.write(args.list === 'json' ? JSON.stringify({ boundaries: listed(plan), releases: [...boundaryPlan(plan).keys()] }, null, 2) + '\n' : boundaryListText(plan));
+          return 0;
+        }
       }
     }
     const targets = await resolveTargets(list, args.latest);
     // Bun and Deno are compared with the reference Node (the newest pin): it runs too.
     const ref = referenceNode();
-    if (targets.some((t) => t.runtime !== 'node') && !targets.some((t) => t.version === ref)) targets.push(await ensureVersion(ref));
+    if (targets.some((t) => t.runtime !== 'node') && !targets.some((t) => printTarget(t) === ref)) targets.push(await ensureVersion(ref));
     targets.forEach((t, i) => {
-      const had = byVersion.get(t.version);
-      if (had && had.path !== t.path) throw new SpecError(`Node ${t.version} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
-      byVersion.set(t.version, t);
+      const had = byVersion.get(printTarget(t));
+      if (had && had.path !== t.path) throw new SpecError(`Node ${printTarget(t)} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
+      byVersion.set(printTarget(t), t);
     });
   } catch (e) {
     // Nothing has started: the handlers go with the error (the process ends anyway; a test that
@@ -256,7 +245,7 @@ async function run(args: Args): Promise<number> {
   for (const f of readdirSync(join(out, 'logs'))) if (/^(node|bun|deno)-.*\.log$/.test(f)) rmSync(join(out, 'logs', f));
 
   const progress = new Map<string, Progress>(versions.map((v) => [v, {
-    state: 'queued', done: 0, total: 0, expected: onlyFor ? (onlyFor.get(v) ?? []).length : selected.filter((s) => appliesTo(s, { runtime: byVersion.get(v)!.runtime, version: v })).length,
+    state: 'queued', done: 0, total: 0, expected: onlyFor ? (onlyFor.get(v) ?? []).length : selected.filter((s) => appliesTo(s, byVersion.get(v)!)).length,
   }]));
   view = new ProgressView(progress);
   view.say(`matrix: ${versions.length} version(s) (${versions.join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
@@ -282,17 +271,17 @@ async function run(args: Args): Promise<number> {
     if (stopping) await new Promise(() => {}); // the signal handler ends the process; write nothing
     const logPath = join(out, 'logs', resultFile(v).replace(/\.json$/, '.log'));
     writeFileSync(logPath, r.run.stdout + r.run.stderr);
-    const result = versionResult(t.version, r.tests);
+    const result = versionResult(v, r.tests);
     const logRel = relative(process.cwd(), logPath);
     if (r.run.timedOut) result.error = `the run did not finish within ${args.versionTimeoutMin} min and was stopped (log: ${logRel})`;
     else if (!r.tests.length) result.error = `vitest ran no test: ${r.tail || `exit ${r.run.exitCode ?? r.run.signal}`} (log: ${logRel})`;
     else if (r.run.exitCode !== 0 && !Object.values(result.scenarios).some((s) => s.verdict === 'fail') && !Object.values(result.otherTests ?? {}).some((s) => s.verdict === 'fail')) {
       result.error = `vitest ended with ${r.run.signal ?? `exit code ${r.run.exitCode}`} although no test failed: ${r.tail} (log: ${logRel})`;
     }
-    const counts = { pass: 0, fail: 0, 'n.a.': 0 };
+    const counts = { pass: 0, fail: 0, 'n.a.': 0, skipped: 0 };
     for (const s of Object.values(result.scenarios)) counts[s.verdict]++;
     p.state = 'done';
-    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a. (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
+    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a.${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
     return result;
   };
 
@@ -306,8 +295,8 @@ async function run(args: Args): Promise<number> {
 
 /** --boundaries: each boundary judged from the runs of its two sides; exit 1 if one is not where the spec says. */
 function finishBoundaries(plan: ReturnType<typeof specBoundaries>, versions: string[], results: VersionResult[], out: string): number {
-  const byV = new Map(versions.map((v, i) => [v.slice(1), results[i]!]));
-  for (const [v, r] of byV) writeFileSync(join(out, `node-${v}.json`), stableJson(r));
+  const byV = new Map(versions.map((v, i) => [parseTarget(v)!.version, results[i]!]));
+  for (const r of byV.values()) writeFileSync(join(out, resultFile(r.node)), stableJson(r));
   const judged = judgeBoundaries(plan, (v, id) => byV.get(v)?.scenarios[id]);
   writeFileSync(join(out, 'boundaries.json'), stableJson(judged));
   writeFileSync(join(out, 'boundaries.md'), boundariesMarkdown(judged));
@@ -346,6 +335,8 @@ export const spec = command({
     'all-releases': { type: 'boolean' },
     boundaries: { type: 'boolean' },
     major: { type: 'string', multiple: true },
+    list: { type: 'boolean' },
+    json: { type: 'boolean' },
   },
   run(v, positionals) {
     const minutes = v['version-timeout'];
@@ -355,9 +346,13 @@ export const spec = command({
     if (v['all-releases'] && v.boundaries) throw new SpecError('--all-releases and --boundaries: choose one');
     if ((v['all-releases'] || v.boundaries) && (positionals.length || v.latest || v.reuse)) throw new SpecError(`--${v.boundaries ? 'boundaries' : 'all-releases'} chooses the releases itself: give no versions, --latest or --reuse with it`);
     if (majors.length && !v['all-releases'] && !v.boundaries) throw new SpecError('--major goes with --all-releases or --boundaries (give majors as targets otherwise)');
+    if (v.list && !v.boundaries) throw new SpecError('--list goes with --boundaries');
+    if (v.json && !v.list) throw new SpecError('--json goes with --boundaries --list');
+    if (v.list && (v.out !== undefined || v.jobs !== undefined || minutes !== undefined)) throw new SpecError('--list runs nothing: it takes no --out, --jobs or --version-timeout');
     return run({
       targets: positionals, latest: !!v.latest, only: v.only ?? [], out: v.out ?? (v.boundaries ? join('results', 'boundaries') : 'results'), jobs: wholeNumber('jobs', v.jobs, 1),
       versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse, allReleases: !!v['all-releases'], boundaries: !!v.boundaries, majors,
+      ...(v.list ? { list: v.json ? 'json' as const : 'text' as const } : {}),
     });
   },
 }, import.meta.url);

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { appliesTo, runScenario, type Scenario } from '../harness/harness.ts';
 import { ensureVersion, type Target } from '../harness/node-binaries.ts';
+import { bareVersion } from '../harness/target.ts';
 import { stored, type StoredObservation } from '../harness/observation.ts';
 
 /** At most `width` tasks at a time. */
@@ -45,7 +46,7 @@ export class Observer {
 
   /** The verified binary of an exact release, fetched once. */
   target(version: string): Promise<Target> {
-    const v = version.replace(/^v/, '');
+    const v = bareVersion(version);
     let t = this.targets.get(v);
     if (!t) {
       t = this.downloads.run(() => ensureVersion(v));
@@ -57,7 +58,7 @@ export class Observer {
 
   /** What `s` does on release `version` (kept: asked again, it is not run again unless `fresh`). */
   observe(s: Scenario, version: string, fresh = false): Promise<StoredObservation> {
-    const v = version.replace(/^v/, '');
+    const v = bareVersion(version);
     if (!appliesTo(s, v)) throw new Error(`${s.id} does not apply to Node ${v} (${s.node})`);
     const key = `${s.file}\0${v}`;
     const had = this.seen.get(key);

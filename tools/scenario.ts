@@ -6,7 +6,8 @@
 // (one after another on a narrow one), and what differs between versions is marked.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appliesTo, findScenario, resolveNode, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
+import { appliesTo, findScenario, resolveTarget, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
+import { printTarget } from '../harness/target.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';
 import { pad, wordWrap, wrap } from './text-width.ts';
@@ -177,19 +178,19 @@ export const spec = command({
     const s = lookUp(positionals[0]!);
     // Resolve every target before running anything, so a bad --node value costs nothing.
     const targets: Target[] = [];
-    for (const n of nodes) targets.push(await resolveNode(n));
+    for (const n of nodes) targets.push(await resolveTarget(n));
     // One after another: scenarios that depend on timing get the machine to themselves.
     // Bun or Deno where the scenario is n.a. (its Node flags, its header's not-on) does not run it: n.a., with the reason.
     const runs: { t: Target; r: Observation }[] = [];
     const cannot = targets.filter((t) => t.runtime !== 'node' && whyNotApplicable(s, t));
     for (const t of targets) if (!cannot.includes(t)) runs.push({ t, r: await runScenario(s, t) });
     if (v.json) {
-      const na = (t: Target) => ({ node: t.version, id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
+      const na = (t: Target) => ({ node: printTarget(t), id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
       const objs = targets.map((t) => (cannot.includes(t) ? na(t) : toJson(s, t, runs.find((x) => x.t === t)!.r)));
       // One target: one object; a list of targets: an array, in the order given.
       process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
     } else {
-      for (const t of cannot) process.stdout.write(`${t.version}: n.a.: ${whyNotApplicable(s, t)}\n`);
+      for (const t of cannot) process.stdout.write(`${printTarget(t)}: n.a.: ${whyNotApplicable(s, t)}\n`);
       if (runs.length) process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
     }
     return 0;

@@ -6,7 +6,8 @@
 // Default scope: spec/node and spec/lambda (the claims); --all adds spec/tooling.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolveNode, SpecError } from '../harness/harness.ts';
+import { resolveTarget, SpecError } from '../harness/harness.ts';
+import { printTarget } from '../harness/target.ts';
 import { runGroup, stopTree } from '../harness/procs.ts';
 import { testKey } from '../harness/records.ts';
 import { command, wholeNumber } from './command.ts';
@@ -20,7 +21,7 @@ const USAGE = `usage: npm run stress -- [runs] [--busy <n>] [--node <target>] [-
   --all            the whole suite (spec/), not only spec/node and spec/lambda`;
 
 async function stress(o: { runs: number; busy: number; node?: string; paths: string[] }): Promise<number> {
-  const target = o.node ? await resolveNode(o.node) : undefined;
+  const target = o.node ? await resolveTarget(o.node) : undefined;
   const busy: number[] = [];
   const cleanup = async () => {
     await stopVitest();
@@ -30,7 +31,7 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
   for (let i = 0; i < o.busy; i++) {
     void runGroup(process.execPath, ['-e', 'for(;;){}'], { env: { PATH: process.env.PATH ?? '' }, onStart: (pid) => busy.push(pid) });
   }
-  console.log(`stress: ${o.runs} runs of ${o.paths.join(' ')} on ${target ? target.version : process.version}, ${o.busy} busy-loop processes on ${availableParallelism()} cores`);
+  console.log(`stress: ${o.runs} runs of ${o.paths.join(' ')} on ${target ? printTarget(target) : process.version}, ${o.busy} busy-loop processes on ${availableParallelism()} cores`);
   const runs: Record<string, string>[] = [];
   try {
     for (let n = 1; n <= o.runs; n++) {

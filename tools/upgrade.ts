@@ -6,8 +6,10 @@
 // first (a hang, then the exit code, then output lost), with the release each change came in:
 // from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
 import semver from 'semver';
-import { appliesTo, listScenarios, scenarioHash, type Scenario } from '../harness/harness.ts';
-import { ensureVersions, pins, SpecError } from '../harness/node-binaries.ts';
+import { changeLabel, confirms, lineOf, spans } from '../harness/changes.ts';
+import { appliesTo, listScenarios, type Scenario } from '../harness/harness.ts';
+import { ensureVersions, pinFor, pins, SpecError } from '../harness/node-binaries.ts';
+import { parseTyped } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved } from './bisect-run.ts';
@@ -73,35 +75,29 @@ export interface UpgradeReport {
   same: number;
 }
 
-/** The exact release a typed version names (a pinned major or x.y.z), checked before anything is fetched. */
+/** The exact Node release a typed version names (a pinned major or x.y.z; harness/target.ts parseTyped), checked before anything is fetched. */
 export function exactRelease(spec: string): string {
-  const s = spec.trim().replace(/^v/, '');
-  if (/^\d+$/.test(s)) {
-    const pin = pins()[s];
-    if (!pin) throw new SpecError(`Node ${spec}: no pinned release for major ${s} in node-versions.json (pinned: ${Object.keys(pins()).join(', ')})`);
-    return pin;
-  }
-  if (/^\d+\.\d+\.\d+$/.test(s)) return s;
+  const t = parseTyped(spec);
+  if (t.kind === 'major') return pinFor(spec, t.major);
+  if (t.kind === 'release' && t.release.runtime === 'node') return t.release.version;
   throw new SpecError(`unknown Node version ${JSON.stringify(spec)}: give a major (22) or an exact release (22.15.0)`);
 }
 
-/** The header's entries and the bisected boundaries that fall between two releases. */
+/** The header's entries and the bisected boundaries that fall between two releases (what an entry means: harness/changes.ts). */
 export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { majors: string[]; boundaries: Boundary[] } | undefined): ChangeNote[] {
   const boundaries = bisected?.boundaries;
   const inSpan = (v: string) => semver.gt(v, lo) && semver.lte(v, hi);
-  const majors = (v: string) => semver.major(v) >= semver.major(lo) && semver.major(v) <= semver.major(hi);
-  const declared = s.changes.filter((c) => (c.in !== undefined ? inSpan(c.in) : Number(c.never) >= semver.major(lo) && Number(c.never) <= semver.major(hi)));
+  const declared = s.changes.filter((c) => spans(c, lo, hi));
   const out: ChangeNote[] = [];
   const used = new Set<number>();
-  for (const b of (boundaries ?? []).filter((x) => inSpan(x.first) && majors(x.first))) {
-    const i = declared.findIndex((c, k) => !used.has(k) && (c.in === b.first || (c.in !== undefined && b.missing.includes(c.in)) || (c.never !== undefined && (c.never === b.line || c.never === String(semver.major(b.before))) && b.kind === 'line start')));
+  for (const b of (boundaries ?? []).filter((x) => inSpan(x.first))) {
+    const i = declared.findIndex((c, k) => !used.has(k) && confirms(c, b));
     if (i >= 0) used.add(i);
     const c = i >= 0 ? declared[i] : undefined;
     out.push({ first: b.first, before: b.before, ...(b.missing.length ? { missing: b.missing } : {}), ...(c ? { what: c.what, link: c.link } : {}), status: c ? 'bisected' : 'bisected only' });
   }
   declared.forEach((c, k) => {
-    const line = c.in !== undefined ? String(semver.major(c.in)) : c.never!;
-    if (!used.has(k)) out.push({ first: c.in ?? `never in ${c.never}.x`, what: c.what, link: c.link, status: bisected?.majors.includes(line) ? 'not found by bisection' : 'declared only' });
+    if (!used.has(k)) out.push({ first: changeLabel(c), what: c.what, link: c.link, status: bisected?.majors.includes(lineOf(c)) ? 'not found by bisection' : 'declared only' });
   });
   return out.sort((a, b) => (semver.valid(a.first) && semver.valid(b.first) ? semver.compare(a.first, b.first) : a.first < b.first ? -1 : 1));
 }
@@ -139,7 +135,7 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
       for (const r of await bisectScenarios(scenarios, { majors, jobs: o.jobs, progress: say, observer })) out.set(r.scenario.id, r.result.boundaries);
       return out;
     },
-    saved: (s) => loadSaved(s.id, scenarioHash(s)),
+    saved: (s) => loadSaved(s.id, s.hash),
     scenarios: () => listScenarios(),
   };
 }

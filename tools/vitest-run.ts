@@ -1,12 +1,13 @@
 // The one way this project's commands run vitest: as a child process (node vitest.mjs, no
 // shell, no npx) in a group of its own, with harness/results-reporter.ts writing its records to a
 // temporary file that is read as the run goes (for progress) and at its end.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/node-binaries.ts';
 import { isRunning, runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
 import { readRecords, type RunRecord, type TestRecord } from '../harness/records.ts';
+import type { CollectedClaim } from './vitest-collect.ts';
 
 export const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const REPORTER = join(ROOT, 'harness', 'results-reporter.ts');
@@ -53,7 +54,9 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   workDirs.add(dir);
   const file = join(dir, 'records.ndjson');
   const base = o.cleanEnv ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>);
-  const env: Record<string, string> = { ...base, ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  // No colours in vitest's own output unless the caller asks for them (o.env wins: a test of a
+  // hostile environment sets FORCE_COLOR itself); where the records go is the project's alone.
+  const env: Record<string, string> = { ...base, NO_COLOR: '1', FORCE_COLOR: '0', ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1' };
   if (o.target) env.SPEC_NODE = o.target;
   const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : [])];
   let seen = 0;
@@ -83,6 +86,34 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   } finally {
     for (const pid of running) if (!isRunning(pid)) running.delete(pid);
     clearInterval(timer);
+    rmSync(dir, { recursive: true, force: true });
+    workDirs.delete(dir);
+  }
+}
+
+/**
+ * The claims of these spec files as vitest collects them (tools/vitest-collect.ts, in a child
+ * process of its own): each claim's test with the data claim() puts in its meta. Runs no test
+ * and no scenario; the spec files are evaluated for this machine's Node (or `target`).
+ */
+export async function collectVitest(paths: string[], o: { target?: string; timeout?: number; config?: string } = {}): Promise<CollectedClaim[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'nas-collect-'));
+  workDirs.add(dir);
+  try {
+    const file = join(dir, 'claims.json');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    delete env.SPEC_RESULTS;
+    for (const k of ['SPEC_ONLY', 'SPEC_IDS']) delete env[k];
+    if (o.target) env.SPEC_NODE = o.target;
+    const run = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'vitest-collect.ts'), file, ...(o.config ? ['--config', o.config] : []), ...paths], { cwd: ROOT, env, timeout: o.timeout ?? 120_000, maxBuffer: 1024 * 1024, onStart: (pid) => running.add(pid) });
+    if (run.startError) throw new SpecError(`could not start vitest: ${run.startError}`);
+    if (run.exitCode !== 0) {
+      const tail = run.stderr.trim().split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
+      throw new SpecError(`collecting ${paths.join(' ')} failed (${run.timedOut ? 'time limit' : run.signal ?? `exit code ${run.exitCode}`}): ${tail}`);
+    }
+    return JSON.parse(readFileSync(file, 'utf8')) as CollectedClaim[];
+  } finally {
+    for (const pid of running) if (!isRunning(pid)) running.delete(pid);
     rmSync(dir, { recursive: true, force: true });
     workDirs.delete(dir);
   }

@@ -6,11 +6,29 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import type { BoundaryVerdict } from '../../tools/boundaries.ts';
+import type { BoundaryVerdict, ListedBoundary } from '../../tools/boundaries.ts';
 
 const MATRIX = join(ROOT, 'tools', 'matrix.ts');
 // Each run gets a time limit under its test's own, so a test that times out never leaves it running.
 const matrix = (args: string[], timeout = 880_000) => execa(process.execPath, ['--import', 'tsx', MATRIX, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' }, timeout });
+
+describe('npm run matrix -- --boundaries --list: the boundaries it would check, from the ranges the claims publish, nothing run', () => {
+  it('includes the \'<16.4\' edge of the --abort-on-uncaught-exception claims and the \'<17.0.0\' edge of the crash-trailer claims', async () => {
+    const r = await matrix(['--boundaries', '--list', '--json'], 120_000);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { boundaries: ListedBoundary[]; releases: string[] };
+    const at = (range: string) => out.boundaries.filter((b) => b.from.some((f) => f.startsWith(`byNode '${range}' `))).map((b) => [b.scenario, b.line, b.before, b.after]);
+    expect(at('<16.4')).toEqual([['diagnostics/abort-on-uncaught', '16', '16.3.0', '16.4.0'], ['diagnostics/abort-on-uncaught-listener', '16', '16.3.0', '16.4.0']]);
+    expect(at('<17.0.0')).toHaveLength(10);
+    expect(new Set(at('<17.0.0').map(([, line, before, after]) => `${line} ${before} ${after}`))).toEqual(new Set(['17 16.20.2 17.0.0']));
+    expect(out.releases).toEqual(expect.arrayContaining(['16.3.0', '16.4.0', '16.20.2', '17.0.0']));
+    // The text form: one line per boundary, and nothing was run.
+    const text = await matrix(['--boundaries', '--list', '--only', 'diagnostics/abort-on-uncaught', '--major', '16'], 120_000);
+    expect(text.exitCode, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^diagnostics\/abort-on-uncaught +16\.x +16\.3\.0 +16\.4\.0 +at 16\.4\.0: changes: 16\.4\.0; byNode '<16\.4' in spec\/node\/diagnostics\.spec\.ts/m);
+    expect(text.stdout).toMatch(/\(nothing was run\)\.$/); // execa strips the last newline
+  }, 300_000);
+});
 
 describe('npm run matrix -- --boundaries (real runs)', () => {
   it('rejections/unhandled-default in 15.x: its claim holds on 14.21.3 and on 15.0.0, which behave differently', async () => {
@@ -20,6 +38,8 @@ describe('npm run matrix -- --boundaries (real runs)', () => {
       const judged = JSON.parse(readFileSync(join(out, 'boundaries.json'), 'utf8')) as BoundaryVerdict[];
       expect(judged.map((b) => [b.scenario, b.at, b.before, b.after])).toEqual([['rejections/unhandled-default', '15.0.0', '14.21.3', '15.0.0']]);
       expect(judged[0]!.from).toContain('changes: 15.0.0');
+      // From the ranges the claim published (collected), not from the spec file's text.
+      expect(judged[0]!.from).toContain("byNode '<15' in spec/node/rejections.spec.ts");
       expect(judged[0]!.differs).toContain('exit code');
       expect(judged[0]).toMatchObject({ beforeVerdict: 'pass', afterVerdict: 'pass' });
       expect(r.exitCode, r.stderr).toBe(0);

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, commandLine, findScenario, readScenario, ROOT, RUNTIME_FLAGS, runScenario, SCENARIOS, whyNotApplicable, type Scenario, type Target } from '../../harness/harness.ts';
-import { resolveNode, runtimePackage } from '../../harness/node-binaries.ts';
+import { resolveTarget, runtimePackage } from '../../harness/node-binaries.ts';
+import { printTarget } from '../../harness/target.ts';
 import { expectOneLineSpecError } from '../support/errors.ts';
 import { normalise } from '../../harness/observation.ts';
 import { outcomeProblems } from '../../harness/outcome.ts';
@@ -19,8 +20,8 @@ const pinned = JSON.parse(readFileSync(join(ROOT, 'runtime-versions.json'), 'utf
 const targets: Record<'bun' | 'deno', Target> = {} as never;
 
 beforeAll(async () => {
-  targets.bun = await resolveNode('bun');
-  targets.deno = await resolveNode('deno');
+  targets.bun = await resolveTarget('bun');
+  targets.deno = await resolveTarget('deno');
 }, 600_000);
 
 const help = (file: string, args: string[]) =>
@@ -28,20 +29,20 @@ const help = (file: string, args: string[]) =>
 
 describe('targets from runtime-versions.json', () => {
   it('bun and deno resolve to their pinned releases, cached and verified with --version', () => {
-    expect(targets.bun).toMatchObject({ runtime: 'bun', version: `bun ${pinned.bun}` });
-    expect(targets.deno).toMatchObject({ runtime: 'deno', version: `deno ${pinned.deno}` });
+    expect(targets.bun).toMatchObject({ runtime: 'bun', version: pinned.bun });
+    expect(targets.deno).toMatchObject({ runtime: 'deno', version: pinned.deno });
     expect(targets.bun.path).toContain(join('bun', `${pinned.bun}-${process.platform}-${process.arch}`));
   });
 
   it('an exact release and the path of a binary name the same target', async () => {
-    expect(await resolveNode(`deno@${pinned.deno}`)).toEqual(targets.deno);
-    expect(await resolveNode(targets.bun.path)).toEqual(targets.bun);
+    expect(await resolveTarget(`deno@${pinned.deno}`)).toEqual(targets.deno);
+    expect(await resolveTarget(targets.bun.path)).toEqual(targets.bun);
   });
 
   it.each([
     ['bun@0.0.1', `bun 0.0.1: the npm registry has no ${runtimePackage('bun')?.pkg}@0.0.1`],
   ])('%s: a SpecError of one line', async (spec, message) => {
-    await expectOneLineSpecError(resolveNode(spec), message);
+    await expectOneLineSpecError(resolveTarget(spec), message);
   }, 150_000);
 
 });
@@ -92,7 +93,7 @@ describe('Node flags under each runtime', () => {
 describe('the observer under Bun and Deno', () => {
   it.each(['bun', 'deno'] as const)('%s: the exit event and what its listeners print through the console and process.stdout', async (rt) => {
     const r = await runScenario(fixture('runtime-exit-print.js'), targets[rt]);
-    expect(r.node).toBe(targets[rt].version);
+    expect(r.node).toBe(printTarget(targets[rt]));
     expect(r.exitEvent).toEqual({ fired: true, code: 0 });
     expect(r.exitHandler).toEqual(['exit code 0', 'written directly', 'to stderr']);
     expect(r.stdout).toBe('main done\nexit code 0\nwritten directly\n');

@@ -5,13 +5,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { spec as lambdaCommand } from '../../lambda/cli.ts';
-import { checkEnv, runtimeAvailability } from '../../lambda/service.ts';
+import { normaliseLogs } from '../../lambda/logs.ts';
+import { checkEnv, runtimeAvailability, type Invocation } from '../../lambda/service.ts';
 import { runCommand } from '../../tools/command.ts';
 import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
+import { has, partial } from '../support/lambda-matchers.ts';
+import { expectInvocations } from '../support/lambda-outcome.ts';
 
 // As package.json's script runs it: one process (tools/run.mjs: the command's cached bundle), no
 // tsx CLI in between, which relays signals to its child and SIGKILLs it when it does not answer
@@ -19,14 +22,34 @@ import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.t
 const RUN = join(ROOT, 'tools', 'run.mjs');
 // The "--" is package.json's, as `npm run lambda` passes it: without it Node 20 would take --env-file for itself.
 const lambda = (args: string[]) => execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
-const dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Made when the tests run, not when the file is loaded: `vitest list` loads it and runs no afterAll.
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 // Checked in, and named relative to the repository (the command's working directory), so that the
 // test's title is the same in every run (npm run stress compares runs by title).
 const badEnvFile = 'spec/lambda/fixtures/bad.env';
 
-interface Record_ { n: number; environment: number; coldStart: boolean; suppressedInit: boolean; timedOut: boolean; response?: unknown; error?: { errorType: string; errorMessage: string }; logs: string[]; lines: string[]; maxMemoryUsedMb: number }
-const records = (stdout: string) => JSON.parse(stdout) as Record_[];
+/**
+ * The command's --json records, read as invocations for expectInvocations: a record's `logs` are
+ * the raw lines, normalised here as the service does. A record has no process id, exit, init lines
+ * or streamed flag: an outcome that states one of those fails, saying so.
+ */
+function records(stdout: string): Invocation[] {
+  const out = JSON.parse(stdout) as (Invocation & { logs: string[] })[];
+  const label = (id: string) => `<req:${out.find((r) => r.requestId === id)?.n ?? '?'}>`;
+  return out.map((r) => {
+    const inv = { ...r, rawLogs: r.logs, logs: normaliseLogs(r.logs, label) };
+    for (const missing of ['pid', 'exit', 'initLines', 'streamed']) {
+      Object.defineProperty(inv, missing, { get: () => { throw new Error(`a --json record has no ${missing}`); } });
+    }
+    return inv;
+  });
+}
 
 /** A test of the command on `runtime`, skipped with the reason where the runtime cannot run. */
 function test(runtime: RuntimeName, title: string, fn: () => Promise<void>) {
@@ -66,28 +89,30 @@ for (const runtime of RUNTIME_NAMES) {
     test(runtime, 'a 7 MiB answer fails with Function.ResponseSizeTooLarge (exit 1)', async () => {
       const r = await lambda(['lambda/handlers/big-response.js', '--runtime', runtime, '--timeout', '60', '--event', JSON.stringify({ bytes: 7 * 1024 * 1024 }), '--json']);
       expect(r.exitCode).toBe(1);
-      const [a] = records(r.stdout);
-      expect(a!.error).toEqual({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size (7340034 bytes) exceeded maximum allowed payload size (6291556 bytes).' });
+      expectInvocations(records(r.stdout), [
+        { error: { errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size (7340034 bytes) exceeded maximum allowed payload size (6291556 bytes).' } },
+      ]);
     });
 
     test(runtime, '--memory 128 and a handler allocating 300 MB: killed, "Runtime exited with error: signal: killed" (exit 1)', async () => {
       const r = await lambda(['lambda/handlers/memory-hog.js', '--runtime', runtime, '--timeout', '60', '--memory', '128', '--event', '{"mb":300}', '--json']);
       expect(r.exitCode).toBe(1);
-      const [a] = records(r.stdout);
-      expect(a!.error?.errorType).toBe('Runtime.ExitError');
-      expect(a!.error?.errorMessage).toMatch(/ Error: Runtime exited with error: signal: killed$/);
-      expect(a!.logs.at(-1)).toMatch(/\tMemory Size: 128 MB\tMax Memory Used: 128 MB(\tInit Duration: [\d.]+ ms)?\tStatus: error\tError Type: Runtime\.ExitError$/);
+      expectInvocations(records(r.stdout), [{
+        error: partial({ errorType: 'Runtime.ExitError', errorMessage: / Error: Runtime exited with error: signal: killed$/ }),
+        report: { memorySize: 128, maxMemoryUsed: 128, status: 'error', errorType: 'Runtime.ExitError' },
+      }]);
     });
 
     test(runtime, 'after a time-out, a function whose init (2 s) is longer than its timeout (1 s) times out again, in init', async () => {
       const r = await lambda(['lambda/handlers/slow-init.js', '--runtime', runtime, '--timeout', '1', '--env', 'INIT_MS=2000', '--gap', '0', '--event', '{"hang":true}', '--event', '{}', '--event', '{}', '--json']);
       expect(r.exitCode).toBe(1);
-      const [a, b, c] = records(r.stdout);
-      expect([a!.timedOut, a!.suppressedInit]).toEqual([true, false]);
-      for (const x of [b!, c!]) {
-        expect([x.timedOut, x.suppressedInit, x.error?.errorType]).toEqual([true, true, 'Sandbox.Timedout']);
-        expect(x.logs.some((l) => /^INIT_REPORT Init Duration: [\d.]+ ms\tPhase: invoke\tStatus: timeout$/.test(l))).toBe(true);
-      }
+      const timedOutInInit = {
+        timedOut: true,
+        suppressedInit: true,
+        error: partial({ errorType: 'Sandbox.Timedout' }),
+        logs: has('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout'),
+      };
+      expectInvocations(records(r.stdout), [{ timedOut: true, suppressedInit: false }, timedOutInInit, timedOutInInit]);
     });
 
     test(runtime, '--env FOO=bar and --env-file <file> reach the handler; --env wins', async () => {
@@ -95,8 +120,7 @@ for (const runtime of RUNTIME_NAMES) {
       writeFileSync(f, '# the function\'s settings\nBAR="from a file"\nFOO=overridden\n');
       const r = await lambda(['lambda/handlers/context-probe.js', '--runtime', runtime, '--timeout', '60', '--env-file', f, '--env', 'FOO=bar', '--json']);
       expect(r.exitCode, r.stderr).toBe(0);
-      const [a] = records(r.stdout);
-      expect(a!.response).toMatchObject({ FOO: 'bar', BAR: 'from a file' });
+      expectInvocations(records(r.stdout), [{ response: partial({ FOO: 'bar', BAR: 'from a file' }) }]);
     });
   });
 }
@@ -122,16 +146,16 @@ describe('npm run lambda: the command', () => {
   it('--json gives one record per event', async () => {
     const r = await lambda(['lambda/handlers/article-async.js', ...rt, '--event', '{"a":1}', '--event', '{}', '--json', '--gap', '0']);
     expect(r.exitCode).toBe(0);
-    const out = records(r.stdout);
-    expect(out).toHaveLength(2);
-    expect(out[0]).toMatchObject({ n: 1, coldStart: true, response: { statusCode: 200, body: 'a' } });
-    expect(out[1]).toMatchObject({ n: 2, coldStart: false, response: { statusCode: 200, body: 'a' } });
+    expectInvocations(records(r.stdout), [
+      { n: 1, coldStart: true, response: partial({ statusCode: 200, body: 'a' }) },
+      { n: 2, coldStart: false, response: partial({ statusCode: 200, body: 'a' }) },
+    ]);
   }, 200_000);
 
   it('--parallel: two events at once, two environments; --concurrency 1 throttles the second', async () => {
     const two = await lambda(['lambda/handlers/busy-pool.js', ...rt, '--parallel', '--event', '{"ms":300}', '--event', '{"ms":300}', '--json']);
     expect(two.exitCode).toBe(0);
-    expect(records(two.stdout).map((x) => [x.environment, x.coldStart])).toEqual([[1, true], [2, true]]);
+    expectInvocations(records(two.stdout), [{ environment: 1, coldStart: true }, { environment: 2, coldStart: true }]);
     const one = await lambda(['lambda/handlers/busy-pool.js', ...rt, '--parallel', '--concurrency', '1', '--event', '{"ms":300}', '--event', '{}']);
     expect(one.exitCode).toBe(1);
     expect(one.stdout).toMatch(/^=== invocation 2 \(throttled\)$/m);

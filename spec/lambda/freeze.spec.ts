@@ -7,7 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { holdGroup, killGroup, releaseGroup } from '../../harness/procs.ts';
+import type { Invocation } from '../../lambda/service.ts';
 import { functions, lambdaClaim, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { expectInvocations } from '../support/lambda-outcome.ts';
 
 const INVOCATIONS = 300;
 const GAPS_MS = [0, 1, 2, 4];
@@ -41,18 +43,16 @@ describe(`freeze: ${INVOCATIONS} invocations, idle gaps of ${GAPS_MS.join('/')} 
   for (const runtime of RUNTIME_NAMES) {
     lambdaClaim('freeze-probe', runtime, async () => {
       const ticks0 = busy.map((c) => cpuTicks(c.pid!));
-      const wrong: string[] = [];
+      const all: Invocation[] = [];
       await fns.with('freeze-probe', { runtime }, async (fn) => {
-        let pid = 0;
-        for (let n = 1; n <= INVOCATIONS; n++) {
-          const r = await fn.invoke({ n }, { gapMs: GAPS_MS[n % GAPS_MS.length] });
-          if (n === 1) pid = r.pid;
-          if (r.response !== n || r.pid !== pid) wrong.push(`#${n}: response ${JSON.stringify(r.response)} ${JSON.stringify(r.error)} pid ${r.pid}`);
-          const expected = n === 1 ? [] : [`timer ${n - 1}`];
-          if (JSON.stringify(r.lines) !== JSON.stringify(expected)) wrong.push(`#${n} printed ${JSON.stringify(r.lines)}, expected ${JSON.stringify(expected)}`);
-        }
+        for (let n = 1; n <= INVOCATIONS; n++) all.push(await fn.invoke({ n }, { gapMs: GAPS_MS[n % GAPS_MS.length] }));
       });
-      expect(wrong.slice(0, 10)).toEqual([]);
+      // Each answers its number, all from the same runtime process; the timer invocation n - 1 left
+      // prints its line at the start of invocation n, and never during n - 1.
+      expectInvocations(all, all.map((_, i) => {
+        const n = i + 1;
+        return n === 1 ? { response: 1, lines: [] } : { response: n, process: 'same', lines: [`timer ${n - 1}`] };
+      }));
       // The load was real: both busy loops were alive and burned CPU all along.
       for (const [i, c] of busy.entries()) {
         expect(c.exitCode).toBe(null);

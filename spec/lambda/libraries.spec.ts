@@ -14,9 +14,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { until } from '../../harness/procs.ts';
-import { runtimeAvailability, startFunction, type FunctionOptions, type Invocation, type LambdaFunction } from '../../lambda/service.ts';
+import { runtimeAvailability, startFunction, type FunctionOptions, type LambdaFunction } from '../../lambda/service.ts';
 import { skipped } from '../../harness/claims.ts';
 import { handlerFile, lambdaClaim, procState, ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
+import { has, inOrder, not, partial } from '../support/lambda-matchers.ts';
+import { expectInvocation, expectInvocations } from '../support/lambda-outcome.ts';
 import { postgresAvailability, startPostgres, type Postgres } from '../support/postgres.ts';
 import { startSentryEndpoint, type SentryEndpoint } from '../support/sentry-endpoint.ts';
 import { Timeline } from '../support/timeline.ts';
@@ -93,13 +95,12 @@ function pgClaim(runtime: RuntimeName, handler: string, check: () => Promise<voi
 }
 
 /** What the 4.x client answers for a handler with three parameters: an init error. */
-function expectRejectedAtInit(inv: Invocation) {
-  expect(inv.coldStart).toBe(true);
-  expect(inv.initError?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
-  expect(inv.initError?.errorMessage).toMatch(/removed support for callback-based function handlers starting with Node\.js 24/);
-  expect(inv.error?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
-  expect(inv.response).toBeUndefined();
-}
+const REJECTED_AT_INIT = {
+  coldStart: true,
+  initError: partial({ errorType: 'Runtime.CallbackHandlerDeprecated', errorMessage: /removed support for callback-based function handlers starting with Node\.js 24/ }),
+  error: partial({ errorType: 'Runtime.CallbackHandlerDeprecated' }),
+  response: undefined,
+};
 
 /** Where (which invocation window) each event with `text` arrived at the endpoint. */
 function arrivals(endpoint: SentryEndpoint, timeline: Timeline, text: string): string[] {
@@ -132,17 +133,20 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-callback-waits'), timeoutSec: rejectsCallbacks ? 30 : 2, env: pg().env });
       try {
         const inv = await env.invoke({ say: 'A' });
-        if (rejectsCallbacks) return expectRejectedAtInit(inv);
-        // The answer was ready (printed) but never sent: the open connection keeps the loop busy.
-        expect(inv.lines).toContain('answer ready: A');
-        expect(inv.timedOut).toBe(true);
-        expect(inv.response).toBeUndefined();
-        expect(inv.error?.errorType).toBe('Sandbox.Timedout');
-        expect(inv.logs.some((l) => /Task timed out after 2\.00 seconds/.test(l))).toBe(true);
-        // The environment was discarded: the next invocation starts cold.
+        if (rejectsCallbacks) return expectInvocation(inv, REJECTED_AT_INIT);
         const next = await env.invoke({ say: 'B' });
-        expect(next.coldStart).toBe(true);
-        expect(next.timedOut).toBe(true);
+        expectInvocations([inv, next], [
+          // The answer was ready (printed) but never sent: the open connection keeps the loop busy.
+          {
+            lines: has('answer ready: A'),
+            timedOut: true,
+            response: undefined,
+            error: partial({ errorType: 'Sandbox.Timedout' }),
+            logs: has(/Task timed out after 2\.00 seconds/),
+          },
+          // The environment was discarded: the next invocation starts cold.
+          { coldStart: true, timedOut: true },
+        ]);
       } finally {
         await closeAll(env);
       }
@@ -153,13 +157,12 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-callback-no-wait'), env: pg().env });
       try {
         const a = await env.invoke({ say: 'A' });
-        if (rejectsCallbacks) return expectRejectedAtInit(a);
-        expect(a.timedOut).toBe(false);
-        expect(a.error).toBeUndefined();
-        expect(a.response).toMatchObject({ statusCode: 200, body: 'A' });
+        if (rejectsCallbacks) return expectInvocation(a, REJECTED_AT_INIT);
         const b = await env.invoke({ say: 'B' });
-        expect(b.coldStart).toBe(false);
-        expect(b.response).toMatchObject({ statusCode: 200, body: 'B' });
+        expectInvocations([a, b], [
+          { timedOut: false, error: undefined, response: partial({ statusCode: 200, body: 'A' }) },
+          { coldStart: false, response: partial({ statusCode: 200, body: 'B' }) },
+        ]);
         // Same server backend: the connection survived the freeze and was reused.
         expect((b.response as { backend: number }).backend).toBe((a.response as { backend: number }).backend);
       } finally {
@@ -172,13 +175,12 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-async-pool'), env: { ...pg().env, PG_IDLE_MS: '600000' } });
       try {
         const a = await env.invoke({ say: 'A' });
-        expect(a.timedOut).toBe(false);
-        expect(a.error).toBeUndefined();
-        // The pool's connection is open (idle) when the answer leaves.
-        expect(a.response).toMatchObject({ statusCode: 200, body: 'A', idle: 1 });
         const b = await env.invoke({ say: 'B' });
-        expect(b.coldStart).toBe(false);
-        expect(b.response).toMatchObject({ statusCode: 200, body: 'B' });
+        expectInvocations([a, b], [
+          // The pool's connection is open (idle) when the answer leaves.
+          { timedOut: false, error: undefined, response: partial({ statusCode: 200, body: 'A', idle: 1 }) },
+          { coldStart: false, response: partial({ statusCode: 200, body: 'B' }) },
+        ]);
         expect((b.response as { backend: number }).backend).toBe((a.response as { backend: number }).backend);
       } finally {
         await closeAll(env);
@@ -190,11 +192,11 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       const env = await environment({ runtime, handlerFile: handlerFile('lib-pg-async-pool'), gapMs: 1500, env: { ...pg().env, PG_IDLE_MS: '1000' } });
       try {
         const a = await env.invoke({ say: 'A' });
-        expect(a.response).toMatchObject({ statusCode: 200, body: 'A', idle: 1 });
         const b = await env.invoke({ say: 'B' });
-        expect(b.coldStart).toBe(false);
-        expect(b.pid).toBe(a.pid);
-        expect(b.response).toMatchObject({ statusCode: 200, body: 'B' });
+        expectInvocations([a, b], [
+          { response: partial({ statusCode: 200, body: 'A', idle: 1 }) },
+          { coldStart: false, process: 'same', response: partial({ statusCode: 200, body: 'B' }) },
+        ]);
         // The idle timer fired on thaw and closed A's connection: B's query got a new backend.
         expect((b.response as { backend: number }).backend).not.toBe((a.response as { backend: number }).backend);
       } finally {
@@ -212,20 +214,17 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
         const A = `A-${unique()}`;
         const B = `B-${unique()}`;
         const a = await timeline.run(() => env.invoke({ marker: A }));
-        if (rejectsCallbacks) return expectRejectedAtInit(a);
-        expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
-        expect(a.lines).toContain(`captured ${A}`);
-        // `finally` started (the flush is awaited) but did not finish in A.
-        expect(a.lines.some((l) => l.startsWith(`flushed ${A}`))).toBe(false);
+        if (rejectsCallbacks) return expectInvocation(a, REJECTED_AT_INIT);
+        // `finally` started (the flush is awaited) but did not finish in A. (A is letters, digits
+        // and a dash: nothing a RegExp reads specially.)
+        expectInvocation(a, { error: partial({ errorType: 'Error', errorMessage: A }), lines: has(`captured ${A}`, not(new RegExp(`^flushed ${A}`))) });
         expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual([]);
         // B's request works for 1 s before failing in turn. The thawed SDK needs only a few turns
         // of the event loop to connect and send A's event; with a request that answers at once it
         // can slip to a later invocation (it goes out during the first one that lasts long enough).
         const b = await timeline.run(() => env.invoke({ marker: B, workMs: 1000 }));
-        expect(b.coldStart).toBe(false);
-        expect(b.error).toMatchObject({ errorType: 'Error', errorMessage: B });
+        expectInvocation(b, { coldStart: false, error: partial({ errorType: 'Error', errorMessage: B }), lines: has(`flushed ${A}: true`) });
         expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 2']);
-        expect(b.lines).toContain(`flushed ${A}: true`);
         // B's event, captured with the SDK's connection open (kept alive), is written within the
         // same turn as B's answer, before the freeze. The proof: the environment is frozen from
         // the end of invocation 2 on (its runtime process is stopped) and no invocation 3 comes,
@@ -252,8 +251,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       try {
         const A = `A-${unique()}`;
         const a = await timeline.run(() => env.invoke({ marker: A }));
-        expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
-        expect(a.lines).toContain(`flushed ${A}: true`);
+        expectInvocation(a, { error: partial({ errorType: 'Error', errorMessage: A }), lines: has(`flushed ${A}: true`) });
         expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 1']);
         expect(sentry.rejected).toEqual([]);
       } finally {
@@ -268,9 +266,8 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       try {
         const A = `A-${unique()}`;
         const a = await timeline.run(() => env.invoke({ marker: A }));
-        if (rejectsCallbacks) return expectRejectedAtInit(a);
-        expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
-        expect(a.lines).toContain(`flushed ${A}: true`);
+        if (rejectsCallbacks) return expectInvocation(a, REJECTED_AT_INIT);
+        expectInvocation(a, { error: partial({ errorType: 'Error', errorMessage: A }), lines: has(`flushed ${A}: true`) });
         expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 1']);
         expect(sentry.rejected).toEqual([]);
       } finally {
@@ -286,8 +283,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
         try {
           const A = `A-${unique()}`;
           const a = await timeline.run(() => env.invoke({ marker: A }));
-          expect(a.initError).toBeUndefined();
-          expect(a.error).toMatchObject({ errorType: 'Error', errorMessage: A });
+          expectInvocation(a, { initError: undefined, error: partial({ errorType: 'Error', errorMessage: A }) });
           expect(arrivals(sentry, timeline, `Error: ${A}`)).toEqual(['during invocation 1']);
           expect(sentry.rejected).toEqual([]);
         } finally {
@@ -304,21 +300,15 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
         const A = `${runtime}-once-A-${unique()}`;
         const B = `${runtime}-once-B-${unique()}`;
         const a = await env.invoke(apiGatewayEvent(A, 'apple'));
-        expect(a.error).toBeUndefined();
-        expect(a.response).toMatchObject({ statusCode: 201 });
-        expect(a.lines).toContain(`finish ${A}`);
         // The write's completion did not run in A...
-        expect(a.lines).not.toContain(`cached ${A}`);
+        expectInvocation(a, { error: undefined, response: partial({ statusCode: 201 }), lines: has(`finish ${A}`, not(`cached ${A}`)) });
         // ...but the INSERT itself reached PostgreSQL: the row appears while the environment is
         // frozen (no code of the function can run now, so it was sent during A).
         const rows = await pg().until(`SELECT key FROM idempotency WHERE key = $1`, [A], (r) => r.length > 0);
         expect(rows.map((r) => r.key)).toEqual([A]);
         const b = await env.invoke(apiGatewayEvent(B, 'banana'));
-        expect(b.coldStart).toBe(false);
-        expect(b.response).toMatchObject({ statusCode: 201 });
         // A's `.then` runs when B thaws the environment, before B's own work (one connection).
-        expect(b.lines.indexOf(`cached ${A}`)).toBeGreaterThanOrEqual(0);
-        expect(b.lines.indexOf(`cached ${A}`)).toBeLessThan(b.lines.indexOf(`finish ${B}`));
+        expectInvocation(b, { coldStart: false, response: partial({ statusCode: 201 }), lines: inOrder(`cached ${A}`, `finish ${B}`) });
       } finally {
         await closeAll(env);
       }
@@ -331,19 +321,13 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
         const A = `${runtime}-tx-A-${unique()}`;
         const B = `${runtime}-tx-B-${unique()}`;
         const a = await env.invoke(apiGatewayEvent(A, 'apple'));
-        expect(a.error).toBeUndefined();
-        expect(a.response).toMatchObject({ statusCode: 201 });
-        expect(a.lines).toContain(`finish ${A}`);
-        expect(a.lines).not.toContain(`cached ${A}`);
+        expectInvocation(a, { error: undefined, response: partial({ statusCode: 201 }), lines: has(`finish ${A}`, not(`cached ${A}`)) });
         // A has been answered and the environment is frozen: no row for A.
         expect(await cacheRow(A)).toEqual([]);
         const b = await env.invoke(apiGatewayEvent(B, 'banana'));
-        expect(b.coldStart).toBe(false);
-        expect(b.response).toMatchObject({ statusCode: 201 });
         // A's write went on during B: INSERT and COMMIT, before B's own query could have the
         // (single) connection. So A's row is there after B, and B's is missing in turn.
-        expect(b.lines.indexOf(`cached ${A}`)).toBeGreaterThanOrEqual(0);
-        expect(b.lines.indexOf(`cached ${A}`)).toBeLessThan(b.lines.indexOf(`finish ${B}`));
+        expectInvocation(b, { coldStart: false, response: partial({ statusCode: 201 }), lines: inOrder(`cached ${A}`, `finish ${B}`) });
         expect((await cacheRow(A)).map((r) => r.key)).toEqual([A]);
         expect(await cacheRow(B)).toEqual([]);
       } finally {
@@ -357,14 +341,11 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       try {
         const A = `${runtime}-before-A-${unique()}`;
         const a = await env.invoke(apiGatewayEvent(A, 'apple'));
-        expect(a.error).toBeUndefined();
-        expect(a.response).toMatchObject({ statusCode: 201 });
-        expect(a.lines).toContain(`cached ${A}`);
+        expectInvocation(a, { error: undefined, response: partial({ statusCode: 201 }), lines: has(`cached ${A}`) });
         expect((await cacheRow(A)).map((r) => r.key)).toEqual([A]);
         // A retry of A is answered from the cache.
         const retry = await env.invoke(apiGatewayEvent(A, 'apple'));
-        expect(retry.response).toMatchObject({ statusCode: 200 });
-        expect(retry.lines).toContain(`replayed ${A}`);
+        expectInvocation(retry, { response: partial({ statusCode: 200 }), lines: has(`replayed ${A}`) });
         expect(JSON.parse((retry.response as { body: string }).body)).toEqual(JSON.parse((a.response as { body: string }).body));
       } finally {
         await closeAll(env);

@@ -5,7 +5,9 @@
 // this machine cannot run is skipped visibly.
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect } from 'vitest';
-import { body, functions, gone, head, lambdaClaim, report, reportNumbers, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { functions, lambdaClaim, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { etc, like, number, oneOf } from '../support/lambda-matchers.ts';
+import { expectInvocation, expectInvocations } from '../support/lambda-outcome.ts';
 
 const fns = functions();
 afterAll(() => fns.closeAll());
@@ -23,13 +25,11 @@ for (const runtime of RUNTIME_NAMES) {
         await fns.with('timer-after-answer', { runtime, handler: exported, gapMs: 500 }, async (fn) => {
           const a = await fn.invoke({ n: 1 });
           const b = await fn.invoke({ n: 2 });
-          expect(a.response).toBe('answer 1');
-          expect(a.lines).toEqual(['handler 1']);
-          expect(b.response).toBe('answer 2');
-          expect(b.coldStart).toBe(false);
-          // Due during the freeze, it runs as soon as the environment thaws, before the handler.
-          expect(b.lines).toEqual(['timer from 1', 'handler 2']);
-          expect(body(b)[0]).toBe('<time>\t<req:1>\tINFO\ttimer from 1');
+          expectInvocations([a, b], [
+            { response: 'answer 1', lines: ['handler 1'] },
+            // Due during the freeze, it runs as soon as the environment thaws, before the handler.
+            { response: 'answer 2', coldStart: false, lines: ['timer from 1', 'handler 2'], body: like('<time>\t<req:1>\tINFO\ttimer from 1', etc) },
+          ]);
         });
       }, { note: `${form}: a 500 ms gap, the timer fires at the start of invocation 2` });
 
@@ -40,14 +40,10 @@ for (const runtime of RUNTIME_NAMES) {
           const b = await fn.invoke({ n: 2 });
           const c = await fn.invoke({ n: 3 });
           expect(shutdowns).toEqual([1, 2]);
-          expect(gone(a.pid)).toBe(true);
-          expect([a.environment, b.environment, c.environment]).toEqual([1, 2, 3]);
-          for (const r of [a, b, c]) {
-            expect(r.coldStart).toBe(true);
-            expect(r.suppressedInit).toBe(false);
-            // Each environment was shut down frozen, its timer still pending: no timer line, ever.
-            expect(r.lines).toEqual([`handler ${r.n}`]);
-          }
+          // Each in an environment of its own (the one before was shut down frozen, its timer still
+          // pending): no timer line, ever.
+          const fresh = (n: number) => ({ environment: n, coldStart: true, suppressedInit: false, lines: [`handler ${n}`] });
+          expectInvocations([a, b, c], [{ ...fresh(1), gone: true }, fresh(2), fresh(3)]);
         });
       }, { note: `${form}: shut down after 300 ms frozen, the timer never fires` });
     }
@@ -57,42 +53,38 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('big-response', { runtime }, async (fn) => {
         const a = await fn.invoke({ bytes: 7 * MiB });
         const b = await fn.invoke({ bytes: 5 * MiB });
-        expect(a.response).toBeUndefined();
-        expect(a.error).toEqual({
-          errorType: 'Function.ResponseSizeTooLarge',
-          errorMessage: `Response payload size (${7 * MiB + 2} bytes) exceeded maximum allowed payload size (6291556 bytes).`,
-        });
-        // The runtime client was told so (HTTP 413) and says it in the log; the handler had run.
-        expect(a.lines[0]).toBe(`answering ${7 * MiB} characters`);
-        expect(a.lines.some((l) => /Failed to post handler success response\. Http response code: 413\./.test(l))).toBe(true);
-        // The environment is not reset: the next invocation is warm and its answer goes through.
-        expect(b.coldStart).toBe(false);
-        expect(b.pid).toBe(a.pid);
-        expect(b.error).toBeUndefined();
-        expect(b.response).toBe('x'.repeat(5 * MiB));
+        expectInvocations([a, b], [
+          {
+            response: undefined,
+            error: {
+              errorType: 'Function.ResponseSizeTooLarge',
+              errorMessage: `Response payload size (${7 * MiB + 2} bytes) exceeded maximum allowed payload size (6291556 bytes).`,
+            },
+            // The handler had run; the runtime client was told (HTTP 413) and says it in the log.
+            lines: like(`answering ${7 * MiB} characters`, etc, /Failed to post handler success response\. Http response code: 413\./, etc),
+          },
+          // The environment is not reset: the next invocation is warm and its answer goes through.
+          { coldStart: false, process: 'same', error: undefined, response: 'x'.repeat(5 * MiB) },
+        ]);
       });
     }, { note: 'a 7 MiB answer fails, a 5 MiB one goes through' });
 
     lambdaClaim('big-response', runtime, async () => {
       await fns.with('big-response', { runtime, handler: 'streamed' }, async (fn) => {
-        const a = await fn.invoke({ bytes: 7 * MiB });
-        expect(a.error).toBeUndefined();
-        expect(a.streamed).toBe(true);
-        expect(a.response).toBe('x'.repeat(7 * MiB));
+        expectInvocation(await fn.invoke({ bytes: 7 * MiB }), { error: undefined, streamed: true, response: 'x'.repeat(7 * MiB) });
       });
     }, { note: 'a 7 MiB answer streamed with awslambda.streamifyResponse goes through' });
 
     lambdaClaim('big-response', runtime, async () => {
       await fns.with('big-response', { runtime, handler: 'eventSize' }, async (fn) => {
         const big = { pad: 'y'.repeat(7 * MiB) };
-        const a = await fn.invoke(big);
-        expect(a.refused).toBe('request-too-large');
-        expect(a.error).toEqual({ errorType: 'RequestTooLargeException', errorMessage: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation' });
-        expect(a.logs).toEqual([]); // nothing in the function's log: it never ran
+        expectInvocation(await fn.invoke(big), {
+          refused: 'request-too-large',
+          error: { errorType: 'RequestTooLargeException', errorMessage: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation' },
+          logs: [], // nothing in the function's log: it never ran
+        });
         expect(fn.environments()).toEqual([]); // no environment was even started
-        const b = await fn.invoke({ pad: 'y'.repeat(5 * MiB) });
-        expect(b.response).toBe(JSON.stringify({ pad: 'y'.repeat(5 * MiB) }).length);
-        expect(b.coldStart).toBe(true);
+        expectInvocation(await fn.invoke({ pad: 'y'.repeat(5 * MiB) }), { response: JSON.stringify({ pad: 'y'.repeat(5 * MiB) }).length, coldStart: true });
       });
     }, { note: 'a 7 MiB event is refused before any environment' });
 
@@ -102,19 +94,19 @@ for (const runtime of RUNTIME_NAMES) {
         const a = await fn.invoke({ mb: 20 });
         const b = await fn.invoke({ mb: 300 });
         const c = await fn.invoke({});
-        expect(a.response).toEqual({ invocations: 1, heldMb: 20 });
-        expect(reportNumbers(a).maxMemoryUsed).toBeGreaterThanOrEqual(20);
-        expect(reportNumbers(a).maxMemoryUsed).toBeLessThan(128);
-        expect(b.response).toBeUndefined();
-        expect(b.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${b.requestId} Error: Runtime exited with error: signal: killed` });
-        expect(b.exit).toEqual({ code: null, signal: 'SIGKILL' });
-        expect(body(b)).toEqual(['<time>\t<req:2>\tINFO\tinvocations in this environment: 2', 'RequestId: <req:2> Error: Runtime exited with error: signal: killed', 'Runtime.ExitError']);
-        expect(report(b)).toMatch(/\tStatus: error\tError Type: Runtime\.ExitError$/);
-        expect(reportNumbers(b).maxMemoryUsed).toBe(128);
-        expect(gone(b.pid)).toBe(true);
-        // Reset: the next invocation initialises the function again (module state is new).
-        expect(c.suppressedInit).toBe(true);
-        expect(c.response).toEqual({ invocations: 1, heldMb: 0 });
+        expectInvocations([a, b, c], [
+          { response: { invocations: 1, heldMb: 20 }, report: { maxMemoryUsed: number({ atLeast: 20, below: 128 }) } },
+          {
+            response: undefined,
+            error: { errorType: 'Runtime.ExitError', errorMessage: 'RequestId: <req:2> Error: Runtime exited with error: signal: killed' },
+            exit: { code: null, signal: 'SIGKILL' },
+            body: ['<time>\t<req:2>\tINFO\tinvocations in this environment: 2', 'RequestId: <req:2> Error: Runtime exited with error: signal: killed', 'Runtime.ExitError'],
+            report: { status: 'error', errorType: 'Runtime.ExitError', maxMemoryUsed: 128 },
+            gone: true,
+          },
+          // Reset: the next invocation initialises the function again (module state is new).
+          { suppressedInit: true, response: { invocations: 1, heldMb: 0 } },
+        ]);
       });
     }, { note: '300 MB in 128 MB: killed' });
 
@@ -124,23 +116,27 @@ for (const runtime of RUNTIME_NAMES) {
       // push the 2 s init past it: the claim is that it is not the function timeout.
       await fns.with('slow-init', { runtime, timeoutSec: 1, initTimeoutSec: 60, env: { INIT_MS: '2000' } }, async (fn) => {
         const a = await fn.invoke({ hang: true });
-        // The first init had the init phase's own limit: it finished, the handler ran and hung.
-        expect(a.initLines).toEqual(['init done after 2000 ms']);
-        expect(a.timedOut).toBe(true);
-        expect(a.suppressedInit).toBe(false);
-        // From now on every invocation spends its 1 s initialising, and times out in init.
-        for (const r of [await fn.invoke({}), await fn.invoke({})]) {
-          expect(r.coldStart).toBe(true);
-          expect(r.suppressedInit).toBe(true);
-          expect(r.timedOut).toBe(true);
-          expect(r.response).toBeUndefined();
-          expect(r.error).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${r.requestId} Error: Task timed out after 1.00 seconds` });
-          expect(head(r)).toEqual([]);
-          expect(body(r)).toEqual(['INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout', `<time> <req:${r.n}> Task timed out after 1.00 seconds`]);
-          expect(reportNumbers(r).duration).toBe(1000);
-          expect(report(r)).toMatch(/\tStatus: timeout$/);
-          expect(r.lines).toEqual([]); // the init never got to its log line, the handler never ran
-        }
+        const b = await fn.invoke({});
+        const c = await fn.invoke({});
+        // From the second invocation on, every invocation spends its 1 s initialising, and times
+        // out in init: the init never gets to its log line, the handler never runs.
+        const timedOutInInit = (n: number) => ({
+          coldStart: true,
+          suppressedInit: true,
+          timedOut: true,
+          response: undefined,
+          error: { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: <req:${n}> Error: Task timed out after 1.00 seconds` },
+          head: [],
+          body: ['INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout', `<time> <req:${n}> Task timed out after 1.00 seconds`],
+          report: { duration: 1000, status: 'timeout' },
+          lines: [],
+        });
+        expectInvocations([a, b, c], [
+          // The first init had the init phase's own limit: it finished, the handler ran and hung.
+          { initLines: ['init done after 2000 ms'], timedOut: true, suppressedInit: false },
+          timedOutInInit(2),
+          timedOutInInit(3),
+        ]);
       });
     }, { note: 'init 2 s, timeout 1 s: after one time-out, every invocation times out in init', timeout: 240_000 });
 
@@ -148,17 +144,19 @@ for (const runtime of RUNTIME_NAMES) {
       // The init phase's limit is 10 s on Lambda; here 1 s, so that an init of 4 s runs past it.
       await fns.with('slow-init', { runtime, timeoutSec: 60, initTimeoutSec: 1, env: { INIT_MS: '4000' } }, async (fn) => {
         const a = await fn.invoke({});
-        expect(head(a)).toEqual(['INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: timeout']);
-        expect(a.suppressedInit).toBe(true);
-        expect(a.timedOut).toBe(false);
-        expect(a.response).toBe('handled');
-        expect(a.lines).toEqual(['init done after 4000 ms']);
-        // The retried init is part of the invocation: its Duration, no Init Duration of its own.
-        expect(reportNumbers(a).duration).toBeGreaterThanOrEqual(4000);
-        expect(reportNumbers(a).init).toBeUndefined();
         const b = await fn.invoke({});
-        expect(b.coldStart).toBe(false);
-        expect(b.response).toBe('handled');
+        expectInvocations([a, b], [
+          {
+            head: ['INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: timeout'],
+            suppressedInit: true,
+            timedOut: false,
+            response: 'handled',
+            lines: ['init done after 4000 ms'],
+            // The retried init is part of the invocation: its Duration, no Init Duration of its own.
+            report: { duration: number({ atLeast: 4000 }), init: undefined },
+          },
+          { coldStart: false, response: 'handled' },
+        ]);
       });
     }, { note: 'an init past the init phase limit is retried in the first invocation, under the function timeout', timeout: 240_000 });
 
@@ -169,29 +167,34 @@ for (const runtime of RUNTIME_NAMES) {
           clientContext: { client: { app_title: 'spec' }, custom: { k: 'v' }, env: { platform: 'test' } },
           cognitoIdentity: { cognitoIdentityId: 'us-east-1:id-1', cognitoIdentityPoolId: 'us-east-1:pool-1' },
         });
-        expect(a.initLines).toEqual(['FOO at init: bar']);
-        expect(a.response).toEqual({
-          FOO: 'bar',
-          BAR: null,
-          clientContext: { client: { app_title: 'spec' }, custom: { k: 'v' }, env: { platform: 'test' } },
-          identity: { cognitoIdentityId: 'us-east-1:id-1', cognitoIdentityPoolId: 'us-east-1:pool-1' },
-        });
         const b = await fn.invoke({});
-        expect(b.response).toEqual({ FOO: 'bar', BAR: null, clientContext: null, identity: null });
+        expectInvocations([a, b], [
+          {
+            initLines: ['FOO at init: bar'],
+            response: {
+              FOO: 'bar',
+              BAR: null,
+              clientContext: { client: { app_title: 'spec' }, custom: { k: 'v' }, env: { platform: 'test' } },
+              identity: { cognitoIdentityId: 'us-east-1:id-1', cognitoIdentityPoolId: 'us-east-1:pool-1' },
+            },
+          },
+          { response: { FOO: 'bar', BAR: null, clientContext: null, identity: null } },
+        ]);
       });
     });
 
     // ---- concurrency ------------------------------------------------------------------------------
     lambdaClaim('busy-pool', runtime, async () => {
       await fns.with('busy-pool', { runtime }, async (fn) => {
-        const [a, b] = await Promise.all([fn.send({ ms: 300 }), fn.send({ ms: 300 })]);
-        expect([a!.environment, b!.environment].sort()).toEqual([1, 2]);
-        expect([a!.coldStart, b!.coldStart]).toEqual([true, true]);
-        expect([a!.response, b!.response]).toEqual([{ invocationsHere: 1 }, { invocationsHere: 1 }]);
+        const both = await Promise.all([fn.send({ ms: 300 }), fn.send({ ms: 300 })]);
         const c = await fn.send({});
-        expect(c.coldStart).toBe(false);
-        expect([1, 2]).toContain(c.environment);
-        expect(c.response).toEqual({ invocationsHere: 2 });
+        // Listed by environment (which of the two got which is not the claim).
+        const [x, y] = both.sort((p, q) => p.environment - q.environment);
+        expectInvocations([x!, y!, c], [
+          { environment: 1, coldStart: true, response: { invocationsHere: 1 } },
+          { environment: 2, coldStart: true, response: { invocationsHere: 1 } },
+          { environment: oneOf(1, 2), coldStart: false, response: { invocationsHere: 2 } },
+        ]);
         expect(fn.environments().map((e) => e.id).sort()).toEqual([1, 2]);
       });
     }, { note: 'two at once: two cold environments; then one is reused' });
@@ -200,14 +203,13 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('busy-pool', { runtime, concurrency: 1 }, async (fn) => {
         const first = fn.send({ ms: 300 });
         const second = await fn.send({});
-        expect(second.refused).toBe('throttled');
-        expect(second.error).toEqual({ errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.' });
-        expect(second.logs).toEqual([]);
         const a = await first;
-        expect(a.response).toEqual({ invocationsHere: 1 });
         const c = await fn.send({});
-        expect(c.environment).toBe(1);
-        expect(c.response).toEqual({ invocationsHere: 2 });
+        expectInvocations([a, second, c], [
+          { response: { invocationsHere: 1 } },
+          { refused: 'throttled', error: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.' }, logs: [] },
+          { environment: 1, response: { invocationsHere: 2 } },
+        ]);
       });
     }, { note: 'reserved concurrency 1: a second event at once is throttled' });
   });
@@ -222,7 +224,7 @@ describe('the idle gap costs the gap, not more', () => {
       const t0 = performance.now();
       const b = await fn.invoke({ n: 2 }, { gapMs: 1000 });
       const took = performance.now() - t0;
-      expect(b.lines).toEqual(['timer from 1', 'handler 2']);
+      expectInvocation(b, { lines: ['timer from 1', 'handler 2'] });
       // At least the gap; beyond it, only the invocation itself (a generous 500 ms for a loaded machine).
       expect(took).toBeGreaterThanOrEqual(1000);
       expect(took).toBeLessThan(1000 + b.durationMs + 500);

@@ -19,20 +19,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { runningWith, until } from '../../harness/procs.ts';
 import { prepareRuntime } from '../../lambda/service.ts';
-import type { Invocation } from '../../lambda/service.ts';
-import { body, functions, gone, head, lambdaClaim, report, reportNumbers, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { functions, gone, lambdaClaim, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { etc, has, like, not, number, partial } from '../support/lambda-matchers.ts';
+import { expectInvocation, expectInvocations, frame, reportOf } from '../support/lambda-outcome.ts';
 
 const fns = functions();
 afterAll(() => fns.closeAll());
 
-function checkFrame(r: Invocation) {
-  const tag = `<req:${r.n}>`;
-  expect(r.logs).toContain(`START RequestId: ${tag} Version: $LATEST`);
-  expect(r.logs).toContain(`END RequestId: ${tag}`);
-  expect(report(r)).toMatch(new RegExp(`^REPORT RequestId: <req:${r.n}>\\tDuration: <n> ms\\tBilled Duration: <n> ms\\tMemory Size: 128 MB\\tMax Memory Used: <n> MB`));
-  // Init Duration is the init phase of a cold start; an init inside the invocation is part of Duration.
-  expect(report(r).includes('Init Duration: <n> ms')).toBe(r.coldStart && !r.suppressedInit);
-}
+/**
+ * Lambda's lines around invocation n of a 128 MB function: START, END and REPORT with its request
+ * id, and Init Duration in REPORT exactly when the init ran in the init phase of a cold start (an
+ * init inside the invocation is part of Duration); so the outcome states coldStart and suppressedInit.
+ */
+const framed = (n: number, { coldStart, suppressedInit }: { coldStart: boolean; suppressedInit: boolean }, report = {}) => ({
+  ...frame(n, { memorySize: 128, init: coldStart && !suppressedInit ? expect.any(Number) : undefined, ...report }),
+  coldStart,
+  suppressedInit,
+});
+const COLD = { coldStart: true, suppressedInit: false };
+const WARM = { coldStart: false, suppressedInit: false };
+const REINIT = { coldStart: true, suppressedInit: true };
 
 for (const runtime of RUNTIME_NAMES) {
   const gen = ric(runtime);
@@ -41,17 +47,18 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('article-async', { runtime }, async (fn) => {
         const a = await fn.invoke({});
         const b = await fn.invoke({});
-        for (const r of [a, b]) {
-          // The answer is the value of the `try` block's return (not the catch's body 'b')...
-          expect(r.response).toEqual({ statusCode: 200, body: 'a' });
-          expect(r.error).toBeUndefined();
-          // ...sent once the whole `finally` has run: both lines are in this invocation.
-          expect(r.lines).toEqual(['finally 1', 'finally 2']);
-          expect(body(r)).toEqual([`<time>\t<req:${r.n}>\tINFO\tfinally 1`, `<time>\t<req:${r.n}>\tINFO\tfinally 2`]);
-          checkFrame(r);
-        }
-        expect([a.coldStart, b.coldStart]).toEqual([true, false]);
-        expect(b.pid).toBe(a.pid);
+        // The answer is the value of the `try` block's return (not the catch's body 'b'), sent once
+        // the whole `finally` has run: both lines are in the same invocation.
+        const answered = (n: number) => ({
+          response: { statusCode: 200, body: 'a' },
+          error: undefined,
+          lines: ['finally 1', 'finally 2'],
+          body: [`<time>\t<req:${n}>\tINFO\tfinally 1`, `<time>\t<req:${n}>\tINFO\tfinally 2`],
+        });
+        expectInvocations([a, b], [
+          { ...answered(1), ...framed(1, COLD) },
+          { ...answered(2), ...framed(2, WARM), process: 'same' },
+        ]);
       });
     });
 
@@ -61,16 +68,13 @@ for (const runtime of RUNTIME_NAMES) {
           const a = await fn.invoke({});
           const b = await fn.invoke({});
           const c = await fn.invoke({});
-          expect(a.response).toEqual({ statusCode: 200, body: 'a' });
-          expect(a.lines).toEqual(['finally 1']);
           // The rest of invocation 1's finally runs when the environment is thawed for invocation 2,
           // before its handler: the client still labels it with invocation 1's request id.
-          expect(b.lines).toEqual(['finally 2', 'finally 1']);
-          expect(body(b)).toEqual(['<time>\t<req:1>\tINFO\tfinally 2', '<time>\t<req:2>\tINFO\tfinally 1']);
-          expect(c.lines).toEqual(['finally 2', 'finally 1']);
-          expect(body(c)).toEqual(['<time>\t<req:2>\tINFO\tfinally 2', '<time>\t<req:3>\tINFO\tfinally 1']);
-          for (const r of [a, b, c]) checkFrame(r);
-          expect([a.coldStart, b.coldStart, c.coldStart]).toEqual([true, false, false]);
+          expectInvocations([a, b, c], [
+            { ...framed(1, COLD), response: { statusCode: 200, body: 'a' }, lines: ['finally 1'] },
+            { ...framed(2, WARM), lines: ['finally 2', 'finally 1'], body: ['<time>\t<req:1>\tINFO\tfinally 2', '<time>\t<req:2>\tINFO\tfinally 1'] },
+            { ...framed(3, WARM), lines: ['finally 2', 'finally 1'], body: ['<time>\t<req:2>\tINFO\tfinally 2', '<time>\t<req:3>\tINFO\tfinally 1'] },
+          ]);
         });
       }, { note: "'finally 2' at the start of the next invocation" });
     } else {
@@ -78,22 +82,21 @@ for (const runtime of RUNTIME_NAMES) {
         await fns.with('article-callback', { runtime }, async (fn) => {
           const a = await fn.invoke({});
           const b = await fn.invoke({});
-          for (const r of [a, b]) {
-            expect(r.coldStart).toBe(true);
-            expect(r.suppressedInit).toBe(true);
-            expect(r.initError?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
-            expect(r.error?.errorType).toBe('Runtime.CallbackHandlerDeprecated');
-            expect(r.error?.errorMessage).toMatch(/removed support for callback-based function handlers starting with Node\.js 24/);
-            expect(r.response).toBeUndefined();
-            expect(r.lines.some((l) => l.includes('finally'))).toBe(false); // the handler never ran
-            expect(r.exit).toEqual({ code: 1, signal: null });
-            expect(r.logs).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated');
-            expect(gone(r.pid)).toBe(true);
-          }
-          // The first invocation: the init phase failed, then the init was tried again inside it.
-          expect(head(a)).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated');
-          expect(head(b)).toEqual([]);
-          expect(b.pid).not.toBe(a.pid);
+          const rejected = {
+            ...REINIT,
+            initError: partial({ errorType: 'Runtime.CallbackHandlerDeprecated' }),
+            error: partial({ errorType: 'Runtime.CallbackHandlerDeprecated', errorMessage: /removed support for callback-based function handlers starting with Node\.js 24/ }),
+            response: undefined,
+            lines: has(not(/finally/)), // the handler never ran
+            exit: { code: 1, signal: null },
+            logs: has('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated'),
+            gone: true,
+          };
+          expectInvocations([a, b], [
+            // The first invocation: the init phase failed, then the init was tried again inside it.
+            { ...rejected, head: has('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated') },
+            { ...rejected, head: [], process: 'new' },
+          ]);
         });
       }, { note: 'nodejs24.x: rejected at init (callback handlers removed in aws-lambda-ric 4)' });
     }
@@ -102,13 +105,10 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('unawaited-work', { runtime }, async (fn) => {
         const a = await fn.invoke({ n: 1 });
         const b = await fn.invoke({ n: 2 });
-        expect(a.response).toBe('answer 1');
-        expect(a.lines).toEqual(['work 1 started']);
-        expect(b.response).toBe('answer 2');
-        expect(b.lines).toEqual(['work 1 resumed', 'work 2 started']);
-        expect(body(b)[0]).toBe('<time>\t<req:1>\tINFO\twork 1 resumed');
-        checkFrame(a);
-        checkFrame(b);
+        expectInvocations([a, b], [
+          { ...framed(1, COLD), response: 'answer 1', lines: ['work 1 started'] },
+          { ...framed(2, WARM), response: 'answer 2', lines: ['work 1 resumed', 'work 2 started'], body: like('<time>\t<req:1>\tINFO\twork 1 resumed', etc) },
+        ]);
       });
     });
 
@@ -117,23 +117,21 @@ for (const runtime of RUNTIME_NAMES) {
         const a = await fn.invoke({});
         const b = await fn.invoke({ slow: true });
         const c = await fn.invoke({});
-        expect(a.response).toEqual({ invocations: 1 });
-        expect(a.timedOut).toBe(false);
-        expect(b.timedOut).toBe(true);
-        expect(b.response).toBeUndefined();
-        expect(b.error).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${b.requestId} Error: Task timed out after 3.00 seconds` });
-        expect(body(b)).toEqual(['<time>\t<req:2>\tINFO\tinvocations in this environment: 2', '<time> <req:2> Task timed out after 3.00 seconds']);
-        expect(report(b)).toMatch(/\tStatus: timeout$/);
-        expect(reportNumbers(b).duration).toBe(3000);
-        expect(gone(b.pid)).toBe(true);
-        expect(b.coldStart).toBe(false);
-        // Reset: the next invocation initialises the function again, inside its invoke phase.
-        expect(c.coldStart).toBe(true);
-        expect(c.suppressedInit).toBe(true);
-        expect(c.environment).toBe(b.environment);
-        expect(c.pid).not.toBe(b.pid);
-        expect(c.response).toEqual({ invocations: 1 }); // module state is new
-        for (const r of [a, b, c]) checkFrame(r);
+        expectInvocations([a, b, c], [
+          { ...framed(1, COLD), response: { invocations: 1 }, timedOut: false },
+          {
+            ...framed(2, WARM, { status: 'timeout', duration: 3000 }),
+            timedOut: true,
+            response: undefined,
+            error: { errorType: 'Sandbox.Timedout', errorMessage: 'RequestId: <req:2> Error: Task timed out after 3.00 seconds' },
+            body: ['<time>\t<req:2>\tINFO\tinvocations in this environment: 2', '<time> <req:2> Task timed out after 3.00 seconds'],
+            gone: true,
+            environment: 1,
+          },
+          // Reset: the next invocation initialises the function again, inside its invoke phase, in
+          // the same environment with a new runtime process; module state is new.
+          { ...framed(3, REINIT), environment: 1, process: 'new', response: { invocations: 1 } },
+        ]);
       });
     }, { note: 'a time-out resets the environment' });
 
@@ -141,46 +139,48 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('init-import-error', { runtime }, async (fn) => {
         const a = await fn.invoke({});
         const b = await fn.invoke({});
-        for (const r of [a, b]) {
-          expect(r.coldStart).toBe(true);
-          expect(r.suppressedInit).toBe(true);
-          expect(r.initError?.errorType).toBe('Runtime.ImportModuleError');
-          expect(r.error?.errorType).toBe('Runtime.ImportModuleError');
-          expect(r.error?.errorMessage).toMatch(/^Error: Cannot find module '\.\/_no-such-module'/);
-          expect(r.exit).toEqual({ code: gen === 3 ? 129 : 1, signal: null });
-          expect(body(r)).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.ImportModuleError');
-          expect(gone(r.pid)).toBe(true);
-        }
-        // Twice in the first invocation (the init phase, then inside the invocation), once after.
-        expect(head(a)).toContain('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError');
-        expect(head(b)).toEqual([]);
-        expect(a.environment).toBe(b.environment);
+        const failed = {
+          ...REINIT,
+          initError: partial({ errorType: 'Runtime.ImportModuleError' }),
+          error: partial({ errorType: 'Runtime.ImportModuleError', errorMessage: /^Error: Cannot find module '\.\/_no-such-module'/ }),
+          exit: { code: gen === 3 ? 129 : 1, signal: null },
+          body: has('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.ImportModuleError'),
+          gone: true,
+          environment: 1,
+        };
+        expectInvocations([a, b], [
+          // Twice in the first invocation (the init phase, then inside the invocation), once after.
+          { ...failed, head: has('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError') },
+          { ...failed, head: [] },
+        ]);
       });
     }, { note: `the runtime exits ${gen === 3 ? 129 : 1}` });
+
+    // The memory the process used is reported although it is gone.
+    const crashReport = { maxMemoryUsed: number({ above: 0 }) };
 
     lambdaClaim('uncaught-exception', runtime, async () => {
       await fns.with('uncaught-exception', { runtime }, async (fn) => {
         const a = await fn.invoke({});
         const b = await fn.invoke({});
-        for (const r of [a, b]) {
-          expect(r.coldStart).toBe(true);
-          expect(r.response).toBeUndefined();
-          expect(gone(r.pid)).toBe(true);
-          if (gen === 3) {
-            expect(r.error).toMatchObject({ errorType: 'Error', errorMessage: 'thrown from a timer' });
-            expect(r.exit).toEqual({ code: 129, signal: null });
-            expect(body(r)[0]).toMatch(new RegExp(`^<time>\\t<req:${r.n}>\\tERROR\\tUncaught Exception \\t\\{"errorType":"Error","errorMessage":"thrown from a timer"`));
-          } else {
-            expect(r.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 1` });
-            expect(r.exit).toEqual({ code: 1, signal: null });
-            expect(r.lines).toContain('Error: thrown from a timer');
-          }
-          expect(body(r).slice(-2)).toEqual([`RequestId: <req:${r.n}> Error: Runtime exited with error: exit status ${gen === 3 ? 129 : 1}`, 'Runtime.ExitError']);
-          // The memory the process used is reported although it is gone.
-          expect(reportNumbers(r).maxMemoryUsed).toBeGreaterThan(0);
-          checkFrame(r);
-        }
-        expect([a.suppressedInit, b.suppressedInit]).toEqual([false, true]);
+        const exitLines = (n: number) => [`RequestId: <req:${n}> Error: Runtime exited with error: exit status ${gen === 3 ? 129 : 1}`, 'Runtime.ExitError'];
+        const crashed = (n: number) =>
+          gen === 3
+            ? {
+                error: partial({ errorType: 'Error', errorMessage: 'thrown from a timer' }),
+                exit: { code: 129, signal: null },
+                body: like(new RegExp(`^<time>\\t<req:${n}>\\tERROR\\tUncaught Exception \\t\\{"errorType":"Error","errorMessage":"thrown from a timer"`), etc, ...exitLines(n)),
+              }
+            : {
+                error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: <req:${n}> Error: Runtime exited with error: exit status 1` },
+                exit: { code: 1, signal: null },
+                lines: has('Error: thrown from a timer'),
+                body: like(etc, ...exitLines(n)),
+              };
+        expectInvocations([a, b], [
+          { ...framed(1, COLD, crashReport), ...crashed(1), response: undefined, gone: true },
+          { ...framed(2, REINIT, crashReport), ...crashed(2), response: undefined, gone: true },
+        ]);
       });
     }, { note: gen === 3 ? 'the client posts the error and exits 129' : 'Node exits 1, Runtime.ExitError' });
 
@@ -188,22 +188,18 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('unhandled-rejection', { runtime }, async (fn) => {
         const a = await fn.invoke({});
         const b = await fn.invoke({});
-        for (const r of [a, b]) {
-          expect(r.coldStart).toBe(true);
-          expect(r.response).toBeUndefined();
-          expect(gone(r.pid)).toBe(true);
-          if (gen === 3) {
-            expect(r.error).toMatchObject({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: nobody handles this' });
-            expect(r.exit).toEqual({ code: 128, signal: null });
-          } else {
-            expect(r.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 1` });
-            expect(r.exit).toEqual({ code: 1, signal: null });
-            expect(r.lines).toContain('Error: nobody handles this');
-          }
-          expect(reportNumbers(r).maxMemoryUsed).toBeGreaterThan(0);
-          checkFrame(r);
-        }
-        expect([a.suppressedInit, b.suppressedInit]).toEqual([false, true]);
+        const crashed = (n: number) =>
+          gen === 3
+            ? { error: partial({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: nobody handles this' }), exit: { code: 128, signal: null } }
+            : {
+                error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: <req:${n}> Error: Runtime exited with error: exit status 1` },
+                exit: { code: 1, signal: null },
+                lines: has('Error: nobody handles this'),
+              };
+        expectInvocations([a, b], [
+          { ...framed(1, COLD, crashReport), ...crashed(1), response: undefined, gone: true },
+          { ...framed(2, REINIT, crashReport), ...crashed(2), response: undefined, gone: true },
+        ]);
       });
     }, { note: gen === 3 ? 'Runtime.UnhandledPromiseRejection, exit 128' : 'Node exits 1, Runtime.ExitError' });
   });
@@ -273,17 +269,18 @@ describe('the local Lambda service', () => {
 
   it('a handler name the module does not export: Runtime.HandlerNotFound', async () => {
     await fns.with('article-async', { runtime, handler: 'nope' }, async (fn) => {
-      const r = await fn.invoke({});
-      expect(r.initError).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'article-async.nope is undefined or not exported' });
-      expect(r.error?.errorType).toBe('Runtime.HandlerNotFound');
-      expect(r.exit).toEqual({ code: ric(runtime) === 3 ? 129 : 1, signal: null });
+      expectInvocation(await fn.invoke({}), {
+        initError: partial({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'article-async.nope is undefined or not exported' }),
+        error: partial({ errorType: 'Runtime.HandlerNotFound' }),
+        exit: { code: ric(runtime) === 3 ? 129 : 1, signal: null },
+      });
     });
   });
 
   it('REPORT bills the init phase of a cold start (Billed Duration = Duration + Init Duration, rounded up), not of a warm invocation', async () => {
     await fns.with('article-async', { runtime }, async (fn) => {
-      const a = reportNumbers(await fn.invoke({}));
-      const b = reportNumbers(await fn.invoke({}));
+      const a = reportOf(await fn.invoke({}));
+      const b = reportOf(await fn.invoke({}));
       expect(a.init).toBeGreaterThan(0);
       // The line adds up: the figures shown (hundredths of a ms) summed, rounded up.
       const upFromHundredths = (x: number) => Math.ceil(Math.round(x * 100) / 100);

@@ -3,7 +3,7 @@
 // readScenario (one header contract for scenarios and handlers); its test carries
 // `meta.claim = { scenario: 'lambda/handlers/<name>', target: '<runtime>' }` for the reporters;
 // a runtime this machine cannot run is skipped visibly, with the reason (harness/claims.ts
-// skipped()).
+// skipped()). What its invocations show is stated with spec/support/lambda-outcome.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -11,7 +11,7 @@ import { skipped } from '../../harness/claims.ts';
 import { readScenario, ROOT, type Scenario } from '../../harness/harness.ts';
 import { isRunning } from '../../harness/procs.ts';
 import { RUNTIMES, runtimeAvailability, type RuntimeName } from '../../lambda/runtimes.ts';
-import { startFunction, type FunctionOptions, type Invocation, type LambdaFunction } from '../../lambda/service.ts';
+import { startFunction, type FunctionOptions, type LambdaFunction } from '../../lambda/service.ts';
 
 export { RUNTIME_NAMES, type RuntimeName } from '../../lambda/runtimes.ts';
 
@@ -44,7 +44,7 @@ export function lambdaClaim(name: string, runtime: RuntimeName, check: () => Pro
   const title = `${name}${opts.note ? ` (${opts.note})` : ''}: ${s.claim}`;
   const a = runtimeAvailability(runtime);
   if (!a.ok) return skipped(`${title} [${runtime}]`, a.reason);
-  it(title, { meta: { claim: { scenario: s.id, target: runtime } }, timeout: opts.timeout ?? 180_000 }, check);
+  it(title, { meta: { claim: { scenario: s.id, target: runtime, hash: s.hash } }, timeout: opts.timeout ?? 180_000 }, check);
 }
 
 /**
@@ -73,37 +73,6 @@ export function functions() {
       await Promise.allSettled([...open].map((f) => f.close()));
       open.clear();
     },
-  };
-}
-
-/** The log lines between START and END, as Lambda's log stream shows them (normalised). */
-export function body(r: Invocation): string[] {
-  const start = r.logs.findIndex((l) => l.startsWith('START RequestId: '));
-  const end = r.logs.findIndex((l) => l.startsWith('END RequestId: '));
-  return r.logs.slice(start + 1, end);
-}
-
-/** The log lines before START (an init phase). */
-export function head(r: Invocation): string[] {
-  return r.logs.slice(0, r.logs.findIndex((l) => l.startsWith('START RequestId: ')));
-}
-
-/** REPORT, the last line. */
-export const report = (r: Invocation) => r.logs[r.logs.length - 1]!;
-
-/** The numbers of the raw REPORT line. */
-export function reportNumbers(r: Invocation): { duration: number; billed: number; memorySize: number; maxMemoryUsed: number; init?: number } {
-  const raw = r.rawLogs[r.rawLogs.length - 1]!;
-  const num = (re: RegExp) => {
-    const m = re.exec(raw);
-    return m ? Number(m[1]) : undefined;
-  };
-  return {
-    duration: num(/\tDuration: ([\d.]+) ms/)!,
-    billed: num(/\tBilled Duration: (\d+) ms/)!,
-    memorySize: num(/\tMemory Size: (\d+) MB/)!,
-    maxMemoryUsed: num(/\tMax Memory Used: (\d+) MB/)!,
-    init: num(/\tInit Duration: ([\d.]+) ms/),
   };
 }
 

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { skipped } from '../../harness/claims.ts';
-import { claimData, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type Claim, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
+import { claimData, dataBlock, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type Claim, type ClaimData, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
 import { renderPages, renderSite } from '../../tools/catalog-render.ts';
-import { findChanges, scenarioMeta, type VersionResult } from '../../tools/matrix-core.ts';
+import { findChanges, scenarioMeta, type MatrixData, type VersionResult } from '../../tools/matrix-core.ts';
 
 /** The pages and, under site/, the indexes: what docs/ holds after npm run catalog. */
 function renderAll(claims: Claim[], data: ResultsFile): Map<string, string> {
@@ -20,7 +20,11 @@ function renderAll(claims: Claim[], data: ResultsFile): Map<string, string> {
   return files;
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
+// Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
+let tmp = '';
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function writeDocs(dir: string, files: Map<string, string>) {
@@ -45,8 +49,8 @@ function fixtureResults(claims: Claim[]): ResultsFile {
   claims.forEach((c) => {
     if (c.kind !== 'scenario') return;
     const i = order.indexOf(c.id); // by id, so the fixture does not depend on the order it is given
-    data.results['v14.21.3']!.scenarios[c.id] = { verdict: 'pass', observation: obs(), source: c.hash };
-    data.results['v22.23.3']!.scenarios[c.id] = { verdict: 'pass', observation: obs(i % 3 === 0 ? { exitCode: 1, exitEvent: { fired: true, code: 1 } } : {}), source: c.hash };
+    data.results['v14.21.3']!.scenarios[c.id] = { scenario: c.id, target: 'v14.21.3', verdict: 'pass', observation: obs(), hash: c.hash };
+    data.results['v22.23.3']!.scenarios[c.id] = { scenario: c.id, target: 'v22.23.3', verdict: 'pass', observation: obs(i % 3 === 0 ? { exitCode: 1, exitEvent: { fired: true, code: 1 } } : {}), hash: c.hash };
   });
   return data;
 }
@@ -85,9 +89,23 @@ describe('npm run catalog', () => {
     expect(readResults(claims, dir)).toEqual(prune(JSON.parse(JSON.stringify(data)), claims));
   });
 
+  it('a page written before pages held claim records is read as claim records (a merge from an older branch loses nothing)', () => {
+    const c = claims.find((x) => x.kind === 'scenario')!;
+    const dir = join(tmp, 'before-records');
+    const block = { platform: 'linux', arch: 'x64', results: { 'v22.23.3': { verdict: 'pass', observation: obs(), source: 'abcdef0123456789' }, 'v12.22.12': { verdict: 'n.a.', source: 'abcdef0123456789' } } };
+    writeDocs(dir, new Map([[`claims/${c.id}.md`, `# old\n\n${dataBlock(block as unknown as ClaimData)}`]]));
+    const got = readResults([c], dir);
+    expect(got.results['v22.23.3']!.scenarios[c.id]).toEqual({ scenario: c.id, target: 'v22.23.3', verdict: 'pass', observation: obs(), hash: 'abcdef0123456789' });
+    expect(got.results['v12.22.12']!.scenarios[c.id]).toEqual({ scenario: c.id, target: 'v12.22.12', verdict: 'n.a.', hash: 'abcdef0123456789' });
+  });
+
   it('a result records the hash of the scenario text the matrix ran: another text is flagged stale', () => {
     const c = claims.find((x) => x.kind === 'scenario')!;
-    const matrix = (hash: string) => ({ versions: ['v22.23.3'], scenarios: { [c.id]: { hash } }, results: { 'v22.23.3': { node: 'v22.23.3', scenarios: { [c.id]: { verdict: 'pass', observation: obs() } } } } });
+    // The scenario's entry says the current text (as read when the matrix started); the record says the text that ran.
+    const matrix = (hash: string): MatrixData => ({
+      platform: 'linux', arch: 'x64', versions: ['v22.23.3'], scenarios: { [c.id]: { ...scenarioMeta(c.s), hash: c.hash } }, changes: [], unclaimed: [],
+      results: { 'v22.23.3': { node: 'v22.23.3', platform: 'linux', arch: 'x64', scenarios: { [c.id]: { scenario: c.id, target: 'v22.23.3', verdict: 'pass', hash, observation: obs() } } } },
+    });
     expect(view(c, mergeMatrix(emptyResults(), matrix(c.hash), claims, true)).stale).toEqual([]);
     expect(view(c, mergeMatrix(emptyResults(), matrix('0000000000000000'), claims, true)).stale).toEqual(['v22.23.3']);
   });
@@ -99,7 +117,7 @@ describe('npm run catalog', () => {
     const results: Record<string, VersionResult> = {};
     for (const v of data.versions) {
       results[v] = { node: v, platform: data.platform, arch: data.arch, scenarios: {} };
-      for (const [id, r] of Object.entries(data.results[v]!.scenarios)) results[v]!.scenarios[id] = r.observation ? { verdict: r.verdict, observation: r.observation } : { verdict: r.verdict };
+      for (const [id, r] of Object.entries(data.results[v]!.scenarios)) results[v]!.scenarios[id] = r;
     }
     const meta = Object.fromEntries(claims.filter((c) => c.kind === 'scenario').map((c) => [c.id, scenarioMeta(c.s)]));
     const changed = [...new Set(findChanges(data.versions, results, meta).map((x) => x.scenario))].sort();
@@ -125,10 +143,10 @@ describe('npm run catalog', () => {
     data.versions = ['v12.22.12', 'v14.21.3', 'v16.20.2', 'v22.23.3'];
     const frames = (where: string) => `Error: boom\n    at ${where}\n`;
     data.results = {
-      'v12.22.12': { scenarios: { [c.id]: { verdict: 'n.a.', source: c.hash } } },
-      'v14.21.3': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ stdout: frames('internal/x.js:1:1') }), source: c.hash } } },
-      'v16.20.2': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ stdout: frames('node:internal/x:2:2') }), source: c.hash } } },
-      'v22.23.3': { scenarios: { [c.id]: { verdict: 'fail', failure: 'expected 0', observation: obs({ stdout: frames('node:internal/x:3:3'), exitCode: 1 }), source: 'older' } } },
+      'v12.22.12': { scenarios: { [c.id]: { scenario: c.id, target: 'v12.22.12', verdict: 'n.a.', hash: c.hash } } },
+      'v14.21.3': { scenarios: { [c.id]: { scenario: c.id, target: 'v14.21.3', verdict: 'pass', observation: obs({ stdout: frames('internal/x.js:1:1') }), hash: c.hash } } },
+      'v16.20.2': { scenarios: { [c.id]: { scenario: c.id, target: 'v16.20.2', verdict: 'pass', observation: obs({ stdout: frames('node:internal/x:2:2') }), hash: c.hash } } },
+      'v22.23.3': { scenarios: { [c.id]: { scenario: c.id, target: 'v22.23.3', verdict: 'fail', failure: 'expected 0', observation: obs({ stdout: frames('node:internal/x:3:3'), exitCode: 1 }), hash: 'older' } } },
     };
     const v = view(c, data);
     expect(v.na).toEqual(['v12.22.12']);
@@ -148,10 +166,10 @@ describe('npm run catalog', () => {
     const c = claims.find((x) => x.kind === 'scenario')!;
     const data = emptyResults();
     data.results = {
-      'v22.23.3': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ exitCode: 9 }), source: c.hash } } },
-      'v26.10.0': { scenarios: { [c.id]: { verdict: 'pass', observation: obs(), source: c.hash } } },
-      'bun 1.4.5': { scenarios: { [c.id]: { verdict: 'pass', observation: obs(), source: c.hash } } },
-      'deno 2.9.6': { scenarios: { [c.id]: { verdict: 'pass', observation: obs({ exitCode: 1 }), source: c.hash } } },
+      'v22.23.3': { scenarios: { [c.id]: { scenario: c.id, target: 'v22.23.3', verdict: 'pass', observation: obs({ exitCode: 9 }), hash: c.hash } } },
+      'v26.10.0': { scenarios: { [c.id]: { scenario: c.id, target: 'v26.10.0', verdict: 'pass', observation: obs(), hash: c.hash } } },
+      'bun 1.4.5': { scenarios: { [c.id]: { scenario: c.id, target: 'bun 1.4.5', verdict: 'pass', observation: obs(), hash: c.hash } } },
+      'deno 2.9.6': { scenarios: { [c.id]: { scenario: c.id, target: 'deno 2.9.6', verdict: 'pass', observation: obs({ exitCode: 1 }), hash: c.hash } } },
     };
     const d = prune(data, claims);
     expect(d.versions).toEqual(['v22.23.3', 'v26.10.0']);

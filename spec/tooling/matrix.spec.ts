@@ -4,6 +4,7 @@
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
+import type { ClaimRecord } from '../../harness/records.ts';
 import {
   findChanges, markdownReport, problems, stableJson, table, terminalTable, versionResult,
   type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult,
@@ -55,7 +56,8 @@ function data(meta: ScenarioMeta, cells: Record<string, RecordedObservation | 'n
   const results: Record<string, VersionResult> = {};
   for (const v of versions) {
     const c = cells[v]!;
-    const s = c === 'n.a.' ? { verdict: 'n.a.' as const } : c === 'fail' ? { verdict: 'fail' as const, failure: 'expected 1, got 0' } : { verdict: 'pass' as const, observation: c };
+    const rec = { scenario: 'x/y', target: v, hash: meta.hash };
+    const s: ClaimRecord = c === 'n.a.' ? { ...rec, verdict: 'n.a.' } : c === 'fail' ? { ...rec, verdict: 'fail', failure: 'expected 1, got 0' } : { ...rec, verdict: 'pass', observation: c };
     results[v] = { node: v, platform: 'linux', arch: 'x64', scenarios: { 'x/y': s } };
   }
   const scenarios = { 'x/y': meta };
@@ -114,13 +116,29 @@ describe('matrix logic (tools/matrix-core.ts)', () => {
   it('reads verdicts from test records by their scenario id, whatever the test is called', () => {
     const o = obs('v22.23.3');
     const rename = (name: string) => versionResult('v22.23.3', [
-      { t: 'test', file: 'spec/node/x.spec.ts', name, verdict: 'pass', scenario: 'x/y', target: 'v22.23.3', observation: o },
-      { t: 'test', file: 'spec/node/x.spec.ts', name: `${name} (n.a.)`, verdict: 'n.a.', scenario: 'x/z', target: 'v22.23.3', skip: 'n.a. on v22.23.3: applies to Node <15' },
+      { t: 'test', file: 'spec/node/x.spec.ts', name, verdict: 'pass', scenario: 'x/y', target: 'v22.23.3', hash: 'aaaa', observation: o, ranges: ['<15', '>=15'] },
+      { t: 'test', file: 'spec/node/x.spec.ts', name: `${name} (n.a.)`, verdict: 'n.a.', scenario: 'x/z', target: 'v22.23.3', hash: 'bbbb', skip: 'n.a. on v22.23.3: applies to Node <15' },
       { t: 'test', file: 'spec/node/x.spec.ts', name: 'not a claim', verdict: 'fail', failure: 'boom' },
     ]);
     const a = rename('x/y: A claim.'), b = rename('something else entirely, with: colons — and dashes');
     expect(b.scenarios).toEqual(a.scenarios);
-    expect(a.scenarios).toEqual({ 'x/y': { verdict: 'pass', observation: o }, 'x/z': { verdict: 'n.a.' } });
+    // Each claim's record, unchanged: the one shape from the test to matrix.json.
+    expect(a.scenarios).toEqual({
+      'x/y': { scenario: 'x/y', target: 'v22.23.3', verdict: 'pass', hash: 'aaaa', observation: o, ranges: ['<15', '>=15'] },
+      'x/z': { scenario: 'x/z', target: 'v22.23.3', verdict: 'n.a.', hash: 'bbbb', skip: 'n.a. on v22.23.3: applies to Node <15' },
+    });
     expect(a.otherTests).toEqual({ 'not a claim': { verdict: 'fail', failure: 'boom' } });
+  });
+
+  it('a skipped claim stays skipped, with its reason: never a fail; only a skip without a reason is a problem', () => {
+    const r = versionResult('v22.23.3', [
+      { t: 'test', file: 'spec/node/x.spec.ts', name: 'a', verdict: 'skipped', scenario: 'x/y', target: 'v22.23.3', hash: 'aaaa', skip: 'needs a network' },
+      { t: 'test', file: 'spec/node/x.spec.ts', name: 'b', verdict: 'skipped', scenario: 'x/z', target: 'v22.23.3', hash: 'bbbb' },
+    ]);
+    expect(r.scenarios).toEqual({ 'x/y': { scenario: 'x/y', target: 'v22.23.3', verdict: 'skipped', hash: 'aaaa', skip: 'needs a network' }, 'x/z': { scenario: 'x/z', target: 'v22.23.3', verdict: 'skipped', hash: 'bbbb' } });
+    const d: MatrixData = { platform: 'linux', arch: 'x64', versions: ['v22.23.3'], scenarios: { 'x/y': META, 'x/z': META }, results: { 'v22.23.3': r }, changes: [], unclaimed: [] };
+    expect(problems(d)).toEqual([{ kind: 'skipped', text: 'x/z was skipped on Node v22.23.3 without a reason' }]);
+    expect(table(d).cells.map((row) => row.map((c) => c.text))).toEqual([['skip'], ['skip']]);
+    expect(markdownReport(d)).toContain('- `x/y` on Node v22.23.3: needs a network');
   });
 });

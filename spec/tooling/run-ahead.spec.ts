@@ -8,7 +8,7 @@ import { stored } from '../../harness/observation.ts';
 import { expectedWeight, observed, planned, startRunAhead } from '../../harness/run-ahead.ts';
 import type { Target } from '../../harness/node-binaries.ts';
 
-const node: Target = { runtime: 'node', path: process.execPath, version: process.version };
+const node: Target = { runtime: 'node', path: process.execPath, version: process.versions.node };
 const spec = (topic: string) => join(ROOT, 'spec', 'node', `${topic}.spec.ts`);
 
 describe('the scenarios a run plans', () => {
@@ -24,7 +24,7 @@ describe('the scenarios a run plans', () => {
   it('narrowed by SPEC_ONLY and SPEC_IDS as claim() is, and by the target', () => {
     expect(planned([spec('signals'), spec('timers')], node, { SPEC_ONLY: 'timers/' }).map((s) => s.id)).toEqual(['timers/immediate-vs-timeout']);
     expect(planned([spec('signals')], node, { SPEC_IDS: 'signals/remove-listener,timers/immediate-vs-timeout' }).map((s) => s.id)).toEqual(['signals/remove-listener']);
-    const deno: Target = { runtime: 'deno', path: '/nonexistent/deno', version: 'deno 2.9.6' };
+    const deno: Target = { runtime: 'deno', path: '/nonexistent/deno', version: '2.9.6' };
     const strict = findScenario('rejections/mode-strict');
     expect(planned([spec('rejections')], node, {}).map((s) => s.id)).toContain(strict.id);
     expect(planned([spec('rejections')], deno, {}).map((s) => s.id)).not.toContain(strict.id);
@@ -44,10 +44,11 @@ describe('the pool', () => {
       const [a, b] = await Promise.all([observed(pool.url, s.id), observed(pool.url, s.id)]);
       expect(a).toEqual(b);
       const direct = await runScenario(s, node);
-      const { durationMs: _a, ...ahead } = stored(a!) as ReturnType<typeof stored> & { durationMs?: number };
+      const { durationMs: _a, ...ahead } = stored(a!.observation) as ReturnType<typeof stored> & { durationMs?: number };
       const { durationMs: _b, ...here } = stored(direct) as ReturnType<typeof stored> & { durationMs?: number };
       expect(ahead).toEqual(here);
-      expect(a!.exitCode).toBe(4);
+      expect(a!.observation.exitCode).toBe(4);
+      expect(a!.hash).toBe(s.hash);
       expect(await observed(pool.url, 'timers/immediate-vs-timeout')).toBeUndefined();
     } finally {
       await pool.close();

@@ -10,17 +10,17 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandLine, findScenario, readScenario, ROOT, whyNotApplicable, type Target } from '../../harness/harness.ts';
-import { resolveNode, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
+import { resolveTarget, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
 import { expectOneLineSpecError } from '../support/errors.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
 import { compatibility, markdownCompatibility, terminalCompatibility, type VersionResult } from '../../tools/matrix-core.ts';
 
 const fixture = (name: string) => readScenario(join(import.meta.dirname, 'fixtures', name));
 const pinned = JSON.parse(readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')) as { bun: string; deno: string };
-// Targets as resolveNode() gives them, at paths never run here: these tests only read them.
+// Targets as resolveTarget() gives them, at paths never run here: these tests only read them.
 const targets: Record<'bun' | 'deno', Target> = {
-  bun: { runtime: 'bun', path: '/nonexistent/bun', version: `bun ${pinned.bun}` },
-  deno: { runtime: 'deno', path: '/nonexistent/deno', version: `deno ${pinned.deno}` },
+  bun: { runtime: 'bun', path: '/nonexistent/bun', version: pinned.bun },
+  deno: { runtime: 'deno', path: '/nonexistent/deno', version: pinned.deno },
 };
 
 describe('targets from runtime-versions.json', () => {
@@ -28,7 +28,7 @@ describe('targets from runtime-versions.json', () => {
     ['deno@banana', 'not a deno version: "banana" (give an exact release, e.g. deno@'],
     ['bun@', 'not a bun version: ""'],
   ])('%s: a SpecError of one line', async (spec, message) => {
-    await expectOneLineSpecError(resolveNode(spec), message);
+    await expectOneLineSpecError(resolveTarget(spec), message);
   }, 150_000);
 
   describe('a registry without the package', () => {
@@ -106,18 +106,18 @@ describe("the matrix's compatibility section", () => {
   });
   const meta = Object.fromEntries(['a/same', 'a/exit', 'a/hang', 'a/stderr', 'a/na'].map((id) => [id, { claim: `claim ${id}`, tags: ['exit'], node: '*', changes: [], hash: '0' }]));
   const node: VersionResult = { node: 'v26.10.0', platform: 'linux', arch: 'x64', scenarios: {
-    'a/same': { verdict: 'pass', observation: obs({}) },
-    'a/exit': { verdict: 'pass', observation: obs({ exitCode: 13, exitEvent: { fired: true, code: 13 } }) },
-    'a/hang': { verdict: 'pass', observation: obs({ exitCode: 13 }) },
-    'a/stderr': { verdict: 'pass', observation: obs({ stderr: 'Error: boom\n' }) },
-    'a/na': { verdict: 'pass', observation: obs({}) },
+    'a/same': { scenario: 'a/same', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({}) },
+    'a/exit': { scenario: 'a/exit', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({ exitCode: 13, exitEvent: { fired: true, code: 13 } }) },
+    'a/hang': { scenario: 'a/hang', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({ exitCode: 13 }) },
+    'a/stderr': { scenario: 'a/stderr', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({ stderr: 'Error: boom\n' }) },
+    'a/na': { scenario: 'a/na', target: 'v26.10.0', hash: '0', verdict: 'pass', observation: obs({}) },
   } };
   const deno: VersionResult = { node: 'deno 2.9.6', platform: 'linux', arch: 'x64', scenarios: {
-    'a/same': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6' }) },
-    'a/exit': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: 1, exitEvent: { fired: false, code: null } }) },
-    'a/hang': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: null, signal: 'SIGKILL', timedOut: true }) },
-    'a/stderr': { verdict: 'pass', observation: obs({ node: 'deno 2.9.6', stderr: 'error: Uncaught Error: boom\n' }) },
-    'a/na': { verdict: 'n.a.' },
+    'a/same': { scenario: 'a/same', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6' }) },
+    'a/exit': { scenario: 'a/exit', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: 1, exitEvent: { fired: false, code: null } }) },
+    'a/hang': { scenario: 'a/hang', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6', exitCode: null, signal: 'SIGKILL', timedOut: true }) },
+    'a/stderr': { scenario: 'a/stderr', target: 'deno 2.9.6', hash: '0', verdict: 'pass', observation: obs({ node: 'deno 2.9.6', stderr: 'error: Uncaught Error: boom\n' }) },
+    'a/na': { scenario: 'a/na', target: 'deno 2.9.6', hash: '0', verdict: 'n.a.' },
   } };
 
   it('counts the claims that behave as the reference Node does and lists the others, most consequential first', () => {

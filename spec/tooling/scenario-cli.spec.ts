@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
+import { printTarget } from '../../harness/target.ts';
 import { isRunning } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
 import { spec as scenarioCommand } from '../../tools/scenario.ts';
@@ -62,7 +63,7 @@ describe('npm run scenario', () => {
     const o = JSON.parse(r.stdout);
     expect(Array.isArray(o)).toBe(false);
     expect(o).toMatchObject({
-      node: target().version,
+      node: printTarget(target()),
       exitCode: 3,
       signal: null,
       stdout: 'hello\nbye 3\n',
@@ -83,7 +84,7 @@ describe('npm run scenario', () => {
     expect(r.exitCode).toBe(0);
     const arr = JSON.parse(r.stdout);
     expect(Array.isArray(arr)).toBe(true);
-    expect(arr.map((o: { node: string }) => o.node)).toEqual([target().version, process.version]);
+    expect(arr.map((o: { node: string }) => o.node)).toEqual([printTarget(target()), process.version]);
     for (const o of arr) expect(o).toMatchObject({ exitCode: 3, exitEvent: { fired: true, code: 3 }, exitHandler: ['bye 3'] });
   }, LIMIT);
 
@@ -101,7 +102,7 @@ console.log('same every time');
     expect(wide.exitCode).toBe(0);
     expect(wide.stdout).toContain('claim: Each run prints a different number, then the same line.');
     // A column's heading: "Node v22.1.0", or the runtime's own version string ("bun 1.4.5").
-    const heading = target().runtime === 'node' ? `Node ${target().version}` : target().version;
+    const heading = target().runtime === 'node' ? `Node ${printTarget(target())}` : printTarget(target());
     const headRow = wide.stdout.split('\n').find((l) => l.includes(heading))!;
     expect(headRow.split(heading).length - 1).toBe(2); // two columns on one row
     expect(wide.stdout).toMatch(/^! n=0\.\d+ +! n=0\.\d+$/m); // the differing line is marked in both columns

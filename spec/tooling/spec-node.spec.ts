@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { npmPackageName, resolveNode } from '../../harness/node-binaries.ts';
+import { npmPackageName, resolveTarget } from '../../harness/node-binaries.ts';
 import { specNodeError } from '../../harness/spec-node.ts';
 
 const vitest = join(ROOT, 'node_modules', '.bin', 'vitest');
@@ -20,7 +20,7 @@ describe('SPEC_NODE bad input', () => {
     ['banana', 'SPEC_NODE=banana: unknown Node target "banana"'],
     ['99', 'SPEC_NODE=99: Node 99: no pinned release for major 99'],
   ])('SPEC_NODE=%s', async (value, message) => {
-    const line = await resolveNode(value).then(() => 'resolved', (e: unknown) => specNodeError(value, e) ?? `not a SpecError: ${String(e)}`);
+    const line = await resolveTarget(value).then(() => 'resolved', (e: unknown) => specNodeError(value, e) ?? `not a SpecError: ${String(e)}`);
     expect(line.split('\n')).toHaveLength(1);
     expect(line).toContain(message);
   });

@@ -15,6 +15,8 @@ import { bareVersion, printNode, printTarget } from './target.ts';
 
 export { expect, describe } from 'vitest';
 export { not, type Outcome } from './outcome.ts';
+// Printed text as it reads: line('...') one exact line, snapshot`...` a whole output (harness/snapshot.ts).
+export { line, snapshot } from './snapshot.ts';
 export type { Observation } from './observation.ts';
 
 /** What a claim's test carries to the reporters. */

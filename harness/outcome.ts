@@ -1,8 +1,9 @@
 // A claim's expected outcome, stated as one object (as Node core's spawnSyncAndAssert takes
 // { status, signal, stdout, stderr }), and the check of an observation against it.
 import { stderrHighlights, type Observation } from './observation.ts';
+import { Snapshot } from './snapshot.ts';
 
-/** A pattern a stderr line must (or, wrapped in not(), must not) match: a string is a substring. */
+/** A pattern a stderr line must (or, wrapped in not(), must not) match: a string is a substring, line() a whole line. */
 export type Pattern = string | RegExp;
 export interface Not { not: Pattern }
 /** A line of stderr that must not appear: `stderr: ['Error: boom', not('Warning')]`. */
@@ -14,13 +15,14 @@ export interface Outcome {
   signal?: string;
   /** It never ends by itself: killed at the scenario's time limit. */
   timedOut?: true;
-  /** stdout exactly: a list of lines (each ending in a newline), a whole text, or a pattern for the whole text. */
-  stdout: string[] | string | RegExp;
+  /** stdout exactly: a list of lines (each ending in a newline), a whole text, a snapshot`...`, or a pattern for the whole text. */
+  stdout: string[] | string | Snapshot | RegExp;
   /**
-   * stderr: '' for nothing at all; else patterns that some line of it must match (error names and
-   * messages, warnings; stack frames are not lines here), and not(...) lines that none may match.
+   * stderr: '' for nothing at all; a snapshot`...` of all of it; or patterns that some line of it
+   * must match (error names and messages, warnings; stack frames are not lines here), and not(...)
+   * lines that none may match.
    */
-  stderr: '' | (Pattern | Not)[];
+  stderr: '' | Snapshot | (Pattern | Not)[];
   /** The `exit` event: the code its listeners received and, if given, exactly the lines they printed; or 'not fired'. */
   exitEvent: { code: number | string; printed?: string[] } | 'not fired';
   /** Further checks that do not fit the fields above (an ordering, a count). */
@@ -45,7 +47,10 @@ export function outcomeProblems(r: Observation, o: Outcome): { problems: string[
   } else if (r.exitCode !== o.exit || r.signal !== null) {
     problems.push(`expected exit code ${o.exit}, got ${r.signal ? `signal ${r.signal}` : `exit code ${r.exitCode}`}`);
   }
-  if (Array.isArray(o.stdout)) {
+  if (o.stdout instanceof Snapshot) {
+    const m = o.stdout.mismatch(r.stdout);
+    if (m) problems.push(`stdout ${m}`);
+  } else if (Array.isArray(o.stdout)) {
     const want = o.stdout.map((l) => l + '\n').join('');
     if (r.stdout !== want) problems.push(`expected stdout ${q(want)}`);
   } else if (typeof o.stdout === 'string') {
@@ -53,6 +58,9 @@ export function outcomeProblems(r: Observation, o: Outcome): { problems: string[
   } else if (!o.stdout.test(r.stdout)) problems.push(`expected stdout to match ${String(o.stdout)}`);
   if (o.stderr === '') {
     if (r.stderr !== '') problems.push('expected nothing on stderr');
+  } else if (o.stderr instanceof Snapshot) {
+    const m = o.stderr.mismatch(r.stderr);
+    if (m) problems.push(`stderr ${m}`);
   } else {
     const lines = stderrHighlights(r.stderr);
     for (const p of o.stderr) {

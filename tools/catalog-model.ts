@@ -21,16 +21,23 @@ export const MATRIX_FILE = join(ROOT, 'results', 'matrix.json');
 
 // ---- topics ------------------------------------------------------------------------------------
 
+/**
+ * The topics, in the catalogue's order: one per folder of scenarios/ (and lambda/), keyed by the
+ * folder's name. A claim's topic is its folder; its tags describe it and choose nothing.
+ */
 export const TOPICS = [
-  { key: 'event-loop', title: 'The event loop and pending promises', blurb: 'When a process ends by itself, what keeps it alive, and what `exit`, `beforeExit` and `process.exitCode` see.' },
-  { key: 'try-catch', title: 'Errors that escape try/catch', blurb: 'Which throws a `try/catch` can catch, and which run later on a fresh call stack where no `catch` is waiting.' },
-  { key: 'uncaught', title: 'uncaughtException and rejections', blurb: 'The process-wide last resorts: `uncaughtException`, its monitor and capture callback, and unhandled Promise rejections under each mode.' },
+  { key: 'lifecycle', title: 'The event loop and pending promises', blurb: 'When a process ends by itself, what keeps it alive, what `exit`, `beforeExit` and `process.exitCode` see, and Node\'s exit codes.' },
+  { key: 'timers', title: 'Timers', blurb: 'The order of `setImmediate` and `setTimeout` callbacks.' },
+  { key: 'errors', title: 'Errors that escape try/catch', blurb: 'Which throws a `try/catch` can catch, which run later on a fresh call stack where no `catch` is waiting, and the last resorts: `uncaughtException`, its monitor and the capture callback.' },
+  { key: 'rejections', title: 'Unhandled promise rejections', blurb: 'An unhandled rejection by default and under each `--unhandled-rejections` mode, with and without listeners, and a late `.catch`.' },
+  { key: 'async-context', title: 'AsyncLocalStorage', blurb: 'The context follows async work, errors do not: stores in timers, promises, listeners, `bind`, `snapshot`, and in the error listeners.' },
   { key: 'domain', title: 'domain and cluster', blurb: 'The deprecated `domain` module the article explores, its bindings, a per-request domain in an HTTP server, and the cluster restart loop.' },
+  { key: 'events', title: "'error' events and piped streams", blurb: "`emit('error')` with and without a listener, `errorMonitor`, and errors through `.pipe()` and `pipeline`." },
+  { key: 'emitters', title: 'EventEmitter and async errors', blurb: 'Async listeners that reject, `captureRejections`, `events.once`/`events.on`, `errorMonitor`.' },
   { key: 'signals', title: 'Signals and shutdown', blurb: 'SIGTERM, SIGINT and SIGHUP with and without listeners, exit codes 128+n, and closing an HTTP server with keep-alive connections.' },
   { key: 'output', title: 'Output at exit', blurb: 'What a reader receives when a process exits right after writing.' },
   { key: 'workers', title: 'worker_threads', blurb: 'Errors, rejections, exits and memory limits inside workers, and what the main thread sees.' },
   { key: 'child-process', title: 'Child processes', blurb: 'Spawning, exit and close, signals, detached children, IPC and buffers.' },
-  { key: 'emitters', title: 'EventEmitter and async errors', blurb: 'Async listeners that reject, `captureRejections`, `events.once`/`events.on`, `errorMonitor`.' },
   { key: 'abort', title: 'Cancellation and timers', blurb: '`AbortSignal` with `timers/promises`, `AbortSignal.timeout` and `AbortSignal.any`, and whether an aborted timer holds the loop.' },
   { key: 'network', title: 'Networking that holds the loop', blurb: 'Keep-alive agents, `fetch`, unconsumed responses: when a process with finished requests ends.' },
   { key: 'node-test', title: 'node:test', blurb: 'The test runner\'s lifecycle: pending promises, rejections and uncaught errors inside tests, exit codes.' },
@@ -41,23 +48,12 @@ export const TOPICS = [
 ] as const;
 export type TopicKey = (typeof TOPICS)[number]['key'];
 
-/** Folders whose name is their topic's key, or maps to it. */
-const FOLDER_TOPICS: Record<string, TopicKey> = {
-  lambda: 'lambda', domain: 'domain', cluster: 'domain', lifecycle: 'event-loop', timers: 'event-loop', events: 'emitters',
-  signals: 'signals', output: 'output', workers: 'workers', 'child-process': 'child-process', emitters: 'emitters', abort: 'abort',
-  network: 'network', 'node-test': 'node-test', modules: 'modules', diagnostics: 'diagnostics', streams: 'streams',
-};
-
-/** One topic per claim: by its folder where that says it, else by its tags, the most specific first. */
-export function topicOf(tags: string[], id = ''): TopicKey {
-  const has = (...t: string[]) => t.some((x) => tags.includes(x));
-  const folder = id.includes('/') ? id.slice(0, id.indexOf('/')) : '';
-  if (has('lambda')) return 'lambda';
-  if (FOLDER_TOPICS[folder]) return FOLDER_TOPICS[folder]!;
-  if (has('domain', 'cluster')) return 'domain';
-  if (has('uncaughtException', 'rejections')) return 'uncaught';
-  if (has('errors', 'try-catch')) return 'try-catch';
-  return 'event-loop';
+/** A claim's topic: the folder of its id ("errors/timer-throw" -> errors). A folder with no topic is an error. */
+export function topicOf(id: string): TopicKey {
+  const folder = id.slice(0, id.indexOf('/'));
+  const topic = TOPICS.find((t) => t.key === folder);
+  if (!topic) throw new SpecError(`${id}: its folder "${folder}" has no topic in TOPICS (tools/catalog-model.ts): add one, with a title and a blurb`);
+  return topic.key;
 }
 
 // ---- claims ------------------------------------------------------------------------------------
@@ -79,7 +75,7 @@ const repoPath = (abs: string) => relative(ROOT, abs).split(sep).join('/');
 /** Every claim: the scenarios and the Lambda handler scenarios, sorted by id. */
 export function loadClaims(): Claim[] {
   const claim = (s: Scenario, kind: Claim['kind']): Claim => ({
-    id: s.id, file: repoPath(s.file), kind, topic: kind === 'lambda' ? 'lambda' : topicOf(s.tags, s.id), s, hash: s.hash,
+    id: s.id, file: repoPath(s.file), kind, topic: topicOf(s.id), s, hash: s.hash,
   });
   return [...listScenarios().map((s) => claim(s, 'scenario')), ...listLambdaScenarios().map((s) => claim(s, 'lambda'))].sort((a, b) => byCodePoint(a.id, b.id));
 }

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, not, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, not, type Outcome } from '../../harness/claims.ts';
 
 const exit = (code: number, line = `exit ${code}`) => ({ code, printed: [line] });
 
@@ -24,14 +24,14 @@ describe('timers/promises with an AbortSignal', () => {
       stdout: ['exit 1'],
       stderr: byNode({
         // Before 15.4.0: AbortController still experimental, and timers/promises rejected with a DOMException (nodejs/node#36317).
-        '<15.4': ['ExperimentalWarning: AbortController is an experimental feature', /^DOMException \[AbortError\]: The operation was aborted$/],
-        '>=15.4 <16.17 || >=17 <17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", not('[cause]')],
-        '>=16.17 <17 || >=17.3': [/^AbortError: The operation was aborted$/, "code: 'ABORT_ERR'", '[cause]: DOMException [AbortError]: This operation was aborted'],
+        '<15.4': ['ExperimentalWarning: AbortController is an experimental feature', line('DOMException [AbortError]: The operation was aborted')],
+        '>=15.4 <16.17 || >=17 <17.3': [line('AbortError: The operation was aborted'), "code: 'ABORT_ERR'", not('[cause]')],
+        '>=16.17 <17 || >=17.3': [line('AbortError: The operation was aborted'), "code: 'ABORT_ERR'", '[cause]: DOMException [AbortError]: This operation was aborted'],
       }),
       exitEvent: exit(1),
     },
-    bun: { exit: 1, stdout: ['exit 0'], stderr: [/^AbortError: The operation was aborted$/, 'code: "ABORT_ERR"'], exitEvent: exit(0) },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught \(in promise\) AbortError: The operation was aborted$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit 0'], stderr: [line('AbortError: The operation was aborted'), 'code: "ABORT_ERR"'], exitEvent: exit(0) },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught (in promise) AbortError: The operation was aborted')], exitEvent: 'not fired' },
   }));
 
   claim('abort/interval-abort', {
@@ -100,12 +100,12 @@ describe('AbortSignal is an EventTarget', () => {
     '>=16': {
       exit: 1,
       stdout: ['abort() returned', 'end of script', 'exit 1'],
-      stderr: [/^Error: cleanup failed$/],
+      stderr: [line('Error: cleanup failed')],
       exitEvent: exit(1),
     },
     // Deno throws out of abort() itself: the lines after it never run.
-    bun: { exit: 1, stdout: ['abort() returned', 'end of script', 'exit 1'], stderr: [/^error: cleanup failed$/], exitEvent: exit(1) },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught Error: cleanup failed$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['abort() returned', 'end of script', 'exit 1'], stderr: [line('error: cleanup failed')], exitEvent: exit(1) },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught Error: cleanup failed')], exitEvent: 'not fired' },
   }));
 
   claim('abort/throw-if-aborted', {

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, type Outcome } from '../../harness/claims.ts';
 
 describe('AsyncLocalStorage: context follows async work, errors do not', () => {
   claim('async-context/propagation', {
@@ -20,11 +20,11 @@ describe('AsyncLocalStorage: context follows async work, errors do not', () => {
     '*': {
       exit: 1,
       stdout: ['exit 1'],
-      stderr: [/^Error: thrown in a timer of req-1$/],
+      stderr: [line('Error: thrown in a timer of req-1')],
       exitEvent: { code: 1, printed: ['exit 1'] },
     },
-    bun: { exit: 1, stdout: ['exit 1'], stderr: [/^error: thrown in a timer of req-1$/], exitEvent: { code: 1, printed: ['exit 1'] } },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught Error: thrown in a timer of req-1$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit 1'], stderr: [line('error: thrown in a timer of req-1')], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught Error: thrown in a timer of req-1')], exitEvent: 'not fired' },
   }));
 
   claim('async-context/uncaught-store', byNode<Outcome>({
@@ -61,4 +61,20 @@ describe('AsyncLocalStorage: context follows async work, errors do not', () => {
     },
     bun: { exit: 0, stdout: ['uncaughtException (rejection), store: undefined', 'exit 0'], stderr: ['UnhandledPromiseRejectionWarning: Error: rejection'], exitEvent: { code: 0, printed: ['exit 0'] } },
   }));
+});
+
+describe('AsyncLocalStorage.bind and AsyncLocalStorage.snapshot', () => {
+  claim('async-context/als-bind', {
+    exit: 0,
+    stdout: ['bound: store is {"request":1}', 'not bound: store is undefined', 'bound: store is {"request":1}', 'not bound: store is {"request":2}', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
+
+  claim('async-context/als-snapshot', {
+    exit: 0,
+    stdout: ['outside: undefined', 'runner: {"request":1}', 'inside run 2, runner: {"request":1}, after it: {"request":2}', 'exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit 0'] },
+  });
 });

@@ -1,7 +1,7 @@
 // Child processes: which events fire and with what, when a program is missing, killed, detached,
 // disconnected, too talkative or failing. Every expectation was observed on each pinned major
 // 12..26 (npm run scenario -- <id> --node 12,...,26).
-import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, type Outcome } from '../../harness/claims.ts';
 
 describe('a program that cannot be started', () => {
   claim('child-process/spawn-missing', byNode<Outcome>({
@@ -22,15 +22,15 @@ describe('a program that cannot be started', () => {
       exit: 1,
       stdout: ['spawn() returned', 'parent exit 1'],
       stderr: [
-        /^Error: spawn no-such-program-4f2a ENOENT$/,
+        line('Error: spawn no-such-program-4f2a ENOENT'),
         "Emitted 'error' event on ChildProcess instance at:",
         byNode({ '<13': "  errno: 'ENOENT',", '>=13': '  errno: -2,' }),
         "  code: 'ENOENT',",
       ],
       exitEvent: { code: 1, printed: ['parent exit 1'] },
     },
-    bun: { exit: 1, stdout: ['spawn() returned', 'parent exit 1'], stderr: [/^error: Executable not found in \$PATH: "no-such-program-4f2a"$/], exitEvent: { code: 1, printed: ['parent exit 1'] } },
-    deno: { exit: 1, stdout: ['spawn() returned'], stderr: [/^error: Uncaught Error: spawn no-such-program-4f2a ENOENT$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['spawn() returned', 'parent exit 1'], stderr: [line('error: Executable not found in $PATH: "no-such-program-4f2a"')], exitEvent: { code: 1, printed: ['parent exit 1'] } },
+    deno: { exit: 1, stdout: ['spawn() returned'], stderr: [line('error: Uncaught Error: spawn no-such-program-4f2a ENOENT')], exitEvent: 'not fired' },
   }));
 
   claim('child-process/spawn-missing-shell', {
@@ -147,7 +147,7 @@ describe('exec() and execSync()', () => {
       'stdout "to-stdout\\n", stderr "child-complains\\n"',
     ],
     // The child's stderr reached the parent's stderr as well.
-    stderr: [/^child-complains$/],
+    stderr: [line('child-complains')],
     exitEvent: { code: 0, printed: [] },
   });
 });
@@ -158,7 +158,7 @@ describe("writing to a child's stdin", () => {
       exit: 1,
       stdout: ['child closed its stdin; writing to it', 'parent exit 1'],
       stderr: [
-        /^Error: write EPIPE$/,
+        line('Error: write EPIPE'),
         "Emitted 'error' event on Socket instance at:",
         byNode({ '<13': "  errno: 'EPIPE',", '>=13': '  errno: -32,' }),
         "  code: 'EPIPE',",
@@ -174,7 +174,7 @@ describe("writing to a child's stdin", () => {
     '<14': {
       exit: 1,
       stdout: ['child exit 0, writing to its stdin', 'parent exit 1'],
-      stderr: [/^Error \[ERR_STREAM_DESTROYED\]: Cannot call write after a stream was destroyed$/, "Emitted 'error' event on Socket instance at:"],
+      stderr: [line('Error [ERR_STREAM_DESTROYED]: Cannot call write after a stream was destroyed'), "Emitted 'error' event on Socket instance at:"],
       exitEvent: { code: 1, printed: ['parent exit 1'] },
     },
     '>=14': {

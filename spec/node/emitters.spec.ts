@@ -1,4 +1,4 @@
-import { byNode, claim, describe, not, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, not, type Outcome } from '../../harness/claims.ts';
 
 const exit = (code: number) => ({ code, printed: [`exit ${code}`] });
 
@@ -13,11 +13,11 @@ describe('async listeners: a rejected Promise is not an error event', () => {
     '>=15': {
       exit: 1,
       stdout: ['after emit', 'exit 1'],
-      stderr: [/^Error: job failed$/, not('UnhandledPromiseRejectionWarning')],
+      stderr: [line('Error: job failed'), not('UnhandledPromiseRejectionWarning')],
       exitEvent: exit(1),
     },
-    bun: { exit: 1, stdout: ['after emit', 'exit 0'], stderr: [/^error: job failed$/], exitEvent: exit(0) },
-    deno: { exit: 1, stdout: ['after emit'], stderr: [/^error: Uncaught \(in promise\) Error: job failed$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['after emit', 'exit 0'], stderr: [line('error: job failed')], exitEvent: exit(0) },
+    deno: { exit: 1, stdout: ['after emit'], stderr: [line('error: Uncaught (in promise) Error: job failed')], exitEvent: 'not fired' },
   }));
 
   claim('emitters/capture-rejections', {
@@ -31,11 +31,11 @@ describe('async listeners: a rejected Promise is not an error event', () => {
     '*': {
       exit: 1,
       stdout: ['after emit', 'exit 1'],
-      stderr: [/^Error: job failed$/, "Emitted 'error' event at:", not('UnhandledPromiseRejectionWarning')],
+      stderr: [line('Error: job failed'), "Emitted 'error' event at:", not('UnhandledPromiseRejectionWarning')],
       exitEvent: exit(1),
     },
-    bun: { exit: 1, stdout: ['after emit', 'exit 1'], stderr: [/^error: job failed$/], exitEvent: exit(1) },
-    deno: { exit: 1, stdout: ['after emit'], stderr: [/^error: Uncaught Error: job failed$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['after emit', 'exit 1'], stderr: [line('error: job failed')], exitEvent: exit(1) },
+    deno: { exit: 1, stdout: ['after emit'], stderr: [line('error: Uncaught Error: job failed')], exitEvent: 'not fired' },
   }));
 
   claim('emitters/capture-rejections-global', {
@@ -62,12 +62,12 @@ describe('async listeners: a rejected Promise is not an error event', () => {
     '>=15': {
       exit: 1,
       stdout: ['error listener: job failed', 'exit 1'],
-      stderr: [/^Error: error listener failed$/, not('UnhandledPromiseRejectionWarning')],
+      stderr: [line('Error: error listener failed'), not('UnhandledPromiseRejectionWarning')],
       exitEvent: exit(1),
     },
     // Bun exits 1 but tells the 'exit' listeners 0 (https://github.com/oven-sh/bun/pull/38116); Deno skips 'exit'.
-    bun: { exit: 1, stdout: ['error listener: job failed', 'exit 0'], stderr: [/^error: error listener failed$/], exitEvent: exit(0) },
-    deno: { exit: 1, stdout: ['error listener: job failed'], stderr: [/^error: Uncaught \(in promise\) Error: error listener failed$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['error listener: job failed', 'exit 0'], stderr: [line('error: error listener failed')], exitEvent: exit(0) },
+    deno: { exit: 1, stdout: ['error listener: job failed'], stderr: [line('error: Uncaught (in promise) Error: error listener failed')], exitEvent: 'not fired' },
   }));
 });
 
@@ -120,10 +120,10 @@ describe("'error' from inside a listener, and errorMonitor next to a listener", 
     '*': {
       exit: 1,
       stdout: ['first listener: bad', 'exit 1'],
-      stderr: [/^Error: bad chunk$/, "Emitted 'error' event at:"],
+      stderr: [line('Error: bad chunk'), "Emitted 'error' event at:"],
       exitEvent: exit(1),
     },
-    bun: { exit: 1, stdout: ['first listener: bad', 'exit 1'], stderr: [/^error: bad chunk$/], exitEvent: exit(1) },
-    deno: { exit: 1, stdout: ['first listener: bad'], stderr: [/^error: Uncaught Error: bad chunk$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['first listener: bad', 'exit 1'], stderr: [line('error: bad chunk')], exitEvent: exit(1) },
+    deno: { exit: 1, stdout: ['first listener: bad'], stderr: [line('error: Uncaught Error: bad chunk')], exitEvent: 'not fired' },
   }));
 });

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, type Outcome } from '../../harness/claims.ts';
 
 describe("EventEmitter 'error'", () => {
   claim('events/error-no-listener', byNode<Outcome>({
@@ -24,11 +24,11 @@ describe("EventEmitter 'error'", () => {
     '*': {
       exit: 1,
       stdout: ['monitor saw: bad thing', 'exit 1'],
-      stderr: [/^Error: bad thing$/, "Emitted 'error' event at:"],
+      stderr: [line('Error: bad thing'), "Emitted 'error' event at:"],
       exitEvent: { code: 1, printed: ['exit 1'] },
     },
-    bun: { exit: 1, stdout: ['monitor saw: bad thing', 'exit 1'], stderr: [/^error: bad thing$/], exitEvent: { code: 1, printed: ['exit 1'] } },
-    deno: { exit: 1, stdout: ['monitor saw: bad thing'], stderr: [/^error: Uncaught \(in promise\) Error: bad thing$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['monitor saw: bad thing', 'exit 1'], stderr: [line('error: bad thing')], exitEvent: { code: 1, printed: ['exit 1'] } },
+    deno: { exit: 1, stdout: ['monitor saw: bad thing'], stderr: [line('error: Uncaught (in promise) Error: bad thing')], exitEvent: 'not fired' },
   }));
 });
 
@@ -45,11 +45,11 @@ describe('stream errors: pipeline versus pipe', () => {
       exit: 1,
       // Before 12.9.0: no writable.writableEnded (undefined), and the report does not name the emitter's class.
       stdout: [byNode({ '<12.9.0': 'exit 1, sink destroyed: false, sink ended: undefined', '>=12.9.0': 'exit 1, sink destroyed: false, sink ended: false' })],
-      stderr: [/^Error: source failed$/, byNode({ '<12.9.0': "Emitted 'error' event at:", '>=12.9.0': "Emitted 'error' event on Readable instance at:" })],
+      stderr: [line('Error: source failed'), byNode({ '<12.9.0': "Emitted 'error' event at:", '>=12.9.0': "Emitted 'error' event on Readable instance at:" })],
       exitEvent: { code: 1, printed: [byNode({ '<12.9.0': 'exit 1, sink destroyed: false, sink ended: undefined', '>=12.9.0': 'exit 1, sink destroyed: false, sink ended: false' })] },
     },
-    bun: { exit: 1, stdout: ['exit 1, sink destroyed: false, sink ended: false'], stderr: [/^error: source failed$/], exitEvent: { code: 1, printed: ['exit 1, sink destroyed: false, sink ended: false'] } },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught Error: source failed$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit 1, sink destroyed: false, sink ended: false'], stderr: [line('error: source failed')], exitEvent: { code: 1, printed: ['exit 1, sink destroyed: false, sink ended: false'] } },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught Error: source failed')], exitEvent: 'not fired' },
   }));
 
   claim('events/pipeline-promises', {

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, not, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, not, type Outcome } from '../../harness/claims.ts';
 
 const exit = (code: number, line = `exit ${code}`) => ({ code, printed: [line] });
 
@@ -49,12 +49,12 @@ describe('for await over a Readable', () => {
     '>=15': {
       exit: 1,
       stdout: ['got a', 'exit 1'],
-      stderr: [/^Error: connection reset$/, not('UnhandledPromiseRejectionWarning')],
+      stderr: [line('Error: connection reset'), not('UnhandledPromiseRejectionWarning')],
       exitEvent: exit(1),
     },
     // Bun exits 1 but tells the 'exit' listeners 0 (https://github.com/oven-sh/bun/pull/38116); Deno skips 'exit'.
-    bun: { exit: 1, stdout: ['got a', 'exit 0'], stderr: [/^error: connection reset$/], exitEvent: exit(0) },
-    deno: { exit: 1, stdout: ['got a'], stderr: [/^error: Uncaught \(in promise\) Error: connection reset$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['got a', 'exit 0'], stderr: [line('error: connection reset')], exitEvent: exit(0) },
+    deno: { exit: 1, stdout: ['got a'], stderr: [line('error: Uncaught (in promise) Error: connection reset')], exitEvent: 'not fired' },
   }));
 });
 
@@ -70,11 +70,11 @@ describe('finished() and premature close', () => {
     '*': {
       exit: 1,
       stdout: ['exit 1'],
-      stderr: [/^Error \[ERR_STREAM_PREMATURE_CLOSE\]: Premature close$/],
+      stderr: [line('Error [ERR_STREAM_PREMATURE_CLOSE]: Premature close')],
       exitEvent: exit(1),
     },
-    bun: { exit: 1, stdout: ['exit 0'], stderr: [/^error: Premature close$/, 'code: "ERR_STREAM_PREMATURE_CLOSE"'], exitEvent: exit(0) },
-    deno: { exit: 1, stdout: [], stderr: [/^error: Uncaught \(in promise\) Error: Premature close$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['exit 0'], stderr: [line('error: Premature close'), 'code: "ERR_STREAM_PREMATURE_CLOSE"'], exitEvent: exit(0) },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught (in promise) Error: Premature close')], exitEvent: 'not fired' },
   }));
 
   claim('streams/destroy-without-error', {
@@ -97,11 +97,11 @@ describe('pipeline failures', () => {
     '*': {
       exit: 1,
       stdout: ['pipeline started', 'exit 1'],
-      stderr: [/^Error: transform failed on a$/],
+      stderr: [line('Error: transform failed on a')],
       exitEvent: exit(1),
     },
-    bun: { exit: 1, stdout: ['pipeline started', 'exit 0'], stderr: [/^error: transform failed on a$/], exitEvent: exit(0) },
-    deno: { exit: 1, stdout: ['pipeline started'], stderr: [/^error: Uncaught \(in promise\) Error: transform failed on a$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['pipeline started', 'exit 0'], stderr: [line('error: transform failed on a')], exitEvent: exit(0) },
+    deno: { exit: 1, stdout: ['pipeline started'], stderr: [line('error: Uncaught (in promise) Error: transform failed on a')], exitEvent: 'not fired' },
   }));
 });
 
@@ -116,10 +116,10 @@ describe('write after end', () => {
     '>=14': {
       exit: 1,
       stdout: ['write() returned', 'exit 1'],
-      stderr: [/^Error \[ERR_STREAM_WRITE_AFTER_END\]: write after end$/, "Emitted 'error' event on Writable instance at:"],
+      stderr: [line('Error [ERR_STREAM_WRITE_AFTER_END]: write after end'), "Emitted 'error' event on Writable instance at:"],
       exitEvent: exit(1),
     },
-    bun: { exit: 1, stdout: ['write() returned', 'exit 1'], stderr: [/^error: write after end$/], exitEvent: exit(1) },
-    deno: { exit: 1, stdout: ['write() returned'], stderr: [/^error: Uncaught Error: write after end$/], exitEvent: 'not fired' },
+    bun: { exit: 1, stdout: ['write() returned', 'exit 1'], stderr: [line('error: write after end')], exitEvent: exit(1) },
+    deno: { exit: 1, stdout: ['write() returned'], stderr: [line('error: Uncaught Error: write after end')], exitEvent: 'not fired' },
   }));
 });

@@ -59,7 +59,7 @@ describe('the claim record', () => {
 
     // The catalogue compares the record's hash with the current text's.
     const now = readScenario(file);
-    const c: Claim = { id: now.id, file, kind: 'scenario', topic: 'event-loop', s: now, hash: now.hash };
+    const c: Claim = { id: now.id, file, kind: 'scenario', topic: 'lifecycle', s: now, hash: now.hash };
     const data = matrixData([versionResult(printed, r.tests)], [atStart], { reference: printed });
     expect(view(c, mergeMatrix(emptyResults(), data, [c], true)).stale).toEqual([printed]);
   }, 120_000);

@@ -1,24 +1,16 @@
 // The catalogue: the committed claim pages are fresh, generation is reproducible, versions are
 // grouped honestly by the same definition of "the same behaviour" as the matrix, each page carries
-// its own data, and the built index.html works in a real browser (Debian's chromium, headless).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// its own data. The built index.html in a real browser: spec/e2e/catalog-browser.spec.ts.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { skipped } from '../../harness/claims.ts';
-import { claimData, dataBlock, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type Claim, type ClaimData, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
-import { renderPages, renderSite } from '../../tools/catalog-render.ts';
+import { claimData, dataBlock, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type ClaimData } from '../../tools/catalog-model.ts';
+import { renderPages } from '../../tools/catalog-render.ts';
+import { fixtureResults, obs, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
 import { findChanges, scenarioMeta, type MatrixData, type VersionResult } from '../../tools/matrix-core.ts';
-
-/** The pages and, under site/, the indexes: what docs/ holds after npm run catalog. */
-function renderAll(claims: Claim[], data: ResultsFile): Map<string, string> {
-  const files = renderPages(claims, data);
-  for (const [rel, text] of renderSite(claims, data)) files.set(`site/${rel}`, text);
-  return files;
-}
 
 // Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
 let tmp = '';
@@ -26,34 +18,6 @@ beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function writeDocs(dir: string, files: Map<string, string>) {
-  for (const [rel, text] of files) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-}
-
-const obs = (o: Partial<Observed> = {}): Observed => ({
-  id: 'x/y', node: 'v22.23.3', exitCode: 0, signal: null, stdout: 'same\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...o,
-});
-
-/** Results for the real claims under two versions: every third claim ends differently on the newer one. */
-function fixtureResults(claims: Claim[]): ResultsFile {
-  const data = emptyResults();
-  data.platform = 'linux';
-  data.arch = 'x64';
-  data.versions = ['v14.21.3', 'v22.23.3'];
-  data.results = { 'v14.21.3': { scenarios: {} }, 'v22.23.3': { scenarios: {} } };
-  const order = claims.map((c) => c.id).sort();
-  claims.forEach((c) => {
-    if (c.kind !== 'scenario') return;
-    const i = order.indexOf(c.id); // by id, so the fixture does not depend on the order it is given
-    data.results['v14.21.3']!.scenarios[c.id] = { scenario: c.id, target: 'v14.21.3', verdict: 'pass', observation: obs(), hash: c.hash };
-    data.results['v22.23.3']!.scenarios[c.id] = { scenario: c.id, target: 'v22.23.3', verdict: 'pass', observation: obs(i % 3 === 0 ? { exitCode: 1, exitEvent: { fired: true, code: 1 } } : {}), hash: c.hash };
-  });
-  return data;
-}
 
 describe('npm run catalog', () => {
   const claims = loadClaims();
@@ -204,82 +168,4 @@ describe('npm run catalog', () => {
     }
     for (const t of TOPICS) expect(readme).toContain(`### ${t.title}`);
   });
-});
-
-// ---- the HTML page in a real browser -----------------------------------------------------------
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-
-describe('the static HTML page', () => {
-  if (!haveChromium) skipped('docs/site/index.html in a browser', `${CHROMIUM} not found (install Debian's chromium, as .ci/run does, or set CHROMIUM_PATH)`);
-  else it('docs/site/index.html in headless chromium: renders, a row per claim, the filters work, no console errors', async ({ expect }) => {
-    const { chromium } = await import('playwright-core');
-    const claims = loadClaims();
-    const pages: { name: string; data: ResultsFile }[] = [
-      { name: 'committed', data: readResults(claims) },
-      { name: 'fixture', data: fixtureResults(claims) },
-    ];
-    const profile = mkdtempSync(join(tmp, 'chromium-profile-'));
-    // Generous limits: the machine may be busy with the rest of the suite.
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 120_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage'],
-    });
-    try {
-      context.setDefaultTimeout(60_000);
-      for (const { name, data } of pages) {
-        const dir = join(tmp, `html-${name}`);
-        writeDocs(dir, renderAll(claims, data));
-        const views = claims.map((c) => view(c, data));
-        const page = await context.newPage();
-        const problems: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-        const external: string[] = [];
-        page.on('request', (r) => {
-          if (!r.url().startsWith('file://')) external.push(r.url());
-        });
-        await page.goto(pathToFileURL(join(dir, 'site', 'index.html')).href, { waitUntil: 'load' });
-        const visible = () => page.locator('#claims tbody tr:not([hidden])').count();
-        const count = () => page.locator('#count').textContent();
-
-        await expect.poll(count, { timeout: 60_000 }).toBe(`${claims.length} of ${claims.length} claims`);
-        expect(await page.locator('#claims tbody tr').count()).toBe(claims.length);
-        expect(await page.locator('#claims thead th.v').count()).toBe(data.versions.length);
-        for (const c of claims) expect(await page.locator(`#claims tbody tr[id="${c.id}"]`).count(), c.id).toBe(1);
-
-        for (const t of TOPICS) {
-          await page.selectOption('#topic', t.key);
-          const want = views.filter((v) => v.claim.topic === t.key).length;
-          expect(await visible(), `${name}: topic ${t.key}`).toBe(want);
-          expect(await page.locator(`#claims tbody tr:not([hidden]):not([data-topic="${t.key}"])`).count()).toBe(0);
-          expect(await page.locator('#empty').isVisible()).toBe(want === 0);
-        }
-        await page.selectOption('#topic', 'all');
-        await page.check('#differs');
-        const differing = views.filter((v) => v.differs).map((v) => v.claim.id).sort();
-        const shown = await page.locator('#claims tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.id));
-        expect(shown.sort(), `${name}: differs filter`).toEqual(differing);
-        if (name === 'fixture') expect(differing.length).toBeGreaterThan(0);
-        // Both filters at once.
-        const t0 = TOPICS.find((t) => views.some((v) => v.claim.topic === t.key))!;
-        await page.selectOption('#topic', t0.key);
-        expect(await visible()).toBe(views.filter((v) => v.differs && v.claim.topic === t0.key).length);
-        await page.uncheck('#differs');
-        await page.selectOption('#topic', 'all');
-        expect(await visible()).toBe(claims.length);
-        expect(problems, `${name}: console`).toEqual([]);
-        expect(external, `${name}: external requests`).toEqual([]);
-        await page.close();
-      }
-    } finally {
-      await context.close();
-    }
-  }, 300_000);
 });

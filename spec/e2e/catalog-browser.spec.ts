@@ -1,0 +1,95 @@
+// The catalogue's built index.html in a real browser (Debian's chromium, headless): it renders a
+// row per claim, its filters work, and it makes no request outside its own files. An end-to-end
+// check (npm run test:e2e): it needs a browser, which .ci/run installs; without one it is skipped,
+// saying so. The pages' content is checked in spec/tooling/catalog.spec.ts.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { skipped } from '../../harness/claims.ts';
+import { loadClaims, readResults, TOPICS, view, type ResultsFile } from '../../tools/catalog-model.ts';
+import { fixtureResults, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
+
+// Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
+let tmp = '';
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'catalog-browser-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+
+describe('the static HTML page', () => {
+  if (!haveChromium) skipped('docs/site/index.html in a browser', `${CHROMIUM} not found (install Debian's chromium, as .ci/run does, or set CHROMIUM_PATH)`);
+  else it('docs/site/index.html in headless chromium: renders, a row per claim, the filters work, no console errors', async ({ expect }) => {
+    const { chromium } = await import('playwright-core');
+    const claims = loadClaims();
+    const pages: { name: string; data: ResultsFile }[] = [
+      { name: 'committed', data: readResults(claims) },
+      { name: 'fixture', data: fixtureResults(claims) },
+    ];
+    const profile = mkdtempSync(join(tmp, 'chromium-profile-'));
+    // Generous limits: the machine may be busy with the rest of the suite.
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      timeout: 120_000,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage'],
+    });
+    try {
+      context.setDefaultTimeout(60_000);
+      for (const { name, data } of pages) {
+        const dir = join(tmp, `html-${name}`);
+        writeDocs(dir, renderAll(claims, data));
+        const views = claims.map((c) => view(c, data));
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+        const external: string[] = [];
+        page.on('request', (r) => {
+          if (!r.url().startsWith('file://')) external.push(r.url());
+        });
+        await page.goto(pathToFileURL(join(dir, 'site', 'index.html')).href, { waitUntil: 'load' });
+        const visible = () => page.locator('#claims tbody tr:not([hidden])').count();
+        const count = () => page.locator('#count').textContent();
+
+        await expect.poll(count, { timeout: 60_000 }).toBe(`${claims.length} of ${claims.length} claims`);
+        expect(await page.locator('#claims tbody tr').count()).toBe(claims.length);
+        expect(await page.locator('#claims thead th.v').count()).toBe(data.versions.length);
+        for (const c of claims) expect(await page.locator(`#claims tbody tr[id="${c.id}"]`).count(), c.id).toBe(1);
+
+        for (const t of TOPICS) {
+          await page.selectOption('#topic', t.key);
+          const want = views.filter((v) => v.claim.topic === t.key).length;
+          expect(await visible(), `${name}: topic ${t.key}`).toBe(want);
+          expect(await page.locator(`#claims tbody tr:not([hidden]):not([data-topic="${t.key}"])`).count()).toBe(0);
+          expect(await page.locator('#empty').isVisible()).toBe(want === 0);
+        }
+        await page.selectOption('#topic', 'all');
+        await page.check('#differs');
+        const differing = views.filter((v) => v.differs).map((v) => v.claim.id).sort();
+        const shown = await page.locator('#claims tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.id));
+        expect(shown.sort(), `${name}: differs filter`).toEqual(differing);
+        if (name === 'fixture') expect(differing.length).toBeGreaterThan(0);
+        // Both filters at once.
+        const t0 = TOPICS.find((t) => views.some((v) => v.claim.topic === t.key))!;
+        await page.selectOption('#topic', t0.key);
+        expect(await visible()).toBe(views.filter((v) => v.differs && v.claim.topic === t0.key).length);
+        await page.uncheck('#differs');
+        await page.selectOption('#topic', 'all');
+        expect(await visible()).toBe(claims.length);
+        expect(problems, `${name}: console`).toEqual([]);
+        expect(external, `${name}: external requests`).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+});

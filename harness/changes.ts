@@ -14,7 +14,7 @@
 // (from, to], or by a backport: between two lines, `from` has a change its line got at or before
 // `from` while `to`'s line gets it only after `to`.
 import semver from 'semver';
-import type { VersionChange } from './harness.ts';
+import type { VersionChange } from './scenario.ts';
 
 export interface Edge {
   /** The release ("16.4.0"). */

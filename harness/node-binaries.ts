@@ -13,18 +13,13 @@
 import { accessSync, constants, existsSync, lstatSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isRunning, runGroup } from './procs.ts';
 import { bareVersion, parseTyped, printNode, printTarget, type Release, type Runtime } from './target.ts';
 
+import { ROOT, SpecError } from './project.ts';
+
 export { RUNTIMES, type Runtime } from './target.ts';
-
-/** An error meant for a person: one line, no stack trace needed. */
-export class SpecError extends Error {
-  override name = 'SpecError';
-}
-
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { ROOT, SpecError } from './project.ts';
 
 /** A verified binary to run scenarios under: a release (harness/target.ts; printed by printTarget) and where its binary is. */
 export interface Target extends Release {

@@ -18,7 +18,7 @@ export interface ClaimRecord {
   /** The target's version string ("v22.1.0", "bun 1.4.5"). */
   target: string;
   verdict: Verdict;
-  /** hashText of the scenario's text as read for the run: the text that ran (harness/harness.ts readScenario). */
+  /** hashText of the scenario's text as read for the run: the text that ran (harness/scenario.ts readScenario). */
   hash: string;
   /** What the scenario did (not for n.a.). */
   observation?: StoredObservation;

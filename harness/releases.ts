@@ -10,7 +10,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import semver from 'semver';
-import { cacheDir, npmFailure, npmPackageName, registryReachable, releaseDir, run, SpecError } from './node-binaries.ts';
+import { cacheDir, npmFailure, npmPackageName, registryReachable, releaseDir, run } from './node-binaries.ts';
+import { SpecError } from './project.ts';
 
 /** The registry's list as cached. */
 export interface RegistryList {

@@ -12,7 +12,10 @@
 // is not answered here and runs its scenario itself, as before.
 import { createServer, get, type Server } from 'node:http';
 import { basename, join } from 'node:path';
-import { isScenarioFile, readScenario, runScenario, SCENARIOS, whyNotApplicable, type Scenario } from './harness.ts';
+import { whyNotApplicable } from './applicability.ts';
+import { runScenario } from './run.ts';
+import { readScenario, SCENARIOS, type Scenario } from './scenario.ts';
+import { isScenarioFile } from './scenarios.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Target } from './node-binaries.ts';
 import type { Observation } from './observation.ts';

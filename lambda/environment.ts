@@ -28,7 +28,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SpecError } from '../harness/node-binaries.ts';
+import { SpecError } from '../harness/project.ts';
 import { EXIT_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, taskTimedOut } from './aws.ts';
 import { billedMs, endLine, exitLines, initReportLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply } from './runtime-api.ts';

@@ -7,7 +7,7 @@
 //   REPORT RequestId: <id>\tDuration: <ms> ms\tBilled Duration: <ms> ms\tMemory Size: <MB> MB\tMax Memory Used: <MB> MB[\tInit Duration: <ms> ms][\tStatus: ...]
 // and their normal form for specs: timestamps `<time>`, request ids `<req:N>`, numbers in
 // REPORT / INIT_REPORT `<n>`, this checkout `<root>`, the Node version `Node.js <version>`.
-import { ROOT } from '../harness/node-binaries.ts';
+import { ROOT } from '../harness/project.ts';
 import { EXIT_ERROR_TYPE, taskTimedOut } from './aws.ts';
 
 /** A line written by the runtime client's console: `<ISO time>\t<request id>\t<LEVEL>\t<message>`. */

@@ -7,7 +7,8 @@
 // specs can skip visibly and the command can give a one-line error.
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { ROOT, SpecError, resolveTarget, type Target } from '../harness/node-binaries.ts';
+import { resolveTarget, type Target } from '../harness/node-binaries.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
 
 export interface RuntimeInfo {
   /** Lambda's identifier, e.g. "nodejs22.x". */

@@ -24,7 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { ROOT, SpecError } from '../harness/node-binaries.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
 import { killGroup, releaseGroup, startGroup } from '../harness/procs.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 

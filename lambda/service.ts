@@ -29,7 +29,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SpecError } from '../harness/node-binaries.ts';
+import { SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
 import { MAX_TIMER_MS } from '../tools/command.ts';
 import {

@@ -15,7 +15,7 @@
 // A behaviour seen again after a different one in between (a revert) is flagged non-monotonic.
 import semver from 'semver';
 import { relation } from '../harness/changes.ts';
-import type { VersionChange } from '../harness/harness.ts';
+import type { VersionChange } from '../harness/scenario.ts';
 import { behaviourDiff, behaviourKey, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { majorOf, missingBetween, type LineReport } from '../harness/releases.ts';
 

@@ -4,8 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import semver from 'semver';
-import { appliesTo, ROOT, type Scenario } from '../harness/harness.ts';
-import { cacheDir, pins, SpecError } from '../harness/node-binaries.ts';
+import { appliesTo } from '../harness/applicability.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
+import type { Scenario } from '../harness/scenario.ts';
+import { cacheDir, pins } from '../harness/node-binaries.ts';
 import { printNode } from '../harness/target.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';

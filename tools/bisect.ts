@@ -5,8 +5,8 @@
 // whose releases differ, compares each line's first release with the previous line's last, and
 // checks the result against the scenario's `changes:` header. Releases come from the npm
 // registry (harness/releases.ts); what it lacks between two sides of a change is named.
-import { findScenario, listScenarios } from '../harness/harness.ts';
-import { SpecError } from '../harness/node-binaries.ts';
+import { findScenario, listScenarios } from '../harness/scenarios.ts';
+import { SpecError } from '../harness/project.ts';
 import { bisectScenarios, defaultMajors, jsonRows, selectDefault, textReport } from './bisect-run.ts';
 import { command, wholeNumber } from './command.ts';
 import { Observer } from './observe.ts';

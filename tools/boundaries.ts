@@ -11,7 +11,8 @@
 // scenario's `node:` range, unless its change is one the claim does not state per version.
 import semver from 'semver';
 import { accountsFor, edges } from '../harness/changes.ts';
-import { appliesTo, type Scenario } from '../harness/harness.ts';
+import { appliesTo } from '../harness/applicability.ts';
+import type { Scenario } from '../harness/scenario.ts';
 import { behaviourDiff, type StoredObservation } from '../harness/observation.ts';
 import type { RegistryList } from '../harness/releases.ts';
 import type { CollectedClaim } from './vitest-collect.ts';

@@ -6,7 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import semver from 'semver';
-import { listLambdaScenarios, listScenarios, ROOT, SpecError, type Scenario } from '../harness/harness.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
+import type { Scenario } from '../harness/scenario.ts';
+import { listLambdaScenarios, listScenarios } from '../harness/scenarios.ts';
 import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
 import type { ClaimRecord, Verdict } from '../harness/records.ts';
 import { isNode } from '../harness/target.ts';

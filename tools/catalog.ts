@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ROOT, SpecError } from '../harness/harness.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
 import { runGroup } from '../harness/procs.ts';
 import { claimPage, committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, pageData, readResults, SITE, stalePages, type Claim, type ClaimData, type ResultsFile } from './catalog-model.ts';
 import { loadSaved, mergeSaved } from './bisect-run.ts';

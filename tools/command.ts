@@ -14,7 +14,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
-import { SpecError } from '../harness/node-binaries.ts';
+import { SpecError } from '../harness/project.ts';
 
 export { SpecError };
 

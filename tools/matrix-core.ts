@@ -4,7 +4,7 @@
 // report. No processes, no clock: the same inputs give the same bytes.
 import semver from 'semver';
 import { edges, explanation, spans } from '../harness/changes.ts';
-import type { Scenario, VersionChange } from '../harness/harness.ts';
+import type { Scenario, VersionChange } from '../harness/scenario.ts';
 import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { claimRecord, type ClaimRecord, type TestRecord, type Verdict } from '../harness/records.ts';
 import { bareVersion, isNode, targetLabel } from '../harness/target.ts';

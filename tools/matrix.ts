@@ -9,7 +9,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { changeLabel } from '../harness/changes.ts';
-import { appliesTo, listScenarios, SpecError, type Scenario } from '../harness/harness.ts';
+import { appliesTo } from '../harness/applicability.ts';
+import { SpecError } from '../harness/project.ts';
+import type { Scenario } from '../harness/scenario.ts';
+import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersion, pins, referenceNode, resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { parseTarget, printNode, printTarget, targetFileStem } from '../harness/target.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';

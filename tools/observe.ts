@@ -1,10 +1,12 @@
 // Running scenarios alone on many exact Node releases, as bisect and upgrade do: each scenario
-// on its own (harness/harness.ts runScenario, not the whole suite), binaries fetched on demand
+// on its own (harness/run.ts runScenario, not the whole suite), binaries fetched on demand
 // (harness/node-binaries.ts ensureVersion), a bounded number of runs and downloads at a time,
 // and every observation kept for the rest of the command (asked twice, run once), unless a fresh
 // run is asked for to check that a result is steady.
 import { availableParallelism } from 'node:os';
-import { appliesTo, runScenario, type Scenario } from '../harness/harness.ts';
+import { appliesTo } from '../harness/applicability.ts';
+import { runScenario } from '../harness/run.ts';
+import type { Scenario } from '../harness/scenario.ts';
 import { ensureVersion, type Target } from '../harness/node-binaries.ts';
 import { bareVersion } from '../harness/target.ts';
 import { stored, type StoredObservation } from '../harness/observation.ts';

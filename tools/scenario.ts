@@ -6,7 +6,12 @@
 // (one after another on a narrow one), and what differs between versions is marked.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appliesTo, findScenario, resolveTarget, runScenario, SpecError, whyNotApplicable, type Scenario, type Target } from '../harness/harness.ts';
+import { appliesTo, whyNotApplicable } from '../harness/applicability.ts';
+import { resolveTarget, type Target } from '../harness/node-binaries.ts';
+import { SpecError } from '../harness/project.ts';
+import { runScenario } from '../harness/run.ts';
+import type { Scenario } from '../harness/scenario.ts';
+import { findScenario } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';

@@ -6,7 +6,8 @@
 // Default scope: spec/node and spec/lambda (the claims); --all adds spec/tooling.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolveTarget, SpecError } from '../harness/harness.ts';
+import { resolveTarget } from '../harness/node-binaries.ts';
+import { SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
 import { runGroup, stopTree } from '../harness/procs.ts';
 import { testKey } from '../harness/records.ts';

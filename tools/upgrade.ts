@@ -7,8 +7,11 @@
 // from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
 import semver from 'semver';
 import { changeLabel, confirms, lineOf, spans } from '../harness/changes.ts';
-import { appliesTo, listScenarios, type Scenario } from '../harness/harness.ts';
-import { ensureVersions, pinFor, pins, SpecError } from '../harness/node-binaries.ts';
+import { appliesTo } from '../harness/applicability.ts';
+import type { Scenario } from '../harness/scenario.ts';
+import { listScenarios } from '../harness/scenarios.ts';
+import { ensureVersions, pinFor, pins } from '../harness/node-binaries.ts';
+import { SpecError } from '../harness/project.ts';
 import { parseTyped } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';

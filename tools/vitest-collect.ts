@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { isEntryPoint } from './command.ts';
-import { ROOT } from '../harness/node-binaries.ts';
+import { ROOT } from '../harness/project.ts';
 
 /** A claim's test as collected. */
 export interface CollectedClaim {

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SpecError } from '../harness/node-binaries.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
 import { isRunning, runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
 import { readRecords, type RunRecord, type TestRecord } from '../harness/records.ts';
 import type { CollectedClaim } from './vitest-collect.ts';

@@ -1,0 +1,56 @@
+// Running one scenario under a target and observing it: the process group, the observer's report,
+// and what it printed, normalised (harness/observation.ts).
+import { dirname } from 'node:path';
+import { commandLine, type RunOptions } from './command-line.ts';
+import { cleanEnv } from './environment.ts';
+import type { Target } from './node-binaries.ts';
+import { normalise, type Observation } from './observation.ts';
+import { runGroup, type GroupRun } from './procs.ts';
+import { ROOT, SpecError } from './project.ts';
+import { parseReport, reportChannel } from './protocol.ts';
+import { SCENARIOS, type Scenario } from './scenario.ts';
+import { printTarget } from './target.ts';
+
+/**
+ * Runs one scenario under `target` and observes it. The scenario runs in its own process group,
+ * which is killed when the scenario's main process ends (so no worker or server outlives it) or
+ * when the time limit passes (then `timedOut` is true and the output is what it had printed).
+ */
+export async function runScenario(s: Scenario, target: Target, opts: RunOptions = {}): Promise<Observation> {
+  const { file, args } = commandLine(s, target, opts);
+  const channel = reportChannel(target.runtime);
+  let r: GroupRun;
+  try {
+    r = await runGroup(file, args, {
+      cwd: dirname(s.file),
+      env: cleanEnv({ ...s.env, ...(opts.env ?? {}), ...channel.env }),
+      timeout: opts.timeout ?? s.timeout,
+      report: channel.onFd3,
+    });
+    if (!channel.onFd3) r.report = channel.read() ?? r.report;
+  } finally {
+    channel.close();
+  }
+  if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
+  const report = parseReport(r.report);
+  // Under another runtime, an observer that never reported leaves the exit event unknown: say so rather than "not fired".
+  if (!report.started && target.runtime !== 'node') {
+    throw new SpecError(`${s.id} on ${printTarget(target)}: the observer did not run (${r.timedOut ? 'timed out' : `exit code ${r.exitCode}, signal ${r.signal}`}; stderr: ${JSON.stringify(r.stderr.trim().split('\n')[0] ?? '')})`);
+  }
+  const at = { dir: dirname(s.file), scenarios: SCENARIOS, root: ROOT, binary: target.path };
+  let exitHandler: string[] | null = normalise(report.duringExit, at).split('\n');
+  if (exitHandler[exitHandler.length - 1] === '') exitHandler.pop();
+  if (report.unknown) exitHandler = null;
+  return {
+    id: s.id,
+    node: target.runtime === 'node' && report.version ? report.version : printTarget(target),
+    exitCode: r.exitCode,
+    signal: r.timedOut ? 'SIGKILL' : r.signal,
+    stdout: normalise(r.stdout, at),
+    stderr: normalise(r.stderr, at),
+    exitEvent: { fired: report.fired, code: report.fired ? report.exitCode : null },
+    exitHandler,
+    timedOut: r.timedOut,
+    durationMs: r.durationMs,
+  };
+}

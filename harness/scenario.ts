@@ -1,0 +1,178 @@
+// A scenario's header: the schema (every field, each validated here once) and reading a file into
+// a Scenario. Finding scenarios by id is harness/scenarios.ts; whether one applies to a target,
+// harness/applicability.ts.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import semver from 'semver';
+import YAML from 'yaml';
+import { ROOT, SpecError } from './project.ts';
+import { RUNTIMES, type Runtime } from './target.ts';
+
+export const SCENARIOS = join(ROOT, 'scenarios');
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The topics a scenario can be tagged with. A tag outside this list is an error. */
+export const TAGS = [
+  'event-loop', 'promise', 'handles', 'timers', 'streams', 'exit', 'beforeExit', 'exitCode', 'esm',
+  'errors', 'try-catch', 'modules', 'uncaughtException', 'rejections', 'events', 'async-context',
+  'domain', 'cluster', 'http', 'lambda', 'article',
+  'signals', 'shutdown', 'output', 'workers', 'child-process', 'abort', 'network', 'keep-alive',
+  'node-test', 'diagnostics', 'warnings', 'deprecation', 'exit-codes',
+] as const;
+
+/** Header fields: name -> whether required. Anything else is an error. */
+const FIELDS: Record<string, boolean> = {
+  claim: true, // one sentence
+  source: true, // article file and section, Node docs or issue link
+  tags: true, // list, from TAGS
+  node: false, // semver range of Node versions the scenario applies to (default: any)
+  runtimes: false, // the runtimes it applies to (default: node, bun, deno); another is n.a. (not-on, which says why, is preferred)
+  'not-on': false, // runtimes it does not apply to, each with the reason (and a link): { deno: '...' }
+  flags: false, // list of node CLI flags
+  env: false, // map of extra environment variables
+  timeout: false, // time limit in ms (default DEFAULT_TIMEOUT_MS)
+  why: false, // a short explanation in plain words (catalog)
+  instead: false, // the safe pattern (catalog)
+  links: false, // further reading: list of URLs
+  changes: false, // version changes: list of { in: '15.0.0', what: '...', link: 'https://...' }
+};
+
+/**
+ * A change in behaviour: `in` is the first release observed to behave the new way. A release line
+ * that never got a change others got (a backport that skipped it) is stated as `never: '21'`.
+ */
+export type VersionChange = { in: string; what: string; link: string; never?: undefined } | { never: string; what: string; link: string; in?: undefined };
+
+export interface Scenario {
+  /** Path under scenarios/ without extension, e.g. "lifecycle/pending-await". For files elsewhere: their path. */
+  id: string;
+  file: string;
+  claim: string;
+  source: string;
+  tags: string[];
+  node: string;
+  /** The runtimes it applies to (header `runtimes`; default all), less those its header leaves out (`not-on`). */
+  runtimes: Runtime[];
+  /** Why it does not apply to a runtime (header `not-on`): the runtimes named here are left out of `runtimes`. */
+  notOn: Partial<Record<Runtime, string>>;
+  flags: string[];
+  env: Record<string, string>;
+  timeout: number;
+  why?: string;
+  instead?: string;
+  links: string[];
+  changes: VersionChange[];
+  /** The file's text after the header. */
+  body: string;
+  /** hashText of the file's text as read here: every result of this Scenario is stamped with it (the text that ran, not a later one). */
+  hash: string;
+}
+
+const HEADER = /^(?:#![^\n]*\n)?\s*\/\*---\r?\n([\s\S]*?)\r?\n---\*\//;
+
+function fail(file: string, msg: string): never {
+  throw new SpecError(`${relative(process.cwd(), file) || file}: ${msg}`);
+}
+
+/** Reads and validates a scenario's metadata header. */
+export function readScenario(file: string): Scenario {
+  const abs = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new SpecError(`${file}: cannot read scenario (${(e as NodeJS.ErrnoException).code})`);
+  }
+  const m = HEADER.exec(text);
+  if (!m) fail(abs, 'no metadata header: a scenario starts with a /*--- ... ---*/ block (see CONTRIBUTING.md)');
+  let meta: unknown;
+  try {
+    meta = YAML.parse(m[1]!);
+  } catch (e) {
+    fail(abs, `malformed header: ${String((e as Error).message).split('\n')[0]}`);
+  }
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) fail(abs, 'malformed header: expected key: value lines');
+  const h = meta as Record<string, unknown>;
+  for (const k of Object.keys(h)) if (!(k in FIELDS)) fail(abs, `unknown header field "${k}" (known: ${Object.keys(FIELDS).join(', ')})`);
+  for (const [k, req] of Object.entries(FIELDS)) if (req && (h[k] === undefined || h[k] === null || h[k] === '')) fail(abs, `header field "${k}" is required`);
+  const str = (k: string): string | undefined => {
+    const v = h[k];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') fail(abs, `header field "${k}" must be a string`);
+    return v.trim();
+  };
+  const list = (k: string): string[] => {
+    const v = h[k] ?? [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(abs, `header field "${k}" must be a list of strings`);
+    return v as string[];
+  };
+  const tags = list('tags');
+  if (!tags.length) fail(abs, 'header field "tags" must name at least one tag');
+  for (const t of tags) if (!(TAGS as readonly string[]).includes(t)) fail(abs, `unknown tag "${t}" (known: ${TAGS.join(', ')})`);
+  const node = str('node') ?? '*';
+  if (!semver.validRange(node)) fail(abs, `header field "node" is not a semver range: ${JSON.stringify(node)}`);
+  const listed = h.runtimes === undefined ? [...RUNTIMES] : list('runtimes');
+  for (const r of listed) if (!(RUNTIMES as readonly string[]).includes(r)) fail(abs, `unknown runtime "${r}" in "runtimes" (known: ${RUNTIMES.join(', ')})`);
+  const notOn = h['not-on'] ?? {};
+  if (typeof notOn !== 'object' || Array.isArray(notOn) || Object.values(notOn as object).some((x) => typeof x !== 'string' || !x.trim())) fail(abs, 'header field "not-on" must map runtimes to the reason each is left out: { deno: \'no cluster module: <link>\' }');
+  if (h['not-on'] !== undefined && h.runtimes !== undefined) fail(abs, 'give "not-on" (runtimes left out, with reasons) or "runtimes", not both');
+  for (const r of Object.keys(notOn as object)) if (r === 'node' || !(RUNTIMES as readonly string[]).includes(r)) fail(abs, `"not-on" names ${JSON.stringify(r)}: only ${RUNTIMES.filter((x) => x !== 'node').join(', ')} (a Node range goes in "node")`);
+  const runtimes = (listed as Runtime[]).filter((r) => !(r in (notOn as object)));
+  const env = h.env ?? {};
+  if (typeof env !== 'object' || Array.isArray(env) || Object.values(env as object).some((x) => typeof x !== 'string')) fail(abs, 'header field "env" must map names to strings');
+  const timeout = h.timeout ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0) fail(abs, 'header field "timeout" must be a positive whole number of milliseconds');
+  const changesRaw = h.changes ?? [];
+  if (!Array.isArray(changesRaw)) fail(abs, 'header field "changes" must be a list of { in, what, link }');
+  const changes = changesRaw.map((c: unknown): VersionChange => {
+    const o = c as Record<string, unknown>;
+    const text = o && typeof o === 'object' && typeof o.what === 'string' && typeof o.link === 'string';
+    if (text && typeof o.in === 'string' && semver.valid(o.in) && o.never === undefined) return { in: o.in, what: o.what as string, link: o.link as string };
+    if (text && typeof o.never === 'string' && /^\d+$/.test(o.never) && o.in === undefined) return { never: o.never, what: o.what as string, link: o.link as string };
+    fail(abs, 'each entry of "changes" needs in: <exact version> (or never: <major>, for a release line that never got it), what: <text>, link: <url>');
+  });
+  return {
+    id: scenarioId(abs) ?? abs,
+    file: abs,
+    claim: str('claim')!,
+    source: str('source')!,
+    tags,
+    node,
+    runtimes,
+    notOn: notOn as Partial<Record<Runtime, string>>,
+    flags: list('flags'),
+    env: env as Record<string, string>,
+    timeout,
+    why: str('why'),
+    instead: str('instead'),
+    links: list('links'),
+    changes,
+    body: text.slice(m[0].length).replace(/^\r?\n/, ''),
+    hash: hashText(text),
+  };
+}
+
+/** `abs`'s path inside `base`, without extension and with forward slashes; undefined outside it. */
+function inside(base: string, abs: string): string | undefined {
+  const rel = relative(base, abs);
+  if (rel.startsWith('..') || rel.startsWith(sep) || rel === abs) return undefined;
+  return rel.slice(0, -extname(rel).length).split(sep).join('/');
+}
+
+/**
+ * A scenario file's id: its path under scenarios/ without extension ("lifecycle/pending-await"),
+ * or for a file elsewhere in the repository (a Lambda handler) its path from the root; undefined
+ * outside the repository (and in node_modules).
+ */
+export function scenarioId(abs: string): string | undefined {
+  const id = inside(SCENARIOS, abs);
+  if (id !== undefined) return id;
+  const fromRoot = inside(ROOT, abs);
+  return fromRoot === undefined || fromRoot.split('/')[0] === 'node_modules' ? undefined : fromRoot;
+}
+
+/** A hash of a text (a scenario file, taken once when readScenario reads it): results record it, so that staleness is decided by content. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
+}

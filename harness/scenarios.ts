@@ -1,0 +1,79 @@
+// Finding scenarios: listing every one under scenarios/ (and the Lambda handlers), and looking one
+// up by id or path, with the nearest ids suggested for a typo. Reading one is harness/scenario.ts.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { ROOT, SpecError } from './project.ts';
+import { readScenario, SCENARIOS, scenarioId, type Scenario } from './scenario.ts';
+
+/** Where the Lambda handlers live: scenarios of the same contract, run by spec/lambda under a Lambda runtime. */
+export const LAMBDA_HANDLERS = join(ROOT, 'lambda', 'handlers');
+
+/** A fixture (a module a scenario requires, a cluster worker) is named with a leading underscore. */
+export function isScenarioFile(name: string): boolean {
+  return /\.(c|m)?js$/.test(name) && !basename(name).startsWith('_');
+}
+
+/** Every Lambda handler scenario (lambda/handlers/*.js, fixtures left out), sorted by id. */
+export function listLambdaScenarios(): Scenario[] {
+  if (!existsSync(LAMBDA_HANDLERS)) return [];
+  return readdirSync(LAMBDA_HANDLERS).filter(isScenarioFile).map((f) => readScenario(join(LAMBDA_HANDLERS, f))).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Paths of every scenario file under scenarios/ (headers not read). */
+export function scenarioFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (isScenarioFile(e.name)) out.push(p);
+    }
+  };
+  walk(SCENARIOS);
+  return out;
+}
+
+/** Every scenario under scenarios/, sorted by id. */
+export function listScenarios(): Scenario[] {
+  return scenarioFiles().map(readScenario).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Finds a scenario by id ("lifecycle/pending-await") or by path (anywhere on disk). */
+export function findScenario(idOrPath: string): Scenario {
+  const asPath = resolve(idOrPath);
+  if (existsSync(asPath) && statSync(asPath).isFile()) return readScenario(asPath);
+  for (const base of [SCENARIOS, ROOT]) {
+    for (const ext of ['.js', '.cjs', '.mjs']) {
+      const p = join(base, idOrPath + ext);
+      if (existsSync(p)) return readScenario(p);
+    }
+  }
+  const ids = scenarioFiles().map((f) => scenarioId(f)!);
+  const near = closest(idOrPath, ids);
+  throw new SpecError(`no scenario "${idOrPath}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+/** The ids nearest to what was typed: substring matches first, then by edit distance. */
+export function closest(typed: string, ids: string[], n = 3): string[] {
+  const t = typed.toLowerCase();
+  const scored = ids.map((id) => {
+    const last = id.split('/').pop()!;
+    const sub = id.includes(t) || t.includes(last) ? 0 : 1;
+    return { id, score: sub * 1000 + Math.min(distance(t, id), distance(t, last)) };
+  });
+  return scored.sort((a, b) => a.score - b.score).filter((x) => x.score < 1000 + Math.max(4, t.length / 2)).slice(0, n).map((x) => x.id);
+}

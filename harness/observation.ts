@@ -156,6 +156,12 @@ export function severity(d: FieldDiff[]): number {
   return f.size ? 1 : 0;
 }
 
+/**
+ * severity() in a word, for reports (the matrix's compatibility sections, upgrade's `level`): 4 is
+ * "exit", since a different exit code and a different signal both rank there.
+ */
+export const SEVERITY_WORDS: Record<number, string> = { 5: 'hang', 4: 'exit', 3: 'output', 2: 'exit event', 1: 'stderr text', 0: 'none' };
+
 /** How a process ended, in a few words. */
 export function ending(o: Pick<StoredObservation, 'timedOut' | 'signal' | 'exitCode'>): string {
   if (o.timedOut) return 'did not end by itself: killed at the time limit';

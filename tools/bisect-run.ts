@@ -13,7 +13,8 @@ import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
 import { bisect, checkDeclared, type BisectResult, type Boundary, type DeclaredCheck } from './bisect-core.ts';
 import { explanation, lineOf } from '../harness/changes.ts';
-import { describeChangeShort, type ObservedChange } from './matrix-core.ts';
+import type { ObservedChange } from './matrix-data.ts';
+import { describeChangeShort } from './matrix-render.ts';
 import { Observer } from './observe.ts';
 
 export function resultFile(id: string): string {

@@ -12,7 +12,7 @@ import { listLambdaScenarios, listScenarios } from '../harness/scenarios.ts';
 import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
 import type { ClaimRecord, Verdict } from '../harness/records.ts';
 import { isNode } from '../harness/target.ts';
-import type { MatrixData, VersionResult } from './matrix-core.ts';
+import type { MatrixData, VersionResult } from './matrix-data.ts';
 
 export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
 

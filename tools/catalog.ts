@@ -15,7 +15,7 @@ import { runGroup } from '../harness/procs.ts';
 import { claimPage, committedPages, DOCS, loadClaims, MATRIX_FILE, mergeMatrix, pageData, readResults, SITE, stalePages, type Claim, type ClaimData, type ResultsFile } from './catalog-model.ts';
 import { loadSaved, mergeSaved } from './bisect-run.ts';
 import { renderPages, renderSite } from './catalog-render.ts';
-import type { MatrixData } from './matrix-core.ts';
+import type { MatrixData } from './matrix-data.ts';
 import { command } from './command.ts';
 
 const USAGE = `usage: npm run catalog -- [options]

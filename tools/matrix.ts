@@ -4,7 +4,8 @@
 // Runs `vitest run spec/node` once per target (tools/vitest-run.ts), several versions at a time,
 // reads each claim's record (scenario id, verdict, observation: harness/results-reporter.ts) and
 // writes <out>/node-<version>.json, <out>/matrix.json and <out>/report.md. The logic that turns
-// results into tables and the "what changed" list lives in tools/matrix-core.ts.
+// results into the "what changed" list lives in tools/matrix-data.ts, the tables and reports in
+// tools/matrix-render.ts.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -19,7 +20,8 @@ import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
 import { command, wholeNumber } from './command.ts';
-import { describeChangeShort, markdownReport, matrixData, problems, skippedClaims, terminalCompatibility, terminalTable, versionResult, type MatrixData, type VersionResult } from './matrix-core.ts';
+import { matrixData, problems, skippedClaims, versionResult, type MatrixData, type VersionResult } from './matrix-data.ts';
+import { describeChangeShort, markdownReport, terminalCompatibility, terminalTable } from './matrix-render.ts';
 import { pool } from './pool.ts';
 import { collectVitest, runVitest, stopVitest } from './vitest-run.ts';
 

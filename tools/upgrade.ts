@@ -13,7 +13,7 @@ import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersions, pinFor, pins } from '../harness/node-binaries.ts';
 import { SpecError } from '../harness/project.ts';
 import { parseTyped } from '../harness/target.ts';
-import { behaviour, behaviourDiff, behaviourKey, severity, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
+import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved } from './bisect-run.ts';
 import { command, wholeNumber } from './command.ts';
@@ -34,8 +34,6 @@ A claim that behaves the same on both is not listed.
 --bisect         bisect each claim that differs, over the lines from <from> to <to>, first
 --jobs <n>       scenario runs at a time (default: cores, at most 4)
 -h, --help       this text`;
-
-const LEVEL: Record<number, string> = { 5: 'hang', 4: 'exit code', 3: 'output', 2: 'exit event', 1: 'stderr text' };
 
 /** A first release for one change: from the header, from bisection, or both. */
 export interface ChangeNote {
@@ -180,7 +178,7 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
     const diff = behaviourDiff(a, b);
     const sev = severity(diff);
     return {
-      scenario: s.id, claim: s.claim, severity: sev, level: LEVEL[sev] ?? 'none', fields: diff.map((d) => d.field), diff,
+      scenario: s.id, claim: s.claim, severity: sev, level: SEVERITY_WORDS[sev]!, fields: diff.map((d) => d.field), diff,
       before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? runner.saved(s)),
     };
   }).sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : 1));

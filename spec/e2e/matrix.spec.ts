@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { HAS_PROC, runningWith, until } from '../../harness/procs.ts';
 import { ROOT } from '../../harness/harness.ts';
-import type { MatrixData, VersionResult } from '../../tools/matrix-core.ts';
+import type { MatrixData, VersionResult } from '../../tools/matrix-data.ts';
 
 const MATRIX = join(ROOT, 'tools', 'matrix.ts');
 

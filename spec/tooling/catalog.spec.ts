@@ -10,7 +10,7 @@ import { ROOT } from '../../harness/harness.ts';
 import { claimData, dataBlock, emptyResults, loadClaims, mergeMatrix, pageData, prune, readResults, stalePages, TOPICS, view, type ClaimData } from '../../tools/catalog-model.ts';
 import { renderPages } from '../../tools/catalog-render.ts';
 import { fixtureResults, obs, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
-import { findChanges, scenarioMeta, type MatrixData, type VersionResult } from '../../tools/matrix-core.ts';
+import { findChanges, scenarioMeta, type MatrixData, type VersionResult } from '../../tools/matrix-data.ts';
 
 // Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
 let tmp = '';

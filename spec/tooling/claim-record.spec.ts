@@ -11,7 +11,7 @@ import { claimRecord } from '../../harness/records.ts';
 import { observed, startRunAhead } from '../../harness/run-ahead.ts';
 import { printTarget } from '../../harness/target.ts';
 import { emptyResults, mergeMatrix, view, type Claim } from '../../tools/catalog-model.ts';
-import { matrixData, versionResult } from '../../tools/matrix-core.ts';
+import { matrixData, versionResult } from '../../tools/matrix-data.ts';
 import { runVitest } from '../../tools/vitest-run.ts';
 
 // Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).

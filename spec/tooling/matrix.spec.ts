@@ -1,14 +1,13 @@
 // `npm run matrix`: bad input is a one-line error, and the logic that finds and checks behaviour
-// changes (tools/matrix-core.ts) flags what it should. Real runs over Node 14 and 22 (a small run's
+// changes (tools/matrix-data.ts, tools/matrix-render.ts) flags what it should. Real runs over Node 14 and 22 (a small run's
 // results, an interrupted run) are in spec/e2e/matrix.spec.ts (npm run test:e2e).
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import type { ClaimRecord } from '../../harness/records.ts';
-import {
-  findChanges, markdownReport, problems, stableJson, table, terminalTable, versionResult,
-  type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult,
-} from '../../tools/matrix-core.ts';
+import { stableJson } from '../../harness/observation.ts';
+import { findChanges, problems, versionResult, type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult } from '../../tools/matrix-data.ts';
+import { markdownReport, table, terminalTable } from '../../tools/matrix-render.ts';
 import { spec as matrixCommand } from '../../tools/matrix.ts';
 import { runCommand } from '../../tools/command.ts';
 
@@ -66,7 +65,7 @@ function data(meta: ScenarioMeta, cells: Record<string, RecordedObservation | 'n
 
 const META: ScenarioMeta = { claim: 'A claim.', tags: ['exit'], node: '*', changes: [], hash: '0123456789abcdef' };
 
-describe('matrix logic (tools/matrix-core.ts)', () => {
+describe('matrix logic (tools/matrix-data.ts, tools/matrix-render.ts)', () => {
   it('finds the first version where behaviour changes and the `changes:` entry that explains it', () => {
     const meta = { ...META, changes: [{ in: '15.0.0', what: 'became fatal', link: 'https://github.com/nodejs/node/pull/33021' }] };
     const d = data(meta, { 'v12.22.12': obs('v12.22.12'), 'v14.21.3': obs('v14.21.3'), 'v15.14.0': obs('v15.14.0', { exitCode: 1 }), 'v16.20.2': obs('v16.20.2', { exitCode: 1 }) });

@@ -13,7 +13,8 @@ import { commandLine, findScenario, readScenario, ROOT, whyNotApplicable, type T
 import { resolveTarget, runtimePackage, SpecError } from '../../harness/node-binaries.ts';
 import { expectOneLineSpecError } from '../support/errors.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
-import { compatibility, markdownCompatibility, terminalCompatibility, type VersionResult } from '../../tools/matrix-core.ts';
+import { compatibility, type VersionResult } from '../../tools/matrix-data.ts';
+import { markdownCompatibility, terminalCompatibility } from '../../tools/matrix-render.ts';
 
 const fixture = (name: string) => readScenario(join(import.meta.dirname, 'fixtures', name));
 const pinned = JSON.parse(readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')) as { bun: string; deno: string };

@@ -1,0 +1,204 @@
+// The rendering half of `npm run matrix`: the claims x versions table (terminal and Markdown),
+// each observed change described, the Markdown report and the compatibility sections. Reads the
+// data tools/matrix-data.ts makes; the same data gives the same bytes.
+import semver from 'semver';
+import { SEVERITY_WORDS } from '../harness/observation.ts';
+import { bareVersion, targetLabel } from '../harness/target.ts';
+import { problems, skippedClaims, unobservedDeclarations, type Compatibility, type MatrixData, type ObservedChange } from './matrix-data.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+export interface Column { versions: string[]; label: string }
+type Cell = { text: string; changed: boolean };
+
+function cellFor(data: MatrixData, id: string, v: string, changed: Set<string>): Cell {
+  const s = data.results[v]?.scenarios[id];
+  const text = !s ? '—' : s.verdict === 'pass' ? 'pass' : s.verdict === 'fail' ? 'FAIL' : s.verdict === 'skipped' ? 'skip' : 'n.a.';
+  return { text, changed: changed.has(`${id}@${v}`) };
+}
+
+/** Rows: claimed scenario ids. Columns: runs of adjacent versions where no row differs. */
+export function table(data: MatrixData): { rows: string[]; columns: Column[]; cells: Cell[][] } {
+  const rows = Object.keys(data.scenarios).filter((id) => data.versions.some((v) => data.results[v]?.scenarios[id])).sort();
+  const changed = new Set(data.changes.map((c) => `${c.scenario}@${c.to}`));
+  const groups: string[][] = [];
+  for (const v of data.versions) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    const sameAsPrev = prev !== undefined && !data.results[v]?.error && !data.results[prev]?.error && rows.every((id) => {
+      const a = cellFor(data, id, prev, changed), b = cellFor(data, id, v, changed);
+      return a.text === b.text && !b.changed;
+    });
+    if (sameAsPrev) last!.push(v);
+    else groups.push([v]);
+  }
+  const majors = data.versions.map((v) => semver.major(v));
+  const byMajor = new Set(majors).size === majors.length;
+  const name = (v: string) => (byMajor ? String(semver.major(v)) : bareVersion(v));
+  const columns = groups.map((g) => ({ versions: g, label: g.length === 1 ? name(g[0]!) : `${name(g[0]!)}–${name(g[g.length - 1]!)}` }));
+  const cells = rows.map((id) => columns.map((c) => cellFor(data, id, c.versions[0]!, changed)));
+  return { rows, columns, cells };
+}
+
+const MARK = 'Δ';
+
+export function terminalTable(data: MatrixData): string {
+  const t = table(data);
+  const head = ['claim', ...t.columns.map((c) => c.label)];
+  const body = t.rows.map((id, i) => [id, ...t.cells[i]!.map((c) => c.text + (c.changed ? ` ${MARK}` : ''))]);
+  const widths = head.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
+  const line = (r: string[]) => r.map((x, j) => x.padEnd(widths[j]!)).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n') + '\n';
+}
+
+export function markdownTable(data: MatrixData): string {
+  const t = table(data);
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [`| claim | ${t.columns.map((c) => c.label).join(' | ')} |`, `|---|${t.columns.map(() => ':-:').join('|')}|`];
+  t.rows.forEach((id, i) => {
+    lines.push(`| \`${id}\` | ${t.cells[i]!.map((c) => esc(c.text === 'FAIL' ? '**FAIL**' : c.text) + (c.changed ? ` ${MARK}` : '')).join(' | ')} |`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Describing a change
+
+function show(v: unknown): string {
+  if (v === null) return 'none';
+  if (typeof v === 'string') return v === '' ? '(empty)' : v;
+  if (Array.isArray(v)) return v.length ? v.join('\n') : '(none)';
+  return String(v);
+}
+
+function inline(v: unknown): string {
+  const s = show(v);
+  return s.includes('\n') ? JSON.stringify(s) : s;
+}
+
+/** One line per differing field, for the terminal. */
+export function describeChangeShort(c: ObservedChange): string[] {
+  return c.diff.map((d) => {
+    const b = inline(d.before), a = inline(d.after);
+    const clip = (s: string) => (s.length > 70 ? s.slice(0, 67) + '...' : s);
+    return `${d.field}: ${clip(b)} -> ${clip(a)}`;
+  });
+}
+
+function mdInline(v: unknown): string | null {
+  const s = show(v);
+  if (s.includes('\n') || s.length > 80) return null;
+  return s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
+}
+
+function mdBlock(v: unknown): string[] {
+  const s = show(v).replace(/\n$/, '');
+  const fence = s.includes('```') ? '~~~~' : '```';
+  return [`    ${fence}text`, ...s.split('\n').map((l) => '    ' + l), `    ${fence}`];
+}
+
+/** A field's before and after: on one line when both are short, else as two text blocks. */
+function mdDiff(d: { field: string; before: unknown; after: unknown }): string[] {
+  const b = mdInline(d.before), a = mdInline(d.after);
+  if (b !== null && a !== null) return [`- ${d.field}: ${b} → ${a}`];
+  return [`- ${d.field}:`, '  - before:', '', ...mdBlock(d.before), '', '  - after:', '', ...mdBlock(d.after), ''];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Markdown report
+
+export function markdownReport(data: MatrixData): string {
+  const out: string[] = [];
+  const probs = problems(data);
+  out.push('# Node version matrix', '');
+  out.push(`Platform: ${data.platform}-${data.arch}. Versions: ${data.versions.join(', ')}.` + (data.only?.length ? ` Limited to scenarios starting with ${data.only.map((o) => `\`${o}\``).join(', ')}.` : ''), '');
+  out.push('Generated by `npm run matrix` from `spec/node`. Cells: pass, **FAIL**, n.a. (the scenario declares a Node range that excludes the version), skip (skipped for another reason, listed below), — (not run). ' +
+    `${MARK} marks the first version where the claim's observed behaviour (exit code, signal, exit event, exit-handler output, stdout, stderr highlights; stack frames and excerpts of Node's own source left out) differs from the previous tested version. Adjacent versions with identical results share a column.`, '');
+  const unexplained = data.changes.filter((c) => !c.explainedBy);
+  if (probs.length) {
+    out.push('## ⚠ Problems', '');
+    out.push('The matrix fails: ' + [
+      probs.some((p) => p.kind === 'fail') ? 'pinned expectations fail' : '',
+      unexplained.length ? 'behaviour changes that no scenario header explains' : '',
+      probs.some((p) => p.kind === 'error') ? 'runs that did not complete' : '',
+      probs.some((p) => p.kind === 'skipped') ? 'claims skipped without a reason' : '',
+    ].filter(Boolean).join('; ') + '.', '');
+    for (const p of probs) out.push(`- ${p.kind === 'unexplained' ? '**UNEXPLAINED CHANGE**: ' : p.kind === 'error' ? '**RUN ERROR**: ' : p.kind === 'skipped' ? '**SKIPPED WITHOUT A REASON**: ' : '**FAIL**: '}${p.text.replace(/\n/g, ' ')}`);
+    out.push('');
+  }
+  const skips = skippedClaims(data).filter((x) => x.reason);
+  if (skips.length) {
+    out.push('## Skipped', '', 'Claims not run on a version for a reason other than their Node range (not failures; not checked there either):', '');
+    for (const x of skips) out.push(`- \`${x.scenario}\` on ${targetLabel(x.target)}: ${x.reason}`);
+    out.push('');
+  }
+  out.push('## Results', '', markdownTable(data));
+  out.push('## What changed between versions', '');
+  if (!data.changes.length) out.push('No claim\'s observed behaviour differs between the tested versions.', '');
+  for (const c of data.changes) {
+    out.push(`### \`${c.scenario}\`: changes in ${c.to}`, '');
+    out.push(`> ${c.claim}`, '');
+    out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
+    if (c.explainedBy) out.push(`- Explained: ${c.explainedBy.in !== undefined ? `since ${c.explainedBy.in}` : `the ${c.explainedBy.never}.x line never got it`}, ${c.explainedBy.what} (${c.explainedBy.link})`);
+    else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${bareVersion(c.from)}, ${bareVersion(c.to)}]. Add one (first version and a link) or fix the scenario.**`);
+    for (const d of c.diff) out.push(...mdDiff(d));
+    out.push('');
+  }
+  const quiet = unobservedDeclarations(data);
+  if (quiet.length) {
+    out.push('## Declared changes not observed', '');
+    out.push('These `changes:` entries fall between two tested versions, but the observed behaviour is identical on both sides (the change may concern something the scenario does not observe).', '');
+    for (const q of quiet) out.push(`- \`${q.scenario}\`: ${q.change.in} — ${q.change.what} (${q.change.link}); same behaviour on ${q.between[0]} and ${q.between[1]}`);
+    out.push('');
+  }
+  for (const c of data.compatibility ?? []) out.push(...markdownCompatibility(c));
+  if (data.unclaimed.length) {
+    out.push('## Scenarios not in the matrix', '');
+    out.push('No spec under `spec/node` claims these scenarios (Lambda scenarios are checked by `spec/lambda`):', '');
+    for (const id of data.unclaimed) out.push(`- \`${id}\``);
+    out.push('');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compatibility sections
+
+const cellText = (v: unknown) => show(v).replace(/\n$/, '');
+
+/** A runtime's compatibility for the terminal: the count, then each difference, most consequential first. */
+export function terminalCompatibility(c: Compatibility): string {
+  const observed = c.same.length + c.differs.length;
+  const out = [`Compatibility: ${c.runtime} behaves as Node ${c.reference} in ${c.same.length} of ${observed} claims` +
+    `${c.notApplicable.length ? ` (${c.notApplicable.length} n.a.)` : ''}${c.unmatched.length ? ` (${c.unmatched.length} observed on one side only: ${c.unmatched.join(', ')})` : ''}.`];
+  for (const d of c.differs) {
+    out.push(`  [${SEVERITY_WORDS[d.severity] ?? d.severity}] ${d.scenario}`);
+    for (const f of d.diff) {
+      const clip = (x: string) => (x.length > 60 ? x.slice(0, 57) + '...' : x);
+      out.push(`      ${f.field}: Node ${clip(inline(f.before))}  |  ${c.runtime.split(' ')[0]} ${clip(inline(f.after))}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** A runtime's compatibility as a Markdown section: each difference as a table, the two outputs side by side. */
+export function markdownCompatibility(c: Compatibility): string[] {
+  const observed = c.same.length + c.differs.length;
+  const cell = (v: unknown) => {
+    const t = cellText(v);
+    return t === '' ? '(empty)' : t.split('\n').map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '&#124;').replace(/`/g, '&#96;')).join('<br>');
+  };
+  const out = [`## Compatibility: ${c.runtime}`, ''];
+  out.push(`${c.runtime} behaves as Node ${c.reference} (the newest pinned release) in **${c.same.length} of ${observed}** claims observed on both.` +
+    (c.notApplicable.length ? ` ${c.notApplicable.length} do not apply to it: ${c.notApplicable.map((x) => `\`${x}\``).join(', ')}.` : '') +
+    (c.unmatched.length ? ` Observed on one side only: ${c.unmatched.map((x) => `\`${x}\``).join(', ')}.` : ''), '');
+  if (c.differs.length) out.push('Where it does not, most consequential first (a hang, then the exit code or signal, then output, then the exit event, then stderr text):', '');
+  for (const d of c.differs) {
+    out.push(`### \`${d.scenario}\` (${SEVERITY_WORDS[d.severity] ?? d.severity})`, '', `> ${d.claim}`, '');
+    out.push(`| | Node ${c.reference} | ${c.runtime} |`, '|---|---|---|');
+    for (const f of d.diff) out.push(`| ${f.field} | <code>${cell(f.before)}</code> | <code>${cell(f.after)}</code> |`);
+    out.push('');
+  }
+  return out;
+}

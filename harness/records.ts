@@ -10,7 +10,7 @@ export type Verdict = 'pass' | 'fail' | 'n.a.' | 'skipped';
 /**
  * One claim's result on one target: the one shape a claim's result has, from its test (written
  * by harness/results-reporter.ts) to the per-version files and matrix.json (tools/matrix.ts) and
- * the data block of the claim's page (tools/catalog-model.ts).
+ * the data block of the claim's page (tools/catalog-pages.ts).
  */
 export interface ClaimRecord {
   /** The scenario's id. */

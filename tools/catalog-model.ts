@@ -1,20 +1,15 @@
-// The catalogue's inputs and the facts it derives from them: every claim (the scenarios and the
-// Lambda handler scenarios), the results each claim's page carries (docs/claims/<id>.md ends with
-// its own data block, so adding a claim adds one page and touches no shared file), the topic of
-// each claim, and per claim which versions behaved the same. "The same" is harness/observation.ts's
-// behaviour, the one the matrix uses. Pure functions apart from reading files; no clock.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// The catalogue's claims and the facts it derives from them: every claim (the scenarios and the
+// Lambda handler scenarios), the topic of each, and per claim which versions behaved the same.
+// "The same" is harness/observation.ts's behaviour, the one the matrix uses. The results come from
+// the claim pages (tools/catalog-pages.ts). Pure functions apart from reading the scenarios; no clock.
 import { join, relative, sep } from 'node:path';
 import semver from 'semver';
 import { ROOT, SpecError } from '../harness/project.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listLambdaScenarios, listScenarios } from '../harness/scenarios.ts';
-import { behaviourKey, byCodePoint, sameBehaviour, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
-import type { ClaimRecord, Verdict } from '../harness/records.ts';
-import { isNode } from '../harness/target.ts';
-import type { MatrixData, VersionResult } from './matrix-data.ts';
-
-export { byCodePoint, ending, shortEnding, stableJson } from '../harness/observation.ts';
+import { behaviourKey, byCodePoint, sameBehaviour } from '../harness/observation.ts';
+import type { Verdict } from '../harness/records.ts';
+import type { Observed, ResultsFile } from './catalog-pages.ts';
 
 export const DOCS = join(ROOT, 'docs');
 /** Where the shared indexes are built: not committed (CI builds and publishes them). */
@@ -80,152 +75,6 @@ export function loadClaims(): Claim[] {
     id: s.id, file: repoPath(s.file), kind, topic: topicOf(s.id), s, hash: s.hash,
   });
   return [...listScenarios().map((s) => claim(s, 'scenario')), ...listLambdaScenarios().map((s) => claim(s, 'lambda'))].sort((a, b) => byCodePoint(a.id, b.id));
-}
-
-// ---- results -----------------------------------------------------------------------------------
-
-export type Observed = StoredObservation;
-
-/** All results, gathered from the pages: per version, per claim. */
-export interface ResultsFile {
-  about: string;
-  platform: string;
-  arch: string;
-  /** Tested Node versions, oldest first. */
-  versions: string[];
-  /** Other runtimes tested ("bun 1.4.5", "deno 2.9.6"): compared with the newest Node version. */
-  runtimes?: string[];
-  /** Keyed by Node version and by runtime: each claim's record as the matrix wrote it (harness/records.ts). */
-  results: Record<string, { error?: string; scenarios: Record<string, ClaimRecord> }>;
-}
-
-/** Splits result keys into Node versions and other runtimes, each sorted. */
-function keysOf(r: ResultsFile): void {
-  const keys = sortVersions(Object.keys(r.results));
-  r.versions = keys.filter(isNode);
-  const rts = keys.filter((k) => !isNode(k));
-  if (rts.length) r.runtimes = rts;
-  else delete r.runtimes;
-}
-
-export const ABOUT = 'What every claim did under every tested version, gathered from the claim pages (docs/claims/**) by `npm run catalog`.';
-
-export function emptyResults(): ResultsFile {
-  return { about: ABOUT, platform: process.platform, arch: process.arch, versions: [], results: {} };
-}
-
-/** A behaviour change `npm run bisect` observed: the last release before it and the first after it. */
-export interface ObservedBoundary { line: string; before: string; first: string; missing: string[] }
-
-/** One claim's results, as its page carries them (and, once bisected, the releases where it changes). */
-export interface ClaimData {
-  platform: string;
-  arch: string;
-  /** By Node version and by runtime: the claim's records, as the matrix wrote them. */
-  results: Record<string, ClaimRecord>;
-  /** From `npm run bisect`, for the scenario text with this hash. */
-  bisected?: { hash: string; boundaries: ObservedBoundary[] };
-}
-
-
-export const claimPage = (id: string) => `claims/${id}.md`;
-const BEGIN = '<!-- results: the data this page was generated from (npm run catalog reads it back; do not edit)';
-const END = '-->';
-
-/** The data block a page ends with. An HTML comment cannot hold "--", so the JSON escapes it ("-\\u002d"). */
-export function dataBlock(d: ClaimData): string {
-  return `${BEGIN}\n${stableJson(d).replace(/--/g, '-\\u002d').trimEnd()}\n${END}\n`;
-}
-
-/** The data a page's text carries, or null (no block). */
-export function pageData(text: string, where: string): ClaimData | null {
-  const at = text.lastIndexOf(BEGIN);
-  if (at < 0) return null;
-  const end = text.indexOf(END, at + BEGIN.length);
-  try {
-    return JSON.parse(text.slice(at + BEGIN.length, end < 0 ? undefined : end)) as ClaimData;
-  } catch (e) {
-    throw new SpecError(`${where}: its data block is not valid JSON (${(e as Error).message.split('\n')[0]}); regenerate it with npm run catalog -- --run`);
-  }
-}
-
-/** A result as pages carried it before they held claim records. */
-type PageResultBefore = Omit<ClaimRecord, 'scenario' | 'target' | 'hash'> & { source: string };
-
-/**
- * A page's result as a claim record. A page written before pages held claim records (a result
- * { verdict, observation?, failure?, source: <hash> }, as a branch older than them still writes)
- * is read as one, so that merging such a page and running npm run catalog rewrites it, losing nothing.
- */
-function asClaimRecord(r: ClaimRecord | PageResultBefore, scenario: string, target: string): ClaimRecord {
-  if (!('source' in r)) return r;
-  const { source, ...rest } = r;
-  return { scenario, target, hash: source, ...rest };
-}
-
-/** Every claim's results, gathered from the committed pages under `dir`. */
-export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
-  const out = emptyResults();
-  for (const c of claims) {
-    const file = join(dir, claimPage(c.id));
-    if (!existsSync(file)) continue;
-    const d = pageData(readFileSync(file, 'utf8'), `docs/${claimPage(c.id)}`);
-    if (!d) continue;
-    out.platform = d.platform;
-    out.arch = d.arch;
-    for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = asClaimRecord(r, c.id, v);
-  }
-  keysOf(out);
-  return out;
-}
-
-/** One claim's slice of the results, in version order. */
-export function claimData(id: string, data: ResultsFile): ClaimData {
-  const results: Record<string, ClaimRecord> = {};
-  for (const v of [...data.versions, ...(data.runtimes ?? [])]) {
-    const r = data.results[v]?.scenarios[id];
-    if (r) results[v] = r;
-  }
-  return { platform: data.platform, arch: data.arch, results };
-}
-
-/**
- * Merges a matrix run (its matrix.json) into the results: each (version, claim) the run observed
- * replaces what was there; the rest stays (a run limited with --only or to a few versions updates
- * only those). Each record keeps the hash of the scenario text that ran: one whose hash is not the
- * current text's is flagged stale. A long failure is cut short for the page. `fresh` starts from nothing.
- */
-export function mergeMatrix(base: ResultsFile, matrix: MatrixData, claims: Claim[], fresh: boolean): ResultsFile {
-  const out: ResultsFile = fresh ? emptyResults() : JSON.parse(JSON.stringify(base));
-  out.about = ABOUT;
-  const m = matrix as Partial<MatrixData> | null;
-  if (!m || !Array.isArray(m.versions) || !m.results) throw new SpecError('the matrix results have no "versions" and "results"; re-run npm run matrix');
-  const known = new Set(claims.map((c) => c.id));
-  const runs: [string, VersionResult | undefined][] = [...m.versions.map((v) => [v, m.results![v]] as [string, VersionResult | undefined]), ...Object.entries(m.runtimes ?? {})];
-  for (const [v, mv] of runs) {
-    if (!mv) throw new SpecError(`the matrix results list ${v} but have no results for it; re-run npm run matrix`);
-    const slot = (out.results[mv.node] ??= { scenarios: {} });
-    if (mv.error) slot.error = mv.error.split('\n')[0]!.slice(0, 300);
-    else delete slot.error;
-    out.platform = mv.platform;
-    out.arch = mv.arch;
-    for (const [id, r] of Object.entries(mv.scenarios)) {
-      if (!known.has(id)) continue;
-      slot.scenarios[id] = r.failure ? { ...r, failure: r.failure.split('\n').slice(0, 12).join('\n').slice(0, 1500) } : r;
-    }
-  }
-  return prune(out, claims);
-}
-
-/** Drops results of claims that no longer exist, and versions left empty; sorts versions. */
-export function prune(r: ResultsFile, claims: Claim[]): ResultsFile {
-  const ids = new Set(claims.map((c) => c.id));
-  for (const v of Object.keys(r.results)) {
-    for (const id of Object.keys(r.results[v]!.scenarios)) if (!ids.has(id)) delete r.results[v]!.scenarios[id];
-    if (!Object.keys(r.results[v]!.scenarios).length) delete r.results[v];
-  }
-  keysOf(r);
-  return r;
 }
 
 // ---- per-claim view ----------------------------------------------------------------------------
@@ -328,33 +177,4 @@ export function versionLabel(vs: string[], tested: string[]): string {
     i = j + 1;
   }
   return `Node ${parts.join(', ')}`;
-}
-
-// ---- comparing committed pages with what would be generated ----------------------------------
-
-/** Every page under `dir`/claims/, relative to `dir`, sorted. */
-export function committedPages(dir = DOCS): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    if (!existsSync(d)) return;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  walk(join(dir, 'claims'));
-  return out.sort(byCodePoint);
-}
-
-/** Which pages under `dir` differ from `want` (path -> text): missing, different, or no longer a claim. */
-export function stalePages(dir: string, want: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const [rel, text] of [...want].sort((a, b) => byCodePoint(a[0], b[0]))) {
-    const p = join(dir, rel);
-    if (!existsSync(p)) out.push(`${rel} (missing)`);
-    else if (readFileSync(p, 'utf8') !== text) out.push(`${rel} (differs)`);
-  }
-  for (const rel of committedPages(dir)) if (!want.has(rel)) out.push(`${rel} (no longer a claim)`);
-  return out;
 }

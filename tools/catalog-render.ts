@@ -4,9 +4,10 @@
 // results.json. Pure functions of the claims and the results: no clock, no environment.
 import semver from 'semver';
 import { confirms } from '../harness/changes.ts';
-import { stderrHighlights } from '../harness/observation.ts';
+import { ending, shortEnding, stableJson, stderrHighlights } from '../harness/observation.ts';
 import { bareVersion } from '../harness/target.ts';
-import { claimData, claimPage, dataBlock, type ClaimData, ending, shortEnding, stableJson, TOPICS, versionLabel, view, type Claim, type ClaimView, type ResultsFile } from './catalog-model.ts';
+import { TOPICS, versionLabel, view, type Claim, type ClaimView } from './catalog-model.ts';
+import { claimData, claimPage, dataBlock, type ClaimData, type ResultsFile } from './catalog-pages.ts';
 
 const REPO_ISSUE = 'https://github.com/nodejs/node/issues/22088';
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
-import { loadClaims, readResults, TOPICS, view, type ResultsFile } from '../../tools/catalog-model.ts';
+import { loadClaims, TOPICS, view } from '../../tools/catalog-model.ts';
+import { readResults, type ResultsFile } from '../../tools/catalog-pages.ts';
 import { fixtureResults, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
 
 // Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).

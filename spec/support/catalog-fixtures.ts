@@ -3,7 +3,8 @@
 // folder, and results for the real claims under two made-up versions.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { emptyResults, type Claim, type Observed, type ResultsFile } from '../../tools/catalog-model.ts';
+import type { Claim } from '../../tools/catalog-model.ts';
+import { emptyResults, type Observed, type ResultsFile } from '../../tools/catalog-pages.ts';
 import { renderPages, renderSite } from '../../tools/catalog-render.ts';
 
 /** The pages and, under site/, the indexes: what docs/ holds after npm run catalog. */

@@ -10,7 +10,8 @@ import { hashText, readScenario, ROOT } from '../../harness/harness.ts';
 import { claimRecord } from '../../harness/records.ts';
 import { observed, startRunAhead } from '../../harness/run-ahead.ts';
 import { printTarget } from '../../harness/target.ts';
-import { emptyResults, mergeMatrix, view, type Claim } from '../../tools/catalog-model.ts';
+import { view, type Claim } from '../../tools/catalog-model.ts';
+import { emptyResults, mergeMatrix } from '../../tools/catalog-pages.ts';
 import { matrixData, versionResult } from '../../tools/matrix-data.ts';
 import { runVitest } from '../../tools/vitest-run.ts';
 

@@ -40,17 +40,20 @@ export function pins(): Record<string, string> {
   return out;
 }
 
+/** The pinned Node majors (node-versions.json), oldest first: "12", ..., "26". */
+export function pinnedMajors(): string[] {
+  return Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
+}
+
 /** The newest pinned Node release, printed ("v26.10.0"): what other runtimes are compared with. */
 export function referenceNode(): string {
-  const p = pins();
-  const newest = Object.keys(p).map(Number).sort((a, b) => b - a)[0];
-  return printNode(p[String(newest)]!);
+  return printNode(pins()[pinnedMajors().at(-1)!]!);
 }
 
 /** The release pinned for a Node major (node-versions.json); a SpecError naming what was `typed` if none is. */
 export function pinFor(typed: string, major: string): string {
   const pin = pins()[major];
-  if (!pin) throw new SpecError(`Node ${typed}: no pinned release for major ${major} in node-versions.json (pinned: ${Object.keys(pins()).join(', ')})`);
+  if (!pin) throw new SpecError(`Node ${typed}: no pinned release for major ${major} in node-versions.json (pinned: ${pinnedMajors().join(', ')})`);
   return pin;
 }
 

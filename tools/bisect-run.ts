@@ -7,7 +7,7 @@ import semver from 'semver';
 import { appliesTo } from '../harness/applicability.ts';
 import { ROOT, SpecError } from '../harness/project.ts';
 import type { Scenario } from '../harness/scenario.ts';
-import { cacheDir, pins } from '../harness/node-binaries.ts';
+import { cacheDir, pinnedMajors, pins } from '../harness/node-binaries.ts';
 import { printNode } from '../harness/target.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
@@ -76,15 +76,11 @@ export function linesFor(s: Scenario, list: RegistryList, majors: string[]): Map
   return new Map(majors.map((m) => [m, releasesOf(list, m).filter((v) => appliesTo(s, v))]));
 }
 
-export function defaultMajors(): string[] {
-  return Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
-}
-
 /** Bisects scenarios; the library entry point that bisect and upgrade share. */
 export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions = {}): Promise<BisectRun[]> {
   const say = o.progress ?? (() => {});
   const list = await registryReleases({ refresh: o.refresh, warn: (l) => say(l) });
-  const majors = o.majors?.length ? o.majors : defaultMajors();
+  const majors = o.majors?.length ? o.majors : pinnedMajors();
   for (const m of majors) if (!releasesOf(list, m).length) throw new SpecError(`--major ${m}: the npm registry has no ${m}.x release`);
   const reports = new Map<string, LineReport>(majors.map((m) => [m, lineReport(list, m)]));
   const observer = o.observer ?? new Observer({ jobs: o.jobs });

@@ -7,8 +7,8 @@
 // registry (harness/releases.ts); what it lacks between two sides of a change is named.
 import { findScenario, listScenarios } from '../harness/scenarios.ts';
 import { SpecError } from '../harness/project.ts';
-import { bisectScenarios, defaultMajors, jsonRows, selectDefault, textReport } from './bisect-run.ts';
-import { command, wholeNumber } from './command.ts';
+import { bisectScenarios, jsonRows, selectDefault, textReport } from './bisect-run.ts';
+import { command, majorsOption, wholeNumber } from './command.ts';
 import { Observer } from './observe.ts';
 
 const USAGE = `usage: npm run bisect -- [<scenario id or path>...] [options]
@@ -44,12 +44,7 @@ export const spec = command({
     refresh: { type: 'boolean' },
   },
   async run(v, ids) {
-    const pinned = defaultMajors();
-    const majors = (v.major ?? []).map((m) => {
-      if (!/^\d+$/.test(m)) throw new SpecError(`--major needs a major version number, got ${JSON.stringify(m)}`);
-      if (!pinned.includes(m)) throw new SpecError(`--major ${m}: not a major in node-versions.json (${pinned.join(', ')})`);
-      return m;
-    });
+    const majors = majorsOption(v.major);
     if (v.all && ids.length) throw new SpecError('--all bisects every scenario: give no scenario with it');
     const say = (l: string) => process.stderr.write(`bisect: ${l}\n`);
     const jobs = wholeNumber('jobs', v.jobs, 1);

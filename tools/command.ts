@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
 import { SpecError } from '../harness/project.ts';
+import { pinnedMajors } from '../harness/node-binaries.ts';
 
 export { SpecError };
 
@@ -64,6 +65,16 @@ export function wholeNumber(name: string, v: string | undefined, min = 0, max = 
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new SpecError(`--${name} needs a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return Number(v);
+}
+
+/** Reads the `--major` option (bisect, matrix): each value a Node major pinned in node-versions.json. */
+export function majorsOption(values: readonly string[] | undefined): string[] {
+  const pinned = pinnedMajors();
+  return (values ?? []).map((m) => {
+    if (!/^\d+$/.test(m)) throw new SpecError(`--major needs a major version number, got ${JSON.stringify(m)}`);
+    if (!pinned.includes(m)) throw new SpecError(`--major ${m}: not a major in node-versions.json (${pinned.join(', ')})`);
+    return m;
+  });
 }
 
 export function fail(name: string, e: unknown, debug: boolean): number {

@@ -14,12 +14,12 @@ import { appliesTo } from '../harness/applicability.ts';
 import { SpecError } from '../harness/project.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
-import { ensureVersion, pins, referenceNode, resolveTarget, type Target } from '../harness/node-binaries.ts';
+import { ensureVersion, pinnedMajors, referenceNode, resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { parseTarget, printNode, printTarget, targetFileStem } from '../harness/target.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
-import { command, wholeNumber } from './command.ts';
+import { command, majorsOption, wholeNumber } from './command.ts';
 import { matrixData, problems, skippedClaims, versionResult, type MatrixData, type VersionResult } from './matrix-data.ts';
 import { describeChangeShort, markdownReport, terminalCompatibility, terminalTable } from './matrix-render.ts';
 import { pool } from './pool.ts';
@@ -179,8 +179,6 @@ async function run(args: Args): Promise<number> {
     return Number(process.exitCode ?? 0);
   }
   // What can be checked without the registry or a binary is checked first.
-  const pinnedMajors = Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
-  for (const m of args.majors) if (!pinnedMajors.includes(m)) throw new SpecError(`--major ${m}: not a major in node-versions.json (${pinnedMajors.join(', ')})`);
   const scenarios = listScenarios();
   for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
   const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
@@ -200,14 +198,14 @@ async function run(args: Args): Promise<number> {
   for (const [sig, h] of handlers) process.on(sig, h);
 
   // Which releases run, and (for --boundaries) which claims on each.
-  let list = args.targets.length ? args.targets : pinnedMajors;
+  let list = args.targets.length ? args.targets : pinnedMajors();
   let onlyFor: Map<string, string[]> | undefined;
   let plan: ReturnType<typeof specBoundaries> | undefined;
   const byVersion = new Map<string, Target>();
   try {
     if (args.allReleases || args.boundaries) {
       const registry = await registryReleases({ warn: (l) => process.stderr.write(`matrix: ${l}\n`) });
-      const majors = args.majors.length ? args.majors : pinnedMajors;
+      const majors = args.majors.length ? args.majors : pinnedMajors();
       if (args.allReleases) list = majors.flatMap((m) => releasesOf(registry, m));
       else {
         // The ranges each claim's expectation evaluated, as claim() publishes them: the spec files collected, nothing run.
@@ -346,8 +344,7 @@ export const spec = command({
   run(v, positionals) {
     const minutes = v['version-timeout'];
     if (minutes !== undefined && (!/^\d+(\.\d+)?$/.test(minutes) || Number(minutes) <= 0)) throw new SpecError(`--version-timeout needs a number of minutes, got ${JSON.stringify(minutes)}`);
-    const majors = v.major ?? [];
-    for (const m of majors) if (!/^\d+$/.test(m)) throw new SpecError(`--major needs a major version number, got ${JSON.stringify(m)}`);
+    const majors = majorsOption(v.major);
     if (v['all-releases'] && v.boundaries) throw new SpecError('--all-releases and --boundaries: choose one');
     if ((v['all-releases'] || v.boundaries) && (positionals.length || v.latest || v.reuse)) throw new SpecError(`--${v.boundaries ? 'boundaries' : 'all-releases'} chooses the releases itself: give no versions, --latest or --reuse with it`);
     if (majors.length && !v['all-releases'] && !v.boundaries) throw new SpecError('--major goes with --all-releases or --boundaries (give majors as targets otherwise)');

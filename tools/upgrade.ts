@@ -10,7 +10,7 @@ import { changeLabel, confirms, lineOf, spans } from '../harness/changes.ts';
 import { appliesTo } from '../harness/applicability.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
-import { ensureVersions, pinFor, pins } from '../harness/node-binaries.ts';
+import { ensureVersions, pinFor, pinnedMajors } from '../harness/node-binaries.ts';
 import { SpecError } from '../harness/project.ts';
 import { parseTyped } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
@@ -170,7 +170,7 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
   const [lo, hi] = semver.lte(fv, tv) ? [fv, tv] : [tv, fv];
   const bisected = new Map<string, { majors: string[]; boundaries: Boundary[] }>();
   if (o.bisect && steady.length) {
-    const majors = Object.keys(pins()).filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
+    const majors = pinnedMajors().filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
     say(`bisecting ${steady.length} claim(s) over the lines ${majors.join(', ')}`);
     for (const [id, boundaries] of await runner.bisect(steady.map((x) => x.s), majors)) bisected.set(id, { majors, boundaries });
   }

@@ -13,10 +13,10 @@
 import { accessSync, constants, existsSync, lstatSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { inheritedEnv } from './environment.ts';
 import { isRunning, runGroup } from './procs.ts';
-import { bareVersion, parseTyped, printNode, printTarget, type Release, type Runtime } from './target.ts';
-
 import { ROOT, SpecError } from './project.ts';
+import { bareVersion, parseTyped, printNode, printTarget, type Release, type Runtime } from './target.ts';
 
 export { RUNTIMES, type Runtime } from './target.ts';
 export { ROOT, SpecError } from './project.ts';
@@ -70,8 +70,7 @@ export function npmPackageName(platform: string = process.platform, arch: string
 
 /** Runs a helper program (npm, tar, a binary's --version) through harness/procs.ts, in this process's group: killing the command's group kills them, and they go if the command goes first. */
 export async function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string; timedOut: boolean }> {
-  const env = Object.fromEntries(Object.entries({ ...process.env, npm_config_yes: 'true' }).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  const r = await runGroup(file, args, { cwd: opts.cwd, env, timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, ownGroup: false });
+  const r = await runGroup(file, args, { cwd: opts.cwd, env: inheritedEnv({ npm_config_yes: 'true' }), timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, ownGroup: false });
   const code = r.startError ? 127 : r.exitCode ?? 1;
   return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : ''), timedOut: r.timedOut };
 }

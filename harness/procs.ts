@@ -3,8 +3,14 @@
 // (callers that depend on them skip visibly off Linux).
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 
 export const HAS_PROC = existsSync('/proc/self/stat');
+
+/** The exit code of a process that ends because of a signal, as a shell reports it: 128 + the signal's number (SIGINT 130, SIGTERM 143). */
+export function signalExitCode(sig: NodeJS.Signals): number {
+  return 128 + constants.signals[sig];
+}
 
 export interface Proc { pid: number; ppid: number; pgid: number; state: string; rssBytes: number }
 

@@ -6,6 +6,7 @@
 // which) or the function failed at init (one line on stderr: the error type and message; --json
 // gives the whole record); 2 for bad input (one line on stderr).
 import { readFileSync } from 'node:fs';
+import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError, wholeNumber } from '../tools/command.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
 import { checkEnv, checkFunction, DEFAULT_RUNTIME, MAX_CONCURRENCY, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction } from './service.ts';
@@ -170,7 +171,7 @@ export const spec = command({
     const stop = (sig: NodeJS.Signals) => {
       if (stopping) return;
       stopping = true;
-      const done = () => process.exit(sig === 'SIGINT' ? 130 : 143);
+      const done = () => process.exit(signalExitCode(sig));
       (fn ? fn.close() : Promise.resolve()).then(done, done);
     };
     process.once('SIGINT', stop);

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, SpecError } from '../harness/project.ts';
+import { inheritedEnv } from '../harness/environment.ts';
 import { runGroup } from '../harness/procs.ts';
 import { DOCS, loadClaims, MATRIX_FILE, SITE, type Claim } from './catalog-model.ts';
 import { claimPage, committedPages, mergeMatrix, pageData, readResults, stalePages, type ClaimData, type ResultsFile } from './catalog-pages.ts';
@@ -38,8 +39,7 @@ async function runMatrix(targets: string[]): Promise<MatrixData> {
   const out = mkdtempSync(join(tmpdir(), 'catalog-matrix-'));
   try {
     process.stderr.write(`catalog: running the matrix (npm run matrix -- ${[...targets, '--out', out].join(' ')}); this takes a while\n`);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'matrix.ts'), ...targets, '--out', out], { cwd: ROOT, env, onStdout: (d) => process.stdout.write(d) });
+    const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'matrix.ts'), ...targets, '--out', out], { cwd: ROOT, env: inheritedEnv(), onStdout: (d) => process.stdout.write(d) });
     process.stderr.write(r.stderr);
     const file = join(out, 'matrix.json');
     // The matrix exits non-zero when an expectation fails; its results are still the results.

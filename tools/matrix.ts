@@ -17,6 +17,7 @@ import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersion, pinnedMajors, referenceNode, resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { parseTarget, printNode, printTarget, targetFileStem } from '../harness/target.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
+import { signalExitCode } from '../harness/procs.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
 import { command, majorsOption, wholeNumber } from './command.ts';
@@ -192,7 +193,7 @@ async function run(args: Args): Promise<number> {
     view?.stop();
     process.stderr.write(`\nmatrix: ${sig}: stopping the runs...\n`);
     await stopAll();
-    process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
+    process.exit(signalExitCode(sig));
   };
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => [sig, () => void onSignal(sig)] as const);
   for (const [sig, h] of handlers) process.on(sig, h);

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { resolveTarget } from '../harness/node-binaries.ts';
 import { SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
-import { runGroup, stopTree } from '../harness/procs.ts';
+import { runGroup, signalExitCode, stopTree } from '../harness/procs.ts';
 import { testKey } from '../harness/records.ts';
 import { command, wholeNumber } from './command.ts';
 import { runVitest, stopVitest } from './vitest-run.ts';
@@ -28,7 +28,7 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
     await stopVitest();
     await Promise.all(busy.map((pid) => stopTree(pid, 0)));
   };
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void cleanup().then(() => process.exit(sig === 'SIGINT' ? 130 : 143)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void cleanup().then(() => process.exit(signalExitCode(sig))));
   for (let i = 0; i < o.busy; i++) {
     void runGroup(process.execPath, ['-e', 'for(;;){}'], { env: { PATH: process.env.PATH ?? '' }, onStart: (pid) => busy.push(pid) });
   }

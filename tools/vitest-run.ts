@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/project.ts';
+import { inheritedEnv } from '../harness/environment.ts';
 import { isRunning, runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
 import { readRecords, type RunRecord, type TestRecord } from '../harness/records.ts';
 import type { CollectedClaim } from './vitest-collect.ts';
@@ -53,7 +54,7 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const dir = mkdtempSync(join(tmpdir(), 'nas-vitest-'));
   workDirs.add(dir);
   const file = join(dir, 'records.ndjson');
-  const base = o.cleanEnv ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>);
+  const base = o.cleanEnv ?? inheritedEnv();
   // No colours in vitest's own output unless the caller asks for them (o.env wins: a test of a
   // hostile environment sets FORCE_COLOR itself); where the records go is the project's alone.
   const env: Record<string, string> = { ...base, NO_COLOR: '1', FORCE_COLOR: '0', ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1' };
@@ -101,9 +102,7 @@ export async function collectVitest(paths: string[], o: { target?: string; timeo
   workDirs.add(dir);
   try {
     const file = join(dir, 'claims.json');
-    const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    delete env.SPEC_RESULTS;
-    for (const k of ['SPEC_ONLY', 'SPEC_IDS']) delete env[k];
+    const env = inheritedEnv({}, ['SPEC_RESULTS', 'SPEC_ONLY', 'SPEC_IDS']);
     if (o.target) env.SPEC_NODE = o.target;
     const run = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'vitest-collect.ts'), file, ...(o.config ? ['--config', o.config] : []), ...paths], { cwd: ROOT, env, timeout: o.timeout ?? 120_000, maxBuffer: 1024 * 1024, onStart: (pid) => running.add(pid) });
     if (run.startError) throw new SpecError(`could not start vitest: ${run.startError}`);

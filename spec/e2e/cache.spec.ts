@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { treeBytes } from '../../harness/cache.ts';
+import { inheritedEnv } from '../../harness/environment.ts';
 import { npmPackageName, ROOT, runtimePackage, runtimePins } from '../../harness/node-binaries.ts';
 import { runGroup } from '../../harness/procs.ts';
 
@@ -17,7 +18,7 @@ const platform = `${process.platform}-${process.arch}`;
 const pinned = runtimePins();
 // This machine's environment (npm's and Node's TLS settings among it), with the empty cache and
 // an empty cache of npm's own, to see what npm keeps.
-const env = () => ({ ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), NODE_ASYNC_SPEC_CACHE: cacheDir(), npm_config_cache: npmCacheDir() });
+const env = () => inheritedEnv({ NODE_ASYNC_SPEC_CACHE: cacheDir(), npm_config_cache: npmCacheDir() });
 const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
 const line = (label: string, pkg: string) => new RegExp(`^fetching ${label.replace(/\./g, '\\.')} from the npm registry \\(${pkg.replace(/[.@/]/g, '\\$&')}, \\d+\\.\\d MB packed\\)$`);
 

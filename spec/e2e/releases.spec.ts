@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
+import { inheritedEnv } from '../../harness/environment.ts';
 import { killGroup, runGroup, until } from '../../harness/procs.ts';
 
-const env = (cache: string) => ({
-  ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>),
-  NODE_ASYNC_SPEC_CACHE: cache,
-});
+const env = (cache: string) => inheritedEnv({ NODE_ASYNC_SPEC_CACHE: cache });
 
 const fetchScript = (version: string) => `import('${join(ROOT, 'harness', 'node-binaries.ts')}').then(async (m) => { const t = await m.ensureVersion('${version}'); console.log(t.version); })`;
 

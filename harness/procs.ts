@@ -12,13 +12,37 @@ export function signalExitCode(sig: NodeJS.Signals): number {
   return 128 + constants.signals[sig];
 }
 
-export interface Proc { pid: number; ppid: number; pgid: number; state: string; rssBytes: number }
+export interface Proc {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  /** R, S, D, T (stopped), Z (zombie)... */
+  state: string;
+  rssBytes: number;
+  /** CPU time the process used (user + system), in clock ticks. */
+  cpuTicks: number;
+  /** CPU time of the children it waited for (user + system), in clock ticks. */
+  childCpuTicks: number;
+}
 
-function parseStat(pid: number): Proc | undefined {
+/**
+ * Reads a /proc/<pid>/stat line (proc(5)). The command name, field 2, is in parentheses and may
+ * hold spaces and parentheses itself: the fields are counted from the last ')'. A line cut short
+ * gives NaN for what it lacks.
+ */
+export function parseStat(line: string): Proc {
+  const f = line.slice(line.lastIndexOf(')') + 2).trim().split(' ');
+  const n = (i: number) => Number(f[i] ?? NaN); // f[0] is field 3
+  return {
+    pid: Number(line.slice(0, line.indexOf(' '))), state: f[0]!, ppid: n(1), pgid: n(2), rssBytes: n(21) * 4096,
+    cpuTicks: n(11) + n(12), childCpuTicks: n(13) + n(14),
+  };
+}
+
+/** A process's /proc/<pid>/stat, read now; undefined when it is gone (or off Linux). */
+export function procStat(pid: number): Proc | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { pid, state: f[0]!, ppid: Number(f[1]), pgid: Number(f[2]), rssBytes: Number(f[21]) * 4096 };
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined; // gone
   }
@@ -30,7 +54,7 @@ export function processes(): Proc[] {
   const out: Proc[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const p = parseStat(Number(name));
+    const p = procStat(Number(name));
     if (p) out.push(p);
   }
   return out;
@@ -42,7 +66,7 @@ export function processes(): Proc[] {
  */
 export function isRunning(pid: number): boolean {
   if (HAS_PROC) {
-    const p = parseStat(pid);
+    const p = procStat(pid);
     return !!p && p.state !== 'Z';
   }
   try {

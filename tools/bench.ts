@@ -27,7 +27,7 @@ import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
-import { runGroup, tree } from '../harness/procs.ts';
+import { parseStat, runGroup, tree } from '../harness/procs.ts';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
 import { VITEST } from './vitest-run.ts';
@@ -62,11 +62,9 @@ async function timed(file: string, args: string[], env: Record<string, string>):
   }
 }
 
-/** cutime + cstime of a /proc/<pid>/stat line, in ms (the kernel counts in clock ticks, 100 a second on Linux). */
+/** cutime + cstime of a /proc/<pid>/stat line, in ms (the kernel counts in clock ticks, 100 a second on Linux); NaN for no line. */
 export function childCpuMs(stat: string): number {
-  const f = stat.slice(stat.lastIndexOf(')') + 2).trim().split(' ');
-  const ticks = Number(f[13]) + Number(f[14]);
-  return Number.isFinite(ticks) ? ticks * 10 : NaN;
+  return parseStat(stat).childCpuTicks * 10;
 }
 
 /** How many scenario processes the suite lets run at once (see vitest.config.ts). */

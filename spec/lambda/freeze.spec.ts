@@ -4,9 +4,8 @@
 // during the next invocation, never during the one that left it. Runs for every runtime
 // generation available here (skipped visibly, with the reason, for the others).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { holdGroup, killGroup, releaseGroup } from '../../harness/procs.ts';
+import { holdGroup, killGroup, procStat, releaseGroup } from '../../harness/procs.ts';
 import type { Invocation } from '../../lambda/service.ts';
 import { functions, lambdaClaim, RUNTIME_NAMES } from '../support/lambda-claims.ts';
 import { expectInvocations } from '../support/lambda-outcome.ts';
@@ -18,9 +17,9 @@ const busy: ChildProcess[] = [];
 const fns = functions();
 
 function cpuTicks(pid: number): number {
-  // utime + stime, fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses)
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  const stat = procStat(pid);
+  if (!stat) throw new Error(`process ${pid} is gone`);
+  return stat.cpuTicks;
 }
 
 beforeAll(() => {

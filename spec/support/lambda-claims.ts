@@ -4,12 +4,11 @@
 // `meta.claim = { scenario: 'lambda/handlers/<name>', target: '<runtime>' }` for the reporters;
 // a runtime this machine cannot run is skipped visibly, with the reason (harness/claims.ts
 // skipped()). What its invocations show is stated with spec/support/lambda-outcome.ts.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { readScenario, ROOT, type Scenario } from '../../harness/harness.ts';
-import { isRunning } from '../../harness/procs.ts';
+import { isRunning, procStat } from '../../harness/procs.ts';
 import { RUNTIMES, runtimeAvailability, type RuntimeName } from '../../lambda/runtimes.ts';
 import { startFunction, type FunctionOptions, type LambdaFunction } from '../../lambda/service.ts';
 
@@ -81,10 +80,5 @@ export const gone = (pid: number) => !isRunning(pid);
 
 /** The state letter of a process (/proc/<pid>/stat): 'T' is stopped (a frozen environment); undefined: gone. */
 export function procState(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-  } catch {
-    return undefined;
-  }
+  return procStat(pid)?.state;
 }

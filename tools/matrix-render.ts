@@ -4,6 +4,7 @@
 import semver from 'semver';
 import { SEVERITY_WORDS } from '../harness/observation.ts';
 import { bareVersion, targetLabel } from '../harness/target.ts';
+import { sideBySide } from './markdown.ts';
 import { problems, skippedClaims, unobservedDeclarations, type Compatibility, type MatrixData, type ObservedChange } from './matrix-data.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -185,9 +186,9 @@ export function terminalCompatibility(c: Compatibility): string {
 /** A runtime's compatibility as a Markdown section: each difference as a table, the two outputs side by side. */
 export function markdownCompatibility(c: Compatibility): string[] {
   const observed = c.same.length + c.differs.length;
-  const cell = (v: unknown) => {
+  const lines = (v: unknown) => {
     const t = cellText(v);
-    return t === '' ? '(empty)' : t.split('\n').map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '&#124;').replace(/`/g, '&#96;')).join('<br>');
+    return t === '' ? ['(empty)'] : t.split('\n');
   };
   const out = [`## Compatibility: ${c.runtime}`, ''];
   out.push(`${c.runtime} behaves as Node ${c.reference} (the newest pinned release) in **${c.same.length} of ${observed}** claims observed on both.` +
@@ -196,8 +197,7 @@ export function markdownCompatibility(c: Compatibility): string[] {
   if (c.differs.length) out.push('Where it does not, most consequential first (a hang, then the exit code or signal, then output, then the exit event, then stderr text):', '');
   for (const d of c.differs) {
     out.push(`### \`${d.scenario}\` (${SEVERITY_WORDS[d.severity] ?? d.severity})`, '', `> ${d.claim}`, '');
-    out.push(`| | Node ${c.reference} | ${c.runtime} |`, '|---|---|---|');
-    for (const f of d.diff) out.push(`| ${f.field} | <code>${cell(f.before)}</code> | <code>${cell(f.after)}</code> |`);
+    out.push(...sideBySide([`Node ${c.reference}`, c.runtime], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
     out.push('');
   }
   return out;

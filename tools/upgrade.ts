@@ -17,6 +17,7 @@ import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type 
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved } from './bisect-run.ts';
 import { command, wholeNumber } from './command.ts';
+import { sideBySide } from './markdown.ts';
 import { Observer } from './observe.ts';
 import { pad, wrap } from './text-width.ts';
 
@@ -221,12 +222,9 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
 }
 
 export function markdownReport(r: UpgradeReport): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/`/g, '&#96;');
-  const cell = (v: unknown) => `<code>${lines(v).map(esc).join('<br>')}</code>`;
   const out = [`# Node ${r.from} → ${r.to}`, '', `${r.differ.length} claim(s) behave differently, ${r.same} the same. Most consequential first (a hang, then the exit code, then output).`, ''];
   for (const d of r.differ) {
-    out.push(`## \`${d.scenario}\` (${d.level})`, '', `> ${d.claim}`, '', `| | ${r.from} | ${r.to} |`, '|---|---|---|');
-    for (const f of d.diff) out.push(`| ${f.field} | ${cell(f.before)} | ${cell(f.after)} |`);
+    out.push(`## \`${d.scenario}\` (${d.level})`, '', `> ${d.claim}`, '', ...sideBySide([r.from, r.to], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
     out.push('');
     for (const c of d.changes) out.push(`- ${c.link ? noteText({ ...c, link: undefined }) + ` ([link](${c.link}))` : noteText(c)}`);
     if (!d.changes.length) out.push('- no `changes:` entry and not bisected');

@@ -7,9 +7,9 @@
 // gives the whole record); 2 for bad input (one line on stderr).
 import { readFileSync } from 'node:fs';
 import { signalExitCode } from '../harness/procs.ts';
-import { command, SpecError, wholeNumber } from '../tools/command.ts';
+import { command, SpecError } from '../tools/command.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
-import { checkEnv, checkFunction, DEFAULT_RUNTIME, MAX_CONCURRENCY, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction } from './service.ts';
+import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
 
 /** Idle time between invocations when none is given: see the usage text for why. */
 const DEFAULT_GAP_MS = 1000;
@@ -97,12 +97,18 @@ function readEnvFile(flag: string, path: string): [string, string][] {
   return out;
 }
 
-function seconds(name: string, v: string | undefined, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > max) throw new SpecError(`--${name} must be a number of seconds more than 0 and at most ${max}, got ${JSON.stringify(v)}`);
-  return n;
+/**
+ * An option's text as a number, for checkFunction (lambda/service.ts), which checks every option
+ * once, naming the flag and what was typed: NaN for anything but digits (with a decimal part where
+ * `decimals`).
+ */
+function asNumber(text: string | undefined, decimals = false): number | undefined {
+  if (text === undefined) return undefined;
+  return (decimals ? /^\d+(\.\d+)?$/ : /^\d+$/).test(text) ? Number(text) : NaN;
 }
+
+/** The flag of each option checkFunction checks by number. */
+const FLAGS = { timeoutSec: 'timeout', memoryMb: 'memory', concurrency: 'concurrency', gapMs: 'gap', idleReapMs: 'idle-reap' } as const;
 
 function header(r: Invocation): string {
   if (r.refused) return `=== invocation ${r.n} (${r.refused === 'throttled' ? 'throttled' : 'refused: request too large'})`;
@@ -130,22 +136,16 @@ export const spec = command({
     if (positionals.length !== 1) throw new SpecError(positionals.length ? `one handler file only (got ${positionals.join(', ')})` : 'which handler file? (see --help)');
     const file = positionals[0]!;
     const runtime = v.runtime ?? DEFAULT_RUNTIME;
-    if (!(runtime in RUNTIMES)) throw new SpecError(`unknown runtime ${JSON.stringify(runtime)} (known: ${Object.keys(RUNTIMES).join(', ')})`);
     const events = (v.event ?? []).map((t, i) => json(`--event #${i + 1}`, t.startsWith('file://') ? readText(`--event #${i + 1}`, t.slice(7)) : t));
     if (!events.length) events.push({});
-    const timeoutSec = seconds('timeout', v.timeout, MAX_TIMEOUT_SEC);
-    const memoryMb = wholeNumber('memory', v.memory, MIN_MEMORY_MB, MAX_MEMORY_MB);
     const env: Record<string, string> = {};
     for (const flag of ['env-file', 'env-vars'] as const) for (const f of v[flag] ?? []) for (const [k, val] of readEnvFile(`--${flag}`, f)) env[k] = val;
     for (const t of v.env ?? []) {
       const [k, val] = keyValue('--env', t);
       env[k] = val;
     }
-    checkEnv(env);
     const parallel = !!v.parallel;
-    const gapMs = wholeNumber('gap', v.gap, 0) ?? (parallel ? 0 : DEFAULT_GAP_MS);
-    const concurrency = wholeNumber('concurrency', v.concurrency, 1, MAX_CONCURRENCY);
-    const idleReapMs = wholeNumber('idle-reap', v['idle-reap'], 1);
+    const gapMs = asNumber(v.gap) ?? (parallel ? 0 : DEFAULT_GAP_MS);
     const invokeOpts: InvokeOptions = {};
     if (v['client-context'] !== undefined) invokeOpts.clientContext = json('--client-context', v['client-context']);
     if (v['cognito-identity'] !== undefined) {
@@ -159,14 +159,22 @@ export const spec = command({
     let fn: LambdaFunction | undefined;
     let stopping = false;
     const fnOpts: FunctionOptions = {
-      runtime, handlerFile: file, handler: v.handler, timeoutSec, memoryMb, env, concurrency, idleReapMs,
-      gapMs: parallel ? 0 : gapMs,
+      runtime, handlerFile: file, handler: v.handler, env,
+      timeoutSec: asNumber(v.timeout, true), memoryMb: asNumber(v.memory), concurrency: asNumber(v.concurrency), idleReapMs: asNumber(v['idle-reap']),
+      // With --parallel the events are sent (send()), spaced by the gap here; the function's gap
+      // spaces only what invoke() sends. The service checks the value either way.
+      gapMs,
       onShutdown: (e) => {
         if (!v.json && !stopping) process.stdout.write(`--- environment ${e.environment} shut down after ${e.idleMs} ms frozen (what it left pending never runs)\n\n`);
       },
     };
     // Everything that can be checked without starting anything, before anything starts.
-    checkFunction(fnOpts);
+    const typed: TypedAs = {};
+    for (const [field, flag] of Object.entries(FLAGS) as [keyof typeof FLAGS, (typeof FLAGS)[keyof typeof FLAGS]][]) {
+      const text = v[flag];
+      if (text !== undefined) typed[field] = { name: `--${flag}`, text };
+    }
+    checkFunction(fnOpts, typed);
 
     const stop = (sig: NodeJS.Signals) => {
       if (stopping) return;

@@ -29,9 +29,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SpecError } from '../harness/project.ts';
+import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
-import { MAX_TIMER_MS } from '../tools/command.ts';
 import {
   DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
   MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED,
@@ -222,8 +221,22 @@ function refused(n: number, id: string, why: Invocation['refused'], error: Invoc
 /** The most environments one function may have at once here (Lambda's account quota can be raised to tens of thousands). */
 export const MAX_CONCURRENCY = 100_000;
 
-function wholeIn(name: string, v: unknown, min: number, max: number, unit: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new SpecError(`${name} must be a whole number of ${unit} from ${min} to ${max}, got ${JSON.stringify(v)}`);
+/** The options checkFunction() checks by number, each with the name a message gives it unless the caller says otherwise. */
+type Numeric = 'timeoutSec' | 'initTimeoutSec' | 'memoryMb' | 'concurrency' | 'gapMs' | 'idleReapMs';
+
+/**
+ * How a caller named and typed its options, for the messages: the command gives `--memory` and
+ * the text typed ("banana" reaches checkFunction as NaN). By default a message names the field
+ * (`memoryMb`) and shows its value.
+ */
+export type TypedAs = Partial<Record<Numeric, { name: string; text: string }>>;
+
+function refuse(field: Numeric, v: unknown, as: TypedAs, needs: string): never {
+  throw new SpecError(`${as[field]?.name ?? field} ${needs}, got ${JSON.stringify(as[field]?.text ?? v)}`);
+}
+
+function wholeIn(field: Numeric, v: unknown, min: number, max: number, as: TypedAs): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) refuse(field, v, as, `needs a whole number from ${min} to ${max}`);
   return v;
 }
 
@@ -241,9 +254,10 @@ export function checkEnv(env: Record<string, string>): void {
 /**
  * Checks a function's options as startFunction() does, before anything starts: throws a SpecError
  * (one line) for an unknown runtime, a handler file that does not exist, a malformed handler name,
- * or an option out of Lambda's range. Returns them as startFunction() uses them.
+ * bad environment variables, or an option out of Lambda's range. Returns them as startFunction()
+ * uses them. The one check of each option: the command (lambda/cli.ts) only turns text into numbers.
  */
-export function checkFunction(opts: FunctionOptions) {
+export function checkFunction(opts: FunctionOptions, as: TypedAs = {}) {
   const info = runtimeInfo(opts.runtime);
   const file = resolve(opts.handlerFile);
   if (!existsSync(file) || !statSync(file).isFile()) throw new SpecError(`handler file ${opts.handlerFile} does not exist`);
@@ -251,14 +265,14 @@ export function checkFunction(opts: FunctionOptions) {
     throw new SpecError(`not a handler name: ${JSON.stringify(opts.handler)}`);
   }
   const t = opts.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
-  if (!(typeof t === 'number' && t > 0 && t <= MAX_TIMEOUT_SEC)) throw new SpecError(`timeout must be more than 0 and at most ${MAX_TIMEOUT_SEC} seconds, got ${JSON.stringify(opts.timeoutSec)}`);
+  if (!(typeof t === 'number' && t > 0 && t <= MAX_TIMEOUT_SEC)) refuse('timeoutSec', t, as, `must be a number of seconds more than 0 and at most ${MAX_TIMEOUT_SEC}`);
   const initT = opts.initTimeoutSec ?? INIT_PHASE_LIMIT_SEC;
-  if (!(typeof initT === 'number' && initT > 0)) throw new SpecError(`initTimeoutSec must be more than 0, got ${JSON.stringify(initT)}`);
-  const memoryMb = wholeIn('memory', opts.memoryMb ?? DEFAULT_MEMORY_MB, MIN_MEMORY_MB, MAX_MEMORY_MB, 'MB');
-  const concurrency = wholeIn('concurrency', opts.concurrency ?? DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, 'environments');
+  if (!(typeof initT === 'number' && initT > 0)) refuse('initTimeoutSec', initT, as, 'must be a number of seconds more than 0');
+  const memoryMb = wholeIn('memoryMb', opts.memoryMb ?? DEFAULT_MEMORY_MB, MIN_MEMORY_MB, MAX_MEMORY_MB, as);
+  const concurrency = wholeIn('concurrency', opts.concurrency ?? DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, as);
   // Both are timer delays: a longer one would fire after 1 ms.
-  const gapMs = wholeIn('gap', opts.gapMs ?? 0, 0, MAX_TIMER_MS, 'milliseconds');
-  if (opts.idleReapMs !== undefined) wholeIn('idle reap', opts.idleReapMs, 1, MAX_TIMER_MS, 'milliseconds');
+  const gapMs = wholeIn('gapMs', opts.gapMs ?? 0, 0, MAX_TIMER_MS, as);
+  if (opts.idleReapMs !== undefined) wholeIn('idleReapMs', opts.idleReapMs, 1, MAX_TIMER_MS, as);
   checkEnv(opts.env ?? {});
   return { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs };
 }

@@ -14,7 +14,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
-import { SpecError } from '../harness/project.ts';
+import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import { pinnedMajors } from '../harness/node-binaries.ts';
 
 export { SpecError };
@@ -53,9 +53,6 @@ export function parse<O extends Options>(argv: string[], options: O, positionals
     throw new SpecError(`${msg} (see --help)`);
   }
 }
-
-/** The longest delay a Node timer takes (2^31 - 1 ms, about 24.8 days); beyond, it fires after 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Reads a whole number option: undefined stays undefined; anything else below `min` or above `max`

@@ -1,6 +1,8 @@
-// The one way this project's commands run vitest: as a child process (node vitest.mjs, no
-// shell, no npx) in a group of its own, with harness/results-reporter.ts writing its records to a
-// temporary file that is read as the run goes (for progress) and at its end.
+// How this project's commands run vitest for its results: as a child process (node vitest.mjs,
+// no shell, no npx) in a group of its own, with harness/results-reporter.ts writing its records to
+// a temporary file that is read as the run goes (for progress) and at its end. One command starts
+// vitest otherwise: tools/bench.ts times a bare `vitest run` as a whole process (through sh, to
+// read its CPU time), where the records and their reading would be part of what it measures.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,7 +4,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
-import { cacheDir, parseReleaseDir, pins, runtimePins, RUNTIMES, sweepAbandoned, type Runtime } from './node-binaries.ts';
+import { cacheDir, parseReleaseDir, RUNTIMES, sweepAbandoned, type Runtime } from './node-binaries.ts';
+import { pins, runtimePins } from './pins.ts';
 import { registryFolder } from './releases.ts';
 
 export interface CachedRelease {

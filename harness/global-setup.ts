@@ -1,7 +1,8 @@
 // Resolves the target Node once, before any spec runs: SPEC_NODE may name a version that has to be
 // fetched from the npm registry first. The specs read the result with inject('target').
 import type { TestProject } from 'vitest/node';
-import { referenceNode, resolveTarget, type Target } from './node-binaries.ts';
+import { resolveTarget, type Target } from './node-binaries.ts';
+import { referenceNode } from './pins.ts';
 import { specNodeError } from './spec-node.ts';
 import { closeRunAhead } from './sequencer.ts';
 

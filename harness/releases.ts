@@ -10,7 +10,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import semver from 'semver';
-import { cacheDir, npmFailure, npmPackageName, registryReachable, releaseDir, run } from './node-binaries.ts';
+import { cacheDir, npmPackageName, releaseDir } from './node-binaries.ts';
+import { npmFailure, registryReachable } from './npm-registry.ts';
+import { run } from './procs.ts';
 import { SpecError } from './project.ts';
 
 /** The registry's list as cached. */

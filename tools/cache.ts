@@ -4,7 +4,8 @@
 // size and whether it is pinned, the registry's lists, and the total; --prune removes releases.
 // It reads folders only: it never runs a binary and never asks the registry.
 import { cachedLists, cachedReleases, prune, treeBytes, type CachedList, type CachedRelease } from '../harness/cache.ts';
-import { cacheDir, formatBytes } from '../harness/node-binaries.ts';
+import { cacheDir } from '../harness/node-binaries.ts';
+import { formatBytes } from '../harness/npm-registry.ts';
 import { command, SpecError } from './command.ts';
 
 const USAGE = `usage: npm run cache -- [--prune [--keep-pins]] [--json]

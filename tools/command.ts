@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
-import { pinnedMajors } from '../harness/node-binaries.ts';
+import { pinnedMajors } from '../harness/pins.ts';
 
 export { SpecError };
 

@@ -10,7 +10,8 @@ import { changeLabel, confirms, lineOf, spans } from '../harness/changes.ts';
 import { appliesTo } from '../harness/applicability.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
-import { ensureVersions, pinFor, pinnedMajors } from '../harness/node-binaries.ts';
+import { ensureVersions } from '../harness/node-binaries.ts';
+import { pinFor, pinnedMajors } from '../harness/pins.ts';
 import { SpecError } from '../harness/project.ts';
 import { parseTyped } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
@@ -125,7 +126,7 @@ export interface UpgradeRunner {
 /** The runner of `npm run upgrade`: binaries from the registry, every scenario run alone. */
 export function realRunner(o: { jobs?: number; progress?: (l: string) => void } = {}): UpgradeRunner {
   const say = o.progress ?? (() => {});
-  const observer = new Observer({ jobs: o.jobs }); // each fetch announces itself (harness/node-binaries.ts)
+  const observer = new Observer({ jobs: o.jobs }); // each fetch announces itself (harness/npm-registry.ts)
   return {
     prepare: async (from, to) => {
       await ensureVersions([from, to]); // both looked up before either is fetched

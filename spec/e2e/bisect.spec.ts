@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { ensureVersion, pins } from '../../harness/node-binaries.ts';
+import { ensureVersion } from '../../harness/node-binaries.ts';
+import { pins } from '../../harness/pins.ts';
 import { lineReport, registryReleases } from '../../harness/releases.ts';
 import { resultFile } from '../../tools/bisect-run.ts';
 

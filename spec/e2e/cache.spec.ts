@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { treeBytes } from '../../harness/cache.ts';
 import { inheritedEnv } from '../../harness/environment.ts';
-import { npmPackageName, ROOT, runtimePackage, runtimePins } from '../../harness/node-binaries.ts';
+import { npmPackageName, ROOT, runtimePackage } from '../../harness/node-binaries.ts';
+import { runtimePins } from '../../harness/pins.ts';
 import { runGroup } from '../../harness/procs.ts';
 
 const cacheDir = tempFolder('nas-e2e-cache-');

@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { cachedLists, cachedReleases, prune } from '../../harness/cache.ts';
-import { fetchLine, formatBytes, keptFiles, npmFailure, npmPackageName, pins, ROOT, runtimePins, slim } from '../../harness/node-binaries.ts';
+import { keptFiles, npmPackageName, ROOT, slim } from '../../harness/node-binaries.ts';
+import { fetchLine, formatBytes, npmFailure } from '../../harness/npm-registry.ts';
+import { pins, runtimePins } from '../../harness/pins.ts';
 import { runGroup } from '../../harness/procs.ts';
 
 const scratch = tempFolder('nas-cache-spec-');

@@ -1,7 +1,8 @@
 // A target is { runtime, version } (harness/target.ts), printed one way and read back one way, and
 // what a person types to name one is read in one place, whichever command reads it.
 import { describe, expect, it } from 'vitest';
-import { pinFor, pins, SpecError } from '../../harness/node-binaries.ts';
+import { SpecError } from '../../harness/node-binaries.ts';
+import { pinFor, pins } from '../../harness/pins.ts';
 import { bareVersion, isNode, parseTarget, parseTyped, printTarget, targetFileStem, targetLabel, type Release } from '../../harness/target.ts';
 import { exactRelease } from '../../tools/upgrade.ts';
 

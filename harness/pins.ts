@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SpecError } from './project.ts';
-import { printNode, type Runtime } from './target.ts';
+import { byMajor, printNode, type Runtime } from './target.ts';
 
 /** The pinned release of each runtime other than Node (runtime-versions.json): { bun: '1.4.5', deno: '2.9.6' }. */
 export function runtimePins(): Record<Exclude<Runtime, 'node'>, string> {
@@ -21,7 +21,7 @@ export function pins(): Record<string, string> {
 
 /** The pinned Node majors (node-versions.json), oldest first: "12", ..., "26". */
 export function pinnedMajors(): string[] {
-  return Object.keys(pins()).sort((a, b) => Number(a) - Number(b));
+  return Object.keys(pins()).sort(byMajor);
 }
 
 /** The newest pinned Node release, printed ("v26.10.0"): what other runtimes are compared with. */

@@ -18,6 +18,9 @@ export interface Release {
 
 const VERSION = /^\d+\.\d+\.\d+\S*$/;
 
+/** Orders Node majors given as text by number ("9" before "12"): `majors.sort(byMajor)`. */
+export const byMajor = (a: string, b: string): number => Number(a) - Number(b);
+
 /** A Node version as typed or printed ("22.1.0", "v22.1.0", " v22 "), bare ("22.1.0", "22"): the one place a leading `v` is dropped. */
 export function bareVersion(v: string): string {
   return v.trim().replace(/^v/, '');

@@ -18,6 +18,7 @@ import { relation } from '../harness/changes.ts';
 import type { VersionChange } from '../harness/scenario.ts';
 import { behaviourDiff, behaviourKey, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { majorOf, missingBetween, type LineReport } from '../harness/releases.ts';
+import { byMajor } from '../harness/target.ts';
 
 export interface Boundary {
   scenario: string;
@@ -76,7 +77,7 @@ export interface BisectOptions {
  */
 export async function bisect(scenario: string, lines: Map<string, string[]>, observe: Observe, reports: Map<string, LineReport>, o: BisectOptions = {}): Promise<BisectResult> {
   const say = o.progress ?? (() => {});
-  const majors = [...lines.keys()].filter((m) => lines.get(m)!.length).sort((a, b) => Number(a) - Number(b));
+  const majors = [...lines.keys()].filter((m) => lines.get(m)!.length).sort(byMajor);
   const key = new Map<string, string>();
   const obs = new Map<string, StoredObservation>();
   const look = async (v: string) => {

@@ -9,7 +9,7 @@ import { ROOT, SpecError } from '../harness/project.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { cacheDir } from '../harness/node-binaries.ts';
 import { pinnedMajors, pins } from '../harness/pins.ts';
-import { printNode } from '../harness/target.ts';
+import { byMajor, printNode } from '../harness/target.ts';
 import { behaviourKey, stableJson } from '../harness/observation.ts';
 import { lineReport, registryReleases, releasesOf, writeAtomic, type LineReport, type RegistryList } from '../harness/releases.ts';
 import { bisect, checkDeclared, type BisectResult, type Boundary, type DeclaredCheck } from './bisect-core.ts';
@@ -33,7 +33,7 @@ export function mergeSaved<S extends { hash: string; majors: string[]; boundarie
   if (!previous || previous.hash !== next.hash) return next;
   const kept = previous.boundaries.filter((b) => !next.majors.includes(b.line));
   if (!kept.length && next.majors.length >= previous.majors.length && previous.majors.every((m) => next.majors.includes(m))) return next;
-  const majors = [...new Set([...previous.majors, ...next.majors])].sort((a, b) => Number(a) - Number(b));
+  const majors = [...new Set([...previous.majors, ...next.majors])].sort(byMajor);
   const boundaries = [...kept, ...next.boundaries].sort((a, b) => semver.compare(a.first, b.first) || semver.compare(a.before, b.before));
   return { ...next, majors, boundaries };
 }

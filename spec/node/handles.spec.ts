@@ -1,0 +1,26 @@
+// Handles that keep the event loop alive besides timers and listening servers: message ports,
+// BroadcastChannel, a worker's parentPort, fs watchers, stdin and readline, sockets; each claim
+// shows what holds the process (an unref'd timer that fires only while something else holds the
+// loop) and what releases it. Every expectation was observed on each pinned major 12..26, Bun and
+// Deno (npm run matrix -- --only handles/; npm run matrix -- bun deno --only handles/).
+import { claim, describe, type Outcome } from '../../harness/claims.ts';
+
+/**
+ * Ends with code 0 and nothing on stderr; the exit listeners received 0 and printed exactly the
+ * last line of stdout.
+ */
+const ends = (stdout: string[]): Outcome => ({
+  exit: 0,
+  stdout,
+  stderr: '',
+  exitEvent: { code: 0, printed: stdout.slice(-1) },
+});
+
+describe('message ports', () => {
+  claim('handles/message-port-listener', ends([
+    'end of code',
+    'still alive after 300 ms; calling port1.close()',
+    'port1 closed',
+    'exit with code 0',
+  ]));
+});

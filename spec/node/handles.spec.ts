@@ -3,7 +3,7 @@
 // shows what holds the process (an unref'd timer that fires only while something else holds the
 // loop) and what releases it. Every expectation was observed on each pinned major 12..26, Bun and
 // Deno (npm run matrix -- --only handles/; npm run matrix -- bun deno --only handles/).
-import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, type Outcome } from '../../harness/claims.ts';
 
 /**
  * Ends with code 0 and nothing on stderr; the exit listeners received 0 and printed exactly the
@@ -36,4 +36,27 @@ describe('message ports', () => {
     'still alive after 300 ms; calling channel.close()',
     'exit with code 0',
   ]));
+});
+
+describe('workers', () => {
+  claim('handles/worker-parentport-listener', byNode<Outcome>({
+    '*': ends([
+      'main got: echo ping',
+      'worker still running 300 ms later; asking it to close parentPort',
+      'worker exit event: 0',
+      'exit with code 0',
+    ]),
+    // Deno's parentPort has no close(): the worker throws a TypeError on 'stop' and exits with code 1 (no Deno issue found).
+    deno: {
+      exit: 0,
+      stdout: [
+        'main got: echo ping',
+        'worker still running 300 ms later; asking it to close parentPort',
+        'worker exit event: 1',
+        'exit with code 0',
+      ],
+      stderr: [line('error: Uncaught (in worker "") TypeError: parentPort.close is not a function')],
+      exitEvent: { code: 0, printed: ['exit with code 0'] },
+    },
+  }));
 });

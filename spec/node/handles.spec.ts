@@ -59,4 +59,18 @@ describe('workers', () => {
       exitEvent: { code: 0, printed: ['exit with code 0'] },
     },
   }));
+
+  claim('handles/worker-unref-then-listener', byNode<Outcome>({
+    '*': ends([
+      'end of code',
+      'main got: echo ping',
+      'still alive 300 ms after the answer; calling worker.terminate()',
+      'worker exit event: 1',
+      'exit with code 0',
+    ]),
+    // Deno keeps the unref() when a 'message' listener is added later (https://github.com/denoland/deno/pull/33076, open,
+    // would change that): the process exits without waiting for the worker, usually before its answer arrives
+    // (the answer came first in 1 run of 30, with 30 runs at once on 2 cores), never 300 ms after it.
+    deno: { exit: 0, stdout: /^end of code\n(?:main got: echo ping\n)?exit with code 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['exit with code 0'] } },
+  }));
 });

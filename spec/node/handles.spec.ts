@@ -74,3 +74,12 @@ describe('workers', () => {
     deno: { exit: 0, stdout: /^end of code\n(?:main got: echo ping\n)?exit with code 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['exit with code 0'] } },
   }));
 });
+
+describe('file system watchers', () => {
+  claim('handles/fs-watch', ends([
+    'end of code',
+    'still alive after 300 ms; calling watcher.close()',
+    'watcher closed',
+    'exit with code 0',
+  ]));
+});

@@ -82,4 +82,10 @@ describe('file system watchers', () => {
     'watcher closed',
     'exit with code 0',
   ]));
+
+  claim('handles/fs-watch-unref', byNode<Outcome>({
+    // No unref() on the watcher: the scenario closes it instead.
+    '<12.20.0 || >=13.0.0 <14.3.0': ends(['watcher.unref is undefined; calling watcher.close()', 'exit with code 0']),
+    '>=12.20.0 <13.0.0 || >=14.3.0': ends(["watcher.unref() called; the watcher is still open", 'exit with code 0']),
+  }));
 });

@@ -88,4 +88,10 @@ describe('file system watchers', () => {
     '<12.20.0 || >=13.0.0 <14.3.0': ends(['watcher.unref is undefined; calling watcher.close()', 'exit with code 0']),
     '>=12.20.0 <13.0.0 || >=14.3.0': ends(["watcher.unref() called; the watcher is still open", 'exit with code 0']),
   }));
+
+  claim('handles/fs-watchfile', ends([
+    'end of code',
+    'still alive after 300 ms; calling fs.unwatchFile()',
+    'exit with code 0',
+  ]));
 });

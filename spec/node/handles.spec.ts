@@ -95,3 +95,12 @@ describe('file system watchers', () => {
     'exit with code 0',
   ]));
 });
+
+describe('paused sockets', () => {
+  claim('handles/paused-socket', ends([
+    'client got "hi" and paused; the server is closed',
+    'still alive after 300 ms; calling client.destroy()',
+    'client closed',
+    'exit with code 0',
+  ]));
+});

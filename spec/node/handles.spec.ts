@@ -103,4 +103,7 @@ describe('paused sockets', () => {
     'client closed',
     'exit with code 0',
   ]));
+
+  // Neither 'still alive' nor 'client closed': the process ends with the socket open.
+  claim('handles/paused-before-read', ends(['connected and paused at once; the server is closed', 'exit with code 0']));
 });

@@ -96,6 +96,18 @@ describe('file system watchers', () => {
   ]));
 });
 
+describe('stdin', () => {
+  // Each scenario runs itself as a child whose stdin is a pipe its parent holds open (the
+  // harness's own stdin is /dev/null); the child's lines come first, printed by the parent.
+  claim('handles/stdin-data-listener', ends([
+    'child: got "hello\\n"',
+    'child: still alive after 300 ms; calling process.stdin.pause()',
+    'child: exit with code 0',
+    'parent: child closed with code 0, signal null',
+    'parent: exit with code 0',
+  ]));
+});
+
 describe('paused sockets', () => {
   claim('handles/paused-socket', ends([
     'client got "hi" and paused; the server is closed',

@@ -106,6 +106,15 @@ describe('stdin', () => {
     'parent: child closed with code 0, signal null',
     'parent: exit with code 0',
   ]));
+
+  claim('handles/readline-until-close', ends([
+    'child: answer "Ada"',
+    'child: still alive after 300 ms; calling rl.close()',
+    'child: interface closed',
+    'child: exit with code 0',
+    'parent: child closed with code 0, signal null',
+    'parent: exit with code 0',
+  ]));
 });
 
 describe('paused sockets', () => {

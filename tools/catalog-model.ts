@@ -36,6 +36,7 @@ export const TOPICS = [
   { key: 'workers', title: 'worker_threads', blurb: 'Errors, rejections, exits and memory limits inside workers, and what the main thread sees.' },
   { key: 'child-process', title: 'Child processes', blurb: 'Spawning, exit and close, signals, detached children, IPC and buffers.' },
   { key: 'abort', title: 'Cancellation and timers', blurb: '`AbortSignal` with `timers/promises`, `AbortSignal.timeout` and `AbortSignal.any`, and whether an aborted timer holds the loop.' },
+  { key: 'handles', title: 'Handles that keep the process alive', blurb: 'Besides timers and sockets: message ports, BroadcastChannel, `parentPort` in a worker, `fs.watch` and `fs.watchFile`, stdin and readline, a paused socket; what holds the loop and what releases it.' },
   { key: 'network', title: 'Networking that holds the loop', blurb: 'Keep-alive agents, `fetch`, unconsumed responses: when a process with finished requests ends.' },
   { key: 'node-test', title: 'node:test', blurb: 'The test runner\'s lifecycle: pending promises, rejections and uncaught errors inside tests, exit codes.' },
   { key: 'modules', title: 'Module loading', blurb: '`require()` of ES modules, `import()` of a module whose top-level await never settles, errors while loading.' },

@@ -186,3 +186,11 @@ describe("writing to a child's stdin", () => {
   }));
 });
 
+describe('a kill reaches one process, not the tree under it', () => {
+  claim('child-process/detached-group-kill', {
+    exit: 0,
+    stdout: ['the program is running; child.pid is its pid: false', 'exit: null SIGTERM', 'close: null SIGTERM'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

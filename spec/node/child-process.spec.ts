@@ -194,3 +194,16 @@ describe('a kill reaches one process, not the tree under it', () => {
     exitEvent: { code: 0, printed: [] },
   });
 });
+
+describe('a background job holding the output pipe', () => {
+  claim('child-process/exec-waits-for-grandchild-pipe', {
+    exit: 0,
+    stdout: [
+      'exit: 0 null',
+      '1 s after exit: callback called false; ending the background job',
+      'callback: error null, stdout has the pid and "started": true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

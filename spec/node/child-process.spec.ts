@@ -206,4 +206,14 @@ describe('a background job holding the output pipe', () => {
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
+
+  claim('child-process/execsync-background-job', {
+    exit: 0,
+    stdout: [
+      'job holding the pipe: execSync returned after the 2 s job ended: true',
+      'job output redirected: execSync returned while the job is still running: true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
 });

@@ -217,3 +217,16 @@ describe('a background job holding the output pipe', () => {
     exitEvent: { code: 0, printed: [] },
   });
 });
+
+describe('time limits and output limits', () => {
+  claim('child-process/execsync-timeout-background', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['threw: code ETIMEDOUT, signal null, status 0', 'the background job is still running: true'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno's execSync does not give up at its timeout: it still waits for the 30 s job at the scenario's time limit.
+    deno: { timedOut: true, stdout: '', stderr: '', exitEvent: 'not fired' },
+  }));
+});

@@ -229,4 +229,10 @@ describe('time limits and output limits', () => {
     // Deno's execSync does not give up at its timeout: it still waits for the 30 s job at the scenario's time limit.
     deno: { timedOut: true, stdout: '', stderr: '', exitEvent: 'not fired' },
   }));
+
+  claim('child-process/spawn-timeout-option', byNode<Outcome>({
+    // Ignored: the child runs to its own end (nodejs/node#37256 added the option in 15.13.0 and 14.18.0).
+    '<14.18.0 || >=15.0.0 <15.13.0': { exit: 0, stdout: ['child ran to its end', 'exit: 0 null, killed false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+    '>=14.18.0 <15.0.0 || >=15.13.0': { exit: 0, stdout: ['exit: null SIGTERM, killed true'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 });

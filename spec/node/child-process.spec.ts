@@ -235,4 +235,15 @@ describe('time limits and output limits', () => {
     '<14.18.0 || >=15.0.0 <15.13.0': { exit: 0, stdout: ['child ran to its end', 'exit: 0 null, killed false'], stderr: '', exitEvent: { code: 0, printed: [] } },
     '>=14.18.0 <15.0.0 || >=15.13.0': { exit: 0, stdout: ['exit: null SIGTERM, killed true'], stderr: '', exitEvent: { code: 0, printed: [] } },
   }));
+
+  claim('child-process/execsync-enobufs', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['threw: spawnSync /bin/sh ENOBUFS', 'code ENOBUFS, signal SIGTERM, status null', 'err.stdout: some, not all, of the 5000000 bytes'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun's message says why.
+    bun: { exit: 0, stdout: ['threw: spawnSync /bin/sh ENOBUFS (stdout or stderr buffer reached maxBuffer size limit)', 'code ENOBUFS, signal SIGTERM, status null', 'err.stdout: some, not all, of the 5000000 bytes'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
 });

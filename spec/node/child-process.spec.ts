@@ -247,3 +247,12 @@ describe('time limits and output limits', () => {
     bun: { exit: 0, stdout: ['threw: spawnSync /bin/sh ENOBUFS (stdout or stderr buffer reached maxBuffer size limit)', 'code ENOBUFS, signal SIGTERM, status null', 'err.stdout: some, not all, of the 5000000 bytes'], stderr: '', exitEvent: { code: 0, printed: [] } },
   }));
 });
+
+describe('when a forked child ends', () => {
+  claim('child-process/fork-ends-by-itself', {
+    exit: 0,
+    stdout: ['parent got: hello from the child', 'child exit: 0 null, parent called disconnect(): false'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

@@ -255,4 +255,11 @@ describe('when a forked child ends', () => {
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
+
+  claim('child-process/fork-message-listener-keeps-alive', {
+    exit: 0,
+    stdout: ['parent got: work done', '1 s later: child exitCode null, calling child.disconnect()', 'child exit: 0 null'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
 });

@@ -187,6 +187,17 @@ describe("writing to a child's stdin", () => {
 });
 
 describe('a kill reaches one process, not the tree under it', () => {
+  claim('child-process/exec-timeout-shell-only', {
+    exit: 0,
+    stdout: [
+      'callback: killed true, signal SIGTERM, code null',
+      'stdout: "<pid>\\n"',
+      'the program the shell started is still running: true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
   claim('child-process/detached-group-kill', {
     exit: 0,
     stdout: ['the program is running; child.pid is its pid: false', 'exit: null SIGTERM', 'close: null SIGTERM'],

@@ -198,6 +198,18 @@ describe('a kill reaches one process, not the tree under it', () => {
     exitEvent: { code: 0, printed: [] },
   });
 
+  claim('child-process/kill-shell-true', {
+    exit: 0,
+    stdout: [
+      'the program is running; child.pid is its pid: false',
+      'kill() returned true',
+      'exit: null SIGTERM, the program still running: true',
+      'close: null SIGTERM',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
   claim('child-process/detached-group-kill', {
     exit: 0,
     stdout: ['the program is running; child.pid is its pid: false', 'exit: null SIGTERM', 'close: null SIGTERM'],

@@ -86,6 +86,16 @@ describe('children outlive their parent unless ended', () => {
     stderr: '',
     exitEvent: { code: 0, printed: ['parent exit 0, child still running: true'] },
   });
+
+  claim('child-process/parent-exit-leaves-child', {
+    exit: 0,
+    stdout: [
+      'parent called process.exit(0): status 0, its child still running: true',
+      'parent killed: null SIGKILL, its child still running: true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
 });
 
 describe('the IPC channel of fork()', () => {

@@ -163,6 +163,13 @@ describe('exec() and execSync()', () => {
 });
 
 describe("writing to a child's stdin", () => {
+  claim('child-process/stdin-never-ended', {
+    exit: 0,
+    stdout: ['1 s after the echo: exitCode null; calling child.stdin.end()', 'close: 0 null, echoed "hello\\n"'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
   claim('child-process/stdin-epipe', byNode<Outcome>({
     '*': {
       exit: 1,

@@ -96,6 +96,18 @@ describe('children outlive their parent unless ended', () => {
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
+
+  claim('child-process/fork-unref-ipc-keeps-parent', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['end of parent code', '1 s later the parent is still running; connected true; calling disconnect() and kill()', 'parent exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['parent exit 0'] },
+    },
+    // Under Bun and Deno the unref'd child's IPC channel does not hold the parent: it exits at once.
+    bun: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
+    deno: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
+  }));
 });
 
 describe('the IPC channel of fork()', () => {

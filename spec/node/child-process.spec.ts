@@ -314,4 +314,15 @@ describe('when a forked child ends', () => {
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
+
+  claim('child-process/fork-disconnect-listener-keeps-alive', {
+    exit: 0,
+    stdout: [
+      'listener only: 1 s later exitCode null, calling disconnect()',
+      'listener only: exit 0',
+      'listener and channel.unref(): exit 0 by itself',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
 });

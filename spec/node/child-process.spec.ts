@@ -108,6 +108,17 @@ describe('children outlive their parent unless ended', () => {
     bun: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
     deno: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
   }));
+
+  claim('child-process/unref-piped-stdio-keeps-parent', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['end of parent code', '1 s later the parent is still running; killing the child', 'parent exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['parent exit 0'] },
+    },
+    // Bun lets the parent exit at once: an un-read pipe holds no reference there (since Bun 1.4.0, oven-sh/bun#41632).
+    bun: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
+  }));
 });
 
 describe('the IPC channel of fork()', () => {

@@ -1,7 +1,7 @@
 // Child processes: which events fire and with what, when a program is missing, killed, detached,
 // disconnected, too talkative or failing. Every expectation was observed on each pinned major
 // 12..26 (npm run scenario -- <id> --node 12,...,26).
-import { byNode, claim, describe, line, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, expect, line, type Outcome } from '../../harness/claims.ts';
 
 describe('a program that cannot be started', () => {
   claim('child-process/spawn-missing', byNode<Outcome>({
@@ -156,6 +156,37 @@ describe('the IPC channel of fork()', () => {
     // Deno's parent may or may not get the child's message, which was sent just before the child
     // disconnected: both seen (mostly lost on a quiet machine; delivered in a full matrix run).
     deno: { exit: 0, stdout: /^(?:parent: message ready\n)?parent: disconnect event, connected = false\nparent exits; child events: exit 0 null, close 0 null\nchild: disconnect event, connected = false\nchild: exit 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['parent exits; child events: exit 0 null, close 0 null', 'child: disconnect event, connected = false', 'child: exit 0'] } },
+  }));
+
+  claim('child-process/fork-send-after-disconnect', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: '',
+      // All three on stderr (the child's is the scenario's): send() returns, then the child crashes on the 'error'.
+      stderr: [
+        line('child: send returned'),
+        line('Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed'),
+        "Emitted 'error' event on process instance at:",
+        "  code: 'ERR_IPC_CHANNEL_CLOSED'",
+        line('parent: child exit 1 null'),
+      ],
+      exitEvent: { code: 0, printed: [] },
+      also: (r) => {
+        expect(r.stderr.indexOf('child: send returned')).toBeLessThan(r.stderr.indexOf('Error [ERR_IPC_CHANNEL_CLOSED]'));
+      },
+    },
+    // Bun drops the message silently: no 'error', and the child exits 0.
+    bun: { exit: 0, stdout: '', stderr: [line('child: send returned'), line('parent: child exit 0 null')], exitEvent: { code: 0, printed: [] } },
+    // Deno throws the error, uncaught, after send() has returned.
+    deno: {
+      exit: 0,
+      stdout: '',
+      stderr: [line('child: send returned'), line('error: Uncaught Error: Channel closed'), line('parent: child exit 1 null')],
+      exitEvent: { code: 0, printed: [] },
+      also: (r) => {
+        expect(r.stderr.indexOf('child: send returned')).toBeLessThan(r.stderr.indexOf('error: Uncaught Error: Channel closed'));
+      },
+    },
   }));
 });
 

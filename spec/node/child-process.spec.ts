@@ -1,7 +1,7 @@
 // Child processes: which events fire and with what, when a program is missing, killed, detached,
 // disconnected, too talkative or failing. Every expectation was observed on each pinned major
 // 12..26 (npm run scenario -- <id> --node 12,...,26).
-import { byNode, claim, describe, line, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, expect, line, type Outcome } from '../../harness/claims.ts';
 
 describe('a program that cannot be started', () => {
   claim('child-process/spawn-missing', byNode<Outcome>({
@@ -86,6 +86,39 @@ describe('children outlive their parent unless ended', () => {
     stderr: '',
     exitEvent: { code: 0, printed: ['parent exit 0, child still running: true'] },
   });
+
+  claim('child-process/parent-exit-leaves-child', {
+    exit: 0,
+    stdout: [
+      'parent called process.exit(0): status 0, its child still running: true',
+      'parent killed: null SIGKILL, its child still running: true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/fork-unref-ipc-keeps-parent', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['end of parent code', '1 s later the parent is still running; connected true; calling disconnect() and kill()', 'parent exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['parent exit 0'] },
+    },
+    // Under Bun and Deno the unref'd child's IPC channel does not hold the parent: it exits at once.
+    bun: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
+    deno: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
+  }));
+
+  claim('child-process/unref-piped-stdio-keeps-parent', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['end of parent code', '1 s later the parent is still running; killing the child', 'parent exit 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['parent exit 0'] },
+    },
+    // Bun lets the parent exit at once: an un-read pipe holds no reference there (since Bun 1.4.0, oven-sh/bun#41632).
+    bun: { exit: 0, stdout: ['end of parent code', 'parent exit 0'], stderr: '', exitEvent: { code: 0, printed: ['parent exit 0'] } },
+  }));
 });
 
 describe('the IPC channel of fork()', () => {
@@ -124,6 +157,37 @@ describe('the IPC channel of fork()', () => {
     // disconnected: both seen (mostly lost on a quiet machine; delivered in a full matrix run).
     deno: { exit: 0, stdout: /^(?:parent: message ready\n)?parent: disconnect event, connected = false\nparent exits; child events: exit 0 null, close 0 null\nchild: disconnect event, connected = false\nchild: exit 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['parent exits; child events: exit 0 null, close 0 null', 'child: disconnect event, connected = false', 'child: exit 0'] } },
   }));
+
+  claim('child-process/fork-send-after-disconnect', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: '',
+      // All three on stderr (the child's is the scenario's): send() returns, then the child crashes on the 'error'.
+      stderr: [
+        line('child: send returned'),
+        line('Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed'),
+        "Emitted 'error' event on process instance at:",
+        "  code: 'ERR_IPC_CHANNEL_CLOSED'",
+        line('parent: child exit 1 null'),
+      ],
+      exitEvent: { code: 0, printed: [] },
+      also: (r) => {
+        expect(r.stderr.indexOf('child: send returned')).toBeLessThan(r.stderr.indexOf('Error [ERR_IPC_CHANNEL_CLOSED]'));
+      },
+    },
+    // Bun drops the message silently: no 'error', and the child exits 0.
+    bun: { exit: 0, stdout: '', stderr: [line('child: send returned'), line('parent: child exit 0 null')], exitEvent: { code: 0, printed: [] } },
+    // Deno throws the error, uncaught, after send() has returned.
+    deno: {
+      exit: 0,
+      stdout: '',
+      stderr: [line('child: send returned'), line('error: Uncaught Error: Channel closed'), line('parent: child exit 1 null')],
+      exitEvent: { code: 0, printed: [] },
+      also: (r) => {
+        expect(r.stderr.indexOf('child: send returned')).toBeLessThan(r.stderr.indexOf('error: Uncaught Error: Channel closed'));
+      },
+    },
+  }));
 });
 
 describe('exec() and execSync()', () => {
@@ -153,6 +217,13 @@ describe('exec() and execSync()', () => {
 });
 
 describe("writing to a child's stdin", () => {
+  claim('child-process/stdin-never-ended', {
+    exit: 0,
+    stdout: ['1 s after the echo: exitCode null; calling child.stdin.end()', 'close: 0 null, echoed "hello\\n"'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
   claim('child-process/stdin-epipe', byNode<Outcome>({
     '*': {
       exit: 1,
@@ -186,3 +257,114 @@ describe("writing to a child's stdin", () => {
   }));
 });
 
+describe('a kill reaches one process, not the tree under it', () => {
+  claim('child-process/exec-timeout-shell-only', {
+    exit: 0,
+    stdout: [
+      'callback: killed true, signal SIGTERM, code null',
+      'stdout: "<pid>\\n"',
+      'the program the shell started is still running: true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/kill-shell-true', {
+    exit: 0,
+    stdout: [
+      'the program is running; child.pid is its pid: false',
+      'kill() returned true',
+      'exit: null SIGTERM, the program still running: true',
+      'close: null SIGTERM',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/detached-group-kill', {
+    exit: 0,
+    stdout: ['the program is running; child.pid is its pid: false', 'exit: null SIGTERM', 'close: null SIGTERM'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('a background job holding the output pipe', () => {
+  claim('child-process/exec-waits-for-grandchild-pipe', {
+    exit: 0,
+    stdout: [
+      'exit: 0 null',
+      '1 s after exit: callback called false; ending the background job',
+      'callback: error null, stdout has the pid and "started": true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/execsync-background-job', {
+    exit: 0,
+    stdout: [
+      'job holding the pipe: execSync returned after the 2 s job ended: true',
+      'job output redirected: execSync returned while the job is still running: true',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('time limits and output limits', () => {
+  claim('child-process/execsync-timeout-background', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['threw: code ETIMEDOUT, signal null, status 0', 'the background job is still running: true'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno's execSync does not give up at its timeout: it still waits for the 30 s job at the scenario's time limit.
+    deno: { timedOut: true, stdout: '', stderr: '', exitEvent: 'not fired' },
+  }));
+
+  claim('child-process/spawn-timeout-option', byNode<Outcome>({
+    // Ignored: the child runs to its own end (nodejs/node#37256 added the option in 15.13.0 and 14.18.0).
+    '<14.18.0 || >=15.0.0 <15.13.0': { exit: 0, stdout: ['child ran to its end', 'exit: 0 null, killed false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+    '>=14.18.0 <15.0.0 || >=15.13.0': { exit: 0, stdout: ['exit: null SIGTERM, killed true'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
+
+  claim('child-process/execsync-enobufs', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['threw: spawnSync /bin/sh ENOBUFS', 'code ENOBUFS, signal SIGTERM, status null', 'err.stdout: some, not all, of the 5000000 bytes'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun's message says why.
+    bun: { exit: 0, stdout: ['threw: spawnSync /bin/sh ENOBUFS (stdout or stderr buffer reached maxBuffer size limit)', 'code ENOBUFS, signal SIGTERM, status null', 'err.stdout: some, not all, of the 5000000 bytes'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
+});
+
+describe('when a forked child ends', () => {
+  claim('child-process/fork-ends-by-itself', {
+    exit: 0,
+    stdout: ['parent got: hello from the child', 'child exit: 0 null, parent called disconnect(): false'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/fork-message-listener-keeps-alive', {
+    exit: 0,
+    stdout: ['parent got: work done', '1 s later: child exitCode null, calling child.disconnect()', 'child exit: 0 null'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/fork-disconnect-listener-keeps-alive', {
+    exit: 0,
+    stdout: [
+      'listener only: 1 s later exitCode null, calling disconnect()',
+      'listener only: exit 0',
+      'listener and channel.unref(): exit 0 by itself',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

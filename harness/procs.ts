@@ -242,6 +242,10 @@ export interface GroupOptions {
    * this group kills it too; it is still killed if this process goes away first. Default true.
    */
   ownGroup?: boolean;
+  /** What fds 1 and 2 are (default 'pipe', a socket pair collected here): a descriptor the child gets instead (harness/stdio.ts). */
+  stdio?: ['pipe' | number, 'pipe' | number];
+  /** Process groups to kill along with the run's own when it ends or times out (a terminal's session, harness/stdio-tty.ts). */
+  alsoKill?: () => number[];
 }
 
 /**
@@ -269,7 +273,7 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
   return new Promise((resolve) => {
     let child: ChildProcess;
     try {
-      child = spawn(file, args, { cwd: o.cwd, env: o.env, detached: own, stdio: ['ignore', 'pipe', 'pipe', ...(o.report ? ['pipe' as const] : [])] });
+      child = spawn(file, args, { cwd: o.cwd, env: o.env, detached: own, stdio: ['ignore', ...(o.stdio ?? ['pipe', 'pipe'] as const), ...(o.report ? ['pipe' as const] : [])] });
     } catch (e) {
       resolve({ exitCode: null, signal: null, stdout: '', stderr: '', report: '', timedOut: false, durationMs: 0, startError: (e as Error).message });
       return;
@@ -282,6 +286,7 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     }
     // Its own group is killed whole; a helper in ours, alone.
     const kill = () => {
+      for (const g of o.alsoKill?.() ?? []) killGroup(g);
       if (own) killGroup(pid);
       else if (pid) {
         try {

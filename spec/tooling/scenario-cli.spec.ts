@@ -117,6 +117,26 @@ console.log('same every time');
     expect(narrow.stdout.match(/^ {2}same every time$/gm)).toHaveLength(2);
   }, LIMIT);
 
+  it('--stdio runs each kind of stdout, --json naming each; side by side in text', async () => {
+    const probe = file('stdio-probe.js', readFileSync(join(ROOT, 'spec/tooling/fixtures/stdio-kind.js'), 'utf8'));
+    const r = await cli([probe, '--json', '--stdio', 'pipe,socket', '--stdio', 'file,tty']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const arr = JSON.parse(r.stdout) as { stdio: string; stdout: string; stderr: string; exitCode: number }[];
+    expect(arr.map((o) => [o.stdio, o.stdout, o.stderr, o.exitCode])).toEqual([
+      ['pipe', 'stdout fifo isTTY=false\nexit 3\n', 'stderr fifo isTTY=false\n', 3],
+      ['socket', 'stdout socket isTTY=false\nexit 3\n', 'stderr socket isTTY=false\n', 3],
+      ['file', 'stdout file isTTY=false\nexit 3\n', 'stderr file isTTY=false\n', 3],
+      ['tty', 'stdout chardev isTTY=true\nstderr chardev isTTY=true\nexit 3\n', '', 3],
+    ]);
+    const text = await cli([probe, '--stdio', 'file,tty', '--width', '160']);
+    expect(text.exitCode).toBe(0);
+    const head = text.stdout.split('\n').find((l) => l.includes('stdout file'))!;
+    expect(head).toContain('stdout tty'); // two columns on one row
+    expect(text.stdout).toContain('the stdout kinds behave differently');
+    expect(text.stdout).toContain('! stdout chardev isTTY=true');
+  }, LIMIT);
+
   it('suggests the closest ids for an unknown one', async () => {
     const r = await inProcess(['lifecycle/pending-awai']);
     expect(r.exitCode).toBe(2);
@@ -156,6 +176,18 @@ console.log('same every time');
   ] as const) {
     it(`--node with ${what} is one line, exit 2`, async () => {
       const r = await inProcess(['lifecycle/pending-await', '--node', value]);
+      expect(r.exitCode).toBe(2);
+      oneLine(r.stderr);
+      expect(r.stderr).toContain(message);
+    });
+  }
+
+  for (const [what, value, message] of [
+    ['an unknown kind', 'fifo', '--stdio: unknown kind "fifo" (known: socket, pipe, file, tty)'],
+    ['an empty entry', 'pipe,,tty', '--stdio: empty entry in "pipe,,tty"'],
+  ] as const) {
+    it(`--stdio with ${what} is one line, exit 2`, async () => {
+      const r = await inProcess(['lifecycle/pending-await', '--stdio', value]);
       expect(r.exitCode).toBe(2);
       oneLine(r.stderr);
       expect(r.stderr).toContain(message);

@@ -20,6 +20,14 @@ export const DEFAULT_STDIO: StdioKind = 'socket';
 /** The prefix of this process's temporary folders for a run's stdio (emptied and removed at once for pipe and file, after the run for tty). */
 export const STDIO_TEMP = `nas-stdio-${process.pid}-`;
 
+/** Each kind in a few words, for pages and reports. */
+export const STDIO_WORDS: Record<StdioKind, string> = {
+  socket: 'a socket pair (child_process)',
+  pipe: 'a FIFO (a shell pipe)',
+  file: 'a regular file (> file)',
+  tty: 'a terminal (a pseudo-terminal)',
+};
+
 export function isStdioKind(k: unknown): k is StdioKind {
   return typeof k === 'string' && (STDIO_KINDS as readonly string[]).includes(k);
 }

@@ -16,8 +16,16 @@ export const TTY_CHILD = join(ROOT, 'harness', 'tty-child.cjs');
 /** A word quoted for sh. */
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** Why no terminal can be given here (undefined: it can). */
+export function whyNoTty(): string | undefined {
+  if (process.platform !== 'linux') return `stdio tty: a pseudo-terminal is given through util-linux's \`script\`, on Linux only (this is ${process.platform})`;
+  if (!SCRIPT) return 'stdio tty: needs `script` from util-linux (/usr/bin/script) to give the scenario a pseudo-terminal; not found here (Debian: apt-get install util-linux)';
+  return undefined;
+}
+
 export function ttyStdio(): Stdio {
-  if (!SCRIPT || process.platform !== 'linux') throw new SpecError('stdio tty: needs `script` from util-linux (/usr/bin/script) on Linux to give the scenario a pseudo-terminal; not found here');
+  const why = whyNoTty();
+  if (why || !SCRIPT) throw new SpecError(why ?? 'stdio tty: no `script`');
   const dir = mkdtempSync(join(tmpdir(), STDIO_TEMP));
   const status = join(dir, 'status');
   let inner: number | undefined;

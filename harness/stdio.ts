@@ -10,7 +10,7 @@ import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpecError } from './project.ts';
-import { ttyStdio } from './stdio-tty.ts';
+import { ttyStdio, whyNoTty } from './stdio-tty.ts';
 
 export const STDIO_KINDS = ['socket', 'pipe', 'file', 'tty'] as const;
 export type StdioKind = (typeof STDIO_KINDS)[number];
@@ -47,6 +47,13 @@ export interface Stdio {
   finish(max: number, timedOut: boolean): Promise<{ stdout?: string; stderr?: string; exitCode?: number | null; signal?: string | null; lost?: string }>;
   /** Removes whatever is left (idempotent). */
   close(): void;
+}
+
+/** Why a kind cannot be given on this machine (undefined: it can). A claim is then a visible skip naming it. */
+export function whyNoStdio(kind: StdioKind): string | undefined {
+  if (kind === 'tty') return whyNoTty();
+  if (kind === 'pipe' && process.platform === 'win32') return 'no FIFOs (mkfifo) on Windows';
+  return undefined;
 }
 
 /** Opens what a run's stdout and stderr will be. Throws a SpecError when the kind cannot be given here. */

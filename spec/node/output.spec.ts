@@ -139,3 +139,14 @@ describe('what stdout is: a socket pair, a FIFO, a file, a terminal', () => {
   claim('output/stdout-stream-file', byNode<Outcome>({ '*': stream('SyncWriteStream, isTTY undefined, columns undefined'), ...notTty }));
   claim('output/stdout-stream-tty', byNode<Outcome>({ '*': stream('WriteStream, isTTY true, columns number') }));
 });
+
+describe('process.exit() after a big write, by what stdout is', () => {
+  const lost: Outcome = { exit: 0, stdout: '', stderr: '', exitEvent: { code: 0, printed: [] } };
+  const arrived: Outcome = { exit: 0, stdout: ['the line after the big write'], stderr: '', exitEvent: { code: 0, printed: [] } };
+  // Bun and Deno write a pipe or a socket synchronously: the line arrives.
+  claim('output/exit-after-big-write-socket', byNode<Outcome>({ '*': lost, bun: arrived, deno: arrived }));
+  claim('output/exit-after-big-write-pipe', byNode<Outcome>({ '*': lost, bun: arrived, deno: arrived }));
+  claim('output/exit-after-big-write-file', byNode<Outcome>({ '*': arrived }));
+  // Deno queues on a terminal (output/big-write-queued-tty) but writes the queue out at exit.
+  claim('output/exit-after-big-write-tty', byNode<Outcome>({ '*': arrived }));
+});

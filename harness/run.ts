@@ -27,7 +27,7 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
   const channel = reportChannel(target.runtime);
   let r: GroupRun;
   try {
-    const { file, args } = io.wrap(command.file, command.args);
+    const { file, args } = io.wrap(command.file, command.args, channel.onFd3);
     const running = runGroup(file, args, {
       cwd: dirname(s.file),
       env: cleanEnv({ ...s.env, ...(opts.env ?? {}), ...channel.env }),

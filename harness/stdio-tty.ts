@@ -43,10 +43,10 @@ export function ttyStdio(): Stdio {
   return {
     kind: 'tty',
     fds: ['pipe', 'pipe'],
-    wrap: (file, args) => ({
+    wrap: (file, args, fd3) => ({
       file: SCRIPT,
       // -q: no banner; -e: wait for the child; /dev/null: no typescript file.
-      args: ['-q', '-e', '-c', `exec ${[process.execPath, TTY_CHILD, status, file, ...args].map(quote).join(' ')}`, '/dev/null'],
+      args: ['-q', '-e', '-c', `exec ${[process.execPath, TTY_CHILD, status, fd3 ? 'fd3' : 'no-fd3', file, ...args].map(quote).join(' ')}`, '/dev/null'],
     }),
     spawned() {},
     groups: () => {

@@ -37,8 +37,8 @@ export interface Stdio {
   kind: StdioKind;
   /** spawn()'s stdio for fds 1 and 2: 'pipe' (a socket pair runGroup reads) or a descriptor the child gets. */
   fds: ['pipe' | number, 'pipe' | number];
-  /** The command to start instead (tty: the program run on a terminal). */
-  wrap(file: string, args: string[]): { file: string; args: string[] };
+  /** The command to start instead (tty: the program run on a terminal), `fd3` when the observer reports on fd 3. */
+  wrap(file: string, args: string[], fd3: boolean): { file: string; args: string[] };
   /** Right after the spawn: closes this process's copies of the child's descriptors. */
   spawned(): void;
   /** Process groups to kill with the run's own, now (tty: the one on the terminal). */

@@ -139,7 +139,17 @@ export function killGroup(pgid: number | undefined, sig: NodeJS.Signals = 'SIGKI
 /** Helpers run in this process's own group (npm, tar): killed with it, and killed when it goes. */
 const heldChildren = new Set<number>();
 
+/** What else goes when this process goes (a run's temporary folder): see holdCleanup(). */
+const cleanups = new Set<() => void>();
+
 function killHeld() {
+  for (const f of cleanups) {
+    try {
+      f();
+    } catch {
+      // best effort: this process is going away
+    }
+  }
   for (const p of heldChildren) {
     try {
       process.kill(p, 'SIGKILL');
@@ -171,6 +181,13 @@ function hookCleanup() {
       process.exit(1);
     });
   }
+}
+
+/** Runs `f` if this process goes away (exit, SIGINT/SIGTERM/SIGHUP, losing its runner) before the function returned is called. */
+export function holdCleanup(f: () => void): () => void {
+  hookCleanup();
+  cleanups.add(f);
+  return () => cleanups.delete(f);
 }
 
 /** Holds a process group: it is killed if this process goes away before releaseGroup(). */

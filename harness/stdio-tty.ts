@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SpecError } from './project.ts';
-import { groupGone, holdGroup, killGroup, releaseGroup } from './procs.ts';
+import { groupGone, holdCleanup, holdGroup, killGroup, releaseGroup } from './procs.ts';
 import { STDIO_TEMP, type Stdio } from './stdio.ts';
 
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
@@ -28,6 +28,8 @@ export function ttyStdio(): Stdio {
   if (why || !SCRIPT) throw new SpecError(why ?? 'stdio tty: no `script`');
   const dir = mkdtempSync(join(tmpdir(), STDIO_TEMP));
   const status = join(dir, 'status');
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const release = holdCleanup(remove);
   let inner: number | undefined;
   const lines = () => (existsSync(status) ? readFileSync(status, 'utf8').split('\n').filter(Boolean) : []);
   const group = () => {
@@ -67,7 +69,8 @@ export function ttyStdio(): Stdio {
       return { exitCode: rec.code ?? null, signal: rec.signal ?? null };
     },
     close() {
-      rmSync(dir, { recursive: true, force: true });
+      remove();
+      release();
     },
   };
 }

@@ -1,13 +1,14 @@
 // `npm run scenario`: the JSON contract, scenarios outside the repository, several targets,
 // suggestions for unknown ids, one-line errors for bad input, and nothing left running on Ctrl-C.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { printTarget } from '../../harness/target.ts';
-import { isRunning } from '../../harness/procs.ts';
+import { isRunning, runningWith } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
 import { spec as scenarioCommand } from '../../tools/scenario.ts';
 
@@ -225,9 +226,11 @@ console.log('same every time');
   it.each([
     ['Ctrl-C (SIGINT to the whole foreground group)', 'SIGINT', true],
     ['SIGTERM to the command alone (a supervisor stopping it)', 'SIGTERM', false],
-  ] as const)('%s leaves nothing running', async (_label, signal, wholeGroup) => {
-    const pidFile = join(dir(), `forever-${signal}.pid`);
-    const forever = file(`forever-${signal}.js`, `/*---
+    ['SIGTERM to the command alone, the scenario on a terminal (--stdio tty: `script` and its session)', 'SIGTERM', false, ['--stdio', 'tty']],
+  ] as const)('%s leaves nothing running', async (_label, signal, wholeGroup, extra: readonly string[] = []) => {
+    const name = `forever-${signal}${extra.length ? '-tty' : ''}`;
+    const pidFile = join(dir(), `${name}.pid`);
+    const forever = file(`${name}.js`, `/*---
 claim: Runs until killed.
 source: spec/tooling/scenario-cli.spec.ts
 tags: [handles]
@@ -236,7 +239,7 @@ timeout: 120000
 require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
 setInterval(function () {}, 1000);
 `);
-    const child = execa(process.execPath, [...RUN, CLI, forever], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: target().path, NO_COLOR: '1' }, timeout: 150_000 });
+    const child = execa(process.execPath, [...RUN, CLI, forever, ...extra], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: target().path, NO_COLOR: '1' }, timeout: 150_000 });
     // Wait (bounded) for the scenario to be running: it writes its pid once started.
     const deadline = Date.now() + 90_000;
     while (!existsSync(pidFile) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
@@ -248,6 +251,11 @@ setInterval(function () {}, 1000);
     const gone = Date.now() + 30_000;
     while (isRunning(pid) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
     expect(isRunning(pid), `scenario process ${pid} still running after ${signal}`).toBe(false);
+    // Nor anything else whose command line names it (under tty: `script` and the terminal's wrapper).
+    while (runningWith(forever).length && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+    expect(runningWith(forever)).toEqual([]);
+    // Nor a temporary folder of the command's runs (harness/stdio.ts STDIO_TEMP, named by its pid).
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`nas-stdio-${child.pid}-`))).toEqual([]);
   }, LIMIT);
 });
 

@@ -10,6 +10,8 @@ import { ROOT } from '../../harness/harness.ts';
 import { printTarget } from '../../harness/target.ts';
 import { isRunning, runningWith } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
+import { skipped } from '../../harness/claims.ts';
+import { whyNoStdio } from '../../harness/stdio.ts';
 import { spec as scenarioCommand } from '../../tools/scenario.ts';
 
 // As package.json's script runs it: one process (tools/run.mjs: the command's cached bundle), no
@@ -40,6 +42,13 @@ async function inProcess(args: string[]) {
   const strip = (t: string) => t.replace(/\n$/, '');
   return { exitCode: r.code, stdout: strip(r.stdout), stderr: strip(r.stderr) };
 }
+
+/** A test that needs a terminal for its scenario: a visible skip, with the reason, where none can be given (no util-linux `script`). */
+const itWithTty = (title: string, fn: () => Promise<void>, timeout: number) => {
+  const why = whyNoStdio('tty');
+  if (why) skipped(title, why);
+  else it(title, fn, timeout);
+};
 
 // Each case starts one or two processes: slow on a busy machine, so the limits are generous.
 const LIMIT = 330_000;
@@ -118,7 +127,7 @@ console.log('same every time');
     expect(narrow.stdout.match(/^ {2}same every time$/gm)).toHaveLength(2);
   }, LIMIT);
 
-  it('--stdio runs each kind of stdout, --json naming each; side by side in text', async () => {
+  itWithTty('--stdio runs each kind of stdout, --json naming each; side by side in text', async () => {
     const probe = file('stdio-probe.js', readFileSync(join(ROOT, 'spec/tooling/fixtures/stdio-kind.js'), 'utf8'));
     const r = await cli([probe, '--json', '--stdio', 'pipe,socket', '--stdio', 'file,tty']);
     expect(r.stderr).toBe('');
@@ -226,7 +235,7 @@ console.log('same every time');
   it.each([
     ['Ctrl-C (SIGINT to the whole foreground group)', 'SIGINT', true],
     ['SIGTERM to the command alone (a supervisor stopping it)', 'SIGTERM', false],
-    ['SIGTERM to the command alone, the scenario on a terminal (--stdio tty: `script` and its session)', 'SIGTERM', false, ['--stdio', 'tty']],
+    ...(whyNoStdio('tty') ? [] : [['SIGTERM to the command alone, the scenario on a terminal (--stdio tty: `script` and its session)', 'SIGTERM', false, ['--stdio', 'tty']] as const]),
   ] as const)('%s leaves nothing running', async (_label, signal, wholeGroup, extra: readonly string[] = []) => {
     const name = `forever-${signal}${extra.length ? '-tty' : ''}`;
     const pidFile = join(dir(), `${name}.pid`);

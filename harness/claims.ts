@@ -8,6 +8,7 @@ import { inject, it, type TestContext } from 'vitest';
 import { getCurrentSuite, getCurrentTest } from 'vitest/suite';
 import { findScenario, runScenario, whyNotApplicable, type RunOptions } from './harness.ts';
 import { observed } from './run-ahead.ts';
+import { whyNoStdio } from './stdio.ts';
 import { outcomeProblems, showObservation, type Outcome } from './outcome.ts';
 import { stored, type Observation, type StoredObservation } from './observation.ts';
 import type { Target } from './node-binaries.ts';
@@ -129,6 +130,12 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
     return;
   }
   const why = whyNotApplicable(s, t, opts.flags);
+  // A stdout kind this machine cannot give: a visible skip naming what is missing, never another kind.
+  const noStdio = why ? undefined : whyNoStdio(opts.stdio ?? s.stdio);
+  if (noStdio) {
+    skipped(s.id, noStdio);
+    return;
+  }
   if (why) {
     const reason = `n.a. on ${printTarget(t)}: ${why}`;
     it.skip(`${s.id} — ${reason}`, { meta: { skip: reason, claim: { scenario: s.id, target: printTarget(t), hash: s.hash }, ...stated } }, () => {});

@@ -5,6 +5,7 @@ import { flagsNotTaken } from './applicability.ts';
 import type { Target } from './node-binaries.ts';
 import { ROOT, SpecError } from './project.ts';
 import type { Scenario } from './scenario.ts';
+import type { StdioKind } from './stdio.ts';
 
 /** The observer every scenario is run with (harness/observer.cjs; its reports are read by harness/protocol.ts). */
 export const OBSERVER = join(ROOT, 'harness', 'observer.cjs');
@@ -16,6 +17,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Overrides the header's time limit. */
   timeout?: number;
+  /** What stdout and stderr are (harness/stdio.ts); overrides the header's `stdio` (default: a socket pair). */
+  stdio?: StdioKind;
 }
 
 /**

@@ -6,6 +6,7 @@
 //   harness/environment.ts    the environment a child gets
 //   harness/command-line.ts   how a target is started on a scenario
 //   harness/protocol.ts       the observer's protocol (harness/observer.cjs's reports)
+//   harness/stdio.ts          what stdout and stderr are (socket pair, FIFO, file, terminal)
 //   harness/run.ts            running one scenario and observing it
 // New code imports from the module that does the job. None of them depends on vitest.
 export { ROOT, SpecError } from './project.ts';
@@ -17,3 +18,4 @@ export { appliesTo, flagsNotTaken, RUNTIME_FLAGS, whyNotApplicable } from './app
 export { cleanEnv } from './environment.ts';
 export { commandLine, type RunOptions } from './command-line.ts';
 export { runScenario } from './run.ts';
+export { DEFAULT_STDIO, STDIO_KINDS, type StdioKind } from './stdio.ts';

@@ -3,6 +3,7 @@
 // the harness that makes them, the claims that check them, the matrix, the catalogue, the scenario
 // command, bisection, the upgrade and compatibility reports, stress and bench.
 import semver from 'semver';
+import type { StdioKind } from './stdio.ts';
 
 /** One run of one scenario under one target, as observed from outside. */
 export interface Observation {
@@ -25,6 +26,8 @@ export interface Observation {
   /** Killed at the time limit: the scenario did not end by itself. */
   timedOut: boolean;
   durationMs: number;
+  /** What stdout and stderr were (harness/stdio.ts), when not the default socket pair; absent: a socket pair. */
+  stdio?: StdioKind;
 }
 
 /** An observation as stored in results: without what varies from run to run (its duration). */

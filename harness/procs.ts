@@ -139,7 +139,17 @@ export function killGroup(pgid: number | undefined, sig: NodeJS.Signals = 'SIGKI
 /** Helpers run in this process's own group (npm, tar): killed with it, and killed when it goes. */
 const heldChildren = new Set<number>();
 
+/** What else goes when this process goes (a run's temporary folder): see holdCleanup(). */
+const cleanups = new Set<() => void>();
+
 function killHeld() {
+  for (const f of cleanups) {
+    try {
+      f();
+    } catch {
+      // best effort: this process is going away
+    }
+  }
   for (const p of heldChildren) {
     try {
       process.kill(p, 'SIGKILL');
@@ -171,6 +181,13 @@ function hookCleanup() {
       process.exit(1);
     });
   }
+}
+
+/** Runs `f` if this process goes away (exit, SIGINT/SIGTERM/SIGHUP, losing its runner) before the function returned is called. */
+export function holdCleanup(f: () => void): () => void {
+  hookCleanup();
+  cleanups.add(f);
+  return () => cleanups.delete(f);
 }
 
 /** Holds a process group: it is killed if this process goes away before releaseGroup(). */
@@ -242,6 +259,10 @@ export interface GroupOptions {
    * this group kills it too; it is still killed if this process goes away first. Default true.
    */
   ownGroup?: boolean;
+  /** What fds 1 and 2 are (default 'pipe', a socket pair collected here): a descriptor the child gets instead (harness/stdio.ts). */
+  stdio?: ['pipe' | number, 'pipe' | number];
+  /** Process groups to kill along with the run's own when it ends or times out (a terminal's session, harness/stdio-tty.ts). */
+  alsoKill?: () => number[];
 }
 
 /**
@@ -269,7 +290,7 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
   return new Promise((resolve) => {
     let child: ChildProcess;
     try {
-      child = spawn(file, args, { cwd: o.cwd, env: o.env, detached: own, stdio: ['ignore', 'pipe', 'pipe', ...(o.report ? ['pipe' as const] : [])] });
+      child = spawn(file, args, { cwd: o.cwd, env: o.env, detached: own, stdio: ['ignore', ...(o.stdio ?? ['pipe', 'pipe'] as const), ...(o.report ? ['pipe' as const] : [])] });
     } catch (e) {
       resolve({ exitCode: null, signal: null, stdout: '', stderr: '', report: '', timedOut: false, durationMs: 0, startError: (e as Error).message });
       return;
@@ -282,6 +303,7 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     }
     // Its own group is killed whole; a helper in ours, alone.
     const kill = () => {
+      for (const g of o.alsoKill?.() ?? []) killGroup(g);
       if (own) killGroup(pid);
       else if (pid) {
         try {

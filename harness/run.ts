@@ -9,7 +9,11 @@ import { runGroup, type GroupRun } from './procs.ts';
 import { ROOT, SpecError } from './project.ts';
 import { parseReport, reportChannel } from './protocol.ts';
 import { SCENARIOS, type Scenario } from './scenario.ts';
+import { DEFAULT_STDIO, openStdio } from './stdio.ts';
 import { printTarget } from './target.ts';
+
+/** The most of each stream an observation keeps (runGroup's own cap for what it collects). */
+const MAX_OUTPUT = 8 * 1024 * 1024;
 
 /**
  * Runs one scenario under `target` and observes it. The scenario runs in its own process group,
@@ -17,19 +21,30 @@ import { printTarget } from './target.ts';
  * when the time limit passes (then `timedOut` is true and the output is what it had printed).
  */
 export async function runScenario(s: Scenario, target: Target, opts: RunOptions = {}): Promise<Observation> {
-  const { file, args } = commandLine(s, target, opts);
+  const command = commandLine(s, target, opts);
+  const kind = opts.stdio ?? s.stdio;
+  const io = openStdio(kind);
   const channel = reportChannel(target.runtime);
   let r: GroupRun;
   try {
-    r = await runGroup(file, args, {
+    const { file, args } = io.wrap(command.file, command.args, channel.onFd3);
+    const running = runGroup(file, args, {
       cwd: dirname(s.file),
       env: cleanEnv({ ...s.env, ...(opts.env ?? {}), ...channel.env }),
       timeout: opts.timeout ?? s.timeout,
       report: channel.onFd3,
+      stdio: io.fds,
+      alsoKill: io.groups,
     });
+    io.spawned();
+    r = await running;
+    const { lost, ...got } = await io.finish(MAX_OUTPUT, r.timedOut);
+    if (lost && !r.startError) throw new SpecError(`${s.id} with stdio ${kind}: ${lost} (exit code ${r.exitCode}, signal ${r.signal}; stderr: ${JSON.stringify(r.stderr.trim().split('\n')[0] ?? '')})`);
+    Object.assign(r, got);
     if (!channel.onFd3) r.report = channel.read() ?? r.report;
   } finally {
     channel.close();
+    io.close();
   }
   if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
   const report = parseReport(r.report);
@@ -52,5 +67,7 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
     exitHandler,
     timedOut: r.timedOut,
     durationMs: r.durationMs,
+    // Recorded only when not the default, so that every observation made with a socket pair reads as before.
+    ...(kind !== DEFAULT_STDIO ? { stdio: kind } : {}),
   };
 }

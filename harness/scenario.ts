@@ -7,6 +7,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
 import YAML from 'yaml';
 import { ROOT, SpecError } from './project.ts';
+import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from './stdio.ts';
 import { RUNTIMES, type Runtime } from './target.ts';
 
 export const SCENARIOS = join(ROOT, 'scenarios');
@@ -32,6 +33,7 @@ const FIELDS: Record<string, boolean> = {
   flags: false, // list of node CLI flags
   env: false, // map of extra environment variables
   timeout: false, // time limit in ms (default DEFAULT_TIMEOUT_MS)
+  stdio: false, // what stdout and stderr are: socket (default), pipe, file or tty (harness/stdio.ts)
   why: false, // a short explanation in plain words (catalog)
   instead: false, // the safe pattern (catalog)
   links: false, // further reading: list of URLs
@@ -59,6 +61,8 @@ export interface Scenario {
   flags: string[];
   env: Record<string, string>;
   timeout: number;
+  /** What stdout and stderr are when it runs (header `stdio`; default DEFAULT_STDIO, a socket pair). */
+  stdio: StdioKind;
   why?: string;
   instead?: string;
   links: string[];
@@ -123,6 +127,8 @@ export function readScenario(file: string): Scenario {
   if (typeof env !== 'object' || Array.isArray(env) || Object.values(env as object).some((x) => typeof x !== 'string')) fail(abs, 'header field "env" must map names to strings');
   const timeout = h.timeout ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0) fail(abs, 'header field "timeout" must be a positive whole number of milliseconds');
+  const stdio = h.stdio ?? DEFAULT_STDIO;
+  if (!isStdioKind(stdio)) fail(abs, `header field "stdio" must be one of ${STDIO_KINDS.join(', ')} (what stdout and stderr are; default ${DEFAULT_STDIO})`);
   const changesRaw = h.changes ?? [];
   if (!Array.isArray(changesRaw)) fail(abs, 'header field "changes" must be a list of { in, what, link }');
   const changes = changesRaw.map((c: unknown): VersionChange => {
@@ -144,6 +150,7 @@ export function readScenario(file: string): Scenario {
     flags: list('flags'),
     env: env as Record<string, string>,
     timeout,
+    stdio,
     why: str('why'),
     instead: str('instead'),
     links: list('links'),

@@ -5,6 +5,7 @@
 import semver from 'semver';
 import { confirms } from '../harness/changes.ts';
 import { ending, shortEnding, stableJson, stderrHighlights } from '../harness/observation.ts';
+import { DEFAULT_STDIO, STDIO_WORDS } from '../harness/stdio.ts';
 import { bareVersion } from '../harness/target.ts';
 import { TOPICS, versionLabel, view, type Claim, type ClaimView } from './catalog-model.ts';
 import { claimData, claimPage, dataBlock, type ClaimData, type ResultsFile } from './catalog-pages.ts';
@@ -90,6 +91,7 @@ export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimDat
   const facts = [`\`${c.id}\``, topic.title, `tags: ${s.tags.join(', ')}`];
   if (s.node !== '*') facts.push(`applies to Node ${s.node}`);
   if (s.flags.length) facts.push(`run with \`${s.flags.join(' ')}\``);
+  if (s.stdio !== DEFAULT_STDIO) facts.push(`stdout and stderr: ${STDIO_WORDS[s.stdio]}`);
   out.push(facts.join(' · '), '');
 
   out.push('## Why', '');

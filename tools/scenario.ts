@@ -1,9 +1,10 @@
-// `npm run scenario -- <id or path> [--node 14,22,26] [--json] [--debug]`
+// `npm run scenario -- <id or path> [--node 14,22,26] [--stdio pipe,socket,file,tty] [--json] [--debug]`
 //
 // Runs one scenario under one or more Node versions and shows what was observed: the claim, stdout
 // and stderr (normalised: paths become <dir>/<scenarios>, pids <pid>), the exit code or signal, and
 // what the `exit` event saw. With several versions the reports sit side by side on a wide terminal
-// (one after another on a narrow one), and what differs between versions is marked.
+// (one after another on a narrow one), and what differs between versions is marked. With several
+// stdout kinds (--stdio, harness/stdio.ts), each target runs with each kind, side by side the same way.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appliesTo, whyNotApplicable } from '../harness/applicability.ts';
@@ -11,24 +12,30 @@ import { resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { SpecError } from '../harness/project.ts';
 import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
+import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from '../harness/stdio.ts';
 import { findScenario } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
 import { behaviourDiff, type Observation } from '../harness/observation.ts';
 import { command, wholeNumber } from './command.ts';
 import { pad, wordWrap, wrap } from './text-width.ts';
 
-const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--json] [--debug]
+const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio <list>] [--json] [--debug]
 
   <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
   --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), bun, deno,
                  bun@<version>, deno@<version> (runtime-versions.json pins bun and deno) or paths
                  to a node, bun or deno binary; default: SPEC_NODE, else the Node running this command
-  --json         print the observation as JSON (an array when --node names several targets)
+  --stdio <list> comma-separated kinds of stdout and stderr, each target run with each: socket
+                 (a socket pair, what child_process gives), pipe (a FIFO, as from a shell pipe),
+                 file (as from > file), tty (a pseudo-terminal); default: the scenario's header
+                 (stdio:), else socket
+  --json         print the observation as JSON (an array when --node or --stdio name several runs),
+                 each naming its stdio kind
   --width <n>    layout width (default: the terminal's width)
   --debug        print stack traces of unexpected errors`;
 
 /** What the JSON contract promises, plus a few extra fields. */
-function toJson(s: Scenario, t: Target, r: Observation) {
+function toJson(s: Scenario, t: Target, kind: StdioKind, r: Observation) {
   return {
     node: r.node,
     exitCode: r.exitCode,
@@ -43,6 +50,7 @@ function toJson(s: Scenario, t: Target, r: Observation) {
     applies: appliesTo(s, t),
     timedOut: r.timedOut,
     durationMs: r.durationMs,
+    stdio: kind,
   };
 }
 
@@ -53,6 +61,9 @@ const paint = (code: string, s: string) => (colour ? `\x1b[${code}m${s}\x1b[0m` 
 const bold = (s: string) => paint('1', s);
 const dim = (s: string) => paint('2', s);
 const hot = (s: string) => paint('33;1', s);
+
+/** One run: a target with a stdout kind. */
+interface Run { t: Target; kind: StdioKind; r: Observation }
 
 /** One version's report as sections of plain lines. */
 interface Section { title: string; lines: string[] }
@@ -107,20 +118,25 @@ function columnLines(head: string, secs: Section[], mk: boolean[][], width: numb
   return out;
 }
 
-function render(s: Scenario, runs: { t: Target; r: Observation }[], width: number): string {
+function render(s: Scenario, runs: Run[], width: number): string {
   const out: string[] = [];
   out.push(bold(s.id));
   for (const l of wordWrap(`claim: ${s.claim}`, Math.max(20, width))) out.push(l);
   if (s.flags.length) out.push(`flags: ${s.flags.join(' ')}`);
+  // The stdout kind is named when it is not the default, or when the runs differ in it.
+  const kinds = new Set(runs.map((x) => x.kind));
+  const named = kinds.size > 1 || !kinds.has(DEFAULT_STDIO);
   const all = runs.map(({ r }) => sections(s, r));
   const mk = marks(all);
   const multi = runs.length > 1;
   if (multi) {
     // Whether they behave differently is harness/observation.ts's question; the ! marks only show where.
     const differs = runs.some(({ r }) => behaviourDiff(runs[0]!.r, r).length > 0);
-    out.push(differs ? hot('the versions behave differently: lines marked ! are not the same under every version') : 'every version behaves the same (lines marked ! differ only in what a comparison leaves out, e.g. stack frames)');
+    const what = kinds.size > 1 ? (new Set(runs.map((x) => x.t)).size > 1 ? 'runs' : 'stdout kinds') : 'versions';
+    const each = what === 'versions' ? 'version' : what === 'runs' ? 'run' : 'kind';
+    out.push(differs ? hot(`the ${what} behave differently: lines marked ! are not the same under every ${each}`) : `every ${each} behaves the same (lines marked ! differ only in what a comparison leaves out, e.g. stack frames)`);
   }
-  const heads = runs.map(({ t, r }) => (t.runtime === 'node' ? `Node ${r.node}` : r.node) + (t.path === process.execPath ? ' (this Node)' : ''));
+  const heads = runs.map(({ t, r, kind }) => (t.runtime === 'node' ? `Node ${r.node}` : r.node) + (t.path === process.execPath ? ' (this Node)' : '') + (named ? `, stdout ${kind}` : ''));
   const gap = 3;
   const colWidth = Math.floor((width - gap * (runs.length - 1)) / runs.length);
   if (multi && colWidth >= 34) {
@@ -173,25 +189,31 @@ export const spec = command({
   name: 'scenario',
   usage: USAGE,
   positionals: true,
-  options: { node: { type: 'string', multiple: true }, json: { type: 'boolean' }, width: { type: 'string' } },
+  options: { node: { type: 'string', multiple: true }, stdio: { type: 'string', multiple: true }, json: { type: 'boolean' }, width: { type: 'string' } },
   async run(v, positionals) {
     if (!positionals.length) throw new SpecError('which scenario? give an id or a path (try --help)');
     if (positionals.length > 1) throw new SpecError(`one scenario at a time: got ${positionals.map((p) => JSON.stringify(p)).join(' and ')}`);
     const nodes = v.node === undefined ? [process.env.SPEC_NODE ?? ''] : v.node.flatMap((x) => x.split(',').map((n) => n.trim()));
     if (v.node !== undefined && nodes.some((n) => !n)) throw new SpecError(`--node: empty entry in ${JSON.stringify(v.node.join(','))}`);
     const width = wholeNumber('width', v.width, 20);
+    const asked = v.stdio?.flatMap((x) => x.split(',').map((k) => k.trim()));
+    for (const k of asked ?? []) {
+      if (!k) throw new SpecError(`--stdio: empty entry in ${JSON.stringify(v.stdio!.join(','))}`);
+      if (!isStdioKind(k)) throw new SpecError(`--stdio: unknown kind ${JSON.stringify(k)} (known: ${STDIO_KINDS.join(', ')})`);
+    }
     const s = lookUp(positionals[0]!);
+    const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : [s.stdio];
     // Resolve every target before running anything, so a bad --node value costs nothing.
     const targets: Target[] = [];
     for (const n of nodes) targets.push(await resolveTarget(n));
     // One after another: scenarios that depend on timing get the machine to themselves.
     // Bun or Deno where the scenario is n.a. (its Node flags, its header's not-on) does not run it: n.a., with the reason.
-    const runs: { t: Target; r: Observation }[] = [];
+    const runs: Run[] = [];
     const cannot = targets.filter((t) => t.runtime !== 'node' && whyNotApplicable(s, t));
-    for (const t of targets) if (!cannot.includes(t)) runs.push({ t, r: await runScenario(s, t) });
+    for (const t of targets) if (!cannot.includes(t)) for (const kind of kinds) runs.push({ t, kind, r: await runScenario(s, t, kinds.length === 1 && kind === s.stdio ? {} : { stdio: kind }) });
     if (v.json) {
       const na = (t: Target) => ({ node: printTarget(t), id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
-      const objs = targets.map((t) => (cannot.includes(t) ? na(t) : toJson(s, t, runs.find((x) => x.t === t)!.r)));
+      const objs: object[] = targets.flatMap((t): object[] => (cannot.includes(t) ? [na(t)] : runs.filter((x) => x.t === t).map((x) => toJson(s, t, x.kind, x.r))));
       // One target: one object; a list of targets: an array, in the order given.
       process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
     } else {

@@ -1,14 +1,17 @@
 // `npm run scenario`: the JSON contract, scenarios outside the repository, several targets,
 // suggestions for unknown ids, one-line errors for bad input, and nothing left running on Ctrl-C.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { printTarget } from '../../harness/target.ts';
-import { isRunning } from '../../harness/procs.ts';
+import { isRunning, runningWith } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
+import { skipped } from '../../harness/claims.ts';
+import { whyNoStdio } from '../../harness/stdio.ts';
 import { spec as scenarioCommand } from '../../tools/scenario.ts';
 
 // As package.json's script runs it: one process (tools/run.mjs: the command's cached bundle), no
@@ -39,6 +42,13 @@ async function inProcess(args: string[]) {
   const strip = (t: string) => t.replace(/\n$/, '');
   return { exitCode: r.code, stdout: strip(r.stdout), stderr: strip(r.stderr) };
 }
+
+/** A test that needs a terminal for its scenario: a visible skip, with the reason, where none can be given (no util-linux `script`). */
+const itWithTty = (title: string, fn: () => Promise<void>, timeout: number) => {
+  const why = whyNoStdio('tty');
+  if (why) skipped(title, why);
+  else it(title, fn, timeout);
+};
 
 // Each case starts one or two processes: slow on a busy machine, so the limits are generous.
 const LIMIT = 330_000;
@@ -117,6 +127,26 @@ console.log('same every time');
     expect(narrow.stdout.match(/^ {2}same every time$/gm)).toHaveLength(2);
   }, LIMIT);
 
+  itWithTty('--stdio runs each kind of stdout, --json naming each; side by side in text', async () => {
+    const probe = file('stdio-probe.js', readFileSync(join(ROOT, 'spec/tooling/fixtures/stdio-kind.js'), 'utf8'));
+    const r = await cli([probe, '--json', '--stdio', 'pipe,socket', '--stdio', 'file,tty']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const arr = JSON.parse(r.stdout) as { stdio: string; stdout: string; stderr: string; exitCode: number }[];
+    expect(arr.map((o) => [o.stdio, o.stdout, o.stderr, o.exitCode])).toEqual([
+      ['pipe', 'stdout fifo isTTY=false\nexit 3\n', 'stderr fifo isTTY=false\n', 3],
+      ['socket', 'stdout socket isTTY=false\nexit 3\n', 'stderr socket isTTY=false\n', 3],
+      ['file', 'stdout file isTTY=false\nexit 3\n', 'stderr file isTTY=false\n', 3],
+      ['tty', 'stdout chardev isTTY=true\nstderr chardev isTTY=true\nexit 3\n', '', 3],
+    ]);
+    const text = await cli([probe, '--stdio', 'file,tty', '--width', '160']);
+    expect(text.exitCode).toBe(0);
+    const head = text.stdout.split('\n').find((l) => l.includes('stdout file'))!;
+    expect(head).toContain('stdout tty'); // two columns on one row
+    expect(text.stdout).toContain('the stdout kinds behave differently');
+    expect(text.stdout).toContain('! stdout chardev isTTY=true');
+  }, LIMIT);
+
   it('suggests the closest ids for an unknown one', async () => {
     const r = await inProcess(['lifecycle/pending-awai']);
     expect(r.exitCode).toBe(2);
@@ -162,6 +192,18 @@ console.log('same every time');
     });
   }
 
+  for (const [what, value, message] of [
+    ['an unknown kind', 'fifo', '--stdio: unknown kind "fifo" (known: socket, pipe, file, tty)'],
+    ['an empty entry', 'pipe,,tty', '--stdio: empty entry in "pipe,,tty"'],
+  ] as const) {
+    it(`--stdio with ${what} is one line, exit 2`, async () => {
+      const r = await inProcess(['lifecycle/pending-await', '--stdio', value]);
+      expect(r.exitCode).toBe(2);
+      oneLine(r.stderr);
+      expect(r.stderr).toContain(message);
+    });
+  }
+
   it('--node with a file that is not executable is one line, exit 2', async () => {
     const p = file('not-node', 'just text\n');
     chmodSync(p, 0o644);
@@ -193,9 +235,11 @@ console.log('same every time');
   it.each([
     ['Ctrl-C (SIGINT to the whole foreground group)', 'SIGINT', true],
     ['SIGTERM to the command alone (a supervisor stopping it)', 'SIGTERM', false],
-  ] as const)('%s leaves nothing running', async (_label, signal, wholeGroup) => {
-    const pidFile = join(dir(), `forever-${signal}.pid`);
-    const forever = file(`forever-${signal}.js`, `/*---
+    ...(whyNoStdio('tty') ? [] : [['SIGTERM to the command alone, the scenario on a terminal (--stdio tty: `script` and its session)', 'SIGTERM', false, ['--stdio', 'tty']] as const]),
+  ] as const)('%s leaves nothing running', async (_label, signal, wholeGroup, extra: readonly string[] = []) => {
+    const name = `forever-${signal}${extra.length ? '-tty' : ''}`;
+    const pidFile = join(dir(), `${name}.pid`);
+    const forever = file(`${name}.js`, `/*---
 claim: Runs until killed.
 source: spec/tooling/scenario-cli.spec.ts
 tags: [handles]
@@ -204,7 +248,7 @@ timeout: 120000
 require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
 setInterval(function () {}, 1000);
 `);
-    const child = execa(process.execPath, [...RUN, CLI, forever], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: target().path, NO_COLOR: '1' }, timeout: 150_000 });
+    const child = execa(process.execPath, [...RUN, CLI, forever, ...extra], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: target().path, NO_COLOR: '1' }, timeout: 150_000 });
     // Wait (bounded) for the scenario to be running: it writes its pid once started.
     const deadline = Date.now() + 90_000;
     while (!existsSync(pidFile) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
@@ -216,6 +260,11 @@ setInterval(function () {}, 1000);
     const gone = Date.now() + 30_000;
     while (isRunning(pid) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
     expect(isRunning(pid), `scenario process ${pid} still running after ${signal}`).toBe(false);
+    // Nor anything else whose command line names it (under tty: `script` and the terminal's wrapper).
+    while (runningWith(forever).length && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+    expect(runningWith(forever)).toEqual([]);
+    // Nor a temporary folder of the command's runs (harness/stdio.ts STDIO_TEMP, named by its pid).
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`nas-stdio-${child.pid}-`))).toEqual([]);
   }, LIMIT);
 });
 

@@ -1,0 +1,14 @@
+/*---
+claim: "When stdout is a regular file (> file), process.exit() right after a 1 MiB process.stdout.write() and a console.log() loses nothing: the line after the big write arrives, on every Node version."
+source: https://nodejs.org/api/process.html#a-note-on-process-io; docs/research/user-report-candidates.md (C10, Surprising findings); https://github.com/go-to-k/cdk-real-drift/issues/866; https://github.com/mattpocock/course-video-manager/issues/1467; https://github.com/nodejs/node/issues/3669
+tags: [output, exit, streams]
+stdio: file
+why: "Node writes a regular file synchronously: each write() is done before it returns, so process.exit() finds nothing queued (output/big-write-queued-file). The same program loses its end when its stdout is a pipe (output/exit-after-big-write-pipe): a loss seen in CI is not reproduced with > out.log."
+instead: "Do not rely on it: the same code run with stdout a pipe loses output. Set process.exitCode and let the process end by itself."
+---*/
+// The 1 MiB is a terminal's colour reset code (ESC [ 0 m) written 262144 times: bytes like any
+// others to the stream, and removed from the observation by the harness's normalising, so that the
+// page shows only whether the line after it arrived.
+process.stdout.write('\x1b[0m'.repeat(1 << 18));
+console.log('the line after the big write');
+process.exit(0);

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, not, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, not, type Outcome } from '../../harness/claims.ts';
 
 describe('what keeps an HTTP client process alive', () => {
   claim('network/global-agent-keepalive', {
@@ -167,5 +167,14 @@ describe("a server's default timeouts", () => {
     }),
     stderr: '',
     exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe("an 'error' nobody listens for: what runs before the crash", () => {
+  claim('network/listen-eaddrinuse-uncaught-handler', {
+    exit: 0,
+    stdout: ['listen() returned', 'uncaughtException: EADDRINUSE (listen); closing the first server', 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
   });
 });

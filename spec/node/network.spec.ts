@@ -177,4 +177,10 @@ describe("an 'error' nobody listens for: what runs before the crash", () => {
     stderr: '',
     exitEvent: { code: 0, printed: ['exit listener: code 0'] },
   });
+  claim('network/listen-eaddrinuse-listener-exits', {
+    exit: 0,
+    stdout: ['error listener: EADDRINUSE (listen)', 'exit listener: code 0; second server listening: false'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0; second server listening: false'] },
+  });
 });

@@ -183,4 +183,15 @@ describe("an 'error' nobody listens for: what runs before the crash", () => {
     stderr: '',
     exitEvent: { code: 0, printed: ['exit listener: code 0; second server listening: false'] },
   });
+  claim('network/request-socket-hang-up', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['server: got GET /; destroying the connection', 'exit listener: code 1'],
+      stderr: [line('Error: socket hang up'), "Emitted 'error' event on ClientRequest instance at:", line("  code: 'ECONNRESET'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['server: got GET /; destroying the connection', 'exit listener: code 1'], stderr: [line('error: socket hang up')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['server: got GET /; destroying the connection'], stderr: [line('error: Uncaught Error: socket hang up')], exitEvent: 'not fired' },
+  }));
 });

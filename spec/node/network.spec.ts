@@ -194,4 +194,22 @@ describe("an 'error' nobody listens for: what runs before the crash", () => {
     // Deno reports an uncaught error and ends without emitting 'exit'.
     deno: { exit: 1, stdout: ['server: got GET /; destroying the connection'], stderr: [line('error: Uncaught Error: socket hang up')], exitEvent: 'not fired' },
   }));
+  claim('network/server-socket-reset', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['server: connection; writing to it', 'client: got data; resetting the connection', 'exit listener: code 1'],
+      stderr: [line('Error: read ECONNRESET'), "Emitted 'error' event on Socket instance at:", line("  code: 'ECONNRESET',"), line("  syscall: 'read'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    // Under Bun the server's socket emits no 'error' after the client's resetAndDestroy(): the
+    // server goes on running until the scenario's guard closes it.
+    bun: {
+      exit: 0,
+      stdout: ['server: connection; writing to it', 'client: got data; resetting the connection', '2 s after the reset the server is still running; closing it', 'exit listener: code 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+    },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['server: connection; writing to it', 'client: got data; resetting the connection'], stderr: [line('error: Uncaught Error: read ECONNRESET')], exitEvent: 'not fired' },
+  }));
 });

@@ -213,3 +213,18 @@ describe("an 'error' nobody listens for: what runs before the crash", () => {
     deno: { exit: 1, stdout: ['server: connection; writing to it', 'client: got data; resetting the connection'], stderr: [line('error: Uncaught Error: read ECONNRESET')], exitEvent: 'not fired' },
   }));
 });
+
+describe('errors inside an http server', () => {
+  claim('network/http-server-handler-throw', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['handler: got GET /boom; throwing', 'exit listener: code 1'],
+      stderr: [line('Error: boom in handler'), not(/Emitted 'error' event/)],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['handler: got GET /boom; throwing', 'exit listener: code 1'], stderr: [line('error: boom in handler')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno's http server catches the throw, says nothing, and answers 400: the process goes on
+    // (the scenario's client then closes everything and it exits 0).
+    deno: { exit: 0, stdout: ['handler: got GET /boom; throwing', 'client: got HTTP/1.1 400 Bad Request', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
+  }));
+});

@@ -227,4 +227,15 @@ describe('errors inside an http server', () => {
     // (the scenario's client then closes everything and it exits 0).
     deno: { exit: 0, stdout: ['handler: got GET /boom; throwing', 'client: got HTTP/1.1 400 Bad Request', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
   }));
+  claim('network/set-header-after-sent', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['handler: res.end() called; now res.setHeader()', 'exit listener: code 1'],
+      stderr: [line('Error [ERR_HTTP_HEADERS_SENT]: Cannot set headers after they are sent to the client'), line("  code: 'ERR_HTTP_HEADERS_SENT'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['handler: res.end() called; now res.setHeader()', 'exit listener: code 1'], stderr: [line('error: Cannot set headers after they are sent to the client'), line(' code: "ERR_HTTP_HEADERS_SENT"')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno's http server catches the throw and says nothing; the 200 response was complete already.
+    deno: { exit: 0, stdout: ['handler: res.end() called; now res.setHeader()', 'client: got HTTP/1.1 200 OK', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
+  }));
 });

@@ -239,3 +239,15 @@ describe('errors inside an http server', () => {
     deno: { exit: 0, stdout: ['handler: res.end() called; now res.setHeader()', 'client: got HTTP/1.1 200 OK', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
   }));
 });
+
+describe("the server's req: what 'close' means", () => {
+  claim('network/req-close-after-body', {
+    exit: 0,
+    stdout: byNode({
+      '<16.0.0': ['server: req end', 'server: sending the response', 'server: req close; response sent: true', 'client: response read'],
+      '>=16.0.0': ['server: req end', 'server: req close; response sent: false', 'server: sending the response', 'client: response read'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

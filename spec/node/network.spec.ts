@@ -238,6 +238,12 @@ describe('errors inside an http server', () => {
     // Deno's http server catches the throw and says nothing; the 200 response was complete already.
     deno: { exit: 0, stdout: ['handler: res.end() called; now res.setHeader()', 'client: got HTTP/1.1 200 OK', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
   }));
+  claim('network/client-error-bad-request', {
+    exit: 0,
+    stdout: ['malformed request: HTTP/1.1 400 Bad Request', 'handler: GET /next', 'next request: HTTP/1.1 200 OK'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
 });
 
 describe("the server's req: what 'close' means", () => {

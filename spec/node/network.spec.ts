@@ -238,6 +238,17 @@ describe('errors inside an http server', () => {
     // Deno's http server catches the throw and says nothing; the 200 response was complete already.
     deno: { exit: 0, stdout: ['handler: res.end() called; now res.setHeader()', 'client: got HTTP/1.1 200 OK', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
   }));
+  claim('network/res-write-after-end', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['handler: res.end() called; now res.write()', byNode({ '<15.0.0': 'handler: res.write() returned true', '>=15.0.0': 'handler: res.write() returned false' }), 'exit listener: code 1'],
+      stderr: [line('Error [ERR_STREAM_WRITE_AFTER_END]: write after end'), "Emitted 'error' event on ServerResponse instance at:", line("  code: 'ERR_STREAM_WRITE_AFTER_END'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['handler: res.end() called; now res.write()', 'handler: res.write() returned false', 'exit listener: code 1'], stderr: [line('error: write after end')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['handler: res.end() called; now res.write()', 'handler: res.write() returned false'], stderr: [line('error: Uncaught Error: write after end')], exitEvent: 'not fired' },
+  }));
   claim('network/client-error-bad-request', {
     exit: 0,
     stdout: ['malformed request: HTTP/1.1 400 Bad Request', 'handler: GET /next', 'next request: HTTP/1.1 200 OK'],

@@ -257,6 +257,15 @@ describe('errors inside an http server', () => {
   });
 });
 
+describe('a connection cut in the middle of a request or a response', () => {
+  claim('network/client-abort-mid-upload', {
+    exit: 0,
+    stdout: ['server: first part of the body read; the client disconnects', "server: req 'aborted'", "server: req 'close', complete: false", 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
+});
+
 describe("the server's req: what 'close' means", () => {
   claim('network/req-close-after-body', {
     exit: 0,

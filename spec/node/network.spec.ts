@@ -264,6 +264,15 @@ describe('a connection cut in the middle of a request or a response', () => {
     stderr: '',
     exitEvent: { code: 0, printed: ['exit listener: code 0'] },
   });
+  claim('network/client-abort-error-listener', {
+    exit: 0,
+    stdout: byNode({
+      '<15.0.0': ['server: first part of the body read; the client disconnects', "server: req 'aborted'", "server: req 'close', complete: false"],
+      '>=15.0.0': ['server: first part of the body read; the client disconnects', "server: req 'aborted'", "server: req 'error': aborted, code ECONNRESET", "server: req 'close', complete: false"],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
 });
 
 describe("the server's req: what 'close' means", () => {

@@ -273,6 +273,15 @@ describe('a connection cut in the middle of a request or a response', () => {
     stderr: '',
     exitEvent: { code: 0, printed: [] },
   });
+  claim('network/response-body-cut', {
+    exit: 0,
+    stdout: byNode({
+      '<13.0.0': ['client: got "partial" of 100 bytes; the server cuts the connection', "client: res 'aborted'", "client: res 'end'", "client: res 'close', complete: false", 'exit listener: code 0'],
+      '>=13.0.0': ['client: got "partial" of 100 bytes; the server cuts the connection', "client: res 'aborted'", "client: res 'close', complete: false", 'exit listener: code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
 });
 
 describe("the server's req: what 'close' means", () => {

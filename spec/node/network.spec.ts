@@ -212,6 +212,12 @@ describe("an 'error' nobody listens for: what runs before the crash", () => {
     // Deno reports an uncaught error and ends without emitting 'exit'.
     deno: { exit: 1, stdout: ['server: connection; writing to it', 'client: got data; resetting the connection'], stderr: [line('error: Uncaught Error: read ECONNRESET')], exitEvent: 'not fired' },
   }));
+  claim('network/idle-keepalive-reset', {
+    exit: 0,
+    stdout: ['response read; idle sockets in the pool: 1; the server resets the connection', 'idle socket closed; idle sockets in the pool: 0', 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
 });
 
 describe('errors inside an http server', () => {

@@ -288,6 +288,12 @@ describe('a connection cut in the middle of a request or a response', () => {
     stderr: '',
     exitEvent: { code: 0, printed: ['exit listener: code 0'] },
   });
+  claim('network/pipeline-response-client-abort', {
+    exit: 0,
+    stdout: ['client: first chunk received; disconnecting', 'server: pipeline callback: ERR_STREAM_PREMATURE_CLOSE; source destroyed: true', 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
 });
 
 describe("the server's req: what 'close' means", () => {

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, not, type Outcome } from '../../harness/claims.ts';
+import { byNode, claim, describe, line, not, type Outcome } from '../../harness/claims.ts';
 
 describe('what keeps an HTTP client process alive', () => {
   claim('network/global-agent-keepalive', {
@@ -164,6 +164,144 @@ describe("a server's default timeouts", () => {
       '>=13.5 <14.11': ['server.timeout = 0', 'server.requestTimeout = undefined', ...same],
       '>=14.11 <18': ['server.timeout = 0', 'server.requestTimeout = 0', ...same],
       '>=18': ['server.timeout = 0', 'server.requestTimeout = 300000', ...same],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe("an 'error' nobody listens for: what runs before the crash", () => {
+  claim('network/listen-eaddrinuse-uncaught-handler', {
+    exit: 0,
+    stdout: ['listen() returned', 'uncaughtException: EADDRINUSE (listen); closing the first server', 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
+  claim('network/listen-eaddrinuse-listener-exits', {
+    exit: 0,
+    stdout: ['error listener: EADDRINUSE (listen)', 'exit listener: code 0; second server listening: false'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0; second server listening: false'] },
+  });
+  claim('network/request-socket-hang-up', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['server: got GET /; destroying the connection', 'exit listener: code 1'],
+      stderr: [line('Error: socket hang up'), "Emitted 'error' event on ClientRequest instance at:", line("  code: 'ECONNRESET'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['server: got GET /; destroying the connection', 'exit listener: code 1'], stderr: [line('error: socket hang up')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['server: got GET /; destroying the connection'], stderr: [line('error: Uncaught Error: socket hang up')], exitEvent: 'not fired' },
+  }));
+  claim('network/server-socket-reset', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['server: connection; writing to it', 'client: got data; resetting the connection', 'exit listener: code 1'],
+      stderr: [line('Error: read ECONNRESET'), "Emitted 'error' event on Socket instance at:", line("  code: 'ECONNRESET',"), line("  syscall: 'read'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    // Under Bun the server's socket emits no 'error' after the client's resetAndDestroy(): the
+    // server goes on running until the scenario's guard closes it.
+    bun: {
+      exit: 0,
+      stdout: ['server: connection; writing to it', 'client: got data; resetting the connection', '2 s after the reset the server is still running; closing it', 'exit listener: code 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+    },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['server: connection; writing to it', 'client: got data; resetting the connection'], stderr: [line('error: Uncaught Error: read ECONNRESET')], exitEvent: 'not fired' },
+  }));
+  claim('network/idle-keepalive-reset', {
+    exit: 0,
+    stdout: ['response read; idle sockets in the pool: 1; the server resets the connection', 'idle socket closed; idle sockets in the pool: 0', 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
+});
+
+describe('errors inside an http server', () => {
+  claim('network/http-server-handler-throw', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['handler: got GET /boom; throwing', 'exit listener: code 1'],
+      stderr: [line('Error: boom in handler'), not(/Emitted 'error' event/)],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['handler: got GET /boom; throwing', 'exit listener: code 1'], stderr: [line('error: boom in handler')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno's http server catches the throw, says nothing, and answers 400: the process goes on
+    // (the scenario's client then closes everything and it exits 0).
+    deno: { exit: 0, stdout: ['handler: got GET /boom; throwing', 'client: got HTTP/1.1 400 Bad Request', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
+  }));
+  claim('network/set-header-after-sent', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['handler: res.end() called; now res.setHeader()', 'exit listener: code 1'],
+      stderr: [line('Error [ERR_HTTP_HEADERS_SENT]: Cannot set headers after they are sent to the client'), line("  code: 'ERR_HTTP_HEADERS_SENT'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['handler: res.end() called; now res.setHeader()', 'exit listener: code 1'], stderr: [line('error: Cannot set headers after they are sent to the client'), line(' code: "ERR_HTTP_HEADERS_SENT"')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno's http server catches the throw and says nothing; the 200 response was complete already.
+    deno: { exit: 0, stdout: ['handler: res.end() called; now res.setHeader()', 'client: got HTTP/1.1 200 OK', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
+  }));
+  claim('network/res-write-after-end', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['handler: res.end() called; now res.write()', byNode({ '<15.0.0': 'handler: res.write() returned true', '>=15.0.0': 'handler: res.write() returned false' }), 'exit listener: code 1'],
+      stderr: [line('Error [ERR_STREAM_WRITE_AFTER_END]: write after end'), "Emitted 'error' event on ServerResponse instance at:", line("  code: 'ERR_STREAM_WRITE_AFTER_END'")],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['handler: res.end() called; now res.write()', 'handler: res.write() returned false', 'exit listener: code 1'], stderr: [line('error: write after end')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['handler: res.end() called; now res.write()', 'handler: res.write() returned false'], stderr: [line('error: Uncaught Error: write after end')], exitEvent: 'not fired' },
+  }));
+  claim('network/client-error-bad-request', {
+    exit: 0,
+    stdout: ['malformed request: HTTP/1.1 400 Bad Request', 'handler: GET /next', 'next request: HTTP/1.1 200 OK'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('a connection cut in the middle of a request or a response', () => {
+  claim('network/client-abort-mid-upload', {
+    exit: 0,
+    stdout: ['server: first part of the body read; the client disconnects', "server: req 'aborted'", "server: req 'close', complete: false", 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
+  claim('network/client-abort-error-listener', {
+    exit: 0,
+    stdout: byNode({
+      '<15.0.0': ['server: first part of the body read; the client disconnects', "server: req 'aborted'", "server: req 'close', complete: false"],
+      '>=15.0.0': ['server: first part of the body read; the client disconnects', "server: req 'aborted'", "server: req 'error': aborted, code ECONNRESET", "server: req 'close', complete: false"],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  claim('network/response-body-cut', {
+    exit: 0,
+    stdout: byNode({
+      '<13.0.0': ['client: got "partial" of 100 bytes; the server cuts the connection', "client: res 'aborted'", "client: res 'end'", "client: res 'close', complete: false", 'exit listener: code 0'],
+      '>=13.0.0': ['client: got "partial" of 100 bytes; the server cuts the connection', "client: res 'aborted'", "client: res 'close', complete: false", 'exit listener: code 0'],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
+  claim('network/pipeline-response-client-abort', {
+    exit: 0,
+    stdout: ['client: first chunk received; disconnecting', 'server: pipeline callback: ERR_STREAM_PREMATURE_CLOSE; source destroyed: true', 'exit listener: code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener: code 0'] },
+  });
+});
+
+describe("the server's req: what 'close' means", () => {
+  claim('network/req-close-after-body', {
+    exit: 0,
+    stdout: byNode({
+      '<16.0.0': ['server: req end', 'server: sending the response', 'server: req close; response sent: true', 'client: response read'],
+      '>=16.0.0': ['server: req end', 'server: req close; response sent: false', 'server: sending the response', 'client: response read'],
     }),
     stderr: '',
     exitEvent: { code: 0, printed: [] },

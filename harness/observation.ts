@@ -61,6 +61,10 @@ export function normalise(text: string, at: Places): string {
   }
   t = t.replace(/\(node:\d+\)/g, '(node:<pid>)');
   t = t.replace(/Node\.js v\d+\.\d+\.\d+/g, 'Node.js <version>');
+  // A loopback port a scenario got from listen(0) differs at every run: in an address
+  // ("127.0.0.1:41235", "[::1]:41235") and in an error's inspected fields ("port: 41235").
+  t = t.replace(/(?<![\w.])(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}\b/g, '$1:<port>');
+  t = t.replace(/\bport: \d{1,5}\b/g, 'port: <port>');
   // Bun's trailer under a crash report: "Bun v1.4.5 (Linux x64)" (or "... x64 baseline)").
   t = t.replace(/^Bun v\d+\.\d+\.\d+(?:[-+][\w.+-]+)? \(/gm, 'Bun <version> (');
   return t;

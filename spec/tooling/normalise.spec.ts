@@ -1,0 +1,34 @@
+// What the harness removes from an output before it is compared: what differs between machines
+// and runs (harness/observation.ts normalise), and nothing else.
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../harness/observation.ts';
+
+const at = { dir: '/tmp/x/scenarios/network', scenarios: '/tmp/x/scenarios', root: '/tmp/x' };
+
+describe('normalise', () => {
+  it("a loopback port from listen(0), in an address and in an error's fields, reads <port>", () => {
+    const crash = [
+      'Error: listen EADDRINUSE: address already in use 127.0.0.1:41235',
+      "  code: 'EADDRINUSE',",
+      "  address: '127.0.0.1',",
+      '  port: 41235',
+      'connect ECONNREFUSED [::1]:9 and localhost:80',
+    ].join('\n');
+    expect(normalise(crash, at)).toBe([
+      'Error: listen EADDRINUSE: address already in use 127.0.0.1:<port>',
+      "  code: 'EADDRINUSE',",
+      "  address: '127.0.0.1',",
+      '  port: <port>',
+      'connect ECONNREFUSED [::1]:<port> and localhost:<port>',
+    ].join('\n'));
+  });
+
+  it('leaves numbers that are not ports alone', () => {
+    const text = 'exit code 1 at 12:30:45, 127.0.0.10 seen, support: 8080, errno: -98, report: 3';
+    expect(normalise(text, at)).toBe(text);
+  });
+
+  it('paths, pids and the version in a crash trailer', () => {
+    expect(normalise('(node:1234) Warning at /tmp/x/scenarios/network/a.js:3\nNode.js v22.1.0', at)).toBe('(node:<pid>) Warning at <dir>/a.js:3\nNode.js <version>');
+  });
+});

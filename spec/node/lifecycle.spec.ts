@@ -27,7 +27,12 @@ describe('handles, not Promises, keep the process alive', () => {
 
   claim('lifecycle/server-keeps-alive', ends(0, ['listening', 'closing the server', 'server closed, the await is over', 'node exit with code 0']));
 
-  claim('lifecycle/server-unref', ends(0, ['listening', 'node exit with code 0']));
+  claim('lifecycle/server-unref', byNode<Outcome>({
+    '*': ends(0, ['listening', 'node exit with code 0']),
+    // Deno sometimes still runs the unref'd 50 ms timer while it shuts down, like lifecycle/unref-timer
+    // below: seen once in CI (2026-12-04, the Deno matrix), never in 100 runs here, loaded or not.
+    deno: { exit: 0, stdout: /^listening\n(?:closing the server\nserver closed, the await is over\n)?node exit with code 0\n$/, stderr: '', exitEvent: { code: 0, printed: ['node exit with code 0'] } },
+  }));
 
   claim('lifecycle/unref-timer', byNode<Outcome>({
     '*': ends(0, ["waiting for an unref'd timer", 'node exit with code 0']),

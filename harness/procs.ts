@@ -301,9 +301,11 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
       hookCleanup();
       heldChildren.add(pid);
     }
-    // Its own group is killed whole; a helper in ours, alone.
+    // Its own group is killed whole, with every group its descendants made for themselves (a
+    // detached child sits in one, and would outlive the run otherwise); a helper in ours, alone.
     const kill = () => {
       for (const g of o.alsoKill?.() ?? []) killGroup(g);
+      if (own && pid) killDescendantGroups(pid);
       if (own) killGroup(pid);
       else if (pid) {
         try {
@@ -353,6 +355,26 @@ export async function run(file: string, args: string[], opts: { cwd?: string; ti
   const r = await runGroup(file, args, { cwd: opts.cwd, env: inheritedEnv({ npm_config_yes: 'true' }), timeout: opts.timeout ?? 120_000, maxBuffer: 16 * 1024 * 1024, ownGroup: false });
   const code = r.startError ? 127 : r.exitCode ?? 1;
   return { code, stdout: r.stdout, stderr: r.stderr + (r.startError ? r.startError : r.timedOut ? `timed out after ${opts.timeout ?? 120_000} ms` : ''), timedOut: r.timedOut };
+}
+
+/**
+ * SIGKILLs every process group and process that descends from `pid` (found by parent links while
+ * `pid` is still alive), other than `pid`'s own group and this process's: what a group kill of
+ * `pid` would miss.
+ */
+export function killDescendantGroups(pid: number): void {
+  if (!HAS_PROC) return;
+  for (const p of tree(pid).slice(1)) {
+    if (p.pgid > 1 && p.pgid !== pid && p.pgid !== process.pid) {
+      killGroup(p.pgid, 'SIGKILL');
+      killGroup(p.pgid, 'SIGCONT');
+    }
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
 }
 
 /**

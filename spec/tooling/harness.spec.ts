@@ -86,6 +86,15 @@ describe('running a scenario', () => {
     for (const pid of pids.flat()) expect(isRunning(pid), `pid ${pid} still alive`).toBe(false);
   });
 
+  it('at the time limit also ends a detached child (a group of its own) and what it started', async () => {
+    // 6 s: long enough for the detached child to start its own child on a loaded machine.
+    const r = await runScenario(fixture('hang-detached.js'), target, { timeout: 6000 });
+    expect(r.timedOut).toBe(true);
+    const pids = [...pidsIn(r.stdout, 'detached'), ...pidsIn(r.stdout, 'grandchild')];
+    expect(pids, r.stdout).toHaveLength(2);
+    for (const pid of pids) expect(isRunning(pid), `pid ${pid} still alive`).toBe(false);
+  });
+
   it('leaves no orphan behind when the main process ends first', async () => {
     const r = await runScenario(fixture('orphan-maker.js'), target);
     expect(r.exitCode).toBe(0);

@@ -188,6 +188,25 @@ describe('serve: the Invoke API, through @aws-sdk/client-lambda', () => {
     });
   }, 120_000);
 
+  it('Event while throttled: tried again 1 s later, then at twice the interval each time, until it runs (Lambda\'s retries of a throttled event are not shortened)', async () => {
+    await serving({ concurrency: 1 }, {}, async ({ client, server, seen }) => {
+      const slow = invoke(client, { Payload: json({ ms: 1500 }) });
+      // The environment is busy from the first request's cold start to the end of its 1.5 s
+      // handler; the Event is queued and tried within about 100 ms of seeing it busy: throttled.
+      await until('the first request to be running', () => server.fn.environments().some((e) => e.busy), 60_000);
+      const out = await invoke(client, { Payload: json({ queued: 'behind' }), InvocationType: 'Event' });
+      expect(out.StatusCode).toBe(202);
+      expect((await slow).StatusCode).toBe(200);
+      // Seen: the slow request, the Event's throttled attempts, then its run. Wait for the run.
+      await until('the Event invocation to run', () => seen.some((s) => s.how.type === 'Event' && !s.inv.refused), 60_000);
+      const events = seen.filter((s) => s.how.type === 'Event');
+      const throttled = events.filter((s) => s.inv.refused === 'throttled');
+      expect(throttled.length).toBeGreaterThanOrEqual(1);
+      expect(throttled.map((s) => s.how.retryInMs)).toEqual(throttled.map((_, i) => 1000 * 2 ** i));
+      expect(events.at(-1)!.inv.response).toEqual({ event: { queued: 'behind' }, clientContext: null });
+    });
+  }, 120_000);
+
   it('requests the API refuses get its error types and status codes, and never reach the function', async () => {
     await serving({}, {}, async ({ client, server, seen }) => {
       const over = (bytes: number) => new Uint8Array(bytes).fill(0x20); // white space: valid JSON around nothing is not the point, the size is

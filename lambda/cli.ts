@@ -12,6 +12,9 @@ import { ASYNC_RETRY_DELAYS_MS, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } 
 import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
 
+/** How often serve checks that the process that started it is still there. */
+const ORPHAN_POLL_MS = 500;
+
 /** Idle time between invocations when none is given: see the usage text for why. */
 const DEFAULT_GAP_MS = 1000;
 
@@ -169,6 +172,7 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
   // server and the function are closed, and it exits with the signal's code.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
   server = await startServer(
     { ...fnOpts, onShutdown: (e) => out(`--- environment ${e.environment} shut down after ${e.idleMs} ms frozen (what it left pending never runs)\n`) },
     {
@@ -185,6 +189,14 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
     },
   );
   out(server.url + '\n');
+  // Orphaned: the process that started it is gone (`npm run` starts it through `sh -c`; a SIGTERM to
+  // npm ends npm and the shell, not this process). Then stop as if hung up: a server nobody can
+  // interrupt any more must not keep serving, nor keep its runtime processes. Polled: Node has no
+  // event for it.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGHUP');
+  }, ORPHAN_POLL_MS).unref();
   // Served until a signal: stop() ends the process.
   return new Promise<number>(() => {});
 }

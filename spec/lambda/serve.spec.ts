@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
-import { isRunning, procStat, tree, until } from '../../harness/procs.ts';
+import { isRunning, killGroup, procStat, tree, until, type Proc } from '../../harness/procs.ts';
 import { spec as lambdaCommand } from '../../lambda/cli.ts';
 import { logTail, startServer, type InvocationNote, type InvokeServer, type ServeOptions } from '../../lambda/invoke-api.ts';
 import { runtimeAvailability, type FunctionOptions, type Invocation } from '../../lambda/service.ts';
@@ -238,6 +238,21 @@ describe('serve: the Invoke API, through @aws-sdk/client-lambda', () => {
 const RUN = join(ROOT, 'tools', 'run.mjs');
 const lambdaArgs = (args: string[]) => [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args];
 
+/** A failed test's clean-up: the command's processes and their groups (a frozen runtime dies only once continued). */
+function killAll(procs: Proc[]) {
+  for (const p of procs) {
+    if (p.pgid === p.pid) {
+      killGroup(p.pgid, 'SIGKILL');
+      killGroup(p.pgid, 'SIGCONT');
+    }
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
+
 describe('npm run lambda -- serve: the command', () => {
   if (!runtime) {
     skipped('the serve command', 'no runtime available here');
@@ -246,6 +261,7 @@ describe('npm run lambda -- serve: the command', () => {
 
   it('prints its base URL first, serves, and on SIGINT exits 130 leaving nothing behind: no server, no runtime process (the frozen one included)', async () => {
     const child = execa(process.execPath, lambdaArgs(['serve', PROBE, '--runtime', runtime, '--timeout', '60', '--port', '0']), { cwd: ROOT, reject: false, timeout: 120_000 });
+    let procs: Proc[] = [];
     try {
       let stdout = '';
       child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -258,7 +274,7 @@ describe('npm run lambda -- serve: the command', () => {
       await until('the invocation\'s REPORT line on stdout', () => /^REPORT RequestId: /m.test(stdout), 60_000);
       expect(stdout.split('\n')[1]).toMatch(/^INIT_START Runtime Version: /);
       // Its runtime process is a child of the command, frozen (stopped) between invocations.
-      const procs = tree(child.pid!).slice(1);
+      procs = tree(child.pid!);
       const stopped = procs.filter((p) => p.state === 'T');
       expect(stopped.length).toBeGreaterThanOrEqual(1);
       child.kill('SIGINT');
@@ -275,7 +291,34 @@ describe('npm run lambda -- serve: the command', () => {
       });
       expect(refused).toBe('ECONNREFUSED');
     } finally {
+      killAll(procs);
       child.kill('SIGKILL');
+    }
+  }, 180_000);
+
+  it('orphaned (the shell npm starts it through is killed): it stops by itself, leaving nothing behind', async () => {
+    // `; true` keeps the shell from handing its process over to node (exec): node is its child, as under `npm run`.
+    const cmd = [process.execPath, ...lambdaArgs(['serve', PROBE, '--runtime', runtime, '--timeout', '60', '--port', '0'])].map((a) => `'${a}'`).join(' ');
+    const shell = execa('sh', ['-c', `${cmd}; true`], { cwd: ROOT, reject: false, timeout: 120_000 });
+    let procs: Proc[] = [];
+    try {
+      let stdout = '';
+      shell.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      await until('the base URL on the first line of stdout', () => stdout.includes('\n'), 60_000);
+      const url = stdout.split('\n')[0]!;
+      const r = await fetch(`${url}/2015-03-31/functions/f/invocations`, { method: 'POST', body: '{}' });
+      expect(r.status).toBe(200);
+      procs = tree(shell.pid!).slice(1); // the command and its runtime process
+      expect(procs.length).toBeGreaterThanOrEqual(2);
+      // The shell's exit, not the end of its output: the orphan holds the pipe until it stops.
+      const exited = new Promise((r) => shell.once('exit', r));
+      shell.kill('SIGKILL');
+      await exited;
+      // It polls for its parent every 500 ms, then closes: 30 s is a wide margin on a loaded machine.
+      await until('the orphaned command and its runtime processes to be gone', () => procs.every((p) => !isRunning(p.pid)), 30_000);
+    } finally {
+      killAll(procs);
+      shell.kill('SIGKILL');
     }
   }, 180_000);
 

@@ -244,3 +244,38 @@ export const ASYNC_THROTTLE_RETRY = { firstMs: 1000, maxMs: 5 * 60_000, forMs: 6
  * reference, RuntimeVersionConfig: "arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}::runtime:.+").
  */
 export const initStartText = (version: string, arn: string) => `INIT_START Runtime Version: ${version}\tRuntime Version ARN: ${arn}`;
+
+// ---- function URLs (lambda/invoke-api.ts, <base>/url/...) ----------------------------------------
+//
+// https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html ("Request and response
+// payloads"; the same text in github.com/awsdocs/aws-lambda-developer-guide, doc_source/urls-invocation.md):
+// "When a client calls your function URL, Lambda maps the request to an event object before passing
+// it to your function. Your function's response is then mapped to an HTTP response that Lambda
+// sends back to the client through the function URL. The request and response event formats follow
+// the same schema as the Amazon API Gateway payload format version 2.0." Of the request's fields:
+//   version "2.0"; routeKey "Function URLs don't use this parameter. Lambda sets this to $default";
+//   rawPath "The request path"; rawQueryString "The raw string containing the request's query string
+//   parameters"; cookies "An array containing all cookies sent as part of the request"; headers "The
+//   list of request headers, presented as key-value pairs" (the example: "header2": "value1,value2");
+//   queryStringParameters (the example: "parameter1": "value1,value2" for parameter1=value1&parameter1=value2);
+//   requestContext.accountId "The AWS account ID of the function owner"; requestContext.authorizer
+//   "if the function URL uses the AWS_IAM auth type. Otherwise, Lambda sets this to null";
+//   requestContext.http {method, path, protocol, sourceIp "The source IP address of the immediate TCP
+//   connection making the request", userAgent}; requestContext.requestId "The ID of the invocation
+//   request"; routeKey and stage "$default"; time "07/Sep/2021:22:50:22 +0000"; timeEpoch;
+//   body "If the content type of the request is binary, the body is base64-encoded"; isBase64Encoded;
+//   pathParameters and stageVariables "Lambda sets this to null or excludes this from the JSON".
+// Of the response: "If your function returns valid JSON and doesn't return a statusCode, Lambda
+// assumes the following: statusCode is 200. content-type is application/json. body is the function
+// response. isBase64Encoded is false." (a string answer "Hello, world!" reaches the client as
+// `"Hello, world!"`, 15 bytes); "To return cookies from your function, don't manually add set-cookie
+// headers. Instead, include the cookies in your response payload object. Lambda automatically
+// interprets this and adds them as set-cookie headers in your HTTP response".
+export const FUNCTION_URL_PAYLOAD_VERSION = '2.0';
+export const FUNCTION_URL_PLACEHOLDER = '$default';
+/** FUNCTION_URL: the example's `time`: day/month/year:hh:mm:ss +0000. */
+export function functionUrlTime(d: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}

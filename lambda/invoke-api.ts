@@ -10,6 +10,8 @@
 //                            DryRun: 204, nothing runs
 //     X-Amz-Log-Type         Tail: X-Amz-Log-Result, the last 4 KB of the invocation's log, base64
 //     X-Amz-Client-Context   base64 JSON, handed to the function (synchronous invocations only)
+//   <method> /url/<path>?<query>                          a function URL (buffered): the request becomes a
+//                                                        payload-format-2.0 event, the answer an HTTP response
 //   anything else: 404 ResourceNotFoundException
 //
 // A function error is an answer, not a refusal: 200 with X-Amz-Function-Error and the error as the
@@ -22,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { buffer } from 'node:stream/consumers';
 import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import {
-  ASYNC_RETRY_DELAYS_MS, ASYNC_THROTTLE_RETRY, FUNCTION_ERROR_HEADER_VALUE, INVOCATION_TYPES, INVOKE_ERRORS, INVOKE_PATH, INVOKE_STATUS, LATEST, LOG_TAIL_BYTES, LOG_TYPES,
+  ASYNC_RETRY_DELAYS_MS, ASYNC_THROTTLE_RETRY, FUNCTION_ERROR_HEADER_VALUE, FUNCTION_URL_PAYLOAD_VERSION, FUNCTION_URL_PLACEHOLDER, functionUrlTime, INVOCATION_TYPES, INVOKE_ERRORS, INVOKE_PATH, INVOKE_STATUS, LATEST, LOG_TAIL_BYTES, LOG_TYPES,
   MAX_ASYNC_REQUEST_BYTES, MAX_CLIENT_CONTEXT_BYTES, MAX_REQUEST_BYTES, REQUEST_TOO_LARGE, THROTTLED, type InvokeErrorType,
 } from './aws.ts';
 import { startFunction, type FunctionOptions, type Invocation, type LambdaFunction } from './service.ts';
@@ -46,7 +48,7 @@ export interface ServeOptions {
 }
 
 export interface InvocationNote {
-  type: Exclude<InvocationType, 'DryRun'>;
+  type: Exclude<InvocationType, 'DryRun'> | 'FunctionUrl';
   /** 0 for the first attempt of an asynchronous invocation, then 1, 2 for its retries. */
   attempt: number;
   /** An asynchronous invocation that failed: when it is tried again (ms), or undefined: never (the event is dropped). */
@@ -146,6 +148,76 @@ function eventOf(body: Buffer, limit: number): unknown {
   }
 }
 
+/** Where the function URL is served: `<base>/url/...` is the URL's `/...`. */
+export const FUNCTION_URL_PREFIX = '/url';
+/** The account the service's ARNs name (lambda/environment.ts), and the URL's id. */
+const ACCOUNT_ID = '123456789012';
+const URL_ID = 'local';
+
+/**
+ * Whether a request body is text, given as it is, or binary, given base64 (FUNCTION_URL in aws.ts:
+ * "If the content type of the request is binary, the body is base64-encoded"). Which types count as
+ * binary the page does not list: here text/*, JSON, XML, JavaScript and form data are text, and so
+ * is a body without a content type that is valid UTF-8; anything else is binary.
+ */
+function isTextBody(contentType: string | undefined, body: Buffer): boolean {
+  if (contentType === undefined) return Buffer.from(body.toString('utf8'), 'utf8').equals(body);
+  return /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)\b)|\+(json|xml)\b/i.test(contentType.trim());
+}
+
+/** A function URL request as the event Lambda hands the function (aws.ts FUNCTION_URL: payload format 2.0). */
+export function functionUrlEvent(req: IncomingMessage, url: URL, rawPath: string, body: Buffer, requestId: string, now = new Date()): Record<string, unknown> {
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!.toLowerCase();
+    const value = req.rawHeaders[i + 1]!;
+    if (name === 'cookie') cookies.push(...value.split(';').map((c) => c.trim()).filter(Boolean));
+    else headers[name] = name in headers ? `${headers[name]},${value}` : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const text = isTextBody(headers['content-type'], body);
+  return {
+    version: FUNCTION_URL_PAYLOAD_VERSION,
+    routeKey: FUNCTION_URL_PLACEHOLDER,
+    rawPath,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    ...(cookies.length ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    requestContext: {
+      accountId: ACCOUNT_ID,
+      apiId: URL_ID,
+      authentication: null,
+      authorizer: null, // the URL's auth type is NONE: nobody signs requests to a local service
+      domainName: headers.host ?? '127.0.0.1',
+      domainPrefix: URL_ID,
+      http: { method: req.method ?? 'GET', path: rawPath, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
+      requestId,
+      routeKey: FUNCTION_URL_PLACEHOLDER,
+      stage: FUNCTION_URL_PLACEHOLDER,
+      time: functionUrlTime(now),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length ? { body: text ? body.toString('utf8') : body.toString('base64') } : {}),
+    isBase64Encoded: body.length > 0 && !text,
+  };
+}
+
+/** The HTTP response of a function URL for the function's answer (aws.ts FUNCTION_URL). */
+export function functionUrlResponse(answer: unknown): { status: number; headers: Record<string, string | string[]>; body: Buffer } {
+  const a = answer as Record<string, unknown> | null;
+  if (a && typeof a === 'object' && !Array.isArray(a) && a.statusCode !== undefined) {
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries((a.headers ?? {}) as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
+    if (Array.isArray(a.cookies) && a.cookies.length) headers['set-cookie'] = a.cookies.map(String);
+    const text = a.body === undefined || a.body === null ? '' : typeof a.body === 'string' ? a.body : JSON.stringify(a.body);
+    return { status: Number(a.statusCode), headers, body: a.isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8') };
+  }
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(answer ?? null), 'utf8') };
+}
+
 class Front {
   private closed = false;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -172,6 +244,7 @@ class Front {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = INVOKE_PATH.exec(url.pathname);
     const body = await buffer(req);
+    if (url.pathname === FUNCTION_URL_PREFIX || url.pathname.startsWith(FUNCTION_URL_PREFIX + '/')) return this.functionUrl(req, res, url, body);
     if (!m || req.method !== 'POST') throw new Refusal('ResourceNotFoundException', `Nothing here: ${req.method} ${url.pathname} (this service serves POST /2015-03-31/functions/<name>/invocations)`);
     const qualifier = url.searchParams.get('Qualifier');
     if (qualifier !== null && qualifier !== LATEST) {
@@ -212,6 +285,30 @@ class Front {
     if (logType === 'Tail') headers['X-Amz-Log-Result'] = logTail(inv.rawLogs);
     res.writeHead(INVOKE_STATUS.RequestResponse, headers);
     res.end(payload);
+  }
+
+  /**
+   * A function URL request: one synchronous invocation with the request as its event, and its
+   * answer as the response. What Lambda answers when the function fails or is throttled the page
+   * quoted does not say: here a function error is 502 and a throttle 429, each with a JSON
+   * `{"Message": ...}`.
+   */
+  private async functionUrl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+    const id = randomUUID();
+    const event = functionUrlEvent(req, url, url.pathname.slice(FUNCTION_URL_PREFIX.length) || '/', body, id);
+    const inv = await this.fn.send(event, { requestId: id });
+    this.opts.onInvocation?.(inv, { type: 'FunctionUrl', attempt: 0 });
+    const plain = (status: number, message: string) => {
+      const text = JSON.stringify({ Message: message });
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), 'X-Amzn-RequestId': id });
+      res.end(text);
+    };
+    if (inv.refused === 'throttled') return plain(429, THROTTLED.message);
+    if (inv.refused === 'request-too-large') return plain(413, REQUEST_TOO_LARGE.message());
+    if (inv.error) return plain(502, `The function failed: ${inv.error.errorType}: ${inv.error.errorMessage}`);
+    const r = functionUrlResponse(inv.response);
+    res.writeHead(r.status, { ...r.headers, 'content-length': String(r.body.length), 'x-amzn-requestid': id });
+    res.end(r.body);
   }
 
   /** Resolves after `ms`, unless the front door closes first (then never: the work is dropped). */

@@ -17,6 +17,7 @@ import { runCommand } from '../../tools/command.ts';
 import { handlerFile, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
 
 const PROBE = join(ROOT, 'spec', 'lambda', 'fixtures', 'serve-probe.js');
+const URL_HANDLER = join(ROOT, 'spec', 'lambda', 'fixtures', 'serve-url.js');
 const runtime = RUNTIME_NAMES.find((r) => runtimeAvailability(r).ok);
 const ric3 = RUNTIME_NAMES.find((r) => ric(r) === 3 && runtimeAvailability(r).ok);
 
@@ -224,6 +225,42 @@ describe('serve: the Invoke API, through @aws-sdk/client-lambda', () => {
       expect({ status: other.status, type: other.headers.get('x-amzn-errortype'), body: await other.json() }).toMatchObject({ status: 404, type: 'ResourceNotFoundException', body: { Type: 'User' } });
       expect(seen).toEqual([]);
       expect(server.fn.environments()).toEqual([]);
+    });
+  }, 120_000);
+
+  it('a function URL (<base>/url/...): a plain HTTP request becomes a payload-format-2.0 event; the answer maps back (status, headers, cookies, base64 bodies)', async () => {
+    await serving({ handlerFile: URL_HANDLER }, {}, async ({ server, seen }) => {
+      const echo = await fetch(`${server.url}/url/echo?x=1&x=2&y=3`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: 'c1=v1; c2=v2', 'x-two': 'one' }, body: '{"k":1}' });
+      // JSON without a statusCode: 200, application/json, the answer as the body.
+      expect({ status: echo.status, type: echo.headers.get('content-type') }).toEqual({ status: 200, type: 'application/json' });
+      const event = await echo.json();
+      expect(event).toMatchObject({
+        version: '2.0', routeKey: '$default', rawPath: '/echo', rawQueryString: 'x=1&x=2&y=3',
+        cookies: ['c1=v1', 'c2=v2'], queryStringParameters: { x: '1,2', y: '3' },
+        headers: { 'content-type': 'application/json', 'x-two': 'one' },
+        requestContext: { http: { method: 'POST', path: '/echo', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1' }, requestId: echo.headers.get('x-amzn-requestid'), routeKey: '$default', stage: '$default', authorizer: null },
+        body: '{"k":1}', isBase64Encoded: false,
+      });
+      expect(event.headers.cookie).toBeUndefined();
+      expect(event.requestContext.time).toMatch(/^\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d \+0000$/);
+      expect(seen[0]!.inv.requestId).toBe(echo.headers.get('x-amzn-requestid'));
+      // A binary body reaches the function base64-encoded.
+      const bin = await fetch(`${server.url}/url/echo`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0, 255]) });
+      expect(await bin.json()).toMatchObject({ body: 'AP8=', isBase64Encoded: true, requestContext: { http: { method: 'PUT' } } });
+      // A string answer is JSON: the client gets it in quotes, 15 bytes.
+      const str = await fetch(`${server.url}/url/string`);
+      expect({ status: str.status, type: str.headers.get('content-type'), length: str.headers.get('content-length'), body: await str.text() }).toEqual({ status: 200, type: 'application/json', length: '15', body: '"Hello, world!"' });
+      // A full response: its status, headers, cookies as set-cookie headers, its body.
+      const custom = await fetch(`${server.url}/url/custom`);
+      expect({ status: custom.status, type: custom.headers.get('content-type'), custom: custom.headers.get('x-custom'), cookies: custom.headers.getSetCookie(), body: await custom.text() })
+        .toEqual({ status: 201, type: 'text/plain', custom: 'yes', cookies: ['a=1; Max-Age=60', 'b=2'], body: 'created' });
+      const binary = await fetch(`${server.url}/url/binary`);
+      expect([...new Uint8Array(await binary.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+      // A function error (here: no route) is a 502, not the error's payload.
+      const failed = await fetch(`${server.url}/url/nowhere`);
+      expect(failed.status).toBe(502);
+      // One environment served them all, frozen in between.
+      expect(seen.map((s) => s.inv.environment)).toEqual([1, 1, 1, 1, 1, 1]);
     });
   }, 120_000);
 

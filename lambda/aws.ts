@@ -61,7 +61,7 @@ export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100; // 6291556
 export const REQUEST_TOO_LARGE = {
   errorType: 'RequestTooLargeException',
   status: 413,
-  message: () => `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the InvokeFunction operation`,
+  message: (limit: number = MAX_REQUEST_BYTES) => `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
 };
 
 /**
@@ -139,3 +139,143 @@ export const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
  * counts the variables as the API receives them (`Environment.Variables`, a JSON object), UTF-8.
  */
 export const MAX_ENV_BYTES = 4 * 1024;
+
+// ---- the Invoke API (lambda/invoke-api.ts) -----------------------------------------------------
+//
+// INVOKE (the API reference's Invoke page) gives the request and the answer:
+//   POST /2015-03-31/functions/FunctionName/invocations?Qualifier=Qualifier
+//   X-Amz-Invocation-Type: "Event | RequestResponse | DryRun" ("By default, Lambda invokes your
+//     function synchronously (i.e. the InvocationType is RequestResponse)")
+//   X-Amz-Log-Type: "None | Tail" ("Set to Tail to include the execution log in the response.
+//     Applies to synchronously invoked functions only.")
+//   X-Amz-Client-Context: "Up to 3,583 bytes of base64-encoded data about the invoking client to
+//     pass to the function in the context object." "Lambda passes the ClientContext object to your
+//     function for synchronous invocations only."
+// and the answer: "The HTTP status code is in the 200 range for a successful request. For the
+// RequestResponse invocation type, this status code is 200. For the Event invocation type, this
+// status code is 202. For the DryRun invocation type, the status code is 204." Its headers:
+// X-Amz-Function-Error ("If present, indicates that an error occurred during function execution.
+// Details about the error are included in the response payload."), X-Amz-Log-Result ("The last 4
+// KB of the execution log, which is base64-encoded."), X-Amz-Executed-Version ("The version of the
+// function that executed"). "The status code in the API response doesn't reflect function errors."
+// AWS's own emulator accepts any function name in the path (RIE,
+// internal/lambda/rapidcore/standalone/router.go: `r.Post("/2015-03-31/functions/*/invocations", ...)`).
+
+export const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
+export const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
+export const LOG_TYPES = ['None', 'Tail'] as const;
+/** INVOKE: the status of each invocation type's answer. */
+export const INVOKE_STATUS = { RequestResponse: 200, Event: 202, DryRun: 204 } as const;
+/** INVOKE, X-Amz-Client-Context: "Up to 3,583 bytes of base64-encoded data". */
+export const MAX_CLIENT_CONTEXT_BYTES = 3583;
+/** INVOKE, X-Amz-Log-Result: "The last 4 KB of the execution log". */
+export const LOG_TAIL_BYTES = 4 * 1024;
+/** The version an unqualified invocation runs (INVOKE, Qualifier: "If you don't provide this parameter, then the API uses unqualified function ARN which results in invocation of the $LATEST version."). */
+export const LATEST = '$LATEST';
+/**
+ * INVOKE: "For synchronous invocations, the maximum payload size is 6 MB. For asynchronous
+ * invocations, the maximum payload size is 1 MB." Counted in MiB, as the synchronous limit is
+ * (MAX_REQUEST_BYTES).
+ */
+export const MAX_ASYNC_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * X-Amz-Function-Error on a function error: "Unhandled", as the AWS CLI output on the Node.js
+ * errors page shows it (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html:
+ * `"StatusCode": 200, "FunctionError": "Unhandled", "ExecutedVersion": "$LATEST"`).
+ */
+export const FUNCTION_ERROR_HEADER_VALUE = 'Unhandled';
+
+/**
+ * How the Invoke API answers a request it refuses. Lambda's API is AWS's REST-JSON protocol
+ * (Smithy's aws.protocols#restJson1, https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html:
+ * the error's type is named by "an additional header with the name X-Amzn-Errortype", which is what
+ * the SDKs read); the body carries the error's members, for Lambda's errors `Type` ("The exception
+ * type") and `message` ("The exception message"), as the SDK reference lists them
+ * (https://docs.aws.amazon.com/botocore/latest/reference/services/lambda/client/exceptions/InvalidRequestContentException.html).
+ * Status codes and the meaning of each, from INVOKE's Errors list.
+ */
+export const INVOKE_ERRORS = {
+  /** "One of the parameters in the request is not valid." */
+  InvalidParameterValueException: 400,
+  /** "The request body could not be parsed as JSON, or a request header is invalid." */
+  InvalidRequestContentException: 400,
+  /** "The resource specified in the request does not exist." */
+  ResourceNotFoundException: 404,
+  /** REQUEST_TOO_LARGE */
+  RequestTooLargeException: 413,
+  /** THROTTLED */
+  TooManyRequestsException: 429,
+  /** "The AWS Lambda service encountered an internal error." */
+  ServiceException: 500,
+} as const;
+export type InvokeErrorType = keyof typeof INVOKE_ERRORS;
+
+// ---- asynchronous invocation -------------------------------------------------------------------
+
+/**
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html: "If the
+ * function returns an error, by default Lambda attempts to run it two more times, with a
+ * one-minute wait between the first two attempts, and two minutes between the second and third
+ * attempts. Function errors include errors returned by the function's code and errors returned by
+ * the function's runtime, such as timeouts."
+ */
+export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
+/**
+ * The same page: "For throttling errors (429) and system errors (500-series), Lambda returns the
+ * event to the queue and attempts to run the function again for up to 6 hours by default. The
+ * retry interval increases exponentially from 1 second after the first attempt to a maximum of 5
+ * minutes."
+ */
+export const ASYNC_THROTTLE_RETRY = { firstMs: 1000, maxMs: 5 * 60_000, forMs: 6 * 60 * 60_000 } as const;
+
+// ---- the INIT_START line -----------------------------------------------------------------------
+
+/**
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtime-management-identify.html: "The runtime
+ * version number and ARN are logged in the INIT_START log line, which Lambda emits to CloudWatch
+ * Logs each time that it creates a new execution environment. Because the execution environment
+ * uses the same runtime version for all function invocations, Lambda emits the INIT_START log line
+ * only when Lambda executes the init phase. Lambda doesn't emit this log line for each function
+ * invocation." Its example:
+ *   INIT_START Runtime Version: python:3.13.v14    Runtime Version ARN: arn:aws:lambda:eu-south-1::runtime:7b620fc2e66107a1046b140b9d320295811af3ad5d4c6a011fad1fa65127e9e6I
+ * The page shows white space between the two fields; the service writes a tab, as between the
+ * fields of REPORT. A runtime version ARN is `arn:aws:lambda:<region>::runtime:<id>` (API
+ * reference, RuntimeVersionConfig: "arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}::runtime:.+").
+ */
+export const initStartText = (version: string, arn: string) => `INIT_START Runtime Version: ${version}\tRuntime Version ARN: ${arn}`;
+
+// ---- function URLs (lambda/invoke-api.ts, <base>/url/...) ----------------------------------------
+//
+// https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html ("Request and response
+// payloads"; the same text in github.com/awsdocs/aws-lambda-developer-guide, doc_source/urls-invocation.md):
+// "When a client calls your function URL, Lambda maps the request to an event object before passing
+// it to your function. Your function's response is then mapped to an HTTP response that Lambda
+// sends back to the client through the function URL. The request and response event formats follow
+// the same schema as the Amazon API Gateway payload format version 2.0." Of the request's fields:
+//   version "2.0"; routeKey "Function URLs don't use this parameter. Lambda sets this to $default";
+//   rawPath "The request path"; rawQueryString "The raw string containing the request's query string
+//   parameters"; cookies "An array containing all cookies sent as part of the request"; headers "The
+//   list of request headers, presented as key-value pairs" (the example: "header2": "value1,value2");
+//   queryStringParameters (the example: "parameter1": "value1,value2" for parameter1=value1&parameter1=value2);
+//   requestContext.accountId "The AWS account ID of the function owner"; requestContext.authorizer
+//   "if the function URL uses the AWS_IAM auth type. Otherwise, Lambda sets this to null";
+//   requestContext.http {method, path, protocol, sourceIp "The source IP address of the immediate TCP
+//   connection making the request", userAgent}; requestContext.requestId "The ID of the invocation
+//   request"; routeKey and stage "$default"; time "07/Sep/2021:22:50:22 +0000"; timeEpoch;
+//   body "If the content type of the request is binary, the body is base64-encoded"; isBase64Encoded;
+//   pathParameters and stageVariables "Lambda sets this to null or excludes this from the JSON".
+// Of the response: "If your function returns valid JSON and doesn't return a statusCode, Lambda
+// assumes the following: statusCode is 200. content-type is application/json. body is the function
+// response. isBase64Encoded is false." (a string answer "Hello, world!" reaches the client as
+// `"Hello, world!"`, 15 bytes); "To return cookies from your function, don't manually add set-cookie
+// headers. Instead, include the cookies in your response payload object. Lambda automatically
+// interprets this and adds them as set-cookie headers in your HTTP response".
+export const FUNCTION_URL_PAYLOAD_VERSION = '2.0';
+export const FUNCTION_URL_PLACEHOLDER = '$default';
+/** FUNCTION_URL: the example's `time`: day/month/year:hh:mm:ss +0000. */
+export function functionUrlTime(d: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}

@@ -8,16 +8,35 @@
 import { readFileSync } from 'node:fs';
 import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError } from '../tools/command.ts';
-import { MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { ASYNC_RETRY_DELAYS_MS, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
+
+/** How often serve checks that the process that started it is still there. */
+const ORPHAN_POLL_MS = 500;
 
 /** Idle time between invocations when none is given: see the usage text for why. */
 const DEFAULT_GAP_MS = 1000;
 
 const USAGE = `usage: npm run lambda -- <handler-file> [options]
+       npm run lambda -- serve <handler-file> [--port <n>] [--async-retry-delays <ms>,<ms>] [options]
 
 Invokes the handler once per --event in a local Lambda service: the real AWS runtime client
 (aws-lambda-ric) under the runtime's Node, frozen between invocations as on Lambda.
+
+serve: Lambda's Invoke API on 127.0.0.1 instead, until interrupted (Ctrl-C). The first line of
+stdout is its base URL; then each invocation's log, as Lambda's log stream shows it.
+  POST <url>/2015-03-31/functions/<any name>/invocations, the AWS SDK's InvokeCommand with
+  endpoint <url>: X-Amz-Invocation-Type RequestResponse (default), Event (202; retried twice on a
+  function error, as Lambda does) or DryRun (204); X-Amz-Log-Type Tail (X-Amz-Log-Result).
+  <url>/url/<path>: a function URL: any HTTP request, handed to the function as a
+  payload-format-2.0 event; its answer is the response (status, headers, cookies, body).
+  --port <n>                the port (default: ${DEFAULT_PORT}; 0: one the system picks)
+  --async-retry-delays <ms>,<ms>
+                            the waits before Lambda's two retries of a failed Event invocation
+                            (default: ${ASYNC_RETRY_DELAYS_MS.join(',')}, Lambda's one and two minutes)
+  The options below apply too, except --event, --gap, --parallel, --client-context,
+  --cognito-identity and --json, which belong to the invocations the command sends itself.
 
   --event <json>            an event (repeat for more invocations; default: one {});
                             file://<path> reads it from a file, as the AWS CLI does
@@ -57,7 +76,13 @@ const options = {
   'client-context': { type: 'string' },
   'cognito-identity': { type: 'string' },
   json: { type: 'boolean' },
+  port: { type: 'string' },
+  'async-retry-delays': { type: 'string' },
 } as const;
+
+/** The options of the invocations the command sends itself: serve takes its invocations from requests. */
+const NOT_FOR_SERVE = ['event', 'gap', 'parallel', 'client-context', 'cognito-identity', 'json'] as const;
+const SERVE_ONLY = ['port', 'async-retry-delays'] as const;
 
 const short = (t: string) => (t.length > 60 ? t.slice(0, 57) + '...' : t);
 
@@ -127,13 +152,69 @@ function printConsole(r: Invocation) {
   process.stdout.write(out.join('\n') + '\n');
 }
 
+/**
+ * serve: the Invoke API until SIGINT or SIGTERM, then everything closed (the server, every runtime
+ * process, frozen ones included) and the exit code of the signal. Each invocation's log goes to
+ * stdout as it ends, after the base URL on the first line.
+ */
+async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDelaysMs?: number[] }): Promise<number> {
+  let server: InvokeServer | undefined;
+  let stopping = false;
+  const out = (text: string) => {
+    if (!stopping) process.stdout.write(text);
+  };
+  const stop = (sig: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const done = () => process.exit(signalExitCode(sig));
+    (server ? server.close() : Promise.resolve()).then(done, done);
+  };
+  // Kept registered (on, not once): harness/procs.ts, which holds the runtime processes, kills them
+  // on the signal and raises it again; this listener then keeps the process alive until the
+  // server and the function are closed, and it exits with the signal's code.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  server = await startServer(
+    { ...fnOpts, onShutdown: (e) => out(`--- environment ${e.environment} shut down after ${e.idleMs} ms frozen (what it left pending never runs)\n`) },
+    {
+      ...opts,
+      onInvocation: (inv, how) => {
+        const lines = inv.refused ? [`--- ${how.type} invocation ${inv.requestId} throttled (${inv.error?.errorType})`] : [...inv.rawLogs];
+        if (how.type === 'Event' && inv.error) {
+          lines.push(how.retryInMs === undefined
+            ? `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); no retry left: the event is dropped`
+            : `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); retried in ${how.retryInMs} ms`);
+        }
+        out(lines.join('\n') + '\n');
+      },
+    },
+  );
+  out(server.url + '\n');
+  // Orphaned: the process that started it is gone (`npm run` starts it through `sh -c`; a SIGTERM to
+  // npm ends npm and the shell, not this process). Then stop as if hung up: a server nobody can
+  // interrupt any more must not keep serving, nor keep its runtime processes. Polled: Node has no
+  // event for it.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGHUP');
+  }, ORPHAN_POLL_MS).unref();
+  // Served until a signal: stop() ends the process.
+  return new Promise<number>(() => {});
+}
+
 export const spec = command({
   name: 'lambda',
   usage: USAGE,
   options,
   positionals: true,
   async run(v, positionals) {
+    const serving = positionals[0] === 'serve';
+    if (serving) positionals = positionals.slice(1);
     if (positionals.length !== 1) throw new SpecError(positionals.length ? `one handler file only (got ${positionals.join(', ')})` : 'which handler file? (see --help)');
+    for (const o of serving ? NOT_FOR_SERVE : SERVE_ONLY) {
+      if (v[o] !== undefined) throw new SpecError(serving ? `--${o} is not an option of serve: its invocations come from requests (see --help)` : `--${o} is an option of serve only (see --help)`);
+    }
     const file = positionals[0]!;
     const runtime = v.runtime ?? DEFAULT_RUNTIME;
     const events = (v.event ?? []).map((t, i) => json(`--event #${i + 1}`, t.startsWith('file://') ? readText(`--event #${i + 1}`, t.slice(7)) : t));
@@ -175,6 +256,12 @@ export const spec = command({
       if (text !== undefined) typed[field] = { name: `--${flag}`, text };
     }
     checkFunction(fnOpts, typed);
+    if (serving) {
+      return serve(fnOpts, {
+        port: v.port === undefined ? DEFAULT_PORT : checkPort(v.port),
+        asyncRetryDelaysMs: v['async-retry-delays'] === undefined ? undefined : checkRetryDelays(v['async-retry-delays']),
+      });
+    }
 
     const stop = (sig: NodeJS.Signals) => {
       if (stopping) return;

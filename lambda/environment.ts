@@ -30,7 +30,7 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/project.ts';
 import { EXIT_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, taskTimedOut } from './aws.ts';
-import { billedMs, endLine, exitLines, initReportLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
+import { billedMs, endLine, exitLines, initReportLine, initStartLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
@@ -98,6 +98,8 @@ export interface FunctionConfig {
   initTimeoutMs: number;
   memoryMb: number;
   env: Record<string, string>;
+  /** What the INIT_START line names (runtimes.ts runtimeVersion). */
+  runtimeVersion: { version: string; arn: string };
   /** `<req:N>` for a request id of this function. */
   label(id: string): string;
 }
@@ -306,6 +308,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       const sb = this.spawn(initSink);
       const o = await within(sb.next(), t0 + BigInt(c.initTimeoutMs) * 1_000_000n);
       const took = o.kind === 'ready' ? msBetween(t0, o.at) : o.kind === 'timeout' ? c.initTimeoutMs : msBetween(t0, clock());
+      // The init phase of a new environment starts with INIT_START (aws.ts initStartText), whatever its outcome.
+      head.push(initStartLine(c.runtimeVersion));
       if (o.kind === 'ready' && !sb.checkMemory()) {
         initMs = took; // the runtime now waits in the freeze hook for the event
         head.push(...initSink.lines);

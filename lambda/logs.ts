@@ -1,14 +1,16 @@
 // The log lines Lambda itself writes around a function's own output, as the function's log stream
 // (CloudWatch Logs) shows them (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html):
+//   INIT_START Runtime Version: <version>\tRuntime Version ARN: <arn>   (a new environment's init phase: aws.ts initStartText)
 //   INIT_REPORT Init Duration: <ms> ms\tPhase: init|invoke\tStatus: error|timeout[\tError Type: <type>]
 //   START RequestId: <id> Version: $LATEST
 //   ...the function's lines...
 //   END RequestId: <id>
 //   REPORT RequestId: <id>\tDuration: <ms> ms\tBilled Duration: <ms> ms\tMemory Size: <MB> MB\tMax Memory Used: <MB> MB[\tInit Duration: <ms> ms][\tStatus: ...]
 // and their normal form for specs: timestamps `<time>`, request ids `<req:N>`, numbers in
-// REPORT / INIT_REPORT `<n>`, this checkout `<root>`, the Node version `Node.js <version>`.
+// REPORT / INIT_REPORT `<n>`, this checkout `<root>`, the Node version `Node.js <version>`, and in
+// INIT_START the build (`nodejs:22.<build>`) and the ARN's id (`runtime:<id>`).
 import { ROOT } from '../harness/project.ts';
-import { EXIT_ERROR_TYPE, taskTimedOut } from './aws.ts';
+import { EXIT_ERROR_TYPE, initStartText, taskTimedOut } from './aws.ts';
 
 /** A line written by the runtime client's console: `<ISO time>\t<request id>\t<LEVEL>\t<message>`. */
 const CONSOLE_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t([^\t]*)\t([A-Z]+)\t([\s\S]*)$/;
@@ -44,6 +46,9 @@ function statusFields(s: Status | undefined): string {
 export function initReportLine(initMs: number, phase: 'init' | 'invoke', status: Status): string {
   return `INIT_REPORT Init Duration: ${ms(initMs)} ms\tPhase: ${phase}${statusFields(status)}`;
 }
+
+/** The first line of a new environment's init phase: the runtime version it runs. */
+export const initStartLine = (v: { version: string; arn: string }) => initStartText(v.version, v.arn);
 
 export const startLine = (id: string) => `START RequestId: ${id} Version: $LATEST`;
 export const endLine = (id: string) => `END RequestId: ${id}`;
@@ -96,6 +101,7 @@ export function normaliseLogs(raw: string[], label: (id: string) => string): str
     let t = l.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, '<time>');
     t = t.replace(UUID, (id) => label(id));
     if (/^(REPORT|INIT_REPORT) /.test(t)) t = t.replace(/(Duration|Memory Used): [\d.]+/g, '$1: <n>');
+    if (t.startsWith('INIT_START ')) t = t.replace(/(Runtime Version: [a-z]+:\d+)\.\S+/, '$1.<build>').replace(/::runtime:[0-9a-f]{64}/, '::runtime:<id>');
     t = t.split(ROOT).join('<root>');
     t = t.replace(/Node\.js v\d+\.\d+\.\d+/g, 'Node.js <version>');
     return t;

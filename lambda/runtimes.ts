@@ -5,6 +5,7 @@
 // binary (harness/node-binaries.ts). The client builds a native addon when it is installed; where
 // that build could not happen the runtime is unavailable, and runtimeAvailability() says why, so
 // specs can skip visibly and the command can give a one-line error.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { resolveTarget, type Target } from '../harness/node-binaries.ts';
@@ -96,6 +97,19 @@ export function runtimeAvailability(runtime: string): { ok: true } | { ok: false
     };
   }
   return { ok: true };
+}
+
+/**
+ * The runtime version the INIT_START line names (aws.ts initStartText). On Lambda it is AWS's build
+ * of the runtime, `nodejs:22.v13`, and an ARN whose last part identifies that build. Here the build
+ * is the pair this machine runs: the Node release and the aws-lambda-ric release, both in the
+ * version (`nodejs:22.local-node22.23.3-ric3.3.0`, no spaces: the line's fields are split on white
+ * space by the log queries the page shows), and the ARN ends with the SHA-256 of that version, 64
+ * hex digits as in AWS's example: another Node or client release is another runtime version.
+ */
+export function runtimeVersion(info: RuntimeInfo, nodeVersion: string): { version: string; arn: string } {
+  const version = `${info.name.replace(/\.x$/, '').replace(/(\d+)$/, ':$1')}.local-node${nodeVersion.replace(/^v/, '')}-ric${installedVersion(info.pkg) ?? 'unknown'}`;
+  return { version, arn: `arn:aws:lambda:us-east-1::runtime:${createHash('sha256').update(version).digest('hex')}` };
 }
 
 /** Availability plus the Node binary (fetched into the cache if needed). */

@@ -36,7 +36,7 @@ import {
   MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED,
 } from './aws.ts';
 import { ExecutionEnvironment, type FunctionConfig, type Invocation } from './environment.ts';
-import { prepareRuntime, runtimeInfo } from './runtimes.ts';
+import { prepareRuntime, runtimeInfo, runtimeVersion } from './runtimes.ts';
 
 export { runtimeAvailability, prepareRuntime, RUNTIMES, RUNTIME_NAMES, DEFAULT_RUNTIME } from './runtimes.ts';
 export type { Invocation, LambdaError } from './environment.ts';
@@ -78,6 +78,8 @@ export interface InvokeOptions {
   clientContext?: unknown;
   /** The Amazon Cognito identity: handed to the runtime as Lambda-Runtime-Cognito-Identity. */
   cognitoIdentity?: { cognitoIdentityId: string; cognitoIdentityPoolId: string };
+  /** The request id to give the invocation (default: a new one), e.g. the one an asynchronous invocation was answered with. */
+  requestId?: string;
 }
 
 export interface LambdaFunction {
@@ -145,7 +147,7 @@ class Fn implements LambdaFunction {
   async send(event: unknown, opts: InvokeOptions = {}): Promise<Invocation> {
     if (this.closing) throw new SpecError('this Lambda function is closed');
     const n = ++this.count;
-    const id = randomUUID();
+    const id = opts.requestId ?? randomUUID();
     this.ids.set(id, n);
     const body = JSON.stringify(event === undefined ? null : event);
     const bytes = Buffer.byteLength(body);
@@ -298,6 +300,7 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       initTimeoutMs: Math.round(initT * 1000),
       memoryMb,
       env: opts.env ?? {},
+      runtimeVersion: runtimeVersion(info, prepared.node.version),
     },
     printTarget(prepared.node),
     { concurrency, gapMs, idleReapMs: opts.idleReapMs, onShutdown: opts.onShutdown },

@@ -19,6 +19,8 @@ import { skipped } from '../../harness/claims.ts';
 import { handlerFile, lambdaClaim, procState, ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
 import { has, inOrder, not, partial } from '../support/lambda-matchers.ts';
 import { expectInvocation, expectInvocations } from '../support/lambda-outcome.ts';
+import { startServer, type InvokeServer } from '../../lambda/invoke-api.ts';
+import type { Invocation } from '../../lambda/service.ts';
 import { postgresAvailability, startPostgres, type Postgres } from '../support/postgres.ts';
 import { startSentryEndpoint, type SentryEndpoint } from '../support/sentry-endpoint.ts';
 import { Timeline } from '../support/timeline.ts';
@@ -335,6 +337,33 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
       }
     }, exported === 'handler' ? 'a transaction: lands one request late' : 'the same with serverless-http\'s handler as is (callbackWaitsForEmptyEventLoop left true)');
     }
+
+    pgClaim(runtime, 'lib-express-finish-cache', async () => {
+      // `npm run lambda -- serve`'s function URL: plain HTTP requests, each a payload-format-2.0
+      // event for serverless-http, its answer mapped back to an HTTP response.
+      const seen: Invocation[] = [];
+      let server: InvokeServer | undefined;
+      try {
+        server = await startServer(
+          { runtime, handlerFile: handlerFile('lib-express-finish-cache'), env: pg().env, initTimeoutSec: INIT_TIMEOUT_SEC, memoryMb: MEMORY_MB, timeoutSec: 60 },
+          { port: 0, onInvocation: (inv) => seen.push(inv) },
+        );
+        const post = (key: string, item: string) => fetch(`${server!.url}/url/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': key }, body: JSON.stringify({ item }) });
+        const A = `${runtime}-url-A-${unique()}`;
+        const B = `${runtime}-url-B-${unique()}`;
+        const a = await post(A, 'apple');
+        expect({ status: a.status, type: a.headers.get('content-type'), body: await a.json() }).toEqual({ status: 201, type: expect.stringMatching(/^application\/json/), body: { order: A, item: 'apple', status: 'created' } });
+        const b = await post(B, 'banana');
+        expect(b.status).toBe(201);
+        // Frozen between the two requests: A's cache write completes when B thaws the environment.
+        expectInvocations(seen, [
+          { error: undefined, lines: has(`finish ${A}`, not(`cached ${A}`)) },
+          { coldStart: false, lines: inOrder(`cached ${A}`, `finish ${B}`) },
+        ]);
+      } finally {
+        await server?.close();
+      }
+    }, 'served through a function URL (npm run lambda -- serve)');
 
     pgClaim(runtime, 'lib-express-cache-before', async () => {
       const env = await environment({ runtime, handlerFile: handlerFile('lib-express-cache-before'), env: pg().env });

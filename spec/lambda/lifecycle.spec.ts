@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect } from 'vitest';
 import { functions, lambdaClaim, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
 import { etc, like, number, oneOf } from '../support/lambda-matchers.ts';
-import { expectInvocation, expectInvocations } from '../support/lambda-outcome.ts';
+import { expectInvocation, expectInvocations, initStart } from '../support/lambda-outcome.ts';
 
 const fns = functions();
 afterAll(() => fns.closeAll());
@@ -147,7 +147,7 @@ for (const runtime of RUNTIME_NAMES) {
         const b = await fn.invoke({});
         expectInvocations([a, b], [
           {
-            head: ['INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: timeout'],
+            head: [initStart(runtime), 'INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: timeout'],
             suppressedInit: true,
             timedOut: false,
             response: 'handled',

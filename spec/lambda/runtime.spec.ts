@@ -21,7 +21,7 @@ import { runningWith, until } from '../../harness/procs.ts';
 import { prepareRuntime } from '../../lambda/service.ts';
 import { functions, gone, lambdaClaim, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
 import { etc, has, like, not, number, partial } from '../support/lambda-matchers.ts';
-import { expectInvocation, expectInvocations, frame, reportOf } from '../support/lambda-outcome.ts';
+import { expectInvocation, expectInvocations, frame, initStart, reportOf } from '../support/lambda-outcome.ts';
 
 const fns = functions();
 afterAll(() => fns.closeAll());
@@ -55,10 +55,15 @@ for (const runtime of RUNTIME_NAMES) {
           lines: ['finally 1', 'finally 2'],
           body: [`<time>\t<req:${n}>\tINFO\tfinally 1`, `<time>\t<req:${n}>\tINFO\tfinally 2`],
         });
+        // A new environment's init phase starts with INIT_START; a warm invocation has no init phase.
         expectInvocations([a, b], [
-          { ...answered(1), ...framed(1, COLD) },
-          { ...answered(2), ...framed(2, WARM), process: 'same' },
+          { ...answered(1), ...framed(1, COLD), head: [initStart(runtime)] },
+          { ...answered(2), ...framed(2, WARM), process: 'same', head: [] },
         ]);
+        // Before normalisation: the runtime version names this runtime's Node and client releases,
+        // and the ARN ends with a 64-hex-digit id (lambda/runtimes.ts runtimeVersion).
+        const major = runtime.replace(/^nodejs(\d+)\.x$/, '$1');
+        expect(a.rawLogs[0]).toMatch(new RegExp(`^INIT_START Runtime Version: nodejs:${major}\\.local-node${major}\\.\\d+\\.\\d+-ric${gen}\\.\\d+\\.\\d+\\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}$`));
       });
     });
 

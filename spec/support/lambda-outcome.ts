@@ -61,6 +61,13 @@ export function frame(n: number, report: { [K in keyof Report]?: unknown } = {})
   return { start: `START RequestId: <req:${n}> Version: $LATEST`, end: `END RequestId: <req:${n}>`, report: { requestId: `<req:${n}>`, ...report } };
 }
 
+/**
+ * The INIT_START line that opens a new environment's init phase on `runtime`, normalised
+ * (lambda/logs.ts: the build and the ARN's id are `<build>` and `<id>`).
+ */
+export const initStart = (runtime: string) =>
+  `INIT_START Runtime Version: ${runtime.replace(/^nodejs(\d+)\.x$/, 'nodejs:$1')}.<build>\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:<id>`;
+
 /** Where START and END are in the log (-1: not there; an invocation refused before any environment has no log). */
 const startIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('START RequestId: '));
 const endIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('END RequestId: '));

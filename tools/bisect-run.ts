@@ -158,6 +158,23 @@ export function jsonRows(runs: BisectRun[]) {
   }));
 }
 
+/**
+ * Where what was found disagrees with the scenarios' `changes:` headers, one line each: a change
+ * no entry names (nor explains as a backport, nor marks as behaving like an earlier release), and
+ * an entry that is WRONG (its boundary is elsewhere, or a `never` line changes inside) or whose
+ * change was not observed at all. What bisect exits 1 for; empty: the headers hold.
+ */
+export function disagreements(runs: BisectRun[]): string[] {
+  const out: string[] = [];
+  for (const r of runs) {
+    for (const b of r.result.boundaries) {
+      if (!declaredFor(r, b) && !explainedBy(r, b) && !b.behavesLike) out.push(`${r.scenario.id}: ${b.before} -> ${b.first} (${b.fields.join(', ')}) has no \`changes:\` entry`);
+    }
+    for (const d of r.declared) if (d.verdict === 'moved' || d.verdict === 'unobserved' || d.verdict === 'never-unobserved') out.push(`${r.scenario.id}: changes: ${d.text}`);
+  }
+  return out;
+}
+
 function table(rows: string[][]): string[] {
   const w = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
   return rows.map((r) => r.map((x, j) => x.padEnd(w[j]!)).join('  ').trimEnd());

@@ -14,6 +14,7 @@
 //  - the Lambda runtime's cold start and warm per-invocation overhead, against calling the same
 //    handler in-process;
 //  - peak memory (resident set size of the whole process tree, sampled).
+import { jsonObject } from './json.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,7 +40,7 @@ const USAGE = `usage: npm run bench -- [--node <target>] [--matrix] [--runs <n>]
   --matrix            also time the full matrix against every pinned version's scenarios bare
   --runs <n>          suite/bare pairs to take the median of (default 3)
   --lambda-runs <n>   warm Lambda invocations to measure (default 50)
-  --json              print the figures as JSON`;
+  --json              print the figures as one JSON object (schema 1, tools/json.ts)`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -186,7 +187,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
     report.lambda = lambda;
     if ('skipped' in lambda) log(`  skipped: ${lambda.skipped}`);
     else log(`  ${lambda.runtime} on ${lambda.node}: cold start ${lambda.coldStartMs} ms; warm invocation ${lambda.warmInvokeMedianMs} ms (median of ${o.lambdaRuns}) vs ${lambda.inProcessCallMs} ms calling the handler in-process: overhead ${lambda.warmOverheadMs} ms`);
-    if (o.json) console.log(JSON.stringify(report, null, 2));
+    if (o.json) process.stdout.write(jsonObject(report));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 // Shows what the binary cache holds (harness/cache.ts): where it is, each cached release with its
 // size and whether it is pinned, the registry's lists, and the total; --prune removes releases.
 // It reads folders only: it never runs a binary and never asks the registry.
+import { SCHEMA } from './json.ts';
 import { cachedLists, cachedReleases, prune, treeBytes, type CachedList, type CachedRelease } from '../harness/cache.ts';
 import { cacheDir } from '../harness/node-binaries.ts';
 import { formatBytes } from '../harness/npm-registry.ts';
@@ -26,7 +27,8 @@ releases, and the total. Sizes are the bytes of the files, in decimal units (1 M
 
 /** What --json prints; `schema` changes when a field changes meaning or goes. */
 export interface CacheReport {
-  schema: 1;
+  /** tools/json.ts SCHEMA. */
+  schema: typeof SCHEMA;
   cache: string;
   releases: CachedRelease[];
   registryLists: CachedList[];
@@ -37,7 +39,7 @@ export interface CacheReport {
 }
 
 export function cacheReport(dir: string, removed: CachedRelease[] = []): CacheReport {
-  return { schema: 1, cache: dir, releases: cachedReleases(dir), registryLists: cachedLists(dir), totalBytes: treeBytes(dir), removed };
+  return { schema: SCHEMA, cache: dir, releases: cachedReleases(dir), registryLists: cachedLists(dir), totalBytes: treeBytes(dir), removed };
 }
 
 /** The report as a table for a person. */

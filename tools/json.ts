@@ -18,6 +18,9 @@
 //             kind, fields, missing, possiblyMissing, declared, notes, ... }
 //   matrix    --boundaries --list: { schema, boundaries: [...], releases: [...] }
 //   cache     one object: { schema, cache, releases, registryLists, totalBytes, removed }
+//   bench     one object: { schema, ...the figures measured }
+//   lambda    an array, one element per invocation: { schema, n, requestId, runtime, node,
+//             environment, coldStart, ..., logs, lines }
 export const SCHEMA = 1;
 
 /** An object as --json prints it: `schema` first, then its fields, indented, ending in a newline. */

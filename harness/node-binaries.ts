@@ -3,7 +3,9 @@
 //
 // A target is given as a path to a node, bun or deno binary, an exact Node version ("18.20.8",
 // "v18.20.8"), a Node major ("22", pinned in node-versions.json), or a runtime: "bun", "deno"
-// (pinned in runtime-versions.json), "bun@1.4.5", "deno@2.9.6". Versions are installed from the
+// (pinned in runtime-versions.json), "bun@1.4.5", "deno@2.9.6", or a Node release named by "lts",
+// "latest" (the registry's list of releases), a `.nvmrc` or a package.json's `engines.node`
+// (resolveRelease; the picking itself is harness/target.ts's). Versions are installed from the
 // npm registry, where every Node release is published as `node-<platform>-<arch>` (`bin/node`
 // inside), every Bun release as `@oven/bun-<platform>-<arch>` (`bin/bun`) and every Deno release
 // as `@deno/<platform>-<arch>` (`deno`), and cached outside the repository (see cacheDir()), each

@@ -23,9 +23,11 @@ import { pad, wordWrap, wrap } from './text-width.ts';
 const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio <list>] [--json] [--debug]
 
   <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
-  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), bun, deno,
-                 bun@<version>, deno@<version> (runtime-versions.json pins bun and deno) or paths
-                 to a node, bun or deno binary; default: SPEC_NODE, else the Node running this command
+  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), lts, latest,
+                 .nvmrc, engines (package.json's engines.node: the newest pinned release in its
+                 range, else the newest registry release in it), bun, deno, bun@<version>,
+                 deno@<version> (runtime-versions.json pins bun and deno) or paths to a node, bun
+                 or deno binary; default: SPEC_NODE, else the Node running this command
   --stdio <list> comma-separated kinds of stdout and stderr, each target run with each: socket
                  (a socket pair, what child_process gives), pipe (a FIFO, as from a shell pipe),
                  file (as from > file), tty (a pseudo-terminal); default: the scenario's header

@@ -3,7 +3,7 @@
 // most consequential first, each with the release its change came in; --md between 22.14.0 and
 // 22.15.0; --only and --fail-on (exit 1 when a difference in scope is at a named severity, 0 when
 // none is); Node against Bun; a release the registry lacks is one line and exit code 2.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appliesTo, listScenarios, ROOT, runScenario } from '../../harness/harness.ts';
 import { ensureVersion } from '../../harness/node-binaries.ts';
 import { pins } from '../../harness/pins.ts';
+import { registryReleases } from '../../harness/releases.ts';
 import { sameBehaviour, stored } from '../../harness/observation.ts';
 import { pool } from '../../tools/pool.ts';
 import type { UpgradeReport } from '../../tools/upgrade.ts';
@@ -111,6 +112,28 @@ describe('npm run upgrade: --only and --fail-on gate a CI job', () => {
     for (const n of report.notCompared) expect(n.why).toMatch(/^not on bun|^applies to |^bun does not take/);
     for (const d of report.differ) expect(d.changes).toEqual([]);
     expect(report.same + report.differ.length + report.unsteady.length).toBeGreaterThan(0);
+  }, 900_000);
+});
+
+describe('npm run upgrade: targets read from the registry\'s list and from files', () => {
+  it('a .nvmrc of lts/* against latest: an even line with a later major out, against the newest release', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nas-upgrade-nvmrc-'));
+    try {
+      writeFileSync(join(dir, '.nvmrc'), 'lts/*\n');
+      const r = await cli([join(dir, '.nvmrc'), 'latest', '--only', 'lifecycle/pending-await', '--json']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as UpgradeReport;
+      const versions = (await registryReleases()).versions;
+      expect(report.to).toEqual({ runtime: 'node', version: versions.at(-1) });
+      const lts = Number(report.from.version.split('.')[0]);
+      expect(lts % 2).toBe(0);
+      expect(versions.some((v) => Number(v.split('.')[0]) > lts)).toBe(true);
+      // The newest release of its line.
+      expect(versions.filter((v) => v.startsWith(`${lts}.`)).at(-1)).toBe(report.from.version);
+      expect(report.same + report.differ.length + report.unsteady.length).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 900_000);
 });
 

@@ -14,7 +14,6 @@
 //  - the Lambda runtime's cold start and warm per-invocation overhead, against calling the same
 //    handler in-process;
 //  - peak memory (resident set size of the whole process tree, sampled).
-import { jsonObject } from './json.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,6 +32,7 @@ import { parseStat, runGroup, tree } from '../harness/procs.ts';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
 import { VITEST } from './vitest-run.ts';
+import { jsonObject } from './json.ts';
 
 const USAGE = `usage: npm run bench -- [--node <target>] [--matrix] [--runs <n>] [--lambda-runs <n>] [--json]
 

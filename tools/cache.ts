@@ -3,11 +3,11 @@
 // Shows what the binary cache holds (harness/cache.ts): where it is, each cached release with its
 // size and whether it is pinned, the registry's lists, and the total; --prune removes releases.
 // It reads folders only: it never runs a binary and never asks the registry.
-import { SCHEMA } from './json.ts';
 import { cachedLists, cachedReleases, prune, treeBytes, type CachedList, type CachedRelease } from '../harness/cache.ts';
 import { cacheDir } from '../harness/node-binaries.ts';
 import { formatBytes } from '../harness/npm-registry.ts';
 import { command, SpecError } from './command.ts';
+import { SCHEMA } from './json.ts';
 
 const USAGE = `usage: npm run cache -- [--prune [--keep-pins]] [--json]
 

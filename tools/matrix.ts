@@ -6,7 +6,6 @@
 // writes <out>/node-<version>.json, <out>/matrix.json and <out>/report.md. The logic that turns
 // results into the "what changed" list lives in tools/matrix-data.ts, the tables and reports in
 // tools/matrix-render.ts.
-import { jsonObject } from './json.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -28,6 +27,7 @@ import { describeChangeShort, markdownReport, terminalCompatibility, terminalTab
 import { ProgressView, type Progress } from './matrix-progress.ts';
 import { pool } from './pool.ts';
 import { collectVitest, runVitest, stopVitest } from './vitest-run.ts';
+import { jsonObject } from './json.ts';
 
 const USAGE = `usage: npm run matrix -- [targets...] [options]
 

@@ -3,7 +3,9 @@
 //
 // A target is given as a path to a node, bun or deno binary, an exact Node version ("18.20.8",
 // "v18.20.8"), a Node major ("22", pinned in node-versions.json), or a runtime: "bun", "deno"
-// (pinned in runtime-versions.json), "bun@1.4.5", "deno@2.9.6". Versions are installed from the
+// (pinned in runtime-versions.json), "bun@1.4.5", "deno@2.9.6", or a Node release named by "lts",
+// "latest" (the registry's list of releases), a `.nvmrc` or a package.json's `engines.node`
+// (resolveRelease; the picking itself is harness/target.ts's). Versions are installed from the
 // npm registry, where every Node release is published as `node-<platform>-<arch>` (`bin/node`
 // inside), every Bun release as `@oven/bun-<platform>-<arch>` (`bin/bun`) and every Deno release
 // as `@deno/<platform>-<arch>` (`deno`), and cached outside the repository (see cacheDir()), each
@@ -11,14 +13,16 @@
 // with the package and its size; a registry that cannot be reached is told within seconds (both
 // harness/npm-registry.ts). Every binary is verified with `--version` before use. The pins:
 // harness/pins.ts.
-import { accessSync, constants, existsSync, lstatSync, readdirSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { announce, fetchLine, lastLine, npmFailure, packedSize, registryDist, registryReachable } from './npm-registry.ts';
-import { pinFor, runtimePins } from './pins.ts';
+import { pinFor, pins, runtimePins } from './pins.ts';
 import { isRunning, run } from './procs.ts';
 import { SpecError } from './project.ts';
-import { bareVersion, parseTyped, printNode, printTarget, type Release, type Runtime } from './target.ts';
+import { registryReleases } from './releases.ts';
+import semver from 'semver';
+import { bareVersion, parseTyped, pickNodeRelease, printNode, printTarget, readNvmrc, TYPED_FORMS, type NodeWish, type Release, type Runtime } from './target.ts';
 
 export { RUNTIMES, type Runtime } from './target.ts';
 export { ROOT, SpecError } from './project.ts';
@@ -280,27 +284,99 @@ export async function ensureRuntime(runtime: Exclude<Runtime, 'node'>, version: 
   return { runtime, path: bin, version };
 }
 
+/** A target resolved to its release, its binary not fetched yet: `path` only for a binary given by its path (already identified). */
+export type ResolvedRelease = Release & { path?: string };
+
+export interface ResolveOptions {
+  /** A Node major's release (the matrix's --latest); default: its pin. */
+  major?: (major: string) => string;
+  /** Every Node release on the registry (for lts, latest, .nvmrc, engines); default: harness/releases.ts registryReleases(). */
+  releases?: () => Promise<readonly string[]>;
+  /** Where `.nvmrc` and `engines` are read from (default: the current directory). */
+  cwd?: string;
+}
+
+/** What a `.nvmrc` or a package.json's `engines.node` asks for; one-line SpecErrors naming the file. */
+function wishFromFile(kind: 'nvmrc' | 'engines', typed: string, cwd: string): NodeWish {
+  const file = resolve(cwd, typed);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new SpecError(`target ${typed}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (kind === 'nvmrc') {
+    try {
+      return readNvmrc(text, file);
+    } catch (e) {
+      throw new SpecError(`target ${typed}: ${(e as Error).message}`);
+    }
+  }
+  let range: unknown;
+  try {
+    range = (JSON.parse(text) as { engines?: { node?: unknown } } | null)?.engines?.node;
+  } catch {
+    throw new SpecError(`target ${typed}: ${file} is not JSON`);
+  }
+  if (typeof range !== 'string' || !range.trim()) throw new SpecError(`target ${typed}: ${file} has no engines.node`);
+  if (!semver.validRange(range)) throw new SpecError(`target ${typed}: engines.node in ${file} is not a semver range: ${JSON.stringify(range)}`);
+  return { kind: 'range', range, pinsFirst: true };
+}
+
+const WISH_NAMES: Record<NodeWish['kind'], string> = { latest: 'the newest release', lts: 'the newest LTS release', major: 'a pinned major', release: 'a release', range: 'a release in the range' };
+
 /**
- * The one resolver: what a person typed (SPEC_NODE, --node, a matrix target; harness/target.ts
- * parseTyped) to a verified binary, fetched first if need be. Empty: the Node running this process.
- * A Node major is its pinned release, or `o.major(major)` when given (the matrix's --latest).
+ * What a person typed (SPEC_NODE, --node, a matrix target, upgrade's two sides; harness/target.ts
+ * parseTyped), resolved to a release without fetching its binary: a pinned major, an exact
+ * release, bun/deno (pinned or exact), `lts`/`latest` (from the registry's list of releases,
+ * harness/target.ts pickNodeRelease), a `.nvmrc` or `engines` (read from the file, then picked
+ * the same way), or a binary's path (identified by running its --version). Empty: the Node
+ * running this process. Bad input is a one-line SpecError, before anything is fetched.
  */
-export async function resolveTarget(typed: string | undefined, o: { major?: (major: string) => string } = {}): Promise<Target> {
-  const t = parseTyped(typed, (s) => s.includes('/') || s.includes('\\') || existsSync(s));
+export async function resolveRelease(typed: string | undefined, o: ResolveOptions = {}): Promise<ResolvedRelease> {
+  const cwd = o.cwd ?? process.cwd();
+  const t = parseTyped(typed, (s) => s.includes('/') || s.includes('\\') || existsSync(resolve(cwd, s)));
+  const list = async () => (o.releases ? o.releases() : (await registryReleases()).versions);
+  const pick = async (wish: NodeWish, what: string): Promise<ResolvedRelease> => {
+    if (wish.kind === 'major') return { runtime: 'node', version: o.major ? o.major(wish.major) : pinFor(what, wish.major) };
+    const version = wish.kind === 'release' ? wish.version : pickNodeRelease(wish, await list(), pins());
+    if (!version) throw new SpecError(`target ${what}: the npm registry lists no Node release for ${WISH_NAMES[wish.kind]}${wish.kind === 'range' ? ` ${wish.range}` : wish.kind === 'lts' && wish.major ? ` of line ${wish.major}` : ''}`);
+    return { runtime: 'node', version };
+  };
   switch (t.kind) {
     case 'this':
       return { runtime: 'node', path: process.execPath, version: bareVersion(process.version) };
     case 'pinned':
-      return ensureRuntime(t.runtime, runtimePins()[t.runtime]);
+      return { runtime: t.runtime, version: runtimePins()[t.runtime] };
     case 'release':
-      return t.release.runtime === 'node' ? ensureVersion(t.release.version) : ensureRuntime(t.release.runtime, t.release.version);
+      return t.release;
     case 'major':
-      return ensureVersion(o.major ? o.major(t.major) : pinFor((typed ?? '').trim(), t.major));
+      return pick({ kind: 'major', major: t.major }, (typed ?? '').trim());
+    case 'alias':
+      return pick({ kind: t.alias }, t.alias);
+    case 'nvmrc':
+    case 'engines':
+      return pick(wishFromFile(t.kind, t.path, cwd), t.path === 'package.json' && t.kind === 'engines' ? 'engines' : t.path);
     case 'path': {
-      const path = resolve(t.path);
+      const path = resolve(cwd, t.path);
       return { path, ...(await identify(path)) };
     }
     case 'unknown':
-      throw new SpecError(`unknown Node target ${JSON.stringify(t.typed)}: give a major (22), an exact version (18.20.8), bun, deno, bun@<version>, deno@<version> or a path to a node, bun or deno binary`);
+      throw new SpecError(`unknown Node target ${JSON.stringify(t.typed)}: give ${TYPED_FORMS}`);
   }
+}
+
+/** A resolved release's verified binary, fetched first if need be. */
+export async function ensureResolved(r: ResolvedRelease): Promise<Target> {
+  if (r.path) return { runtime: r.runtime, version: r.version, path: r.path };
+  return r.runtime === 'node' ? ensureVersion(r.version) : ensureRuntime(r.runtime, r.version);
+}
+
+/**
+ * The one resolver: what a person typed to a verified binary, fetched first if need be
+ * (resolveRelease, then ensureResolved). A Node major is its pinned release, or `o.major(major)`
+ * when given (the matrix's --latest).
+ */
+export async function resolveTarget(typed: string | undefined, o: ResolveOptions = {}): Promise<Target> {
+  return ensureResolved(await resolveRelease(typed, o));
 }

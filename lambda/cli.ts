@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError } from '../tools/command.ts';
+import { jsonArray } from '../tools/json.ts';
 import { ASYNC_RETRY_DELAYS_MS, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
 import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
@@ -56,7 +57,8 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   --idle-reap <ms>          shut an environment down once it has been frozen this long (default: never)
   --client-context <json>   the invocations' client context (Lambda-Runtime-Client-Context)
   --cognito-identity <json> {"cognitoIdentityId":..,"cognitoIdentityPoolId":..} (Lambda-Runtime-Cognito-Identity)
-  --json                    print the invocations as a JSON array
+  --json                    print the invocations as a JSON array, one element per invocation,
+                            each with schema 1 (tools/json.ts)
 
 Exit status: 0 every invocation answered, 1 one failed, 2 bad input.`;
 
@@ -327,7 +329,7 @@ export const spec = command({
         logs: r.rawLogs,
         lines: r.lines,
       }));
-      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      process.stdout.write(jsonArray(out));
     }
     return initFailed || results.some((r) => r.error) ? 1 : 0;
   },

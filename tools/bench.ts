@@ -32,6 +32,7 @@ import { parseStat, runGroup, tree } from '../harness/procs.ts';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
 import { VITEST } from './vitest-run.ts';
+import { jsonObject } from './json.ts';
 
 const USAGE = `usage: npm run bench -- [--node <target>] [--matrix] [--runs <n>] [--lambda-runs <n>] [--json]
 
@@ -39,7 +40,7 @@ const USAGE = `usage: npm run bench -- [--node <target>] [--matrix] [--runs <n>]
   --matrix            also time the full matrix against every pinned version's scenarios bare
   --runs <n>          suite/bare pairs to take the median of (default 3)
   --lambda-runs <n>   warm Lambda invocations to measure (default 50)
-  --json              print the figures as JSON`;
+  --json              print the figures as one JSON object (schema 1, tools/json.ts)`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -186,7 +187,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
     report.lambda = lambda;
     if ('skipped' in lambda) log(`  skipped: ${lambda.skipped}`);
     else log(`  ${lambda.runtime} on ${lambda.node}: cold start ${lambda.coldStartMs} ms; warm invocation ${lambda.warmInvokeMedianMs} ms (median of ${o.lambdaRuns}) vs ${lambda.inProcessCallMs} ms calling the handler in-process: overhead ${lambda.warmOverheadMs} ms`);
-    if (o.json) console.log(JSON.stringify(report, null, 2));
+    if (o.json) process.stdout.write(jsonObject(report));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -17,6 +17,7 @@ import { explanation, lineOf } from '../harness/changes.ts';
 import type { ObservedChange } from './matrix-data.ts';
 import { describeChangeShort } from './matrix-render.ts';
 import { Observer } from './observe.ts';
+import { duration } from './progress.ts';
 
 export function resultFile(id: string): string {
   return join(cacheDir(), 'bisect', `${id.replace(/[^\w.-]+/g, '__')}.json`);
@@ -86,13 +87,19 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
   const reports = new Map<string, LineReport>(majors.map((m) => [m, lineReport(list, m)]));
   const observer = o.observer ?? new Observer({ jobs: o.jobs });
   const out: BisectRun[] = [];
+  const allStarted = Date.now();
+  /** "(3/12 scenarios, 1 min 05 s elapsed, about 4 min left)": after each scenario. */
+  const so = (done: number) => {
+    const elapsed = Date.now() - allStarted;
+    return `(${done}/${scenarios.length} scenario(s), ${duration(elapsed)} elapsed${done < scenarios.length ? `, about ${duration((elapsed / done) * (scenarios.length - done))} left` : ''})`;
+  };
   // One scenario after another (its runs in parallel): the progress reads in order.
   for (const s of scenarios) {
     const started = Date.now();
     const before = observer.count;
     const lines = linesFor(s, list, majors);
     if (![...lines.values()].some((l) => l.length)) {
-      say(`${s.id}: applies to no release of the lines ${majors.join(', ')} (${s.node})`);
+      say(`${s.id}: applies to no release of the lines ${majors.join(', ')} (${s.node}) ${so(out.length + 1)}`);
       out.push({ scenario: s, result: { scenario: s.id, lines: [], boundaries: [] }, declared: [] });
       continue;
     }
@@ -103,7 +110,7 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
       return below.length > 0 && applies(below[below.length - 1]!);
     };
     const declared = checkDeclared(s.changes.filter((c) => majors.includes(lineOf(c))), result.boundaries, observable);
-    say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
+    say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${duration(Date.now() - started)} ${so(out.length + 1)}`);
     if (inRepository(s)) {
       const saved: SavedBisect = { scenario: s.id, hash: s.hash, at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
       writeAtomic(resultFile(s.id), stableJson(mergeSaved(loadSaved(s.id), saved)));
@@ -156,6 +163,23 @@ export function jsonRows(runs: BisectRun[]) {
       notes: b.notes,
     };
   }));
+}
+
+/**
+ * Where what was found disagrees with the scenarios' `changes:` headers, one line each: a change
+ * no entry names (nor explains as a backport, nor marks as behaving like an earlier release), and
+ * an entry that is WRONG (its boundary is elsewhere, or a `never` line changes inside) or whose
+ * change was not observed at all. What bisect exits 1 for; empty: the headers hold.
+ */
+export function disagreements(runs: BisectRun[]): string[] {
+  const out: string[] = [];
+  for (const r of runs) {
+    for (const b of r.result.boundaries) {
+      if (!declaredFor(r, b) && !explainedBy(r, b) && !b.behavesLike) out.push(`${r.scenario.id}: ${b.before} -> ${b.first} (${b.fields.join(', ')}) has no \`changes:\` entry`);
+    }
+    for (const d of r.declared) if (d.verdict === 'moved' || d.verdict === 'unobserved' || d.verdict === 'never-unobserved') out.push(`${r.scenario.id}: changes: ${d.text}`);
+  }
+  return out;
 }
 
 function table(rows: string[][]): string[] {

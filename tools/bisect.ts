@@ -7,8 +7,9 @@
 // registry (harness/releases.ts); what it lacks between two sides of a change is named.
 import { findScenario, listScenarios } from '../harness/scenarios.ts';
 import { SpecError } from '../harness/project.ts';
-import { bisectScenarios, jsonRows, selectDefault, textReport } from './bisect-run.ts';
+import { bisectScenarios, disagreements, jsonRows, selectDefault, textReport } from './bisect-run.ts';
 import { command, majorsOption, wholeNumber } from './command.ts';
+import { jsonArray } from './json.ts';
 import { Observer } from './observe.ts';
 
 const USAGE = `usage: npm run bisect -- [<scenario id or path>...] [options]
@@ -23,11 +24,16 @@ is checked against the scenario's \`changes:\` header.
                  header has \`changes:\` or whose behaviour differs between pinned releases
 --all            every scenario (with no ids)
 --major <n>      only these major lines (repeatable; default: every major in node-versions.json)
---json           print an array of { scenario, line, before, first, ... } (one per change)
+--json           print an array (schema 1, tools/json.ts), one element per change found:
+                 { schema, scenario, line, before, first, kind, fields, missing, declared, ... }
 --jobs <n>       scenario runs at a time (default: cores, at most 4)
 --quick          no middle-release probe, no second run to confirm each boundary
 --refresh        ask the registry for its list of releases even if the cached one is fresh
--h, --help       this text`;
+-h, --help       this text
+
+Exit code: 0 every change found is as the scenarios' \`changes:\` headers say; 1 a change has no
+entry, or an entry is wrong or not observed (each named on stderr), as the matrix fails; 2 bad
+input.`;
 
 // ---- command ----------------------------------------------------------------------------------
 
@@ -59,8 +65,11 @@ export const spec = command({
     }
     const runs = await bisectScenarios(scenarios, { majors, jobs, quick: v.quick, refresh: v.refresh, progress: say, observer });
     say(`done: ${scenarios.length} scenario(s), ${observer.count} run(s) in ${Math.round((Date.now() - started) / 1000)} s`);
-    if (v.json) process.stdout.write(JSON.stringify(jsonRows(runs), null, 2) + '\n');
+    if (v.json) process.stdout.write(jsonArray(jsonRows(runs)));
     else process.stdout.write(textReport(runs));
-    return 0;
+    const wrong = disagreements(runs);
+    for (const l of wrong) say(`expectation failed: ${l}`);
+    if (wrong.length) say(`${wrong.length} change(s) not as the \`changes:\` headers say: exit 1`);
+    return wrong.length ? 1 : 0;
   },
 }, import.meta.url);

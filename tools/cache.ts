@@ -7,6 +7,7 @@ import { cachedLists, cachedReleases, prune, treeBytes, type CachedList, type Ca
 import { cacheDir } from '../harness/node-binaries.ts';
 import { formatBytes } from '../harness/npm-registry.ts';
 import { command, SpecError } from './command.ts';
+import { SCHEMA } from './json.ts';
 
 const USAGE = `usage: npm run cache -- [--prune [--keep-pins]] [--json]
 
@@ -26,7 +27,8 @@ releases, and the total. Sizes are the bytes of the files, in decimal units (1 M
 
 /** What --json prints; `schema` changes when a field changes meaning or goes. */
 export interface CacheReport {
-  schema: 1;
+  /** tools/json.ts SCHEMA. */
+  schema: typeof SCHEMA;
   cache: string;
   releases: CachedRelease[];
   registryLists: CachedList[];
@@ -37,7 +39,7 @@ export interface CacheReport {
 }
 
 export function cacheReport(dir: string, removed: CachedRelease[] = []): CacheReport {
-  return { schema: 1, cache: dir, releases: cachedReleases(dir), registryLists: cachedLists(dir), totalBytes: treeBytes(dir), removed };
+  return { schema: SCHEMA, cache: dir, releases: cachedReleases(dir), registryLists: cachedLists(dir), totalBytes: treeBytes(dir), removed };
 }
 
 /** The report as a table for a person. */

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import { pinnedMajors } from '../harness/pins.ts';
+import { SEVERITY_WORDS } from '../harness/observation.ts';
 
 export { SpecError };
 
@@ -73,6 +74,53 @@ export function majorsOption(values: readonly string[] | undefined): string[] {
     return m;
   });
 }
+
+/**
+ * Reads `--only <prefix>` (repeatable, and comma-separated): the scenario ids in scope. Each prefix
+ * must start at least one of `ids`, so that a typo is an error rather than an empty, passing run.
+ */
+export function onlyOption(values: readonly string[] | undefined, ids: readonly string[]): string[] {
+  const prefixes = (values ?? []).flatMap((v) => v.split(',')).map((p) => p.trim());
+  for (const p of prefixes) {
+    if (!p) throw new SpecError(`--only: empty entry in ${JSON.stringify((values ?? []).join(','))}`);
+    if (!ids.some((id) => id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
+  }
+  return prefixes;
+}
+
+/** Whether a scenario id is in the scope `--only` gave (every id when none was given). */
+export const inScope = (id: string, only: readonly string[]): boolean => !only.length || only.some((p) => id.startsWith(p));
+
+/**
+ * The name a severity level (harness/observation.ts SEVERITY_WORDS) has on the command line: its
+ * word with hyphens for spaces ("exit-event", "stderr-text"). `exit-code` is also taken for
+ * `exit` (a different exit code or signal).
+ */
+export const severityName = (level: number): string => SEVERITY_WORDS[level]!.replace(/ /g, '-');
+const SEVERITY_ALIASES: Record<string, number> = { 'exit-code': 4 };
+/** The severity names --fail-on takes, most consequential first. */
+export const failOnNames = (): string[] => Object.keys(SEVERITY_WORDS).map(Number).filter((l) => l > 0).sort((a, b) => b - a).map(severityName);
+
+/**
+ * Reads `--fail-on <severities>` (comma-separated, repeatable): the least consequential level
+ * named. A level includes every more consequential one (`--fail-on output` fails on output, exit
+ * and hang differences: a claim that now hangs has also changed its exit code, and `severity()`
+ * ranks it as a hang), so a list means its least consequential word. Undefined when not given.
+ */
+export function failOnOption(values: readonly string[] | undefined): number | undefined {
+  if (values === undefined) return undefined;
+  const names = values.flatMap((v) => v.split(',')).map((w) => w.trim().toLowerCase().replace(/ +/g, '-'));
+  const levels = names.map((n) => {
+    if (!n) throw new SpecError(`--fail-on: empty entry in ${JSON.stringify(values.join(','))}`);
+    const level = SEVERITY_ALIASES[n] ?? Object.keys(SEVERITY_WORDS).map(Number).find((l) => l > 0 && severityName(l) === n);
+    if (level === undefined) throw new SpecError(`--fail-on: unknown severity ${JSON.stringify(n)} (known: ${failOnNames().join(', ')}; exit-code is exit)`);
+    return level;
+  });
+  return Math.min(...levels);
+}
+
+/** The severity names a --fail-on threshold includes, most consequential first. */
+export const failOnLevels = (threshold: number): string[] => failOnNames().filter((n) => Object.keys(SEVERITY_WORDS).map(Number).find((l) => severityName(l) === n)! >= threshold);
 
 export function fail(name: string, e: unknown, debug: boolean): number {
   if (debug) console.error(e);

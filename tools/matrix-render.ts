@@ -73,17 +73,62 @@ function show(v: unknown): string {
   return String(v);
 }
 
-function inline(v: unknown): string {
-  const s = show(v);
-  return s.includes('\n') ? JSON.stringify(s) : s;
+
+/** A field's value as lines: a string's lines, an array's elements, anything else one line. */
+function asLines(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string') return v.replace(/\n$/, '').split('\n');
+  return [show(v)];
 }
 
-/** One line per differing field, for the terminal. */
+/** Where two values first differ, and what each side has there. */
+export interface Excerpt {
+  /** The first differing line (1-based), when either side has more than one line. */
+  line?: number;
+  /** Each side from a little before its first differing character, clipped to the width. */
+  before: string;
+  after: string;
+  /** Further lines that differ after the one shown (on the side with more of them). */
+  more: number;
+}
+
+/**
+ * The difference between two values as a person reads it: the lines both share at the start and
+ * at the end are skipped, and the first differing line of each side is shown from a few
+ * characters before its first differing character, so that a change at the end of a long line
+ * or an added line is what shows, not the text both sides share (lines that fit the width are
+ * shown whole). A side with no line there reads
+ * "(no line)"; a line cut reads "…" where it is cut.
+ */
+export function excerpt(before: unknown, after: unknown, width = 70, context = 12): Excerpt {
+  const b = asLines(before), a = asLines(after);
+  let head = 0;
+  while (head < b.length && head < a.length && b[head] === a[head]) head++;
+  let tail = 0;
+  while (tail < b.length - head && tail < a.length - head && b[b.length - 1 - tail] === a[a.length - 1 - tail]) tail++;
+  const bMid = b.slice(head, b.length - tail), aMid = a.slice(head, a.length - tail);
+  const x = bMid[0], y = aMid[0];
+  let col = 0;
+  if (x !== undefined && y !== undefined) while (col < x.length && col < y.length && x[col] === y[col]) col++;
+  // Lines that fit are shown whole; a longer one from a little before the first difference.
+  const fits = (x ?? '').length <= width && (y ?? '').length <= width;
+  const start = fits ? 0 : Math.max(0, col - context);
+  const cut = (s: string | undefined) => {
+    if (s === undefined) return '(no line)';
+    const from = (start > 0 ? '…' : '') + s.slice(start);
+    return from.length > width ? from.slice(0, width - 1) + '…' : from;
+  };
+  const multi = b.length > 1 || a.length > 1;
+  return { ...(multi ? { line: head + 1 } : {}), before: cut(x), after: cut(y), more: Math.max(bMid.length, aMid.length) - 1 };
+}
+
+/** One line per differing field, for the terminal: each side from where they first differ (excerpt()). */
 export function describeChangeShort(c: ObservedChange): string[] {
   return c.diff.map((d) => {
-    const b = inline(d.before), a = inline(d.after);
-    const clip = (s: string) => (s.length > 70 ? s.slice(0, 67) + '...' : s);
-    return `${d.field}: ${clip(b)} -> ${clip(a)}`;
+    const e = excerpt(d.before, d.after);
+    const where = e.line !== undefined ? ` line ${e.line}` : '';
+    const more = e.more > 0 ? ` (and ${e.more} more line${e.more === 1 ? '' : 's'})` : '';
+    return `${d.field}${where}: ${e.before} -> ${e.after}${more}`;
   });
 }
 
@@ -176,8 +221,9 @@ export function terminalCompatibility(c: Compatibility): string {
   for (const d of c.differs) {
     out.push(`  [${SEVERITY_WORDS[d.severity] ?? d.severity}] ${d.scenario}`);
     for (const f of d.diff) {
-      const clip = (x: string) => (x.length > 60 ? x.slice(0, 57) + '...' : x);
-      out.push(`      ${f.field}: Node ${clip(inline(f.before))}  |  ${c.runtime.split(' ')[0]} ${clip(inline(f.after))}`);
+      const e = excerpt(f.before, f.after, 60);
+      const where = e.line !== undefined ? ` line ${e.line}` : '';
+      out.push(`      ${f.field}${where}: Node ${e.before}  |  ${c.runtime.split(' ')[0]} ${e.after}${e.more > 0 ? ` (and ${e.more} more line${e.more === 1 ? '' : 's'})` : ''}`);
     }
   }
   return out.join('\n') + '\n';

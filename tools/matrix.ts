@@ -27,6 +27,7 @@ import { describeChangeShort, markdownReport, terminalCompatibility, terminalTab
 import { ProgressView, type Progress } from './matrix-progress.ts';
 import { pool } from './pool.ts';
 import { collectVitest, runVitest, stopVitest } from './vitest-run.ts';
+import { jsonObject } from './json.ts';
 
 const USAGE = `usage: npm run matrix -- [targets...] [options]
 
@@ -53,7 +54,7 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
                  <out>/boundaries.md and boundaries.json (default --out: results/boundaries)
 --list           with --boundaries: print the boundaries it would check (claim, release line,
                  the release on each side) and run nothing
---json           with --list: print them as JSON ({ boundaries: [...], releases: [...] })
+--json           with --list: print them as JSON ({ schema: 1, boundaries: [...], releases: [...] })
 --major <n>      with --all-releases or --boundaries: only these major lines (repeatable)
 -h, --help       this text`;
 
@@ -166,7 +167,7 @@ async function run(args: Args): Promise<number> {
         if (!list.length) throw new SpecError('--boundaries: the spec states no boundary' + (args.only.length ? ` for ${args.only.join(', ')}` : '') + (args.majors.length ? ` in ${args.majors.join(', ')}` : ''));
         if (args.list) {
           for (const [sig, h] of handlers) process.off(sig, h);
-          process.stdout.write(args.list === 'json' ? JSON.stringify({ boundaries: listed(plan), releases: [...boundaryPlan(plan).keys()] }, null, 2) + '\n' : boundaryListText(plan));
+          process.stdout.write(args.list === 'json' ? jsonObject({ boundaries: listed(plan), releases: [...boundaryPlan(plan).keys()] }) : boundaryListText(plan));
           return 0;
         }
       }

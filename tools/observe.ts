@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { appliesTo } from '../harness/applicability.ts';
 import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
-import { ensureVersion, type Target } from '../harness/node-binaries.ts';
+import { ensureResolved, type ResolvedRelease, type Target } from '../harness/node-binaries.ts';
 import { bareVersion } from '../harness/target.ts';
 import { stored, type StoredObservation } from '../harness/observation.ts';
 
@@ -35,6 +35,13 @@ export interface ObserverOptions {
   onRun?: (s: Scenario, version: string, o: StoredObservation, ms: number) => void;
 }
 
+/** Where a scenario runs: an exact Node release ("22.1.0"), or any resolved target (Bun, Deno, a binary's path). */
+export type Where = string | ResolvedRelease;
+
+const asResolved = (w: Where): ResolvedRelease => (typeof w === 'string' ? { runtime: 'node', version: bareVersion(w) } : w);
+/** One key per binary: a path is its own target even when it reports a cached release's version. */
+const keyOf = (r: ResolvedRelease) => (r.path ? `path ${r.path}` : `${r.runtime} ${r.version}`);
+
 export class Observer {
   private readonly runs: Gate;
   private readonly downloads = new Gate(2);
@@ -46,27 +53,29 @@ export class Observer {
     this.runs = new Gate(o.jobs ?? Math.min(4, availableParallelism()));
   }
 
-  /** The verified binary of an exact release, fetched once. */
-  target(version: string): Promise<Target> {
-    const v = bareVersion(version);
-    let t = this.targets.get(v);
+  /** The verified binary of an exact release (or a resolved target), fetched once. */
+  target(where: Where): Promise<Target> {
+    const r = asResolved(where);
+    const k = keyOf(r);
+    let t = this.targets.get(k);
     if (!t) {
-      t = this.downloads.run(() => ensureVersion(v));
-      this.targets.set(v, t);
-      t.catch(() => this.targets.delete(v));
+      t = this.downloads.run(() => ensureResolved(r));
+      this.targets.set(k, t);
+      t.catch(() => this.targets.delete(k));
     }
     return t;
   }
 
-  /** What `s` does on release `version` (kept: asked again, it is not run again unless `fresh`). */
-  observe(s: Scenario, version: string, fresh = false): Promise<StoredObservation> {
-    const v = bareVersion(version);
-    if (!appliesTo(s, v)) throw new Error(`${s.id} does not apply to Node ${v} (${s.node})`);
-    const key = `${s.file}\0${v}`;
+  /** What `s` does on release `where` (kept: asked again, it is not run again unless `fresh`). */
+  observe(s: Scenario, where: Where, fresh = false): Promise<StoredObservation> {
+    const r = asResolved(where);
+    const v = r.version;
+    if (!appliesTo(s, r)) throw new Error(`${s.id} does not apply to ${r.runtime} ${v}`);
+    const key = `${s.file}\0${keyOf(r)}`;
     const had = this.seen.get(key);
     if (had && !fresh) return had;
     const p = (async () => {
-      const t = await this.target(v);
+      const t = await this.target(r);
       return this.runs.run(async () => {
         const r = await runScenario(s, t);
         this.count++;

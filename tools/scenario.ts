@@ -15,28 +15,44 @@ import type { Scenario } from '../harness/scenario.ts';
 import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from '../harness/stdio.ts';
 import { findScenario } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
-import { behaviourDiff, type Observation } from '../harness/observation.ts';
-import { command, wholeNumber } from './command.ts';
+import { behaviourDiff, severity, SEVERITY_WORDS, type Observation } from '../harness/observation.ts';
+import { command, failOnLevels, failOnNames, failOnOption, wholeNumber } from './command.ts';
+import { jsonArray } from './json.ts';
 import { pad, wordWrap, wrap } from './text-width.ts';
 
 const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio <list>] [--json] [--debug]
 
   <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
-  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), bun, deno,
-                 bun@<version>, deno@<version> (runtime-versions.json pins bun and deno) or paths
-                 to a node, bun or deno binary; default: SPEC_NODE, else the Node running this command
+  --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), lts, latest,
+                 .nvmrc, engines (package.json's engines.node: the newest pinned release in its
+                 range, else the newest registry release in it), bun, deno, bun@<version>,
+                 deno@<version> (runtime-versions.json pins bun and deno) or paths to a node, bun
+                 or deno binary; default: SPEC_NODE, else the Node running this command
   --stdio <list> comma-separated kinds of stdout and stderr, each target run with each: socket
                  (a socket pair, what child_process gives), pipe (a FIFO, as from a shell pipe),
                  file (as from > file), tty (a pseudo-terminal); default: the scenario's header
                  (stdio:), else socket
-  --json         print the observation as JSON (an array when --node or --stdio name several runs),
-                 each naming its stdio kind
+  --json         print an array (schema 1, tools/json.ts), one element per run in the order
+                 given, even for one run: { schema, id, claim, target: { runtime, version }, node,
+                 binary, applies, stdio, exitCode, signal, stdout, stderr, exitEvent, exitHandler,
+                 timedOut, durationMs }; a target where the scenario is n.a.: { ..., applies:
+                 false, notApplicable }
+  --fail-on <severities>
+                 with several runs: exit 1 when a run behaves differently from the first at one
+                 of these severities (comma-separated: ${failOnNames().join(', ')};
+                 exit-code is exit); each includes the more consequential ones
   --width <n>    layout width (default: the terminal's width)
-  --debug        print stack traces of unexpected errors`;
+  --debug        print stack traces of unexpected errors
 
-/** What the JSON contract promises, plus a few extra fields. */
+Exit code: 0 ran (and, with --fail-on, no run differs at those severities); 1 runs differ at
+them; 2 bad input.`;
+
+/** What the JSON contract promises (tools/json.ts), plus a few extra fields. */
 function toJson(s: Scenario, t: Target, kind: StdioKind, r: Observation) {
   return {
+    id: s.id,
+    claim: s.claim,
+    target: { runtime: t.runtime, version: t.version },
     node: r.node,
     exitCode: r.exitCode,
     signal: r.signal,
@@ -44,12 +60,10 @@ function toJson(s: Scenario, t: Target, kind: StdioKind, r: Observation) {
     stderr: r.stderr,
     exitEvent: { fired: r.exitEvent.fired, code: r.exitEvent.code },
     exitHandler: r.exitHandler,
-    id: s.id,
-    claim: s.claim,
     binary: t.path,
     applies: appliesTo(s, t),
     timedOut: r.timedOut,
-    durationMs: r.durationMs,
+    durationMs: Math.round(r.durationMs),
     stdio: kind,
   };
 }
@@ -189,7 +203,7 @@ export const spec = command({
   name: 'scenario',
   usage: USAGE,
   positionals: true,
-  options: { node: { type: 'string', multiple: true }, stdio: { type: 'string', multiple: true }, json: { type: 'boolean' }, width: { type: 'string' } },
+  options: { node: { type: 'string', multiple: true }, stdio: { type: 'string', multiple: true }, json: { type: 'boolean' }, 'fail-on': { type: 'string', multiple: true }, width: { type: 'string' } },
   async run(v, positionals) {
     if (!positionals.length) throw new SpecError('which scenario? give an id or a path (try --help)');
     if (positionals.length > 1) throw new SpecError(`one scenario at a time: got ${positionals.map((p) => JSON.stringify(p)).join(' and ')}`);
@@ -201,6 +215,8 @@ export const spec = command({
       if (!k) throw new SpecError(`--stdio: empty entry in ${JSON.stringify(v.stdio!.join(','))}`);
       if (!isStdioKind(k)) throw new SpecError(`--stdio: unknown kind ${JSON.stringify(k)} (known: ${STDIO_KINDS.join(', ')})`);
     }
+    const failOn = failOnOption(v['fail-on']);
+    if (failOn !== undefined && nodes.length * (asked ? new Set(asked).size : 1) < 2) throw new SpecError('--fail-on compares runs: give several targets (--node) or stdout kinds (--stdio)');
     const s = lookUp(positionals[0]!);
     const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : [s.stdio];
     // Resolve every target before running anything, so a bad --node value costs nothing.
@@ -212,14 +228,24 @@ export const spec = command({
     const cannot = targets.filter((t) => t.runtime !== 'node' && whyNotApplicable(s, t));
     for (const t of targets) if (!cannot.includes(t)) for (const kind of kinds) runs.push({ t, kind, r: await runScenario(s, t, kinds.length === 1 && kind === s.stdio ? {} : { stdio: kind }) });
     if (v.json) {
-      const na = (t: Target) => ({ node: printTarget(t), id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
+      const na = (t: Target) => ({ id: s.id, claim: s.claim, target: { runtime: t.runtime, version: t.version }, node: printTarget(t), binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
       const objs: object[] = targets.flatMap((t): object[] => (cannot.includes(t) ? [na(t)] : runs.filter((x) => x.t === t).map((x) => toJson(s, t, x.kind, x.r))));
-      // One target: one object; a list of targets: an array, in the order given.
-      process.stdout.write(JSON.stringify(objs.length === 1 ? objs[0] : objs, null, 2) + '\n');
+      // One shape whatever was asked: an array in the order given, even of one.
+      process.stdout.write(jsonArray(objs));
     } else {
       for (const t of cannot) process.stdout.write(`${printTarget(t)}: n.a.: ${whyNotApplicable(s, t)}\n`);
       if (runs.length) process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
     }
-    return 0;
+    if (failOn === undefined) return 0;
+    // Each run against the first; n.a. targets are not compared.
+    const label = (x: Run) => `${printTarget(x.t)}${kinds.length > 1 ? ` (stdout ${x.kind})` : ''}`;
+    const differing = runs.slice(1).map((x) => ({ x, level: severity(behaviourDiff(runs[0]!.r, x.r)) })).filter((d) => d.level >= failOn);
+    const names = failOnLevels(failOn).join(', ');
+    if (!differing.length) {
+      process.stderr.write(`scenario: no run differs from ${runs.length ? label(runs[0]!) : 'the first'} at ${names} (--fail-on)\n`);
+      return 0;
+    }
+    process.stderr.write(`scenario: ${differing.map((d) => `${label(d.x)} (${SEVERITY_WORDS[d.level]})`).join(', ')} differ${differing.length === 1 ? 's' : ''} from ${label(runs[0]!)} at ${names} (--fail-on): exit 1\n`);
+    return 1;
   },
 }, import.meta.url);

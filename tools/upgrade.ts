@@ -1,41 +1,64 @@
-// npm run upgrade -- <from> <to> [--json] [--md] [--bisect] [--jobs N]
+// npm run upgrade -- <from> <to> [--only <prefix>] [--fail-on <severities>] [--json] [--md] [--bisect] [--jobs N]
 //
-// What changes for a program moved from one Node release to another: every scenario is run
-// alone on both (a bounded number at a time), and every claim whose behaviour differs
-// (harness/observation.ts behaviourDiff) is listed with both sides, the most consequential
-// first (a hang, then the exit code, then output lost), with the release each change came in:
-// from the scenario's `changes:` header and from bisection (`npm run bisect`, or --bisect).
+// What changes for a program moved from one target to another (two Node releases, or Node and
+// Bun or Deno, or any binary): every scenario is run alone on both (a bounded number at a time),
+// and every claim whose behaviour differs (harness/observation.ts behaviourDiff) is listed with
+// both sides, the most consequential first (a hang, then the exit code, then output lost), with
+// the release each change came in (between two Node releases): from the scenario's `changes:`
+// header and from bisection (`npm run bisect`, or --bisect). With --fail-on it exits 1 when a
+// difference in scope is at one of the severities named, so that it can gate a CI job.
 import semver from 'semver';
 import { changeLabel, confirms, lineOf, spans } from '../harness/changes.ts';
-import { appliesTo } from '../harness/applicability.ts';
+import { whyNotApplicable } from '../harness/applicability.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
-import { ensureVersions } from '../harness/node-binaries.ts';
-import { pinFor, pinnedMajors } from '../harness/pins.ts';
+import { ensureVersions, resolveRelease, type ResolvedRelease } from '../harness/node-binaries.ts';
+import { pinnedMajors } from '../harness/pins.ts';
 import { SpecError } from '../harness/project.ts';
-import { parseTyped } from '../harness/target.ts';
+import type { Release } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved } from './bisect-run.ts';
-import { command, wholeNumber } from './command.ts';
+import { command, failOnLevels, failOnNames, failOnOption, inScope, onlyOption, wholeNumber } from './command.ts';
+import { jsonObject } from './json.ts';
 import { sideBySide } from './markdown.ts';
 import { Observer } from './observe.ts';
+import { Progress } from './progress.ts';
 import { pad, wrap } from './text-width.ts';
 
 const USAGE = `usage: npm run upgrade -- <from> <to> [options]
 
-Runs every scenario alone on both Node releases and lists each claim whose behaviour differs,
-both sides shown, the most consequential first (a hang, then the exit code, then output lost),
-with the release each change came in: from the scenario's \`changes:\` header ("declared") and,
-where the scenario has been bisected (npm run bisect, or --bisect), observed ("bisected").
-A claim that behaves the same on both is not listed.
+Runs every scenario alone on both targets and lists each claim whose behaviour differs, both
+sides shown, the most consequential first (a hang, then the exit code, then output lost), with
+the release each change came in (between two Node releases): from the scenario's \`changes:\`
+header ("declared") and, where the scenario has been bisected (npm run bisect, or --bisect),
+observed ("bisected"). A claim that behaves the same on both is not listed.
 
-<from> <to>      majors (18: the release pinned in node-versions.json) or exact releases (18.20.8)
---json           print { from, to, differ: [...], unsteady: [...], notCompared: [...] }
+<from> <to>      two targets: a Node major (18: the release pinned in node-versions.json), an
+                 exact release (18.20.8), lts (the newest release of the newest LTS line: the
+                 newest even major the registry already lists a later major for), latest (the
+                 newest release on the registry), .nvmrc or a path to one (the release it names:
+                 22, 22.1, 22.1.0, lts/*, lts/<name>, node), engines or a path to a package.json
+                 (its engines.node range: the newest pinned release in it, else the newest
+                 release on the registry in it), bun, deno, bun@<version>, deno@<version>, or a
+                 path to a node, bun or deno binary
+--only <prefix>  compare only the scenarios whose id starts with <prefix> (repeatable, or
+                 comma-separated)
+--fail-on <severities>
+                 exit 1 when a claim in scope differs at one of these severities (comma-
+                 separated: ${failOnNames().join(', ')}; exit-code is exit); each
+                 includes the more consequential ones (--fail-on output also fails on exit and
+                 hang). Without it the exit code is 0 whatever differs
+--json           print one object (schema 1, tools/json.ts): { schema, from, to, only, failOn,
+                 failing, differ: [...], unsteady: [...], notCompared: [...], same }
 --md             print Markdown (for an issue or a pull request)
 --bisect         bisect each claim that differs, over the lines from <from> to <to>, first
+                 (two Node targets only)
 --jobs <n>       scenario runs at a time (default: cores, at most 4)
--h, --help       this text`;
+-h, --help       this text
+
+Exit code: 0 ran, nothing at the --fail-on severities; 1 differences at them; 2 bad input.
+Progress (runs done/total, elapsed, an estimate of the time left) goes to stderr.`;
 
 /** A first release for one change: from the header, from bisection, or both. */
 export interface ChangeNote {
@@ -66,25 +89,36 @@ export interface UpgradeItem {
   changes: ChangeNote[];
 }
 
+/** One side of an upgrade, as the report names it: a release, and its binary when it was given by its path. */
+export type Side = Release & { binary?: string };
+
 export interface UpgradeReport {
-  from: string;
-  to: string;
+  from: Side;
+  to: Side;
+  /** The --only prefixes (empty: every scenario). */
+  only: string[];
+  /** The severities --fail-on fails on (names, most consequential first), or null without --fail-on. */
+  failOn: string[] | null;
+  /** The claims in `differ` at one of those severities (empty without --fail-on). */
+  failing: string[];
   differ: UpgradeItem[];
   /** Differed once, but a second run on one side behaved otherwise: not listed as a change. */
-  unsteady: { scenario: string; on: string[] }[];
-  /** Not run on both: outside the scenario's Node range on one side. */
-  notCompared: { scenario: string; node: string }[];
+  unsteady: { scenario: string; on: ('from' | 'to')[] }[];
+  /** Not run on both: outside the scenario's Node range, or not on the runtime, on one side. */
+  notCompared: { scenario: string; node: string; why: string }[];
   /** Claims compared and found the same. */
   same: number;
 }
 
-/** The exact Node release a typed version names (a pinned major or x.y.z; harness/target.ts parseTyped), checked before anything is fetched. */
-export function exactRelease(spec: string): string {
-  const t = parseTyped(spec);
-  if (t.kind === 'major') return pinFor(spec, t.major);
-  if (t.kind === 'release' && t.release.runtime === 'node') return t.release.version;
-  throw new SpecError(`unknown Node version ${JSON.stringify(spec)}: give a major (22) or an exact release (22.15.0)`);
-}
+const sideOf = (r: ResolvedRelease): Side => ({ runtime: r.runtime, version: r.version, ...(r.path ? { binary: r.path } : {}) });
+const resolvedOf = (s: Side): ResolvedRelease => ({ runtime: s.runtime, version: s.version, ...(s.binary ? { path: s.binary } : {}) });
+/** "Node 22.1.0", "bun 1.4.5" (and the binary's path when given by one). */
+export const sideLabel = (s: Side): string => `${s.runtime === 'node' ? 'Node' : s.runtime} ${s.version}${s.binary ? ` (${s.binary})` : ''}`;
+/** The title of a report: "Node 18.20.8 -> 22.23.3" between two Node releases, "Node 22.23.3 -> bun 1.4.5" otherwise. */
+const title = (r: UpgradeReport, arrow: string): string =>
+  r.from.runtime === 'node' && r.to.runtime === 'node' && !r.from.binary && !r.to.binary ? `Node ${r.from.version} ${arrow} ${r.to.version}` : `${sideLabel(r.from)} ${arrow} ${sideLabel(r.to)}`;
+/** A column head: the version alone between two Node releases, "bun 1.4.5" otherwise. */
+const head = (s: Side, r: UpgradeReport): string => (r.from.runtime === 'node' && r.to.runtime === 'node' ? s.version : `${s.runtime} ${s.version}`);
 
 /** The header's entries and the bisected boundaries that fall between two releases (what an entry means: harness/changes.ts). */
 export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { majors: string[]; boundaries: Boundary[] } | undefined): ChangeNote[] {
@@ -111,10 +145,12 @@ export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { maj
  * both releases; tests give made-up histories instead (spec/tooling/upgrade.spec.ts).
  */
 export interface UpgradeRunner {
-  /** Makes both releases ready (the default fetches their binaries) before anything runs. */
-  prepare(from: string, to: string): Promise<void>;
-  /** What `s` does on `version`; `fresh`: run it again rather than reuse the first observation. */
-  observe(s: Scenario, version: string, fresh: boolean): Promise<StoredObservation>;
+  /** What a person typed, as a release (harness/node-binaries.ts resolveRelease: nothing fetched). */
+  resolve(typed: string): Promise<ResolvedRelease>;
+  /** Makes both targets ready (the default fetches their binaries) before anything runs. */
+  prepare(from: ResolvedRelease, to: ResolvedRelease): Promise<void>;
+  /** What `s` does on a target; `fresh`: run it again rather than reuse the first observation. */
+  observe(s: Scenario, on: ResolvedRelease, fresh: boolean): Promise<StoredObservation>;
   /** Bisects the claims that differ over `majors`. */
   bisect(scenarios: Scenario[], majors: string[]): Promise<Map<string, Boundary[]>>;
   /** What an earlier `npm run bisect` saved for a scenario. */
@@ -128,11 +164,14 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
   const say = o.progress ?? (() => {});
   const observer = new Observer({ jobs: o.jobs }); // each fetch announces itself (harness/npm-registry.ts)
   return {
+    resolve: (typed) => resolveRelease(typed),
     prepare: async (from, to) => {
-      await ensureVersions([from, to]); // both looked up before either is fetched
+      // The Node releases of both looked up on the registry before either is fetched.
+      const nodes = [from, to].filter((r) => r.runtime === 'node' && !r.path).map((r) => r.version);
+      if (nodes.length) await ensureVersions(nodes);
       await Promise.all([observer.target(from), observer.target(to)]);
     },
-    observe: (s, v, fresh) => observer.observe(s, v, fresh),
+    observe: (s, on, fresh) => observer.observe(s, on, fresh),
     bisect: async (scenarios, majors) => {
       const out = new Map<string, Boundary[]>();
       for (const r of await bisectScenarios(scenarios, { majors, jobs: o.jobs, progress: say, observer })) out.set(r.scenario.id, r.result.boundaries);
@@ -143,34 +182,58 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
   };
 }
 
-export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: number; bisect?: boolean; progress?: (l: string) => void; runner?: UpgradeRunner } = {}): Promise<UpgradeReport> {
+export interface UpgradeOptions {
+  jobs?: number;
+  bisect?: boolean;
+  /** Scenario id prefixes in scope (tools/command.ts onlyOption); empty or absent: every scenario. */
+  only?: readonly string[];
+  /** The --fail-on threshold (tools/command.ts failOnOption): the least consequential severity that fails. */
+  failOn?: number;
+  /** Lines that stay (what is about to happen). */
+  progress?: (l: string) => void;
+  /** Runs planned: once for the first run on both sides, again for the second run of each difference. */
+  onPlanned?: (runs: number) => void;
+  /** Each scenario run, as it ends. */
+  onRun?: () => void;
+  runner?: UpgradeRunner;
+}
+
+export async function upgrade(fromTyped: string, toTyped: string, o: UpgradeOptions = {}): Promise<UpgradeReport> {
   const say = o.progress ?? (() => {});
-  // Both versions are checked before either is fetched: a typo costs no download.
-  const fv = exactRelease(fromSpec), tv = exactRelease(toSpec);
   const runner = o.runner ?? realRunner(o);
-  await runner.prepare(fv, tv);
-  const scenarios = runner.scenarios().filter((s) => s.runtimes.includes('node'));
-  const both = scenarios.filter((s) => appliesTo(s, fv) && appliesTo(s, tv));
-  const notCompared = scenarios.filter((s) => !both.includes(s)).map((s) => ({ scenario: s.id, node: s.node }));
-  say(`running ${both.length} scenario(s) on ${fv} and ${tv}${notCompared.length ? ` (${notCompared.length} apply to only one of them)` : ''}`);
-  let done = 0;
-  const obs = await Promise.all(both.map(async (s) => {
-    const r = await Promise.all([runner.observe(s, fv, false), runner.observe(s, tv, false)]);
-    if (++done % 20 === 0) say(`${done}/${both.length} compared`);
+  // Everything typed is checked before anything is fetched: a typo costs no download.
+  const from = await runner.resolve(fromTyped), to = await runner.resolve(toTyped);
+  const only = o.only?.length ? onlyOption(o.only, runner.scenarios().map((s) => s.id)) : [];
+  const nodes = from.runtime === 'node' && to.runtime === 'node';
+  if (o.bisect && !nodes) throw new SpecError(`--bisect bisects Node releases: ${sideLabel(sideOf(from))} -> ${sideLabel(sideOf(to))} is not two of them`);
+  await runner.prepare(from, to);
+  const scenarios = runner.scenarios().filter((s) => inScope(s.id, only) && (s.runtimes.includes(from.runtime) || s.runtimes.includes(to.runtime)));
+  const why = (s: Scenario) => whyNotApplicable(s, from) ?? whyNotApplicable(s, to);
+  const both = scenarios.filter((s) => !why(s));
+  const notCompared = scenarios.filter((s) => why(s)).map((s) => ({ scenario: s.id, node: s.node, why: why(s)! }));
+  say(`running ${both.length} scenario(s) on ${sideLabel(sideOf(from))} and ${sideLabel(sideOf(to))}${only.length ? ` (only ${only.join(', ')})` : ''}${notCompared.length ? ` (${notCompared.length} apply to only one of them)` : ''}`);
+  o.onPlanned?.(both.length * 2);
+  const observe = async (s: Scenario, on: ResolvedRelease, fresh: boolean) => {
+    const r = await runner.observe(s, on, fresh);
+    o.onRun?.();
     return r;
-  }));
+  };
+  const obs = await Promise.all(both.map((s) => Promise.all([observe(s, from, false), observe(s, to, false)])));
   const differing = both.map((s, i) => ({ s, a: obs[i]![0], b: obs[i]![1] })).filter((x) => behaviourDiff(x.a, x.b).length);
-  say(`${differing.length} differ; running each of them once more on both`);
+  if (differing.length) {
+    say(`${differing.length} differ; running each of them once more on both`);
+    o.onPlanned?.(differing.length * 2);
+  }
   const steady: typeof differing = [];
   const unsteady: UpgradeReport['unsteady'] = [];
   await Promise.all(differing.map(async (x) => {
-    const [a2, b2] = await Promise.all([runner.observe(x.s, fv, true), runner.observe(x.s, tv, true)]);
-    const moved = [[fv, x.a, a2], [tv, x.b, b2]].filter(([, p, q]) => behaviourKey(p as StoredObservation) !== behaviourKey(q as StoredObservation)).map(([v]) => v as string);
-    if (moved.length) unsteady.push({ scenario: x.s.id, on: moved });
+    const [a2, b2] = await Promise.all([observe(x.s, from, true), observe(x.s, to, true)]);
+    const moved = ([['from', x.a, a2], ['to', x.b, b2]] as const).filter(([, p, q]) => behaviourKey(p) !== behaviourKey(q)).map(([side]) => side);
+    if (moved.length) unsteady.push({ scenario: x.s.id, on: [...moved] });
     else steady.push(x);
   }));
-  const [lo, hi] = semver.lte(fv, tv) ? [fv, tv] : [tv, fv];
   const bisected = new Map<string, { majors: string[]; boundaries: Boundary[] }>();
+  const [lo, hi] = nodes ? (semver.lte(from.version, to.version) ? [from.version, to.version] : [to.version, from.version]) : ['', ''];
   if (o.bisect && steady.length) {
     const majors = pinnedMajors().filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
     say(`bisecting ${steady.length} claim(s) over the lines ${majors.join(', ')}`);
@@ -181,11 +244,13 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
     const sev = severity(diff);
     return {
       scenario: s.id, claim: s.claim, severity: sev, level: SEVERITY_WORDS[sev]!, fields: diff.map((d) => d.field), diff,
-      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? runner.saved(s)),
+      before: behaviour(a), after: behaviour(b), changes: nodes ? changeNotes(s, lo, hi, bisected.get(s.id) ?? runner.saved(s)) : [],
     };
   }).sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : 1));
   unsteady.sort((x, y) => (x.scenario < y.scenario ? -1 : 1));
-  return { from: fv, to: tv, differ, unsteady, notCompared, same: both.length - differing.length };
+  const failOn = o.failOn === undefined ? null : failOnLevels(o.failOn);
+  const failing = o.failOn === undefined ? [] : differ.filter((d) => d.severity >= o.failOn!).map((d) => d.scenario);
+  return { from: sideOf(from), to: sideOf(to), only, failOn, failing, differ, unsteady, notCompared, same: both.length - differing.length };
 }
 
 // ---- output ---------------------------------------------------------------------------------------
@@ -204,35 +269,41 @@ function noteText(c: ChangeNote): string {
   return `${where}${c.what ? ` — ${c.what}` : ''}${c.link ? ` ${c.link}` : ''}`;
 }
 
+/** Where a report says which side was unsteady. */
+const onText = (r: UpgradeReport, on: ('from' | 'to')[]) => on.map((x) => head(r[x], r)).join(' and ');
+
 export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(process.stdout.columns || 120, 200))): string {
-  const out: string[] = [`Node ${r.from} -> ${r.to}: ${r.differ.length} claim(s) behave differently, ${r.same} the same${r.unsteady.length ? `, ${r.unsteady.length} unsteady` : ''}${r.notCompared.length ? `, ${r.notCompared.length} not compared` : ''}.`];
+  const scope = r.only.length ? ` (only ${r.only.join(', ')})` : '';
+  const out: string[] = [`${title(r, '->')}${scope}: ${r.differ.length} claim(s) behave differently, ${r.same} the same${r.unsteady.length ? `, ${r.unsteady.length} unsteady` : ''}${r.notCompared.length ? `, ${r.notCompared.length} not compared` : ''}.`];
   const col = Math.floor((width - 18) / 2);
   r.differ.forEach((d, i) => {
     out.push('', `${i + 1}. ${d.scenario}  [${d.level}]`, `   ${d.claim}`);
-    out.push(`   ${''.padEnd(12)}  ${pad(r.from, col)}  ${r.to}`);
+    out.push(`   ${''.padEnd(12)}  ${pad(head(r.from, r), col)}  ${head(r.to, r)}`);
     for (const f of d.diff) {
       const a = lines(f.before).flatMap((l) => wrap(l, col)), b = lines(f.after).flatMap((l) => wrap(l, col));
       for (let k = 0; k < Math.max(a.length, b.length); k++) out.push(`   ${(k ? '' : f.field).padEnd(12)}  ${pad(a[k] ?? '', col)}  ${b[k] ?? ''}`.trimEnd());
     }
     if (d.changes.length) d.changes.forEach((c, k) => out.push(`   ${k ? '       ' : 'since: '}${noteText(c)}`));
-    else out.push('   since: no `changes:` entry and no bisection (npm run bisect -- ' + d.scenario + ')');
+    else if (r.from.runtime === 'node' && r.to.runtime === 'node') out.push('   since: no `changes:` entry and no bisection (npm run bisect -- ' + d.scenario + ')');
   });
-  if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${u.scenario} on ${u.on.join(' and ')}`));
-  if (r.notCompared.length) out.push('', `Not compared (outside their Node range on one side): ${r.notCompared.map((n) => `${n.scenario} (${n.node})`).join(', ')}`);
+  if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${u.scenario} on ${onText(r, u.on)}`));
+  if (r.notCompared.length) out.push('', `Not compared (they do not apply on one side): ${r.notCompared.map((n) => `${n.scenario} (${n.why})`).join(', ')}`);
+  if (r.failOn) out.push('', r.failing.length ? `FAIL (--fail-on ${r.failOn.join(',')}): ${r.failing.length} claim(s) differ at those severities: ${r.failing.join(', ')}` : `ok (--fail-on ${r.failOn.join(',')}): no claim differs at those severities`);
   return out.join('\n') + '\n';
 }
 
 export function markdownReport(r: UpgradeReport): string {
-  const out = [`# Node ${r.from} → ${r.to}`, '', `${r.differ.length} claim(s) behave differently, ${r.same} the same. Most consequential first (a hang, then the exit code, then output).`, ''];
+  const out = [`# ${title(r, '→')}`, '', `${r.differ.length} claim(s) behave differently, ${r.same} the same${r.only.length ? ` (only ${r.only.map((p) => `\`${p}\``).join(', ')})` : ''}. Most consequential first (a hang, then the exit code, then output).`, ''];
+  if (r.failOn) out.push(r.failing.length ? `**Fails** \`--fail-on ${r.failOn.join(',')}\`: ${r.failing.map((id) => `\`${id}\``).join(', ')}.` : `Passes \`--fail-on ${r.failOn.join(',')}\`.`, '');
   for (const d of r.differ) {
-    out.push(`## \`${d.scenario}\` (${d.level})`, '', `> ${d.claim}`, '', ...sideBySide([r.from, r.to], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
+    out.push(`## \`${d.scenario}\` (${d.level})`, '', `> ${d.claim}`, '', ...sideBySide([head(r.from, r), head(r.to, r)], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
     out.push('');
     for (const c of d.changes) out.push(`- ${c.link ? noteText({ ...c, link: undefined }) + ` ([link](${c.link}))` : noteText(c)}`);
-    if (!d.changes.length) out.push('- no `changes:` entry and not bisected');
+    if (!d.changes.length && r.from.runtime === 'node' && r.to.runtime === 'node') out.push('- no `changes:` entry and not bisected');
     out.push('');
   }
-  if (r.unsteady.length) out.push('## Unsteady', '', ...r.unsteady.map((u) => `- \`${u.scenario}\` on ${u.on.join(' and ')}`), '');
-  if (r.notCompared.length) out.push('## Not compared', '', ...r.notCompared.map((n) => `- \`${n.scenario}\` (Node ${n.node})`), '');
+  if (r.unsteady.length) out.push('## Unsteady', '', ...r.unsteady.map((u) => `- \`${u.scenario}\` on ${onText(r, u.on)}`), '');
+  if (r.notCompared.length) out.push('## Not compared', '', ...r.notCompared.map((n) => `- \`${n.scenario}\` (${n.why})`), '');
   return out.join('\n');
 }
 
@@ -240,12 +311,21 @@ export const spec = command({
   name: 'upgrade',
   usage: USAGE,
   positionals: true,
-  options: { json: { type: 'boolean' }, md: { type: 'boolean' }, bisect: { type: 'boolean' }, jobs: { type: 'string' } },
+  options: { only: { type: 'string', multiple: true }, 'fail-on': { type: 'string', multiple: true }, json: { type: 'boolean' }, md: { type: 'boolean' }, bisect: { type: 'boolean' }, jobs: { type: 'string' } },
   async run(v, args) {
-    if (args.length !== 2) throw new SpecError(`give two Node versions, <from> <to> (got ${args.length}; see --help)`);
+    if (args.length !== 2) throw new SpecError(`give two targets, <from> <to> (got ${args.length}; see --help)`);
     if (v.json && v.md) throw new SpecError('--json and --md: choose one');
-    const r = await upgrade(args[0]!, args[1]!, { jobs: wholeNumber('jobs', v.jobs, 1), bisect: v.bisect, progress: (l) => process.stderr.write(`upgrade: ${l}\n`) });
-    process.stdout.write(v.json ? JSON.stringify(r, null, 2) + '\n' : v.md ? markdownReport(r) : textReport(r));
-    return 0;
+    const failOn = failOnOption(v['fail-on']);
+    const jobs = wholeNumber('jobs', v.jobs, 1);
+    const progress = new Progress('upgrade', 'runs', 0);
+    const r = await upgrade(args[0]!, args[1]!, {
+      jobs, bisect: v.bisect, only: v.only, failOn,
+      progress: (l) => progress.say(l),
+      onPlanned: (n) => progress.grow(n),
+      onRun: () => progress.step(),
+    }).finally(() => progress.clear());
+    process.stdout.write(v.json ? jsonObject(r) : v.md ? markdownReport(r) : textReport(r));
+    if (r.failOn) process.stderr.write(r.failing.length ? `upgrade: ${r.failing.length} claim(s) differ at ${r.failOn.join(', ')} (--fail-on): exit 1\n` : `upgrade: no claim differs at ${r.failOn.join(', ')} (--fail-on)\n`);
+    return r.failing.length ? 1 : 0;
   },
 }, import.meta.url);

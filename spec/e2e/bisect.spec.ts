@@ -42,7 +42,8 @@ describe('npm run bisect', () => {
     expect(to15[0]!.fields).toContain('exit code');
     // Nothing about the exit code changes anywhere else.
     expect(rows.filter((x) => x.fields.includes('exit code'))).toHaveLength(1);
-    for (const x of rows) expect(Object.keys(x)).toEqual(expect.arrayContaining(['scenario', 'line', 'before', 'first']));
+    for (const x of rows) expect(Object.keys(x)).toEqual(expect.arrayContaining(['schema', 'scenario', 'line', 'before', 'first']));
+    for (const x of rows as unknown as { schema: number }[]) expect(x.schema).toBe(1);
     // Progress on stderr, results on stdout only.
     expect(r.stderr).toMatch(/^bisect: /m);
   }, 900_000);
@@ -59,7 +60,9 @@ tags: [modules]
 console.log(typeof process.getBuiltinModule);
 `);
       const r = await cli([file, '--json', '--major', '22']);
-      expect(r.exitCode, r.stderr).toBe(0);
+      // Its header declares no change: the one found is an expectation that fails (exit 1), named on stderr.
+      expect(r.exitCode, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/^bisect: expectation failed: .*get-builtin-module\.js: 22\.2\.0 -> 22\.3\.0 \(.+\) has no `changes:` entry$/m);
       const rows = JSON.parse(r.stdout) as { scenario: string; line: string; before: string; first: string; declared: unknown }[];
       expect(rows).toMatchObject([{ scenario: file, line: '22', before: '22.2.0', first: '22.3.0', declared: null }]);
       // A file outside the repository feeds no page and no upgrade row: nothing is saved for it in the cache.

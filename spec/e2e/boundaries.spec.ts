@@ -16,7 +16,8 @@ describe('npm run matrix -- --boundaries --list: the boundaries it would check, 
   it('includes the \'<16.4\' edge of the --abort-on-uncaught-exception claims and the \'<17.0.0\' edge of the crash-trailer claims', async () => {
     const r = await matrix(['--boundaries', '--list', '--json'], 120_000);
     expect(r.exitCode, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { boundaries: ListedBoundary[]; releases: string[] };
+    const out = JSON.parse(r.stdout) as { schema: number; boundaries: ListedBoundary[]; releases: string[] };
+    expect(out.schema).toBe(1);
     const at = (range: string) => out.boundaries.filter((b) => b.from.some((f) => f.startsWith(`byNode '${range}' `))).map((b) => [b.scenario, b.line, b.before, b.after]);
     expect(at('<16.4')).toEqual([['diagnostics/abort-on-uncaught', '16', '16.3.0', '16.4.0'], ['diagnostics/abort-on-uncaught-listener', '16', '16.3.0', '16.4.0']]);
     expect(at('<17.0.0')).toHaveLength(10);

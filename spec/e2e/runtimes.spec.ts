@@ -61,7 +61,7 @@ describe('npm run scenario with runtimes', () => {
   it('a runtime where the scenario is n.a. is not run: the reason instead of an observation', async () => {
     const r = await cli(['rejections/mode-strict', '--node', 'deno', '--json']);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ node: `deno ${pinned.deno}`, applies: false, notApplicable: "deno does not take Node's --unhandled-rejections=strict" });
+    expect(JSON.parse(r.stdout)).toMatchObject([{ schema: 1, target: { runtime: 'deno', version: pinned.deno }, node: `deno ${pinned.deno}`, applies: false, notApplicable: "deno does not take Node's --unhandled-rejections=strict" }]);
     const text = await cli(['rejections/mode-strict', '--node', 'deno']);
     expect(text.stdout).toContain(`deno ${pinned.deno}: n.a.: deno does not take Node's --unhandled-rejections=strict`);
   }, 150_000);

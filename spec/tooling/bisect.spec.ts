@@ -11,7 +11,8 @@ import { ROOT } from '../../harness/harness.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
 import { lineReport, missingBetween, numberingGaps, releasesInChangelog, type LineReport } from '../../harness/releases.ts';
 import { bisect, checkDeclared, type Boundary } from '../../tools/bisect-core.ts';
-import { mergeSaved, type SavedBisect } from '../../tools/bisect-run.ts';
+import { disagreements, mergeSaved, type BisectRun, type SavedBisect } from '../../tools/bisect-run.ts';
+import { findScenario } from '../../harness/scenarios.ts';
 import { spec as bisectCommand } from '../../tools/bisect.ts';
 import { runCommand } from '../../tools/command.ts';
 
@@ -101,6 +102,27 @@ describe('bisection on made-up histories', () => {
     expect(r.boundaries[0]!.missing).toEqual(['15.9.0']);
     const checks = checkDeclared([{ in: '15.9.0', what: 'x', link: 'l' }, { in: '15.7.0', what: 'y', link: 'l' }, { in: '15.10.0', what: 'z', link: 'l' }], r.boundaries);
     expect(checks.map((c) => c.verdict)).toEqual(['possible', 'moved', 'confirmed']);
+  });
+});
+
+describe('what bisect exits 1 for: what it found against the `changes:` header', () => {
+  // rejections/unhandled-default declares 12.16.0, 13.5.0 and 15.0.0.
+  const s = findScenario('rejections/unhandled-default');
+  const edge = (before: string, first: string): Boundary => ({
+    scenario: s.id, line: first.split('.')[0]!, before, first, kind: before.split('.')[0] === first.split('.')[0] ? 'within line' : 'line start',
+    fields: ['stderr'], diff: [], missing: [], possiblyMissing: [], notes: [],
+  });
+  const run = (boundaries: Boundary[]): BisectRun => ({ scenario: s, result: { scenario: s.id, lines: [], boundaries }, declared: checkDeclared(s.changes, boundaries) });
+  const declared = [edge('12.15.0', '12.16.0'), edge('13.4.0', '13.5.0'), edge('14.21.3', '15.0.0')];
+
+  it('every change found has its entry and every entry its change: nothing', () => {
+    expect(disagreements([run(declared)])).toEqual([]);
+  });
+
+  it('a change no entry names, and an entry whose change is not seen, are each one line', () => {
+    expect(disagreements([run([...declared, edge('19.8.1', '20.0.0')])])).toEqual([`${s.id}: 19.8.1 -> 20.0.0 (stderr) has no \`changes:\` entry`]);
+    expect(disagreements([run(declared.slice(0, 2))])).toEqual([`${s.id}: changes: 15.0.0: no boundary observed there`]);
+    expect(disagreements([run([edge('12.15.0', '12.16.0'), edge('13.4.0', '13.5.0'), edge('15.0.0', '15.1.0')])])).toEqual([`${s.id}: changes: 15.0.0: WRONG: the 15.x boundary is 15.0.0 -> 15.1.0`]);
   });
 });
 

@@ -7,7 +7,8 @@ import { ROOT } from '../../harness/harness.ts';
 import type { ClaimRecord } from '../../harness/records.ts';
 import { stableJson } from '../../harness/observation.ts';
 import { findChanges, problems, versionResult, type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult } from '../../tools/matrix-data.ts';
-import { markdownReport, table, terminalTable } from '../../tools/matrix-render.ts';
+import { describeChangeShort, excerpt, markdownReport, table, terminalTable } from '../../tools/matrix-render.ts';
+import type { ObservedChange } from '../../tools/matrix-data.ts';
 import { spec as matrixCommand } from '../../tools/matrix.ts';
 import { runCommand } from '../../tools/command.ts';
 
@@ -139,5 +140,36 @@ describe('matrix logic (tools/matrix-data.ts, tools/matrix-render.ts)', () => {
     expect(problems(d)).toEqual([{ kind: 'skipped', text: 'x/z was skipped on Node v22.23.3 without a reason' }]);
     expect(table(d).cells.map((row) => row.map((c) => c.text))).toEqual([['skip'], ['skip']]);
     expect(markdownReport(d)).toContain('- `x/y` on Node v22.23.3: needs a network');
+  });
+});
+
+describe('what changed, as the terminal shows it (bisect and the matrix): from the first difference', () => {
+  // 12.15.0 -> 12.16.0 (rejections/unhandled-default): the warning's second line gains a hint at
+  // its end, 230 characters in. Clipped from the start, both sides read the same; here each starts
+  // 12 characters before the first that differs.
+  const shared = '(node:<pid>) UnhandledPromiseRejectionWarning: Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch().';
+  const first = '(node:<pid>) UnhandledPromiseRejectionWarning: Error: boom';
+  const last = '(node:<pid>) [DEP0018] DeprecationWarning: Unhandled promise rejections are deprecated.';
+  const before = [first, `${shared} (rejection id: 1)`, last];
+  const after = [first, `${shared} To terminate the node process on unhandled promise rejection, use the CLI flag \`--unhandled-rejections=strict\`. (rejection id: 1)`, last];
+
+  it('a change at the end of a long line shows that end, on both sides', () => {
+    const e = excerpt(before, after);
+    expect(e).toEqual({ line: 2, before: '…h .catch(). (rejection id: 1)', after: '…h .catch(). To terminate the node process on unhandled promise rejec…', more: 0 });
+    expect(e.before).not.toBe(e.after);
+    expect(describeChangeShort({ diff: [{ field: 'stderr', before, after }] } as unknown as ObservedChange)).toEqual([
+      'stderr line 2: …h .catch(). (rejection id: 1) -> …h .catch(). To terminate the node process on unhandled promise rejec…',
+    ]);
+  });
+
+  it('an added line is the line shown, the other side "(no line)"; more changed lines are counted', () => {
+    expect(excerpt([first, last], [first, 'a hint', last])).toEqual({ line: 2, before: '(no line)', after: 'a hint', more: 0 });
+    expect(excerpt('a\nb\nc\n', 'a\nB\nC\nd\n')).toEqual({ line: 2, before: 'b', after: 'B', more: 2 });
+  });
+
+  it('short single values stay whole', () => {
+    expect(excerpt(0, 1)).toEqual({ before: '0', after: '1', more: 0 });
+    expect(excerpt(null, ['x'])).toEqual({ before: 'none', after: 'x', more: 0 });
+    expect(excerpt('fired with code 0', 'fired with code 13')).toEqual({ before: 'fired with code 0', after: 'fired with code 13', more: 0 });
   });
 });

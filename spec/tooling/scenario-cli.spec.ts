@@ -69,13 +69,19 @@ beforeAll(() => {
 });
 
 describe('npm run scenario', () => {
-  it('--json prints one object in the documented shape, for a scenario outside the repository', async () => {
+  it('--json prints an array of one, in the documented shape (schema 1), for a scenario outside the repository', async () => {
     const r = await cli([OUTSIDE, '--json']);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
-    const o = JSON.parse(r.stdout);
-    expect(Array.isArray(o)).toBe(false);
+    const arr = JSON.parse(r.stdout);
+    expect(Array.isArray(arr)).toBe(true);
+    expect(arr).toHaveLength(1);
+    const o = arr[0];
+    expect(Object.keys(o)[0]).toBe('schema');
+    expect(Number.isInteger(o.durationMs)).toBe(true);
     expect(o).toMatchObject({
+      schema: 1,
+      target: { runtime: target().runtime, version: target().version },
       node: printTarget(target()),
       exitCode: 3,
       signal: null,
@@ -89,7 +95,7 @@ describe('npm run scenario', () => {
   it('--node takes a path and reports that binary\'s process.version', async () => {
     const r = await cli([OUTSIDE, '--json', '--node', process.execPath], { SPEC_NODE: '' });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout).node).toBe(process.version);
+    expect(JSON.parse(r.stdout)[0].node).toBe(process.version);
   }, LIMIT);
 
   it('--json with a --node list prints an array, one object per target in order', async () => {
@@ -98,7 +104,26 @@ describe('npm run scenario', () => {
     const arr = JSON.parse(r.stdout);
     expect(Array.isArray(arr)).toBe(true);
     expect(arr.map((o: { node: string }) => o.node)).toEqual([printTarget(target()), process.version]);
-    for (const o of arr) expect(o).toMatchObject({ exitCode: 3, exitEvent: { fired: true, code: 3 }, exitHandler: ['bye 3'] });
+    for (const o of arr) expect(o).toMatchObject({ schema: 1, exitCode: 3, exitEvent: { fired: true, code: 3 }, exitHandler: ['bye 3'] });
+  }, LIMIT);
+
+  it('--fail-on: exit 1 when a run differs from the first at one of the severities, 0 when none does', async () => {
+    // Two runs of one target: stdout differs (a random number), the exit code does not.
+    const random = file('random-fail-on.js', `/*---
+claim: Each run prints a different number.
+source: spec/tooling/scenario-cli.spec.ts
+tags: [exit]
+---*/
+console.log('n=' + Math.random());
+`);
+    const nodes = `${target().path},${target().path}`;
+    const output = await cli([random, '--node', nodes, '--fail-on', 'output', '--width', '160']);
+    expect(output.exitCode, output.stderr).toBe(1);
+    expect(output.stderr).toMatch(/^scenario: .+ \(output\) differs from .+ at hang, exit, output \(--fail-on\): exit 1$/);
+    const exit = await cli([random, '--node', nodes, '--fail-on', 'exit-code', '--json']);
+    expect(exit.exitCode, exit.stderr).toBe(0);
+    expect(exit.stderr).toMatch(/^scenario: no run differs from .+ at hang, exit \(--fail-on\)$/);
+    expect(JSON.parse(exit.stdout)).toHaveLength(2);
   }, LIMIT);
 
   it('shows several targets side by side when wide, one after another when narrow, and marks what differs', async () => {
@@ -191,6 +216,18 @@ console.log('same every time');
       expect(r.stderr).toContain(message);
     });
   }
+
+  it('--fail-on with one run, or an unknown severity, is one line, exit 2', async () => {
+    for (const [args, message] of [
+      [['--fail-on', 'exit'], '--fail-on compares runs: give several targets (--node) or stdout kinds (--stdio)'],
+      [['--node', '20,22', '--fail-on', 'exits'], '--fail-on: unknown severity "exits"'],
+    ] as const) {
+      const r = await inProcess(['lifecycle/pending-await', ...args]);
+      expect(r.exitCode).toBe(2);
+      oneLine(r.stderr);
+      expect(r.stderr).toContain(message);
+    }
+  });
 
   for (const [what, value, message] of [
     ['an unknown kind', 'fifo', '--stdio: unknown kind "fifo" (known: socket, pipe, file, tty)'],

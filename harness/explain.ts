@@ -1,0 +1,331 @@
+// `npm run explain`'s facts: running the user's own program under a target with the explain
+// observer preloaded (harness/explain-observer.cjs, whose records this module alone reads), and
+// turning what it reported into an Explanation: how the program ended, what was pending or kept
+// it alive, where the callback that crashed was scheduled, what output was lost, and which claims
+// of the catalogue explain it (harness/explain-claims.ts). tools/explain.ts renders it.
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Target } from './node-binaries.ts';
+import { inheritedEnv } from './environment.ts';
+import { runGroup } from './procs.ts';
+import { ROOT, SpecError } from './project.ts';
+import { OBSERVER_VARIABLE, reportChannel } from './protocol.ts';
+import { printTarget } from './target.ts';
+import { matchClaims, type ClaimText } from './explain-claims.ts';
+
+/** The observer `npm run explain` preloads (and nothing else does). */
+export const EXPLAIN_OBSERVER = join(ROOT, 'harness', 'explain-observer.cjs');
+export const EXPLAIN_VARIABLE = 'NODE_ASYNC_SPEC_EXPLAIN';
+/** The version of the JSON shape (`schema`): raised when a field changes meaning or goes. */
+export const EXPLAIN_SCHEMA = 1;
+export const ENDINGS = ['natural', 'exit', 'crash', 'signal', 'timeout'] as const;
+export type Ending = (typeof ENDINGS)[number];
+
+/** A frame of the user's code as the observer reports it (file relative to the script's folder). */
+export interface Frame { file: string; line: number; col: number; fn: string }
+
+/** Something pending: an unsettled promise or a live handle. */
+export interface PendingItem {
+  /** "promise", "async function", or the async resource's type for a handle ("Timeout", "TCPSERVERWRAP"...). */
+  kind: string;
+  /** Where the user's code created it: "app.js:7". */
+  created: string;
+  /** The function it was created in, when named. */
+  in?: string;
+  /** Where it is awaited (or chained with .then): "app.js:7". */
+  awaited?: string;
+  /** For a handle: what it is in words, and how to release it. */
+  what?: string;
+  release?: string;
+  /** How many alike (same kind, same line). */
+  count?: number;
+}
+
+export interface Explanation {
+  schema: number;
+  target: string;
+  script: string;
+  ended: Ending;
+  exitCode: number | null;
+  signal: string | null;
+  /** ended "exit": where process.exit() was called. */
+  exit?: { code: string | null; at?: string; in?: string };
+  /** ended "crash" (or a crash that an uncaughtException listener handled: `handled`). */
+  crash?: {
+    origin: string;
+    error: string;
+    at?: string;
+    handled: boolean;
+    /** Where the callback that threw was scheduled: the async resource's kind, the chain of user frames, the `try` it sat in. */
+    scheduled?: { kind: string; what: string; at: string; in?: string; calledFrom: string[]; insideTry?: string };
+  };
+  /** At a natural end: the unsettled promises; at the time limit: the handles keeping it alive. */
+  pending: PendingItem[];
+  lostOutput: { stdout: { written: number; received: number }; stderr: { written: number; received: number }; lost: boolean };
+  /** Scenario ids whose claims explain what was seen, best match first. */
+  claims: string[];
+  /** The claims' text, in the same order. */
+  explanations: ClaimText[];
+  /** What this target cannot observe. */
+  unavailable: string[];
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+interface Rec {
+  t: string;
+  [k: string]: unknown;
+}
+interface RawItem { id: number; kind: string; at: Frame[]; trigger: number; ref?: boolean; repeat?: boolean }
+
+export const at = (f: Frame | undefined): string | undefined => (f ? `${f.file}:${f.line}` : undefined);
+const fnName = (f: Frame | undefined): string | undefined => {
+  const n = f?.fn.replace(/^Object\.<anonymous>$/, '').replace(/^Module\._compile$/, '');
+  return n ? n : undefined;
+};
+
+/** Handles in words: what the resource is and how to let go of it. */
+const HANDLES: Record<string, [string, string]> = {
+  Timeout: ['a timer (setTimeout)', 'clearTimeout() it, or call .unref() on it'],
+  Interval: ['a timer (setInterval)', 'clearInterval() it, or call .unref() on it'],
+  Immediate: ['setImmediate', 'clearImmediate() it (or stop rescheduling it)'],
+  TCPSERVERWRAP: ['a listening server', 'server.close() (and end its open connections), or server.unref()'],
+  PIPESERVERWRAP: ['a listening server (pipe)', 'server.close(), or server.unref()'],
+  TCPWRAP: ['a TCP socket', 'socket.end() or socket.destroy(), or socket.unref()'],
+  TLSWRAP: ['a TLS socket', 'socket.end() or socket.destroy()'],
+  PIPEWRAP: ['a pipe (a socket, or a child process\'s stdio)', 'end or destroy the stream; for a child\'s stdio, let the child exit or destroy its streams'],
+  PROCESSWRAP: ['a child process', 'wait for it to exit, child.kill() it, or child.unref() (with its stdio)'],
+  FSEVENTWRAP: ['a file watcher (fs.watch)', 'watcher.close()'],
+  STATWATCHER: ['a file watcher (fs.watchFile)', 'fs.unwatchFile(path)'],
+  MESSAGEPORT: ['a MessagePort (or BroadcastChannel) with a listener', 'port.close(), or port.unref()'],
+  WORKER: ['a worker thread', 'worker.terminate(), or worker.unref()'],
+  UDPWRAP: ['a UDP socket', 'socket.close(), or socket.unref()'],
+  TTYWRAP: ['a terminal stream (stdin)', 'process.stdin.pause() or .destroy()'],
+  SIGNALWRAP: ['a signal listener', 'process.removeListener(signal, fn)'],
+  GETADDRINFOREQWRAP: ['a DNS lookup in progress', 'it ends by itself; a hang here is the resolver\'s'],
+};
+/** Async resources that never hold the event loop open by themselves. */
+const NOT_HOLDING = new Set(['PROMISE', 'TickObject', 'Microtask', 'DNSCHANNEL', 'SIGNALWRAP', 'ELDHISTOGRAM', 'HTTPINCOMINGMESSAGE', 'HTTPCLIENTREQUEST']);
+const SCHEDULERS: Record<string, string> = {
+  Timeout: 'setTimeout', Immediate: 'setImmediate', TickObject: 'process.nextTick', PROMISE: 'a promise reaction (.then/await)',
+};
+
+/**
+ * The line of the innermost `try { ... }` block that contains (line, col) in `source`, if any. A
+ * small scanner: braces counted outside strings, template literals and comments; enough to tell
+ * whether a call sits inside a `try`, not a parser.
+ */
+export function enclosingTry(source: string, line: number, col: number): number | undefined {
+  const lines = source.split('\n');
+  let end = 0;
+  for (let k = 0; k < line - 1 && k < lines.length; k++) end += lines[k]!.length + 1;
+  end += col - 1;
+  const lineAt = (i: number) => source.slice(0, i).split('\n').length;
+  const stack: (number | undefined)[] = [];
+  let i = 0;
+  while (i < end && i < source.length) {
+    const ch = source[i]!;
+    const next = source[i + 1];
+    if (ch === '/' && next === '/') {
+      const j = source.indexOf('\n', i);
+      i = j < 0 ? source.length : j;
+    } else if (ch === '/' && next === '*') {
+      const j = source.indexOf('*/', i + 2);
+      i = j < 0 ? source.length : j + 2;
+    } else if (ch === '"' || ch === "'" || ch === '`') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== ch && !(ch !== '`' && source[j] === '\n')) j += source[j] === '\\' ? 2 : 1;
+      i = j + 1;
+    } else {
+      if (ch === '{') stack.push(/\btry\s*$/.test(source.slice(Math.max(0, i - 12), i)) ? lineAt(i) : undefined);
+      else if (ch === '}') stack.pop();
+      i++;
+    }
+  }
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k] !== undefined) return stack[k];
+  return undefined;
+}
+
+function readSource(dir: string, file: string): string | undefined {
+  try {
+    return readFileSync(resolve(dir, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the source line at `f` starts an async function (the promise an async function returns is created there). */
+function startsAsyncFunction(dir: string, f: Frame | undefined): boolean {
+  if (!f) return false;
+  const text = readSource(dir, f.file)?.split('\n')[f.line - 1] ?? '';
+  return /\basync\b/.test(text) && !/new Promise\b/.test(text);
+}
+
+/** The unsettled promises at a natural end, each the cause (never settled) or an async function waiting on one. */
+function pendingPromises(raw: RawItem[], dir: string): PendingItem[] {
+  const ids = new Set(raw.map((r) => r.id));
+  const derived = raw.filter((r) => ids.has(r.trigger));
+  const roots = raw.filter((r) => !ids.has(r.trigger));
+  const items = roots.map((r): PendingItem & { order: number } => {
+    const top = r.at[0];
+    const awaitedBy = derived.filter((d) => d.trigger === r.id)[0];
+    const asyncFn = startsAsyncFunction(dir, top);
+    const item: PendingItem & { order: number } = { kind: asyncFn ? 'async function' : 'promise', created: at(top)!, order: asyncFn ? 1 : 0 };
+    const name = fnName(top);
+    if (name) item.in = name;
+    if (awaitedBy) item.awaited = at(awaitedBy.at[0]);
+    if (asyncFn) {
+      // Where its own await sits: a derived promise created in the same function.
+      const own = derived.find((d) => d.at[0] && fnName(d.at[0]) === name && d.at[0].file === top!.file);
+      if (own) item.what = `suspended at its await at ${at(own.at[0])}`;
+      const caller = at(r.at[1]);
+      if (caller) item.what = `${item.what ? item.what + ', ' : ''}called at ${caller}`;
+    }
+    return item;
+  });
+  items.sort((a, b) => a.order - b.order);
+  return items.map(({ order: _, ...x }) => x);
+}
+
+/** The handles keeping the loop alive at the time limit (ref'd ones; unknown ref counts as ref'd), alike ones counted once. */
+function liveHandles(raw: RawItem[], resources: string[] | undefined): PendingItem[] {
+  const out = new Map<string, PendingItem>();
+  // process.getActiveResourcesInfo() (Node 17+) names what keeps the loop alive ("TCPServerWrap", "Timeout"): a resource of a kind it does not list is not holding it.
+  const squash = (k: string) => k.toLowerCase().replace(/wrap$/, '');
+  const active = resources && new Set(resources.map(squash));
+  for (const r of raw) {
+    if (r.ref === false || NOT_HOLDING.has(r.kind)) continue;
+    if (active && !active.has(squash(r.kind))) continue;
+    const kind = r.kind === 'Timeout' && r.repeat ? 'Interval' : r.kind;
+    const created = at(r.at[0])!;
+    const key = `${kind} ${created}`;
+    const seen = out.get(key);
+    if (seen) {
+      seen.count = (seen.count ?? 1) + 1;
+      continue;
+    }
+    const [what, release] = HANDLES[kind] ?? [`a ${kind} handle`, 'close it, or unref() it'];
+    const item: PendingItem = { kind, created, what, release };
+    const name = fnName(r.at[0]);
+    if (name) item.in = name;
+    out.set(key, item);
+  }
+  return [...out.values()];
+}
+
+function readRecords(text: string): Rec[] {
+  const out: Rec[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as Rec);
+    } catch {
+      // cut short by a kill
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the observer's records and the run's outcome into an Explanation (claims included).
+ * `dir` is the script's folder (frames are relative to it).
+ */
+export function interpret(records: Rec[], run: { exitCode: number | null; signal: string | null; timedOut: boolean; stdout: string; stderr: string; durationMs: number }, o: { target: string; script: string; dir: string; runtime: string }): Explanation {
+  const find = (t: string) => records.find((r) => r.t === t);
+  const start = find('start');
+  const exitRec = find('exit');
+  const limitRec = find('limit');
+  const exitCall = find('exitCall');
+  const crashRec = find('crash');
+  const unavailable: string[] = [];
+  if (!start) unavailable.push('the observer did not run: nothing beyond the exit code and signal is known');
+  else {
+    if (!start.hooks) unavailable.push(`async_hooks.createHook reports no resources under ${o.runtime}: unsettled promises, live handles and where a failing callback was scheduled are unknown`);
+    if (!start.monitor) unavailable.push(`no uncaughtExceptionMonitor event under ${o.runtime === 'node' ? `Node ${String(start.version)} (it came in 12.17 and 13.7)` : o.runtime}: a crash is known from its exit code and stderr only`);
+    if (!start.activeHandles && o.runtime === 'node') unavailable.push('no process._getActiveHandles()');
+  }
+  let ended: Ending;
+  if (limitRec || run.timedOut) ended = 'timeout';
+  else if (crashRec && (!exitRec || exitRec.code !== 0) && !exitCall) ended = 'crash';
+  else if (exitCall && exitRec) ended = 'exit';
+  else if (exitRec) ended = crashRec && exitRec.code !== 0 ? 'crash' : 'natural';
+  else if (run.signal) ended = 'signal';
+  else ended = run.exitCode !== 0 && crashRec ? 'crash' : 'natural';
+
+  const e: Explanation = {
+    schema: EXPLAIN_SCHEMA, target: o.target, script: o.script, ended,
+    exitCode: run.timedOut || limitRec ? null : run.exitCode, signal: run.timedOut || limitRec ? null : run.signal,
+    pending: [], lostOutput: { stdout: { written: 0, received: 0 }, stderr: { written: 0, received: 0 }, lost: false },
+    claims: [], explanations: [], unavailable, stdout: run.stdout, stderr: run.stderr, durationMs: Math.round(run.durationMs),
+  };
+  if (exitCall) {
+    const frames = exitCall.at as Frame[];
+    e.exit = { code: (exitCall.code as string | null) ?? null };
+    if (frames[0]) {
+      e.exit.at = at(frames[0]);
+      const n = fnName(frames[0]);
+      if (n) e.exit.in = n;
+    }
+  }
+  if (crashRec) {
+    const frames = crashRec.at as Frame[];
+    const error = String(crashRec.error);
+    const first = /^\s*at /m.exec(error);
+    e.crash = { origin: String(crashRec.origin), error: (first ? error.slice(0, first.index) : error).trim(), handled: ended !== 'crash' };
+    if (frames[0]) e.crash.at = at(frames[0]);
+    const s = crashRec.scheduled as { kind: string; at: Frame[] } | undefined;
+    if (s && s.at[0]) {
+      const chain = s.at;
+      const scheduled: NonNullable<Explanation['crash']>['scheduled'] = { kind: s.kind, what: SCHEDULERS[s.kind] ?? s.kind, at: at(chain[0])!, calledFrom: chain.slice(1).map((f) => at(f)!) };
+      const n = fnName(chain[0]);
+      if (n) scheduled.in = n;
+      // The innermost `try` around any call on the way to the scheduling.
+      for (const f of chain) {
+        const src = readSource(o.dir, f.file);
+        const tryLine = src === undefined ? undefined : enclosingTry(src, f.line, f.col);
+        if (tryLine !== undefined) {
+          scheduled.insideTry = `${f.file}:${tryLine}`;
+          break;
+        }
+      }
+      e.crash.scheduled = scheduled;
+    }
+  } else if (ended === 'crash') {
+    e.crash = { origin: 'unknown', error: run.stderr.trim().split('\n').find((l) => /Error|error/.test(l)) ?? '', handled: false };
+  }
+  if (ended === 'natural' && exitRec) e.pending = pendingPromises(exitRec.pending as RawItem[], o.dir);
+  if (ended === 'timeout' && limitRec) e.pending = liveHandles(limitRec.live as RawItem[], limitRec.resources as string[] | undefined);
+  if (ended === 'timeout' && !limitRec) unavailable.push('the program did not answer at the time limit (its event loop was blocked, or the observer could not run): what kept it alive is unknown');
+  const written = (fd: number) => records.filter((r) => r.t === 'w' && r.fd === fd).reduce((s, r) => s + Number(r.n), 0);
+  e.lostOutput.stdout = { written: written(1), received: Buffer.byteLength(run.stdout) };
+  e.lostOutput.stderr = { written: written(2), received: Buffer.byteLength(run.stderr) };
+  e.lostOutput.lost = ended !== 'timeout' && (e.lostOutput.stdout.written > e.lostOutput.stdout.received || e.lostOutput.stderr.written > e.lostOutput.stderr.received);
+  const matched = matchClaims(e);
+  e.claims = matched.map((c) => c.id);
+  e.explanations = matched;
+  return e;
+}
+
+/** The most of each stream kept; past it, received bytes are not compared. */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+/** How long after the time limit the program's report may take before the whole group is killed anyway (a blocked event loop never reports). */
+const GRACE_MS = 5_000;
+
+/** Runs `script` (with `args`) under `target` with the explain observer, in the script's folder, and explains how it ended. */
+export async function explainRun(script: string, args: string[], target: Target, timeoutMs: number): Promise<Explanation> {
+  const file = resolve(script);
+  const dir = dirname(file);
+  const channel = reportChannel(target.runtime, EXPLAIN_VARIABLE);
+  try {
+    const runtime = target.runtime === 'deno' ? ['run', '-A'] : [];
+    const preload = [target.runtime === 'node' ? '--require' : '--preload', EXPLAIN_OBSERVER];
+    const env = inheritedEnv({ ...channel.env, NODE_ASYNC_SPEC_EXPLAIN_ROOT: dir, NODE_ASYNC_SPEC_EXPLAIN_LIMIT: String(timeoutMs) }, [OBSERVER_VARIABLE, 'NODE_OPTIONS']);
+    const r = await runGroup(target.path, [...runtime, ...preload, file, ...args], { cwd: dir, env, timeout: timeoutMs + GRACE_MS, report: channel.onFd3, maxBuffer: MAX_OUTPUT });
+    if (r.startError) throw new SpecError(`could not start ${target.path}: ${r.startError}`);
+    const text = channel.onFd3 ? r.report : channel.read() ?? '';
+    return interpret(readRecords(text), r, { target: printTarget(target), script: basename(file), dir, runtime: target.runtime });
+  } finally {
+    channel.close();
+  }
+}

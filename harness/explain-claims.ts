@@ -10,7 +10,7 @@ export const SITUATIONS = [
   'natural-end-pending-promise', 'tla-never-settles',
   'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'crash-in-exit-listener', 'crash-handled',
   'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin', 'hang-blocked',
-  'exit-called', 'exit-lost-output', 'lost-output', 'signal',
+  'exit-called', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
 ] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
@@ -40,7 +40,8 @@ export const EXPLAINS: Record<Situation, string[]> = {
   'hang-stdin': ['handles/stdin-data-listener', 'handles/readline-until-close'],
   'hang-blocked': [],
   'exit-called': ['lifecycle/exit-no-arg', 'lifecycle/before-exit-not-on-exit'],
-  'exit-lost-output': ['output/exit-after-write-stdout', 'output/exit-after-write-stderr', 'output/exit-after-big-write-socket'],
+  'exit-lost-stdout': ['output/exit-after-write-stdout', 'output/exit-after-big-write-socket', 'output/exit-after-short-output'],
+  'exit-lost-stderr': ['output/exit-after-write-stderr'],
   'lost-output': ['output/exit-after-write-stdout'],
   signal: ['lifecycle/exit-code-signal'],
 };
@@ -56,7 +57,7 @@ export interface Seen {
   pending: { kind: string; created: string }[];
   crash?: { origin: string; handled: boolean; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
   exit?: unknown;
-  lostOutput: { lost: boolean };
+  lostOutput: { lost: boolean; stdout: { written: number; received: number }; stderr: { written: number; received: number } };
 }
 
 const HANG: Record<string, Situation> = {
@@ -90,7 +91,11 @@ export function situations(e: Seen): Situation[] {
     }
     if (!e.pending.length) out.push('hang-blocked');
   }
-  if (e.ended === 'exit') out.push(e.lostOutput.lost ? 'exit-lost-output' : 'exit-called');
+  const lo = e.lostOutput;
+  if (e.ended === 'exit' && lo.lost) {
+    if (lo.stdout.written > lo.stdout.received) out.push('exit-lost-stdout');
+    if (lo.stderr.written > lo.stderr.received) out.push('exit-lost-stderr');
+  } else if (e.ended === 'exit') out.push('exit-called');
   else if (e.lostOutput.lost) out.push('lost-output');
   if (e.ended === 'signal') out.push('signal');
   return out;

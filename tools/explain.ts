@@ -19,7 +19,7 @@ const USAGE = `usage: npm run explain -- <script> [args…] [--node <list>] [--t
   Runs your program and says why it ended, hung, crashed or lost output, with the claims of the
   catalogue that explain it. The program runs in its own folder, with its own node_modules and
   your environment; options for the program itself go after a second "--":
-  npm run explain -- app.js -- --port 8080
+  npm run explain -- app.js -- -v input.txt
 
   <script>        the program's main file (.js, .cjs or .mjs)
   --node <list>   comma-separated targets: majors (22), exact versions (18.20.8), bun, deno or paths

@@ -81,7 +81,8 @@ interface RawItem { id: number; kind: string; at: Frame[]; trigger: number; ref?
 
 export const at = (f: Frame | undefined): string | undefined => (f ? `${f.file}:${f.line}` : undefined);
 const fnName = (f: Frame | undefined): string | undefined => {
-  const n = f?.fn.replace(/^Object\.<anonymous>$/, '').replace(/^Module\._compile$/, '');
+  // Older V8 names a method by its receiver too ("Object.exports.hello"): the name as written.
+  const n = f?.fn.replace(/^Object\.<anonymous>$/, '').replace(/^Module\._compile$/, '').replace(/^Object\.(?=.)/, '');
   return n ? n : undefined;
 };
 
@@ -170,7 +171,10 @@ function pendingPromises(raw: RawItem[], dir: string): PendingItem[] {
   const items = roots.map((r): PendingItem & { order: number } => {
     const top = r.at[0];
     const awaitedBy = derived.filter((d) => d.trigger === r.id)[0];
-    const asyncFn = startsAsyncFunction(dir, top);
+    // An async function's own promise: created where the function starts, or (older V8 places it
+    // elsewhere) awaited by no one while the function is suspended at an await of its own.
+    const name0 = fnName(top);
+    const asyncFn = startsAsyncFunction(dir, top) || (!awaitedBy && !!name0 && derived.some((d) => fnName(d.at[0]) === name0 && d.at[0]?.file === top?.file));
     const item: PendingItem & { order: number } = { kind: asyncFn ? 'async function' : 'promise', created: at(top)!, order: asyncFn ? 1 : 0 };
     const name = fnName(top);
     if (name) item.in = name;

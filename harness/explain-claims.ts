@@ -9,7 +9,7 @@ import { readScenario, SCENARIOS } from './scenario.ts';
 export const SITUATIONS = [
   'natural-end-pending-promise', 'tla-never-settles',
   'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'crash-in-exit-listener', 'crash-handled',
-  'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin', 'hang-blocked',
+  'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin',
   'exit-called', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
 ] as const;
 export type Situation = (typeof SITUATIONS)[number];
@@ -38,7 +38,6 @@ export const EXPLAINS: Record<Situation, string[]> = {
   'hang-message-port': ['handles/message-port-listener', 'handles/broadcast-channel', 'handles/message-port-unref'],
   'hang-worker': ['handles/worker-parentport-listener', 'handles/worker-unref-then-listener'],
   'hang-stdin': ['handles/stdin-data-listener', 'handles/readline-until-close'],
-  'hang-blocked': [],
   'exit-called': ['lifecycle/exit-no-arg', 'lifecycle/before-exit-not-on-exit'],
   'exit-lost-stdout': ['output/exit-after-write-stdout', 'output/exit-after-big-write-socket', 'output/exit-after-short-output'],
   'exit-lost-stderr': ['output/exit-after-write-stderr'],
@@ -89,7 +88,6 @@ export function situations(e: Seen): Situation[] {
       const s = HANG[p.kind];
       if (s && !out.includes(s)) out.push(s);
     }
-    if (!e.pending.length) out.push('hang-blocked');
   }
   const lo = e.lostOutput;
   if (e.ended === 'exit' && lo.lost) {

@@ -246,7 +246,8 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
   if (!start) unavailable.push('the observer did not run: nothing beyond the exit code and signal is known');
   else {
     if (!start.hooks) unavailable.push(`async_hooks.createHook reports no resources under ${o.runtime}: unsettled promises, live handles and where a failing callback was scheduled are unknown`);
-    if (!start.monitor) unavailable.push(`no uncaughtExceptionMonitor event under ${o.runtime === 'node' ? `Node ${String(start.version)} (it came in 12.17 and 13.7)` : o.runtime}: a crash is known from its exit code and stderr only`);
+    if (!start.monitor && o.runtime === 'node') unavailable.push(`no uncaughtExceptionMonitor event under Node ${String(start.version)} (it came in 12.17 and 13.7): a crash is known from its exit code and stderr only`);
+    if (o.runtime !== 'node') unavailable.push(`${o.runtime}'s console writes to fds 1 and 2 directly: bytes written are counted for process.stdout.write and process.stderr.write only`);
     if (!start.activeHandles && o.runtime === 'node') unavailable.push('no process._getActiveHandles()');
   }
   let ended: Ending;
@@ -300,6 +301,8 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
   }
   if (ended === 'natural' && exitRec) e.pending = pendingPromises(exitRec.pending as RawItem[], o.dir);
   if (ended === 'timeout' && limitRec) e.pending = liveHandles(limitRec.live as RawItem[], limitRec.resources as string[] | undefined);
+  if (ended === 'crash' && !crashRec && start && o.runtime !== 'node') unavailable.push(`no uncaughtExceptionMonitor event came under ${o.runtime}: the crash is known from its exit code and stderr only`);
+  if (ended === 'timeout' && limitRec && !start?.hooks) unavailable.push('what kept the event loop alive is unknown here (no async_hooks resources)');
   if (ended === 'timeout' && !limitRec) unavailable.push('the program did not answer at the time limit (its event loop was blocked, or the observer could not run): what kept it alive is unknown');
   const written = (fd: number) => records.filter((r) => r.t === 'w' && r.fd === fd).reduce((s, r) => s + Number(r.n), 0);
   e.lostOutput.stdout = { written: written(1), received: Buffer.byteLength(run.stdout) };

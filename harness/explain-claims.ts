@@ -10,7 +10,7 @@ export const SITUATIONS = [
   'natural-end-pending-promise', 'tla-never-settles',
   'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'crash-in-exit-listener', 'crash-handled',
   'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin',
-  'exit-called', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
+  'exit-called', 'exit-code-truncated', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
 ] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
@@ -25,7 +25,7 @@ export const EXPLAINS: Record<Situation, string[]> = {
   'crash-nexttick': ['errors/nexttick-throw'],
   'crash-microtask': ['errors/microtask-throw'],
   'crash-then': ['errors/then-throw'],
-  'crash-rejection': ['rejections/unhandled-default', 'rejections/unhandled-non-error', 'errors/then-throw'],
+  'crash-rejection': ['rejections/unhandled-default', 'errors/then-throw', 'rejections/unhandled-non-error'],
   'crash-in-exit-listener': ['errors/throw-in-exit-listener'],
   'crash-handled': ['errors/uncaught-exception-handler', 'errors/uncaught-exception-aftermath'],
   'hang-timer': ['lifecycle/timer-keeps-alive', 'lifecycle/unref-timer'],
@@ -39,6 +39,7 @@ export const EXPLAINS: Record<Situation, string[]> = {
   'hang-worker': ['handles/worker-parentport-listener', 'handles/worker-unref-then-listener'],
   'hang-stdin': ['handles/stdin-data-listener', 'handles/readline-until-close'],
   'exit-called': ['lifecycle/exit-no-arg', 'lifecycle/before-exit-not-on-exit'],
+  'exit-code-truncated': ['lifecycle/exit-256'],
   'exit-lost-stdout': ['output/exit-after-write-stdout', 'output/exit-after-big-write-socket', 'output/exit-after-short-output'],
   'exit-lost-stderr': ['output/exit-after-write-stderr'],
   'lost-output': ['output/exit-after-write-stdout'],
@@ -54,8 +55,8 @@ export interface Seen {
   exitCode: number | null;
   script: string;
   pending: { kind: string; created: string }[];
-  crash?: { origin: string; handled: boolean; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
-  exit?: unknown;
+  crash?: { origin: string; handled: boolean; duringExit?: boolean; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
+  exit?: { code: string | null };
   lostOutput: { lost: boolean; stdout: { written: number; received: number }; stderr: { written: number; received: number } };
 }
 
@@ -71,7 +72,8 @@ export function situations(e: Seen): Situation[] {
   const out: Situation[] = [];
   const c = e.crash;
   if (c && c.handled) out.push('crash-handled');
-  if (c && e.ended === 'crash') {
+  if (c && e.ended === 'crash' && c.duringExit) out.push('crash-in-exit-listener');
+  else if (c && e.ended === 'crash') {
     const s = c.scheduled;
     if (s && s.kind === 'Timeout') {
       const file = (x: string | undefined) => x?.replace(/:\d+$/, '');
@@ -81,8 +83,9 @@ export function situations(e: Seen): Situation[] {
     } else if (s && CRASH[s.kind]) out.push(CRASH[s.kind]!);
     if (c.origin === 'unhandledRejection') out.push('crash-rejection');
   }
-  if (e.ended === 'natural' && e.pending.some((p) => p.kind === 'promise' || p.kind === 'async function')) out.push('natural-end-pending-promise');
+  // Exit code 13: a top-level await that never settled (Node 20 on; before, the same end with code 0).
   if (e.ended === 'natural' && e.exitCode === 13 && /\.mjs$/.test(e.script)) out.push('tla-never-settles');
+  if (e.ended === 'natural' && e.pending.some((p) => p.kind === 'promise' || p.kind === 'async function')) out.push('natural-end-pending-promise');
   if (e.ended === 'timeout') {
     for (const p of e.pending) {
       const s = HANG[p.kind];
@@ -93,7 +96,9 @@ export function situations(e: Seen): Situation[] {
   if (e.ended === 'exit' && lo.lost) {
     if (lo.stdout.written > lo.stdout.received) out.push('exit-lost-stdout');
     if (lo.stderr.written > lo.stderr.received) out.push('exit-lost-stderr');
-  } else if (e.ended === 'exit') out.push('exit-called');
+  }
+  if (e.ended === 'exit' && e.exit && Number(e.exit.code) > 255) out.push('exit-code-truncated');
+  if (e.ended === 'exit' && !lo.lost) out.push('exit-called');
   else if (e.lostOutput.lost) out.push('lost-output');
   if (e.ended === 'signal') out.push('signal');
   return out;

@@ -80,6 +80,8 @@ if (how) {
   var ah = null;
   /** asyncId -> { kind, at, trigger, resource }; promises only while unsettled, handles until destroyed. */
   var live = new Map();
+  /** The resource whose callback was entered last: a queueMicrotask callback's throw reaches the monitor with no execution context left (id 0). */
+  var lastEntered = 0;
   if (runtime === 'node') {
     try {
       ah = require('async_hooks');
@@ -95,6 +97,9 @@ if (how) {
           // Kept only when the user's code led to it.
           if (!at.length) return;
           live.set(id, { kind: type, at: at, trigger: trigger, resource: type === 'PROMISE' ? null : resource });
+        },
+        before: function (id) {
+          lastEntered = id;
         },
         promiseResolve: function (id) {
           live.delete(id);
@@ -165,13 +170,14 @@ if (how) {
     }
   };
   var crashed = false;
+  var exiting = false;
   var onCrash = function (e, origin) {
     crashed = true;
-    var rec = { t: 'crash', origin: origin || 'uncaughtException', error: errorText(e), at: userFrames(e && e.stack) };
+    var rec = { t: 'crash', origin: origin || 'uncaughtException', error: errorText(e), at: userFrames(e && e.stack), duringExit: exiting };
     if (hooks) {
       // The async resource whose callback threw: where it was scheduled.
       var id = ah.executionAsyncId();
-      var r = live.get(id);
+      var r = live.get(id === 0 ? lastEntered : id);
       if (r) rec.scheduled = { kind: r.kind, at: r.at };
     }
     report(rec);
@@ -186,6 +192,7 @@ if (how) {
     report({ t: 'beforeExit' });
   });
   process.on('exit', function (code) {
+    exiting = true;
     report({ t: 'exit', code: code, crashed: crashed, pending: snapshot(false), live: snapshot(true).filter(function (x) { return x.kind !== 'PROMISE'; }) });
   });
   if (limit > 0) {

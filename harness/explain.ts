@@ -56,6 +56,8 @@ export interface Explanation {
     error: string;
     at?: string;
     handled: boolean;
+    /** Thrown by an `exit` listener. */
+    duringExit?: boolean;
     /** Where the callback that threw was scheduled: the async resource's kind, the chain of user frames, the `try` it sat in. */
     scheduled?: { kind: string; what: string; at: string; in?: string; calledFrom: string[]; insideTry?: string };
   };
@@ -250,13 +252,18 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
     if (o.runtime !== 'node') unavailable.push(`${o.runtime}'s console writes to fds 1 and 2 directly: bytes written are counted for process.stdout.write and process.stderr.write only`);
     if (!start.activeHandles && o.runtime === 'node') unavailable.push('no process._getActiveHandles()');
   }
+  // Which came last decides: a crash that an uncaughtException listener answered with
+  // process.exit(1) ended by exit; process.exit() that threw (a bad code) ended by a crash; a
+  // throw in an `exit` listener turns a natural end into a crash.
+  const index = (r: Rec | undefined) => (r ? records.indexOf(r) : -1);
+  const crashEnded = !!crashRec && run.exitCode !== 0 && index(exitCall) < index(crashRec);
   let ended: Ending;
   if (limitRec || run.timedOut) ended = 'timeout';
-  else if (crashRec && (!exitRec || exitRec.code !== 0) && !exitCall) ended = 'crash';
+  else if (crashEnded) ended = 'crash';
   else if (exitCall && exitRec) ended = 'exit';
-  else if (exitRec) ended = crashRec && exitRec.code !== 0 ? 'crash' : 'natural';
+  else if (exitRec) ended = 'natural';
   else if (run.signal) ended = 'signal';
-  else ended = run.exitCode !== 0 && crashRec ? 'crash' : 'natural';
+  else ended = 'natural';
 
   const e: Explanation = {
     schema: EXPLAIN_SCHEMA, target: o.target, script: o.script, ended,
@@ -277,7 +284,7 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
     const frames = crashRec.at as Frame[];
     const error = String(crashRec.error);
     const first = /^\s*at /m.exec(error);
-    e.crash = { origin: String(crashRec.origin), error: (first ? error.slice(0, first.index) : error).trim(), handled: ended !== 'crash' };
+    e.crash = { origin: String(crashRec.origin), error: (first ? error.slice(0, first.index) : error).trim(), handled: ended !== 'crash', ...(crashRec.duringExit ? { duringExit: true } : {}) };
     if (frames[0]) e.crash.at = at(frames[0]);
     const s = crashRec.scheduled as { kind: string; at: Frame[] } | undefined;
     if (s && s.at[0]) {

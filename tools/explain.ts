@@ -59,7 +59,7 @@ export function renderOne(e: Explanation, width: number): string[] {
   if (e.exit) say(`process.exit(${e.exit.code ?? ''}) was called${e.exit.at ? ` at ${e.exit.at}${e.exit.in ? ` in ${e.exit.in}()` : ''}` : ' outside your code'}`, '  ');
   if (e.crash) {
     const c = e.crash;
-    say(`${c.handled ? 'an error was handled by an uncaughtException listener' : `the error (${c.origin === 'unhandledRejection' ? 'an unhandled rejection' : 'an uncaught exception'})`}: ${c.error.split('\n')[0]}${c.at ? `, thrown at ${c.at}` : ''}`, '  ');
+    say(`${c.handled ? 'an error was handled by an uncaughtException listener' : `the error (${c.origin === 'unhandledRejection' ? 'an unhandled rejection' : 'an uncaught exception'})`}: ${c.error.split('\n')[0]}${c.at ? `, thrown at ${c.at}` : ''}${c.duringExit ? ' by an `exit` listener (the loop had already ended)' : ''}`, '  ');
     const s = c.scheduled;
     if (s) {
       say(`the callback that threw was scheduled with ${s.what} at ${s.at}${s.in ? ` in ${s.in}()` : ''}${s.calledFrom.length ? `, called from ${s.calledFrom.join(' ← ')}` : ''}`, '  ');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readScenario, SCENARIOS } from './scenario.ts';
 
 export const SITUATIONS = [
-  'natural-end-pending-promise', 'tla-never-settles',
+  'natural-end-pending-promise', 'natural-end-promise-all', 'natural-end-unref-timer', 'natural-end-unref-server', 'tla-never-settles',
   'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'crash-in-exit-listener', 'crash-handled',
   'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin',
   'exit-called', 'exit-code-truncated', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
@@ -17,6 +17,9 @@ export type Situation = (typeof SITUATIONS)[number];
 /** Situation -> scenario ids, best first. */
 export const EXPLAINS: Record<Situation, string[]> = {
   'natural-end-pending-promise': ['lifecycle/pending-await', 'lifecycle/streams-never-end', 'lifecycle/unref-timer', 'lifecycle/server-unref'],
+  'natural-end-promise-all': ['lifecycle/streams-never-end', 'lifecycle/streams-ended-unread', 'lifecycle/pending-await'],
+  'natural-end-unref-timer': ['lifecycle/unref-timer', 'lifecycle/interval-unref'],
+  'natural-end-unref-server': ['lifecycle/server-unref'],
   'tla-never-settles': ['lifecycle/tla-never-settles'],
   'crash-timer-other-file': ['errors/module-timer-throw', 'errors/timer-throw', 'errors/callback-try-catch'],
   'crash-timer-in-try': ['errors/timer-throw', 'errors/callback-try-catch'],
@@ -54,7 +57,7 @@ export interface Seen {
   ended: string;
   exitCode: number | null;
   script: string;
-  pending: { kind: string; created: string }[];
+  pending: { kind: string; created: string; via?: string; unref?: boolean }[];
   crash?: { origin: string; handled: boolean; duringExit?: boolean; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
   exit?: { code: string | null };
   lostOutput: { lost: boolean; stdout: { written: number; received: number }; stderr: { written: number; received: number } };
@@ -85,7 +88,14 @@ export function situations(e: Seen): Situation[] {
   }
   // Exit code 13: a top-level await that never settled (Node 20 on; before, the same end with code 0).
   if (e.ended === 'natural' && e.exitCode === 13 && /\.mjs$/.test(e.script)) out.push('tla-never-settles');
-  if (e.ended === 'natural' && e.pending.some((p) => p.kind === 'promise' || p.kind === 'async function')) out.push('natural-end-pending-promise');
+  const promises = e.pending.filter((p) => p.kind === 'promise' || p.kind === 'async function');
+  if (e.ended === 'natural' && promises.length) {
+    // An unref'd handle that would have settled it is the more specific story; then a combinator's.
+    if (e.pending.some((p) => p.unref && /SERVERWRAP$/.test(p.kind))) out.push('natural-end-unref-server');
+    if (e.pending.some((p) => p.unref && (p.kind === 'Timeout' || p.kind === 'Interval'))) out.push('natural-end-unref-timer');
+    if (promises.some((p) => p.via)) out.push('natural-end-promise-all');
+    out.push('natural-end-pending-promise');
+  }
   if (e.ended === 'timeout') {
     for (const p of e.pending) {
       const s = HANG[p.kind];

@@ -39,6 +39,10 @@ export interface PendingItem {
   release?: string;
   /** How many alike (same kind, same line). */
   count?: number;
+  /** Awaited through a combinator: "Promise.all". */
+  via?: string;
+  /** A handle still open at a natural end that did not keep the loop alive (unref'd). */
+  unref?: boolean;
 }
 
 export interface Explanation {
@@ -191,7 +195,32 @@ function pendingPromises(raw: RawItem[], dir: string): PendingItem[] {
     return item;
   });
   items.sort((a, b) => a.order - b.order);
-  return items.map(({ order: _, ...x }) => x);
+  // Alike ones (the promises of one .map(), say) counted once; awaited through a combinator: named.
+  const grouped = new Map<string, PendingItem>();
+  for (const { order: _, ...x } of items) {
+    const key = JSON.stringify([x.kind, x.created, x.in, x.awaited]);
+    const seen = grouped.get(key);
+    if (seen) {
+      seen.count = (seen.count ?? 1) + 1;
+      continue;
+    }
+    const line = x.awaited && sourceLine(dir, x.awaited);
+    const via = line && /\bPromise\.(all|allSettled|race|any)\b/.exec(line);
+    if (via) x.via = `Promise.${via[1]}`;
+    grouped.set(key, x);
+  }
+  return [...grouped.values()];
+}
+
+/** The handles still open at a natural end that did not hold the loop (unref'd): a timer that would have settled a promise, say. */
+function unrefHandles(raw: RawItem[]): PendingItem[] {
+  return liveHandles(raw.filter((r) => r.ref === false).map((r) => ({ ...r, ref: undefined })), undefined).map((h) => ({ ...h, unref: true, release: undefined }));
+}
+
+/** The text of the line "file:line" names, in the script's folder. */
+function sourceLine(dir: string, fileLine: string): string | undefined {
+  const m = /^(.*):(\d+)$/.exec(fileLine);
+  return m ? readSource(dir, m[1]!)?.split('\n')[Number(m[2]) - 1] : undefined;
 }
 
 /** The handles keeping the loop alive at the time limit (ref'd ones; unknown ref counts as ref'd), alike ones counted once. */
@@ -306,7 +335,7 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
   } else if (ended === 'crash') {
     e.crash = { origin: 'unknown', error: run.stderr.trim().split('\n').find((l) => /Error|error/.test(l)) ?? '', handled: false };
   }
-  if (ended === 'natural' && exitRec) e.pending = pendingPromises(exitRec.pending as RawItem[], o.dir);
+  if (ended === 'natural' && exitRec) e.pending = [...pendingPromises(exitRec.pending as RawItem[], o.dir), ...unrefHandles(exitRec.live as RawItem[])];
   if (ended === 'timeout' && limitRec) e.pending = liveHandles(limitRec.live as RawItem[], limitRec.resources as string[] | undefined);
   if (ended === 'crash' && !crashRec && start && o.runtime !== 'node') unavailable.push(`no uncaughtExceptionMonitor event came under ${o.runtime}: the crash is known from its exit code and stderr only`);
   if (ended === 'timeout' && limitRec && !start?.hooks) unavailable.push('what kept the event loop alive is unknown here (no async_hooks resources)');

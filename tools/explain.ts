@@ -71,10 +71,11 @@ export function renderOne(e: Explanation, width: number): string[] {
     out.push(dim(`work still pending when the event loop ran out of work (${promises.length}):`));
     for (const p of promises) {
       if (p.kind === 'async function') say(`- ${p.in ?? 'an async function'}() (its promise, created at ${p.created}) never finished: ${p.what ?? 'it was suspended at an await'}`, '  ');
-      else say(`- a promise created at ${p.created}${p.in ? ` in ${p.in}()` : ''}${p.awaited ? `, awaited at ${p.awaited}` : ''}, never settled: nothing was left that could settle it`, '  ');
+      else say(`- ${p.count ? `${p.count} promises` : 'a promise'} created at ${p.created}${p.in ? ` in ${p.in}()` : ''}${p.awaited ? `, awaited${p.via ? ` through ${p.via}` : ''} at ${p.awaited}` : ''}, never settled: nothing was left that could settle ${p.count ? 'them' : 'it'}`, '  ');
     }
+    for (const h of e.pending.filter((x) => x.unref)) say(`- ${h.what}${h.count ? ` ×${h.count}` : ''} created at ${h.created}${h.in ? ` in ${h.in}()` : ''} was still there, unref'd: it did not keep the loop alive`, '  ');
   }
-  const handles = e.pending.filter((p) => p.release);
+  const handles = e.pending.filter((p) => p.release && !p.unref);
   if (handles.length) {
     out.push(dim(`what keeps the event loop alive (${handles.length}):`));
     for (const h of handles) {

@@ -56,7 +56,7 @@ const THIS_NODE: Target = { runtime: 'node', path: process.execPath, version: ba
 // Each scenario ends by itself within a second or two; the time limit only guards against a hang.
 const TIME_LIMIT_MS = 8_000;
 // A few at a time: the scenarios are short, and some show their claim with 300 ms timers.
-const AT_ONCE = 3;
+const AT_ONCE = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
 async function limited<T>(f: () => Promise<T>): Promise<T> {

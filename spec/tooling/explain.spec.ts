@@ -18,7 +18,8 @@ const CLI = join(ROOT, 'tools', 'explain.ts');
 const FIXTURES = join(ROOT, 'spec', 'tooling', 'fixtures', 'explain');
 
 // Each case starts the command and the program: seconds on an idle machine, far more on a loaded
-// one (eight agents on two cores), hence the wide limit.
+// one (eight agents on two cores), hence the wide limit. The cases that run a program run one after
+// another within each group, so as not to load the machine the other files' timings depend on.
 const LIMIT = 180_000;
 // A hang is declared at --timeout: long enough that a loaded machine has started the program and
 // run its first lines (a setInterval, a listen) well before it, short enough to keep the test quick.
@@ -39,7 +40,7 @@ async function explainJson(file: string, ...args: string[]): Promise<Explanation
   return all[0]!;
 }
 
-describe('npm run explain: the articles\' programs', () => {
+describe.sequential('npm run explain: the articles\' programs', () => {
   it('the event-loop article\'s app.js: the never-settling promise, its line, and lifecycle/pending-await', async () => {
     const e = await explainJson('event-loop/app.js');
     expect(e.ended).toBe('natural');
@@ -66,7 +67,7 @@ describe('npm run explain: the articles\' programs', () => {
   }, LIMIT);
 });
 
-describe('npm run explain: a hang names what keeps the event loop alive, and kills it', () => {
+describe.sequential('npm run explain: a hang names what keeps the event loop alive, and kills it', () => {
   it('a forgotten setInterval: its line, how to release it, lifecycle/interval-unref; nothing left running', async () => {
     const e = await explainJson('forgotten-interval/poll.js', '--timeout', HANG_MS);
     expect(e.ended).toBe('timeout');
@@ -84,7 +85,7 @@ describe('npm run explain: a hang names what keeps the event loop alive, and kil
   }, LIMIT);
 });
 
-describe('npm run explain: process.exit, lost output, ESM', () => {
+describe.sequential('npm run explain: process.exit, lost output, ESM', () => {
   it('process.exit() right after an 8 MiB write: where exit was called, bytes written against received, the output claim', async () => {
     const e = await explainJson('exit-lost/cli.js');
     expect(e.ended).toBe('exit');
@@ -104,7 +105,7 @@ describe('npm run explain: process.exit, lost output, ESM', () => {
   }, LIMIT);
 });
 
-describe('npm run explain --json: the shape', () => {
+describe.sequential('npm run explain --json: the shape', () => {
   it('an array, one object per target, with the fields the issue names', async () => {
     const r = await cli([join(FIXTURES, 'event-loop/app.js'), '--json']);
     const all = JSON.parse(r.stdout) as Record<string, unknown>[];

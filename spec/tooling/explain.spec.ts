@@ -9,7 +9,7 @@ import { ROOT } from '../../harness/harness.ts';
 import { ENDINGS, enclosingTry, type Explanation } from '../../harness/explain.ts';
 import { EXPLAINS, SITUATIONS } from '../../harness/explain-claims.ts';
 import { findScenario } from '../../harness/scenarios.ts';
-import { runningWith } from '../../harness/procs.ts';
+import { runningWith, until } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
 import { spec as explainCommand } from '../../tools/explain.ts';
 
@@ -82,6 +82,23 @@ describe.sequential('npm run explain: a hang names what keeps the event loop ali
     expect(e.pending.map((p) => [p.kind, p.created])).toEqual([['TCPSERVERWRAP', 'server.js:4']]);
     expect(e.claims[0]).toBe('lifecycle/server-keeps-alive');
     expect(runningWith(join(FIXTURES, 'forgotten-server/server.js'))).toEqual([]);
+  }, LIMIT);
+});
+
+describe('npm run explain: interrupted', () => {
+  it('Ctrl-C (SIGINT to the whole foreground group) leaves nothing of the program running', async () => {
+    const program = join(FIXTURES, 'interrupted/forever.js');
+    // A time limit far beyond the test's: only the interrupt can end it.
+    const child = execa(process.execPath, [RUN, CLI, program, '--timeout', '600000'], { cwd: ROOT, reject: false, detached: true, env: { SPEC_NODE: process.execPath, NO_COLOR: '1' }, timeout: LIMIT - 10_000 });
+    // Wait (bounded) until the program and its child run: besides the command, two processes name it.
+    const others = () => runningWith(program).filter((pid) => pid !== child.pid);
+    await until('the program and its child to start', () => others().length >= 2 || child.exitCode !== null, 90_000);
+    expect(others().length, 'the program and its child never started').toBe(2);
+    process.kill(-child.pid!, 'SIGINT');
+    const r = await child;
+    expect(r.exitCode === null ? r.signal : r.exitCode).not.toBe(0);
+    await until('the program to be gone', () => runningWith(program).length === 0, 30_000).catch(() => {});
+    expect(runningWith(program)).toEqual([]);
   }, LIMIT);
 });
 

@@ -8,7 +8,7 @@ import { readScenario, SCENARIOS } from './scenario.ts';
 
 export const SITUATIONS = [
   'natural-end-pending-promise', 'natural-end-promise-all', 'natural-end-unref-timer', 'natural-end-unref-server', 'tla-never-settles',
-  'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'crash-in-exit-listener', 'crash-handled',
+  'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'rejection-warned', 'crash-in-exit-listener', 'crash-handled',
   'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin',
   'exit-called', 'exit-code-truncated', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
 ] as const;
@@ -29,6 +29,7 @@ export const EXPLAINS: Record<Situation, string[]> = {
   'crash-microtask': ['errors/microtask-throw'],
   'crash-then': ['errors/then-throw'],
   'crash-rejection': ['rejections/unhandled-default', 'errors/then-throw', 'rejections/unhandled-non-error'],
+  'rejection-warned': ['rejections/unhandled-default', 'rejections/mode-warn'],
   'crash-in-exit-listener': ['errors/throw-in-exit-listener'],
   'crash-handled': ['errors/uncaught-exception-handler', 'errors/uncaught-exception-aftermath'],
   'hang-timer': ['lifecycle/timer-keeps-alive', 'lifecycle/unref-timer'],
@@ -60,6 +61,7 @@ export interface Seen {
   pending: { kind: string; created: string; via?: string; unref?: boolean }[];
   crash?: { origin: string; handled: boolean; duringExit?: boolean; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
   exit?: { code: string | null };
+  rejections?: string[];
   lostOutput: { lost: boolean; stdout: { written: number; received: number }; stderr: { written: number; received: number } };
 }
 
@@ -86,6 +88,7 @@ export function situations(e: Seen): Situation[] {
     } else if (s && CRASH[s.kind]) out.push(CRASH[s.kind]!);
     if (c.origin === 'unhandledRejection') out.push('crash-rejection');
   }
+  if (e.rejections?.length && e.ended !== 'crash') out.push('rejection-warned');
   // Exit code 13: a top-level await that never settled (Node 20 on; before, the same end with code 0).
   if (e.ended === 'natural' && e.exitCode === 13 && /\.mjs$/.test(e.script)) out.push('tla-never-settles');
   const promises = e.pending.filter((p) => p.kind === 'promise' || p.kind === 'async function');

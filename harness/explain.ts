@@ -65,6 +65,8 @@ export interface Explanation {
     /** Where the callback that threw was scheduled: the async resource's kind, the chain of user frames, the `try` it sat in. */
     scheduled?: { kind: string; what: string; at: string; in?: string; calledFrom: string[]; insideTry?: string };
   };
+  /** Unhandled rejections that only warned (Node before 15, or --unhandled-rejections=warn): their messages. */
+  rejections?: string[];
   /** At a natural end: the unsettled promises; at the time limit: the handles keeping it alive. */
   pending: PendingItem[];
   lostOutput: { stdout: { written: number; received: number }; stderr: { written: number; received: number }; lost: boolean };
@@ -335,6 +337,9 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
   } else if (ended === 'crash') {
     e.crash = { origin: 'unknown', error: run.stderr.trim().split('\n').find((l) => /Error|error/.test(l)) ?? '', handled: false };
   }
+  // Node before 15 warns twice for one rejection: the error, then what to do about it.
+  const warned = records.filter((r) => r.t === 'rejection').map((r) => String(r.error)).filter((m) => !/^Unhandled promise rejection\. This error originated/.test(m));
+  if (warned.length) e.rejections = warned;
   if (ended === 'natural' && exitRec) e.pending = [...pendingPromises(exitRec.pending as RawItem[], o.dir), ...unrefHandles(exitRec.live as RawItem[])];
   if (ended === 'timeout' && limitRec) e.pending = liveHandles(limitRec.live as RawItem[], limitRec.resources as string[] | undefined);
   if (ended === 'crash' && !crashRec && start && o.runtime !== 'node') unavailable.push(`no uncaughtExceptionMonitor event came under ${o.runtime}: the crash is known from its exit code and stderr only`);

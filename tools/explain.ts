@@ -66,6 +66,7 @@ export function renderOne(e: Explanation, width: number): string[] {
       if (s.insideTry) say(`that call sat inside the \`try\` at ${s.insideTry}, which had returned long before the callback ran: no try/catch around the scheduling can catch it`, '  ');
     }
   }
+  for (const r of e.rejections ?? []) say(`an unhandled rejection only warned, and the program went on: ${r.split('\n')[0]}`, '  ');
   const promises = e.pending.filter((p) => p.kind === 'promise' || p.kind === 'async function');
   if (e.ended === 'natural' && promises.length) {
     out.push(dim(`work still pending when the event loop ran out of work (${promises.length}):`));

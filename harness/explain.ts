@@ -338,7 +338,7 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
     e.crash = { origin: 'unknown', error: run.stderr.trim().split('\n').find((l) => /Error|error/.test(l)) ?? '', handled: false };
   }
   // Node before 15 warns twice for one rejection: the error, then what to do about it.
-  const warned = records.filter((r) => r.t === 'rejection').map((r) => String(r.error)).filter((m) => !/^Unhandled promise rejection\. This error originated/.test(m));
+  const warned = records.filter((r) => r.t === 'rejection').map((r) => String(r.error).split('\n')[0]!).filter((m) => !/^Unhandled promise rejection\. This error originated/.test(m));
   if (warned.length) e.rejections = warned;
   if (ended === 'natural' && exitRec) e.pending = [...pendingPromises(exitRec.pending as RawItem[], o.dir), ...unrefHandles(exitRec.live as RawItem[])];
   if (ended === 'timeout' && limitRec) e.pending = liveHandles(limitRec.live as RawItem[], limitRec.resources as string[] | undefined);

@@ -38,6 +38,19 @@ describe.sequential('explain on Node 12 and 22', () => {
   }
 });
 
+describe('explain across versions: an unhandled rejection', () => {
+  it('warns and goes on under Node 12, crashes under Node 22: rejections/unhandled-default first on both', async () => {
+    const old = await explain('unhandled-rejection/load.js', '12');
+    expect(old.ended).toBe('natural');
+    expect(old.rejections).toEqual(['Error: no config']);
+    expect(old.stdout).toBe('timer ran\n');
+    const now = await explain('unhandled-rejection/load.js', '22');
+    expect(now.ended).toBe('crash');
+    expect(now.crash).toMatchObject({ origin: 'unhandledRejection', error: 'Error: no config', at: 'load.js:3' });
+    expect([old.claims[0], now.claims[0]]).toEqual(['rejections/unhandled-default', 'rejections/unhandled-default']);
+  }, 120_000);
+});
+
 describe.sequential('explain under Bun and Deno states its limits', () => {
   for (const t of ['bun', 'deno']) {
     it(`${t}: the natural end is seen; the pending promise cannot be, and it says so`, async () => {

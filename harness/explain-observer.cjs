@@ -10,8 +10,9 @@
 //   {"t":"beforeExit"}                      the event loop ran out of work
 //   {"t":"exit","code":0,"pending":[...]}   the first `exit` listener ran: what was still pending
 //   {"t":"limit","live":[...],"pending":[...]} the time limit passed with the process still running
-// A frame is {file, line, col, fn}: only frames of the user's code (under the script's folder,
-// NODE_ASYNC_SPEC_EXPLAIN_ROOT, and not under node_modules). The reader is harness/explain.ts.
+// A frame is {file, line, col, fn, lib?}: only frames of the user's code (under the script's
+// folder, NODE_ASYNC_SPEC_EXPLAIN_ROOT, and not under node_modules); `lib` on the innermost names
+// the package it called into (its frames collapsed). The reader is harness/explain.ts.
 // Plain ES2015 with no optional chaining: it runs on every Node from 12 on.
 'use strict';
 var how = process.env.NODE_ASYNC_SPEC_EXPLAIN;
@@ -53,15 +54,29 @@ if (how) {
       return file;
     }
   };
+  var NM = sep + 'node_modules' + sep;
+  // The package a node_modules path is in: "pg", "@scope/name".
+  var packageOf = function (file) {
+    var rest = file.slice(file.lastIndexOf(NM) + NM.length).split(sep);
+    return rest[0] && rest[0].charAt(0) === '@' ? rest[0] + '/' + rest[1] : rest[0];
+  };
   var userFrames = function (stack) {
     var out = [];
+    var lib = null;
     var lines = String(stack || '').split('\n');
     for (var i = 0; i < lines.length; i++) {
       var m = FRAME.exec(lines[i]);
       if (!m) continue;
       var file = toPath(m[2]);
-      if (!prefix || file === __filename || file.indexOf(prefix) !== 0 || file.indexOf(sep + 'node_modules' + sep) >= 0) continue;
-      out.push({ file: file.slice(prefix.length), line: Number(m[3]), col: Number(m[4]), fn: m[1] ? m[1].replace(/^async /, '') : '' });
+      // Library frames are collapsed: the innermost package on the way is named on the user's frame that called into it.
+      if (file.indexOf(NM) >= 0) {
+        if (!out.length && !lib) lib = packageOf(file);
+        continue;
+      }
+      if (!prefix || file === __filename || file.indexOf(prefix) !== 0) continue;
+      var frame = { file: file.slice(prefix.length), line: Number(m[3]), col: Number(m[4]), fn: m[1] ? m[1].replace(/^async /, '') : '' };
+      if (!out.length && lib) frame.lib = lib;
+      out.push(frame);
       if (out.length >= 8) break;
     }
     return out;

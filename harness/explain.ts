@@ -22,7 +22,7 @@ export const ENDINGS = ['natural', 'exit', 'crash', 'signal', 'timeout'] as cons
 export type Ending = (typeof ENDINGS)[number];
 
 /** A frame of the user's code as the observer reports it (file relative to the script's folder). */
-export interface Frame { file: string; line: number; col: number; fn: string }
+export interface Frame { file: string; line: number; col: number; fn: string; /** The package the user's code called into here (its frames collapsed). */ lib?: string }
 
 /** Something pending: an unsettled promise or a live handle. */
 export interface PendingItem {
@@ -32,6 +32,8 @@ export interface PendingItem {
   created: string;
   /** The function it was created in, when named. */
   in?: string;
+  /** Created inside this package, called from `created`. */
+  library?: string;
   /** Where it is awaited (or chained with .then): "app.js:7". */
   awaited?: string;
   /** For a handle: what it is in words, and how to release it. */
@@ -63,7 +65,7 @@ export interface Explanation {
     /** Thrown by an `exit` listener. */
     duringExit?: boolean;
     /** Where the callback that threw was scheduled: the async resource's kind, the chain of user frames, the `try` it sat in. */
-    scheduled?: { kind: string; what: string; at: string; in?: string; calledFrom: string[]; insideTry?: string };
+    scheduled?: { kind: string; what: string; at: string; in?: string; library?: string; calledFrom: string[]; insideTry?: string };
   };
   /** Unhandled rejections that only warned (Node before 15, or --unhandled-rejections=warn): their messages. */
   rejections?: string[];
@@ -186,6 +188,7 @@ function pendingPromises(raw: RawItem[], dir: string): PendingItem[] {
     const item: PendingItem & { order: number } = { kind: asyncFn ? 'async function' : 'promise', created: at(top)!, order: asyncFn ? 1 : 0 };
     const name = fnName(top);
     if (name) item.in = name;
+    if (top?.lib) item.library = top.lib;
     if (awaitedBy) item.awaited = at(awaitedBy.at[0]);
     if (asyncFn) {
       // Where its own await sits: a derived promise created in the same function.
@@ -246,6 +249,7 @@ function liveHandles(raw: RawItem[], resources: string[] | undefined): PendingIt
     const item: PendingItem = { kind, created, what, release };
     const name = fnName(r.at[0]);
     if (name) item.in = name;
+    if (r.at[0]?.lib) item.library = r.at[0].lib;
     out.set(key, item);
   }
   return [...out.values()];
@@ -323,6 +327,7 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
       const scheduled: NonNullable<Explanation['crash']>['scheduled'] = { kind: s.kind, what: SCHEDULERS[s.kind] ?? s.kind, at: at(chain[0])!, calledFrom: chain.slice(1).map((f) => at(f)!) };
       const n = fnName(chain[0]);
       if (n) scheduled.in = n;
+      if (chain[0]!.lib) scheduled.library = chain[0]!.lib;
       // The innermost `try` around any call on the way to the scheduling.
       for (const f of chain) {
         const src = readSource(o.dir, f.file);

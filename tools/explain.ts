@@ -62,7 +62,7 @@ export function renderOne(e: Explanation, width: number): string[] {
     say(`${c.handled ? 'an error was handled by an uncaughtException listener' : `the error (${c.origin === 'unhandledRejection' ? 'an unhandled rejection' : 'an uncaught exception'})`}: ${c.error.split('\n')[0]}${c.at ? `, thrown at ${c.at}` : ''}${c.duringExit ? ' by an `exit` listener (the loop had already ended)' : ''}`, '  ');
     const s = c.scheduled;
     if (s) {
-      say(`the callback that threw was scheduled with ${s.what} at ${s.at}${s.in ? ` in ${s.in}()` : ''}${s.calledFrom.length ? `, called from ${s.calledFrom.join(' ← ')}` : ''}`, '  ');
+      say(`the callback that threw was scheduled with ${s.what}${s.library ? ` by ${s.library}, called` : ''} at ${s.at}${s.in ? ` in ${s.in}()` : ''}${s.calledFrom.length ? `, called from ${s.calledFrom.join(' ← ')}` : ''}`, '  ');
       if (s.insideTry) say(`that call sat inside the \`try\` at ${s.insideTry}, which had returned long before the callback ran: no try/catch around the scheduling can catch it`, '  ');
     }
   }
@@ -72,7 +72,7 @@ export function renderOne(e: Explanation, width: number): string[] {
     out.push(dim(`work still pending when the event loop ran out of work (${promises.length}):`));
     for (const p of promises) {
       if (p.kind === 'async function') say(`- ${p.in ?? 'an async function'}() (its promise, created at ${p.created}) never finished: ${p.what ?? 'it was suspended at an await'}`, '  ');
-      else say(`- ${p.count ? `${p.count} promises` : 'a promise'} created at ${p.created}${p.in ? ` in ${p.in}()` : ''}${p.awaited ? `, awaited${p.via ? ` through ${p.via}` : ''} at ${p.awaited}` : ''}, never settled: nothing was left that could settle ${p.count ? 'them' : 'it'}`, '  ');
+      else say(`- ${p.count ? `${p.count} promises` : 'a promise'} created ${p.library ? `by ${p.library}, called ` : ''}at ${p.created}${p.in ? ` in ${p.in}()` : ''}${p.awaited ? `, awaited${p.via ? ` through ${p.via}` : ''} at ${p.awaited}` : ''}, never settled: nothing was left that could settle ${p.count ? 'them' : 'it'}`, '  ');
     }
     for (const h of e.pending.filter((x) => x.unref)) say(`- ${h.what}${h.count ? ` ×${h.count}` : ''} created at ${h.created}${h.in ? ` in ${h.in}()` : ''} was still there, unref'd: it did not keep the loop alive`, '  ');
   }
@@ -80,7 +80,7 @@ export function renderOne(e: Explanation, width: number): string[] {
   if (handles.length) {
     out.push(dim(`what keeps the event loop alive (${handles.length}):`));
     for (const h of handles) {
-      say(`- ${h.what}${h.count ? ` ×${h.count}` : ''}, created at ${h.created}${h.in ? ` in ${h.in}()` : ''} (${h.kind})`, '  ');
+      say(`- ${h.what}${h.count ? ` ×${h.count}` : ''}, created ${h.library ? `by ${h.library}, called ` : ''}at ${h.created}${h.in ? ` in ${h.in}()` : ''} (${h.kind})`, '  ');
       say(`to release it: ${h.release}`, '    ');
     }
   }

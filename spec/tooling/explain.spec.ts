@@ -2,8 +2,10 @@
 // cause, its line and the claim that states it; the JSON shape; one-line errors for bad input; and
 // nothing left running after a hang. Each case runs the command as package.json does, on the
 // Node running the tests, against the programs in spec/tooling/fixtures/explain/.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { tempFolder } from '../support/temp.ts';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { ENDINGS, enclosingTry, type Explanation } from '../../harness/explain.ts';
@@ -16,6 +18,7 @@ import { spec as explainCommand } from '../../tools/explain.ts';
 const RUN = join(ROOT, 'tools', 'run.mjs');
 const CLI = join(ROOT, 'tools', 'explain.ts');
 const FIXTURES = join(ROOT, 'spec', 'tooling', 'fixtures', 'explain');
+const dir = tempFolder('explain-spec-');
 
 // Each case starts the command and the program: seconds on an idle machine, far more on a loaded
 // one (eight agents on two cores), hence the wide limit. The cases that run a program run one after
@@ -112,6 +115,20 @@ describe.sequential('npm run explain: process.exit, lost output, ESM', () => {
     expect(e.lostOutput.stdout.received).toBeLessThan(e.lostOutput.stdout.written);
     expect(e.lostOutput.lost).toBe(true);
     expect(e.claims[0]).toBe('output/exit-after-write-stdout');
+  }, LIMIT);
+
+  it('a library\'s frames collapsed: the promise a package in the program\'s own node_modules created, named by the user\'s call into it', async () => {
+    // Written here: a committed fixture cannot hold a node_modules folder (.gitignore).
+    const app = join(dir(), 'with-library');
+    mkdirSync(join(app, 'node_modules', 'slow-lib'), { recursive: true });
+    writeFileSync(join(app, 'node_modules', 'slow-lib', 'index.js'), 'exports.connect = function () {\n  return new Promise(function () {});\n};\n');
+    writeFileSync(join(app, 'main.js'), "const lib = require('slow-lib');\nasync function main() {\n  await lib.connect();\n}\nmain();\n");
+    const r = await cli([join(app, 'main.js'), '--json']);
+    expect(r.exitCode).toBe(0);
+    const e = (JSON.parse(r.stdout) as Explanation[])[0]!;
+    expect(e.ended).toBe('natural');
+    expect(e.pending[0]).toEqual({ kind: 'promise', created: 'main.js:3', in: 'main', library: 'slow-lib', awaited: 'main.js:3' });
+    expect(e.claims[0]).toBe('lifecycle/pending-await');
   }, LIMIT);
 
   it('an ES module: the promise and the await, in the .mjs file', async () => {

@@ -8,7 +8,7 @@ import { readScenario, SCENARIOS } from './scenario.ts';
 
 export const SITUATIONS = [
   'natural-end-pending-promise', 'natural-end-promise-all', 'natural-end-unref-timer', 'natural-end-unref-server', 'tla-never-settles',
-  'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'rejection-warned', 'crash-in-exit-listener', 'crash-handled',
+  'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-callback', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'rejection-warned', 'crash-in-exit-listener', 'crash-handled',
   'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin',
   'exit-called', 'exit-code-truncated', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
 ] as const;
@@ -24,6 +24,8 @@ export const EXPLAINS: Record<Situation, string[]> = {
   'crash-timer-other-file': ['errors/module-timer-throw', 'errors/timer-throw', 'errors/callback-try-catch'],
   'crash-timer-in-try': ['errors/timer-throw', 'errors/callback-try-catch'],
   'crash-timer': ['errors/timer-throw', 'errors/callback-try-catch'],
+  // A throw from another async callback (an fs call's, a socket's): the timer's claims state the same mechanism.
+  'crash-callback': ['errors/timer-throw', 'errors/callback-try-catch'],
   'crash-immediate': ['errors/immediate-throw'],
   'crash-nexttick': ['errors/nexttick-throw'],
   'crash-microtask': ['errors/microtask-throw'],
@@ -86,6 +88,7 @@ export function situations(e: Seen): Situation[] {
       else if (s.insideTry) out.push('crash-timer-in-try');
       else out.push('crash-timer');
     } else if (s && CRASH[s.kind]) out.push(CRASH[s.kind]!);
+    else if (s && c.origin !== 'unhandledRejection') out.push('crash-callback');
     if (c.origin === 'unhandledRejection') out.push('crash-rejection');
   }
   if (e.rejections?.length && e.ended !== 'crash') out.push('rejection-warned');

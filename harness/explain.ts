@@ -116,6 +116,11 @@ const HANDLES: Record<string, [string, string]> = {
   SIGNALWRAP: ['a signal listener', 'process.removeListener(signal, fn)'],
   GETADDRINFOREQWRAP: ['a DNS lookup in progress', 'it ends by itself; a hang here is the resolver\'s'],
 };
+/** Requests whose callback may throw: what scheduled it, in words. */
+const CALLBACKS: Record<string, string> = {
+  FSREQCALLBACK: 'an fs call (its callback)', FSREQPROMISE: 'an fs promise', GETADDRINFOREQWRAP: 'a DNS lookup (its callback)', WRITEWRAP: 'a stream write (its callback)',
+  SHUTDOWNWRAP: 'a stream end (its callback)', TCPCONNECTWRAP: 'a connection attempt', ZLIB: 'a zlib operation', QUERYWRAP: 'a DNS query', HTTPCLIENTREQUEST: 'an HTTP request', HTTPINCOMINGMESSAGE: 'an HTTP request handler',
+};
 /** Async resources that never hold the event loop open by themselves. */
 const NOT_HOLDING = new Set(['PROMISE', 'TickObject', 'Microtask', 'DNSCHANNEL', 'SIGNALWRAP', 'ELDHISTOGRAM', 'HTTPINCOMINGMESSAGE', 'HTTPCLIENTREQUEST']);
 const SCHEDULERS: Record<string, string> = {
@@ -324,7 +329,7 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
     const s = crashRec.scheduled as { kind: string; at: Frame[] } | undefined;
     if (s && s.at[0]) {
       const chain = s.at;
-      const scheduled: NonNullable<Explanation['crash']>['scheduled'] = { kind: s.kind, what: SCHEDULERS[s.kind] ?? s.kind, at: at(chain[0])!, calledFrom: chain.slice(1).map((f) => at(f)!) };
+      const scheduled: NonNullable<Explanation['crash']>['scheduled'] = { kind: s.kind, what: SCHEDULERS[s.kind] ?? HANDLES[s.kind]?.[0] ?? CALLBACKS[s.kind] ?? s.kind, at: at(chain[0])!, calledFrom: chain.slice(1).map((f) => at(f)!) };
       const n = fnName(chain[0]);
       if (n) scheduled.in = n;
       if (chain[0]!.lib) scheduled.library = chain[0]!.lib;

@@ -70,6 +70,16 @@ describe.sequential('npm run explain: the articles\' programs', () => {
   }, LIMIT);
 });
 
+describe('npm run explain: another async callback', () => {
+  it('a throw in an fs.readFile callback: scheduled by the fs call inside the try, the timer claims\' mechanism', async () => {
+    const e = await explainJson('fs-callback/read.js');
+    expect(e.ended).toBe('crash');
+    expect(e.crash).toMatchObject({ origin: 'uncaughtException', at: 'read.js:5' });
+    expect(e.crash!.scheduled).toEqual({ kind: 'FSREQCALLBACK', what: 'an fs call (its callback)', at: 'read.js:4', calledFrom: [], insideTry: 'read.js:3' });
+    expect(e.claims[0]).toBe('errors/timer-throw');
+  }, LIMIT);
+});
+
 describe.sequential('npm run explain: a hang names what keeps the event loop alive, and kills it', () => {
   it('a forgotten setInterval: its line, how to release it, lifecycle/interval-unref; nothing left running', async () => {
     const e = await explainJson('forgotten-interval/poll.js', '--timeout', HANG_MS);

@@ -61,7 +61,7 @@ export interface Seen {
   exitCode: number | null;
   script: string;
   pending: { kind: string; created: string; via?: string; unref?: boolean }[];
-  crash?: { origin: string; handled: boolean; duringExit?: boolean; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
+  crash?: { origin: string; handled: boolean; duringExit?: boolean; inThen?: string; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
   exit?: { code: string | null };
   rejections?: string[];
   lostOutput: { lost: boolean; stdout: { written: number; received: number }; stderr: { written: number; received: number } };
@@ -89,6 +89,7 @@ export function situations(e: Seen): Situation[] {
       else out.push('crash-timer');
     } else if (s && CRASH[s.kind]) out.push(CRASH[s.kind]!);
     else if (s && c.origin !== 'unhandledRejection') out.push('crash-callback');
+    if (c.origin === 'unhandledRejection' && c.inThen && !out.includes('crash-then')) out.push('crash-then');
     if (c.origin === 'unhandledRejection') out.push('crash-rejection');
   }
   if (e.rejections?.length && e.ended !== 'crash') out.push('rejection-warned');

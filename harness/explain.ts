@@ -64,6 +64,8 @@ export interface Explanation {
     handled: boolean;
     /** Thrown by an `exit` listener. */
     duringExit?: boolean;
+    /** Thrown inside a `.then(...)` (or .catch, .finally) callback: where that call is. */
+    inThen?: string;
     /** Where the callback that threw was scheduled: the async resource's kind, the chain of user frames, the `try` it sat in. */
     scheduled?: { kind: string; what: string; at: string; in?: string; library?: string; calledFrom: string[]; insideTry?: string };
   };
@@ -128,11 +130,13 @@ const SCHEDULERS: Record<string, string> = {
 };
 
 /**
- * The line of the innermost `try { ... }` block that contains (line, col) in `source`, if any. A
- * small scanner: braces counted outside strings, template literals and comments; enough to tell
- * whether a call sits inside a `try`, not a parser.
+ * The line of the innermost block opened by `open` ("{" or "(") right after text matching `before`
+ * that contains (line, col) in `source`, if any. A small scanner: brackets counted outside strings,
+ * template literals and comments; enough to tell whether a call sits inside a `try`, or a throw
+ * inside a `.then(...)` callback, not a parser.
  */
-export function enclosingTry(source: string, line: number, col: number): number | undefined {
+function enclosing(source: string, line: number, col: number, open: '{' | '(', before: RegExp): number | undefined {
+  const close = open === '{' ? '}' : ')';
   const lines = source.split('\n');
   let end = 0;
   for (let k = 0; k < line - 1 && k < lines.length; k++) end += lines[k]!.length + 1;
@@ -154,14 +158,20 @@ export function enclosingTry(source: string, line: number, col: number): number 
       while (j < source.length && source[j] !== ch && !(ch !== '`' && source[j] === '\n')) j += source[j] === '\\' ? 2 : 1;
       i = j + 1;
     } else {
-      if (ch === '{') stack.push(/\btry\s*$/.test(source.slice(Math.max(0, i - 12), i)) ? lineAt(i) : undefined);
-      else if (ch === '}') stack.pop();
+      if (ch === open) stack.push(before.test(source.slice(Math.max(0, i - 20), i)) ? lineAt(i) : undefined);
+      else if (ch === close) stack.pop();
       i++;
     }
   }
   for (let k = stack.length - 1; k >= 0; k--) if (stack[k] !== undefined) return stack[k];
   return undefined;
 }
+
+/** The line of the innermost `try { ... }` that contains (line, col) in `source`, if any. */
+export const enclosingTry = (source: string, line: number, col: number): number | undefined => enclosing(source, line, col, '{', /\btry\s*$/);
+
+/** The line of the innermost `.then(...)` or `.catch(...)` call whose arguments contain (line, col), if any. */
+export const enclosingThen = (source: string, line: number, col: number): number | undefined => enclosing(source, line, col, '(', /\.(?:then|catch|finally)\s*$/);
 
 function readSource(dir: string, file: string): string | undefined {
   try {
@@ -325,7 +335,12 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
     const error = String(crashRec.error);
     const first = /^\s*at /m.exec(error);
     e.crash = { origin: String(crashRec.origin), error: (first ? error.slice(0, first.index) : error).trim(), handled: ended !== 'crash', ...(crashRec.duringExit ? { duringExit: true } : {}) };
-    if (frames[0]) e.crash.at = at(frames[0]);
+    if (frames[0]) {
+      e.crash.at = at(frames[0]);
+      const src = readSource(o.dir, frames[0].file);
+      const thenLine = src === undefined ? undefined : enclosingThen(src, frames[0].line, frames[0].col);
+      if (thenLine !== undefined) e.crash.inThen = `${frames[0].file}:${thenLine}`;
+    }
     const s = crashRec.scheduled as { kind: string; at: Frame[] } | undefined;
     if (s && s.at[0]) {
       const chain = s.at;

@@ -60,6 +60,7 @@ export function renderOne(e: Explanation, width: number): string[] {
   if (e.crash) {
     const c = e.crash;
     say(`${c.handled ? 'an error was handled by an uncaughtException listener' : `the error (${c.origin === 'unhandledRejection' ? 'an unhandled rejection' : 'an uncaught exception'})`}: ${c.error.split('\n')[0]}${c.at ? `, thrown at ${c.at}` : ''}${c.duringExit ? ' by an `exit` listener (the loop had already ended)' : ''}`, '  ');
+    if (c.inThen) say(`it was thrown inside the callback of the .then() at ${c.inThen}: a rejection of the promise .then() returned, not an exception at the call`, '  ');
     const s = c.scheduled;
     if (s) {
       say(`the callback that threw was scheduled with ${s.what}${s.library ? ` by ${s.library}, called` : ''} at ${s.at}${s.in ? ` in ${s.in}()` : ''}${s.calledFrom.length ? `, called from ${s.calledFrom.join(' ← ')}` : ''}`, '  ');

@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { tempFolder } from '../support/temp.ts';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { ENDINGS, enclosingTry, type Explanation } from '../../harness/explain.ts';
+import { ENDINGS, enclosingThen, enclosingTry, type Explanation } from '../../harness/explain.ts';
 import { EXPLAINS, SITUATIONS } from '../../harness/explain-claims.ts';
 import { findScenario } from '../../harness/scenarios.ts';
 import { runningWith, until } from '../../harness/procs.ts';
@@ -26,7 +26,7 @@ const dir = tempFolder('explain-spec-');
 const LIMIT = 180_000;
 // A hang is declared at --timeout: long enough that a loaded machine has started the program and
 // run its first lines (a setInterval, a listen) well before it, short enough to keep the test quick.
-const HANG_MS = '3000';
+const HANG_MS = '5000';
 
 // On the Node running the tests, whatever SPEC_NODE names for the claims: explain's observations
 // need async_hooks, which Bun and Deno do not feed (tools/explain.ts says so under them).
@@ -203,6 +203,13 @@ describe('explain\'s parts', () => {
     expect(enclosingTry(src, 5, 13)).toBe(3);
     expect(enclosingTry(src, 7, 3)).toBeUndefined();
     expect(enclosingTry(src, 9, 1)).toBeUndefined();
+  });
+
+  it('enclosingThen finds the .then( call a throw sits in, and none outside it', () => {
+    const src = ['p.then(function () {', '  throw e;', '});', 'q.map((x) => {', '  throw e;', '});', "p.catch((e) => { throw e; });"].join('\n');
+    expect(enclosingThen(src, 2, 3)).toBe(1);
+    expect(enclosingThen(src, 5, 3)).toBeUndefined();
+    expect(enclosingThen(src, 7, 18)).toBe(7);
   });
 
   it('every claim a situation names is a scenario, and every situation is in the table', () => {

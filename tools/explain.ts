@@ -18,7 +18,8 @@ const USAGE = `usage: npm run explain -- <script> [args…] [--node <list>] [--t
 
   Runs your program and says why it ended, hung, crashed or lost output, with the claims of the
   catalogue that explain it. The program runs in its own folder, with its own node_modules and
-  your environment; options for the program itself go after a second "--":
+  your environment (stdin is empty: it reads end-of-file); options for the program itself go after
+  a second "--":
   npm run explain -- app.js -- -v input.txt
 
   <script>        the program's main file (.js, .cjs or .mjs)
@@ -51,7 +52,9 @@ export function renderOne(e: Explanation, width: number): string[] {
     const lines = text.replace(/\n$/, '').split('\n');
     if (!text) continue;
     out.push(dim(`its ${name}${lines.length > 12 ? ` (last 12 of ${lines.length} lines)` : ''}:`));
-    for (const l of lines.slice(-12)) out.push(`  ${l}`);
+    // A line is shown up to a screenful of characters: a program's output can be one 8 MiB line.
+    const most = Math.max(40, width * 2);
+    for (const l of lines.slice(-12)) out.push(`  ${l.length > most ? `${l.slice(0, most)}… (${l.length - most} more characters)` : l}`);
   }
   out.push(dim('how it ended:'));
   const code = e.exitCode === null ? (e.signal ? `signal ${e.signal}` : '') : `exit code ${e.exitCode}`;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Target } from './node-binaries.ts';
 import { inheritedEnv } from './environment.ts';
-import { runGroup } from './procs.ts';
+import { holdCleanup, runGroup } from './procs.ts';
 import { ROOT, SpecError } from './project.ts';
 import { OBSERVER_VARIABLE, reportChannel } from './protocol.ts';
 import { printTarget } from './target.ts';
@@ -390,6 +390,8 @@ export async function explainRun(script: string, args: string[], target: Target,
   const file = resolve(script);
   const dir = dirname(file);
   const channel = reportChannel(target.runtime, EXPLAIN_VARIABLE);
+  // Interrupted (Ctrl-C), this process goes before `finally` runs: the report's folder (Deno's) goes with it.
+  const release = holdCleanup(() => channel.close());
   try {
     const runtime = target.runtime === 'deno' ? ['run', '-A'] : [];
     const preload = [target.runtime === 'node' ? '--require' : '--preload', EXPLAIN_OBSERVER];
@@ -399,6 +401,7 @@ export async function explainRun(script: string, args: string[], target: Target,
     const text = channel.onFd3 ? r.report : channel.read() ?? '';
     return interpret(readRecords(text), r, { target: printTarget(target), script: basename(file), dir, runtime: target.runtime });
   } finally {
+    release();
     channel.close();
   }
 }

@@ -23,14 +23,15 @@ export interface ReportChannel {
 
 /**
  * The channel for a run under `runtime`: fd 3; under Deno, whose node:fs cannot write to an
- * inherited descriptor, a file in a temporary folder (see observer.cjs).
+ * inherited descriptor, a file in a temporary folder (see observer.cjs). `variable`: the one that
+ * switches the observer on (explain's own observer, harness/explain-observer.cjs, has its own).
  */
-export function reportChannel(runtime: Runtime): ReportChannel {
-  if (runtime !== 'deno') return { env: { [OBSERVER_VARIABLE]: '3' }, onFd3: true, read: () => undefined, close: () => {} };
+export function reportChannel(runtime: Runtime, variable: string = OBSERVER_VARIABLE): ReportChannel {
+  if (runtime !== 'deno') return { env: { [variable]: '3' }, onFd3: true, read: () => undefined, close: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'nas-observer-'));
   const file = join(dir, 'report.jsonl');
   return {
-    env: { [OBSERVER_VARIABLE]: file },
+    env: { [variable]: file },
     onFd3: false,
     read: () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
     close: () => rmSync(dir, { recursive: true, force: true }),

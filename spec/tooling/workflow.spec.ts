@@ -153,7 +153,7 @@ async function runScript(name: string, args: string[]): Promise<{ exitCode?: num
 describe('README', () => {
   // Every option a command's --help names is in the README's option table, so that a new flag
   // cannot be added without being documented there.
-  const commands = ['scenario', 'matrix', 'bisect', 'upgrade', 'lambda', 'catalog', 'bench', 'stress', 'cache'];
+  const commands = ['scenario', 'explain', 'matrix', 'bisect', 'upgrade', 'lambda', 'catalog', 'bench', 'stress', 'cache'];
   it.each(commands)('names every option of npm run %s', async (name) => {
     const r = await runScript(name, ['--help']);
     expect(r.exitCode).toBe(0);

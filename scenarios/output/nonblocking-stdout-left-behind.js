@@ -4,7 +4,7 @@ source: https://github.com/nodejs/node/issues/19838
 tags: [output, child-process]
 changes: [{in: '12.5.0', what: 'Node records the flags of its stdio file descriptors at start-up and restores them at exit: a pipe it made non-blocking is blocking again after it', link: 'https://github.com/nodejs/node/pull/24260'}]
 why: "O_NONBLOCK belongs to the pipe itself (its open file description), which every process writing to it shares. Node turns it on for its stdout so that its writes never block, which is what lets a write be queued and then lost at process.exit(). A program that runs after Node on the same pipe and expects a blocking stdout (most do) then gets EAGAIN ('Resource temporarily unavailable') when its reader is slow, and may lose output. Since 12.5.0 Node restores the flags on exit. Deno never makes the pipe non-blocking; Bun leaves it non-blocking after it exits."
-instead: "On old versions, or after a runtime that leaves the pipe non-blocking, reset it before the next writer (for example through a program that clears O_NONBLOCK), or do not share one pipe between Node and another writer."
+instead: "Use Node 12.5 or later. With a runtime that leaves the pipe non-blocking (Bun here), give the program that runs after it its own pipe instead of sharing one."
 links: [https://github.com/nodejs/node/issues/14752, https://github.com/nodejs/node/pull/24260, https://github.com/oven-sh/bun/pull/33827]
 ---*/
 var cp = require('child_process');

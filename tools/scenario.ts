@@ -27,8 +27,8 @@ const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio 
                  to a node, bun or deno binary; default: SPEC_NODE, else the Node running this command
   --stdio <list> comma-separated kinds of stdout and stderr, each target run with each: socket
                  (a socket pair, what child_process gives), pipe (a FIFO, as from a shell pipe),
-                 file (as from > file), tty (a pseudo-terminal); default: the scenario's header
-                 (stdio:), else socket
+                 file (as from > file), tty (a pseudo-terminal); default: the kinds the
+                 scenario's header names (stdio:), else socket
   --json         print the observation as JSON (an array when --node or --stdio name several runs),
                  each naming its stdio kind
   --width <n>    layout width (default: the terminal's width)
@@ -202,7 +202,7 @@ export const spec = command({
       if (!isStdioKind(k)) throw new SpecError(`--stdio: unknown kind ${JSON.stringify(k)} (known: ${STDIO_KINDS.join(', ')})`);
     }
     const s = lookUp(positionals[0]!);
-    const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : [s.stdio];
+    const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : s.stdio;
     // Resolve every target before running anything, so a bad --node value costs nothing.
     const targets: Target[] = [];
     for (const n of nodes) targets.push(await resolveTarget(n));
@@ -210,7 +210,7 @@ export const spec = command({
     // Bun or Deno where the scenario is n.a. (its Node flags, its header's not-on) does not run it: n.a., with the reason.
     const runs: Run[] = [];
     const cannot = targets.filter((t) => t.runtime !== 'node' && whyNotApplicable(s, t));
-    for (const t of targets) if (!cannot.includes(t)) for (const kind of kinds) runs.push({ t, kind, r: await runScenario(s, t, kinds.length === 1 && kind === s.stdio ? {} : { stdio: kind }) });
+    for (const t of targets) if (!cannot.includes(t)) for (const kind of kinds) runs.push({ t, kind, r: await runScenario(s, t, { stdio: kind }) });
     if (v.json) {
       const na = (t: Target) => ({ node: printTarget(t), id: s.id, claim: s.claim, binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
       const objs: object[] = targets.flatMap((t): object[] => (cannot.includes(t) ? [na(t)] : runs.filter((x) => x.t === t).map((x) => toJson(s, t, x.kind, x.r))));

@@ -16,7 +16,9 @@ import { SpecError } from '../harness/project.ts';
 import { parseTyped } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
-import { bisectScenarios, loadSaved } from './bisect-run.ts';
+import { bisectScenarios, loadSaved, stdioKinds } from './bisect-run.ts';
+import { claimKey } from '../harness/records.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 import { command, wholeNumber } from './command.ts';
 import { sideBySide } from './markdown.ts';
 import { Observer } from './observe.ts';
@@ -56,6 +58,8 @@ export interface ChangeNote {
 
 export interface UpgradeItem {
   scenario: string;
+  /** The stdout kind, for a scenario that states kinds: each kind is compared on its own. */
+  stdio?: StdioKind;
   claim: string;
   severity: number;
   level: string;
@@ -71,7 +75,7 @@ export interface UpgradeReport {
   to: string;
   differ: UpgradeItem[];
   /** Differed once, but a second run on one side behaved otherwise: not listed as a change. */
-  unsteady: { scenario: string; on: string[] }[];
+  unsteady: { scenario: string; stdio?: StdioKind; on: string[] }[];
   /** Not run on both: outside the scenario's Node range on one side. */
   notCompared: { scenario: string; node: string }[];
   /** Claims compared and found the same. */
@@ -113,8 +117,8 @@ export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { maj
 export interface UpgradeRunner {
   /** Makes both releases ready (the default fetches their binaries) before anything runs. */
   prepare(from: string, to: string): Promise<void>;
-  /** What `s` does on `version`; `fresh`: run it again rather than reuse the first observation. */
-  observe(s: Scenario, version: string, fresh: boolean): Promise<StoredObservation>;
+  /** What `s` does on `version` (with stdout of kind `stdio`, for a scenario that states several); `fresh`: run it again rather than reuse the first observation. */
+  observe(s: Scenario, version: string, fresh: boolean, stdio?: StdioKind): Promise<StoredObservation>;
   /** Bisects the claims that differ over `majors`. */
   bisect(scenarios: Scenario[], majors: string[]): Promise<Map<string, Boundary[]>>;
   /** What an earlier `npm run bisect` saved for a scenario. */
@@ -132,7 +136,7 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
       await ensureVersions([from, to]); // both looked up before either is fetched
       await Promise.all([observer.target(from), observer.target(to)]);
     },
-    observe: (s, v, fresh) => observer.observe(s, v, fresh),
+    observe: (s, v, fresh, stdio) => observer.observe(s, v, fresh, stdio),
     bisect: async (scenarios, majors) => {
       const out = new Map<string, Boundary[]>();
       for (const r of await bisectScenarios(scenarios, { majors, jobs: o.jobs, progress: say, observer })) out.set(r.scenario.id, r.result.boundaries);
@@ -154,19 +158,21 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
   const notCompared = scenarios.filter((s) => !both.includes(s)).map((s) => ({ scenario: s.id, node: s.node }));
   say(`running ${both.length} scenario(s) on ${fv} and ${tv}${notCompared.length ? ` (${notCompared.length} apply to only one of them)` : ''}`);
   let done = 0;
-  const obs = await Promise.all(both.map(async (s) => {
-    const r = await Promise.all([runner.observe(s, fv, false), runner.observe(s, tv, false)]);
-    if (++done % 20 === 0) say(`${done}/${both.length} compared`);
+  // A scenario that states several stdout kinds is compared on each, each a claim of its own.
+  const subjects = both.flatMap((s) => stdioKinds(s).map((stdio) => ({ s, stdio })));
+  const obs = await Promise.all(subjects.map(async ({ s, stdio }) => {
+    const r = await Promise.all([runner.observe(s, fv, false, stdio), runner.observe(s, tv, false, stdio)]);
+    if (++done % 20 === 0) say(`${done}/${subjects.length} compared`);
     return r;
   }));
-  const differing = both.map((s, i) => ({ s, a: obs[i]![0], b: obs[i]![1] })).filter((x) => behaviourDiff(x.a, x.b).length);
+  const differing = subjects.map(({ s, stdio }, i) => ({ s, stdio, a: obs[i]![0], b: obs[i]![1] })).filter((x) => behaviourDiff(x.a, x.b).length);
   say(`${differing.length} differ; running each of them once more on both`);
   const steady: typeof differing = [];
   const unsteady: UpgradeReport['unsteady'] = [];
   await Promise.all(differing.map(async (x) => {
-    const [a2, b2] = await Promise.all([runner.observe(x.s, fv, true), runner.observe(x.s, tv, true)]);
+    const [a2, b2] = await Promise.all([runner.observe(x.s, fv, true, x.stdio), runner.observe(x.s, tv, true, x.stdio)]);
     const moved = [[fv, x.a, a2], [tv, x.b, b2]].filter(([, p, q]) => behaviourKey(p as StoredObservation) !== behaviourKey(q as StoredObservation)).map(([v]) => v as string);
-    if (moved.length) unsteady.push({ scenario: x.s.id, on: moved });
+    if (moved.length) unsteady.push({ scenario: x.s.id, ...(x.stdio ? { stdio: x.stdio } : {}), on: moved });
     else steady.push(x);
   }));
   const [lo, hi] = semver.lte(fv, tv) ? [fv, tv] : [tv, fv];
@@ -174,18 +180,21 @@ export async function upgrade(fromSpec: string, toSpec: string, o: { jobs?: numb
   if (o.bisect && steady.length) {
     const majors = pinnedMajors().filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
     say(`bisecting ${steady.length} claim(s) over the lines ${majors.join(', ')}`);
-    for (const [id, boundaries] of await runner.bisect(steady.map((x) => x.s), majors)) bisected.set(id, { majors, boundaries });
+    for (const [id, boundaries] of await runner.bisect([...new Set(steady.map((x) => x.s))], majors)) bisected.set(id, { majors, boundaries });
   }
-  const differ: UpgradeItem[] = steady.map(({ s, a, b }) => {
+  const differ: UpgradeItem[] = steady.map(({ s, stdio, a, b }) => {
     const diff = behaviourDiff(a, b);
     const sev = severity(diff);
+    // A kind's boundaries: those bisected on it (a scenario that states kinds is bisected per kind).
+    const found = bisected.get(s.id) ?? runner.saved(s);
+    const mine = found && stdio ? { ...found, boundaries: found.boundaries.filter((x) => x.stdio === stdio) } : found;
     return {
-      scenario: s.id, claim: s.claim, severity: sev, level: SEVERITY_WORDS[sev]!, fields: diff.map((d) => d.field), diff,
-      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, bisected.get(s.id) ?? runner.saved(s)),
+      scenario: s.id, ...(stdio ? { stdio } : {}), claim: s.claim, severity: sev, level: SEVERITY_WORDS[sev]!, fields: diff.map((d) => d.field), diff,
+      before: behaviour(a), after: behaviour(b), changes: changeNotes(s, lo, hi, mine),
     };
-  }).sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : 1));
-  unsteady.sort((x, y) => (x.scenario < y.scenario ? -1 : 1));
-  return { from: fv, to: tv, differ, unsteady, notCompared, same: both.length - differing.length };
+  }).sort((x, y) => y.severity - x.severity || (claimKey(x) < claimKey(y) ? -1 : 1));
+  unsteady.sort((x, y) => (claimKey(x) < claimKey(y) ? -1 : 1));
+  return { from: fv, to: tv, differ, unsteady, notCompared, same: subjects.length - differing.length };
 }
 
 // ---- output ---------------------------------------------------------------------------------------
@@ -208,7 +217,7 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
   const out: string[] = [`Node ${r.from} -> ${r.to}: ${r.differ.length} claim(s) behave differently, ${r.same} the same${r.unsteady.length ? `, ${r.unsteady.length} unsteady` : ''}${r.notCompared.length ? `, ${r.notCompared.length} not compared` : ''}.`];
   const col = Math.floor((width - 18) / 2);
   r.differ.forEach((d, i) => {
-    out.push('', `${i + 1}. ${d.scenario}  [${d.level}]`, `   ${d.claim}`);
+    out.push('', `${i + 1}. ${claimKey(d)}  [${d.level}]`, `   ${d.claim}`);
     out.push(`   ${''.padEnd(12)}  ${pad(r.from, col)}  ${r.to}`);
     for (const f of d.diff) {
       const a = lines(f.before).flatMap((l) => wrap(l, col)), b = lines(f.after).flatMap((l) => wrap(l, col));
@@ -217,7 +226,7 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
     if (d.changes.length) d.changes.forEach((c, k) => out.push(`   ${k ? '       ' : 'since: '}${noteText(c)}`));
     else out.push('   since: no `changes:` entry and no bisection (npm run bisect -- ' + d.scenario + ')');
   });
-  if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${u.scenario} on ${u.on.join(' and ')}`));
+  if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${claimKey(u)} on ${u.on.join(' and ')}`));
   if (r.notCompared.length) out.push('', `Not compared (outside their Node range on one side): ${r.notCompared.map((n) => `${n.scenario} (${n.node})`).join(', ')}`);
   return out.join('\n') + '\n';
 }
@@ -225,13 +234,13 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
 export function markdownReport(r: UpgradeReport): string {
   const out = [`# Node ${r.from} → ${r.to}`, '', `${r.differ.length} claim(s) behave differently, ${r.same} the same. Most consequential first (a hang, then the exit code, then output).`, ''];
   for (const d of r.differ) {
-    out.push(`## \`${d.scenario}\` (${d.level})`, '', `> ${d.claim}`, '', ...sideBySide([r.from, r.to], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
+    out.push(`## \`${claimKey(d)}\` (${d.level})`, '', `> ${d.claim}`, '', ...sideBySide([r.from, r.to], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
     out.push('');
     for (const c of d.changes) out.push(`- ${c.link ? noteText({ ...c, link: undefined }) + ` ([link](${c.link}))` : noteText(c)}`);
     if (!d.changes.length) out.push('- no `changes:` entry and not bisected');
     out.push('');
   }
-  if (r.unsteady.length) out.push('## Unsteady', '', ...r.unsteady.map((u) => `- \`${u.scenario}\` on ${u.on.join(' and ')}`), '');
+  if (r.unsteady.length) out.push('## Unsteady', '', ...r.unsteady.map((u) => `- \`${claimKey(u)}\` on ${u.on.join(' and ')}`), '');
   if (r.notCompared.length) out.push('## Not compared', '', ...r.notCompared.map((n) => `- \`${n.scenario}\` (Node ${n.node})`), '');
   return out.join('\n');
 }

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, byStdio, claim, describe, type Outcome } from '../../harness/claims.ts';
 
 // Every claim here is about a quantity that is the same on every run: "all" of 8 MiB or "less than
 // all" of it. Where less arrives, how much does vary (the kernel's buffers, the reader's speed),
@@ -121,32 +121,40 @@ describe('writing to a pipe nobody reads', () => {
   }));
 });
 
-// What stdout is decides how Node writes to it (harness/stdio.ts): each claim below is one
-// scenario per kind, its header's `stdio:` naming the kind it runs with.
+// What stdout is decides how Node writes to it (harness/stdio.ts): each scenario below names the
+// kinds in its header (`stdio: [socket, pipe, file, tty]`) and runs once per kind; byStdio states
+// each kind's outcome.
 describe('what stdout is: a socket pair, a FIFO, a file, a terminal', () => {
   const queued = (value: string): Outcome => ({ exit: 0, stdout: [`writableLength right after a 1 MiB write: ${value}`], stderr: '', exitEvent: { code: 0, printed: [] } });
-  // Bun and Deno write a pipe or a socket synchronously: nothing is left queued.
-  claim('output/big-write-queued-socket', byNode<Outcome>({ '*': queued('more than 0'), bun: queued('0'), deno: queued('0') }));
-  claim('output/big-write-queued-pipe', byNode<Outcome>({ '*': queued('more than 0'), bun: queued('0'), deno: queued('0') }));
-  claim('output/big-write-queued-file', byNode<Outcome>({ '*': queued('0') }));
-  // Deno is the one that queues on a terminal.
-  claim('output/big-write-queued-tty', byNode<Outcome>({ '*': queued('0'), deno: queued('more than 0') }));
+  claim('output/big-write-queued', byNode<Outcome>({
+    '*': byStdio({ socket: queued('more than 0'), pipe: queued('more than 0'), file: queued('0'), tty: queued('0') }),
+    // Bun and Deno write a pipe or a socket synchronously: nothing is left queued. Deno is the one that queues on a terminal.
+    bun: queued('0'),
+    deno: byStdio({ '*': queued('0'), tty: queued('more than 0') }),
+  }));
 
   const stream = (what: string): Outcome => ({ exit: 0, stdout: [`process.stdout is a ${what}`], stderr: '', exitEvent: { code: 0, printed: [] } });
-  const notTty = { bun: stream('WriteStream, isTTY undefined, columns undefined'), deno: stream('Writable, isTTY false, columns undefined') };
-  claim('output/stdout-stream-socket', byNode<Outcome>({ '*': stream('Socket, isTTY undefined, columns undefined'), ...notTty }));
-  claim('output/stdout-stream-pipe', byNode<Outcome>({ '*': stream('Socket, isTTY undefined, columns undefined'), ...notTty }));
-  claim('output/stdout-stream-file', byNode<Outcome>({ '*': stream('SyncWriteStream, isTTY undefined, columns undefined'), ...notTty }));
-  claim('output/stdout-stream-tty', byNode<Outcome>({ '*': stream('WriteStream, isTTY true, columns number') }));
+  claim('output/stdout-stream', byNode<Outcome>({
+    '*': byStdio({
+      socket: stream('Socket, isTTY undefined, columns undefined'),
+      pipe: stream('Socket, isTTY undefined, columns undefined'),
+      file: stream('SyncWriteStream, isTTY undefined, columns undefined'),
+      tty: stream('WriteStream, isTTY true, columns number'),
+    }),
+    // Bun and Deno: one class for everything that is not a terminal; Deno says isTTY false.
+    bun: byStdio({ '*': stream('WriteStream, isTTY undefined, columns undefined'), tty: stream('WriteStream, isTTY true, columns number') }),
+    deno: byStdio({ '*': stream('Writable, isTTY false, columns undefined'), tty: stream('WriteStream, isTTY true, columns number') }),
+  }));
 });
 
 describe('process.exit() after a big write, by what stdout is', () => {
   const lost: Outcome = { exit: 0, stdout: '', stderr: '', exitEvent: { code: 0, printed: [] } };
   const arrived: Outcome = { exit: 0, stdout: ['the line after the big write'], stderr: '', exitEvent: { code: 0, printed: [] } };
-  // Bun and Deno write a pipe or a socket synchronously: the line arrives.
-  claim('output/exit-after-big-write-socket', byNode<Outcome>({ '*': lost, bun: arrived, deno: arrived }));
-  claim('output/exit-after-big-write-pipe', byNode<Outcome>({ '*': lost, bun: arrived, deno: arrived }));
-  claim('output/exit-after-big-write-file', byNode<Outcome>({ '*': arrived }));
-  // Deno queues on a terminal (output/big-write-queued-tty) but writes the queue out at exit.
-  claim('output/exit-after-big-write-tty', byNode<Outcome>({ '*': arrived }));
+  claim('output/exit-after-big-write', byNode<Outcome>({
+    '*': byStdio({ socket: lost, pipe: lost, file: arrived, tty: arrived }),
+    // Bun and Deno write a pipe or a socket synchronously: the line arrives. Deno queues on a
+    // terminal (output/big-write-queued) but writes the queue out at exit.
+    bun: arrived,
+    deno: arrived,
+  }));
 });

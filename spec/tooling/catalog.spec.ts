@@ -48,7 +48,7 @@ describe('npm run catalog', () => {
   it('each page carries exactly its own claim\'s results, read back unchanged', () => {
     const data = fixtureResults(claims);
     const pages = renderPages(claims, data);
-    for (const c of claims.slice(0, 20)) expect(pageData(pages.get(`claims/${c.id}.md`)!, c.id), c.id).toEqual(JSON.parse(JSON.stringify(claimData(c.id, data))));
+    for (const c of claims.slice(0, 20)) expect(pageData(pages.get(`claims/${c.id}.md`)!, c.id), c.id).toEqual(JSON.parse(JSON.stringify(claimData(c, data))));
     const dir = join(tmp, 'roundtrip');
     writeDocs(dir, pages);
     expect(readResults(claims, dir)).toEqual(prune(JSON.parse(JSON.stringify(data)), claims));

@@ -1,4 +1,4 @@
-import { byNode, byStdio, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, byStdio, claim, describe, line, type Outcome } from '../../harness/claims.ts';
 
 // Every claim here is about a quantity that is the same on every run: "all" of 8 MiB or "less than
 // all" of it. Where less arrives, how much does vary (the kernel's buffers, the reader's speed),
@@ -156,5 +156,31 @@ describe('process.exit() after a big write, by what stdout is', () => {
     // terminal (output/big-write-queued) but writes the queue out at exit.
     bun: arrived,
     deno: arrived,
+  }));
+});
+
+// Claims from user reports (issue 18) whose outcome depends on what stdout is: each scenario runs
+// once per kind its header names, and byStdio states each kind's outcome. On a terminal stderr is
+// the same terminal as stdout, so what a scenario writes to stderr arrives in stdout there.
+describe('what stdout is decides what a program may do with it', () => {
+  const crashed = (methods: string): Outcome => ({
+    exit: 1,
+    stdout: [`clearLine: ${methods}, cursorTo: ${methods}, columns: undefined`],
+    stderr: [line('TypeError: process.stdout.clearLine is not a function')],
+    exitEvent: { code: 1, printed: [] },
+  });
+  const ran: Outcome = { exit: 0, stdout: ['clearLine: function, cursorTo: function, columns: number', 'cleared the line'], stderr: '', exitEvent: { code: 0, printed: [] } };
+  claim('output/tty-only-stdout-methods', byNode<Outcome>({
+    '*': byStdio({ '*': crashed('undefined'), tty: ran }),
+    // Bun crashes alike, its report adding the source lines and "(In 'process.stdout.clearLine(0)', ...)".
+    bun: byStdio({ '*': { ...crashed('undefined'), stderr: [/^TypeError: process\.stdout\.clearLine is not a function\. \(In /] }, tty: ran }),
+    // Deno reports the uncaught error in its own words and ends without emitting 'exit'.
+    deno: byStdio({ '*': { ...crashed('undefined'), stderr: [line('error: Uncaught (in promise) TypeError: process.stdout.clearLine is not a function')], exitEvent: 'not fired' }, tty: ran }),
+  }));
+
+  const kept = (state: string): Outcome => ({ exit: 0, stdout: ['piped line', 'after the source ended', '100 ms later'], stderr: [line(state)], exitEvent: { code: 0, printed: [] } });
+  claim('output/pipe-into-stdout-keeps-it', byStdio({
+    '*': kept('stdout writable: true, destroyed: false'),
+    tty: { exit: 0, stdout: ['piped line', 'after the source ended', '100 ms later', 'stdout writable: true, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
   }));
 });

@@ -183,4 +183,22 @@ describe('what stdout is decides what a program may do with it', () => {
     '*': kept('stdout writable: true, destroyed: false'),
     tty: { exit: 0, stdout: ['piped line', 'after the source ended', '100 ms later', 'stdout writable: true, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
   }));
+
+  // Before 16.7.0 destroy() is for good: the lines are lost, silently (on a terminal the state line
+  // from stderr is all that arrives). Node 13 crashes instead when stdout is a regular file.
+  const lostAfterDestroy = byStdio<Outcome>({
+    '*': { exit: 0, stdout: '', stderr: [line('stdout destroyed: true')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['stdout destroyed: true'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const printedAfterDestroy = byStdio<Outcome>({
+    '*': { exit: 0, stdout: ['console.log after process.stdout.destroy()', '100 ms later'], stderr: [line('stdout destroyed: false')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['console.log after process.stdout.destroy()', '100 ms later', 'stdout destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const destroyedCrash: Outcome = { exit: 1, stdout: '', stderr: [line('Error [ERR_STREAM_DESTROYED]: Cannot call write after a stream was destroyed'), 'Emitted \'error\' event on SyncWriteStream instance'], exitEvent: { code: 1, printed: [] } };
+  claim('output/stdout-destroy-then-log', byNode<Outcome>({
+    '<13.0.0': lostAfterDestroy,
+    '>=13.0.0 <14.0.0': byStdio({ '*': lostAfterDestroy, file: destroyedCrash }),
+    '>=14.0.0 <16.7.0': lostAfterDestroy,
+    '>=16.7.0': printedAfterDestroy,
+  }));
 });

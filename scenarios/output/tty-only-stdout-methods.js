@@ -5,7 +5,6 @@ tags: [output, errors]
 stdio: [socket, pipe, file, tty]
 why: "clearLine, cursorTo, moveCursor, getWindowSize and columns are methods and properties of tty.WriteStream, the class process.stdout has only on a terminal (output/stdout-stream). Elsewhere process.stdout is a net.Socket or a SyncWriteStream, which has none of them: a CLI whose progress bar works in a terminal crashes the moment its output goes to | tee, a CI runner or a parent's child_process pipe."
 instead: "Check process.stdout.isTTY before using terminal methods (if (process.stdout.isTTY) process.stdout.clearLine(0)), and do not assume columns is a number: fall back to a fixed width (process.stdout.columns || 80)."
-changes: [{in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
 ---*/
 console.log('clearLine: ' + typeof process.stdout.clearLine + ', cursorTo: ' + typeof process.stdout.cursorTo + ', columns: ' + typeof process.stdout.columns);
 process.stdout.clearLine(0);

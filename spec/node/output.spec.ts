@@ -201,4 +201,31 @@ describe('what stdout is decides what a program may do with it', () => {
     '>=14.0.0 <16.7.0': lostAfterDestroy,
     '>=16.7.0': printedAfterDestroy,
   }));
+
+  // On a terminal what the scenario writes to stderr, the EPIPE report included, arrives in stdout.
+  const silentAfterEnd = byStdio<Outcome>({
+    '*': { exit: 0, stdout: '', stderr: [line('stdout writable: false, destroyed: true')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['stdout writable: false, destroyed: true'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const epipeAfterEnd = byStdio<Outcome>({
+    '*': { exit: 1, stdout: '', stderr: [line('stdout writable: false, destroyed: false'), line('Error: write EPIPE')], exitEvent: { code: 1, printed: [] } },
+    tty: { exit: 1, stdout: /^stdout writable: false, destroyed: false\n[\s\S]*\nError: write EPIPE\n/, stderr: '', exitEvent: { code: 1, printed: [] } },
+    file: { exit: 0, stdout: ['100 ms later'], stderr: [line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+  });
+  const writeAfterEndCrash: Outcome = { exit: 1, stdout: '', stderr: [line('Error [ERR_STREAM_WRITE_AFTER_END]: write after end')], exitEvent: { code: 1, printed: [] } };
+  claim('output/stdout-end-then-log', byNode<Outcome>({
+    '<14.0.0': byStdio({ '*': silentAfterEnd, file: writeAfterEndCrash }),
+    '>=14.0.0 <16.7.0': silentAfterEnd,
+    '>=16.7.0': epipeAfterEnd,
+    // Bun and Deno print every line on every kind; what they report of the stream differs.
+    bun: byStdio({
+      '*': { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later'], stderr: [line('stdout writable: false, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+      file: { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later'], stderr: [line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+      tty: { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later', 'stdout writable: false, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+    }),
+    deno: byStdio({
+      '*': { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later'], stderr: [line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+      tty: { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later', 'stdout writable: false, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+    }),
+  }));
 });

@@ -228,4 +228,32 @@ describe('what stdout is decides what a program may do with it', () => {
       tty: { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later', 'stdout writable: false, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
     }),
   }));
+
+  // Before 13.13.0 pipeline's callback is never called: nothing but the piped line, on every kind.
+  const piped: Outcome = { exit: 0, stdout: ['piped line'], stderr: '', exitEvent: { code: 0, printed: [] } };
+  /** The callback ran and stdout stayed ended: the later lines are lost; `state` is what the timer saw of stdout. */
+  const endedByPipeline = (state: string, file: string[] = ['piped line']) => byStdio<Outcome>({
+    '*': { exit: 0, stdout: ['piped line'], stderr: [line('pipeline callback: no error'), line(`stdout writable: false, destroyed: ${state}`)], exitEvent: { code: 0, printed: [] } },
+    file: { exit: 0, stdout: file, stderr: [line('pipeline callback: no error'), line(`stdout writable: ${file.length > 1 ? 'true' : 'false'}, destroyed: ${state}`)], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['piped line', 'pipeline callback: no error', `stdout writable: false, destroyed: ${state}`], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const fileKeepsAll = ['piped line', 'after pipeline', '100 ms later'];
+  const everyLine = (writable: boolean) => byStdio<Outcome>({
+    '*': { exit: 0, stdout: fileKeepsAll, stderr: [line('pipeline callback: no error'), line(`stdout writable: ${writable}, destroyed: false`)], exitEvent: { code: 0, printed: [] } },
+    file: { exit: 0, stdout: fileKeepsAll, stderr: [line('pipeline callback: no error'), line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['piped line', 'pipeline callback: no error', 'after pipeline', '100 ms later', 'stdout writable: false, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  claim('output/pipeline-into-stdout-closes-it', byNode<Outcome>({
+    '<13.13.0': piped,
+    '>=13.13.0 <16.7.0': endedByPipeline('true'),
+    '>=16.7.0 <17.0.0': endedByPipeline('false', ['piped line', '100 ms later']),
+    '>=17.0.0 <18.0.0': endedByPipeline('false', fileKeepsAll),
+    '>=18.0.0': byStdio({
+      '*': endedByPipeline('false', fileKeepsAll),
+      tty: { exit: 1, stdout: /^piped line\npipeline callback: no error\nstdout writable: false, destroyed: false\n[\s\S]*\nError: write EPIPE\n/, stderr: '', exitEvent: { code: 1, printed: [] } },
+    }),
+    // Bun and Deno never end stdout: every line on every kind (Bun says stdout is not writable but writes it).
+    bun: everyLine(false),
+    deno: everyLine(true),
+  }));
 });

@@ -120,7 +120,7 @@ function isPlain(v: unknown): v is Record<string, unknown> {
 }
 
 /** A value with every byStdio table in it replaced by its value for `kind`. */
-function forKind<T>(v: T, kind: StdioKind): T {
+export function forKind<T>(v: T, kind: StdioKind): T {
   if (isPerStdio(v)) {
     const t = v[PER_STDIO];
     return forKind((kind in t ? t[kind] : t['*']) as T, kind);
@@ -131,7 +131,7 @@ function forKind<T>(v: T, kind: StdioKind): T {
 }
 
 /** What is wrong with the byStdio tables of an outcome for a scenario run on `kinds` (empty: nothing). */
-function stdioProblems(s: Scenario, kinds: StdioKind[], outcome: Outcome): string[] {
+export function stdioProblems(s: Pick<Scenario, 'id' | 'stdio'>, kinds: StdioKind[], outcome: Outcome): string[] {
   const tables = stdioTables(outcome);
   if (tables.length && !statesKinds(s)) return [`${s.id}: the outcome states values by byStdio, but its header names no stdout kinds (stdio: [${STDIO_KINDS.join(', ')}])`];
   const out: string[] = [];

@@ -126,7 +126,9 @@ export function behaviour(o: StoredObservation): Behaviour {
     'timed out': o.timedOut,
     'exit event': o.exitEvent.fired ? `fired with code ${o.exitEvent.code}` : 'not fired',
     'exit handler': o.exitHandler === null ? null : o.exitHandler.filter((l) => !isFrame(l)),
-    stdout: withoutFrames(o.stdout),
+    // On a terminal both streams are the one terminal and everything arrives in stdout, a crash's
+    // report too: there stdout is read as stderr is (no frames, no excerpt of Node's source, no trailer).
+    stdout: o.stdio === 'tty' ? stderrHighlights(o.stdout).join('\n') : withoutFrames(o.stdout),
     stderr: stderrHighlights(o.stderr),
   };
 }

@@ -3,6 +3,7 @@
 // the scenario's hash, observation.
 import { existsSync, readFileSync } from 'node:fs';
 import type { StoredObservation } from './observation.ts';
+import type { StdioKind } from './stdio.ts';
 
 /** pass / fail; n.a.: the scenario does not apply to the target; skipped: any other test not run (with its reason). */
 export type Verdict = 'pass' | 'fail' | 'n.a.' | 'skipped';
@@ -15,6 +16,11 @@ export type Verdict = 'pass' | 'fail' | 'n.a.' | 'skipped';
 export interface ClaimRecord {
   /** The scenario's id. */
   scenario: string;
+  /**
+   * What stdout and stderr were, for a scenario whose header states its kinds (harness/scenario.ts
+   * statesKinds): part of the claim's identity (claimKey). Absent for the default, a socket pair.
+   */
+  stdio?: StdioKind;
   /** The target's version string ("v22.1.0", "bun 1.4.5"). */
   target: string;
   verdict: Verdict;
@@ -35,7 +41,7 @@ export interface ClaimRecord {
 interface TestPlace { t: 'test'; file: string; name: string }
 
 /** A test that is not a claim. */
-interface OtherTest { verdict: Verdict; failure?: string; skip?: string; scenario?: undefined }
+interface OtherTest { verdict: Verdict; failure?: string; skip?: string; scenario?: undefined; stdio?: undefined }
 
 /** A test's record: a claim's carries its ClaimRecord whole. */
 export type TestRecord = TestPlace & (ClaimRecord | OtherTest);
@@ -47,7 +53,7 @@ export function claimRecord(r: TestRecord): ClaimRecord | undefined {
   return rec;
 }
 
-export interface CollectedRecord { t: 'collected'; file: string; tests: { name: string; scenario?: string; skip?: string }[] }
+export interface CollectedRecord { t: 'collected'; file: string; tests: { name: string; scenario?: string; stdio?: StdioKind; skip?: string }[] }
 
 export type RunRecord = TestRecord | CollectedRecord;
 
@@ -66,5 +72,13 @@ export function readRecords(file: string): RunRecord[] {
   return out;
 }
 
-/** A stable key for a test across runs: the scenario id for a claim, else file and name. */
-export const testKey = (r: Pick<TestRecord, 'file' | 'name' | 'scenario'>) => r.scenario ?? `${r.file} > ${r.name}`;
+/**
+ * A claim's identity, the one key every report files its results under: the scenario id, and for a
+ * scenario that states its stdout kinds, the kind ("output/big-write-queued [stdio pipe]"). A
+ * scenario run on the default kind alone keeps its bare id. A key is made here and never parsed:
+ * the record itself carries its scenario and kind.
+ */
+export const claimKey = (r: { scenario: string; stdio?: StdioKind }): string => (r.stdio ? `${r.scenario} [stdio ${r.stdio}]` : r.scenario);
+
+/** A stable key for a test across runs: the claim's key for a claim, else file and name. */
+export const testKey = (r: Pick<TestRecord, 'file' | 'name' | 'scenario' | 'stdio'>) => (r.scenario !== undefined ? claimKey(r as { scenario: string; stdio?: StdioKind }) : `${r.file} > ${r.name}`);

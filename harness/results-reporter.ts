@@ -46,7 +46,7 @@ export function record(t: TestCase, root: string): TestRecord {
   const c = meta.claim;
   const ranges = rangesOf(meta);
   return {
-    ...place, scenario: c.scenario, target: c.target, verdict, hash: c.hash,
+    ...place, scenario: c.scenario, ...(c.stdio ? { stdio: c.stdio } : {}), target: c.target, verdict, hash: c.hash,
     ...(c.observation && verdict !== 'n.a.' ? { observation: c.observation } : {}),
     ...(c.unknown?.length ? { unknown: c.unknown } : {}),
     ...(ranges ? { ranges } : {}),
@@ -70,7 +70,7 @@ export default class ResultsReporter implements Reporter {
   }
 
   onTestModuleCollected(m: TestModule) {
-    const tests = [...m.children.allTests()].map((t) => ({ name: t.fullName, scenario: t.meta().claim?.scenario, skip: t.meta().skip }));
+    const tests = [...m.children.allTests()].map((t) => ({ name: t.fullName, scenario: t.meta().claim?.scenario, ...(t.meta().claim?.stdio ? { stdio: t.meta().claim!.stdio } : {}), skip: t.meta().skip }));
     this.write({ t: 'collected', file: relative(this.root, m.moduleId), tests });
   }
 

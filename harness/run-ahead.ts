@@ -14,7 +14,9 @@ import { createServer, get, type Server } from 'node:http';
 import { basename, join } from 'node:path';
 import { whyNotApplicable } from './applicability.ts';
 import { runScenario } from './run.ts';
-import { readScenario, SCENARIOS, type Scenario } from './scenario.ts';
+import { readScenario, SCENARIOS, statesKinds, type Scenario } from './scenario.ts';
+import { claimKey } from './records.ts';
+import type { StdioKind } from './stdio.ts';
 import { isScenarioFile } from './scenarios.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Target } from './node-binaries.ts';
@@ -60,33 +62,38 @@ export interface RunAhead {
   close(): Promise<void>;
 }
 
+/** One run the pool makes: a scenario on one of its stdout kinds, under the key its claim asks by (harness/records.ts claimKey). */
+interface PlannedRun { key: string; s: Scenario; stdio?: StdioKind }
+
 /** Starts the pool and the loopback server the workers ask. */
 export async function startRunAhead(scenarios: Scenario[], target: Target, width: number): Promise<RunAhead> {
-  const queue = [...scenarios].sort((a, b) => expectedWeight(b) - expectedWeight(a));
+  // A scenario that states several kinds is one run per kind, each asked for by its own key.
+  const runs: PlannedRun[] = scenarios.flatMap((s) => (statesKinds(s) ? s.stdio.map((k) => ({ key: claimKey({ scenario: s.id, stdio: k }), s, stdio: k })) : [{ key: s.id, s }]));
+  const queue = [...runs].sort((a, b) => expectedWeight(b.s) - expectedWeight(a.s));
   const results = new Map<string, Promise<Observation>>();
   const starters = new Map<string, () => void>();
   // The hash of each scenario's text as the pool read it: the text it runs, whatever the file holds by then.
-  const hashes = new Map(scenarios.map((s) => [s.id, s.hash]));
+  const hashes = new Map(runs.map((x) => [x.key, x.s.hash]));
   let running = 0;
   let closed = false;
   const pump = () => {
     while (!closed && running < width && queue.length) {
-      const s = queue.shift()!;
-      starters.get(s.id)?.();
+      const x = queue.shift()!;
+      starters.get(x.key)?.();
     }
   };
-  for (const s of scenarios) {
-    results.set(s.id, new Promise<Observation>((resolve, reject) => {
-      starters.set(s.id, () => {
-        starters.delete(s.id);
+  for (const x of runs) {
+    results.set(x.key, new Promise<Observation>((resolve, reject) => {
+      starters.set(x.key, () => {
+        starters.delete(x.key);
         running++;
-        runScenario(s, target).then(resolve, reject).finally(() => {
+        runScenario(x.s, target, x.stdio ? { stdio: x.stdio } : {}).then(resolve, reject).finally(() => {
           running--;
           pump();
         });
       });
     }));
-    results.get(s.id)!.catch(() => {}); // reported to the claim that asks
+    results.get(x.key)!.catch(() => {}); // reported to the claim that asks
   }
   const server: Server = createServer((req, res) => {
     const id = decodeURIComponent((req.url ?? '').replace(/^\/observation\//, ''));
@@ -96,7 +103,7 @@ export async function startRunAhead(scenarios: Scenario[], target: Target, width
       return;
     }
     // Asked for before its turn: it goes next.
-    const i = queue.findIndex((s) => s.id === id);
+    const i = queue.findIndex((x) => x.key === id);
     if (i > 0) queue.unshift(...queue.splice(i, 1));
     pump();
     p.then(
@@ -110,7 +117,7 @@ export async function startRunAhead(scenarios: Scenario[], target: Target, width
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,
-    size: scenarios.length,
+    size: runs.length,
     close: () => {
       closed = true;
       queue.length = 0;

@@ -22,7 +22,8 @@ const MAX_OUTPUT = 8 * 1024 * 1024;
  */
 export async function runScenario(s: Scenario, target: Target, opts: RunOptions = {}): Promise<Observation> {
   const command = commandLine(s, target, opts);
-  const kind = opts.stdio ?? s.stdio;
+  const kind = opts.stdio ?? s.stdio[0]!;
+  if (!opts.stdio && s.stdio.length > 1) throw new SpecError(`${s.id} states several stdout kinds (${s.stdio.join(', ')}): say which one to run with (RunOptions.stdio)`);
   const io = openStdio(kind);
   const channel = reportChannel(target.runtime);
   let r: GroupRun;

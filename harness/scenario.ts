@@ -33,7 +33,7 @@ const FIELDS: Record<string, boolean> = {
   flags: false, // list of node CLI flags
   env: false, // map of extra environment variables
   timeout: false, // time limit in ms (default DEFAULT_TIMEOUT_MS)
-  stdio: false, // what stdout and stderr are: socket (default), pipe, file or tty (harness/stdio.ts)
+  stdio: false, // what stdout and stderr are: socket (default), pipe, file or tty, or a list of them, run once each (harness/stdio.ts)
   why: false, // a short explanation in plain words (catalog)
   instead: false, // the safe pattern (catalog)
   links: false, // further reading: list of URLs
@@ -61,8 +61,12 @@ export interface Scenario {
   flags: string[];
   env: Record<string, string>;
   timeout: number;
-  /** What stdout and stderr are when it runs (header `stdio`; default DEFAULT_STDIO, a socket pair). */
-  stdio: StdioKind;
+  /**
+   * What stdout and stderr are when it runs (header `stdio`, one kind or a list; default
+   * [DEFAULT_STDIO], a socket pair). A scenario stating several kinds runs once per kind, each a
+   * claim of its own (harness/claims.ts byStdio): statesKinds() tells which scenarios' results name their kind.
+   */
+  stdio: StdioKind[];
   why?: string;
   instead?: string;
   links: string[];
@@ -127,8 +131,10 @@ export function readScenario(file: string): Scenario {
   if (typeof env !== 'object' || Array.isArray(env) || Object.values(env as object).some((x) => typeof x !== 'string')) fail(abs, 'header field "env" must map names to strings');
   const timeout = h.timeout ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0) fail(abs, 'header field "timeout" must be a positive whole number of milliseconds');
-  const stdio = h.stdio ?? DEFAULT_STDIO;
-  if (!isStdioKind(stdio)) fail(abs, `header field "stdio" must be one of ${STDIO_KINDS.join(', ')} (what stdout and stderr are; default ${DEFAULT_STDIO})`);
+  const stdioRaw = h.stdio ?? DEFAULT_STDIO;
+  const stdio = Array.isArray(stdioRaw) ? stdioRaw : [stdioRaw];
+  if (!stdio.length || !stdio.every(isStdioKind)) fail(abs, `header field "stdio" must be one of ${STDIO_KINDS.join(', ')}, or a list of them (what stdout and stderr are; default ${DEFAULT_STDIO})`);
+  if (new Set(stdio).size !== stdio.length) fail(abs, `header field "stdio" names a kind twice: ${JSON.stringify(stdioRaw)}`);
   const changesRaw = h.changes ?? [];
   if (!Array.isArray(changesRaw)) fail(abs, 'header field "changes" must be a list of { in, what, link }');
   const changes = changesRaw.map((c: unknown): VersionChange => {
@@ -150,7 +156,7 @@ export function readScenario(file: string): Scenario {
     flags: list('flags'),
     env: env as Record<string, string>,
     timeout,
-    stdio,
+    stdio: stdio as StdioKind[],
     why: str('why'),
     instead: str('instead'),
     links: list('links'),
@@ -158,6 +164,14 @@ export function readScenario(file: string): Scenario {
     body: text.slice(m[0].length).replace(/^\r?\n/, ''),
     hash: hashText(text),
   };
+}
+
+/**
+ * Whether a scenario's results name their stdout kind: any scenario but one whose header states
+ * the default alone (or nothing). Those keep the record shape and id they always had.
+ */
+export function statesKinds(s: Pick<Scenario, 'stdio'>): boolean {
+  return !(s.stdio.length === 1 && s.stdio[0] === DEFAULT_STDIO);
 }
 
 /** `abs`'s path inside `base`, without extension and with forward slashes; undefined outside it. */

@@ -75,9 +75,9 @@ async function suiteParallelism(): Promise<number> {
   return (cfg.test?.maxWorkers ?? availableParallelism()) * (cfg.test?.maxConcurrency ?? 5);
 }
 
-/** The bare floor for these scenarios as one whole process (tools/bare-run.mjs). */
+/** The bare floor for these scenarios as one whole process (tools/bare-run.mjs): one job per stdout kind the header names, each on that kind, as the suite runs them. */
 function bareCommand(work: string, name: string, runs: { s: Scenario; t: Target }[], width: number): string[] {
-  const jobs = runs.map(({ s, t }) => ({ ...commandLine(s, t, { bare: true }), cwd: dirname(s.file), env: cleanEnv(s.env), timeout: s.timeout }));
+  const jobs = runs.flatMap(({ s, t }) => s.stdio.map((stdio) => ({ ...commandLine(s, t, { bare: true }), cwd: dirname(s.file), env: cleanEnv(s.env), timeout: s.timeout, stdio })));
   const file = join(work, `${name}.json`);
   writeFileSync(file, JSON.stringify({ width, jobs }));
   return [join(ROOT, 'tools', 'bare-run.mjs'), file];

@@ -16,12 +16,15 @@
 import semver from 'semver';
 import { relation } from '../harness/changes.ts';
 import type { VersionChange } from '../harness/scenario.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 import { behaviourDiff, behaviourKey, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import { majorOf, missingBetween, type LineReport } from '../harness/releases.ts';
 import { byMajor } from '../harness/target.ts';
 
 export interface Boundary {
   scenario: string;
+  /** The stdout kind it was bisected on, for a scenario that states kinds (each kind is bisected on its own). */
+  stdio?: StdioKind;
   /** The major line of `first`. */
   line: string;
   /** The last release observed to behave the old way (in the previous line for a line start). */

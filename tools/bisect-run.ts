@@ -6,7 +6,9 @@ import { isAbsolute, join, relative } from 'node:path';
 import semver from 'semver';
 import { appliesTo } from '../harness/applicability.ts';
 import { ROOT, SpecError } from '../harness/project.ts';
-import type { Scenario } from '../harness/scenario.ts';
+import { statesKinds, type Scenario } from '../harness/scenario.ts';
+import type { StdioKind } from '../harness/stdio.ts';
+import { claimKey } from '../harness/records.ts';
 import { cacheDir } from '../harness/node-binaries.ts';
 import { pinnedMajors, pins } from '../harness/pins.ts';
 import { byMajor, printNode } from '../harness/target.ts';
@@ -60,6 +62,8 @@ function inRepository(s: Scenario): boolean {
 
 export interface BisectRun {
   scenario: Scenario;
+  /** The stdout kind bisected, for a scenario that states kinds: one run per kind. */
+  stdio?: StdioKind;
   result: BisectResult;
   declared: DeclaredCheck[];
 }
@@ -93,31 +97,47 @@ export async function bisectScenarios(scenarios: Scenario[], o: BisectRunOptions
     const elapsed = Date.now() - allStarted;
     return `(${done}/${scenarios.length} scenario(s), ${duration(elapsed)} elapsed${done < scenarios.length ? `, about ${duration((elapsed / done) * (scenarios.length - done))} left` : ''})`;
   };
-  // One scenario after another (its runs in parallel): the progress reads in order.
-  for (const s of scenarios) {
-    const started = Date.now();
-    const before = observer.count;
-    const lines = linesFor(s, list, majors);
-    if (![...lines.values()].some((l) => l.length)) {
-      say(`${s.id}: applies to no release of the lines ${majors.join(', ')} (${s.node}) ${so(out.length + 1)}`);
-      out.push({ scenario: s, result: { scenario: s.id, lines: [], boundaries: [] }, declared: [] });
-      continue;
+  // One scenario after another (its runs in parallel): the progress reads in order. A scenario
+  // that states stdout kinds is bisected on each kind on its own, and saved once with all of them.
+  for (const [i, s] of scenarios.entries()) {
+    const kinds = stdioKinds(s);
+    const all: Boundary[] = [];
+    let saveable = true;
+    for (const kind of kinds) {
+      const label = claimKey({ scenario: s.id, ...(kind ? { stdio: kind } : {}) });
+      const started = Date.now();
+      const before = observer.count;
+      const lines = linesFor(s, list, majors);
+      if (![...lines.values()].some((l) => l.length)) {
+        say(`${label}: applies to no release of the lines ${majors.join(', ')} (${s.node}) ${so(i + 1)}`);
+        out.push({ scenario: s, ...(kind ? { stdio: kind } : {}), result: { scenario: s.id, lines: [], boundaries: [] }, declared: [] });
+        saveable = false;
+        continue;
+      }
+      const applies = (v: string) => appliesTo(s, v);
+      const result = await bisect(label, lines, (v, fresh) => observer.observe(s, v, fresh, kind), reports, { probe: !o.quick, confirm: !o.quick, progress: say, applies });
+      result.scenario = s.id;
+      if (kind) for (const b of result.boundaries) Object.assign(b, { scenario: s.id, stdio: kind });
+      const observable = (v: string) => {
+        const below = list.versions.filter((x) => semver.lt(x, v));
+        return below.length > 0 && applies(below[below.length - 1]!);
+      };
+      const declared = checkDeclared(s.changes.filter((c) => majors.includes(lineOf(c))), result.boundaries, observable);
+      say(`${label}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${duration(Date.now() - started)} ${so(i + 1)}`);
+      all.push(...result.boundaries);
+      out.push({ scenario: s, ...(kind ? { stdio: kind } : {}), result, declared });
     }
-    const applies = (v: string) => appliesTo(s, v);
-    const result = await bisect(s.id, lines, (v, fresh) => observer.observe(s, v, fresh), reports, { probe: !o.quick, confirm: !o.quick, progress: say, applies });
-    const observable = (v: string) => {
-      const below = list.versions.filter((x) => semver.lt(x, v));
-      return below.length > 0 && applies(below[below.length - 1]!);
-    };
-    const declared = checkDeclared(s.changes.filter((c) => majors.includes(lineOf(c))), result.boundaries, observable);
-    say(`${s.id}: ${result.boundaries.length} change(s), ${observer.count - before} run(s), ${duration(Date.now() - started)} ${so(out.length + 1)}`);
-    if (inRepository(s)) {
-      const saved: SavedBisect = { scenario: s.id, hash: s.hash, at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: result.boundaries };
+    if (inRepository(s) && saveable) {
+      const saved: SavedBisect = { scenario: s.id, hash: s.hash, at: new Date().toISOString(), registryFetchedAt: list.fetchedAt, majors, boundaries: all.sort((a, b) => semver.compare(a.first, b.first) || semver.compare(a.before, b.before)) };
       writeAtomic(resultFile(s.id), stableJson(mergeSaved(loadSaved(s.id), saved)));
     }
-    out.push({ scenario: s, result, declared });
   }
   return out;
+}
+
+/** The kinds a scenario is observed on, one at a time: `undefined` alone (its header's one kind) unless it states kinds. */
+export function stdioKinds(s: Scenario): (StdioKind | undefined)[] {
+  return statesKinds(s) && s.stdio.length > 1 ? s.stdio : [undefined];
 }
 
 /** The scenarios to bisect when none is named: those with `changes:` and those whose pinned releases differ. */
@@ -128,7 +148,7 @@ export async function selectDefault(all: Scenario[], observer: Observer, say: (l
   say(`${withChanges.length} scenario(s) with \`changes:\`; running the other ${rest.length} on every pinned release to find those that differ`);
   const differ = await Promise.all(rest.map(async (s) => {
     const versions = Object.values(p).filter((v) => appliesTo(s, v));
-    const keys = await Promise.all(versions.map(async (v) => behaviourKey(await observer.observe(s, v))));
+    const keys = await Promise.all(versions.map(async (v) => (await Promise.all(stdioKinds(s).map(async (k) => behaviourKey(await observer.observe(s, v, false, k))))).join('\0')));
     return new Set(keys).size > 1;
   }));
   const picked = rest.filter((_, i) => differ[i]);
@@ -153,7 +173,7 @@ export function jsonRows(runs: BisectRun[]) {
   return runs.flatMap((r) => r.result.boundaries.map((b) => {
     const d = declaredFor(r, b);
     return {
-      scenario: b.scenario, line: b.line, before: b.before, first: b.first,
+      scenario: b.scenario, ...(b.stdio ? { stdio: b.stdio } : {}), line: b.line, before: b.before, first: b.first,
       kind: b.kind, fields: b.fields, missing: b.missing, possiblyMissing: b.possiblyMissing,
       ...(b.behavesLike ? { behavesLike: b.behavesLike } : {}),
       ...(b.nonMonotonic ? { nonMonotonic: true } : {}),
@@ -191,7 +211,7 @@ export function textReport(runs: BisectRun[]): string {
   const out: string[] = [];
   for (const r of runs) {
     const s = r.scenario;
-    out.push('', `${s.id}${s.changes.length ? '' : '  (no `changes:` in its header)'}`);
+    out.push('', `${claimKey({ scenario: s.id, ...(r.stdio ? { stdio: r.stdio } : {}) })}${s.changes.length ? '' : '  (no `changes:` in its header)'}`);
     if (!r.result.boundaries.length) out.push('  the same on every release looked at' + (r.result.lines.length ? ` (${r.result.lines.map((l) => l.major).join(', ')})` : ''));
     else {
       const rows = [['line', 'before', 'first', 'missing on the registry', 'what differs', 'changes: entry']];

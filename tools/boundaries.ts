@@ -16,6 +16,7 @@ import type { Scenario } from '../harness/scenario.ts';
 import { behaviourDiff, type StoredObservation } from '../harness/observation.ts';
 import type { RegistryList } from '../harness/releases.ts';
 import type { CollectedClaim } from './vitest-collect.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 
 export interface SpecBoundary {
   scenario: string;
@@ -163,21 +164,35 @@ export interface BoundaryVerdict extends SpecBoundary {
   note?: string;
 }
 
-type Result = { verdict: string; observation?: StoredObservation; failure?: string } | undefined;
+type Result = { verdict: string; stdio?: StdioKind; observation?: StoredObservation; failure?: string };
 
-/** Each boundary judged from the results of its two sides. */
-export function judgeBoundaries(bs: SpecBoundary[], result: (version: string, scenario: string) => Result): BoundaryVerdict[] {
+/**
+ * Each boundary judged from the results of its two sides. `result` gives every claim of the
+ * scenario on a release: one, or one per stdout kind for a scenario that states kinds. A side
+ * passes when every kind passes there; the behaviour differs when it differs on some kind (a
+ * field is then named with its kind: "stdout (pipe)").
+ */
+export function judgeBoundaries(bs: SpecBoundary[], result: (version: string, scenario: string) => Result[]): BoundaryVerdict[] {
+  const rank: Record<string, number> = { fail: 4, missing: 3, skipped: 2, 'n.a.': 1, pass: 0 };
+  const side = (rs: Result[]): { verdict: string; failure?: string } => {
+    if (!rs.length) return { verdict: 'missing' };
+    const worst = [...rs].sort((a, b) => (rank[b.verdict] ?? 5) - (rank[a.verdict] ?? 5))[0]!;
+    const failure = worst.failure ? `${worst.stdio ? `[stdio ${worst.stdio}] ` : ''}${worst.failure}` : undefined;
+    return { verdict: worst.verdict, ...(failure ? { failure } : {}) };
+  };
   return bs.map((b) => {
     const v: BoundaryVerdict = { ...b };
     if (!b.after) return { ...v, note: `no registry release at or after ${b.at} that the scenario applies to` };
-    const a = b.before ? result(b.before, b.scenario) : undefined;
-    const z = result(b.after, b.scenario);
-    if (b.before) v.beforeVerdict = a?.verdict ?? 'missing';
-    v.afterVerdict = z?.verdict ?? 'missing';
-    const bad = [b.before && v.beforeVerdict !== 'pass' ? `${v.beforeVerdict} on ${b.before}${a?.failure ? `: ${a.failure.split('\n')[0]}` : ''}` : '', v.afterVerdict !== 'pass' ? `${v.afterVerdict} on ${b.after}${z?.failure ? `: ${z.failure.split('\n')[0]}` : ''}` : ''].filter(Boolean);
+    const as = b.before ? result(b.before, b.scenario) : [];
+    const zs = result(b.after, b.scenario);
+    const a = side(as), z = side(zs);
+    if (b.before) v.beforeVerdict = a.verdict;
+    v.afterVerdict = z.verdict;
+    const bad = [b.before && v.beforeVerdict !== 'pass' ? `${v.beforeVerdict} on ${b.before}${a.failure ? `: ${a.failure.split('\n')[0]}` : ''}` : '', v.afterVerdict !== 'pass' ? `${v.afterVerdict} on ${b.after}${z.failure ? `: ${z.failure.split('\n')[0]}` : ''}` : ''].filter(Boolean);
     if (bad.length) v.problem = `${b.scenario} at ${b.at} (${b.from.join('; ')}): ${bad.join('; ')}`;
-    if (a?.observation && z?.observation) {
-      v.differs = behaviourDiff(a.observation, z.observation).map((d) => d.field);
+    const pairs = zs.map((y) => [as.find((x) => x.stdio === y.stdio), y] as const).filter(([x, y]) => x?.observation && y.observation);
+    if (pairs.length) {
+      v.differs = pairs.flatMap(([x, y]) => behaviourDiff(x!.observation!, y.observation!).map((d) => (y.stdio ? `${d.field} (${y.stdio})` : d.field)));
       if (!v.differs.length) v.note = `same behaviour on ${b.before} and ${b.after}: the change is not in what the claim observes`;
     } else if (!b.before) v.note = `no release before ${b.at} that the scenario applies to`;
     return v;

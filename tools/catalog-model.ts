@@ -5,7 +5,9 @@
 import { join, relative, sep } from 'node:path';
 import semver from 'semver';
 import { ROOT, SpecError } from '../harness/project.ts';
-import type { Scenario } from '../harness/scenario.ts';
+import { statesKinds, type Scenario } from '../harness/scenario.ts';
+import type { StdioKind } from '../harness/stdio.ts';
+import { claimKey } from '../harness/records.ts';
 import { listLambdaScenarios, listScenarios } from '../harness/scenarios.ts';
 import { behaviourKey, byCodePoint, sameBehaviour } from '../harness/observation.ts';
 import type { Verdict } from '../harness/records.ts';
@@ -78,6 +80,18 @@ export function loadClaims(): Claim[] {
   return [...listScenarios().map((s) => claim(s, 'scenario')), ...listLambdaScenarios().map((s) => claim(s, 'lambda'))].sort((a, b) => byCodePoint(a.id, b.id));
 }
 
+/**
+ * The stdout kinds a claim's results are filed under: `undefined` alone (its bare id, a socket
+ * pair) for a scenario that states no kinds, else each kind its header names, each a claim of its
+ * own in every report (harness/records.ts claimKey). One page per scenario shows each kind.
+ */
+export function claimKinds(c: Claim): (StdioKind | undefined)[] {
+  return c.kind === 'scenario' && statesKinds(c.s) ? c.s.stdio : [undefined];
+}
+
+/** The key a claim's results on one kind are filed under (harness/records.ts claimKey). */
+export const resultKey = (c: Pick<Claim, 'id'>, kind?: StdioKind): string => claimKey({ scenario: c.id, ...(kind ? { stdio: kind } : {}) });
+
 // ---- per-claim view ----------------------------------------------------------------------------
 
 export interface Group {
@@ -91,6 +105,8 @@ export interface Group {
 
 export interface ClaimView {
   claim: Claim;
+  /** The stdout kind this view is of, for a scenario that states kinds (claimKinds). */
+  stdio?: StdioKind;
   groups: Group[];
   /** Versions where the scenario does not apply (its `node` range). */
   na: string[];
@@ -107,7 +123,13 @@ export interface ClaimView {
   differsFromNode: boolean;
 }
 
-export function view(c: Claim, data: ResultsFile): ClaimView {
+/** A claim's view on each of its stdout kinds (one view for a scenario that states no kinds). */
+export function views(c: Claim, data: ResultsFile): ClaimView[] {
+  return claimKinds(c).map((k) => view(c, data, k));
+}
+
+export function view(c: Claim, data: ResultsFile, kind?: StdioKind): ClaimView {
+  const rk = resultKey(c, kind);
   const groups: Group[] = [];
   const na: string[] = [];
   const missing: string[] = [];
@@ -115,7 +137,7 @@ export function view(c: Claim, data: ResultsFile): ClaimView {
   const cells: Record<string, number | 'n.a.' | null> = {};
   const keys: string[] = [];
   for (const v of data.versions) {
-    const r = data.results[v]?.scenarios[c.id];
+    const r = data.results[v]?.scenarios[rk];
     if (!r) {
       // A Lambda handler is not in the Node matrix; a scenario outside its range is n.a. by header.
       if (c.kind === 'scenario' && !semver.satisfies(v, c.s.node, { includePrerelease: true })) {
@@ -154,12 +176,12 @@ export function view(c: Claim, data: ResultsFile): ClaimView {
   // The runtimes are compared with the newest tested Node, as the page says and the matrix does;
   // where the claim has no observation there (n.a.), they are not comparable.
   const newest = data.versions[data.versions.length - 1];
-  const ref = newest ? data.results[newest]?.scenarios[c.id]?.observation : undefined;
-  const runtimes = (data.runtimes ?? []).filter((rt) => data.results[rt]?.scenarios[c.id]).map((rt) => {
-    const r = data.results[rt]!.scenarios[c.id]!;
+  const ref = newest ? data.results[newest]?.scenarios[rk]?.observation : undefined;
+  const runtimes = (data.runtimes ?? []).filter((rt) => data.results[rt]?.scenarios[rk]).map((rt) => {
+    const r = data.results[rt]!.scenarios[rk]!;
     return { name: rt, verdict: r.verdict, observation: r.observation, sameAsNode: r.observation && ref ? sameBehaviour(ref, r.observation) : null };
   });
-  return { claim: c, groups, na, missing, stale, differs: groups.length > 1, cells, runtimes, differsFromNode: runtimes.some((r) => r.sameAsNode === false) };
+  return { claim: c, ...(kind ? { stdio: kind } : {}), groups, na, missing, stale, differs: groups.length > 1, cells, runtimes, differsFromNode: runtimes.some((r) => r.sameAsNode === false) };
 }
 
 /** "Node 12–14, 16" when each tested version is the only one of its major, else exact versions. */

@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SpecError } from '../harness/project.ts';
 import { byCodePoint, sortVersions, stableJson, type StoredObservation } from '../harness/observation.ts';
-import type { ClaimRecord } from '../harness/records.ts';
+import { claimKey, type ClaimRecord } from '../harness/records.ts';
 import { isNode } from '../harness/target.ts';
-import { DOCS, type Claim } from './catalog-model.ts';
+import { claimKinds, DOCS, resultKey, type Claim } from './catalog-model.ts';
 import type { MatrixData, VersionResult } from './matrix-data.ts';
 
 // ---- results -----------------------------------------------------------------------------------
@@ -24,7 +24,7 @@ export interface ResultsFile {
   versions: string[];
   /** Other runtimes tested ("bun 1.4.5", "deno 2.9.6"): compared with the newest Node version. */
   runtimes?: string[];
-  /** Keyed by Node version and by runtime: each claim's record as the matrix wrote it (harness/records.ts). */
+  /** Keyed by Node version and by runtime, then by claim key (harness/records.ts claimKey): each claim's record as the matrix wrote it. */
   results: Record<string, { error?: string; scenarios: Record<string, ClaimRecord> }>;
 }
 
@@ -50,7 +50,10 @@ export interface ObservedBoundary { line: string; before: string; first: string;
 export interface ClaimData {
   platform: string;
   arch: string;
-  /** By Node version and by runtime: the claim's records, as the matrix wrote them. */
+  /**
+   * By Node version and by runtime (pageKey: "v22.1.0", and for a scenario that states stdout
+   * kinds "v22.1.0 [stdio pipe]"): the claim's records, as the matrix wrote them.
+   */
   results: Record<string, ClaimRecord>;
   /** From `npm run bisect`, for the scenario text with this hash. */
   bisected?: { hash: string; boundaries: ObservedBoundary[] };
@@ -58,6 +61,9 @@ export interface ClaimData {
 
 
 export const claimPage = (id: string) => `claims/${id}.md`;
+
+/** A record's key in its page's data block: its target, and its stdout kind when it has one. */
+export const pageKey = (r: Pick<ClaimRecord, 'target' | 'stdio'>): string => (r.stdio ? `${r.target} [stdio ${r.stdio}]` : r.target);
 const BEGIN = '<!-- results: the data this page was generated from (npm run catalog reads it back; do not edit)';
 const END = '-->';
 
@@ -102,18 +108,23 @@ export function readResults(claims: Claim[], dir = DOCS): ResultsFile {
     if (!d) continue;
     out.platform = d.platform;
     out.arch = d.arch;
-    for (const [v, r] of Object.entries(d.results)) (out.results[v] ??= { scenarios: {} }).scenarios[c.id] = asClaimRecord(r, c.id, v);
+    for (const [k, r] of Object.entries(d.results)) {
+      const rec = asClaimRecord(r, c.id, k);
+      (out.results[rec.target] ??= { scenarios: {} }).scenarios[claimKey(rec)] = rec;
+    }
   }
   keysOf(out);
   return out;
 }
 
-/** One claim's slice of the results, in version order. */
-export function claimData(id: string, data: ResultsFile): ClaimData {
+/** One claim's slice of the results, in version order (each of its stdout kinds, for a scenario that states kinds). */
+export function claimData(c: Claim, data: ResultsFile): ClaimData {
   const results: Record<string, ClaimRecord> = {};
-  for (const v of [...data.versions, ...(data.runtimes ?? [])]) {
-    const r = data.results[v]?.scenarios[id];
-    if (r) results[v] = r;
+  for (const k of claimKinds(c)) {
+    for (const v of [...data.versions, ...(data.runtimes ?? [])]) {
+      const r = data.results[v]?.scenarios[resultKey(c, k)];
+      if (r) results[pageKey(r)] = r;
+    }
   }
   return { platform: data.platform, arch: data.arch, results };
 }
@@ -129,7 +140,7 @@ export function mergeMatrix(base: ResultsFile, matrix: MatrixData, claims: Claim
   out.about = ABOUT;
   const m = matrix as Partial<MatrixData> | null;
   if (!m || !Array.isArray(m.versions) || !m.results) throw new SpecError('the matrix results have no "versions" and "results"; re-run npm run matrix');
-  const known = new Set(claims.map((c) => c.id));
+  const known = new Set(claims.flatMap((c) => claimKinds(c).map((k) => resultKey(c, k))));
   const runs: [string, VersionResult | undefined][] = [...m.versions.map((v) => [v, m.results![v]] as [string, VersionResult | undefined]), ...Object.entries(m.runtimes ?? {})];
   for (const [v, mv] of runs) {
     if (!mv) throw new SpecError(`the matrix results list ${v} but have no results for it; re-run npm run matrix`);
@@ -146,9 +157,9 @@ export function mergeMatrix(base: ResultsFile, matrix: MatrixData, claims: Claim
   return prune(out, claims);
 }
 
-/** Drops results of claims that no longer exist, and versions left empty; sorts versions. */
+/** Drops results of claims that no longer exist (a scenario gone, a kind its header no longer names), and versions left empty; sorts versions. */
 export function prune(r: ResultsFile, claims: Claim[]): ResultsFile {
-  const ids = new Set(claims.map((c) => c.id));
+  const ids = new Set(claims.flatMap((c) => claimKinds(c).map((k) => resultKey(c, k))));
   for (const v of Object.keys(r.results)) {
     for (const id of Object.keys(r.results[v]!.scenarios)) if (!ids.has(id)) delete r.results[v]!.scenarios[id];
     if (!Object.keys(r.results[v]!.scenarios).length) delete r.results[v];

@@ -5,9 +5,10 @@
 import semver from 'semver';
 import { confirms } from '../harness/changes.ts';
 import { ending, shortEnding, stableJson, stderrHighlights } from '../harness/observation.ts';
-import { DEFAULT_STDIO, STDIO_WORDS } from '../harness/stdio.ts';
+import { STDIO_KINDS, STDIO_WORDS, type StdioKind } from '../harness/stdio.ts';
+import { statesKinds } from '../harness/scenario.ts';
 import { bareVersion } from '../harness/target.ts';
-import { TOPICS, versionLabel, view, type Claim, type ClaimView } from './catalog-model.ts';
+import { claimKinds, resultKey, TOPICS, versionLabel, views as viewsOf, type Claim, type ClaimView } from './catalog-model.ts';
 import { claimData, claimPage, dataBlock, type ClaimData, type ResultsFile } from './catalog-pages.ts';
 
 const REPO_ISSUE = 'https://github.com/nodejs/node/issues/22088';
@@ -61,7 +62,8 @@ export function renderReadme(views: ClaimView[], data: ResultsFile): string {
   out.push('The three stories this catalogue began with are in [docs/README.md](../README.md).', '');
   const differing = views.filter((v) => v.differs).length;
   out.push('## The claims', '');
-  out.push(`${views.length} claims; ${differing} of them behave differently on some tested Node versions.`, '');
+  const kinded = views.filter((v) => v.stdio).length;
+  out.push(`${views.length} claims${kinded ? ` (${kinded} of them a scenario's outcome on one kind of stdout)` : ''}; ${differing} of them behave differently on some tested Node versions.`, '');
   for (const t of TOPICS) {
     const vs = views.filter((v) => v.claim.topic === t.key);
     out.push(`### ${t.title}`, '', t.blurb, '');
@@ -69,7 +71,7 @@ export function renderReadme(views: ClaimView[], data: ResultsFile): string {
       out.push('_No claims yet._', '');
       continue;
     }
-    for (const v of vs) out.push(`- [${v.claim.s.claim.replace(/([[\]])/g, '\\$1')}](../${claimPath(v.claim.id)}) — \`${v.claim.id}\`; ${verdictNote(v)}`);
+    for (const v of vs) out.push(`- [${v.claim.s.claim.replace(/([[\]])/g, '\\$1')}](../${claimPath(v.claim.id)}) — \`${v.claim.id}\`${v.stdio ? ` with stdout ${STDIO_WORDS[v.stdio]}` : ''}; ${verdictNote(v)}`);
     out.push('');
   }
   out.push('## Regenerating', '');
@@ -81,8 +83,12 @@ export function renderReadme(views: ClaimView[], data: ResultsFile): string {
 
 // ---- docs/claims/<id>.md -----------------------------------------------------------------------
 
-export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimData['bisected']): string {
-  const { claim: c } = v;
+/**
+ * A claim's page: its header's text, then what it did on each of its stdout kinds (one view, and
+ * no kind named, for a scenario that states none), then its data block.
+ */
+export function renderClaim(vs: ClaimView[], data: ResultsFile, bisected?: ClaimData['bisected']): string {
+  const c = vs[0]!.claim;
   const s = c.s;
   const out: string[] = [];
   const topic = TOPICS.find((t) => t.key === c.topic)!;
@@ -91,7 +97,7 @@ export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimDat
   const facts = [`\`${c.id}\``, topic.title, `tags: ${s.tags.join(', ')}`];
   if (s.node !== '*') facts.push(`applies to Node ${s.node}`);
   if (s.flags.length) facts.push(`run with \`${s.flags.join(' ')}\``);
-  if (s.stdio !== DEFAULT_STDIO) facts.push(`stdout and stderr: ${STDIO_WORDS[s.stdio]}`);
+  if (statesKinds(s)) facts.push(`stdout and stderr: ${s.stdio.map((k) => STDIO_WORDS[k]).join('; ')}${s.stdio.length > 1 ? ', each run on its own' : ''}`);
   out.push(facts.join(' · '), '');
 
   out.push('## Why', '');
@@ -118,9 +124,23 @@ export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimDat
   out.push('## The scenario', '');
   out.push(`[\`${c.file}\`](${up(c.id)}../${c.file})${Object.keys(s.env).length ? `, environment: ${Object.entries(s.env).map(([k, x]) => `\`${k}=${x}\``).join(' ')}` : ''}`, '');
   out.push(fence(s.body, 'js'), '');
-  if (c.kind === 'scenario') out.push(`Watch it: \`npm run scenario -- ${c.id} --node 14,22,26\``, '');
+  if (c.kind === 'scenario') out.push(`Watch it: \`npm run scenario -- ${c.id} --node 14,22,26${s.stdio.length > 1 ? ` --stdio ${s.stdio.join(',')}` : ''}\``, '');
+  for (const v of vs) out.push(...whatItDid(v, data));
 
-  out.push('## What it did', '');
+  out.push('## What to do instead', '');
+  out.push(s.instead ? linkify(s.instead) : '_Nothing to change: this claim describes behaviour to rely on, not a trap._', '');
+  out.push(`[The catalogue](${up(c.id)}README.md)`, '');
+  out.push(dataBlock({ ...claimData(c, data), ...(bisected ? { bisected } : {}) }));
+  return out.join('\n');
+}
+
+/** "What it did" and "Under Bun and Deno" for one view: the kind named in each heading when the view has one. */
+function whatItDid(v: ClaimView, data: ResultsFile): string[] {
+  const c = v.claim;
+  const s = c.s;
+  const out: string[] = [];
+  const onKind = v.stdio ? `, stdout ${STDIO_WORDS[v.stdio]}` : '';
+  out.push(`## What it did${onKind}`, '');
   if (c.kind === 'lambda') {
     out.push('This handler runs in the Lambda emulation (`npm run lambda`), checked by `spec/lambda`; it is not part of the Node version matrix.', '');
   } else if (!v.groups.length) {
@@ -154,7 +174,7 @@ export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimDat
 
   if (v.runtimes.length) {
     const newest = data.versions[data.versions.length - 1];
-    out.push('## Under Bun and Deno', '');
+    out.push(`## Under Bun and Deno${onKind}`, '');
     out.push(`Compared with the newest tested Node${newest ? ` (${newest})` : ''}: the same exit, signal, \`exit\` event, stdout and stderr lines, stack frames left out.`, '');
     for (const r of v.runtimes) {
       const o = r.observation;
@@ -170,12 +190,7 @@ export function renderClaim(v: ClaimView, data: ResultsFile, bisected?: ClaimDat
       if (o.stderr) out.push('stderr (without stack frames):', '', fence(stderrHighlights(o.stderr).join('\n') || '(only stack frames)'), '');
     }
   }
-
-  out.push('## What to do instead', '');
-  out.push(s.instead ? linkify(s.instead) : '_Nothing to change: this claim describes behaviour to rely on, not a trap._', '');
-  out.push(`[The catalogue](${up(c.id)}README.md)`, '');
-  out.push(dataBlock({ ...claimData(c.id, data), ...(bisected ? { bisected } : {}) }));
-  return out.join('\n');
+  return out;
 }
 
 // ---- docs/index.html ---------------------------------------------------------------------------
@@ -223,6 +238,7 @@ const SCRIPT = `
   var topic = document.getElementById('topic');
   var differs = document.getElementById('differs');
   var fromnode = document.getElementById('fromnode');
+  var stdio = document.getElementById('stdio');
   var rows = Array.prototype.slice.call(document.querySelectorAll('#claims tbody tr'));
   var count = document.getElementById('count');
   var empty = document.getElementById('empty');
@@ -231,7 +247,8 @@ const SCRIPT = `
     rows.forEach(function (tr) {
       var ok = (topic.value === 'all' || tr.getAttribute('data-topic') === topic.value) &&
         (!differs.checked || tr.getAttribute('data-differs') === 'yes') &&
-        (!fromnode.checked || tr.getAttribute('data-fromnode') === 'yes');
+        (!fromnode.checked || tr.getAttribute('data-fromnode') === 'yes') &&
+        (stdio.value === 'all' || tr.getAttribute('data-stdio') === stdio.value);
       tr.hidden = !ok;
       if (ok) shown++;
     });
@@ -241,6 +258,7 @@ const SCRIPT = `
   topic.addEventListener('change', apply);
   differs.addEventListener('change', apply);
   fromnode.addEventListener('change', apply);
+  stdio.addEventListener('change', apply);
   apply();
 })();
 `;
@@ -276,10 +294,11 @@ export function renderHtml(views: ClaimView[], data: ResultsFile): string {
       c.s.why ? `<p><b>Why:</b> ${inline(c.s.why)}</p>` : '',
       c.s.instead ? `<p><b>Instead:</b> ${inline(c.s.instead)}</p>` : '',
     ].join('');
-    return `<tr id="${esc(c.id)}" data-topic="${topic.key}" data-differs="${v.differs ? 'yes' : 'no'}" data-fromnode="${v.differsFromNode ? 'yes' : 'no'}"${v.differs ? ' class="differs"' : ''}>` +
-      `<td class="claim"><a href="../claims/${esc(c.id)}.md">${inline(c.s.claim)}</a><div class="id">${esc(c.id)}</div>${more ? `<details><summary>why / instead</summary>${more}</details>` : ''}</td>` +
+    return `<tr id="${esc(rowId(v))}" data-topic="${topic.key}" data-stdio="${rowStdio(v) ?? ''}" data-differs="${v.differs ? 'yes' : 'no'}" data-fromnode="${v.differsFromNode ? 'yes' : 'no'}"${v.differs ? ' class="differs"' : ''}>` +
+      `<td class="claim"><a href="../claims/${esc(c.id)}.md">${inline(c.s.claim)}</a><div class="id">${esc(c.id)}${v.stdio ? ` · stdout ${esc(STDIO_WORDS[v.stdio])}` : ''}</div>${more ? `<details><summary>why / instead</summary>${more}</details>` : ''}</td>` +
       `<td class="topic">${esc(topic.title)}</td>${cells}</tr>`;
   }).join('\n');
+  const kinds = STDIO_KINDS.map((k) => `<option value="${k}">${esc(STDIO_WORDS[k])} (${views.filter((v) => rowStdio(v) === k).length})</option>`).join('');
   const options = TOPICS.map((t) => `<option value="${t.key}">${esc(t.title)} (${views.filter((v) => v.claim.topic === t.key).length})</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -291,9 +310,10 @@ export function renderHtml(views: ClaimView[], data: ResultsFile): string {
 </head>
 <body>
 <h1>What Node does with async code at the edges of a process's life</h1>
-<p class="lead">One row per claim, one column per tested Node version. Each cell shows how the scenario ended and the code its <code>exit</code> listeners received ("ev"; "no ev" when the event never fired). Cells of one row with the same colour behaved the same (exit code, signal, exit event, lines printed during it, stdout and stderr without stack frames). ${esc(versionsLine(data))} Details per claim: <a href="index.md">index.md</a>.</p>
+<p class="lead">One row per claim (a claim stated per kind of stdout has a row per kind), one column per tested Node version. Each cell shows how the scenario ended and the code its <code>exit</code> listeners received ("ev"; "no ev" when the event never fired). Cells of one row with the same colour behaved the same (exit code, signal, exit event, lines printed during it, stdout and stderr without stack frames). ${esc(versionsLine(data))} Details per claim: <a href="index.md">index.md</a>.</p>
 <div class="controls">
 <label>Topic <select id="topic"><option value="all">All topics (${views.length})</option>${options}</select></label>
+<label>stdout <select id="stdio"><option value="all">Every kind</option>${kinds}</select></label>
 <label><input type="checkbox" id="differs"> Only claims that differ between versions (${views.filter((v) => v.differs).length})</label>
 <label><input type="checkbox" id="fromnode"> Only claims where Bun or Deno differs from Node (${views.filter((v) => v.differsFromNode).length})</label>
 <span id="count" aria-live="polite"></span>
@@ -305,12 +325,18 @@ ${rows}
 </tbody>
 </table>
 <p id="empty">No claim matches these filters.</p>
-<p class="legend">n.a.: the scenario does not apply to that version (its header's <code>node</code> range). –: no result recorded. A red outline: the spec's expectation failed on that version. Generated by <code>npm run catalog</code>.</p>
+<p class="legend">stdout: what the scenario's stdout and stderr were (a socket pair, what <code>child_process</code> gives, unless its header names kinds); a claim about the Lambda emulation has none. n.a.: the scenario does not apply to that version (its header's <code>node</code> range). –: no result recorded. A red outline: the spec's expectation failed on that version. Generated by <code>npm run catalog</code>.</p>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
 }
+
+/** A row's id in index.html: the claim's id, and its stdout kind for a scenario that states kinds (no spaces: an HTML id). */
+export const rowId = (v: Pick<ClaimView, 'claim' | 'stdio'>): string => (v.stdio ? `${v.claim.id}/stdio-${v.stdio}` : v.claim.id);
+
+/** The stdout kind a row was observed with (the stdio filter's value): its own, a socket pair when it states none, none for a Lambda handler. */
+export const rowStdio = (v: Pick<ClaimView, 'claim' | 'stdio'>): StdioKind | undefined => (v.claim.kind === 'lambda' ? undefined : v.stdio ?? 'socket');
 
 /** The committed claim pages, by path relative to docs/. */
 export function renderPages(claims: Claim[], data: ResultsFile, bisected: Record<string, ClaimData['bisected']> = {}): Map<string, string> {
@@ -318,15 +344,15 @@ export function renderPages(claims: Claim[], data: ResultsFile, bisected: Record
   for (const c of claims) {
     // A page depends on its own claim's results only: results added for another claim or another
     // version change no other page, so two branches that each add a claim do not conflict.
-    const has = (v: string) => !!data.results[v]?.scenarios[c.id];
+    const has = (v: string) => claimKinds(c).some((k) => !!data.results[v]?.scenarios[resultKey(c, k)]);
     const own: ResultsFile = { ...data, versions: data.versions.filter(has), runtimes: (data.runtimes ?? []).filter(has) };
-    files.set(claimPath(c.id), renderClaim(view(c, own), own, bisected[c.id]));
+    files.set(claimPath(c.id), renderClaim(viewsOf(c, own), own, bisected[c.id]));
   }
   return files;
 }
 
-/** The shared indexes (docs/site/, not committed), by path relative to docs/site/. */
+/** The shared indexes (docs/site/, not committed), by path relative to docs/site/: a row per claim and stdout kind. */
 export function renderSite(claims: Claim[], data: ResultsFile): Map<string, string> {
-  const views = claims.map((c) => view(c, data));
+  const views = claims.flatMap((c) => viewsOf(c, data));
   return new Map([['index.md', renderReadme(views, data)], ['index.html', renderHtml(views, data)], ['results.json', stableJson(data)]]);
 }

@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, SpecError } from '../harness/project.ts';
 import { inheritedEnv } from '../harness/environment.ts';
 import { runGroup } from '../harness/procs.ts';
-import { DOCS, loadClaims, MATRIX_FILE, SITE, type Claim } from './catalog-model.ts';
+import { claimKinds, DOCS, loadClaims, MATRIX_FILE, SITE, resultKey, type Claim } from './catalog-model.ts';
 import { claimPage, committedPages, mergeMatrix, pageData, readResults, stalePages, type ClaimData, type ResultsFile } from './catalog-pages.ts';
 import { loadSaved, mergeSaved } from './bisect-run.ts';
 import { renderPages, renderSite } from './catalog-render.ts';
@@ -83,11 +83,11 @@ function check(claims: Claim[]): number {
     process.stderr.write(`catalog: ${stale.length} claim page(s) stale; run npm run catalog and commit docs/claims/:\n${stale.map((s) => `  docs/${s}\n`).join('')}`);
     return 1;
   }
-  const unobserved = claims.filter((c) => c.kind === 'scenario' && !data.versions.some((v) => data.results[v]?.scenarios[c.id]));
-  const oldResults = claims.filter((c) => data.versions.some((v) => {
-    const r = data.results[v]?.scenarios[c.id];
+  const unobserved = claims.filter((c) => c.kind === 'scenario' && !data.versions.some((v) => claimKinds(c).some((k) => data.results[v]?.scenarios[resultKey(c, k)])));
+  const oldResults = claims.filter((c) => data.versions.some((v) => claimKinds(c).some((k) => {
+    const r = data.results[v]?.scenarios[resultKey(c, k)];
     return r && r.hash !== c.hash;
-  }));
+  })));
   process.stdout.write(`catalog: docs/claims/ is up to date (${claims.length} claims, ${data.versions.length} versions)\n`);
   if (unobserved.length) process.stdout.write(`catalog: note: no results yet for ${unobserved.length} claim(s): ${unobserved.map((c) => c.id).join(', ')} (run npm run matrix, then npm run catalog)\n`);
   if (oldResults.length) process.stdout.write(`catalog: note: results recorded from another text of the scenario for ${oldResults.length} claim(s): ${oldResults.map((c) => c.id).join(', ')}\n`);

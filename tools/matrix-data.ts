@@ -6,7 +6,8 @@
 import { edges, explanation, spans } from '../harness/changes.ts';
 import type { Scenario, VersionChange } from '../harness/scenario.ts';
 import { behaviourDiff, severity, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
-import { claimRecord, type ClaimRecord, type TestRecord, type Verdict } from '../harness/records.ts';
+import { claimKey, claimRecord, type ClaimRecord, type TestRecord, type Verdict } from '../harness/records.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 import { bareVersion, isNode, targetLabel } from '../harness/target.ts';
 
 /** What a scenario did, minus what varies between runs. */
@@ -17,7 +18,7 @@ export interface VersionResult {
   node: string;
   platform: string;
   arch: string;
-  /** Each claim's record as its test wrote it (harness/records.ts), by scenario id. */
+  /** Each claim's record as its test wrote it (harness/records.ts), by its key (claimKey: the scenario id, with the stdout kind for a scenario that states kinds). */
   scenarios: Record<string, ClaimRecord>;
   /** Tests in spec/node that are not claims (no scenario id in the title), by title. */
   otherTests?: Record<string, { verdict: Verdict; failure?: string }>;
@@ -37,6 +38,8 @@ export interface ScenarioMeta {
 /** One observed change in a claim's behaviour between two adjacent tested versions. */
 export interface ObservedChange {
   scenario: string;
+  /** The stdout kind, for a scenario that states kinds (each kind is a claim of its own). */
+  stdio?: StdioKind;
   claim: string;
   /** Last version (before this one) where the claim was observed. */
   from: string;
@@ -76,6 +79,7 @@ export interface MatrixData {
 /** A claim a runtime does not behave on as the reference Node does. */
 export interface CompatDiff {
   scenario: string;
+  stdio?: StdioKind;
   claim: string;
   /** The fields that differ: `before` is the reference Node's, `after` the runtime's. */
   diff: FieldDiff[];
@@ -86,7 +90,7 @@ export interface CompatDiff {
 export interface Compatibility {
   runtime: string;
   reference: string;
-  /** Claims observed on both that behave the same. */
+  /** Claims observed on both that behave the same (by claim key). */
   same: string[];
   /** Claims observed on both that do not, most consequential first. */
   differs: CompatDiff[];
@@ -96,21 +100,37 @@ export interface Compatibility {
   unmatched: string[];
 }
 
-/** How a runtime's observations compare with the reference Node's, claim by claim. */
-export function compatibility(reference: VersionResult, rt: VersionResult, meta: Record<string, ScenarioMeta>): Compatibility {
-  const out: Compatibility = { runtime: rt.node, reference: reference.node, same: [], differs: [], notApplicable: [], unmatched: [] };
-  for (const id of Object.keys(meta).sort()) {
-    const a = reference.scenarios[id], b = rt.scenarios[id];
-    if (!a && !b) continue;
-    if (b?.verdict === 'n.a.') out.notApplicable.push(id);
-    else if (!a?.observation || !b?.observation) out.unmatched.push(id);
-    else {
-      const diff = behaviourDiff(a.observation, b.observation);
-      if (!diff.length) out.same.push(id);
-      else out.differs.push({ scenario: id, claim: meta[id]!.claim, diff, severity: severity(diff) });
+/** A claim as the matrix files it: its key (harness/records.ts claimKey), its scenario and stdout kind. */
+export interface ClaimId { key: string; scenario: string; stdio?: StdioKind }
+
+/** Every claim the results hold for a scenario in `meta`, one per stdout kind for a scenario that states kinds, sorted by key. */
+export function claimIds(results: VersionResult[], meta: Record<string, ScenarioMeta>): ClaimId[] {
+  const out = new Map<string, ClaimId>();
+  for (const r of results) {
+    for (const [key, rec] of Object.entries(r.scenarios)) {
+      if (meta[rec.scenario] && !out.has(key)) out.set(key, { key, scenario: rec.scenario, ...(rec.stdio ? { stdio: rec.stdio } : {}) });
     }
   }
-  out.differs.sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : x.scenario > y.scenario ? 1 : 0));
+  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The claim part of an item: its scenario and, when it has one, its kind. */
+const idOf = (c: ClaimId): { scenario: string; stdio?: StdioKind } => ({ scenario: c.scenario, ...(c.stdio ? { stdio: c.stdio } : {}) });
+
+/** How a runtime's observations compare with the reference Node's, claim by claim (each stdout kind its own). */
+export function compatibility(reference: VersionResult, rt: VersionResult, meta: Record<string, ScenarioMeta>): Compatibility {
+  const out: Compatibility = { runtime: rt.node, reference: reference.node, same: [], differs: [], notApplicable: [], unmatched: [] };
+  for (const c of claimIds([reference, rt], meta)) {
+    const a = reference.scenarios[c.key], b = rt.scenarios[c.key];
+    if (b?.verdict === 'n.a.') out.notApplicable.push(c.key);
+    else if (!a?.observation || !b?.observation) out.unmatched.push(c.key);
+    else {
+      const diff = behaviourDiff(a.observation, b.observation);
+      if (!diff.length) out.same.push(c.key);
+      else out.differs.push({ ...idOf(c), claim: meta[c.scenario]!.claim, diff, severity: severity(diff) });
+    }
+  }
+  out.differs.sort((x, y) => y.severity - x.severity || (claimKey(x) < claimKey(y) ? -1 : claimKey(x) > claimKey(y) ? 1 : 0));
   return out;
 }
 
@@ -133,8 +153,9 @@ export function versionResult(node: string, tests: TestRecord[], platform: strin
       if (t.verdict !== 'skipped') other[t.name] = t.failure ? { verdict: t.verdict, failure: t.failure } : { verdict: t.verdict }; // a skip with its reason: not a verdict
       continue;
     }
-    const prev = scenarios[rec.scenario];
-    if (!prev || rank[rec.verdict] > rank[prev.verdict]) scenarios[rec.scenario] = rec;
+    const key = claimKey(rec);
+    const prev = scenarios[key];
+    if (!prev || rank[rec.verdict] > rank[prev.verdict]) scenarios[key] = rec;
   }
   const out: VersionResult = { node, platform, arch, scenarios };
   if (Object.keys(other).length) out.otherTests = other;
@@ -148,7 +169,7 @@ export function versionResult(node: string, tests: TestRecord[], platform: strin
  * with: the text that ran, not the file's text by the time the run ends.
  */
 export function matrixData(runs: VersionResult[], selected: Scenario[], o: { only?: string[]; reference: string }): MatrixData {
-  const claimed = new Set(runs.flatMap((r) => Object.keys(r.scenarios)));
+  const claimed = new Set(runs.flatMap((r) => Object.values(r.scenarios).map((x) => x.scenario)));
   const meta = Object.fromEntries(selected.filter((s) => claimed.has(s.id)).map((s) => [s.id, scenarioMeta(s)]));
   const node = runs.filter((r) => isNode(r.node));
   const versions = node.map((r) => r.node);
@@ -176,17 +197,18 @@ export function matrixData(runs: VersionResult[], selected: Scenario[], o: { onl
 // ---------------------------------------------------------------------------------------------
 // Behaviour and its changes
 
-/** Every change in observed behaviour between adjacent versions where a claim was observed. */
+/** Every change in observed behaviour between adjacent versions where a claim was observed (each stdout kind of a scenario on its own). */
 export function findChanges(versions: string[], results: Record<string, VersionResult>, meta: Record<string, ScenarioMeta>): ObservedChange[] {
   const out: ObservedChange[] = [];
-  for (const id of Object.keys(meta).sort()) {
+  for (const c of claimIds(versions.map((v) => results[v]!).filter(Boolean), meta)) {
+    const m = meta[c.scenario]!;
     let prev: { v: string; o: StoredObservation } | null = null;
     for (const v of versions) {
-      const o = results[v]?.scenarios[id]?.observation;
+      const o = results[v]?.scenarios[c.key]?.observation;
       if (!o) continue;
       if (prev) {
         const diff = behaviourDiff(prev.o, o);
-        if (diff.length) out.push({ scenario: id, claim: meta[id]!.claim, from: prev.v, to: v, diff, explainedBy: explanation(meta[id]!.changes, prev.v, v) });
+        if (diff.length) out.push({ ...idOf(c), claim: m.claim, from: prev.v, to: v, diff, explainedBy: explanation(m.changes, prev.v, v) });
       }
       prev = { v, o };
     }
@@ -195,18 +217,24 @@ export function findChanges(versions: string[], results: Record<string, VersionR
 }
 
 /** `changes:` entries whose version lies inside the tested span but where nothing changed. */
-export function unobservedDeclarations(data: MatrixData): { scenario: string; change: VersionChange; between: [string, string] }[] {
-  const out: { scenario: string; change: VersionChange; between: [string, string] }[] = [];
+export function unobservedDeclarations(data: MatrixData): { scenario: string; stdio?: StdioKind; change: VersionChange; between: [string, string] }[] {
+  const out: { scenario: string; stdio?: StdioKind; change: VersionChange; between: [string, string] }[] = [];
+  const ids = claimIds(data.versions.map((v) => data.results[v]!).filter(Boolean), data.scenarios);
   for (const [id, m] of Object.entries(data.scenarios)) {
-    const observed = data.versions.filter((v) => data.results[v]?.scenarios[id]?.observation);
     // Only a certain edge (an `in:` entry) must show: a `never:` line's edges only may (harness/changes.ts).
+    // A scenario that states kinds: the change must show on one kind at least (a change may be one kind's alone).
+    const mine = ids.filter((c) => c.scenario === id);
     for (const c of m.changes.filter((x) => edges(x).every((e) => e.certain))) {
-      for (let i = 1; i < observed.length; i++) {
-        const from = observed[i - 1]!, to = observed[i]!;
-        if (spans(c, from, to)) {
-          if (!data.changes.some((x) => x.scenario === id && x.from === from && x.to === to)) out.push({ scenario: id, change: c, between: [from, to] });
+      const quiet = mine.map((k) => {
+        const observed = data.versions.filter((v) => data.results[v]?.scenarios[k.key]?.observation);
+        const between: [string, string][] = [];
+        for (let i = 1; i < observed.length; i++) {
+          const from = observed[i - 1]!, to = observed[i]!;
+          if (spans(c, from, to) && !data.changes.some((x) => claimKey(x) === k.key && x.from === from && x.to === to)) between.push([from, to]);
         }
-      }
+        return { k, between };
+      });
+      if (quiet.every((q) => q.between.length)) for (const q of quiet) for (const b of q.between) out.push({ ...idOf(q.k), change: c, between: b });
     }
   }
   return out;
@@ -216,6 +244,7 @@ export interface Problem { kind: 'fail' | 'unexplained' | 'error' | 'skipped'; t
 
 /** Claims skipped on a target without being n.a. (never a failure: listed with the reason each states). */
 export function skippedClaims(data: MatrixData): { scenario: string; target: string; reason?: string }[] {
+  // `scenario` here is the claim's key (its kind named for a scenario that states kinds): a label, never parsed.
   const out: { scenario: string; target: string; reason?: string }[] = [];
   for (const r of [...data.versions.map((v) => data.results[v]!), ...Object.values(data.runtimes ?? {})]) {
     for (const [id, s] of Object.entries(r.scenarios)) if (s.verdict === 'skipped') out.push({ scenario: id, target: r.node, ...(s.skip ? { reason: s.skip } : {}) });
@@ -239,7 +268,7 @@ export function problems(data: MatrixData): Problem[] {
     }
   }
   for (const c of data.changes) {
-    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${c.scenario} changes between Node ${c.from} and ${c.to} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${bareVersion(c.from)}, ${bareVersion(c.to)}]` });
+    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${claimKey(c)} changes between Node ${c.from} and ${c.to} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${bareVersion(c.from)}, ${bareVersion(c.to)}]` });
   }
   return out;
 }

@@ -5,7 +5,8 @@ import semver from 'semver';
 import { SEVERITY_WORDS } from '../harness/observation.ts';
 import { bareVersion, targetLabel } from '../harness/target.ts';
 import { sideBySide } from './markdown.ts';
-import { problems, skippedClaims, unobservedDeclarations, type Compatibility, type MatrixData, type ObservedChange } from './matrix-data.ts';
+import { claimKey } from '../harness/records.ts';
+import { claimIds, problems, skippedClaims, unobservedDeclarations, type Compatibility, type MatrixData, type ObservedChange } from './matrix-data.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Tables
@@ -19,10 +20,10 @@ function cellFor(data: MatrixData, id: string, v: string, changed: Set<string>):
   return { text, changed: changed.has(`${id}@${v}`) };
 }
 
-/** Rows: claimed scenario ids. Columns: runs of adjacent versions where no row differs. */
+/** Rows: claims by key (a scenario id, one row per stdout kind for a scenario that states kinds). Columns: runs of adjacent versions where no row differs. */
 export function table(data: MatrixData): { rows: string[]; columns: Column[]; cells: Cell[][] } {
-  const rows = Object.keys(data.scenarios).filter((id) => data.versions.some((v) => data.results[v]?.scenarios[id])).sort();
-  const changed = new Set(data.changes.map((c) => `${c.scenario}@${c.to}`));
+  const rows = claimIds(data.versions.map((v) => data.results[v]!).filter(Boolean), data.scenarios).map((c) => c.key);
+  const changed = new Set(data.changes.map((c) => `${claimKey(c)}@${c.to}`));
   const groups: string[][] = [];
   for (const v of data.versions) {
     const last = groups[groups.length - 1];
@@ -183,7 +184,7 @@ export function markdownReport(data: MatrixData): string {
   out.push('## What changed between versions', '');
   if (!data.changes.length) out.push('No claim\'s observed behaviour differs between the tested versions.', '');
   for (const c of data.changes) {
-    out.push(`### \`${c.scenario}\`: changes in ${c.to}`, '');
+    out.push(`### \`${claimKey(c)}\`: changes in ${c.to}`, '');
     out.push(`> ${c.claim}`, '');
     out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
     if (c.explainedBy) out.push(`- Explained: ${c.explainedBy.in !== undefined ? `since ${c.explainedBy.in}` : `the ${c.explainedBy.never}.x line never got it`}, ${c.explainedBy.what} (${c.explainedBy.link})`);
@@ -195,7 +196,7 @@ export function markdownReport(data: MatrixData): string {
   if (quiet.length) {
     out.push('## Declared changes not observed', '');
     out.push('These `changes:` entries fall between two tested versions, but the observed behaviour is identical on both sides (the change may concern something the scenario does not observe).', '');
-    for (const q of quiet) out.push(`- \`${q.scenario}\`: ${q.change.in} — ${q.change.what} (${q.change.link}); same behaviour on ${q.between[0]} and ${q.between[1]}`);
+    for (const q of quiet) out.push(`- \`${claimKey(q)}\`: ${q.change.in} — ${q.change.what} (${q.change.link}); same behaviour on ${q.between[0]} and ${q.between[1]}`);
     out.push('');
   }
   for (const c of data.compatibility ?? []) out.push(...markdownCompatibility(c));
@@ -219,7 +220,7 @@ export function terminalCompatibility(c: Compatibility): string {
   const out = [`Compatibility: ${c.runtime} behaves as Node ${c.reference} in ${c.same.length} of ${observed} claims` +
     `${c.notApplicable.length ? ` (${c.notApplicable.length} n.a.)` : ''}${c.unmatched.length ? ` (${c.unmatched.length} observed on one side only: ${c.unmatched.join(', ')})` : ''}.`];
   for (const d of c.differs) {
-    out.push(`  [${SEVERITY_WORDS[d.severity] ?? d.severity}] ${d.scenario}`);
+    out.push(`  [${SEVERITY_WORDS[d.severity] ?? d.severity}] ${claimKey(d)}`);
     for (const f of d.diff) {
       const e = excerpt(f.before, f.after, 60);
       const where = e.line !== undefined ? ` line ${e.line}` : '';
@@ -242,7 +243,7 @@ export function markdownCompatibility(c: Compatibility): string[] {
     (c.unmatched.length ? ` Observed on one side only: ${c.unmatched.map((x) => `\`${x}\``).join(', ')}.` : ''), '');
   if (c.differs.length) out.push('Where it does not, most consequential first (a hang, then the exit code or signal, then output, then the exit event, then stderr text):', '');
   for (const d of c.differs) {
-    out.push(`### \`${d.scenario}\` (${SEVERITY_WORDS[d.severity] ?? d.severity})`, '', `> ${d.claim}`, '');
+    out.push(`### \`${claimKey(d)}\` (${SEVERITY_WORDS[d.severity] ?? d.severity})`, '', `> ${d.claim}`, '');
     out.push(...sideBySide([`Node ${c.reference}`, c.runtime], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
     out.push('');
   }

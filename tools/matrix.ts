@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { changeLabel } from '../harness/changes.ts';
+import { claimKey } from '../harness/records.ts';
 import { appliesTo } from '../harness/applicability.ts';
 import { SpecError } from '../harness/project.ts';
 import type { Scenario } from '../harness/scenario.ts';
@@ -90,7 +91,7 @@ function finish(all: string[], allResults: VersionResult[], selected: Scenario[]
   if (data.changes.length) {
     w('\nWhat changed between versions:\n');
     for (const c of data.changes) {
-      w(`  ${c.scenario}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
+      w(`  ${claimKey(c)}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
       for (const l of describeChangeShort(c)) w(`      ${l}\n`);
     }
   }
@@ -251,7 +252,8 @@ async function run(args: Args): Promise<number> {
 function finishBoundaries(plan: ReturnType<typeof specBoundaries>, versions: string[], results: VersionResult[], out: string): number {
   const byV = new Map(versions.map((v, i) => [parseTarget(v)!.version, results[i]!]));
   for (const r of byV.values()) writeFileSync(join(out, resultFile(r.node)), stableJson(r));
-  const judged = judgeBoundaries(plan, (v, id) => byV.get(v)?.scenarios[id]);
+  // Every claim of the scenario on that release: one per stdout kind for a scenario that states kinds.
+  const judged = judgeBoundaries(plan, (v, id) => Object.values(byV.get(v)?.scenarios ?? {}).filter((r) => r.scenario === id));
   writeFileSync(join(out, 'boundaries.json'), stableJson(judged));
   writeFileSync(join(out, 'boundaries.md'), boundariesMarkdown(judged));
   const w = (x: string) => process.stdout.write(x);

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { appliesTo } from '../harness/applicability.ts';
 import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 import { ensureResolved, type ResolvedRelease, type Target } from '../harness/node-binaries.ts';
 import { bareVersion } from '../harness/target.ts';
 import { stored, type StoredObservation } from '../harness/observation.ts';
@@ -32,7 +33,7 @@ export interface ObserverOptions {
   /** Scenario runs at a time (default: the number of cores, at most 4). */
   jobs?: number;
   /** Called once per run, when it ends. */
-  onRun?: (s: Scenario, version: string, o: StoredObservation, ms: number) => void;
+  onRun?: (s: Scenario, version: string, o: StoredObservation, ms: number, stdio?: StdioKind) => void;
 }
 
 /** Where a scenario runs: an exact Node release ("22.1.0"), or any resolved target (Bun, Deno, a binary's path). */
@@ -66,21 +67,24 @@ export class Observer {
     return t;
   }
 
-  /** What `s` does on release `where` (kept: asked again, it is not run again unless `fresh`). */
-  observe(s: Scenario, where: Where, fresh = false): Promise<StoredObservation> {
+  /**
+   * What `s` does on release `where` (kept: asked again, it is not run again unless `fresh`), with
+   * stdout of kind `stdio` (needed for a scenario that states several kinds; default its header's).
+   */
+  observe(s: Scenario, where: Where, fresh = false, stdio?: StdioKind): Promise<StoredObservation> {
     const r = asResolved(where);
     const v = r.version;
     if (!appliesTo(s, r)) throw new Error(`${s.id} does not apply to ${r.runtime} ${v}`);
-    const key = `${s.file}\0${keyOf(r)}`;
+    const key = `${s.file}\0${keyOf(r)}\0${stdio ?? ''}`;
     const had = this.seen.get(key);
     if (had && !fresh) return had;
     const p = (async () => {
       const t = await this.target(r);
       return this.runs.run(async () => {
-        const r = await runScenario(s, t);
+        const r = await runScenario(s, t, stdio ? { stdio } : {});
         this.count++;
         const o = stored(r);
-        this.o.onRun?.(s, v, o, r.durationMs);
+        this.o.onRun?.(s, v, o, r.durationMs, stdio);
         return o;
       });
     })();

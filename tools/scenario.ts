@@ -30,8 +30,8 @@ const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio 
                  or deno binary; default: SPEC_NODE, else the Node running this command
   --stdio <list> comma-separated kinds of stdout and stderr, each target run with each: socket
                  (a socket pair, what child_process gives), pipe (a FIFO, as from a shell pipe),
-                 file (as from > file), tty (a pseudo-terminal); default: the scenario's header
-                 (stdio:), else socket
+                 file (as from > file), tty (a pseudo-terminal); default: the kinds the
+                 scenario's header names (stdio:), else socket
   --json         print an array (schema 1, tools/json.ts), one element per run in the order
                  given, even for one run: { schema, id, claim, target: { runtime, version }, node,
                  binary, applies, stdio, exitCode, signal, stdout, stderr, exitEvent, exitHandler,
@@ -218,7 +218,7 @@ export const spec = command({
     const failOn = failOnOption(v['fail-on']);
     if (failOn !== undefined && nodes.length * (asked ? new Set(asked).size : 1) < 2) throw new SpecError('--fail-on compares runs: give several targets (--node) or stdout kinds (--stdio)');
     const s = lookUp(positionals[0]!);
-    const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : [s.stdio];
+    const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : s.stdio;
     // Resolve every target before running anything, so a bad --node value costs nothing.
     const targets: Target[] = [];
     for (const n of nodes) targets.push(await resolveTarget(n));
@@ -226,7 +226,7 @@ export const spec = command({
     // Bun or Deno where the scenario is n.a. (its Node flags, its header's not-on) does not run it: n.a., with the reason.
     const runs: Run[] = [];
     const cannot = targets.filter((t) => t.runtime !== 'node' && whyNotApplicable(s, t));
-    for (const t of targets) if (!cannot.includes(t)) for (const kind of kinds) runs.push({ t, kind, r: await runScenario(s, t, kinds.length === 1 && kind === s.stdio ? {} : { stdio: kind }) });
+    for (const t of targets) if (!cannot.includes(t)) for (const kind of kinds) runs.push({ t, kind, r: await runScenario(s, t, { stdio: kind }) });
     if (v.json) {
       const na = (t: Target) => ({ id: s.id, claim: s.claim, target: { runtime: t.runtime, version: t.version }, node: printTarget(t), binary: t.path, applies: false, notApplicable: whyNotApplicable(s, t) });
       const objs: object[] = targets.flatMap((t): object[] => (cannot.includes(t) ? [na(t)] : runs.filter((x) => x.t === t).map((x) => toJson(s, t, x.kind, x.r))));

@@ -18,9 +18,11 @@ import { SpecError } from '../harness/project.ts';
 import type { Release } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
-import { bisectScenarios, loadSaved } from './bisect-run.ts';
+import { bisectScenarios, loadSaved, stdioKinds } from './bisect-run.ts';
 import { command, failOnLevels, failOnNames, failOnOption, inScope, onlyOption, wholeNumber } from './command.ts';
 import { jsonObject } from './json.ts';
+import { claimKey } from '../harness/records.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 import { sideBySide } from './markdown.ts';
 import { Observer } from './observe.ts';
 import { Progress } from './progress.ts';
@@ -79,6 +81,8 @@ export interface ChangeNote {
 
 export interface UpgradeItem {
   scenario: string;
+  /** The stdout kind, for a scenario that states kinds: each kind is compared on its own. */
+  stdio?: StdioKind;
   claim: string;
   severity: number;
   level: string;
@@ -103,7 +107,7 @@ export interface UpgradeReport {
   failing: string[];
   differ: UpgradeItem[];
   /** Differed once, but a second run on one side behaved otherwise: not listed as a change. */
-  unsteady: { scenario: string; on: ('from' | 'to')[] }[];
+  unsteady: { scenario: string; stdio?: StdioKind; on: ('from' | 'to')[] }[];
   /** Not run on both: outside the scenario's Node range, or not on the runtime, on one side. */
   notCompared: { scenario: string; node: string; why: string }[];
   /** Claims compared and found the same. */
@@ -149,8 +153,8 @@ export interface UpgradeRunner {
   resolve(typed: string): Promise<ResolvedRelease>;
   /** Makes both targets ready (the default fetches their binaries) before anything runs. */
   prepare(from: ResolvedRelease, to: ResolvedRelease): Promise<void>;
-  /** What `s` does on a target; `fresh`: run it again rather than reuse the first observation. */
-  observe(s: Scenario, on: ResolvedRelease, fresh: boolean): Promise<StoredObservation>;
+  /** What `s` does on a target (with stdout of kind `stdio`, for a scenario that states several); `fresh`: run it again rather than reuse the first observation. */
+  observe(s: Scenario, on: ResolvedRelease, fresh: boolean, stdio?: StdioKind): Promise<StoredObservation>;
   /** Bisects the claims that differ over `majors`. */
   bisect(scenarios: Scenario[], majors: string[]): Promise<Map<string, Boundary[]>>;
   /** What an earlier `npm run bisect` saved for a scenario. */
@@ -171,7 +175,7 @@ export function realRunner(o: { jobs?: number; progress?: (l: string) => void } 
       if (nodes.length) await ensureVersions(nodes);
       await Promise.all([observer.target(from), observer.target(to)]);
     },
-    observe: (s, on, fresh) => observer.observe(s, on, fresh),
+    observe: (s, on, fresh, stdio) => observer.observe(s, on, fresh, stdio),
     bisect: async (scenarios, majors) => {
       const out = new Map<string, Boundary[]>();
       for (const r of await bisectScenarios(scenarios, { majors, jobs: o.jobs, progress: say, observer })) out.set(r.scenario.id, r.result.boundaries);
@@ -212,14 +216,16 @@ export async function upgrade(fromTyped: string, toTyped: string, o: UpgradeOpti
   const both = scenarios.filter((s) => !why(s));
   const notCompared = scenarios.filter((s) => why(s)).map((s) => ({ scenario: s.id, node: s.node, why: why(s)! }));
   say(`running ${both.length} scenario(s) on ${sideLabel(sideOf(from))} and ${sideLabel(sideOf(to))}${only.length ? ` (only ${only.join(', ')})` : ''}${notCompared.length ? ` (${notCompared.length} apply to only one of them)` : ''}`);
-  o.onPlanned?.(both.length * 2);
-  const observe = async (s: Scenario, on: ResolvedRelease, fresh: boolean) => {
-    const r = await runner.observe(s, on, fresh);
+  // A scenario that states several stdout kinds is compared on each, each a claim of its own.
+  const subjects = both.flatMap((s) => stdioKinds(s).map((stdio) => ({ s, stdio })));
+  o.onPlanned?.(subjects.length * 2);
+  const observe = async (s: Scenario, on: ResolvedRelease, fresh: boolean, stdio: StdioKind | undefined) => {
+    const r = await runner.observe(s, on, fresh, stdio);
     o.onRun?.();
     return r;
   };
-  const obs = await Promise.all(both.map((s) => Promise.all([observe(s, from, false), observe(s, to, false)])));
-  const differing = both.map((s, i) => ({ s, a: obs[i]![0], b: obs[i]![1] })).filter((x) => behaviourDiff(x.a, x.b).length);
+  const obs = await Promise.all(subjects.map(({ s, stdio }) => Promise.all([observe(s, from, false, stdio), observe(s, to, false, stdio)])));
+  const differing = subjects.map(({ s, stdio }, i) => ({ s, stdio, a: obs[i]![0], b: obs[i]![1] })).filter((x) => behaviourDiff(x.a, x.b).length);
   if (differing.length) {
     say(`${differing.length} differ; running each of them once more on both`);
     o.onPlanned?.(differing.length * 2);
@@ -227,9 +233,9 @@ export async function upgrade(fromTyped: string, toTyped: string, o: UpgradeOpti
   const steady: typeof differing = [];
   const unsteady: UpgradeReport['unsteady'] = [];
   await Promise.all(differing.map(async (x) => {
-    const [a2, b2] = await Promise.all([observe(x.s, from, true), observe(x.s, to, true)]);
+    const [a2, b2] = await Promise.all([observe(x.s, from, true, x.stdio), observe(x.s, to, true, x.stdio)]);
     const moved = ([['from', x.a, a2], ['to', x.b, b2]] as const).filter(([, p, q]) => behaviourKey(p) !== behaviourKey(q)).map(([side]) => side);
-    if (moved.length) unsteady.push({ scenario: x.s.id, on: [...moved] });
+    if (moved.length) unsteady.push({ scenario: x.s.id, ...(x.stdio ? { stdio: x.stdio } : {}), on: [...moved] });
     else steady.push(x);
   }));
   const bisected = new Map<string, { majors: string[]; boundaries: Boundary[] }>();
@@ -237,20 +243,23 @@ export async function upgrade(fromTyped: string, toTyped: string, o: UpgradeOpti
   if (o.bisect && steady.length) {
     const majors = pinnedMajors().filter((m) => Number(m) >= semver.major(lo) && Number(m) <= semver.major(hi));
     say(`bisecting ${steady.length} claim(s) over the lines ${majors.join(', ')}`);
-    for (const [id, boundaries] of await runner.bisect(steady.map((x) => x.s), majors)) bisected.set(id, { majors, boundaries });
+    for (const [id, boundaries] of await runner.bisect([...new Set(steady.map((x) => x.s))], majors)) bisected.set(id, { majors, boundaries });
   }
-  const differ: UpgradeItem[] = steady.map(({ s, a, b }) => {
+  const differ: UpgradeItem[] = steady.map(({ s, stdio, a, b }) => {
     const diff = behaviourDiff(a, b);
     const sev = severity(diff);
+    // A kind's boundaries: those bisected on it (a scenario that states kinds is bisected per kind).
+    const found = bisected.get(s.id) ?? runner.saved(s);
+    const mine = found && stdio ? { ...found, boundaries: found.boundaries.filter((x) => x.stdio === stdio) } : found;
     return {
-      scenario: s.id, claim: s.claim, severity: sev, level: SEVERITY_WORDS[sev]!, fields: diff.map((d) => d.field), diff,
-      before: behaviour(a), after: behaviour(b), changes: nodes ? changeNotes(s, lo, hi, bisected.get(s.id) ?? runner.saved(s)) : [],
+      scenario: s.id, ...(stdio ? { stdio } : {}), claim: s.claim, severity: sev, level: SEVERITY_WORDS[sev]!, fields: diff.map((d) => d.field), diff,
+      before: behaviour(a), after: behaviour(b), changes: nodes ? changeNotes(s, lo, hi, mine) : [],
     };
-  }).sort((x, y) => y.severity - x.severity || (x.scenario < y.scenario ? -1 : 1));
-  unsteady.sort((x, y) => (x.scenario < y.scenario ? -1 : 1));
+  }).sort((x, y) => y.severity - x.severity || (claimKey(x) < claimKey(y) ? -1 : 1));
+  unsteady.sort((x, y) => (claimKey(x) < claimKey(y) ? -1 : 1));
   const failOn = o.failOn === undefined ? null : failOnLevels(o.failOn);
-  const failing = o.failOn === undefined ? [] : differ.filter((d) => d.severity >= o.failOn!).map((d) => d.scenario);
-  return { from: sideOf(from), to: sideOf(to), only, failOn, failing, differ, unsteady, notCompared, same: both.length - differing.length };
+  const failing = o.failOn === undefined ? [] : differ.filter((d) => d.severity >= o.failOn!).map((d) => claimKey(d));
+  return { from: sideOf(from), to: sideOf(to), only, failOn, failing, differ, unsteady, notCompared, same: subjects.length - differing.length };
 }
 
 // ---- output ---------------------------------------------------------------------------------------
@@ -277,7 +286,7 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
   const out: string[] = [`${title(r, '->')}${scope}: ${r.differ.length} claim(s) behave differently, ${r.same} the same${r.unsteady.length ? `, ${r.unsteady.length} unsteady` : ''}${r.notCompared.length ? `, ${r.notCompared.length} not compared` : ''}.`];
   const col = Math.floor((width - 18) / 2);
   r.differ.forEach((d, i) => {
-    out.push('', `${i + 1}. ${d.scenario}  [${d.level}]`, `   ${d.claim}`);
+    out.push('', `${i + 1}. ${claimKey(d)}  [${d.level}]`, `   ${d.claim}`);
     out.push(`   ${''.padEnd(12)}  ${pad(head(r.from, r), col)}  ${head(r.to, r)}`);
     for (const f of d.diff) {
       const a = lines(f.before).flatMap((l) => wrap(l, col)), b = lines(f.after).flatMap((l) => wrap(l, col));
@@ -286,7 +295,7 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
     if (d.changes.length) d.changes.forEach((c, k) => out.push(`   ${k ? '       ' : 'since: '}${noteText(c)}`));
     else if (r.from.runtime === 'node' && r.to.runtime === 'node') out.push('   since: no `changes:` entry and no bisection (npm run bisect -- ' + d.scenario + ')');
   });
-  if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${u.scenario} on ${onText(r, u.on)}`));
+  if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${claimKey(u)} on ${onText(r, u.on)}`));
   if (r.notCompared.length) out.push('', `Not compared (they do not apply on one side): ${r.notCompared.map((n) => `${n.scenario} (${n.why})`).join(', ')}`);
   if (r.failOn) out.push('', r.failing.length ? `FAIL (--fail-on ${r.failOn.join(',')}): ${r.failing.length} claim(s) differ at those severities: ${r.failing.join(', ')}` : `ok (--fail-on ${r.failOn.join(',')}): no claim differs at those severities`);
   return out.join('\n') + '\n';
@@ -296,13 +305,13 @@ export function markdownReport(r: UpgradeReport): string {
   const out = [`# ${title(r, '→')}`, '', `${r.differ.length} claim(s) behave differently, ${r.same} the same${r.only.length ? ` (only ${r.only.map((p) => `\`${p}\``).join(', ')})` : ''}. Most consequential first (a hang, then the exit code, then output).`, ''];
   if (r.failOn) out.push(r.failing.length ? `**Fails** \`--fail-on ${r.failOn.join(',')}\`: ${r.failing.map((id) => `\`${id}\``).join(', ')}.` : `Passes \`--fail-on ${r.failOn.join(',')}\`.`, '');
   for (const d of r.differ) {
-    out.push(`## \`${d.scenario}\` (${d.level})`, '', `> ${d.claim}`, '', ...sideBySide([head(r.from, r), head(r.to, r)], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
+    out.push(`## \`${claimKey(d)}\` (${d.level})`, '', `> ${d.claim}`, '', ...sideBySide([head(r.from, r), head(r.to, r)], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
     out.push('');
     for (const c of d.changes) out.push(`- ${c.link ? noteText({ ...c, link: undefined }) + ` ([link](${c.link}))` : noteText(c)}`);
     if (!d.changes.length && r.from.runtime === 'node' && r.to.runtime === 'node') out.push('- no `changes:` entry and not bisected');
     out.push('');
   }
-  if (r.unsteady.length) out.push('## Unsteady', '', ...r.unsteady.map((u) => `- \`${u.scenario}\` on ${onText(r, u.on)}`), '');
+  if (r.unsteady.length) out.push('## Unsteady', '', ...r.unsteady.map((u) => `- \`${claimKey(u)}\` on ${onText(r, u.on)}`), '');
   if (r.notCompared.length) out.push('## Not compared', '', ...r.notCompared.map((n) => `- \`${n.scenario}\` (${n.why})`), '');
   return out.join('\n');
 }

@@ -9,6 +9,7 @@ import { relative } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { isEntryPoint } from './command.ts';
 import { ROOT } from '../harness/project.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 
 /** A claim's test as collected. */
 export interface CollectedClaim {
@@ -16,6 +17,8 @@ export interface CollectedClaim {
   file: string;
   name: string;
   scenario: string;
+  /** The stdout kind, for a scenario that states kinds (harness/records.ts claimKey). */
+  stdio?: StdioKind;
   /** The Node ranges its expectation's byNode tables state (meta key `ranges`: harness/claims.ts). */
   ranges: string[];
   /** Why it would be skipped on the collecting target (n.a.), if it would. */
@@ -43,7 +46,7 @@ async function main(out: string, args: string[]): Promise<number> {
       for (const t of m.children.allTests()) {
         const meta = t.meta();
         if (!meta.claim) continue;
-        claims.push({ file: relative(ROOT, m.moduleId), name: t.fullName, scenario: meta.claim.scenario, ranges: meta.ranges ?? [], ...(meta.skip ? { skip: meta.skip } : {}) });
+        claims.push({ file: relative(ROOT, m.moduleId), name: t.fullName, scenario: meta.claim.scenario, ...(meta.claim.stdio ? { stdio: meta.claim.stdio } : {}), ranges: meta.ranges ?? [], ...(meta.skip ? { skip: meta.skip } : {}) });
       }
     }
     writeFileSync(out, JSON.stringify(claims));

@@ -1,5 +1,5 @@
 // The catalogue's built index.html in a real browser (Debian's chromium, headless): it renders a
-// row per claim, its filters work, and it makes no request outside its own files. An end-to-end
+// row per claim (and per stdout kind for a claim stated per kind), its filters work, and it makes no request outside its own files. An end-to-end
 // check (npm run test:e2e): it needs a browser, which .ci/run installs; without one it is skipped,
 // saying so. The pages' content is checked in spec/tooling/catalog.spec.ts.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
-import { loadClaims, TOPICS, view } from '../../tools/catalog-model.ts';
+import { loadClaims, TOPICS, views as viewsOf } from '../../tools/catalog-model.ts';
+import { rowId, rowStdio } from '../../tools/catalog-render.ts';
+import { STDIO_KINDS } from '../../harness/stdio.ts';
 import { readResults, type ResultsFile } from '../../tools/catalog-pages.ts';
 import { fixtureResults, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
 
@@ -44,7 +46,8 @@ describe('the static HTML page', () => {
       for (const { name, data } of pages) {
         const dir = join(tmp, `html-${name}`);
         writeDocs(dir, renderAll(claims, data));
-        const views = claims.map((c) => view(c, data));
+        // A row per claim, and per stdout kind for a scenario that states kinds.
+        const views = claims.flatMap((c) => viewsOf(c, data));
         const page = await context.newPage();
         const problems: string[] = [];
         page.on('console', (m) => {
@@ -60,10 +63,10 @@ describe('the static HTML page', () => {
         const visible = () => page.locator('#claims tbody tr:not([hidden])').count();
         const count = () => page.locator('#count').textContent();
 
-        await expect.poll(count, { timeout: 60_000 }).toBe(`${claims.length} of ${claims.length} claims`);
-        expect(await page.locator('#claims tbody tr').count()).toBe(claims.length);
+        await expect.poll(count, { timeout: 60_000 }).toBe(`${views.length} of ${views.length} claims`);
+        expect(await page.locator('#claims tbody tr').count()).toBe(views.length);
         expect(await page.locator('#claims thead th.v').count()).toBe(data.versions.length);
-        for (const c of claims) expect(await page.locator(`#claims tbody tr[id="${c.id}"]`).count(), c.id).toBe(1);
+        for (const v of views) expect(await page.locator(`#claims tbody tr[id="${rowId(v)}"]`).count(), rowId(v)).toBe(1);
 
         for (const t of TOPICS) {
           await page.selectOption('#topic', t.key);
@@ -74,7 +77,7 @@ describe('the static HTML page', () => {
         }
         await page.selectOption('#topic', 'all');
         await page.check('#differs');
-        const differing = views.filter((v) => v.differs).map((v) => v.claim.id).sort();
+        const differing = views.filter((v) => v.differs).map(rowId).sort();
         const shown = await page.locator('#claims tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.id));
         expect(shown.sort(), `${name}: differs filter`).toEqual(differing);
         if (name === 'fixture') expect(differing.length).toBeGreaterThan(0);
@@ -84,7 +87,22 @@ describe('the static HTML page', () => {
         expect(await visible()).toBe(views.filter((v) => v.differs && v.claim.topic === t0.key).length);
         await page.uncheck('#differs');
         await page.selectOption('#topic', 'all');
-        expect(await visible()).toBe(claims.length);
+        expect(await visible()).toBe(views.length);
+        // The stdout kind: each kind shows exactly the rows observed with it.
+        for (const k of STDIO_KINDS) {
+          await page.selectOption('#stdio', k);
+          const want = views.filter((v) => rowStdio(v) === k).map(rowId).sort();
+          const got = await page.locator('#claims tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.id));
+          expect(got.sort(), `${name}: stdio ${k}`).toEqual(want);
+          expect(want.length, `${name}: stdio ${k}`).toBeGreaterThan(0);
+        }
+        // With a topic at once: output on a terminal.
+        await page.selectOption('#topic', 'output');
+        await page.selectOption('#stdio', 'tty');
+        expect(await visible()).toBe(views.filter((v) => v.claim.topic === 'output' && rowStdio(v) === 'tty').length);
+        await page.selectOption('#stdio', 'all');
+        await page.selectOption('#topic', 'all');
+        expect(await visible()).toBe(views.length);
         expect(problems, `${name}: console`).toEqual([]);
         expect(external, `${name}: external requests`).toEqual([]);
         await page.close();

@@ -1,4 +1,4 @@
-import { byNode, claim, describe, type Outcome } from '../../harness/claims.ts';
+import { byNode, byStdio, claim, describe, line, type Outcome } from '../../harness/claims.ts';
 
 // Every claim here is about a quantity that is the same on every run: "all" of 8 MiB or "less than
 // all" of it. Where less arrives, how much does vary (the kernel's buffers, the reader's speed),
@@ -121,34 +121,143 @@ describe('writing to a pipe nobody reads', () => {
   }));
 });
 
-// What stdout is decides how Node writes to it (harness/stdio.ts): each claim below is one
-// scenario per kind, its header's `stdio:` naming the kind it runs with.
+// What stdout is decides how Node writes to it (harness/stdio.ts): each scenario below names the
+// kinds in its header (`stdio: [socket, pipe, file, tty]`) and runs once per kind; byStdio states
+// each kind's outcome.
 describe('what stdout is: a socket pair, a FIFO, a file, a terminal', () => {
   const queued = (value: string): Outcome => ({ exit: 0, stdout: [`writableLength right after a 1 MiB write: ${value}`], stderr: '', exitEvent: { code: 0, printed: [] } });
-  // Bun and Deno write a pipe or a socket synchronously: nothing is left queued.
-  claim('output/big-write-queued-socket', byNode<Outcome>({ '*': queued('more than 0'), bun: queued('0'), deno: queued('0') }));
-  claim('output/big-write-queued-pipe', byNode<Outcome>({ '*': queued('more than 0'), bun: queued('0'), deno: queued('0') }));
-  claim('output/big-write-queued-file', byNode<Outcome>({ '*': queued('0') }));
-  // Deno is the one that queues on a terminal.
-  claim('output/big-write-queued-tty', byNode<Outcome>({ '*': queued('0'), deno: queued('more than 0') }));
+  claim('output/big-write-queued', byNode<Outcome>({
+    '*': byStdio({ socket: queued('more than 0'), pipe: queued('more than 0'), file: queued('0'), tty: queued('0') }),
+    // Bun and Deno write a pipe or a socket synchronously: nothing is left queued. Deno is the one that queues on a terminal.
+    bun: queued('0'),
+    deno: byStdio({ '*': queued('0'), tty: queued('more than 0') }),
+  }));
 
   const stream = (what: string): Outcome => ({ exit: 0, stdout: [`process.stdout is a ${what}`], stderr: '', exitEvent: { code: 0, printed: [] } });
-  const notTty = { bun: stream('WriteStream, isTTY undefined, columns undefined'), deno: stream('Writable, isTTY false, columns undefined') };
-  claim('output/stdout-stream-socket', byNode<Outcome>({ '*': stream('Socket, isTTY undefined, columns undefined'), ...notTty }));
-  claim('output/stdout-stream-pipe', byNode<Outcome>({ '*': stream('Socket, isTTY undefined, columns undefined'), ...notTty }));
-  claim('output/stdout-stream-file', byNode<Outcome>({ '*': stream('SyncWriteStream, isTTY undefined, columns undefined'), ...notTty }));
-  claim('output/stdout-stream-tty', byNode<Outcome>({ '*': stream('WriteStream, isTTY true, columns number') }));
+  claim('output/stdout-stream', byNode<Outcome>({
+    '*': byStdio({
+      socket: stream('Socket, isTTY undefined, columns undefined'),
+      pipe: stream('Socket, isTTY undefined, columns undefined'),
+      file: stream('SyncWriteStream, isTTY undefined, columns undefined'),
+      tty: stream('WriteStream, isTTY true, columns number'),
+    }),
+    // Bun and Deno: one class for everything that is not a terminal; Deno says isTTY false.
+    bun: byStdio({ '*': stream('WriteStream, isTTY undefined, columns undefined'), tty: stream('WriteStream, isTTY true, columns number') }),
+    deno: byStdio({ '*': stream('Writable, isTTY false, columns undefined'), tty: stream('WriteStream, isTTY true, columns number') }),
+  }));
 });
 
 describe('process.exit() after a big write, by what stdout is', () => {
   const lost: Outcome = { exit: 0, stdout: '', stderr: '', exitEvent: { code: 0, printed: [] } };
   const arrived: Outcome = { exit: 0, stdout: ['the line after the big write'], stderr: '', exitEvent: { code: 0, printed: [] } };
-  // Bun and Deno write a pipe or a socket synchronously: the line arrives.
-  claim('output/exit-after-big-write-socket', byNode<Outcome>({ '*': lost, bun: arrived, deno: arrived }));
-  claim('output/exit-after-big-write-pipe', byNode<Outcome>({ '*': lost, bun: arrived, deno: arrived }));
-  claim('output/exit-after-big-write-file', byNode<Outcome>({ '*': arrived }));
-  // Deno queues on a terminal (output/big-write-queued-tty) but writes the queue out at exit.
-  claim('output/exit-after-big-write-tty', byNode<Outcome>({ '*': arrived }));
+  claim('output/exit-after-big-write', byNode<Outcome>({
+    '*': byStdio({ socket: lost, pipe: lost, file: arrived, tty: arrived }),
+    // Bun and Deno write a pipe or a socket synchronously: the line arrives. Deno queues on a
+    // terminal (output/big-write-queued) but writes the queue out at exit.
+    bun: arrived,
+    deno: arrived,
+  }));
+});
+
+// Claims from user reports (issue 18) whose outcome depends on what stdout is: each scenario runs
+// once per kind its header names, and byStdio states each kind's outcome. On a terminal stderr is
+// the same terminal as stdout, so what a scenario writes to stderr arrives in stdout there.
+describe('what stdout is decides what a program may do with it', () => {
+  const crashed = (methods: string): Outcome => ({
+    exit: 1,
+    stdout: [`clearLine: ${methods}, cursorTo: ${methods}, columns: undefined`],
+    stderr: [line('TypeError: process.stdout.clearLine is not a function')],
+    exitEvent: { code: 1, printed: [] },
+  });
+  const ran: Outcome = { exit: 0, stdout: ['clearLine: function, cursorTo: function, columns: number', 'cleared the line'], stderr: '', exitEvent: { code: 0, printed: [] } };
+  claim('output/tty-only-stdout-methods', byNode<Outcome>({
+    '*': byStdio({ '*': crashed('undefined'), tty: ran }),
+    // Bun crashes alike, its report adding the source lines and "(In 'process.stdout.clearLine(0)', ...)".
+    bun: byStdio({ '*': { ...crashed('undefined'), stderr: [/^TypeError: process\.stdout\.clearLine is not a function\. \(In /] }, tty: ran }),
+    // Deno reports the uncaught error in its own words and ends without emitting 'exit'.
+    deno: byStdio({ '*': { ...crashed('undefined'), stderr: [line('error: Uncaught (in promise) TypeError: process.stdout.clearLine is not a function')], exitEvent: 'not fired' }, tty: ran }),
+  }));
+
+  const kept = (state: string): Outcome => ({ exit: 0, stdout: ['piped line', 'after the source ended', '100 ms later'], stderr: [line(state)], exitEvent: { code: 0, printed: [] } });
+  claim('output/pipe-into-stdout-keeps-it', byStdio({
+    '*': kept('stdout writable: true, destroyed: false'),
+    tty: { exit: 0, stdout: ['piped line', 'after the source ended', '100 ms later', 'stdout writable: true, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  }));
+
+  // Before 16.7.0 destroy() is for good: the lines are lost, silently (on a terminal the state line
+  // from stderr is all that arrives). Node 13 crashes instead when stdout is a regular file.
+  const lostAfterDestroy = byStdio<Outcome>({
+    '*': { exit: 0, stdout: '', stderr: [line('stdout destroyed: true')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['stdout destroyed: true'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const printedAfterDestroy = byStdio<Outcome>({
+    '*': { exit: 0, stdout: ['console.log after process.stdout.destroy()', '100 ms later'], stderr: [line('stdout destroyed: false')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['console.log after process.stdout.destroy()', '100 ms later', 'stdout destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const destroyedCrash: Outcome = { exit: 1, stdout: '', stderr: [line('Error [ERR_STREAM_DESTROYED]: Cannot call write after a stream was destroyed'), 'Emitted \'error\' event on SyncWriteStream instance'], exitEvent: { code: 1, printed: [] } };
+  claim('output/stdout-destroy-then-log', byNode<Outcome>({
+    '<13.0.0': lostAfterDestroy,
+    '>=13.0.0 <14.0.0': byStdio({ '*': lostAfterDestroy, file: destroyedCrash }),
+    '>=14.0.0 <16.7.0': lostAfterDestroy,
+    '>=16.7.0': printedAfterDestroy,
+  }));
+
+  // On a terminal what the scenario writes to stderr, the EPIPE report included, arrives in stdout.
+  const silentAfterEnd = byStdio<Outcome>({
+    '*': { exit: 0, stdout: '', stderr: [line('stdout writable: false, destroyed: true')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['stdout writable: false, destroyed: true'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const epipeAfterEnd = byStdio<Outcome>({
+    '*': { exit: 1, stdout: '', stderr: [line('stdout writable: false, destroyed: false'), line('Error: write EPIPE')], exitEvent: { code: 1, printed: [] } },
+    tty: { exit: 1, stdout: /^stdout writable: false, destroyed: false\n[\s\S]*\nError: write EPIPE\n/, stderr: '', exitEvent: { code: 1, printed: [] } },
+    file: { exit: 0, stdout: ['100 ms later'], stderr: [line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+  });
+  // Only the error's line is stated: the lines around it (how any unhandled 'error' event is
+  // reported) changed within 12.x, in 12.9.0 and 12.12.0 (bisected), which is not this claim.
+  const writeAfterEndCrash: Outcome = { exit: 1, stdout: '', stderr: [line('Error [ERR_STREAM_WRITE_AFTER_END]: write after end')], exitEvent: { code: 1, printed: [] } };
+  claim('output/stdout-end-then-log', byNode<Outcome>({
+    '<14.0.0': byStdio({ '*': silentAfterEnd, file: writeAfterEndCrash }),
+    '>=14.0.0 <16.7.0': silentAfterEnd,
+    '>=16.7.0': epipeAfterEnd,
+    // Bun and Deno print every line on every kind; what they report of the stream differs.
+    bun: byStdio({
+      '*': { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later'], stderr: [line('stdout writable: false, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+      file: { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later'], stderr: [line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+      tty: { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later', 'stdout writable: false, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+    }),
+    deno: byStdio({
+      '*': { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later'], stderr: [line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+      tty: { exit: 0, stdout: ['console.log after process.stdout.end()', '100 ms later', 'stdout writable: false, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+    }),
+  }));
+
+  // Before 13.13.0 pipeline's callback is never called: nothing but the piped line, on every kind.
+  const piped: Outcome = { exit: 0, stdout: ['piped line'], stderr: '', exitEvent: { code: 0, printed: [] } };
+  /** The callback ran and stdout stayed ended: the later lines are lost; `state` is what the timer saw of stdout. */
+  const endedByPipeline = (state: string, file: string[] = ['piped line']) => byStdio<Outcome>({
+    '*': { exit: 0, stdout: ['piped line'], stderr: [line('pipeline callback: no error'), line(`stdout writable: false, destroyed: ${state}`)], exitEvent: { code: 0, printed: [] } },
+    file: { exit: 0, stdout: file, stderr: [line('pipeline callback: no error'), line(`stdout writable: ${file.length > 1 ? 'true' : 'false'}, destroyed: ${state}`)], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['piped line', 'pipeline callback: no error', `stdout writable: false, destroyed: ${state}`], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  const fileKeepsAll = ['piped line', 'after pipeline', '100 ms later'];
+  const everyLine = (writable: boolean) => byStdio<Outcome>({
+    '*': { exit: 0, stdout: fileKeepsAll, stderr: [line('pipeline callback: no error'), line(`stdout writable: ${writable}, destroyed: false`)], exitEvent: { code: 0, printed: [] } },
+    file: { exit: 0, stdout: fileKeepsAll, stderr: [line('pipeline callback: no error'), line('stdout writable: true, destroyed: false')], exitEvent: { code: 0, printed: [] } },
+    tty: { exit: 0, stdout: ['piped line', 'pipeline callback: no error', 'after pipeline', '100 ms later', 'stdout writable: false, destroyed: false'], stderr: '', exitEvent: { code: 0, printed: [] } },
+  });
+  claim('output/pipeline-into-stdout-closes-it', byNode<Outcome>({
+    '<13.13.0': piped,
+    '>=13.13.0 <16.7.0': endedByPipeline('true'),
+    '>=16.7.0 <17.0.0': endedByPipeline('false', ['piped line', '100 ms later']),
+    '>=17.0.0 <18.0.0': endedByPipeline('false', fileKeepsAll),
+    '>=18.0.0': byStdio({
+      '*': endedByPipeline('false', fileKeepsAll),
+      tty: { exit: 1, stdout: /^piped line\npipeline callback: no error\nstdout writable: false, destroyed: false\n[\s\S]*\nError: write EPIPE\n/, stderr: '', exitEvent: { code: 1, printed: [] } },
+    }),
+    // Bun and Deno never end stdout: every line on every kind (Bun says stdout is not writable but writes it).
+    bun: everyLine(false),
+    deno: everyLine(true),
+  }));
 });
 
 // Output lost at the very end beyond the main thread's own writes: a worker's output (which the
@@ -228,21 +337,6 @@ describe('output lost at the very end: workers, children, the pipe left behind',
     '  parent: calling process.exit()',
     '  child: a line after the parent exited',
   ]));
-  claim('output/stdout-destroy-then-log', byNode<Outcome>({
-    '<16.7': {
-      exit: 0,
-      stdout: ['stdout: before destroy()'],
-      stderr: ['stderr: stdout destroyed: true', 'stderr: the end'],
-      exitEvent: { code: 0, printed: [] },
-    },
-    '>=16.7': {
-      exit: 0,
-      stdout: ['stdout: before destroy()', 'stdout: after destroy()', 'stdout: 20 ms later'],
-      stderr: ['stderr: stdout destroyed: false', 'stderr: the end'],
-      exitEvent: { code: 0, printed: [] },
-    },
-  }));
-
   claim('output/nonblocking-stdout-left-behind', byNode<Outcome>({
     '<12.5': ok(['writer: a line', 'while the writer runs, the pipe is non-blocking', 'after the writer exited, the pipe is non-blocking']),
     '>=12.5': ok(['writer: a line', 'while the writer runs, the pipe is non-blocking', 'after the writer exited, the pipe is blocking']),

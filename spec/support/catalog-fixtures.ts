@@ -3,7 +3,7 @@
 // folder, and results for the real claims under two made-up versions.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Claim } from '../../tools/catalog-model.ts';
+import { claimKinds, resultKey, type Claim } from '../../tools/catalog-model.ts';
 import { emptyResults, type Observed, type ResultsFile } from '../../tools/catalog-pages.ts';
 import { renderPages, renderSite } from '../../tools/catalog-render.ts';
 
@@ -26,7 +26,7 @@ export const obs = (o: Partial<Observed> = {}): Observed => ({
   id: 'x/y', node: 'v22.23.3', exitCode: 0, signal: null, stdout: 'same\n', stderr: '', exitEvent: { fired: true, code: 0 }, exitHandler: [], timedOut: false, ...o,
 });
 
-/** Results for the real claims under two versions: every third claim ends differently on the newer one. */
+/** Results for the real claims under two versions, each kind of a claim stated per stdout kind: every third claim ends differently on the newer one. */
 export function fixtureResults(claims: Claim[]): ResultsFile {
   const data = emptyResults();
   data.platform = 'linux';
@@ -37,8 +37,11 @@ export function fixtureResults(claims: Claim[]): ResultsFile {
   claims.forEach((c) => {
     if (c.kind !== 'scenario') return;
     const i = order.indexOf(c.id); // by id, so the fixture does not depend on the order it is given
-    data.results['v14.21.3']!.scenarios[c.id] = { scenario: c.id, target: 'v14.21.3', verdict: 'pass', observation: obs(), hash: c.hash };
-    data.results['v22.23.3']!.scenarios[c.id] = { scenario: c.id, target: 'v22.23.3', verdict: 'pass', observation: obs(i % 3 === 0 ? { exitCode: 1, exitEvent: { fired: true, code: 1 } } : {}), hash: c.hash };
+    for (const k of claimKinds(c)) {
+      const kind = k ? { stdio: k } : {};
+      data.results['v14.21.3']!.scenarios[resultKey(c, k)] = { scenario: c.id, ...kind, target: 'v14.21.3', verdict: 'pass', observation: obs(kind), hash: c.hash };
+      data.results['v22.23.3']!.scenarios[resultKey(c, k)] = { scenario: c.id, ...kind, target: 'v22.23.3', verdict: 'pass', observation: obs({ ...kind, ...(i % 3 === 0 ? { exitCode: 1, exitEvent: { fired: true, code: 1 } } : {}) }), hash: c.hash };
+    }
   });
   return data;
 }

@@ -99,7 +99,7 @@ changes: [{in: '15.9.0', what: 'x', link: 'l'}, {never: '21', what: 'y', link: '
 
   it('a boundary holds when the claim passes on both sides; a failure on either side is a problem; same behaviour is only a note', () => {
     const b = { scenario: 'x/y', at: '15.0.0', from: ['changes: 15.0.0'], before: '14.21.3', after: '15.0.0' };
-    const run = (a: [string, string], z: [string, string]) => judgeBoundaries([b], (v) => (v === '14.21.3' ? { verdict: a[0], observation: obs(a[1]) } : { verdict: z[0], observation: obs(z[1]), failure: z[0] === 'fail' ? 'expected exit code 1\nmore' : undefined }))[0]!;
+    const run = (a: [string, string], z: [string, string]) => judgeBoundaries([b], (v) => (v === '14.21.3' ? [{ verdict: a[0], observation: obs(a[1]) }] : [{ verdict: z[0], observation: obs(z[1]), failure: z[0] === 'fail' ? 'expected exit code 1\nmore' : undefined }]))[0]!;
     const ok: BoundaryVerdict = run(['pass', 'old'], ['pass', 'new']);
     expect(ok.problem).toBeUndefined();
     expect(ok.differs).toEqual(['stdout']);
@@ -108,6 +108,21 @@ changes: [{in: '15.9.0', what: 'x', link: 'l'}, {never: '21', what: 'y', link: '
     const same = run(['pass', 'same'], ['pass', 'same']);
     expect(same.problem).toBeUndefined();
     expect(same.note).toMatch(/same behaviour on 14\.21\.3 and 15\.0\.0/);
+  });
+
+  it('a scenario that states stdout kinds: a side passes only when every kind passes, and a differing field is named with its kind', () => {
+    const b = { scenario: 'x/k', at: '15.0.0', from: ['changes: 15.0.0'], before: '14.21.3', after: '15.0.0' };
+    const side = (pipe: [string, string], file: [string, string]) => [
+      { stdio: 'pipe' as const, verdict: pipe[0], observation: obs(pipe[1]), ...(pipe[0] === 'fail' ? { failure: 'expected exit code 0' } : {}) },
+      { stdio: 'file' as const, verdict: file[0], observation: obs(file[1]) },
+    ];
+    const ok = judgeBoundaries([b], (v) => (v === '14.21.3' ? side(['pass', 'old'], ['pass', 'same']) : side(['pass', 'new'], ['pass', 'same'])))[0]!;
+    expect(ok.problem).toBeUndefined();
+    expect(ok.differs).toEqual(['stdout (pipe)']);
+    const bad = judgeBoundaries([b], (v) => (v === '14.21.3' ? side(['pass', 'old'], ['pass', 'same']) : side(['fail', 'new'], ['pass', 'same'])))[0]!;
+    expect(bad.problem).toBe('x/k at 15.0.0 (changes: 15.0.0): fail on 15.0.0: [stdio pipe] expected exit code 0');
+    const none = judgeBoundaries([b], (v) => (v === '14.21.3' ? side(['pass', 'old'], ['pass', 'same']) : []))[0]!;
+    expect(none.afterVerdict).toBe('missing');
   });
 
   it('a boundary is stated once: a byNode edge needs a changes: entry, an `in:` entry a byNode edge or an edge of the scenario\'s node range', () => {

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { loadClaims, TOPICS, view } from '../../tools/catalog-model.ts';
+import { claimKinds, loadClaims, TOPICS, view, views as viewsOf } from '../../tools/catalog-model.ts';
+import { STDIO_KINDS } from '../../harness/stdio.ts';
+import { claimKey } from '../../harness/records.ts';
 import { claimData, dataBlock, emptyResults, mergeMatrix, pageData, prune, readResults, stalePages, type ClaimData } from '../../tools/catalog-pages.ts';
-import { renderPages } from '../../tools/catalog-render.ts';
+import { renderPages, renderSite, rowId } from '../../tools/catalog-render.ts';
 import { fixtureResults, obs, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
 import { findChanges, scenarioMeta, type MatrixData, type VersionResult } from '../../tools/matrix-data.ts';
 
@@ -48,7 +50,7 @@ describe('npm run catalog', () => {
   it('each page carries exactly its own claim\'s results, read back unchanged', () => {
     const data = fixtureResults(claims);
     const pages = renderPages(claims, data);
-    for (const c of claims.slice(0, 20)) expect(pageData(pages.get(`claims/${c.id}.md`)!, c.id), c.id).toEqual(JSON.parse(JSON.stringify(claimData(c.id, data))));
+    for (const c of claims.slice(0, 20)) expect(pageData(pages.get(`claims/${c.id}.md`)!, c.id), c.id).toEqual(JSON.parse(JSON.stringify(claimData(c, data))));
     const dir = join(tmp, 'roundtrip');
     writeDocs(dir, pages);
     expect(readResults(claims, dir)).toEqual(prune(JSON.parse(JSON.stringify(data)), claims));
@@ -78,14 +80,14 @@ describe('npm run catalog', () => {
   it('lists exactly the claims the matrix sees change as "differs between versions" (one definition of the same behaviour)', () => {
     const data = readResults(claims);
     expect(data.versions.length).toBeGreaterThan(1);
-    const differs = claims.filter((c) => view(c, data).differs).map((c) => c.id).sort();
+    const differs = claims.flatMap((c) => viewsOf(c, data)).filter((v) => v.differs).map((v) => claimKey({ scenario: v.claim.id, ...(v.stdio ? { stdio: v.stdio } : {}) })).sort();
     const results: Record<string, VersionResult> = {};
     for (const v of data.versions) {
       results[v] = { node: v, platform: data.platform, arch: data.arch, scenarios: {} };
       for (const [id, r] of Object.entries(data.results[v]!.scenarios)) results[v]!.scenarios[id] = r;
     }
     const meta = Object.fromEntries(claims.filter((c) => c.kind === 'scenario').map((c) => [c.id, scenarioMeta(c.s)]));
-    const changed = [...new Set(findChanges(data.versions, results, meta).map((x) => x.scenario))].sort();
+    const changed = [...new Set(findChanges(data.versions, results, meta).map((x) => claimKey(x)))].sort();
     expect(differs).toEqual(changed);
     expect(differs).not.toContain('events/error-monitor');
   });
@@ -158,6 +160,43 @@ describe('npm run catalog', () => {
     expect(pageData(page, c.id)!.bisected).toEqual(observed);
     const other = renderPages([c], data, { [c.id]: { ...observed, hash: 'another text....' } }).get(`claims/${c.id}.md`)!;
     expect(other).toContain('changed in Node 15.0.0 (declared only: not bisected yet)');
+  });
+
+  it('a scenario that states stdout kinds has one page, showing each kind, whose data holds each kind\'s records', () => {
+    const c = claims.find((x) => x.id === 'output/exit-after-big-write')!;
+    expect(claimKinds(c)).toEqual(['socket', 'pipe', 'file', 'tty']);
+    const data = fixtureResults(claims);
+    const page = renderPages(claims, data).get('claims/output/exit-after-big-write.md')!;
+    for (const k of ['a socket pair (child_process)', 'a FIFO (a shell pipe)', 'a regular file (> file)', 'a terminal (a pseudo-terminal)']) expect(page).toContain(`## What it did, stdout ${k}`);
+    const d = pageData(page, c.id)!;
+    expect(Object.keys(d.results).sort()).toEqual(['v14.21.3', 'v22.23.3'].flatMap((v) => STDIO_KINDS.map((k) => `${v} [stdio ${k}]`)).sort());
+    expect(Object.values(d.results).map((r) => r.stdio).sort()).toEqual([...STDIO_KINDS, ...STDIO_KINDS].sort());
+    // A claim on the default kind alone keeps its page's keys: its targets.
+    const plain = claims.find((x) => x.id === 'timers/immediate-vs-timeout')!;
+    expect(Object.keys(pageData(renderPages([plain], data).get('claims/timers/immediate-vs-timeout.md')!, plain.id)!.results)).toEqual(['v14.21.3', 'v22.23.3']);
+    // A kind its header no longer names is dropped, as a claim that no longer exists is.
+    const extra = JSON.parse(JSON.stringify(data)) as typeof data;
+    extra.results['v22.23.3']!.scenarios['output/exit-after-big-write'] = { scenario: c.id, target: 'v22.23.3', verdict: 'pass', hash: c.hash };
+    expect(prune(extra, claims).results['v22.23.3']!.scenarios['output/exit-after-big-write']).toBeUndefined();
+  });
+
+  it('the index filters by stdout kind: a row per claim and kind, each naming the kind it was observed with', () => {
+    const data = fixtureResults(claims);
+    const html = renderSite(claims, data).get('index.html')!;
+    const rows = [...html.matchAll(/<tr id="([^"]+)" data-topic="[^"]*" data-stdio="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+    const all = claims.flatMap((c) => viewsOf(c, data));
+    expect(rows.map((r) => r[0])).toEqual(all.map(rowId));
+    expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
+    // Each kind's rows: the claims stated per kind on it, and every other scenario on the default, a socket pair; a Lambda handler on none.
+    for (const k of STDIO_KINDS) {
+      const want = all.filter((v) => v.claim.kind === 'scenario' && (v.stdio ?? 'socket') === k).map(rowId);
+      expect(rows.filter((r) => r[1] === k).map((r) => r[0]), k).toEqual(want);
+      expect(want.length, k).toBeGreaterThan(0);
+      expect(html, k).toMatch(new RegExp(`<option value="${k}">[^<]* \\(${want.length}\\)</option>`));
+    }
+    expect(rows.filter((r) => r[1] === '').map((r) => r[0])).toEqual(all.filter((v) => v.claim.kind === 'lambda').map(rowId));
+    expect(rows.map((r) => r[0])).toContain('output/exit-after-big-write/stdio-tty');
+    expect(html).toContain('<select id="stdio"><option value="all">Every kind</option>');
   });
 
   it('every claim has a page, and the index links every page under its topic', () => {

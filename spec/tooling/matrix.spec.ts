@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import type { ClaimRecord } from '../../harness/records.ts';
 import { stableJson } from '../../harness/observation.ts';
-import { findChanges, problems, versionResult, type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult } from '../../tools/matrix-data.ts';
+import { compatibility, findChanges, problems, versionResult, type MatrixData, type RecordedObservation, type ScenarioMeta, type VersionResult } from '../../tools/matrix-data.ts';
 import { describeChangeShort, excerpt, markdownReport, table, terminalTable } from '../../tools/matrix-render.ts';
 import type { ObservedChange } from '../../tools/matrix-data.ts';
 import { spec as matrixCommand } from '../../tools/matrix.ts';
@@ -171,5 +171,32 @@ describe('what changed, as the terminal shows it (bisect and the matrix): from t
     expect(excerpt(0, 1)).toEqual({ before: '0', after: '1', more: 0 });
     expect(excerpt(null, ['x'])).toEqual({ before: 'none', after: 'x', more: 0 });
     expect(excerpt('fired with code 0', 'fired with code 13')).toEqual({ before: 'fired with code 0', after: 'fired with code 13', more: 0 });
+  });
+});
+
+describe('a scenario that states stdout kinds, in the matrix', () => {
+  const rec = (v: string, stdio: 'pipe' | 'file', o: RecordedObservation) => ({ t: 'test' as const, file: 'spec/node/x.spec.ts', name: `x/y [stdio ${stdio}]`, verdict: 'pass' as const, scenario: 'x/y', stdio, target: v, hash: 'aaaa', observation: o });
+  const run = (v: string, pipe: RecordedObservation, file: RecordedObservation) => versionResult(v, [rec(v, 'pipe', pipe), rec(v, 'file', file)]);
+
+  it('files each kind under its own key, finds a change on one kind only, and names the kind in every report', () => {
+    const meta = { ...META, changes: [{ in: '16.7.0', what: 'pipes crash', link: 'https://example.org' }] };
+    const a = run('v14.21.3', obs('v14.21.3', { stdio: 'pipe' }), obs('v14.21.3', { stdio: 'file' }));
+    const b = run('v16.20.2', obs('v16.20.2', { stdio: 'pipe', exitCode: 1 }), obs('v16.20.2', { stdio: 'file' }));
+    expect(Object.keys(a.scenarios).sort()).toEqual(['x/y [stdio file]', 'x/y [stdio pipe]']);
+    const results = { 'v14.21.3': a, 'v16.20.2': b };
+    const changes = findChanges(['v14.21.3', 'v16.20.2'], results, { 'x/y': meta });
+    expect(changes.map((c) => [c.scenario, c.stdio, c.diff.map((x) => x.field), c.explainedBy?.in])).toEqual([['x/y', 'pipe', ['exit code'], '16.7.0']]);
+    const d: MatrixData = { platform: 'linux', arch: 'x64', versions: ['v14.21.3', 'v16.20.2'], scenarios: { 'x/y': meta }, results, changes, unclaimed: [] };
+    expect(table(d).rows).toEqual(['x/y [stdio file]', 'x/y [stdio pipe]']);
+    expect(problems(d)).toEqual([]);
+    expect(markdownReport(d)).toContain('### `x/y [stdio pipe]`: changes in v16.20.2');
+  });
+
+  it('compares a runtime with Node kind by kind', () => {
+    const node = run('v26.10.0', obs('v26.10.0', { stdio: 'pipe', stdout: '' }), obs('v26.10.0', { stdio: 'file' }));
+    const bun = run('bun 1.4.5', obs('bun 1.4.5', { stdio: 'pipe' }), obs('bun 1.4.5', { stdio: 'file' }));
+    const c = compatibility(node, bun, { 'x/y': META });
+    expect(c.same).toEqual(['x/y [stdio file]']);
+    expect(c.differs.map((x) => [x.scenario, x.stdio, x.diff.map((f) => f.field)])).toEqual([['x/y', 'pipe', ['stdout']]]);
   });
 });

@@ -1,7 +1,7 @@
 // What the harness removes from an output before it is compared: what differs between machines
-// and runs (harness/observation.ts normalise), and nothing else.
+// and runs (harness/observation.ts normalise), and nothing else; and how a terminal's stdout is compared.
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../harness/observation.ts';
+import { behaviour, behaviourDiff, normalise, type StoredObservation } from '../../harness/observation.ts';
 
 const at = { dir: '/tmp/x/scenarios/network', scenarios: '/tmp/x/scenarios', root: '/tmp/x' };
 
@@ -30,5 +30,22 @@ describe('normalise', () => {
 
   it('paths, pids and the version in a crash trailer', () => {
     expect(normalise('(node:1234) Warning at /tmp/x/scenarios/network/a.js:3\nNode.js v22.1.0', at)).toBe('(node:<pid>) Warning at <dir>/a.js:3\nNode.js <version>');
+  });
+});
+
+describe('behaviour on a terminal', () => {
+  const crash = (place: string, trailer: string[]): StoredObservation => ({
+    id: 'x/y', node: 'v18.20.8', exitCode: 1, signal: null, stderr: '', exitEvent: { fired: true, code: 1 }, exitHandler: [], timedOut: false, stdio: 'tty',
+    stdout: ['piped line', `${place}`, '      throw er; // Unhandled \'error\' event', '      ^', '', 'Error: write EPIPE', '    at afterWriteDispatched (node:internal/stream_base_commons:161:15)', ...trailer, ''].join('\n'),
+  });
+  it('reads stdout as stderr is read (both streams are the one terminal): a crash report differing only in Node\'s own source place and trailer behaves the same', () => {
+    expect(behaviourDiff(crash('node:events:491', []), crash('node:events:515', ['', 'Node.js <version>']))).toEqual([]);
+    expect(behaviour(crash('node:events:491', [])).stdout).toBe('piped line\nError: write EPIPE');
+  });
+  it('still tells a different line apart, and reads any other kind\'s stdout exactly', () => {
+    const other = crash('node:events:491', []);
+    expect(behaviourDiff(other, { ...other, stdout: other.stdout.replace('piped line', 'another line') }).map((d) => d.field)).toEqual(['stdout']);
+    const { stdio: _s, ...socket } = other;
+    expect(behaviourDiff(socket, { ...socket, stdout: socket.stdout.replace('node:events:491', 'node:events:515') }).map((d) => d.field)).toEqual(['stdout']);
   });
 });

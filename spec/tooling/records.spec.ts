@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { runVitest } from '../../tools/vitest-run.ts';
+import { byStdio, forKind, stdioProblems, type Outcome } from '../../harness/claims.ts';
+import { claimKey } from '../../harness/records.ts';
 
 describe('records, not titles', () => {
   it('name the claimed scenario, its verdict and observation, and a skip with its reason, whatever the titles say', async () => {
@@ -31,4 +33,38 @@ describe('selecting claims for one run', () => {
     expect(await ran({ SPEC_IDS: 'child-process/spawn-missing' })).toEqual(['child-process/spawn-missing']);
     expect(await ran({ SPEC_ONLY: 'child-process/spawn-missing' })).toEqual(['child-process/spawn-missing', 'child-process/spawn-missing-no-listener', 'child-process/spawn-missing-shell']);
   }, 120_000);
+});
+
+describe('a scenario that states stdout kinds', () => {
+  it('is one claim per kind: each record names its kind, its observation was made on it, and the default keeps its bare id', async () => {
+    const r = await runVitest({ paths: ['spec/node/output.spec.ts'], target: inject('target').path, env: { SPEC_IDS: 'output/stdout-stream,output/exit-after-short-output' } });
+    const ran = r.tests.filter((t) => t.verdict !== 'skipped');
+    expect(ran.map((t) => (t.scenario === undefined ? t.name : claimKey(t as { scenario: string; stdio?: 'socket' }))).sort()).toEqual([
+      'output/exit-after-short-output',
+      ...['file', 'pipe', 'socket', 'tty'].map((k) => `output/stdout-stream [stdio ${k}]`),
+    ]);
+    for (const t of ran) {
+      if (t.scenario === undefined) continue;
+      expect(t.verdict, claimKey(t as { scenario: string })).toBe('pass');
+      // An observation names its kind unless it is the default, a socket pair.
+      const kind = 'stdio' in t ? t.stdio : undefined;
+      expect(t.observation?.stdio, claimKey(t as { scenario: string })).toBe(kind === 'socket' ? undefined : kind);
+    }
+    expect(ran.find((t) => t.scenario === 'output/exit-after-short-output')).not.toHaveProperty('stdio');
+  }, 180_000);
+
+  const o = (line: string): Outcome => ({ exit: 0, stdout: [line], stderr: '', exitEvent: { code: 0, printed: [] } });
+  const s = { id: 'x/y', stdio: ['socket', 'pipe', 'file', 'tty'] as ('socket' | 'pipe' | 'file' | 'tty')[] };
+  it('byStdio states each kind: a kind named, else \'*\', nested in a field or in another table', () => {
+    const table = { ...o('x'), stdout: byStdio({ '*': ['any'], tty: byStdio({ tty: ['terminal'] }) }) };
+    expect(forKind(table, 'pipe').stdout).toEqual(['any']);
+    expect(forKind(table, 'tty').stdout).toEqual(['terminal']);
+    expect(stdioProblems(s, s.stdio, byStdio({ '*': o('a'), tty: o('b') }))).toEqual([]);
+  });
+  it('refuses a kind left unstated, a kind the header does not run, and byStdio in a claim whose header names no kinds', () => {
+    expect(stdioProblems(s, s.stdio, byStdio({ socket: o('a'), pipe: o('a'), file: o('a') }))).toEqual(["x/y: byStdio states nothing for tty (its header runs it with socket, pipe, file, tty): add tty or '*'"]);
+    expect(stdioProblems({ id: 'x/y', stdio: ['pipe', 'file'] }, ['pipe', 'file'], byStdio({ '*': o('a'), tty: o('b') }))).toEqual(['x/y: byStdio states tty, which its header does not run it with (stdio: [pipe, file])']);
+    expect(stdioProblems({ id: 'x/y', stdio: ['socket'] }, ['socket'], byStdio({ '*': o('a') }))[0]).toMatch(/^x\/y: the outcome states values by byStdio, but its header names no stdout kinds/);
+    expect(() => byStdio({ fifo: o('a') } as never)).toThrow('byStdio: unknown stdout kind "fifo"');
+  });
 });

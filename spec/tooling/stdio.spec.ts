@@ -90,3 +90,30 @@ describe.sequential('stdout and stderr of each kind', () => {
     expect(() => fixture('bad-stdio.js')).toThrow(/bad-stdio\.js: header field "stdio" must be one of socket, pipe, file, tty/);
   });
 });
+
+// The bench's floor (tools/bare-run.mjs) runs each scenario on the kind its header names, as the
+// suite does, with no harness: each job here writes what its fds 1 and 2 are to a file of its own.
+describe.sequential('tools/bare-run.mjs: each job on its kind', () => {
+  const bareLeftovers = () => readdirSync(tmpdir()).filter((n) => n.startsWith('nas-bare-'));
+  const kinds = (['socket', 'pipe', 'file', 'tty'] as const).filter(can);
+  if (!can('tty')) skipped('tools/bare-run.mjs on a terminal', whyNoStdio('tty')!);
+  it(`runs ${kinds.join(', ')} as fds 1 and 2 are in the suite, and leaves nothing behind`, async () => {
+    const { execa } = await import('execa');
+    const probe = "var fs=require('fs');function k(fd){var s=fs.fstatSync(fd);return s.isFIFO()?'fifo':s.isSocket()?'socket':s.isFile()?'file':s.isCharacterDevice()?'chardev':'other'}" +
+      "fs.writeFileSync(process.argv[1], k(1)+' '+k(2)+' isTTY='+!!process.stdout.isTTY);process.stdout.write('x'.repeat(1<<20))";
+    const out = (k: string) => join(dir(), `bare-${k}.txt`);
+    const jobs = kinds.map((k) => ({ file: target.path, args: ['-e', probe, out(k)], cwd: dir(), env: { PATH: process.env.PATH ?? '' }, timeout: 20_000, stdio: k }));
+    const file = join(dir(), 'bare-jobs.json');
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify({ width: 4, jobs }));
+    // Other processes on this machine may hold folders of their own with the prefix: only new ones count.
+    const before = new Set(bareLeftovers());
+    const r = await execa(process.execPath, [join(import.meta.dirname, '..', '..', 'tools', 'bare-run.mjs'), file], { reject: false, timeout: 60_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const want: Record<string, string> = { socket: 'socket socket isTTY=false', pipe: 'fifo fifo isTTY=false', file: 'file file isTTY=false', tty: 'chardev chardev isTTY=true' };
+    for (const k of kinds) expect(readFileSync(out(k), 'utf8'), k).toBe(want[k]);
+    expect(bareLeftovers().filter((n) => !before.has(n))).toEqual([]);
+    // No process of a job is left (the terminal's included: its command line names the job's output file).
+    expect(runningWith(join(dir(), 'bare-'))).toEqual([]);
+  }, 90_000);
+});

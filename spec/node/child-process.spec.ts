@@ -384,3 +384,136 @@ describe('child processes: output and messages lost at the very end', () => {
     deno: ok(['parent: child exited with code 0']),
   }));
 });
+
+describe('process trees: what a signal, a timeout or a dead parent does to the others', () => {
+  claim('child-process/spawn-timeout-handled-sigterm', {
+    exit: 0,
+    stdout: ['child: ready', 'child: got SIGTERM; carrying on', '1 s after the timeout: exitCode null, killed true; sending SIGKILL', 'exit: null SIGKILL'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/fork-child-outlives-parent-kill', {
+    exit: 0,
+    stdout: ['child started; killing its parent with SIGKILL', "parent ended by SIGKILL; child: 'disconnect' came", '300 ms later the child is still running: true'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/cluster-worker-dies-with-primary', {
+    exit: 0,
+    stdout: [
+      'worker started; killing the primary with SIGKILL',
+      'primary ended by SIGKILL',
+      'what the worker printed after it started: "worker: exit 0\\n"',
+      'the pipe closed: the worker is gone too',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/stdin-piped-to-child-after-exit', {
+    exit: 0,
+    stdout: byNode({
+      '<13.12.0': [
+        'pipe only: child exited with 0',
+        'pipe only: 1 s later the parent is still running; ending its stdin',
+        'pipe only: parent ended with code 0',
+        'unpipe: child exited with 0; unpipe() called',
+        'unpipe: 1 s later the parent is still running; ending its stdin',
+        'unpipe: parent ended with code 0',
+      ],
+      '>=13.12.0': [
+        'pipe only: child exited with 0',
+        'pipe only: parent ended with code 0',
+        'unpipe: child exited with 0; unpipe() called',
+        'unpipe: parent ended with code 0',
+      ],
+    }),
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/stdin-destroyed-child-runs-on', {
+    exit: 0,
+    stdout: ['child.stdin destroyed: true', '1 s later: exitCode null; calling child.kill()', 'exit: null SIGTERM'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('child-process/process-kill-dead-pid', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['child exited with 0', 'child.kill() returned false', 'process.kill(child.pid) threw: kill ESRCH (code ESRCH, syscall kill)'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun's message says more.
+    bun: {
+      exit: 0,
+      stdout: ['child exited with 0', 'child.kill() returned false', 'process.kill(child.pid) threw: kill() failed: ESRCH: No such process (code ESRCH, syscall kill)'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+  }));
+
+  claim('child-process/children-get-default-sigpipe', {
+    exit: 0,
+    stdout: ['error: none; stdout "y\\n"; stderr ""'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('what a missing cwd and stdio: inherit do to the result', () => {
+  claim('child-process/spawn-cwd-missing', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['error: spawn <node> ENOENT', 'code ENOENT, syscall spawn <node>, path is the program: true', 'the message names the directory: false', 'close: -2 null'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun's message names posix_spawn and the program; its 'close' gets undefined for the signal.
+    bun: {
+      exit: 0,
+      stdout: ["error: ENOENT: no such file or directory, posix_spawn '<node>'", 'code ENOENT, syscall spawn <node>, path is the program: true', 'the message names the directory: false', 'close: -2 undefined'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno's 'close' gets null for the code.
+    deno: {
+      exit: 0,
+      stdout: ['error: spawn <node> ENOENT', 'code ENOENT, syscall spawn <node>, path is the program: true', 'the message names the directory: false', 'close: null null'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+  }));
+
+  claim('child-process/spawn-shell-cwd-missing', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['error: spawn /bin/sh ENOENT', 'code ENOENT, path /bin/sh, spawnargs ["-c","echo the command ran"]', 'close: -2 null'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    bun: {
+      exit: 0,
+      stdout: ["error: ENOENT: no such file or directory, posix_spawn '/bin/sh'", 'code ENOENT, path /bin/sh, spawnargs ["-c","echo the command ran"]', 'close: -2 undefined'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    deno: {
+      exit: 0,
+      stdout: ['error: spawn /bin/sh ENOENT', 'code ENOENT, path /bin/sh, spawnargs ["-c","echo the command ran"]', 'close: null null'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+  }));
+
+  claim('child-process/execsync-inherit-returns-null', {
+    exit: 0,
+    stdout: ['printed by the command', 'execSync returned null', 'result.toString() threw a TypeError'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

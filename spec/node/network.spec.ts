@@ -307,3 +307,153 @@ describe("the server's req: what 'close' means", () => {
     exitEvent: { code: 0, printed: [] },
   });
 });
+
+import { snapshot } from '../../harness/claims.ts';
+
+// Node's report of an 'error' event nobody listens for, as stderr reads on every release: where
+// Node threw it (events.js:N up to 15, node:events:N from 16: a place inside Node), the error and
+// its stack, the emitter, the error's own properties (from 12.3.0, nodejs/node#27243; errno is a
+// number from 13.0.0, nodejs/node#28140), and from 17.0.0 Node's version (nodejs/node#38332).
+const unhandledErrorEvent = (error: string, emitter: string, props: string[]) => snapshot`
+  *events*:*
+  *throw er; // Unhandled 'error' event
+  *^
+
+  ${error}
+  <frames>
+  ${byNode({ '<12.9.0': "Emitted 'error' event at:", '>=12.9.0': `Emitted 'error' event on ${emitter} instance at:` })}
+  <frames>
+  ${byNode({ '<12.3.0': [], '>=12.3.0': [...props.map((p) => `  ${p}`), '}'] })}
+  ${byNode({ '<17.0.0': [], '>=17.0.0': ['', 'Node.js <version>'] })}
+  `;
+/** The `errno` line of an error's properties: the code's name up to 12, its number from 13.0.0 (nodejs/node#28140). */
+const errno = (name: string, n: number) => byNode({ '<13.0.0': `errno: '${name}',`, '>=13.0.0': `errno: ${n},` });
+
+describe("an 'error' nobody listens for: refused connections, ports in use, upgraded sockets", () => {
+  claim('network/listen-eaddrinuse-no-listener', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['listen() returned without throwing', 'exit listener: code 1'],
+      stderr: unhandledErrorEvent('Error: listen EADDRINUSE: address already in use 127.0.0.1:<port>', 'Server', [
+        "code: 'EADDRINUSE',", errno('EADDRINUSE', -98), "syscall: 'listen',", "address: '127.0.0.1',", 'port: <port>',
+      ]),
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    // Bun prints its own source around the throw, then `error: <message>`.
+    bun: { exit: 1, stdout: ['listen() returned without throwing', 'exit listener: code 1'], stderr: [line('error: listen EADDRINUSE: address already in use 127.0.0.1:<port>')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['listen() returned without throwing'], stderr: [line('error: Uncaught Error: listen EADDRINUSE: address already in use 127.0.0.1:<port>')], exitEvent: 'not fired' },
+  }));
+
+  claim('network/listen-eaddrinuse-retry', {
+    exit: 0,
+    stdout: [
+      'error listener: EADDRINUSE; freeing the port, then retrying',
+      'listen callback of try 1',
+      "'listening': the server listens on the port it asked for: true",
+      'listen callback of try 2',
+      'server closed',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  claim('network/http-get-refused-no-listener', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['http.get() returned', 'exit listener: code 1'],
+      stderr: unhandledErrorEvent('Error: connect ECONNREFUSED 127.0.0.1:<port>', 'ClientRequest', [
+        errno('ECONNREFUSED', -111), "code: 'ECONNREFUSED',", "syscall: 'connect',", "address: '127.0.0.1',", 'port: <port>',
+      ]),
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['http.get() returned', 'exit listener: code 1'], stderr: [line('error: connect ECONNREFUSED 127.0.0.1:<port>')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['http.get() returned'], stderr: [line('error: Uncaught Error: connect ECONNREFUSED 127.0.0.1:<port>')], exitEvent: 'not fired' },
+  }));
+
+  claim('network/net-connect-refused-no-listener', byNode<Outcome>({
+    '*': {
+      exit: 1,
+      stdout: ['net.connect() returned without throwing', 'exit listener: code 1'],
+      stderr: unhandledErrorEvent('Error: connect ECONNREFUSED 127.0.0.1:<port>', 'Socket', [
+        errno('ECONNREFUSED', -111), "code: 'ECONNREFUSED',", "syscall: 'connect',", "address: '127.0.0.1',", 'port: <port>',
+      ]),
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    bun: { exit: 1, stdout: ['net.connect() returned without throwing', 'exit listener: code 1'], stderr: [line('error: connect ECONNREFUSED 127.0.0.1:<port>')], exitEvent: { code: 1, printed: ['exit listener: code 1'] } },
+    // Deno reports an uncaught error and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['net.connect() returned without throwing'], stderr: [line('error: Uncaught Error: connect ECONNREFUSED 127.0.0.1:<port>')], exitEvent: 'not fired' },
+  }));
+
+  const dgramCrash = (): Outcome => ({
+    exit: 1,
+    stdout: ['bind() returned', 'exit listener: code 1'],
+    stderr: unhandledErrorEvent('Error: bind EADDRINUSE 127.0.0.1:<port>', 'Socket', [
+      errno('EADDRINUSE', -98), "code: 'EADDRINUSE',", "syscall: 'bind',", "address: '127.0.0.1',", 'port: <port>',
+    ]),
+    exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+  });
+  const dgramSwallowed = (): Outcome => ({ exit: 0, stdout: ['bind() returned', 'exit listener: code 0'], stderr: '', exitEvent: { code: 0, printed: ['exit listener: code 0'] } });
+  claim('network/dgram-bind-in-use', byNode<Outcome>({
+    '<12.14.1 || >=13.0.0 <13.2.0 || >=24.21.0 <25.0.0 || >=26.8.1': dgramCrash(),
+    '>=12.14.1 <13.0.0 || >=13.2.0 <24.21.0 || >=25.0.0 <26.8.1': dgramSwallowed(),
+    // Bun swallows the error too (it copies the 'error' cleanup listener), and ends with code 0.
+    bun: dgramSwallowed(),
+    // Deno neither reports the error nor lets the process end: killed at the time limit.
+    deno: { timedOut: true, stdout: ['bind() returned'], stderr: '', exitEvent: 'not fired' },
+  }));
+
+  claim('network/close-all-connections-upgraded', {
+    exit: 0,
+    stdout: [
+      'client: HTTP/1.1 101 Switching Protocols',
+      'server.close() and closeAllConnections() called',
+      '1 s later the close callback has not run; destroying the upgraded socket',
+      'server close callback',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});
+
+describe('fetch() to a closed port, unhandled', () => {
+  claim('network/fetch-refused-unhandled', byNode<Outcome>({
+    // 18.0.0's fetch lost the reason: its cause read `Error: [object Object]` (the scenario applies from 18).
+    '<18.1.0': {
+      exit: 1,
+      stdout: ['fetch() returned a promise', 'exit listener: code 1'],
+      stderr: [line('TypeError: fetch failed'), line('  cause: Error: [object Object]'), not(/ECONNREFUSED/)],
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    '>=18.1.0': {
+      exit: 1,
+      stdout: ['fetch() returned a promise', 'exit listener: code 1'],
+      stderr: snapshot`
+        ${byNode({ '<18.13.0 || >=19.0.0 <19.1.0': ['(node:<pid>) ExperimentalWarning: The Fetch API is an experimental feature. This feature could change at any time', '(Use `node --trace-warnings ...` to show where the warning was created)'], '>=18.13.0 <19.0.0 || >=19.1.0': [] })}
+        node:*
+        *
+        *^
+
+        ${byNode({ '<24.14.0 || >=25.0.0 <25.6.1': 'TypeError: fetch failed', '>=24.14.0 <25.0.0 || >=25.6.1': '[TypeError: fetch failed] {' })}
+        <frames>
+          ${byNode({ '<20.13.0 || >=21.0.0 <21.7.0': 'cause', '>=20.13.0 <21.0.0 || >=21.7.0': '[cause]' })}: Error: connect ECONNREFUSED 127.0.0.1:<port>
+        <frames>
+            errno: -111,
+            code: 'ECONNREFUSED',
+            syscall: 'connect',
+            address: '127.0.0.1',
+            port: <port>
+          }
+        }
+
+        Node.js <version>
+        `,
+      exitEvent: { code: 1, printed: ['exit listener: code 1'] },
+    },
+    // Bun's own message names the reason, and its 'exit' listeners receive 0 though the process ends with 1.
+    bun: { exit: 1, stdout: ['fetch() returned a promise', 'exit listener: code 0'], stderr: [line('TypeError: ECONNREFUSED: Unable to connect. Is the computer able to access the url?')], exitEvent: { code: 0, printed: ['exit listener: code 0'] } },
+    // Deno prints the cause on a `Caused by:` line and ends without emitting 'exit'.
+    deno: { exit: 1, stdout: ['fetch() returned a promise'], stderr: [line('error: Uncaught (in promise) TypeError: fetch failed'), /^Caused by: Error: error sending request for url \(http:\/\/127\.0\.0\.1:<port>\/\): client error \(Connect\)/], exitEvent: 'not fired' },
+  }));
+});

@@ -51,6 +51,7 @@ describe('the boundaries of spec/node, stated once', () => {
     expect(having('<17.0.0')).toEqual([
       'errors/immediate-throw', 'errors/microtask-throw', 'errors/module-timer-throw', 'errors/nexttick-throw', 'errors/then-throw',
       'errors/throw-in-before-exit', 'errors/throw-in-exit-listener', 'errors/throw-in-uncaught-handler', 'errors/timer-throw', 'errors/uncaught-exception-monitor',
+      'network/dgram-bind-in-use', 'network/http-get-refused-no-listener', 'network/listen-eaddrinuse-no-listener', 'network/net-connect-refused-no-listener',
     ]);
   });
 

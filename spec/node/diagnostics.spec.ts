@@ -203,7 +203,7 @@ const deprecationE = (code: string, text: string) => ({
   },
 });
 /** From 17.0.0 Node ends its report of a fatal error with a blank line and its version (nodejs/node#38332). */
-const trailerE = () => byNode({ '<17.0.0': [], '>=17.0.0': ['', 'Node.js <version>'] });
+const trailerE = () => byNode({ '<17': [], '>=17': ['', 'Node.js <version>'] });
 
 describe('deprecation and timer warnings that appeared in a major', () => {
   claim('diagnostics/punycode-deprecation', byNode<Outcome>({
@@ -216,6 +216,23 @@ describe('deprecation and timer warnings that appeared in a major', () => {
     },
     // Bun prints no DEP0040 (and tells no 'warning' listener).
     bun: { exit: 0, stdout: ['loaded: xn--maana-pta.com', 'exit 0'], stderr: '', exitEvent: exit(0) },
+  }));
+
+  // The same require from a package inside node_modules: hidden there from 22.14.0 and 23.7.0
+  // (nodejs/node#56632), except on 25.4 and 25.5.
+  const fromNodeModules = 'loaded from node_modules: xn--maana-pta.com';
+  const quiet: Outcome = { exit: 0, stdout: [fromNodeModules, 'exit 0'], stderr: '', exitEvent: exit(0) };
+  const warns: Outcome = {
+    exit: 0,
+    stdout: [fromNodeModules, 'warning listener: DeprecationWarning DEP0040', 'exit 0'],
+    ...deprecationE('DEP0040', 'The `punycode` module is deprecated. Please use a userland alternative instead.'),
+    exitEvent: exit(0),
+  };
+  claim('diagnostics/punycode-deprecation-node-modules', byNode<Outcome>({
+    '<21.0.0 || >=22.14.0 <23 || >=23.7.0 <25.4.0 || >=25.6.0': quiet,
+    '>=21.0.0 <22.14.0 || >=23 <23.7.0 || >=25.4.0 <25.6.0': warns,
+    // Deno warns whoever requires it, as Node 21.0 to 22.13.
+    deno: warns,
   }));
 
   claim('diagnostics/util-extend-deprecation', byNode<Outcome>({

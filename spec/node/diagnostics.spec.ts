@@ -340,3 +340,31 @@ describe("an uncaught error's cause in the crash report", () => {
     deno: { exit: 1, stdout: [], stderr: [lineE('error: Uncaught Error: outer'), lineE('Caused by: Error: inner')], exitEvent: 'not fired' },
   }));
 });
+
+describe('--abort-on-uncaught-exception: the stack in V8\'s report', () => {
+  const report = (frame: boolean) => [
+    'child ended by: a signal',
+    'first line: Uncaught Error: boom',
+    'has FROM: true',
+    `frame after FROM: ${frame}`,
+    'files left in its directory: 0',
+  ];
+  claim('diagnostics/abort-on-uncaught-stack', byNode<Outcome>({
+    '<12.11.0 || >=20.10.0 <21 || >=21.1.0': { exit: 0, stdout: report(true), stderr: '', exitEvent: { code: 0, printed: [] } },
+    '>=12.11.0 <20.10.0 || >=21 <21.1.0': { exit: 0, stdout: report(false), stderr: '', exitEvent: { code: 0, printed: [] } },
+    // Bun ignores the flag: a plain crash (exit 1) whose report starts with the source excerpt.
+    bun: {
+      exit: 0,
+      stdout: ['child ended by: exit code 1', "first line: 1 | process.on('exit', function (code) {", 'has FROM: false', 'frame after FROM: false', 'files left in its directory: 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno hands the flag to V8, which reports a TerminationException with no frames, then traps.
+    deno: {
+      exit: 0,
+      stdout: ['child ended by: a signal', 'first line: Uncaught TerminationException', 'has FROM: true', 'frame after FROM: false', 'files left in its directory: 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+  }));
+});

@@ -115,3 +115,20 @@ describe('AbortSignal is an EventTarget', () => {
     exitEvent: exit(0),
   });
 });
+
+// ---- issue 18, family E: a warning that came and went between releases ---------------------------
+describe("AbortSignal: the leak warning for many 'abort' listeners", () => {
+  const warned = (limit: string): Outcome => ({
+    exit: 0,
+    stdout: ['added 12', 'warning listener: MaxListenersExceededWarning', 'listeners called: 12', 'exit 0'],
+    stderr: [line(`(node:<pid>) MaxListenersExceededWarning: Possible EventTarget memory leak detected. 11 abort listeners added to [AbortSignal]. ${limit}Use events.setMaxListeners() to increase limit`)],
+    exitEvent: exit(0),
+  });
+  // No warning at all where an AbortSignal has no limit (nodejs/node#55816), Bun and Deno included.
+  const silent: Outcome = { exit: 0, stdout: ['added 12', 'listeners called: 12', 'exit 0'], stderr: '', exitEvent: exit(0) };
+  claim('abort/signal-max-listeners', byNode<Outcome>({
+    '<20.15.0 || >=21 <22.2.0': warned(''),
+    '>=20.15.0 <21 || >=22.2.0 <22.13.0 || >=23 <23.5.0': warned('MaxListeners is 10. '),
+    '>=22.13.0 <23 || >=23.5.0': silent,
+  }));
+});

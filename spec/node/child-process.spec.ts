@@ -517,3 +517,20 @@ describe('what a missing cwd and stdio: inherit do to the result', () => {
     exitEvent: { code: 0, printed: [] },
   });
 });
+
+// ---- issue 18, family E: a deprecation that appeared in a major -----------------------------------
+describe('shell: true with a list of arguments', () => {
+  const ran = ['child printed: hi there, exit 0', 'exit 0'];
+  claim('child-process/shell-args-deprecation', byNode<Outcome>({
+    '<24.0.0': { exit: 0, stdout: ran, stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
+    // The warning is emitted from process.nextTick after spawn(), before the child's output arrives.
+    '>=24.0.0': {
+      exit: 0,
+      stdout: ['warning listener: DeprecationWarning DEP0190', ...ran],
+      stderr: [line('(node:<pid>) [DEP0190] DeprecationWarning: Passing args to a child process with shell option true can lead to security vulnerabilities, as the arguments are not escaped, only concatenated.')],
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Bun runs the command without the deprecation, as Node up to 23.
+    bun: { exit: 0, stdout: ran, stderr: '', exitEvent: { code: 0, printed: ['exit 0'] } },
+  }));
+});

@@ -368,3 +368,35 @@ describe('errors thrown while the process is ending', () => {
     deno: { exit: 1, stdout: ['end of script', 'beforeExit 0', 'exit 1'], stderr: '', exitEvent: { code: 1, printed: ['exit 1'] } },
   }));
 });
+
+// ---- issue 18, family E: the stack of an error rethrown from an 'uncaughtException' listener -----
+describe("rethrowing from an 'uncaughtException' listener", () => {
+  // The scenario reads the report of a child (scenarios/errors/_rethrow.js) and prints which of
+  // Node's lines it has; the checks are written for Node's report format.
+  const report = (stack: boolean) => [
+    'child exit code: 7',
+    'report shows the rethrow line: true',
+    'report shows the error: true',
+    `report shows the first throw: ${stack}`,
+    `report shows the timer: ${stack}`,
+  ];
+  claim('errors/rethrow-from-uncaught-handler', byNode<Outcome>({
+    '<12.6.0 || >=12.7.0': { exit: 0, stdout: report(true), stderr: '', exitEvent: { code: 0, printed: [] } },
+    // Only 12.6.0 lost the stack (nodejs/node#28550).
+    '>=12.6.0 <12.7.0': { exit: 0, stdout: report(false), stderr: '', exitEvent: { code: 0, printed: [] } },
+    // Neither prints Node's report: Bun exits 7 too but shows the error as `error: original` under the
+    // listener's own frame, and Deno exits 1 with `error: Uncaught Error: original`.
+    bun: {
+      exit: 0,
+      stdout: ['child exit code: 7', 'report shows the rethrow line: false', 'report shows the error: false', 'report shows the first throw: false', 'report shows the timer: false'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    deno: {
+      exit: 0,
+      stdout: ['child exit code: 1', 'report shows the rethrow line: false', 'report shows the error: false', 'report shows the first throw: false', 'report shows the timer: false'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+  }));
+});

@@ -178,3 +178,36 @@ describe('after hooks', () => {
     exitEvent: { code: 1, printed: ['exit listener 1'] },
   });
 });
+
+// ---- issue 18, family E: releases where a file-level hook or a flag behaves differently -----------
+describe('a file-level after() that closes what before() opened; --test-force-exit', () => {
+  claim('node-test/after-hook-open-handle', byNode<Outcome>({
+    // The file-level before() did not run before the test: the server is undefined and the test fails.
+    '<18.17.0 || >=19 <20.1.0': {
+      exit: 1,
+      stdout: ["not ok uses the server (testCodeFailure): TypeError: Cannot read properties of undefined (reading 'listening')", ...SUMMARY({ tests: 1, pass: 0, fail: 1 }), 'exit listener 1'],
+      stderr: '',
+      exitEvent: { code: 1, printed: ['exit listener 1'] },
+    },
+    // before() runs, but the file-level after() waits for 'beforeExit', which the open server
+    // never lets come (nodejs/node#49056): no summary, and the process never ends.
+    '>=18.17.0 <18.19.0 || >=20.1.0 <20.7.0': { timedOut: true, stdout: ['ok uses the server'], stderr: '', exitEvent: 'not fired' },
+    '>=18.19.0 <19 || >=20.7.0': {
+      exit: 0,
+      stdout: ['after hook: closing the server', 'ok uses the server', ...SUMMARY({ tests: 1, pass: 1, fail: 0 }), 'exit listener 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit listener 0'] },
+    },
+  }));
+
+  claim('node-test/force-exit-flag', byNode<Outcome>({
+    // The flag came in 22.0.0 and 20.14.0; no 21.x release takes it.
+    '<20.14.0 || >=21 <22.0.0': { exit: 9, stdout: '', stderr: ['<node>: bad option: --test-force-exit'], exitEvent: 'not fired' },
+    '>=20.14.0 <21 || >=22.0.0': {
+      exit: 0,
+      stdout: ['ok leaves an interval running', ...SUMMARY({ tests: 1, pass: 1, fail: 0 }), 'exit listener 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit listener 0'] },
+    },
+  }));
+});

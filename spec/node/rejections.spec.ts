@@ -134,3 +134,37 @@ describe('await inside try/catch', () => {
     exitEvent: { code: 0, printed: ['exit 0'] },
   });
 });
+
+// ---- issue 18, family E: what the report shows of a reason that is a plain object -----------------
+describe('an unhandled rejection whose reason is a plain object', () => {
+  const MESSAGE =
+    'UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, ' +
+    'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "#<Object>".';
+  // Node never prints the object's fields: neither the warning (up to 14) nor the crash (15+).
+  const hidden = [not('disk full'), not('code: 42')];
+  const crash = (first: string): Outcome => ({
+    exit: 1,
+    stdout: ['exit 1'],
+    stderr: [line(first), line("  code: 'ERR_UNHANDLED_REJECTION'"), ...hidden],
+    exitEvent: { code: 1, printed: ['exit 1'] },
+  });
+  claim('rejections/unhandled-object-reason', byNode<Outcome>({
+    '<15': {
+      exit: 0,
+      stdout: ['exit 0'],
+      stderr: [
+        line('(node:<pid>) UnhandledPromiseRejectionWarning: #<Object>'),
+        // The warning's last line of advice came in 12.16.0 and 13.5.0 (nodejs/node#30564).
+        byNode({ '<12.16.0 || >=13 <13.5.0': not('--unhandled-rejections=strict'), '>=12.16.0 <13 || >=13.5.0': 'use the CLI flag `--unhandled-rejections=strict`' }),
+        ...hidden,
+      ],
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Without a stack (util.inspect's square brackets) before nodejs/node#52108, with one after.
+    '>=15 <20.15.0 || >=21 <22.2.0': crash(`[${MESSAGE}] {`),
+    '>=20.15.0 <21 || >=22.2.0': crash(MESSAGE),
+    // Both print the object itself, fields and values. Bun exits 1 but tells the 'exit' listeners 0 (https://github.com/oven-sh/bun/pull/38116); Deno skips 'exit'.
+    bun: { exit: 1, stdout: ['exit 0'], stderr: [line('  code: 42,'), line('  detail: "disk full",')], exitEvent: { code: 0, printed: ['exit 0'] } },
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught (in promise) { code: 42, detail: "disk full" }')], exitEvent: 'not fired' },
+  }));
+});

@@ -114,3 +114,25 @@ describe('a worker is a handle: it keeps the process alive unless unref()ed', ()
     exitEvent: { code: 0, printed: ['main exit 0'] },
   });
 });
+
+// ---- issue 18, family E: the exit code of a worker whose uncaughtException listener throws -------
+describe("a worker whose 'uncaughtException' listener throws", () => {
+  const ended = (code: number): Outcome => ({
+    exit: 0,
+    stdout: ['error event: in handler, after first', `exit event: ${code}`, 'main exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['main exit 0'] },
+  });
+  claim('workers/throw-in-uncaught-handler', byNode<Outcome>({
+    '<14.17.0 || >=15 <16': ended(0),
+    '>=14.17.0 <15 || >=16': ended(1),
+    // Deno calls the listener again with the listener's own error, prints the second error, and
+    // reports that one; the Worker still says 1.
+    deno: {
+      exit: 0,
+      stdout: ['error event: in handler, after in handler, after first', 'exit event: 1', 'main exit 0'],
+      stderr: [line('error: Uncaught (in worker "") Error: in handler, after in handler, after first')],
+      exitEvent: { code: 0, printed: ['main exit 0'] },
+    },
+  }));
+});

@@ -178,3 +178,20 @@ describe('shutting down an HTTP server', () => {
     deno: { exit: 0, stdout: /^request arrived; the handler never answers\n(?:client request failed: ECONNRESET \(socket hang up\)\nserver closed|server closed\nclient request failed: ECONNRESET \(socket hang up\))\n$/, stderr: '', exitEvent: { code: 0, printed: [] } },
   }));
 });
+
+// Issue 18, from user reports; observed on every pinned major 12..26, Bun and Deno.
+describe('signal events are only events', () => {
+  claim('signals/process-emit-sigint-is-not-a-signal', {
+    exit: 0,
+    stdout: [
+      'no listener: emit returned false',
+      'still running after process.emit(SIGINT)',
+      'SIGINT listener called',
+      'with a listener: emit returned true',
+      'still running',
+      'exit with code 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+});

@@ -247,3 +247,18 @@ describe('Ctrl-C on a terminal with a readline interface open', () => {
     deno: pending(),
   }));
 });
+
+// Issue 18, from user reports; observed on every pinned major, Bun and Deno.
+describe('a SIGINT to the process group', () => {
+  claim('signals/sigint-group-reaches-child', {
+    exit: 0,
+    stdout: [
+      'parent: child ready',
+      'parent: SIGINT listener called; the parent carries on',
+      'parent: child exit event: null SIGINT',
+      'parent ended with code 0, signal null',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

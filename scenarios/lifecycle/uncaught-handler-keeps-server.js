@@ -20,8 +20,8 @@ var server = http.createServer(function (req, res) {
   res.end('ok');
 });
 
-// Calls done(text) once: with the status and body of the response, or with "no response after 300 ms".
-function get(path, done) {
+// Calls done(text) once: with the status and body of the response, or with "no response after <ms> ms".
+function get(path, ms, done) {
   var finished = false;
   function finish(text) {
     if (finished) return;
@@ -35,18 +35,18 @@ function get(path, done) {
     res.on('end', function () { finish(res.statusCode + ' ' + JSON.stringify(body)); });
   });
   req.on('error', function (err) { finish('error ' + err.code); });
-  // 300 ms with no response: the server has not answered and will not (a wide margin: the answer
-  // to a healthy request takes a few ms even on a loaded machine).
-  req.setTimeout(300, function () {
-    finish('no response after 300 ms');
+  req.setTimeout(ms, function () {
+    finish('no response after ' + ms + ' ms');
     req.destroy();
   });
 }
 
 server.listen(0, '127.0.0.1', function () {
-  get('/boom', function (text) {
+  // 300 ms with no response to /boom: the server has not answered and will not (the answer to a
+  // healthy request takes a few ms). /ok gets 5 s, a guard that a loaded machine never reaches.
+  get('/boom', 300, function (text) {
     console.log('GET /boom: ' + text);
-    get('/ok', function (text2) {
+    get('/ok', 5000, function (text2) {
       console.log('GET /ok: ' + text2);
       server.close();
     });

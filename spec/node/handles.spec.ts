@@ -197,3 +197,22 @@ describe('what holds the loop, continued: promise races, sockets, stdin, readlin
     'exit with code 0; worker exit event: 0',
   ]));
 });
+
+describe('readline after close()', () => {
+  // The scenario runs itself as a child whose stdin is a pipe its parent holds open.
+  claim('handles/readline-write-after-close', byNode<Outcome>({
+    '<24.2.0': ends([
+      'child: write() returned',
+      'child: still alive after 300 ms; calling process.stdin.pause()',
+      'child: exit with code 0',
+      'parent: child closed with code 0, signal null',
+      'parent: exit with code 0',
+    ]),
+    '>=24.2.0': ends([
+      'child: write() threw ERR_USE_AFTER_CLOSE',
+      'child: exit with code 0',
+      'parent: child closed with code 0, signal null',
+      'parent: exit with code 0',
+    ]),
+  }));
+});

@@ -6,6 +6,7 @@ why: "Loading the worker's module happens inside the worker; a require() that th
 instead: "Always give a Worker an 'error' listener (and an 'exit' listener to see it end); it receives the load failure like any other error in the worker."
 links: [https://github.com/graphql-hive/console/pull/6754, https://nodejs.org/api/worker_threads.html#event-error]
 changes:
+  - {in: '12.9.0', what: "the fatal report's trace line names the emitter: \"Emitted 'error' event on Worker instance at:\" instead of \"Emitted 'error' event at:\"", link: 'https://github.com/nodejs/node/pull/28952'}
   - {in: '14.7.0', what: "the fatal report's trace line says the error was emitted on the process instance, not the Worker (MessagePort became an EventTarget)", link: 'https://github.com/nodejs/node/pull/34057'}
   - {in: '16.0.0', what: "the trace line names the Worker instance again (errors in EventTarget listeners became uncaught exceptions)", link: 'https://github.com/nodejs/node/pull/37237'}
   - {in: '21.0.0', what: "the \"Emitted 'error' event on Worker instance at:\" trace is no longer printed under the error", link: 'https://github.com/nodejs/node/blob/main/doc/changelogs/CHANGELOG_V21.md#21.0.0'}

@@ -118,12 +118,14 @@ describe('a worker is a handle: it keeps the process alive unless unref()ed', ()
 // Issue 18, from user reports; observed on every pinned major 12..26, Bun and Deno.
 describe('a worker that fails to load, or ends before answering', () => {
   claim('workers/load-failure-no-listener', byNode<Outcome>({
-    // The trace line under the error changes as in workers/throw-no-error-listener (bisected: 14.7.0, 16.0.0, 21.0.0).
+    // The trace line under the error names its emitter from 12.9.0, and then changes as in
+    // workers/throw-no-error-listener (bisected: 12.9.0, 14.7.0, 16.0.0, 21.0.0).
     '*': {
       exit: 1,
       stdout: ['worker started', 'main exit 1'],
       stderr: byNode<(string | RegExp | ReturnType<typeof not>)[]>({
-        '<14.7.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", "Emitted 'error' event on Worker instance at:"],
+        '<12.9.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", line("Emitted 'error' event at:")],
+        '>=12.9.0 <14.7.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", "Emitted 'error' event on Worker instance at:"],
         '>=14.7.0 <16.0.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", "Emitted 'error' event on process instance at:"],
         '>=16.0.0 <21.0.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", "Emitted 'error' event on Worker instance at:"],
         '>=21.0.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", not("Emitted 'error' event")],

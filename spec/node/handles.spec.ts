@@ -128,3 +128,91 @@ describe('paused sockets', () => {
   // Neither 'still alive' nor 'client closed': the process ends with the socket open.
   claim('handles/paused-before-read', ends(['connected and paused at once; the server is closed', 'exit with code 0']));
 });
+
+// Issue 18, from user reports: more of what keeps a process alive, or does not. Observed on every
+// pinned major 12..26, Bun and Deno (npm run matrix -- --only <id>; npm run matrix -- bun deno --only <id>).
+describe('what holds the loop, continued: promise races, sockets, stdin, readline, children, ports', () => {
+  claim('handles/promise-race-timer-keeps-alive', ends([
+    'race won by: work done',
+    'the losing timer fired',
+    'exit with code 0',
+  ]));
+
+  // No crash and no warning on any version: Promise.race() handled the loser's rejection.
+  claim('handles/promise-race-loser-rejects', ends([
+    'race won by: work done',
+    'the losing timeout rejects now',
+    'exit 0',
+  ]));
+
+  claim('handles/listen-failed-not-a-handle', ends([
+    'second server: EADDRINUSE, listening false',
+    'owner closed; the second server was never closed',
+    'exit with code 0',
+  ]));
+
+  claim('handles/dgram-socket', ends([
+    'bound',
+    'still alive after 300 ms; calling socket.close()',
+    'socket closed',
+    'exit with code 0',
+  ]));
+
+  // Neither 'client closed' nor a 'still alive' line: the process ends with the socket open.
+  claim('handles/socket-unref-before-connect', ends([
+    "client unref()ed before connect()",
+    'connected',
+    'exit with code 0',
+  ]));
+
+  // No 'timeout fired': the process ends before the 200 ms are up.
+  claim('handles/socket-timeout-unref', ends([
+    "connected; idle timeout 200 ms set and socket unref()ed",
+    'exit with code 0',
+  ]));
+
+  claim('handles/stdin-read-once', ends([
+    'child: read() returned null',
+    'child: still alive after 300 ms; calling process.stdin.pause()',
+    'child: exit with code 0',
+    'parent: child closed with code 0, signal null',
+    'parent: exit with code 0',
+  ]));
+
+  claim('handles/readline-question-after-close', byNode<Outcome>({
+    // The prompt, then the empty line the scenario prints after it; the callback never runs.
+    '<18.0.0': ends(['name? ', 'question() returned', 'exit with code 0']),
+    '>=18.0.0': ends(['question() threw ERR_USE_AFTER_CLOSE: readline was closed', 'exit with code 0']),
+  }));
+
+  claim('handles/child-process-unref', ends([
+    'child started',
+    'still alive after 300 ms; calling child.unref()',
+    'exit with code 0; child still running: true',
+  ]));
+
+  claim('handles/worker-transferred-port', ends([
+    'port1 got: hello from the worker',
+    'port1 closed',
+    'exit with code 0; worker exit event: 0',
+  ]));
+});
+
+describe('readline after close()', () => {
+  // The scenario runs itself as a child whose stdin is a pipe its parent holds open.
+  claim('handles/readline-write-after-close', byNode<Outcome>({
+    '<24.2.0': ends([
+      'child: write() returned',
+      'child: still alive after 300 ms; calling process.stdin.pause()',
+      'child: exit with code 0',
+      'parent: child closed with code 0, signal null',
+      'parent: exit with code 0',
+    ]),
+    '>=24.2.0': ends([
+      'child: write() threw ERR_USE_AFTER_CLOSE',
+      'child: exit with code 0',
+      'parent: child closed with code 0, signal null',
+      'parent: exit with code 0',
+    ]),
+  }));
+});

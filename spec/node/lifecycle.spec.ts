@@ -348,3 +348,29 @@ describe("Node's exit codes, caused", () => {
     deno: { exit: 0, stdout: ['child stdout: sending SIGTERM to myself', 'parent sees: signal SIGTERM, status null', 'shell sees 1'], stderr: '', exitEvent: { code: 0, printed: [] } },
   }));
 });
+
+// Issue 18, from user reports; observed on every pinned major 12..26, Bun and Deno.
+describe('an uncaughtException listener and a server', () => {
+  claim('lifecycle/uncaught-handler-keeps-server', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: ['uncaughtException: handler failed for /boom', 'GET /boom: no response after 300 ms', 'GET /ok: 200 "ok"', 'exit with code 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit with code 0'] },
+    },
+    // Bun calls the listener and then ends the failed response itself: 200 with an empty body.
+    bun: {
+      exit: 0,
+      stdout: ['uncaughtException: handler failed for /boom', 'GET /boom: 200 ""', 'GET /ok: 200 "ok"', 'exit with code 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit with code 0'] },
+    },
+    // Deno never calls the listener: its server catches the throw and answers 400, silently.
+    deno: {
+      exit: 0,
+      stdout: ['GET /boom: 400 ""', 'GET /ok: 200 "ok"', 'exit with code 0'],
+      stderr: '',
+      exitEvent: { code: 0, printed: ['exit with code 0'] },
+    },
+  }));
+});

@@ -211,3 +211,19 @@ describe('a file-level after() that closes what before() opened; --test-force-ex
     },
   }));
 });
+
+// Issue 18, from user reports; observed on every pinned major from 18 (node range) to 26. Bun and
+// Deno do not take --test-reporter: a visible skip.
+describe('a test that leaks a handle', () => {
+  claim('node-test/timeout-and-leaked-interval', {
+    exit: 0,
+    stdout: [
+      'ok passes but leaks an interval',
+      'still running after 500 ms; clearing the leaked interval',
+      ...SUMMARY({ tests: 1, pass: 1, fail: 0 }),
+      'exit listener 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit listener 0'] },
+  });
+});

@@ -168,3 +168,41 @@ describe('an unhandled rejection whose reason is a plain object', () => {
     deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught (in promise) { code: 42, detail: "disk full" }')], exitEvent: 'not fired' },
   }));
 });
+
+// Issue 18, from user reports: the shapes of code that leave a rejection unhandled although the
+// code seems to handle it. Each crashes from 15 (default mode throw, nodejs/node#33021) and warns
+// before; observed on every pinned major 12..26 (npm run matrix -- --only <id>), Bun and Deno.
+describe('rejections that look handled but are not', () => {
+  /** Up to 14, the first line of the warning, with the rejection's message. */
+  const warned = (message: string) => `UnhandledPromiseRejectionWarning: Error: ${message}`;
+
+  claim('rejections/await-later-crashes', byNode<Outcome>({
+    '<15': {
+      exit: 0,
+      stdout: ['got user', 'caught orders failed', 'exit 0'],
+      stderr: [warned('orders failed'), 'PromiseRejectionHandledWarning: Promise rejection was handled asynchronously (rejection id: 1)'],
+      exitEvent: { code: 0, printed: ['exit 0'] },
+    },
+    // Neither 'got user' nor 'caught': the process ends before the first await is over.
+    '>=15': { exit: 1, stdout: ['exit 1'], stderr: [line('Error: orders failed'), not('UnhandledPromiseRejectionWarning')], exitEvent: { code: 1, printed: ['exit 1'] } },
+    // Bun lets the function run on, so the catch block runs, yet reports the rejection and exits 1,
+    // telling the 'exit' listeners 0 (as in rejections/unhandled-default, https://github.com/oven-sh/bun/pull/38116).
+    bun: { exit: 1, stdout: ['got user', 'caught orders failed', 'exit 0'], stderr: [line('error: orders failed')], exitEvent: { code: 0, printed: ['exit 0'] } },
+    // Deno ends at once, without emitting 'exit'.
+    deno: { exit: 1, stdout: [], stderr: [line('error: Uncaught (in promise) Error: orders failed')], exitEvent: 'not fired' },
+  }));
+
+  claim('rejections/then-and-catch-on-same-promise', byNode<Outcome>({
+    '<15': { exit: 0, stdout: ['catch ran: request failed', 'exit 0'], stderr: [warned('request failed')], exitEvent: { code: 0, printed: ['exit 0'] } },
+    '>=15': { exit: 1, stdout: ['catch ran: request failed', 'exit 1'], stderr: [line('Error: request failed'), not('UnhandledPromiseRejectionWarning')], exitEvent: { code: 1, printed: ['exit 1'] } },
+    bun: { exit: 1, stdout: ['catch ran: request failed', 'exit 0'], stderr: [line('error: request failed')], exitEvent: { code: 0, printed: ['exit 0'] } },
+    deno: { exit: 1, stdout: ['catch ran: request failed'], stderr: [line('error: Uncaught (in promise) Error: request failed')], exitEvent: 'not fired' },
+  }));
+
+  claim('rejections/async-call-in-try-not-awaited', byNode<Outcome>({
+    '<15': { exit: 0, stdout: ['try block done', 'after try', 'exit 0'], stderr: [warned('save failed')], exitEvent: { code: 0, printed: ['exit 0'] } },
+    '>=15': { exit: 1, stdout: ['try block done', 'after try', 'exit 1'], stderr: [line('Error: save failed'), not('UnhandledPromiseRejectionWarning')], exitEvent: { code: 1, printed: ['exit 1'] } },
+    bun: { exit: 1, stdout: ['try block done', 'after try', 'exit 0'], stderr: [line('error: save failed')], exitEvent: { code: 0, printed: ['exit 0'] } },
+    deno: { exit: 1, stdout: ['try block done', 'after try'], stderr: [line('error: Uncaught (in promise) Error: save failed')], exitEvent: 'not fired' },
+  }));
+});

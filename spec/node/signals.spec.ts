@@ -178,3 +178,87 @@ describe('shutting down an HTTP server', () => {
     deno: { exit: 0, stdout: /^request arrived; the handler never answers\n(?:client request failed: ECONNRESET \(socket hang up\)\nserver closed|server closed\nclient request failed: ECONNRESET \(socket hang up\))\n$/, stderr: '', exitEvent: { code: 0, printed: [] } },
   }));
 });
+
+// Issue 18, from user reports; observed on every pinned major 12..26, Bun and Deno.
+describe('signal events are only events', () => {
+  claim('signals/process-emit-sigint-is-not-a-signal', {
+    exit: 0,
+    stdout: [
+      'no listener: emit returned false',
+      'still running after process.emit(SIGINT)',
+      'SIGINT listener called',
+      'with a listener: emit returned true',
+      'still running',
+      'exit with code 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['exit with code 0'] },
+  });
+});
+
+// Issue 18, from user reports: Ctrl-C typed on a real pseudo-terminal (each scenario runs its child
+// under util-linux's `script` and types 0x03 into it). Observed on every pinned major, Bun and Deno.
+describe('Ctrl-C on a terminal with a readline interface open', () => {
+  claim('signals/readline-traps-ctrl-c', {
+    exit: 0,
+    stdout: [
+      'no listener:',
+      '  child: ready, raw mode true',
+      '  child: interface closed',
+      '  child: exit with code 0',
+      '  ended with code 0',
+      'listener:',
+      '  child: ready, raw mode true',
+      '  child: interface SIGINT listener called, interface closed: false; closing it now',
+      '  child: interface closed',
+      '  child: exit with code 0',
+      '  ended with code 0',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+
+  /** The question never settles: the interface closes and the process ends with 0, its await abandoned. */
+  const pending = (): Outcome => ({
+    exit: 0,
+    stdout: ['child: ready', 'child: interface closed', 'child: exit with code 0', 'ended with code 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  /** The question rejects with an AbortError that nothing catches: the child crashes with 1. */
+  const rejects = (): Outcome => ({
+    exit: 0,
+    stdout: ['child: ready', 'child: interface closed', 'child: exit with code 1', 'error report: AbortError: Aborted with Ctrl+C', 'ended with code 1'],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+  // readline/promises came in 17.0.0: the scenario's node range makes 12 to 16 a visible skip.
+  claim('signals/readline-question-ctrl-c', byNode<Outcome>({
+    '<20.19.5 || >=21.0.0 <22.15.0 || >=23.0.0 <23.8.0': pending(),
+    '>=20.19.5 <21.0.0 || >=22.15.0 <23.0.0 || >=23.8.0': rejects(),
+    // Bun rejects too and the child exits 1, but its 'exit' listener is told 0 (as in rejections/unhandled-default).
+    bun: {
+      exit: 0,
+      stdout: ['child: ready', 'child: interface closed', 'child: exit with code 0', 'error report: AbortError: Aborted with Ctrl+C', 'ended with code 1'],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno leaves the question pending, as Node did before the fix.
+    deno: pending(),
+  }));
+});
+
+// Issue 18, from user reports; observed on every pinned major, Bun and Deno.
+describe('a SIGINT to the process group', () => {
+  claim('signals/sigint-group-reaches-child', {
+    exit: 0,
+    stdout: [
+      'parent: child ready',
+      'parent: SIGINT listener called; the parent carries on',
+      'parent: child exit event: null SIGINT',
+      'parent ended with code 0, signal null',
+    ],
+    stderr: '',
+    exitEvent: { code: 0, printed: [] },
+  });
+});

@@ -123,3 +123,61 @@ describe('write after end', () => {
     deno: { exit: 1, stdout: ['write() returned'], stderr: [line('error: Uncaught Error: write after end')], exitEvent: 'not fired' },
   }));
 });
+
+// Issue 18, from user reports; observed on every pinned major 12..26, Bun and Deno.
+describe('process.stdin by the kind of its file', () => {
+  // The parent prints each child's lines indented, then the TypeError's line from the child's stderr.
+  claim('streams/stdin-file-unref-missing', byNode<Outcome>({
+    '*': {
+      exit: 0,
+      stdout: [
+        'stdin is a file:',
+        '  stdin is a ReadStream, unref is undefined',
+        '  exit with code 1',
+        '  stderr: TypeError: process.stdin.unref is not a function',
+        '  child exit code 1',
+        'stdin is a pipe:',
+        '  stdin is a Socket, unref is function',
+        '  unref() returned',
+        '  exit with code 0',
+        '  child exit code 0',
+      ],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Bun: a file stdin has no unref() either (its TypeError says more), and a pipe stdin is a ReadStream that has one.
+    bun: {
+      exit: 0,
+      stdout: [
+        'stdin is a file:',
+        '  stdin is a ReadStream, unref is undefined',
+        '  exit with code 1',
+        "  stderr: TypeError: process.stdin.unref is not a function. (In 'process.stdin.unref()', 'process.stdin.unref' is undefined)",
+        '  child exit code 1',
+        'stdin is a pipe:',
+        '  stdin is a ReadStream, unref is function',
+        '  unref() returned',
+        '  exit with code 0',
+        '  child exit code 0',
+      ],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+    // Deno's stdin has no unref() on a file or on a pipe (and Deno skips 'exit' listeners after an uncaught error).
+    deno: {
+      exit: 0,
+      stdout: [
+        'stdin is a file:',
+        '  stdin is a Readable, unref is undefined',
+        '  stderr: TypeError: process.stdin.unref is not a function',
+        '  child exit code 1',
+        'stdin is a pipe:',
+        '  stdin is a Duplex, unref is undefined',
+        '  stderr: TypeError: process.stdin.unref is not a function',
+        '  child exit code 1',
+      ],
+      stderr: '',
+      exitEvent: { code: 0, printed: [] },
+    },
+  }));
+});

@@ -136,3 +136,35 @@ describe("a worker whose 'uncaughtException' listener throws", () => {
     },
   }));
 });
+
+// Issue 18, from user reports; observed on every pinned major 12..26, Bun and Deno.
+describe('a worker that fails to load, or ends before answering', () => {
+  claim('workers/load-failure-no-listener', byNode<Outcome>({
+    // The trace line under the error names its emitter from 12.9.0, and then changes as in
+    // workers/throw-no-error-listener (bisected: 12.9.0, 14.7.0, 16.0.0, 21.0.0).
+    '*': {
+      exit: 1,
+      stdout: ['worker started', 'main exit 1'],
+      stderr: byNode<(string | RegExp | ReturnType<typeof not>)[]>({
+        '<12.9.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", line("Emitted 'error' event at:")],
+        '>=12.9.0 <14.7.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", "Emitted 'error' event on Worker instance at:"],
+        '>=14.7.0 <16.0.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", "Emitted 'error' event on process instance at:"],
+        '>=16.0.0 <21.0.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", "Emitted 'error' event on Worker instance at:"],
+        '>=21.0.0': [line("Error: Cannot find module 'no-such-package-for-this-worker'"), "  code: 'MODULE_NOT_FOUND',", not("Emitted 'error' event")],
+      }),
+      exitEvent: { code: 1, printed: ['main exit 1'] },
+    },
+    // Bun crashes too, naming a package rather than a module; Deno's main process does not fail
+    // (as in workers/throw-no-error-listener): it prints the worker's error and exits 0.
+    bun: { exit: 1, stdout: ['worker started', 'main exit 1'], stderr: [/^error: error: Cannot find package 'no-such-package-for-this-worker' from /], exitEvent: { code: 1, printed: ['main exit 1'] } },
+    deno: { exit: 0, stdout: ['worker started', 'main exit 0'], stderr: [line(`error: Uncaught (in worker "") (in promise) Error: Cannot find module 'no-such-package-for-this-worker'`)], exitEvent: { code: 0, printed: ['main exit 0'] } },
+  }));
+
+  // Never 'main: got ...' and no 'error event': the await is abandoned when the loop empties.
+  claim('workers/exit-before-reply', {
+    exit: 0,
+    stdout: ['main: awaiting the reply', 'worker exit event: 1', 'main exit 0'],
+    stderr: '',
+    exitEvent: { code: 0, printed: ['main exit 0'] },
+  });
+});

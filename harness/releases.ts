@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import semver from 'semver';
-import { cacheDir, npmPackageName, releaseDir } from './node-binaries.ts';
+import { cacheDir, NOT_THE_RELEASE, npmPackageName, releaseDir } from './node-binaries.ts';
 import { npmFailure, registryReachable } from './npm-registry.ts';
 import { run } from './procs.ts';
 import { SpecError } from './project.ts';
@@ -104,6 +104,16 @@ export async function fetchRegistryList(pkg: string = npmPackageName()): Promise
  * unreachable registry is a SpecError.
  */
 export async function registryReleases(o: RegistryOptions = {}): Promise<RegistryList> {
+  return withoutImpostors(await listedReleases(o));
+}
+
+/** The list without the packages that are not the release they are named for (harness/node-binaries.ts NOT_THE_RELEASE). */
+export function withoutImpostors(list: RegistryList): RegistryList {
+  const bad = NOT_THE_RELEASE[list.package] ?? {};
+  return { ...list, versions: list.versions.filter((v) => !(v in bad)) };
+}
+
+async function listedReleases(o: RegistryOptions): Promise<RegistryList> {
   const pkg = npmPackageName();
   const file = registryCacheFile(pkg);
   const cached = readCached(file, pkg);

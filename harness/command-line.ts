@@ -31,7 +31,14 @@ export function commandLine(s: Scenario, target: Target, opts: RunOptions & { ba
   const flags = [...s.flags, ...(opts.flags ?? [])];
   const bad = flagsNotTaken(target.runtime, flags);
   if (bad.length) throw new SpecError(`${s.id}: ${target.runtime} does not take Node's ${bad.join(' ')} (the scenario is n.a. there)`);
-  const observer = opts.bare ? [] : [target.runtime === 'node' ? '--require' : '--preload', OBSERVER];
+  return { file: target.path, args: [...startArgs(target, opts.bare ? undefined : OBSERVER), ...flags, s.file] };
+}
+
+/**
+ * What goes before a program's flags and file to start it on `target` with `preload` loaded first:
+ * Node `--require <preload>`, Bun `--preload <preload>`, Deno `run -A --preload <preload>`.
+ */
+export function startArgs(target: Pick<Target, 'runtime'>, preload?: string): string[] {
   const runtime = target.runtime === 'deno' ? ['run', '-A'] : [];
-  return { file: target.path, args: [...runtime, ...observer, ...flags, s.file] };
+  return [...runtime, ...(preload ? [target.runtime === 'node' ? '--require' : '--preload', preload] : [])];
 }

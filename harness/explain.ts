@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Target } from './node-binaries.ts';
 import { inheritedEnv } from './environment.ts';
+import { startArgs } from './command-line.ts';
 import { holdCleanup, runGroup } from './procs.ts';
 import { ROOT, SpecError } from './project.ts';
 import { OBSERVER_VARIABLE, reportChannel } from './protocol.ts';
@@ -393,10 +394,8 @@ export async function explainRun(script: string, args: string[], target: Target,
   // Interrupted (Ctrl-C), this process goes before `finally` runs: the report's folder (Deno's) goes with it.
   const release = holdCleanup(() => channel.close());
   try {
-    const runtime = target.runtime === 'deno' ? ['run', '-A'] : [];
-    const preload = [target.runtime === 'node' ? '--require' : '--preload', EXPLAIN_OBSERVER];
     const env = inheritedEnv({ ...channel.env, NODE_ASYNC_SPEC_EXPLAIN_ROOT: dir, NODE_ASYNC_SPEC_EXPLAIN_LIMIT: String(timeoutMs) }, [OBSERVER_VARIABLE, 'NODE_OPTIONS']);
-    const r = await runGroup(target.path, [...runtime, ...preload, file, ...args], { cwd: dir, env, timeout: timeoutMs + GRACE_MS, report: channel.onFd3, maxBuffer: MAX_OUTPUT });
+    const r = await runGroup(target.path, [...startArgs(target, EXPLAIN_OBSERVER), file, ...args], { cwd: dir, env, timeout: timeoutMs + GRACE_MS, report: channel.onFd3, maxBuffer: MAX_OUTPUT });
     if (r.startError) throw new SpecError(`could not start ${target.path}: ${r.startError}`);
     const text = channel.onFd3 ? r.report : channel.read() ?? '';
     return interpret(readRecords(text), r, { target: printTarget(target), script: basename(file), dir, runtime: target.runtime });

@@ -1,11 +1,13 @@
 // Running one scenario under a target and observing it: the process group, the observer's report,
 // and what it printed, normalised (harness/observation.ts).
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { commandLine, type RunOptions } from './command-line.ts';
 import { cleanEnv } from './environment.ts';
 import type { Target } from './node-binaries.ts';
 import { normalise, type Observation } from './observation.ts';
-import { runGroup, type GroupRun } from './procs.ts';
+import { holdCleanup, runGroup, type GroupRun } from './procs.ts';
 import { ROOT, SpecError } from './project.ts';
 import { parseReport, reportChannel } from './protocol.ts';
 import { SCENARIOS, type Scenario } from './scenario.ts';
@@ -26,12 +28,17 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
   if (!opts.stdio && s.stdio.length > 1) throw new SpecError(`${s.id} states several stdout kinds (${s.stdio.join(', ')}): say which one to run with (RunOptions.stdio)`);
   const io = openStdio(kind);
   const channel = reportChannel(target.runtime);
+  // The scenario's own temporary folder (TMPDIR, which os.tmpdir() reads): whatever it makes there
+  // goes when the run ends, also when the time limit killed it before its own clean-up could run.
+  const temp = mkdtempSync(join(tmpdir(), 'nas-scenario-'));
+  const removeTemp = () => rmSync(temp, { recursive: true, force: true });
+  const release = holdCleanup(removeTemp);
   let r: GroupRun;
   try {
     const { file, args } = io.wrap(command.file, command.args, channel.onFd3);
     const running = runGroup(file, args, {
       cwd: dirname(s.file),
-      env: cleanEnv({ ...s.env, ...(opts.env ?? {}), ...channel.env }),
+      env: cleanEnv({ TMPDIR: temp, ...s.env, ...(opts.env ?? {}), ...channel.env }),
       timeout: opts.timeout ?? s.timeout,
       report: channel.onFd3,
       stdio: io.fds,
@@ -46,6 +53,8 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
   } finally {
     channel.close();
     io.close();
+    release();
+    removeTemp();
   }
   if (r.startError) throw new SpecError(`could not start ${target.path} for ${s.id}: ${r.startError}`);
   const report = parseReport(r.report);

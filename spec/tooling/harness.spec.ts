@@ -1,6 +1,8 @@
 // The harness's own contract: headers are validated, scenarios run in a clean environment, the
 // exit event is observed, and nothing a scenario starts outlives it (also when it times out).
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { byNode } from '../../harness/claims.ts';
 import { findScenario, listScenarios, readScenario, runScenario, SpecError } from '../../harness/harness.ts';
@@ -93,6 +95,18 @@ describe('running a scenario', () => {
     const pids = [...pidsIn(r.stdout, 'detached'), ...pidsIn(r.stdout, 'grandchild')];
     expect(pids, r.stdout).toHaveLength(2);
     for (const pid of pids) expect(isRunning(pid), `pid ${pid} still alive`).toBe(false);
+  });
+
+  it('gives it a temporary folder of its own (TMPDIR), removed when the run ends, also at the time limit', async () => {
+    // 4 s: ample for a process that makes one folder and prints one line, on a loaded machine.
+    const r = await runScenario(fixture('temp-hang.js'), target, { timeout: 4000 });
+    expect(r.timedOut).toBe(true);
+    const made = /^made (.+)$/m.exec(r.stdout)?.[1];
+    expect(made, r.stdout).toBeDefined();
+    expect(dirname(made!)).not.toBe(tmpdir());
+    expect(basename(dirname(made!))).toMatch(/^nas-scenario-/);
+    expect(existsSync(made!)).toBe(false);
+    expect(existsSync(dirname(made!))).toBe(false);
   });
 
   it('leaves no orphan behind when the main process ends first', async () => {

@@ -157,10 +157,15 @@ function killHeld() {
       // gone
     }
   }
+  // What the held groups' members started in groups of their own (a detached child), found
+  // before the groups are killed and killed after, as at a run's time limit.
+  const all = HAS_PROC && held.size ? processes() : [];
+  const others = [...held].map((g) => descendantsOutside(g, all));
   for (const g of held) {
     killGroup(g, 'SIGKILL');
     killGroup(g, 'SIGCONT'); // a stopped (frozen) group dies only once it runs again
   }
+  for (const kill of others) kill();
 }
 
 let hooked = false;
@@ -366,9 +371,9 @@ export async function run(file: string, args: string[], opts: { cwd?: string; ti
  * `pid` is alive) other than `pid`'s own group and this process's: what a group kill of `pid`
  * misses. Returns the function that SIGKILLs them.
  */
-export function descendantsOutside(pid: number): () => void {
+export function descendantsOutside(pid: number, all?: Proc[]): () => void {
   if (!HAS_PROC) return () => {};
-  const found = tree(pid).slice(1).filter((p) => p.pgid !== pid);
+  const found = tree(pid, all ?? processes()).slice(1).filter((p) => p.pgid !== pid);
   return () => {
     for (const p of found) {
       if (p.pgid > 1 && p.pgid !== process.pid) {

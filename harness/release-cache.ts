@@ -274,13 +274,17 @@ export async function fetchRelease(o: FetchOrder): Promise<void> {
 /**
  * Renames the unpacked release into place. Whatever is there is moved aside into `tmp` first and
  * goes with it (a damaged release), unless it is the very release just fetched by another process
- * at the same time (its record names the same tarball and binary): that one stays, in use.
+ * at the same time (its record names the same tarball and binary, and the binary's stamp is the
+ * recorded one): that one stays, in use.
  */
 function putInPlace(unpacked: string, finalDir: string, tmp: string, label: string) {
   const mine = readRecord(join(unpacked, RECORD));
   const sameAsMine = () => {
     const theirs = readRecord(join(finalDir, RECORD));
-    return !!theirs && !!mine && theirs.integrity === mine.integrity && theirs.sha256 === mine.sha256 && existsSync(join(finalDir, mine.binary));
+    if (!theirs || !mine || theirs.integrity !== mine.integrity || theirs.sha256 !== mine.sha256) return false;
+    // Its binary untouched since it was hashed (a damaged one has the same record, and another stamp).
+    const st = statSync(join(finalDir, mine.binary), { throwIfNoEntry: false });
+    return !!st && !!theirs.stamp && sameStamp(theirs.stamp, stampOf(st));
   };
   try {
     if (existsSync(finalDir)) {

@@ -109,6 +109,17 @@ describe('a release fetched for the first time', () => {
     expect(readdirSync(release(cache)).sort()).toEqual(['CHANGELOG.md', RECORD, 'bin'].sort());
   });
 
+  it('two processes fetching the same release at once: both get it whole, one folder, nothing left over', async () => {
+    const cache = fresh('race');
+    const [one, two] = await Promise.all([ensure(cache, registry('a')), ensure(cache, registry('a'))]);
+    for (const r of [one, two]) {
+      expect(r.lines).toEqual([expect.stringMatching(fetchLine)]);
+      expect(r.target).toBe(`${V} ${binary(cache)}`);
+    }
+    expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
+    expect(readdirSync(join(cache, 'node'))).toEqual([`${V}-${platform}`]);
+  }, 60_000);
+
   it('a copy of the cache (new inodes, as a CI cache restores it): its binary hashed again once, used without a word', async () => {
     const cache = cachedFromA();
     const before = record(cache).stamp;

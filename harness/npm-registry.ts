@@ -76,7 +76,7 @@ async function lookUp(spec: string, label: string): Promise<Dist> {
   const failure = r.code === 0 ? undefined : npmFailure(r.stderr);
   if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
   if (failure === 'missing' || (r.code === 0 && !r.stdout.trim())) throw new SpecError(`${label}: the npm registry has no ${spec} (no such release for this platform)`);
-  if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${lastLine(r.stderr)}`);
+  if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${r.timedOut ? 'no answer within 120 s' : npmCause(r.stderr)}`);
   let dist: { tarball?: unknown; integrity?: unknown; shasum?: unknown; unpackedSize?: unknown } | undefined;
   try {
     dist = JSON.parse(r.stdout) as typeof dist;
@@ -99,7 +99,7 @@ let registryUrl: Promise<string> | undefined;
 export function currentRegistry(): Promise<string> {
   registryUrl ??= run('npm', ['config', 'get', 'registry', '--loglevel=error'], { timeout: QUICK_LIMIT_MS }).then((r) => {
     const url = r.stdout.trim();
-    if (r.code !== 0 || !/^https?:\/\//.test(url)) throw new SpecError(`could not ask npm which registry it uses: ${r.code === 127 ? r.stderr.trim() : lastLine(r.stderr || r.stdout)}`);
+    if (r.code !== 0 || !/^https?:\/\//.test(url)) throw new SpecError(`could not ask npm which registry it uses: ${r.code === 127 ? r.stderr.trim() : npmCause(r.stderr || r.stdout)}`);
     return url.replace(/\/*$/, '/');
   });
   return registryUrl;
@@ -145,3 +145,16 @@ export function announce(line: string) {
 
 /** The last line of a program's error output, for a one-line message. */
 export const lastLine = (text: string) => text.trim().split('\n').filter(Boolean).pop() ?? 'unknown error';
+
+/**
+ * What npm's error output says went wrong, in one line: its error code and first message
+ * ("ENOSPC: nospc ... no space left on device"), not its last line, which only says where its log
+ * is ("A complete log of this run can be found in ..."). npm's own last line where it names no code.
+ */
+export function npmCause(stderr: string): string {
+  const said = stderr.split('\n').filter((l) => /^npm (?:ERR!|error)/.test(l)).map((l) => l.replace(/^npm (?:ERR!|error) ?/, '').trim()).filter(Boolean);
+  const code = said.map((l) => /^code (\S+)$/.exec(l)?.[1]).find(Boolean);
+  const message = said.find((l) => !/^(?:code|syscall|errno|path|dest|signal) /.test(l) && !/^(?:A complete log of this run|Log files were not written|You can rerun the command)/.test(l));
+  if (!code && !message) return lastLine(stderr);
+  return [code, message].filter(Boolean).join(': ');
+}

@@ -325,6 +325,7 @@ export async function checkRelease(finalDir: string, keep: string[], pinned?: st
   if (!st?.isFile()) return { state: 'refetch', why: `is incomplete (no ${binary})` };
   const lost = keep.slice(1).find((f) => !existsSync(join(finalDir, f)));
   if (lost) return { state: 'refetch', why: `is incomplete (no ${lost})` };
+  if ((st.mode & 0o111) === 0) return { state: 'refetch', why: `has lost its ${binary}'s permission to run` };
   let record: ReleaseRecord;
   try {
     record = JSON.parse(readFileSync(join(finalDir, RECORD), 'utf8')) as ReleaseRecord;

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { cacheDir, NOT_THE_RELEASE, npmPackageName, releaseDir } from './node-binaries.ts';
-import { npmFailure, registryReachable } from './npm-registry.ts';
+import { npmCause, npmFailure, registryReachable } from './npm-registry.ts';
 import { run } from './procs.ts';
 import { SpecError } from './project.ts';
 
@@ -85,7 +85,7 @@ export async function fetchRegistryList(pkg: string = npmPackageName()): Promise
     const failure = npmFailure(r.stderr);
     throw new SpecError(failure === 'missing' ? `the npm registry has no package ${pkg} (no Node binaries for this platform)`
       : failure === 'unreachable' ? unreachable
-      : `npm view ${pkg} versions failed: ${r.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${r.code}`}`);
+      : `npm view ${pkg} versions failed: ${r.stderr.trim() ? npmCause(r.stderr) : `exit code ${r.code}`}`);
   }
   let parsed: unknown;
   try {

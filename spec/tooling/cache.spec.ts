@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { cachedLists, cachedReleases, prune } from '../../harness/cache.ts';
 import { keptFiles, npmPackageName, ROOT, slim } from '../../harness/node-binaries.ts';
-import { fetchLine, formatBytes, npmFailure } from '../../harness/npm-registry.ts';
+import { fetchLine, formatBytes, npmCause, npmFailure } from '../../harness/npm-registry.ts';
 import { pins, runtimePins } from '../../harness/pins.ts';
 import { runGroup } from '../../harness/procs.ts';
 
@@ -108,6 +108,13 @@ describe('the fetch line', () => {
     expect(npmFailure('npm error code ECONNREFUSED\nnpm error syscall connect')).toBe('unreachable');
     expect(npmFailure('npm error code FETCH_ERROR\nnpm error network timeout at: http://127.0.0.1:9999/-/ping')).toBe('unreachable');
     expect(npmFailure('npm error code EACCES\nnpm error permission denied')).toBeUndefined();
+  });
+
+  it("npm's failures are told by their code and first message, not by npm's line about its log", () => {
+    const full = ['npm error code ENOSPC', 'npm error syscall write', 'npm error errno -28', 'npm error nospc Invalid response body while trying to fetch x: ENOSPC: no space left on device, write', 'npm error nospc There appears to be insufficient space on your system to finish.', 'npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log'].join('\n');
+    expect(npmCause(full)).toBe('ENOSPC: nospc Invalid response body while trying to fetch x: ENOSPC: no space left on device, write');
+    expect(npmCause('npm error code EINTEGRITY\nnpm error A complete log of this run can be found in: /x.log')).toBe('EINTEGRITY');
+    expect(npmCause('something else entirely\n')).toBe('something else entirely');
   });
 });
 

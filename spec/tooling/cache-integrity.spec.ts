@@ -9,7 +9,7 @@
 // spec/e2e/cache.spec.ts.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -148,7 +148,7 @@ describe('a release fetched for the first time', () => {
 
 describe('a cached release checked at use (one child checking a cache per test, in turn)', () => {
   const refetched = (why: string) => [`cached Node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
-  const caches: Record<'copy' | 'replaced' | 'overwritten' | 'deleted' | 'unrecorded', string> = {} as never;
+  const caches: Record<'copy' | 'replaced' | 'overwritten' | 'deleted' | 'unrecorded' | 'unrunnable', string> = {} as never;
   const got: Record<string, Got> = {};
   let copyStamp: ReleaseRecord['stamp'];
   beforeAll(async () => {
@@ -164,6 +164,8 @@ describe('a cached release checked at use (one child checking a cache per test, 
     rmSync(binary(caches.deleted));
     caches.unrecorded = cachedFromA();
     rmSync(join(release(caches.unrecorded), RECORD));
+    caches.unrunnable = cachedFromA();
+    chmodSync(binary(caches.unrunnable), 0o644);
     const names = Object.keys(caches) as (keyof typeof caches)[];
     const runs = await ensureEach(names.map((k) => caches[k]), registry('a'));
     names.forEach((k, i) => (got[k] = runs[i]!));
@@ -192,6 +194,11 @@ describe('a cached release checked at use (one child checking a cache per test, 
     expect(got.deleted!.lines).toEqual(refetched('is incomplete (no bin/node)'));
     expect(got.deleted!.target).toBe(`${V} ${binary(caches.deleted)}`);
     expect(leftovers(caches.deleted)).toEqual([]);
+  });
+
+  it('its binary no longer executable: one line, fetched again', () => {
+    expect(got.unrunnable!.lines).toEqual(refetched("has lost its bin/node's permission to run"));
+    expect(got.unrunnable!.target).toBe(`${V} ${binary(caches.unrunnable)}`);
   });
 
   it('cached before records were kept (no record): one line, fetched again', () => {

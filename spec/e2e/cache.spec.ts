@@ -73,6 +73,15 @@ describe.sequential('fetching into an empty cache', () => {
   }, 120_000);
 });
 
+describe('the pinned checksums', () => {
+  it("are the registry's (npm run pin-integrity -- --check)", async () => {
+    const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'pin-integrity.ts'), '--check'], { cwd: ROOT, env: env(), timeout: 300_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe("every pinned checksum is the registry's\n");
+    expect(r.exitCode).toBe(0);
+  }, 300_000);
+});
+
 describe('a release fetched through a fake registry', () => {
   // An unpinned release: what the cache knows of it is what the registry it came through said.
   const V = '12.0.0';

@@ -332,7 +332,7 @@ describe('checksums', () => {
     const rt = runtimePins();
     want.push(`${runtimePackage('bun', 'linux', 'x64', false)!.pkg}@${rt.bun}`, `${runtimePackage('deno', 'linux', 'x64', false)!.pkg}@${rt.deno}`);
     const have = pinnedIntegrities();
-    expect(want.filter((k) => !/^sha512-[A-Za-z0-9+/]{86}==$/.test(have[k] ?? ''))).toEqual([]);
+    expect(want.filter((k) => !/^sha512-[A-Za-z0-9+/]{86}==$/.test(have[k] ?? '')), 'pinned releases without a checksum: npm run pin-integrity writes them').toEqual([]);
     // and no checksum of a release no longer pinned
     const pinnedVersions = new Set([...Object.values(pins()), rt.bun, rt.deno]);
     expect(Object.keys(have).filter((k) => !pinnedVersions.has(k.replace(/^.*@/, '')))).toEqual([]);
@@ -347,6 +347,20 @@ describe('checksums', () => {
     expect(sameIntegrity('sha512-X', 'sha512-Z')).toBe(false);
     expect(sameIntegrity(undefined, undefined)).toBe(false);
   });
+
+  it.each([
+    [['--platform', 'sunos-x64'], /^pin-integrity: --platform sunos-x64: not one of linux-x64, linux-arm64, darwin-x64, darwin-arm64$/],
+    [['--check'], /^pin-integrity: the npm registry cannot be reached to read the checksums$/],
+  ])('npm run pin-integrity %j: one line, exit code 2, nothing written', async (args, pattern) => {
+    const before = [readFileSync(join(ROOT, 'node-versions.json'), 'utf8'), readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')];
+    const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'pin-integrity.ts'), ...args], {
+      cwd: ROOT, timeout: 60_000, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: join(scratch(), 'npm-cache') },
+    });
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toMatch(pattern);
+    expect([readFileSync(join(ROOT, 'node-versions.json'), 'utf8'), readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')]).toEqual(before);
+  }, 60_000);
 
   it('file-system causes read as one phrase naming the path', () => {
     expect(fsCause({ code: 'ENOSPC' }, '/c')).toBe('no space left on the device of /c (ENOSPC)');

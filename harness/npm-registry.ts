@@ -13,6 +13,14 @@ import { SpecError } from './project.ts';
 const QUICK = ['--fetch-retries=1', '--fetch-timeout=4000', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=1000'];
 const QUICK_LIMIT_MS = 13_000;
 
+/**
+ * npm's options for a look-up (a package's document: a few hundred KB, a fraction of a second):
+ * one retry after 1 s, 4 s per attempt, so that a registry that answers its ping but not the
+ * look-up is one line within 10 s (LOOKUP_LIMIT_MS bounds the npm process), not npm's minutes.
+ */
+export const LOOKUP = ['--fetch-retries=1', '--fetch-timeout=4000', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=1000'];
+export const LOOKUP_LIMIT_MS = 10_000;
+
 /** How npm's error output reads: the registry lacks the thing, or cannot be reached at all. */
 export function npmFailure(stderr: string): 'missing' | 'unreachable' | undefined {
   if (/E404|No match found|notarget|Not Found/i.test(stderr)) return 'missing';
@@ -26,7 +34,7 @@ let reachable: Promise<boolean> | undefined;
  * Whether the npm registry answers at all, asked with `npm ping` (the smallest request there is)
  * and npm's quick options, once per process while it answers. Any answer counts, an error status
  * too (a registry without /-/ping, one that wants a login): only a network failure is false.
- * Callers ask this first, then make their real requests with npm's normal timeouts.
+ * Callers ask this first, then make their look-ups with LOOKUP's timeouts.
  */
 export function registryReachable(): Promise<boolean> {
   if (!reachable) {
@@ -72,11 +80,11 @@ export function registryDist(spec: string, label: string): Promise<Dist> {
 
 /** What the registry says of one release: its tarball's address and checksums (npm view <pkg>@<version> dist). */
 async function lookUp(spec: string, label: string): Promise<Dist> {
-  const r = await run('npm', ['view', spec, 'dist', '--json', '--loglevel=error'], { timeout: 120_000 });
-  const failure = r.code === 0 ? undefined : npmFailure(r.stderr);
+  const r = await run('npm', ['view', spec, 'dist', '--json', '--loglevel=error', ...LOOKUP], { timeout: LOOKUP_LIMIT_MS });
+  const failure = r.code === 0 ? undefined : r.timedOut ? 'unreachable' : npmFailure(r.stderr);
   if (failure === 'unreachable') throw new SpecError(`${label}: the npm registry cannot be reached to fetch ${spec}`);
   if (failure === 'missing' || (r.code === 0 && !r.stdout.trim())) throw new SpecError(`${label}: the npm registry has no ${spec} (no such release for this platform)`);
-  if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${r.timedOut ? 'no answer within 120 s' : npmCause(r.stderr)}`);
+  if (r.code !== 0) throw new SpecError(`${label}: npm view ${spec} failed: ${npmCause(r.stderr)}`);
   let dist: { tarball?: unknown; integrity?: unknown; shasum?: unknown; unpackedSize?: unknown } | undefined;
   try {
     dist = JSON.parse(r.stdout) as typeof dist;

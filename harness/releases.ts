@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { cacheDir, NOT_THE_RELEASE, npmPackageName, releaseDir } from './node-binaries.ts';
-import { npmCause, npmFailure, registryReachable } from './npm-registry.ts';
+import { LOOKUP, LOOKUP_LIMIT_MS, npmCause, npmFailure, registryReachable } from './npm-registry.ts';
 import { run } from './procs.ts';
 import { SpecError } from './project.ts';
 
@@ -73,14 +73,14 @@ export function writeAtomic(file: string, text: string) {
  * Asks the registry for every release of the binary package; a SpecError (one line) if it cannot.
  * Whether the registry answers at all is asked first, quickly (registryReachable()): offline, this
  * fails in seconds rather than after npm's minute of retries; the list itself is then asked with
- * npm's normal timeouts.
+ * npm's options for a look-up (harness/npm-registry.ts LOOKUP: an answer within 10 s).
  */
 export async function fetchRegistryList(pkg: string = npmPackageName()): Promise<RegistryList> {
   const unreachable = `the npm registry cannot be reached to list the releases of ${pkg}`;
   if (!(await registryReachable())) throw new SpecError(unreachable);
-  const r = await run('npm', ['view', pkg, 'versions', '--json', '--loglevel=error'], { timeout: 120_000 });
+  const r = await run('npm', ['view', pkg, 'versions', '--json', '--loglevel=error', ...LOOKUP], { timeout: LOOKUP_LIMIT_MS });
   if (r.code === 127) throw new SpecError(`could not start npm to ask the registry for ${pkg}: ${r.stderr.trim()}`);
-  if (r.timedOut) throw new SpecError(`the npm registry did not answer within 120 s (npm view ${pkg} versions)`);
+  if (r.timedOut) throw new SpecError(`the npm registry did not answer within ${LOOKUP_LIMIT_MS / 1000} s (npm view ${pkg} versions)`);
   if (r.code !== 0) {
     const failure = npmFailure(r.stderr);
     throw new SpecError(failure === 'missing' ? `the npm registry has no package ${pkg} (no Node binaries for this platform)`

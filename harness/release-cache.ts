@@ -84,7 +84,7 @@ export function fsCause(e: unknown, path: string): string {
     case 'EDQUOT': return `the disk quota is used up at ${path} (EDQUOT)`;
     case 'EROFS': return `${path} is on a read-only file system (EROFS)`;
     case 'EACCES':
-    case 'EPERM': return `no permission to write in ${path} (${code})`;
+    case 'EPERM': return `permission denied at ${path} (${code})`;
     case 'ENOTDIR': return `${path} is not a folder, or a file is where a folder of it should be (ENOTDIR)`;
     default: return `${path}: ${code ?? (e as Error)?.message ?? String(e)}`;
   }

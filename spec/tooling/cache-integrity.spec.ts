@@ -374,7 +374,7 @@ describe('checksums', () => {
   it('file-system causes read as one phrase naming the path', () => {
     expect(fsCause({ code: 'ENOSPC' }, '/c')).toBe('no space left on the device of /c (ENOSPC)');
     expect(fsCause({ code: 'EROFS' }, '/c')).toBe('/c is on a read-only file system (EROFS)');
-    expect(fsCause({ code: 'EACCES' }, '/c')).toBe('no permission to write in /c (EACCES)');
+    expect(fsCause({ code: 'EACCES' }, '/c')).toBe('permission denied at /c (EACCES)');
     expect(tarCause('tar: package/bin/node: Cannot write: No space left on device\ntar: Exiting with failure status', '/c')).toBe('no space left on the device of /c (ENOSPC)');
     expect(tarCause('tar: something else', '/c')).toBeUndefined();
   });

@@ -305,6 +305,33 @@ describe.skipIf(!canUnshare)('a full disk and a read-only cache are named (tmpfs
   }, 90_000);
 });
 
+// A cache this user may not write to: the child runs as nobody (setpriv), which needs root here.
+const asNobody = process.getuid?.() === 0 && (() => {
+  try {
+    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!asNobody)('a cache this user may not write to (the child as nobody: needs root and setpriv)', () => {
+  it('one line naming EACCES and the folder', async () => {
+    chmodSync(scratch(), 0o711); // (made 0700) nobody may pass through it
+    const home = fresh('nobody');
+    chmodSync(home, 0o777); // npm's cache and the child's TMPDIR (tsx's cache) in here, removed with the scratch folder
+    const cache = fresh('theirs');
+    chmodSync(cache, 0o755); // root's: nobody may read it, not write in it
+    const r = await runGroup('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx/esm', '-e', `import(${JSON.stringify(join(ROOT, 'harness', 'node-binaries.ts'))}).then((m) => m.ensureVersion('${V}')).then((t) => console.log(t.path), (e) => console.error(e.name + ': ' + e.message))`], {
+      cwd: ROOT, timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, NODE_ASYNC_SPEC_CACHE: cache, npm_config_registry: registry('a'), npm_config_cache: join(home, 'npm'), npm_config_update_notifier: 'false' },
+    });
+    expect(r.stderr.trim().split('\n')).toEqual([`SpecError: Node ${V}: cannot write to the binary cache: permission denied at ${join(cache, 'node')} (EACCES); NODE_ASYNC_SPEC_CACHE moves it`]);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(cache)).toEqual([]);
+  }, 60_000);
+});
+
 describe('the cache location is absolute', () => {
   const withEnv = (env: Record<string, string | undefined>, f: () => void) => {
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));

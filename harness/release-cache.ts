@@ -162,11 +162,11 @@ function whyNotMade(e: unknown, dir: string): unknown {
 }
 
 /**
- * Downloads the tarball into `file`, hashing it as it comes (SHA-512 and SHA-1): the registry
+ * Downloads the tarball into `file` (in `folder`, named in messages), hashing it as it comes (SHA-512 and SHA-1): the registry
  * must answer within ANSWER_MS and then send something at least every STALL_MS, so that a
  * registry that stops answering is one line within seconds, not npm's minutes of retries.
  */
-async function download(url: string, file: string, what: string): Promise<{ sha512: string; sha1: string; bytes: number }> {
+async function download(url: string, file: string, what: string, folder: string): Promise<{ sha512: string; sha1: string; bytes: number }> {
   const abort = new AbortController();
   let timer = setTimeout(() => abort.abort(new DOMException(`no answer within ${ANSWER_MS / 1000} s`, 'TimeoutError')), ANSWER_MS);
   const rearm = () => {
@@ -200,7 +200,7 @@ async function download(url: string, file: string, what: string): Promise<{ sha5
     try {
       await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), hashing, out);
     } catch (e) {
-      if (writeError) throw new SpecError(`${what}: cannot write the tarball: ${fsCause(writeError, dirname(file))}`);
+      if (writeError) throw new SpecError(`${what}: cannot write the tarball: ${fsCause(writeError, folder)}`);
       throw new SpecError(`${what}: the download of ${url} broke off after ${bytes} bytes (${netCause(abort.signal.aborted ? abort.signal.reason : e)})`);
     }
     return { sha512: `sha512-${sha512.digest('base64')}`, sha1: `sha1-${sha1.digest('base64')}`, bytes };
@@ -236,14 +236,14 @@ export async function fetchRelease(o: FetchOrder): Promise<void> {
   try {
     await o.announce();
     const tgz = join(tmp, 'package.tgz');
-    const got = await download(o.dist.tarball, tgz, o.label);
+    const got = await download(o.dist.tarball, tgz, o.label, parent);
     const want = o.pinned ?? said;
     const gotHash = mainHash(want)!.startsWith('sha1-') ? got.sha1 : got.sha512;
     if (!sameIntegrity(gotHash, want)) {
       throw new SpecError(`${o.label}: the tarball ${o.dist.tarball} does not match ${o.pinned ? `the checksum pinned in ${o.pinFile ?? 'the repository'}` : "the registry's checksum"} (got ${gotHash}, expected ${mainHash(want)}): refused`);
     }
     const tar = await run('tar', ['xzf', tgz, '-C', tmp]);
-    if (tar.code !== 0) throw new SpecError(`${o.label}: could not unpack ${spec}: ${tarCause(tar.stderr, tmp) ?? tar.stderr.trim().split('\n')[0]}`);
+    if (tar.code !== 0) throw new SpecError(`${o.label}: could not unpack ${spec}: ${tarCause(tar.stderr, parent) ?? tar.stderr.trim().split('\n')[0]}`);
     rmSync(tgz, { force: true });
     const unpacked = join(tmp, 'package');
     const bin = join(unpacked, o.keep[0]!);

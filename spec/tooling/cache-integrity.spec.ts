@@ -290,7 +290,7 @@ describe.skipIf(!canUnshare)('a full disk and a read-only cache are named (tmpfs
     const r = await ensure(cache, registry('big'), V, onTmpfs(cache, 'size=1m'));
     expect(r.lines).toHaveLength(2);
     expect(r.lines[0]).toMatch(/^fetching Node 19\.0\.1 from the npm registry/);
-    expect(r.lines[1]).toMatch(new RegExp(`^SpecError: Node 19\\.0\\.1: cannot write the tarball: no space left on the device of ${join(cache, 'node').replace(/[.]/g, '\\.')}/\\.tmp-19\\.0\\.1-\\d+-\\w+ \\(ENOSPC\\)$`));
+    expect(r.lines[1]).toBe(`SpecError: Node ${V}: cannot write the tarball: no space left on the device of ${join(cache, 'node')} (ENOSPC)`);
   }, 60_000);
 
   it('a read-only cache: one line naming EROFS and the folder; a release already cached there is used', async () => {

@@ -1,12 +1,13 @@
 // What the binary cache holds (see cacheDir() in node-binaries.ts), read from its folders alone:
-// `<cache>/<runtime>/<version>-<platform>-<arch>` per release, `<cache>/registry/<pkg>.json` per
-// registry list. Nothing here runs a binary or asks the registry.
+// `<cache>/<runtime>/<version>-<platform>-<arch>` per release (its record next to it, `.json`),
+// `<cache>/registry/<pkg>.json` per registry list. Nothing here runs a binary or asks the registry.
 import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import { cacheDir, parseReleaseDir, RUNTIMES, sweepAbandoned, type Runtime } from './node-binaries.ts';
 import { pins, runtimePins } from './pins.ts';
 import { registryFolder } from './releases.ts';
+import { recordFile } from './release-cache.ts';
 
 export interface CachedRelease {
   runtime: Runtime;
@@ -15,7 +16,7 @@ export interface CachedRelease {
   /** "linux-x64" */
   platform: string;
   path: string;
-  /** Apparent size: the bytes of its files. */
+  /** Apparent size: the bytes of its files, and of its record (harness/release-cache.ts recordFile). */
   bytes: number;
   /** Pinned in node-versions.json (Node) or runtime-versions.json (Bun, Deno). */
   pinned: boolean;
@@ -51,7 +52,7 @@ export function cachedReleases(dir = cacheDir()): CachedRelease[] {
     return found
       .map((name) => ({ name, parsed: parseReleaseDir(name) }))
       .filter((e): e is { name: string; parsed: NonNullable<ReturnType<typeof parseReleaseDir>> } => !!e.parsed && lstatSync(join(parent, e.name)).isDirectory())
-      .map(({ name, parsed }) => ({ runtime, ...parsed, path: join(parent, name), bytes: treeBytes(join(parent, name)), pinned: isPinned(runtime, parsed.version) }))
+      .map(({ name, parsed }) => ({ runtime, ...parsed, path: join(parent, name), bytes: treeBytes(join(parent, name)) + treeBytes(recordFile(join(parent, name))), pinned: isPinned(runtime, parsed.version) }))
       .sort((a, b) => semver.compare(a.version, b.version) || a.platform.localeCompare(b.platform));
   });
 }
@@ -74,13 +75,14 @@ export function cachedLists(dir = cacheDir()): CachedList[] {
 }
 
 /**
- * Removes a release: renamed out of the cache's sight first (to a `.tmp-<version>-<pid>-prune`
+ * Removes a release and its record: renamed out of the cache's sight first (to a `.tmp-<version>-<pid>-prune`
  * folder, which a later fetch sweeps if this process dies half-way), then deleted. A command
  * already running the binary keeps running it; the next one to need it fetches it again.
  */
 export function removeRelease(r: CachedRelease): void {
   const doomed = join(r.path, '..', `.tmp-${r.version}-${process.pid}-prune`);
   renameSync(r.path, doomed);
+  rmSync(recordFile(r.path), { force: true });
   rmSync(doomed, { recursive: true, force: true });
 }
 

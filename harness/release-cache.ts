@@ -1,6 +1,6 @@
 // One cached release, fetched and checked: the tarball downloaded from the registry and verified
 // against the registry's checksum (and the pinned one, for a pinned release), unpacked into a
-// temporary folder, slimmed, given its record (RECORD: where it came from, the tarball's checksum,
+// temporary folder, slimmed, given its record (recordFile: where it came from, the tarball's checksum,
 // the binary's SHA-256) and renamed into place; and, at every use, the cached folder checked
 // against that record (checkRelease). Every failure is one line naming its cause: no space left,
 // a read-only cache, a checksum that does not match, a registry that does not answer.
@@ -14,8 +14,12 @@ import { run } from './procs.ts';
 import { SpecError } from './project.ts';
 import type { Dist } from './npm-registry.ts';
 
-/** The record each cached release keeps, next to its binary. */
-export const RECORD = 'fetched.json';
+/**
+ * Where a cached release's record is: next to its folder, `<version>-<platform>-<arch>.json`
+ * (not inside it, where an earlier version of this code, still run from an older checkout on the
+ * same cache, deletes whatever is not the binary when it slims a release).
+ */
+export const recordFile = (finalDir: string) => `${finalDir}.json`;
 
 /** What identifies a file's content without reading it: changed by any write, rename or replacement (ctime cannot be set back). */
 export interface Stamp {
@@ -260,27 +264,29 @@ export async function fetchRelease(o: FetchOrder): Promise<void> {
       stamp: stampOf(statSync(bin)),
       fetchedAt: new Date().toISOString(),
     };
+    const written = join(tmp, 'record.json');
     try {
-      writeFileSync(join(unpacked, RECORD), JSON.stringify(record, null, 2) + '\n');
+      writeFileSync(written, JSON.stringify(record, null, 2) + '\n');
     } catch (e) {
-      throw new SpecError(`${o.label}: cannot write to the binary cache: ${fsCause(e, unpacked)}`);
+      throw new SpecError(`${o.label}: cannot write to the binary cache: ${fsCause(e, parent)}`);
     }
-    putInPlace(unpacked, o.finalDir, tmp, o.label);
+    putInPlace(unpacked, written, o.finalDir, tmp, o.label);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 /**
- * Renames the unpacked release into place. Whatever is there is moved aside into `tmp` first and
- * goes with it (a damaged release), unless it is the very release just fetched by another process
- * at the same time (its record names the same tarball and binary, and the binary's stamp is the
- * recorded one): that one stays, in use.
+ * Renames the unpacked release into place, then its record (`written`) next to it. Whatever is
+ * there is moved aside into `tmp` first and goes with it (a damaged release), unless it is the
+ * very release just fetched by another process at the same time (its record names the same
+ * tarball and binary, and the binary's stamp is the recorded one): that one stays, in use. Killed
+ * between the two renames, the release has no record, and is fetched again when next used.
  */
-function putInPlace(unpacked: string, finalDir: string, tmp: string, label: string) {
-  const mine = readRecord(join(unpacked, RECORD));
+function putInPlace(unpacked: string, written: string, finalDir: string, tmp: string, label: string) {
+  const mine = readRecord(written);
   const sameAsMine = () => {
-    const theirs = readRecord(join(finalDir, RECORD));
+    const theirs = readRecord(recordFile(finalDir));
     if (!theirs || !mine || theirs.integrity !== mine.integrity || theirs.sha256 !== mine.sha256) return false;
     // Its binary untouched since it was hashed (a damaged one has the same record, and another stamp).
     const st = statSync(join(finalDir, mine.binary), { throwIfNoEntry: false });
@@ -292,6 +298,7 @@ function putInPlace(unpacked: string, finalDir: string, tmp: string, label: stri
       renameSync(finalDir, join(tmp, 'replaced'));
     }
     renameSync(unpacked, finalDir);
+    renameSync(written, recordFile(finalDir));
   } catch (e) {
     if (sameAsMine()) return; // another process put the same release in place meanwhile
     throw new SpecError(`${label}: cannot write to the binary cache: ${fsCause(e, finalDir)}`);
@@ -328,12 +335,12 @@ export async function checkRelease(finalDir: string, keep: string[], pinned?: st
   if ((st.mode & 0o111) === 0) return { state: 'refetch', why: `has lost its ${binary}'s permission to run` };
   let record: ReleaseRecord;
   try {
-    record = JSON.parse(readFileSync(join(finalDir, RECORD), 'utf8')) as ReleaseRecord;
+    record = JSON.parse(readFileSync(recordFile(finalDir), 'utf8')) as ReleaseRecord;
   } catch (e) {
-    return { state: 'refetch', why: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'has no record of its checksum (cached before records were kept)' : `has an unreadable record (${RECORD})` };
+    return { state: 'refetch', why: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'has no record of its checksum (cached before records were kept)' : `has an unreadable record (${recordFile(finalDir)})` };
   }
   if (typeof record?.sha256 !== 'string' || typeof record.integrity !== 'string' || record.binary !== binary || typeof record.stamp !== 'object' || !record.stamp) {
-    return { state: 'refetch', why: `has an unreadable record (${RECORD})` };
+    return { state: 'refetch', why: `has an unreadable record (${recordFile(finalDir)})` };
   }
   if (pinned && !sameIntegrity(record.integrity, pinned)) return { state: 'refetch', why: `was fetched with the checksum ${record.integrity}, not the one pinned in ${pinFile ?? 'the repository'}` };
   if (sameStamp(record.stamp, stampOf(st))) return { state: 'ok', record };
@@ -345,7 +352,7 @@ export async function checkRelease(finalDir: string, keep: string[], pinned?: st
 
 /** Writes a release's record again (a new stamp, a registry that gives the same checksum); a cache this process may not write to keeps the old one. */
 export function saveRecord(finalDir: string, record: ReleaseRecord): void {
-  const file = join(finalDir, RECORD);
+  const file = recordFile(finalDir);
   const tmp = `${file}.${process.pid}`;
   try {
     writeFileSync(tmp, JSON.stringify(record, null, 2) + '\n');

@@ -12,7 +12,7 @@ import { treeBytes } from '../../harness/cache.ts';
 import { inheritedEnv } from '../../harness/environment.ts';
 import { npmPackageName, ROOT, runtimePackage } from '../../harness/node-binaries.ts';
 import { pinnedIntegrity, runtimePins } from '../../harness/pins.ts';
-import { RECORD, type ReleaseRecord } from '../../harness/release-cache.ts';
+import { recordFile, type ReleaseRecord } from '../../harness/release-cache.ts';
 import { fakeRegistries, fakeTarball, markerOf } from '../support/fake-registry.ts';
 import { runGroup } from '../../harness/procs.ts';
 
@@ -47,12 +47,12 @@ describe.sequential('fetching into an empty cache', () => {
     // Node's own list of the 12.x releases, read from the CHANGELOG.md the cache kept.
     expect(out.own.upTo).toBe('12.22.12');
     expect(out.own.versions).toContain('12.0.0');
-    expect(files(join(cacheDir(), 'node', `12.22.12-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node', RECORD]);
-    expect(files(join(cacheDir(), 'node', `13.14.0-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node', RECORD]);
-    expect(files(join(cacheDir(), 'bun', `${pinned.bun}-${platform}`))).toEqual([runtimePackage('bun')!.bin, RECORD]);
-    expect(files(join(cacheDir(), 'deno', `${pinned.deno}-${platform}`))).toEqual([runtimePackage('deno')!.bin, RECORD]);
+    expect(files(join(cacheDir(), 'node', `12.22.12-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
+    expect(files(join(cacheDir(), 'node', `13.14.0-${platform}`))).toEqual(['CHANGELOG.md', 'bin/node']);
+    expect(files(join(cacheDir(), 'bun', `${pinned.bun}-${platform}`))).toEqual([runtimePackage('bun')!.bin]);
+    expect(files(join(cacheDir(), 'deno', `${pinned.deno}-${platform}`))).toEqual([runtimePackage('deno')!.bin]);
     // Each checked against the checksum pinned in the repository, and recorded with it.
-    const recorded = (runtime: string, version: string) => (JSON.parse(readFileSync(join(cacheDir(), runtime, `${version}-${platform}`, RECORD), 'utf8')) as ReleaseRecord).integrity;
+    const recorded = (runtime: string, version: string) => (JSON.parse(readFileSync(recordFile(join(cacheDir(), runtime, `${version}-${platform}`)), 'utf8')) as ReleaseRecord).integrity;
     expect(recorded('node', '12.22.12')).toBe(pinnedIntegrity(npmPackageName(), '12.22.12'));
     expect(recorded('node', '13.14.0')).toBe(pinnedIntegrity(npmPackageName(), '13.14.0'));
     expect(recorded('bun', pinned.bun)).toBe(pinnedIntegrity(runtimePackage('bun')!.pkg, pinned.bun));

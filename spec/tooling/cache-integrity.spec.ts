@@ -18,7 +18,7 @@ import { binaryIn, fakeRegistries, fakeTarball, markerOf, PKG, sri } from '../su
 import { cacheDir, npmPackageName, ROOT, runtimePackage } from '../../harness/node-binaries.ts';
 import { pinnedIntegrities, pinnedIntegrity, pins, runtimePins } from '../../harness/pins.ts';
 import { runGroup } from '../../harness/procs.ts';
-import { distIntegrity, fsCause, mainHash, RECORD, sameIntegrity, tarCause, type ReleaseRecord } from '../../harness/release-cache.ts';
+import { distIntegrity, fsCause, mainHash, recordFile, sameIntegrity, tarCause, type ReleaseRecord } from '../../harness/release-cache.ts';
 
 const scratch = tempFolder('nas-integrity-spec-');
 let n = 0;
@@ -100,12 +100,12 @@ const ensure = async (cache: string, reg: string, version = V, wrap: string[] = 
 
 const release = (cache: string, version = V) => join(cache, 'node', `${version}-${platform}`);
 const binary = (cache: string, version = V) => join(release(cache, version), 'bin', 'node');
-const record = (cache: string) => JSON.parse(readFileSync(join(release(cache), RECORD), 'utf8')) as ReleaseRecord;
+const record = (cache: string) => JSON.parse(readFileSync(recordFile(release(cache)), 'utf8')) as ReleaseRecord;
 const fetchLine = new RegExp(`^fetching Node ${V.replace(/\./g, '\\.')} from the npm registry \\(${PKG}, [\\d.]+ (?:B|KB|MB) packed\\)$`);
 /** What the cached binary was packed with: the marker of the registry it came from. */
 const marker = (cache: string) => markerOf(binary(cache));
 /** The cache's folders but the releases': nothing half-written left. */
-const leftovers = (cache: string) => (existsSync(join(cache, 'node')) ? readdirSync(join(cache, 'node')).filter((d) => d !== `${V}-${platform}`) : []);
+const leftovers = (cache: string) => (existsSync(join(cache, 'node')) ? readdirSync(join(cache, 'node')).filter((d) => d !== `${V}-${platform}` && d !== `${V}-${platform}.json`) : []);
 
 /** A cache into which 19.0.1 was fetched from registry A (once, for the file), and what that fetch printed: each test that needs such a cache gets a copy. */
 let seed = '';
@@ -131,7 +131,8 @@ describe('a release fetched for the first time', () => {
     const r = record(cache);
     expect(r).toMatchObject({ package: PKG, version: V, registry: registry('a'), tarball: `${registry('a')}tgz/${V}.tgz`, integrity: sri(tgz.a), binary: 'bin/node' });
     expect(r.sha256).toBe(createHash('sha256').update(readFileSync(binary(cache))).digest('hex'));
-    expect(readdirSync(release(cache)).sort()).toEqual(['CHANGELOG.md', RECORD, 'bin'].sort());
+    expect(readdirSync(release(cache)).sort()).toEqual(['CHANGELOG.md', 'bin']);
+    expect(readdirSync(join(cache, 'node')).sort()).toEqual([`${V}-${platform}`, `${V}-${platform}.json`]);
   });
 
   it('two processes fetching the same release at once: both get it whole, one folder, nothing left over', async () => {
@@ -142,7 +143,7 @@ describe('a release fetched for the first time', () => {
       expect(r.target).toBe(`${V} ${binary(cache)}`);
     }
     expect(readFileSync(binary(cache)).equals(fromA)).toBe(true);
-    expect(readdirSync(join(cache, 'node'))).toEqual([`${V}-${platform}`]);
+    expect(readdirSync(join(cache, 'node')).sort()).toEqual([`${V}-${platform}`, `${V}-${platform}.json`]);
   }, 60_000);
 
 });
@@ -164,7 +165,7 @@ describe('a cached release checked at use (one child checking a cache per test, 
     caches.deleted = cachedFromA();
     rmSync(binary(caches.deleted));
     caches.unrecorded = cachedFromA();
-    rmSync(join(release(caches.unrecorded), RECORD));
+    rmSync(recordFile(release(caches.unrecorded)));
     caches.unrunnable = cachedFromA();
     chmodSync(binary(caches.unrunnable), 0o644);
     const names = Object.keys(caches) as (keyof typeof caches)[];
@@ -204,7 +205,7 @@ describe('a cached release checked at use (one child checking a cache per test, 
 
   it('cached before records were kept (no record): one line, fetched again', () => {
     expect(got.unrecorded!.lines).toEqual(refetched('has no record of its checksum (cached before records were kept)'));
-    expect(existsSync(join(release(caches.unrecorded), RECORD))).toBe(true);
+    expect(existsSync(recordFile(release(caches.unrecorded)))).toBe(true);
   });
 });
 

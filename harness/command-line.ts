@@ -23,8 +23,11 @@ export interface RunOptions {
 
 /**
  * The Node options that make node run something other than the scenario file, or nothing at all,
- * with why (by name, as `node --help` lists them; underscores are dashes to Node, and `-help` is
- * V8's own help). A scenario about one of them starts node itself (`spawn(process.execPath, [...])`).
+ * with why (by name, as `node --help` lists them; underscores are dashes to Node). Each was tried
+ * on Node 20 with a file after it, but --run (Node 22 on). Not here: `-i` (with a file, Node runs the file and starts no
+ * REPL), `--test` (runs the file as a test file: node-test scenarios use it), `--require` and
+ * `--import` (they run before the scenario, not instead). A scenario about one of them starts node
+ * itself (`spawn(process.execPath, [...])`).
  */
 const REPLACING: Record<string, string> = {
   '-e': 'it runs the code given with it instead of the scenario file',
@@ -34,11 +37,8 @@ const REPLACING: Record<string, string> = {
   '-pe': 'it runs (and prints) the code given with it instead of the scenario file',
   '-c': 'it only checks the file\'s syntax: nothing runs',
   '--check': 'it only checks the file\'s syntax: nothing runs',
-  '-i': 'it starts the REPL',
-  '--interactive': 'it starts the REPL',
   '-h': 'it prints Node\'s help and exits: nothing runs',
   '--help': 'it prints Node\'s help and exits: nothing runs',
-  '-help': 'it prints V8\'s help and exits: nothing runs',
   '-v': 'it prints the version and exits: nothing runs',
   '--version': 'it prints the version and exits: nothing runs',
   '--v8-options': 'it prints V8\'s options and exits: nothing runs',

@@ -7,7 +7,7 @@
 // written against output received; and the claims of the catalogue that explain it. The facts
 // are harness/explain.ts's; this file reads the arguments and renders.
 import { DEFAULT_TIMEOUT_MS } from '../harness/scenario.ts';
-import { explainRun, type Explanation } from '../harness/explain.ts';
+import { explainRun, MAX_EXPLAIN_LIMIT_MS, type Explanation } from '../harness/explain.ts';
 import { resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { command, wholeNumber } from './command.ts';
@@ -129,7 +129,7 @@ export const spec = command({
     const kind = pathKind(script);
     if (kind === 'missing') throw new SpecError(`${script}: no such file`);
     if (kind !== 'file') throw new SpecError(`${script} ${notAFile(kind, "a program's main file")}`);
-    const timeout = wholeNumber('timeout', v.timeout, 100) ?? DEFAULT_TIMEOUT_MS;
+    const timeout = wholeNumber('timeout', v.timeout, 100, MAX_EXPLAIN_LIMIT_MS) ?? DEFAULT_TIMEOUT_MS;
     const nodes = v.node === undefined ? [process.env.SPEC_NODE ?? ''] : v.node.flatMap((x) => x.split(',').map((n) => n.trim()));
     if (v.node !== undefined && nodes.some((n) => !n)) throw new SpecError(`--node: empty entry in ${JSON.stringify(v.node.join(','))}`);
     const targets: Target[] = [];

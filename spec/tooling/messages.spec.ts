@@ -38,6 +38,8 @@ describe('bad input is one line and exit 2', () => {
     ['scenario', ['spec'], /^scenario: spec is a directory, not a scenario file$/],
     ['bisect', ['/dev/null'], /^bisect: \/dev\/null is a special file \(a device, FIFO or socket\), not a scenario file$/],
     ['explain', ['/dev/null'], /^explain: \/dev\/null is a special file \(a device, FIFO or socket\), not a program's main file$/],
+    // A limit its grace would push past what a Node timer keeps (it fired after 1 ms: "a hang" at once).
+    ['explain', ['package.json', '--timeout', '2147483647'], /^explain: --timeout needs a whole number from 100 to 2147478647, got "2147483647"$/],
     ['matrix', ['--reuse', '--out', '/dev/null'], /^matrix: --out \/dev\/null: it is not a directory$/],
     ['matrix', ['--reuse', '--out', '/no/such/folder'], /^matrix: --out \/no\/such\/folder: no such directory$/],
     ['matrix', ['22', '--out', '/dev/null/results'], /^matrix: --out \/dev\/null\/results: \/dev\/null is not a directory$/],

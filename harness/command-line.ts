@@ -24,10 +24,10 @@ export interface RunOptions {
 /**
  * The Node options that make node run something other than the scenario file, or nothing at all,
  * with why (by name, as `node --help` lists them; underscores are dashes to Node). Each was tried
- * on Node 20 with a file after it, but --run (Node 22 on). Not here: `-i` (with a file, Node runs the file and starts no
- * REPL), `--test` (runs the file as a test file: node-test scenarios use it), `--require` and
- * `--import` (they run before the scenario, not instead). A scenario about one of them starts node
- * itself (`spawn(process.execPath, [...])`).
+ * on Node 20 with a file after it, but --run (Node 22 on). Not here: `-i` (with a file, Node runs
+ * the file and starts no REPL), V8's `-help` (prints, then runs the file), `--test` (runs the file
+ * as a test file: node-test scenarios use it), `--require` and `--import` (they run before the
+ * scenario, not instead). A scenario about one of them starts node itself (`spawn(process.execPath, [...])`).
  */
 const REPLACING: Record<string, string> = {
   '-e': 'it runs the code given with it instead of the scenario file',

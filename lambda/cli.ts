@@ -88,11 +88,21 @@ const SERVE_ONLY = ['port', 'async-retry-delays'] as const;
 
 const short = (t: string) => (t.length > 60 ? t.slice(0, 57) + '...' : t);
 
-function json(name: string, text: string): unknown {
+/** Text in a one-line message: control characters (a terminal's escapes, newlines) written as \uXXXX. */
+const printable = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * JSON from the command line (`file`: read from that file, --event file://). Not JSON: one line
+ * naming why, as JSON.parse says it less the start of the text it quotes; the text typed is shown
+ * (cut short, escaped), a file's content never.
+ */
+function json(name: string, text: string, file?: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new SpecError(`${name} is not valid JSON (${(e as Error).message}): ${short(text)}`);
+    const reason = (e as Error).message.replace(/, (\.\.\.)?".*$/s, '');
+    if (file !== undefined) throw new SpecError(`${name}: ${printable(file)} is not valid JSON (${printable(reason.replace(/^Unexpected token '.*'$/s, 'Unexpected token'))})`);
+    throw new SpecError(`${name} is not valid JSON (${printable(reason)}): ${printable(short(text))}`);
   }
 }
 
@@ -219,7 +229,7 @@ export const spec = command({
     }
     const file = positionals[0]!;
     const runtime = v.runtime ?? DEFAULT_RUNTIME;
-    const events = (v.event ?? []).map((t, i) => json(`--event #${i + 1}`, t.startsWith('file://') ? readText(`--event #${i + 1}`, t.slice(7)) : t));
+    const events = (v.event ?? []).map((t, i) => (t.startsWith('file://') ? json(`--event #${i + 1}`, readText(`--event #${i + 1}`, t.slice(7)), t.slice(7)) : json(`--event #${i + 1}`, t)));
     if (!events.length) events.push({});
     const env: Record<string, string> = {};
     for (const flag of ['env-file', 'env-vars'] as const) for (const f of v[flag] ?? []) for (const [k, val] of readEnvFile(`--${flag}`, f)) env[k] = val;

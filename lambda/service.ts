@@ -26,10 +26,9 @@
 // environment left frozen that long is shut down: its runtime process is killed while frozen, so
 // work it left pending never runs, and the next invocation starts a new environment.
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
+import { MAX_TIMER_MS, notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
 import {
   DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
@@ -262,7 +261,9 @@ export function checkEnv(env: Record<string, string>): void {
 export function checkFunction(opts: FunctionOptions, as: TypedAs = {}) {
   const info = runtimeInfo(opts.runtime);
   const file = resolve(opts.handlerFile);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new SpecError(`handler file ${opts.handlerFile} does not exist`);
+  const kind = pathKind(file);
+  if (kind === 'missing') throw new SpecError(`handler file ${opts.handlerFile} does not exist`);
+  if (kind !== 'file') throw new SpecError(`${opts.handlerFile} ${notAFile(kind, 'a handler file')}`);
   if (opts.handler !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(opts.handler)) {
     throw new SpecError(`not a handler name: ${JSON.stringify(opts.handler)}`);
   }

@@ -10,7 +10,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ROOT, SpecError } from '../harness/project.ts';
+import { resolveRelease } from '../harness/node-binaries.ts';
+import { notAFile, pathKind, ROOT, SpecError } from '../harness/project.ts';
 import { inheritedEnv } from '../harness/environment.ts';
 import { runGroup } from '../harness/procs.ts';
 import { claimKinds, DOCS, loadClaims, MATRIX_FILE, SITE, resultKey, type Claim } from './catalog-model.ts';
@@ -144,6 +145,14 @@ export const spec = command({
       process.stdout.write(`catalog: indexes built in ${relative(process.cwd(), SITE)}/ from ${claims.length} claim pages\n`);
       return 0;
     }
+    if (v.results !== undefined) {
+      const kind = pathKind(v.results);
+      if (kind === 'missing') throw new SpecError(`--results ${v.results}: no such file`);
+      if (kind !== 'file') throw new SpecError(`--results ${v.results} ${notAFile(kind, 'a matrix.json')}`);
+    }
+    // The targets are read as the matrix will read them, before it starts (a typo is one line, not
+    // the matrix's error between two of ours); nothing is fetched here but what the matrix would fetch.
+    if (v.run) for (const t of positionals) await resolveRelease(t);
     return generate(claims, { run: !!v.run, targets: positionals, results: v.results ? resolve(v.results) : undefined, fresh: !!v.fresh });
   },
 }, import.meta.url);

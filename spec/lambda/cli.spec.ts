@@ -228,3 +228,39 @@ describe('npm run lambda: the command', () => {
     expect(lines[0]).toMatch(message);
   }, 200_000);
 });
+
+describe('npm run lambda: a handler path or an event that is not what it should be', () => {
+  if (!runtime) {
+    skipped('npm run lambda: bad handler paths and events', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
+    return;
+  }
+  const handler = join(ROOT, 'lambda', 'handlers', 'article-async.js');
+  const bad = async (args: string[]) => {
+    const r = await runCommand(lambdaCommand, [...args, '--runtime', runtime]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.replace(/\n$/, '').split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    // Nothing a terminal would act on: no escape, bell or other control character.
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    return lines[0]!;
+  };
+
+  it.each([
+    ['a folder', join(ROOT, 'lambda', 'handlers'), `lambda: ${join(ROOT, 'lambda', 'handlers')} is a directory, not a handler file`],
+    ['/dev/null', '/dev/null', 'lambda: /dev/null is a special file (a device, FIFO or socket), not a handler file'],
+    ['a missing file', '/no/such/handler.js', 'lambda: handler file /no/such/handler.js does not exist'],
+  ])('a handler path that is %s: one line, exit 2', async (_what, path, message) => {
+    expect(await bad([path])).toBe(message);
+  });
+
+  it('--event file://<a file that is not JSON>: one line naming the file, without its content', async () => {
+    const f = join(dir, 'not-an-event.txt');
+    writeFileSync(f, 'API_KEY=hunter2\u001b[2J\u0007\nsecond line\n');
+    expect(await bad([handler, '--event', `file://${f}`])).toBe(`lambda: --event #1: ${f} is not valid JSON (Unexpected token)`);
+  });
+
+  it('--event with control characters typed: shown escaped, on one line', async () => {
+    expect(await bad([handler, '--event', '\u001b[2J{\nx'])).toBe('lambda: --event #1 is not valid JSON (Unexpected token \'\\u001b\'): \\u001b[2J{\\u000ax');
+  });
+});

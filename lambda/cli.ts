@@ -55,6 +55,10 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   --parallel                send the events concurrently instead of one after the other
   --concurrency <n>         environments that may serve at once (default: 1000); beyond, throttled
   --idle-reap <ms>          shut an environment down once it has been frozen this long (default: never)
+  --log-format <format>     Text (default) or JSON: with JSON the function's console lines and
+                            Lambda's own lines (platform.start, platform.report, ...) are JSON
+  --log-level <level>       the application log level with --log-format JSON: TRACE, DEBUG,
+                            INFO, WARN, ERROR or FATAL (console methods below it print nothing)
   --client-context <json>   the invocations' client context (Lambda-Runtime-Client-Context)
   --cognito-identity <json> {"cognitoIdentityId":..,"cognitoIdentityPoolId":..} (Lambda-Runtime-Cognito-Identity)
   --json                    print the invocations as a JSON array, one element per invocation,
@@ -77,6 +81,8 @@ const options = {
   'idle-reap': { type: 'string' },
   'client-context': { type: 'string' },
   'cognito-identity': { type: 'string' },
+  'log-format': { type: 'string' },
+  'log-level': { type: 'string' },
   json: { type: 'boolean' },
   port: { type: 'string' },
   'async-retry-delays': { type: 'string' },
@@ -253,6 +259,7 @@ export const spec = command({
     let stopping = false;
     const fnOpts: FunctionOptions = {
       runtime, handlerFile: file, handler: v.handler, env,
+      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'],
       timeoutSec: asNumber(v.timeout, true), memoryMb: asNumber(v.memory), concurrency: asNumber(v.concurrency), idleReapMs: asNumber(v['idle-reap']),
       // With --parallel the events are sent (send()), spaced by the gap here; the function's gap
       // spaces only what invoke() sends. The service checks the value either way.
@@ -267,6 +274,8 @@ export const spec = command({
       const text = v[flag];
       if (text !== undefined) typed[field] = { name: `--${flag}`, text };
     }
+    if (v['log-format'] !== undefined) typed.logFormat = { name: '--log-format', text: v['log-format'] };
+    if (v['log-level'] !== undefined) typed.logLevel = { name: '--log-level', text: v['log-level'] };
     checkFunction(fnOpts, typed);
     if (serving) {
       return serve(fnOpts, {

@@ -5,15 +5,12 @@ import { resolveTarget, type Target } from './node-binaries.ts';
 import { referenceNode } from './pins.ts';
 import { specNodeError } from './spec-node.ts';
 import { closeRunAhead } from './sequencer.ts';
+import { followHolder } from './follow-holder.mjs';
 
 export default async function setup(project: TestProject) {
-  // `npm test` runs vitest under `sh -c`: when npm is stopped with SIGTERM, the shell goes but
-  // vitest would be left running as an orphan. Follow the parent instead.
-  const parent = process.ppid;
-  const watchdog = setInterval(() => {
-    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
-  }, 500);
-  watchdog.unref();
+  // `npm test` runs vitest under `sh -c`: when npm is stopped (SIGTERM or SIGKILL), the shell may
+  // stay but vitest must not run on alone. It follows its parent and the npm above the shell.
+  followHolder();
   try {
     const target = await resolveTarget(process.env.SPEC_NODE);
     project.provide('target', target);

@@ -18,7 +18,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { announce, fetchLine, lastLine, npmFailure, packedSize, registryDist, registryReachable } from './npm-registry.ts';
 import { pinFor, pins, runtimePins } from './pins.ts';
-import { isRunning, run } from './procs.ts';
+import { holdFolder, isRunning, run } from './procs.ts';
 import { SpecError } from './project.ts';
 import { registryReleases } from './releases.ts';
 import semver from 'semver';
@@ -203,6 +203,7 @@ async function download(pkg: string, version: string, finalDir: string, keep: st
   mkdirSync(dirname(finalDir), { recursive: true });
   sweepAbandoned(dirname(finalDir));
   const tmp = mkdtempSync(join(dirname(finalDir), `.tmp-${version}-${process.pid}-`));
+  const release = holdFolder(tmp); // also when this process is killed mid-download (its guard removes it)
   try {
     // npm's own cache inside the temporary folder: otherwise npm keeps a second copy of every
     // tarball in ~/.npm/_cacache, which it never evicts and the cache command cannot show.
@@ -227,6 +228,7 @@ async function download(pkg: string, version: string, finalDir: string, keep: st
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    release();
   }
 }
 

@@ -2,8 +2,10 @@
 // command started outlives it, and to measure memory. Elsewhere these functions see nothing
 // (callers that depend on them skip visibly off Linux).
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inheritedEnv } from './environment.ts';
 
 export const HAS_PROC = existsSync('/proc/self/stat');
@@ -121,9 +123,37 @@ export async function until(what: string, ok: () => boolean, ms: number): Promis
 // ---------------------------------------------------------------------------------------------
 // Process groups this process started (scenarios, Lambda runtimes). Each runs in a group of its
 // own; whatever way this process goes (normal exit, SIGINT/SIGTERM/SIGHUP, or, as a test-runner
-// worker, losing its runner), the groups it still holds are killed first.
+// worker, losing its runner), the groups it still holds are killed first. A way it cannot see
+// (SIGKILL, to it or to its group) is its guard's to handle (harness/guard.cjs): a process in a
+// session of its own, started once, the first time something is held, that is told on a pipe what
+// is held and kills it (a stopped group included) when the pipe ends, then removes the held
+// temporary folders and exits.
 
 const held = new Set<number>();
+
+const GUARD = join(dirname(fileURLToPath(import.meta.url)), 'guard.cjs');
+/** This process's guard: undefined until first needed, null if it could not be started. */
+let guard: ChildProcess | null | undefined;
+
+/** Tells the guard one line (harness/guard.cjs), starting it first if need be. */
+function tellGuard(line: string) {
+  if (guard === undefined) {
+    try {
+      // Detached: a session and group of its own, out of reach of a signal to this one's group.
+      // Its environment is this process's (so a test can find it by what it inherited) but for
+      // NODE_OPTIONS: it needs no loader, and starts faster without one.
+      guard = spawn(process.execPath, [GUARD], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NODE_OPTIONS: '' } });
+      guard.on('error', () => (guard = null));
+      guard.stdin!.on('error', () => (guard = null)); // EPIPE: the guard is gone; the in-process clean-up still holds
+      // Neither keeps this process alive: the pipe ends when this process does, however it ends.
+      guard.unref();
+      (guard.stdin as unknown as { unref?: () => void }).unref?.();
+    } catch {
+      guard = null;
+    }
+  }
+  if (guard && !guard.stdin!.destroyed) guard.stdin!.write(`${line}\n`);
+}
 
 /** Sends `sig` to a whole process group; false if the group is gone. */
 export function killGroup(pgid: number | undefined, sig: NodeJS.Signals = 'SIGKILL'): boolean {
@@ -195,15 +225,30 @@ export function holdCleanup(f: () => void): () => void {
   return () => cleanups.delete(f);
 }
 
-/** Holds a process group: it is killed if this process goes away before releaseGroup(). */
+/**
+ * Holds a temporary folder: it is removed if this process goes away before the function returned
+ * is called, by this process or (SIGKILL) by its guard. The function lets it go without removing it.
+ */
+export function holdFolder(dir: string): () => void {
+  const release = holdCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  if (!dir.includes('\n')) tellGuard(`d ${dir}`);
+  return () => {
+    release();
+    if (guard) tellGuard(`e ${dir}`);
+  };
+}
+
+/** Holds a process group: it is killed if this process goes away before releaseGroup(), also by SIGKILL (by the guard). */
 export function holdGroup(pgid: number | undefined) {
   if (!pgid) return;
   hookCleanup();
   held.add(pgid);
+  tellGuard(`g ${pgid}`);
 }
 
 export function releaseGroup(pgid: number | undefined) {
-  if (pgid) held.delete(pgid);
+  if (!pgid) return;
+  if (held.delete(pgid) && guard) tellGuard(`r ${pgid}`);
 }
 
 /** Whether every process left in the group is a zombie (dead, waiting to be reaped). */

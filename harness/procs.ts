@@ -231,9 +231,22 @@ export function holdCleanup(f: () => void): () => void {
  */
 export function holdFolder(dir: string): () => void {
   const release = holdCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  if (!dir.includes('\n')) tellGuard(`d ${dir}`);
+  const unguard = guardFolder(dir);
   return () => {
     release();
+    unguard();
+  };
+}
+
+/**
+ * Has this process's guard remove a folder once this process is gone, however it went, unless
+ * the function returned is called first. Nothing else changes in this process (no signal
+ * listener): for a folder that its owner removes itself when it can (vitest's own).
+ */
+export function guardFolder(dir: string): () => void {
+  if (dir.includes('\n')) return () => {};
+  tellGuard(`d ${dir}`);
+  return () => {
     if (guard) tellGuard(`e ${dir}`);
   };
 }

@@ -4,16 +4,18 @@
 // the holder's group does not reach it), with a pipe on its stdin, and writes one line for each
 // thing it holds or lets go:
 //   g <pgid>   a process group held          r <pgid>   released
+//   p <pid>    a helper process held (one in the holder's own group: npm pack, tar)   q <pid>   released
 //   d <path>   a temporary folder held       e <path>   released
 // When the pipe ends (the holder is gone, whatever way it went: exit, a signal, SIGKILL) the guard
-// kills every process of the groups still held (a stopped, frozen one included) and whatever their
-// members started in groups of their own, removes the folders still held, and exits. It reads
+// kills every process of the groups still held (a stopped, frozen one included), the helpers still
+// held, and whatever they started in groups of their own, removes the folders still held, and exits. It reads
 // nothing else and never outlives its holder by more than that.
 // Plain JavaScript, no dependency: it starts in a few tens of milliseconds.
 'use strict';
 const fs = require('fs');
 
 const groups = new Set();
+const helpers = new Set();
 const folders = new Set();
 let rest = '';
 
@@ -22,6 +24,8 @@ function line(l) {
   const arg = l.slice(2);
   if (what === 'g') groups.add(Number(arg));
   else if (what === 'r') groups.delete(Number(arg));
+  else if (what === 'p') helpers.add(Number(arg));
+  else if (what === 'q') helpers.delete(Number(arg));
   else if (what === 'd') folders.add(arg);
   else if (what === 'e') folders.delete(arg);
 }
@@ -47,6 +51,16 @@ function processes() {
   return out;
 }
 
+/** The holder's own group (read now, while the holder is this process's parent): never killed whole, only its held helpers and what they started. */
+const holderGroup = (() => {
+  try {
+    const s = fs.readFileSync('/proc/' + process.ppid + '/stat', 'utf8');
+    return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[2]);
+  } catch (e) {
+    return 0;
+  }
+})();
+
 function kill(target, sig) {
   try {
     process.kill(target, sig);
@@ -56,7 +70,7 @@ function kill(target, sig) {
   }
 }
 
-/** Every held group's members and their descendants in other groups, found before anything is killed. */
+/** The descendants of every held group's members and of every held helper, outside the held groups, found before anything is killed. */
 function doomed(all) {
   const children = new Map();
   for (const p of all) {
@@ -64,7 +78,7 @@ function doomed(all) {
     children.get(p.ppid).push(p);
   }
   const found = [];
-  const stack = all.filter((p) => groups.has(p.pgid));
+  const stack = all.filter((p) => groups.has(p.pgid) || helpers.has(p.pid));
   const seen = new Set(stack.map((p) => p.pid));
   while (stack.length) {
     for (const c of children.get(stack.pop().pid) || []) {
@@ -82,14 +96,15 @@ function alive(all) {
 }
 
 function finish() {
-  if (groups.size) {
+  if (groups.size || helpers.size) {
     const others = doomed(processes());
+    for (const pid of helpers) kill(pid, 'SIGKILL');
     for (const g of groups) {
       kill(-g, 'SIGKILL');
       kill(-g, 'SIGCONT'); // SIGKILL ends a stopped process too; this costs nothing
     }
     for (const p of others) {
-      if (p.pgid > 1 && p.pgid !== process.pid) {
+      if (p.pgid > 1 && p.pgid !== process.pid && p.pgid !== holderGroup) {
         kill(-p.pgid, 'SIGKILL');
         kill(-p.pgid, 'SIGCONT');
       }

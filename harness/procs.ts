@@ -363,6 +363,7 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     else if (pid) {
       hookCleanup();
       heldChildren.add(pid);
+      tellGuard(`p ${pid}`);
     }
     // Its own group is killed whole, with every group its descendants made for themselves (a
     // detached child sits in one, and would outlive the run otherwise); a helper in ours, alone.
@@ -408,7 +409,7 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
         killGroup(pid);
         await groupGone(pid);
         releaseGroup(pid);
-      } else if (pid) heldChildren.delete(pid);
+      } else if (pid && heldChildren.delete(pid) && guard) tellGuard(`q ${pid}`);
       resolve({
         exitCode: code, signal: sig, ...out, timedOut, durationMs: performance.now() - started,
         ...(startError && code === null && !sig ? { startError } : {}),

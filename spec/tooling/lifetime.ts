@@ -17,9 +17,22 @@ import { processes, runningWith, tree, until, type Proc } from '../../harness/pr
 export type Target = 'npm' | 'command' | 'group';
 export type Sig = 'SIGTERM' | 'SIGKILL';
 
-/** The signals and targets every command is tested with. */
-export const TARGETS: Target[] = ['npm', 'command', 'group'];
-export const SIGNALS: Sig[] = ['SIGTERM', 'SIGKILL'];
+/** Every way a command is stopped: each signal to each target. */
+export const ALL: [Target, Sig][] = (['npm', 'command', 'group'] as const).flatMap((t) => (['SIGTERM', 'SIGKILL'] as const).map((s): [Target, Sig] => [t, s]));
+export const TARGET_NAMES: Record<Target, string> = { npm: 'npm', command: 'the command', group: 'the whole group' };
+
+/**
+ * `npm test` (only the interrupt fixture's claim, through its config), while that claim's
+ * scenario runs: a copy of spec/tooling/fixtures/hang-tree.js, which never ends, with a cluster
+ * worker, a grandchild and a detached child.
+ */
+export const NPM_TEST: LifetimeCase = {
+  npm: ['test', '--', '--config', 'spec/tooling/fixtures/slow/vitest.interrupt.config.ts'],
+  env: { HANG_TREE_FILE: '{dir}/hang-tree.js', SPEC_NODE: '' },
+  files: { 'hang-tree.js': readFileSync(join(ROOT, 'spec/tooling/fixtures/hang-tree.js'), 'utf8') },
+  command: 'vitest',
+  ready: { what: "the claim's scenario, its worker, its grandchild and its detached child", when: (r) => runs(r, 'hang-tree.js', 4) },
+};
 
 /** A running process of the run, with its command line. */
 export interface Running extends Proc {
@@ -36,6 +49,24 @@ export interface LifetimeCase {
   ready: { what: string; when: (running: Running[]) => boolean };
   /** Files the case needs, made in the test's folder: name -> content. */
   files?: Record<string, string>;
+  /** Beyond the TMPDIR: what the run left in the test's folder that it must not have (a download's unpacking folder in the cache). */
+  leftovers?: (dir: string) => string[];
+}
+
+/** Runs at most `n` of the functions given at once (the e2e cases start whole vitest runs: not all at once on two cores). */
+export function limiter(n: number): <T>(f: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (f) => {
+    while (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await f();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /** The processes (not zombies) whose environment names `token`, with their command lines. */
@@ -86,6 +117,7 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
     await until(`every process of the run to end after ${signal} to ${target}`, () => left().length === 0, limits.goneMs).catch(() => {});
     expect(left(), `still running ${limits.goneMs} ms after ${signal} to ${target}`).toEqual([]);
     expect(readdirSync(tmp), `left in the run's TMPDIR after ${signal} to ${target}`).toEqual([]);
+    if (c.leftovers) expect(c.leftovers(dir), `left behind after ${signal} to ${target}`).toEqual([]);
     const r = await npm;
     expect(r.exitCode === 0 && !r.signal, `npm ended as if nothing happened: ${r.stderr.slice(-300)}`).toBe(false);
   } finally {

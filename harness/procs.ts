@@ -135,6 +135,19 @@ const GUARD = join(dirname(fileURLToPath(import.meta.url)), 'guard.cjs');
 /** This process's guard: undefined until first needed, null if it could not be started. */
 let guard: ChildProcess | null | undefined;
 
+/**
+ * Whether a process is a guard (of this checkout or another). A guard is never killed by a walk
+ * down the tree of processes (stopTree, descendantsOutside, another guard): it descends from its
+ * holder, and must outlive it to do its work; it ends by itself once its holder is gone.
+ */
+export function isGuard(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/harness/guard.cjs');
+  } catch {
+    return false;
+  }
+}
+
 /** Tells the guard one line (harness/guard.cjs), starting it first if need be. */
 function tellGuard(line: string) {
   if (guard === undefined) {
@@ -432,7 +445,7 @@ export async function run(file: string, args: string[], opts: { cwd?: string; ti
  */
 export function descendantsOutside(pid: number, all?: Proc[]): () => void {
   if (!HAS_PROC) return () => {};
-  const found = tree(pid, all ?? processes()).slice(1).filter((p) => p.pgid !== pid);
+  const found = tree(pid, all ?? processes()).slice(1).filter((p) => p.pgid !== pid && !isGuard(p.pid));
   return () => {
     for (const p of found) {
       if (p.pgid > 1 && p.pgid !== process.pid) {
@@ -459,6 +472,7 @@ export async function stopTree(pid: number | undefined, graceMs = 3000): Promise
   const groups = new Set<number>([pid]);
   const look = () => {
     for (const p of tree(pid).slice(1)) {
+      if (pids.has(p.pid) || isGuard(p.pid)) continue;
       pids.add(p.pid);
       if (p.pgid > 1 && p.pgid !== process.pid) groups.add(p.pgid);
     }

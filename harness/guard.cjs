@@ -106,13 +106,24 @@ function alive(all) {
 
 function finish() {
   if (groups.size || helpers.size) {
-    const others = doomed(processes());
+    // Everything is stopped before it is looked at, and what is found stopped as it is found
+    // (then looked at once more): nothing starts another process between the look and the kill.
+    for (const g of groups) kill(-g, 'SIGSTOP');
+    for (const pid of helpers) kill(pid, 'SIGSTOP');
+    const others = new Map();
+    for (let pass = 0; pass < 2; pass++) {
+      for (const p of doomed(processes())) {
+        if (others.has(p.pid)) continue;
+        others.set(p.pid, p);
+        kill(p.pid, 'SIGSTOP');
+      }
+    }
     for (const pid of helpers) kill(pid, 'SIGKILL');
     for (const g of groups) {
       kill(-g, 'SIGKILL');
       kill(-g, 'SIGCONT'); // SIGKILL ends a stopped process too; this costs nothing
     }
-    for (const p of others) {
+    for (const p of others.values()) {
       if (p.pgid > 1 && p.pgid !== process.pid && p.pgid !== holderGroup) {
         kill(-p.pgid, 'SIGKILL');
         kill(-p.pgid, 'SIGCONT');

@@ -201,7 +201,9 @@ function killHeld() {
     }
   }
   // What the held groups' members started in groups of their own (a detached child), found
-  // before the groups are killed and killed after, as at a run's time limit.
+  // before the groups are killed and killed after, as at a run's time limit. The groups are
+  // stopped first, so that none of their members starts another process in between.
+  for (const g of held) killGroup(g, 'SIGSTOP');
   const all = HAS_PROC && held.size ? processes() : [];
   const others = [...held].map((g) => descendantsOutside(g, all));
   for (const g of held) {
@@ -385,6 +387,8 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
       // Found before the group is killed (its members' parent links go with them), killed after,
       // so that nothing in the run's own group sees a descendant end before it is killed itself.
       if (own) {
+        // Stopped first: a member cannot start another process between the look and the kill.
+        killGroup(pid, 'SIGSTOP');
         const others = pid ? descendantsOutside(pid) : () => {};
         killGroup(pid);
         others();
@@ -441,13 +445,26 @@ export async function run(file: string, args: string[], opts: { cwd?: string; ti
 /**
  * The process groups and processes that descend from `pid` (found by parent links now, while
  * `pid` is alive) other than `pid`'s own group and this process's: what a group kill of `pid`
- * misses. Returns the function that SIGKILLs them.
+ * misses. Each is stopped (SIGSTOP) as it is found, and the tree looked at once more, so that
+ * none starts another process unseen before the kill (stop `pid`'s group before calling this).
+ * Returns the function that SIGKILLs them.
  */
 export function descendantsOutside(pid: number, all?: Proc[]): () => void {
   if (!HAS_PROC) return () => {};
-  const found = tree(pid, all ?? processes()).slice(1).filter((p) => p.pgid !== pid && !isGuard(p.pid));
+  const found = new Map<number, Proc>();
+  for (const snapshot of [all ?? processes(), undefined]) {
+    for (const p of tree(pid, snapshot ?? processes()).slice(1)) {
+      if (p.pgid === pid || found.has(p.pid) || isGuard(p.pid)) continue;
+      found.set(p.pid, p);
+      try {
+        process.kill(p.pid, 'SIGSTOP');
+      } catch {
+        // gone
+      }
+    }
+  }
   return () => {
-    for (const p of found) {
+    for (const p of found.values()) {
       if (p.pgid > 1 && p.pgid !== process.pid) {
         killGroup(p.pgid, 'SIGKILL');
         killGroup(p.pgid, 'SIGCONT');

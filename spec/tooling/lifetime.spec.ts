@@ -6,7 +6,7 @@
 // cases that need Node 24, Bun, the registry or a whole vitest run are in spec/e2e/lifetime.spec.ts.
 import { describe, it } from 'vitest';
 import { HAS_PROC } from '../../harness/procs.ts';
-import { ALL, interrupt, NPM_TEST, runs, TARGET_NAMES, type LifetimeCase, type Sig, type Target } from './lifetime.ts';
+import { ALL, hangTreeUp, interrupt, NPM_TEST, TARGET_NAMES, type LifetimeCase, type Sig, type Target } from './lifetime.ts';
 
 const FIXTURE = 'spec/tooling/fixtures/hang-tree.js';
 
@@ -17,7 +17,7 @@ const CASES: Record<string, [LifetimeCase, [Target, Sig][]]> = {
     npm: ['run', 'scenario', '--', FIXTURE],
     env: { SPEC_NODE: process.execPath },
     command: 'tools/run.mjs',
-    ready: { what: 'the scenario, its worker, its grandchild and its detached child', when: (r) => runs(r, FIXTURE, 4) },
+    ready: { what: 'the scenario, its worker, its grandchild and its detached child', when: hangTreeUp },
   }, ALL],
   // Two invocations ten minutes apart: between them the runtime is frozen (SIGSTOP, state T).
   'lambda while its runtime is frozen': [{

@@ -31,7 +31,7 @@ export const NPM_TEST: LifetimeCase = {
   env: { HANG_TREE_FILE: '{dir}/hang-tree.js', SPEC_NODE: '' },
   files: { 'hang-tree.js': readFileSync(join(ROOT, 'spec/tooling/fixtures/hang-tree.js'), 'utf8') },
   command: 'vitest',
-  ready: { what: "the claim's scenario, its worker, its grandchild and its detached child", when: (r) => runs(r, 'hang-tree.js', 4) },
+  ready: { what: "the claim's scenario, its worker, its grandchild and its detached child", when: hangTreeUp },
 };
 
 /** A running process of the run, with its command line. */
@@ -83,8 +83,17 @@ export function runningOf(token: string): Running[] {
   });
 }
 
-/** Whether a process of the run runs a file under `dir` (scenarios/, a fixture). */
-export const runs = (r: Running[], needle: string, n = 1) => r.filter((p) => p.cmdline.includes(needle)).length >= n;
+/** Whether `n` processes of the run have `needle` in their command line (not npm's, the shell's or the command's: they name their arguments too). */
+export const runs = (r: Running[], needle: string, n = 1) => r.filter((p) => p.cmdline.includes(needle) && !/^(npm |sh -c |\/bin\/sh -c )|tools\/run\.mjs/.test(p.cmdline)).length >= n;
+
+/**
+ * Whether spec/tooling/fixtures/hang-tree.js (or a copy) is fully up: its grandchild and its
+ * detached child both run their own code (spawned after the cluster worker, by the scenario,
+ * which then only waits).
+ */
+export function hangTreeUp(r: Running[]): boolean {
+  return r.filter((p) => p.cmdline.includes('-e setInterval(function(){},1000)')).length >= 2;
+}
 
 /** The case's folder: `files` are made in it; `{dir}` in the case's arguments and environment stands for it. */
 const fill = (s: string, dir: string) => s.replaceAll('{dir}', dir);
@@ -115,7 +124,8 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
     process.kill(pid, signal);
     const left = () => runningOf(tmp).map((p) => `${p.pid} (${p.state}, parent ${p.ppid}, group ${p.pgid}): ${p.cmdline.slice(0, 200)}`);
     await until(`every process of the run to end after ${signal} to ${target}`, () => left().length === 0, limits.goneMs).catch(() => {});
-    expect(left(), `still running ${limits.goneMs} ms after ${signal} to ${target}`).toEqual([]);
+    const still = left().join('\n');
+    expect(still, `still running ${limits.goneMs} ms after ${signal} to ${target}:\n${still}\n`).toBe('');
     expect(readdirSync(tmp), `left in the run's TMPDIR after ${signal} to ${target}`).toEqual([]);
     if (c.leftovers) expect(c.leftovers(dir), `left behind after ${signal} to ${target}`).toEqual([]);
     const r = await npm;

@@ -11,6 +11,9 @@ import { ALL, interrupt, limiter, NPM_TEST, runs, TARGET_NAMES, type LifetimeCas
 const PENDING = 'scenarios/node-test/pending-promise.js';
 const TLA = 'scenarios/lifecycle/tla-never-settles.mjs';
 
+/** Whether the command printed its --json result (scenario and bisect print an array, even of none): it ran to its end. */
+const printedJson = (_dir: string, stdout: string) => /^\[/m.test(stdout);
+
 /** Each case with the ways it is stopped here (those of npm test not in the fast stage). */
 const CASES: Record<string, [LifetimeCase, [Target, Sig][]]> = {
   'npm test': [NPM_TEST, ALL.filter(([t, s]) => !(t === 'npm' && s === 'SIGKILL'))],
@@ -19,28 +22,32 @@ const CASES: Record<string, [LifetimeCase, [Target, Sig][]]> = {
     npm: ['run', 'matrix', '--', '24', '--only', 'node-test/pending-promise', '--out', '{dir}/results', '--jobs', '1'],
     command: 'tools/run.mjs',
     ready: { what: 'node-test/pending-promise running under vitest', when: (r) => runs(r, PENDING) },
+    finished: (dir) => existsSync(join(dir, 'results', 'matrix.json')),
   }, ALL],
   'bisect (node-test/pending-promise on the 24 line)': [{
-    npm: ['run', 'bisect', '--', 'node-test/pending-promise', '--major', '24', '--quick'],
+    npm: ['run', 'bisect', '--', 'node-test/pending-promise', '--major', '24', '--quick', '--json'],
     command: 'tools/run.mjs',
     ready: { what: 'node-test/pending-promise running on a release', when: (r) => runs(r, PENDING) },
+    finished: printedJson,
   }, ALL],
   // Never ends by itself on Node 24: the harness's time limit is what ends it, and it is gone with the command.
   'scenario node-test/pending-promise on Node 24': [{
-    npm: ['run', 'scenario', '--', 'node-test/pending-promise', '--node', '24'],
+    npm: ['run', 'scenario', '--', 'node-test/pending-promise', '--node', '24', '--json'],
     command: 'tools/run.mjs',
     ready: { what: 'the scenario running', when: (r) => runs(r, PENDING) },
+    finished: printedJson,
   }, ALL],
   // Under Bun a never-settling top-level await spins at 100 % CPU until killed.
   'scenario lifecycle/tla-never-settles on Bun': [{
-    npm: ['run', 'scenario', '--', 'lifecycle/tla-never-settles', '--node', 'bun'],
+    npm: ['run', 'scenario', '--', 'lifecycle/tla-never-settles', '--node', 'bun', '--json'],
     command: 'tools/run.mjs',
     ready: { what: 'the scenario running', when: (r) => runs(r, TLA) },
+    finished: printedJson,
   }, ALL],
   // A release fetched into an empty cache: stopped while `npm pack` downloads it. Its unpacking
   // folder (in the cache) must go too.
   'a download (scenario on a release not cached)': [{
-    npm: ['run', 'scenario', '--', 'lifecycle/exit-no-arg', '--node', '18.20.8'],
+    npm: ['run', 'scenario', '--', 'lifecycle/exit-no-arg', '--node', '18.20.8', '--json'],
     env: { NODE_ASYNC_SPEC_CACHE: '{dir}/cache' },
     command: 'tools/run.mjs',
     ready: { what: '`npm pack` downloading the release', when: (r) => r.some((p) => /^npm pack |npm-cli\.js pack /.test(p.cmdline)) },
@@ -48,6 +55,7 @@ const CASES: Record<string, [LifetimeCase, [Target, Sig][]]> = {
       const d = join(dir, 'cache', 'node');
       return existsSync(d) ? readdirSync(d).filter((n) => n.startsWith('.tmp-')).map((n) => join(d, n)) : [];
     },
+    finished: printedJson,
   }, ALL],
 };
 

@@ -51,6 +51,12 @@ export interface LifetimeCase {
   files?: Record<string, string>;
   /** Beyond the TMPDIR: what the run left in the test's folder that it must not have (a download's unpacking folder in the cache). */
   leftovers?: (dir: string) => string[];
+  /**
+   * For a run that can end by itself (within the time the test waits for it to be gone): whether
+   * it did its work all the same (its result printed, its files written), which a run stopped by
+   * the signal must not have done. A run that never ends by itself needs none.
+   */
+  finished?: (dir: string, stdout: string) => boolean;
 }
 
 /** Runs at most `n` of the functions given at once (the e2e cases start whole vitest runs: not all at once on two cores). */
@@ -130,6 +136,7 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
     if (c.leftovers) expect(c.leftovers(dir), `left behind after ${signal} to ${target}`).toEqual([]);
     const r = await npm;
     expect(r.exitCode === 0 && !r.signal, `npm ended as if nothing happened: ${r.stderr.slice(-300)}`).toBe(false);
+    if (c.finished) expect(c.finished(dir, r.stdout), `the run carried on after ${signal} to ${target} and did its work:\n${r.stdout.slice(-500)}`).toBe(false);
   } finally {
     try {
       process.kill(-npm.pid!, 'SIGKILL');

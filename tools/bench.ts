@@ -31,7 +31,8 @@ import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
-import { parseStat, runGroup, tree } from '../harness/procs.ts';
+import { holdFolder, parseStat, runGroup, tree } from '../harness/procs.ts';
+import { followHolder } from '../harness/follow-holder.mjs';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
 import { VITEST } from './vitest-run.ts';
@@ -118,6 +119,8 @@ async function lambdaCosts(runs: number): Promise<Record<string, unknown>> {
 }
 
 async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRuns: number; json: boolean }) {
+  // Not started through tools/run.mjs (it measures under tsx): it follows npm itself.
+  followHolder();
   const target = await resolveTarget(o.node);
   const width = await suiteParallelism();
   const report: Record<string, unknown> = { node: printTarget(target), cores: availableParallelism(), parallelism: width };
@@ -125,6 +128,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
   const env = cleanEnv(); // both sides: what the scenarios get, nothing of the caller's
   const suiteEnv = { ...env, SPEC_NODE: target.path, NO_COLOR: '1' };
   const work = mkdtempSync(join(tmpdir(), 'nas-bench-'));
+  holdFolder(work);
   try {
     log(`bench: Node claims on ${printTarget(target)}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
     const scenarios = listScenarios().filter((s) => appliesTo(s, target));

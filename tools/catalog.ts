@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { resolveRelease } from '../harness/node-binaries.ts';
 import { notAFile, pathKind, ROOT, SpecError } from '../harness/project.ts';
 import { inheritedEnv } from '../harness/environment.ts';
-import { runGroup } from '../harness/procs.ts';
+import { holdFolder, runGroup } from '../harness/procs.ts';
 import { claimKinds, DOCS, loadClaims, MATRIX_FILE, SITE, resultKey, type Claim } from './catalog-model.ts';
 import { claimPage, committedPages, mergeMatrix, pageData, readResults, stalePages, type ClaimData, type ResultsFile } from './catalog-pages.ts';
 import { loadSaved, mergeSaved } from './bisect-run.ts';
@@ -38,6 +38,7 @@ Writes the claim pages docs/claims/<id>.md (committed) and builds the indexes in
 /** Runs the matrix into a temporary directory and returns its matrix.json, parsed. */
 async function runMatrix(targets: string[]): Promise<MatrixData> {
   const out = mkdtempSync(join(tmpdir(), 'catalog-matrix-'));
+  const release = holdFolder(out); // removed also if the catalog is stopped, SIGKILL included
   try {
     process.stderr.write(`catalog: running the matrix (npm run matrix -- ${[...targets, '--out', out].join(' ')}); this takes a while\n`);
     const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'matrix.ts'), ...targets, '--out', out], { cwd: ROOT, env: inheritedEnv(), onStdout: (d) => process.stdout.write(d) });
@@ -48,6 +49,7 @@ async function runMatrix(targets: string[]): Promise<MatrixData> {
     return JSON.parse(readFileSync(file, 'utf8'));
   } finally {
     rmSync(out, { recursive: true, force: true });
+    release();
   }
 }
 

@@ -32,7 +32,6 @@ import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
 import { holdFolder, parseStat, runGroup, tree } from '../harness/procs.ts';
-import { followHolder } from '../harness/follow-holder.mjs';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
 import { VITEST } from './vitest-run.ts';
@@ -119,8 +118,6 @@ async function lambdaCosts(runs: number): Promise<Record<string, unknown>> {
 }
 
 async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRuns: number; json: boolean }) {
-  // Not started through tools/run.mjs (it measures under tsx): it follows npm itself.
-  followHolder();
   const target = await resolveTarget(o.node);
   const width = await suiteParallelism();
   const report: Record<string, unknown> = { node: printTarget(target), cores: availableParallelism(), parallelism: width };

@@ -382,6 +382,8 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     }
     // Its own group is killed whole, with every group its descendants made for themselves (a
     // detached child sits in one, and would outlive the run otherwise); a helper in ours, alone.
+    /** What was killed outside the run's own group (a detached child): waited for, as the group is, before the run resolves. */
+    let outside: number[] = [];
     const kill = () => {
       for (const g of o.alsoKill?.() ?? []) killGroup(g);
       // Found before the group is killed (its members' parent links go with them), killed after,
@@ -389,9 +391,9 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
       if (own) {
         // Stopped first: a member cannot start another process between the look and the kill.
         killGroup(pid, 'SIGSTOP');
-        const others = pid ? descendantsOutside(pid) : () => {};
+        const others = pid ? descendantsOutside(pid) : () => [];
         killGroup(pid);
-        others();
+        outside = others();
       } else if (pid) {
         try {
           process.kill(pid, 'SIGKILL');
@@ -425,6 +427,8 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
       if (own) {
         killGroup(pid);
         await groupGone(pid);
+        const deadline = Date.now() + 3000;
+        while (outside.some(isRunning) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         releaseGroup(pid);
       } else if (pid && heldChildren.delete(pid) && guard) tellGuard(`q ${pid}`);
       resolve({
@@ -447,10 +451,10 @@ export async function run(file: string, args: string[], opts: { cwd?: string; ti
  * `pid` is alive) other than `pid`'s own group and this process's: what a group kill of `pid`
  * misses. Each is stopped (SIGSTOP) as it is found, and the tree looked at once more, so that
  * none starts another process unseen before the kill (stop `pid`'s group before calling this).
- * Returns the function that SIGKILLs them.
+ * Returns the function that SIGKILLs them and returns their pids.
  */
-export function descendantsOutside(pid: number, all?: Proc[]): () => void {
-  if (!HAS_PROC) return () => {};
+export function descendantsOutside(pid: number, all?: Proc[]): () => number[] {
+  if (!HAS_PROC) return () => [];
   const found = new Map<number, Proc>();
   for (const snapshot of [all ?? processes(), undefined]) {
     for (const p of tree(pid, snapshot ?? processes()).slice(1)) {
@@ -475,6 +479,7 @@ export function descendantsOutside(pid: number, all?: Proc[]): () => void {
         // gone
       }
     }
+    return [...found.keys()];
   };
 }
 

@@ -69,7 +69,9 @@ function goneOne(h) {
  * sends this process SIGTERM, once; if it is still there LEAVE_GRACE_MS later, SIGKILL.
  * Returns the function that stops following.
  */
+let stop;
 export function followHolder() {
+  if (stop) return stop; // once per process (vitest's global setup runs once per project)
   const parent = process.ppid;
   const watched = holders();
   let left = false;
@@ -82,5 +84,6 @@ export function followHolder() {
     process.kill(process.pid, 'SIGTERM');
   }, POLL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  stop = () => clearInterval(timer);
+  return stop;
 }

@@ -9,7 +9,7 @@ import { getCurrentSuite, getCurrentTest } from 'vitest/suite';
 import { findScenario, runScenario, whyNotApplicable, type RunOptions } from './harness.ts';
 import { observed } from './run-ahead.ts';
 import { STDIO_KINDS, whyNoStdio, type StdioKind } from './stdio.ts';
-import { statesKinds, type Scenario } from './scenario.ts';
+import { CLAIM_GRACE_MS, statesKinds, type Scenario } from './scenario.ts';
 import { claimKey } from './records.ts';
 import { outcomeProblems, showObservation, type Outcome } from './outcome.ts';
 import { stored, type Observation, type StoredObservation } from './observation.ts';
@@ -218,7 +218,7 @@ export function claim(id: string, outcome: Outcome, opts: RunOptions = {}) {
     const expected = forKind(outcome, kind);
     const runOpts: RunOptions = kinds.length > 1 ? { ...opts, stdio: kind } : opts;
     const limit = opts.timeout ?? s.timeout;
-    it(`${key}: ${s.claim}`, { meta: { claim: { ...meta }, ...stated }, timeout: limit + 30_000 }, async (ctx: TestContext) => {
+    it(`${key}: ${s.claim}`, { meta: { claim: { ...meta }, ...stated }, timeout: limit + CLAIM_GRACE_MS }, async (ctx: TestContext) => {
       // Started ahead by the run's pool (harness/run-ahead.ts) when it has it; otherwise here.
       const ahead = Object.keys(opts).length ? '' : inject('runAhead');
       const got = ahead ? await observed(ahead, key) : undefined;

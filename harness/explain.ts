@@ -9,7 +9,7 @@ import type { Target } from './node-binaries.ts';
 import { inheritedEnv } from './environment.ts';
 import { startArgs } from './command-line.ts';
 import { holdCleanup, runGroup } from './procs.ts';
-import { ROOT, SpecError } from './project.ts';
+import { MAX_TIMER_MS, ROOT, SpecError } from './project.ts';
 import { OBSERVER_VARIABLE, reportChannel } from './protocol.ts';
 import { printTarget } from './target.ts';
 import { matchClaims, type ClaimText } from './explain-claims.ts';
@@ -385,6 +385,8 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
 const MAX_OUTPUT = 64 * 1024 * 1024;
 /** How long after the time limit the program's report may take before the whole group is killed anyway (a blocked event loop never reports). */
 const GRACE_MS = 5_000;
+/** The longest time limit explainRun takes: with the grace, still a delay a Node timer keeps (MAX_TIMER_MS; longer fires after 1 ms). */
+export const MAX_EXPLAIN_LIMIT_MS = MAX_TIMER_MS - GRACE_MS;
 
 /** Runs `script` (with `args`) under `target` with the explain observer, in the script's folder, and explains how it ended. */
 export async function explainRun(script: string, args: string[], target: Target, timeoutMs: number): Promise<Explanation> {

@@ -2,8 +2,10 @@
 // command started outlives it, and to measure memory. Elsewhere these functions see nothing
 // (callers that depend on them skip visibly off Linux).
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inheritedEnv } from './environment.ts';
 
 export const HAS_PROC = existsSync('/proc/self/stat');
@@ -121,9 +123,50 @@ export async function until(what: string, ok: () => boolean, ms: number): Promis
 // ---------------------------------------------------------------------------------------------
 // Process groups this process started (scenarios, Lambda runtimes). Each runs in a group of its
 // own; whatever way this process goes (normal exit, SIGINT/SIGTERM/SIGHUP, or, as a test-runner
-// worker, losing its runner), the groups it still holds are killed first.
+// worker, losing its runner), the groups it still holds are killed first. A way it cannot see
+// (SIGKILL, to it or to its group) is its guard's to handle (harness/guard.cjs): a process in a
+// session of its own, started once, the first time something is held, that is told on a pipe what
+// is held and kills it (a stopped group included) when the pipe ends, then removes the held
+// temporary folders and exits.
 
 const held = new Set<number>();
+
+const GUARD = join(dirname(fileURLToPath(import.meta.url)), 'guard.cjs');
+/** This process's guard: undefined until first needed, null if it could not be started. */
+let guard: ChildProcess | null | undefined;
+
+/**
+ * Whether a process is a guard (of this checkout or another). A guard is never killed by a walk
+ * down the tree of processes (stopTree, descendantsOutside, another guard): it descends from its
+ * holder, and must outlive it to do its work; it ends by itself once its holder is gone.
+ */
+export function isGuard(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/harness/guard.cjs');
+  } catch {
+    return false;
+  }
+}
+
+/** Tells the guard one line (harness/guard.cjs), starting it first if need be. */
+function tellGuard(line: string) {
+  if (guard === undefined) {
+    try {
+      // Detached: a session and group of its own, out of reach of a signal to this one's group.
+      // Its environment is this process's (so a test can find it by what it inherited) but for
+      // NODE_OPTIONS: it needs no loader, and starts faster without one.
+      guard = spawn(process.execPath, [GUARD], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NODE_OPTIONS: '' } });
+      guard.on('error', () => (guard = null));
+      guard.stdin!.on('error', () => (guard = null)); // EPIPE: the guard is gone; the in-process clean-up still holds
+      // Neither keeps this process alive: the pipe ends when this process does, however it ends.
+      guard.unref();
+      (guard.stdin as unknown as { unref?: () => void }).unref?.();
+    } catch {
+      guard = null;
+    }
+  }
+  if (guard && !guard.stdin!.destroyed) guard.stdin!.write(`${line}\n`);
+}
 
 /** Sends `sig` to a whole process group; false if the group is gone. */
 export function killGroup(pgid: number | undefined, sig: NodeJS.Signals = 'SIGKILL'): boolean {
@@ -158,7 +201,9 @@ function killHeld() {
     }
   }
   // What the held groups' members started in groups of their own (a detached child), found
-  // before the groups are killed and killed after, as at a run's time limit.
+  // before the groups are killed and killed after, as at a run's time limit. The groups are
+  // stopped first, so that none of their members starts another process in between.
+  for (const g of held) killGroup(g, 'SIGSTOP');
   const all = HAS_PROC && held.size ? processes() : [];
   const others = [...held].map((g) => descendantsOutside(g, all));
   for (const g of held) {
@@ -195,15 +240,43 @@ export function holdCleanup(f: () => void): () => void {
   return () => cleanups.delete(f);
 }
 
-/** Holds a process group: it is killed if this process goes away before releaseGroup(). */
+/**
+ * Holds a temporary folder: it is removed if this process goes away before the function returned
+ * is called, by this process or (SIGKILL) by its guard. The function lets it go without removing it.
+ */
+export function holdFolder(dir: string): () => void {
+  const release = holdCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const unguard = guardFolder(dir);
+  return () => {
+    release();
+    unguard();
+  };
+}
+
+/**
+ * Has this process's guard remove a folder once this process is gone, however it went, unless
+ * the function returned is called first. Nothing else changes in this process (no signal
+ * listener): for a folder that its owner removes itself when it can (vitest's own).
+ */
+export function guardFolder(dir: string): () => void {
+  if (dir.includes('\n')) return () => {};
+  tellGuard(`d ${dir}`);
+  return () => {
+    if (guard) tellGuard(`e ${dir}`);
+  };
+}
+
+/** Holds a process group: it is killed if this process goes away before releaseGroup(), also by SIGKILL (by the guard). */
 export function holdGroup(pgid: number | undefined) {
   if (!pgid) return;
   hookCleanup();
   held.add(pgid);
+  tellGuard(`g ${pgid}`);
 }
 
 export function releaseGroup(pgid: number | undefined) {
-  if (pgid) held.delete(pgid);
+  if (!pgid) return;
+  if (held.delete(pgid) && guard) tellGuard(`r ${pgid}`);
 }
 
 /** Whether every process left in the group is a zombie (dead, waiting to be reaped). */
@@ -305,17 +378,22 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     else if (pid) {
       hookCleanup();
       heldChildren.add(pid);
+      tellGuard(`p ${pid}`);
     }
     // Its own group is killed whole, with every group its descendants made for themselves (a
     // detached child sits in one, and would outlive the run otherwise); a helper in ours, alone.
+    /** What was killed outside the run's own group (a detached child): waited for, as the group is, before the run resolves. */
+    let outside: number[] = [];
     const kill = () => {
       for (const g of o.alsoKill?.() ?? []) killGroup(g);
       // Found before the group is killed (its members' parent links go with them), killed after,
       // so that nothing in the run's own group sees a descendant end before it is killed itself.
       if (own) {
-        const others = pid ? descendantsOutside(pid) : () => {};
+        // Stopped first: a member cannot start another process between the look and the kill.
+        killGroup(pid, 'SIGSTOP');
+        const others = pid ? descendantsOutside(pid) : () => [];
         killGroup(pid);
-        others();
+        outside = others();
       } else if (pid) {
         try {
           process.kill(pid, 'SIGKILL');
@@ -349,8 +427,10 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
       if (own) {
         killGroup(pid);
         await groupGone(pid);
+        const deadline = Date.now() + 3000;
+        while (outside.some(isRunning) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         releaseGroup(pid);
-      } else if (pid) heldChildren.delete(pid);
+      } else if (pid && heldChildren.delete(pid) && guard) tellGuard(`q ${pid}`);
       resolve({
         exitCode: code, signal: sig, ...out, timedOut, durationMs: performance.now() - started,
         ...(startError && code === null && !sig ? { startError } : {}),
@@ -369,13 +449,26 @@ export async function run(file: string, args: string[], opts: { cwd?: string; ti
 /**
  * The process groups and processes that descend from `pid` (found by parent links now, while
  * `pid` is alive) other than `pid`'s own group and this process's: what a group kill of `pid`
- * misses. Returns the function that SIGKILLs them.
+ * misses. Each is stopped (SIGSTOP) as it is found, and the tree looked at once more, so that
+ * none starts another process unseen before the kill (stop `pid`'s group before calling this).
+ * Returns the function that SIGKILLs them and returns their pids.
  */
-export function descendantsOutside(pid: number, all?: Proc[]): () => void {
-  if (!HAS_PROC) return () => {};
-  const found = tree(pid, all ?? processes()).slice(1).filter((p) => p.pgid !== pid);
+export function descendantsOutside(pid: number, all?: Proc[]): () => number[] {
+  if (!HAS_PROC) return () => [];
+  const found = new Map<number, Proc>();
+  for (const snapshot of [all ?? processes(), undefined]) {
+    for (const p of tree(pid, snapshot ?? processes()).slice(1)) {
+      if (p.pgid === pid || found.has(p.pid) || isGuard(p.pid)) continue;
+      found.set(p.pid, p);
+      try {
+        process.kill(p.pid, 'SIGSTOP');
+      } catch {
+        // gone
+      }
+    }
+  }
   return () => {
-    for (const p of found) {
+    for (const p of found.values()) {
       if (p.pgid > 1 && p.pgid !== process.pid) {
         killGroup(p.pgid, 'SIGKILL');
         killGroup(p.pgid, 'SIGCONT');
@@ -386,6 +479,7 @@ export function descendantsOutside(pid: number, all?: Proc[]): () => void {
         // gone
       }
     }
+    return [...found.keys()];
   };
 }
 
@@ -400,6 +494,7 @@ export async function stopTree(pid: number | undefined, graceMs = 3000): Promise
   const groups = new Set<number>([pid]);
   const look = () => {
     for (const p of tree(pid).slice(1)) {
+      if (pids.has(p.pid) || isGuard(p.pid)) continue;
       pids.add(p.pid);
       if (p.pgid > 1 && p.pgid !== process.pid) groups.add(p.pgid);
     }

@@ -2,6 +2,7 @@
 // person, and the longest delay a Node timer takes. Kept apart so that reading a scenario or
 // printing a message does not load the module that fetches binaries (harness/node-binaries.ts
 // re-exports ROOT and SpecError for older imports).
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,3 +16,17 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The longest delay a Node timer takes (2^31 - 1 ms, about 24.8 days); beyond, it fires after 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What is at a path: a regular file, a directory, something else (a device such as /dev/null, a FIFO, a socket), or nothing (also: unreachable). */
+export function pathKind(p: string): 'file' | 'directory' | 'other' | 'missing' {
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    return 'missing';
+  }
+  return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+}
+
+/** How a message says that a path that is there is not the file wanted: "is a directory, not <what>", or for /dev/null "is a special file (...), not <what>". */
+export const notAFile = (kind: 'directory' | 'other', what: string): string => `${kind === 'directory' ? 'is a directory' : 'is a special file (a device, FIFO or socket)'}, not ${what}`;

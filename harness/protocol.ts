@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { holdFolder } from './procs.ts';
 import type { Runtime } from './target.ts';
 
 /** The variable that switches the observer on and says where it reports: "3" (fd 3, a pipe) or a file's path. */
@@ -30,11 +31,15 @@ export function reportChannel(runtime: Runtime, variable: string = OBSERVER_VARI
   if (runtime !== 'deno') return { env: { [variable]: '3' }, onFd3: true, read: () => undefined, close: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'nas-observer-'));
   const file = join(dir, 'report.jsonl');
+  const release = holdFolder(dir);
   return {
     env: { [variable]: file },
     onFd3: false,
     read: () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
-    close: () => rmSync(dir, { recursive: true, force: true }),
+    close: () => {
+      rmSync(dir, { recursive: true, force: true });
+      release();
+    },
   };
 }
 

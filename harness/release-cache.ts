@@ -10,7 +10,7 @@ import { accessSync, constants, createReadStream, createWriteStream, existsSync,
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { run } from './procs.ts';
+import { holdFolder, run } from './procs.ts';
 import { SpecError } from './project.ts';
 import type { Dist } from './npm-registry.ts';
 
@@ -218,8 +218,8 @@ async function download(url: string, file: string, what: string, folder: string)
  * (the registry's checksum is the pinned one), then the download into a temporary folder next to
  * the release's, checked against the checksum, unpacked, slimmed, given its record and renamed
  * into place; a damaged folder in the way is moved aside and deleted. The temporary folder goes
- * whatever happens (a process killed half-way leaves it, with its pid in the name, for
- * sweepAbandoned).
+ * whatever happens: removed here, or by this process's guard if it is killed half-way (and
+ * otherwise, with its pid in its name, swept by the next fetch: sweepAbandoned).
  */
 export async function fetchRelease(o: FetchOrder): Promise<void> {
   const spec = `${o.pkg}@${o.version}`;
@@ -237,6 +237,7 @@ export async function fetchRelease(o: FetchOrder): Promise<void> {
   } catch (e) {
     throw new SpecError(`${o.label}: cannot write to the binary cache: ${fsCause(e, parent)}; NODE_ASYNC_SPEC_CACHE moves it`);
   }
+  const release = holdFolder(tmp); // also when this process is killed mid-download (its guard removes it)
   try {
     await o.announce();
     const tgz = join(tmp, 'package.tgz');
@@ -273,6 +274,7 @@ export async function fetchRelease(o: FetchOrder): Promise<void> {
     putInPlace(unpacked, written, o.finalDir, tmp, o.label);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    release();
   }
 }
 

@@ -7,7 +7,7 @@ import { commandLine, type RunOptions } from './command-line.ts';
 import { cleanEnv } from './environment.ts';
 import type { Target } from './node-binaries.ts';
 import { normalise, type Observation } from './observation.ts';
-import { holdCleanup, runGroup, type GroupRun } from './procs.ts';
+import { holdFolder, runGroup, type GroupRun } from './procs.ts';
 import { ROOT, SpecError } from './project.ts';
 import { parseReport, reportChannel } from './protocol.ts';
 import { SCENARIOS, type Scenario } from './scenario.ts';
@@ -32,7 +32,7 @@ export async function runScenario(s: Scenario, target: Target, opts: RunOptions 
   // goes when the run ends, also when the time limit killed it before its own clean-up could run.
   const temp = mkdtempSync(join(tmpdir(), 'nas-scenario-'));
   const removeTemp = () => rmSync(temp, { recursive: true, force: true });
-  const release = holdCleanup(removeTemp);
+  const release = holdFolder(temp);
   let r: GroupRun;
   try {
     const { file, args } = io.wrap(command.file, command.args, channel.onFd3);

@@ -6,12 +6,20 @@ import { readFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
 import YAML from 'yaml';
-import { ROOT, SpecError } from './project.ts';
+import { flagReplacesScenario } from './command-line.ts';
+import { MAX_TIMER_MS, ROOT, SpecError } from './project.ts';
 import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from './stdio.ts';
 import { RUNTIMES, type Runtime } from './target.ts';
 
 export const SCENARIOS = join(ROOT, 'scenarios');
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** How much longer than its scenario's time limit a claim's test may take (harness/claims.ts): the run, its clean-up, the comparison. */
+export const CLAIM_GRACE_MS = 30_000;
+/**
+ * The longest time limit a header may give: with a claim's grace it is still a delay a Node timer
+ * takes (MAX_TIMER_MS; a longer one fires after 1 ms, and the scenario would be "timed out" at once).
+ */
+export const MAX_TIMEOUT_MS = MAX_TIMER_MS - CLAIM_GRACE_MS;
 
 /** The topics a scenario can be tagged with. A tag outside this list is an error. */
 export const TAGS = [
@@ -79,6 +87,12 @@ export interface Scenario {
 
 const HEADER = /^(?:#![^\n]*\n)?\s*\/\*---\r?\n([\s\S]*?)\r?\n---\*\//;
 
+/** A header value in an error message: as JSON, cut short. */
+const shown = (v: unknown): string => {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+};
+
 function fail(file: string, msg: string): never {
   throw new SpecError(`${relative(process.cwd(), file) || file}: ${msg}`);
 }
@@ -94,16 +108,29 @@ export function readScenario(file: string): Scenario {
   }
   const m = HEADER.exec(text);
   if (!m) fail(abs, 'no metadata header: a scenario starts with a /*--- ... ---*/ block (see CONTRIBUTING.md)');
+  // Plain YAML only: a tag (!foo, !!js/function, even !!str) is refused, not left to a warning
+  // and read as whatever the parser makes of it; any warning is an error too.
+  const doc = YAML.parseDocument(m[1]!, { uniqueKeys: true });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  let tag: string | undefined;
+  YAML.visit(doc, (_key, node) => {
+    if (!YAML.isNode(node) || !node.tag) return undefined;
+    tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    return YAML.visit.BREAK;
+  });
+  if (tag) fail(abs, `header uses the YAML tag ${tag}: a header is plain YAML, without tags`);
+  if (problem) fail(abs, `malformed header: ${problem.message.split('\n')[0]}`);
   let meta: unknown;
   try {
-    meta = YAML.parse(m[1]!);
+    meta = doc.toJS();
   } catch (e) {
     fail(abs, `malformed header: ${String((e as Error).message).split('\n')[0]}`);
   }
   if (!meta || typeof meta !== 'object' || Array.isArray(meta)) fail(abs, 'malformed header: expected key: value lines');
   const h = meta as Record<string, unknown>;
-  for (const k of Object.keys(h)) if (!(k in FIELDS)) fail(abs, `unknown header field "${k}" (known: ${Object.keys(FIELDS).join(', ')})`);
-  for (const [k, req] of Object.entries(FIELDS)) if (req && (h[k] === undefined || h[k] === null || h[k] === '')) fail(abs, `header field "${k}" is required`);
+  // Own keys on both sides: "constructor", "toString" or "__proto__" is not a field because every object inherits it.
+  for (const k of Object.keys(h)) if (!Object.hasOwn(FIELDS, k)) fail(abs, `unknown header field ${JSON.stringify(k)} (known: ${Object.keys(FIELDS).join(', ')})`);
+  for (const [k, req] of Object.entries(FIELDS)) if (req && (!Object.hasOwn(h, k) || h[k] === undefined || h[k] === null || h[k] === '')) fail(abs, `header field "${k}" is required`);
   const str = (k: string): string | undefined => {
     const v = h[k];
     if (v === undefined) return undefined;
@@ -130,7 +157,12 @@ export function readScenario(file: string): Scenario {
   const env = h.env ?? {};
   if (typeof env !== 'object' || Array.isArray(env) || Object.values(env as object).some((x) => typeof x !== 'string')) fail(abs, 'header field "env" must map names to strings');
   const timeout = h.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0) fail(abs, 'header field "timeout" must be a positive whole number of milliseconds');
+  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) fail(abs, `header field "timeout" must be a positive whole number of milliseconds, at most ${MAX_TIMEOUT_MS}, got ${shown(timeout)}`);
+  const flags = list('flags');
+  for (const f of flags) {
+    const why = flagReplacesScenario(f);
+    if (why) fail(abs, `header field "flags" gives ${JSON.stringify(f)}: ${why}`);
+  }
   const stdioRaw = h.stdio ?? DEFAULT_STDIO;
   const stdio = Array.isArray(stdioRaw) ? stdioRaw : [stdioRaw];
   if (!stdio.length || !stdio.every(isStdioKind)) fail(abs, `header field "stdio" must be one of ${STDIO_KINDS.join(', ')}, or a list of them (what stdout and stderr are; default ${DEFAULT_STDIO})`);
@@ -153,7 +185,7 @@ export function readScenario(file: string): Scenario {
     node,
     runtimes,
     notOn: notOn as Partial<Record<Runtime, string>>,
-    flags: list('flags'),
+    flags,
     env: env as Record<string, string>,
     timeout,
     stdio: stdio as StdioKind[],

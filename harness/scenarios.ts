@@ -1,8 +1,8 @@
 // Finding scenarios: listing every one under scenarios/ (and the Lambda handlers), and looking one
 // up by id or path, with the nearest ids suggested for a typo. Reading one is harness/scenario.ts.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { ROOT, SpecError } from './project.ts';
+import { notAFile, pathKind, ROOT, SpecError } from './project.ts';
 import { readScenario, SCENARIOS, scenarioId, type Scenario } from './scenario.ts';
 
 /** Where the Lambda handlers live: scenarios of the same contract, run by spec/lambda under a Lambda runtime. */
@@ -40,8 +40,9 @@ export function listScenarios(): Scenario[] {
 
 /** Finds a scenario by id ("lifecycle/pending-await") or by path (anywhere on disk). */
 export function findScenario(idOrPath: string): Scenario {
-  const asPath = resolve(idOrPath);
-  if (existsSync(asPath) && statSync(asPath).isFile()) return readScenario(asPath);
+  const kind = pathKind(resolve(idOrPath));
+  if (kind === 'file') return readScenario(resolve(idOrPath));
+  if (kind !== 'missing') throw new SpecError(`${idOrPath} ${notAFile(kind, 'a scenario file')}`);
   for (const base of [SCENARIOS, ROOT]) {
     for (const ext of ['.js', '.cjs', '.mjs']) {
       const p = join(base, idOrPath + ext);

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SpecError } from './project.ts';
-import { groupGone, holdCleanup, holdGroup, killGroup, releaseGroup } from './procs.ts';
+import { groupGone, holdFolder, holdGroup, killGroup, releaseGroup } from './procs.ts';
 import { STDIO_TEMP, type Stdio } from './stdio.ts';
 
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
@@ -29,7 +29,7 @@ export function ttyStdio(): Stdio {
   const dir = mkdtempSync(join(tmpdir(), STDIO_TEMP));
   const status = join(dir, 'status');
   const remove = () => rmSync(dir, { recursive: true, force: true });
-  const release = holdCleanup(remove);
+  const release = holdFolder(dir);
   let inner: number | undefined;
   const lines = () => (existsSync(status) ? readFileSync(status, 'utf8').split('\n').filter(Boolean) : []);
   const group = () => {

@@ -16,7 +16,6 @@ export const DOCS = {
   RUNTIME_API: 'https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html',
   QUOTAS: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
   INVOKE: 'https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html',
-  TIMEOUT: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
   TROUBLESHOOT_INVOKE: 'https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html',
   INIT_BILLING: 'https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/',
   RIE: 'https://github.com/aws/aws-lambda-runtime-interface-emulator',
@@ -84,9 +83,49 @@ export const RESPONSE_TOO_LARGE = {
 
 // ---- errors ------------------------------------------------------------------------------------
 
-/** TIMEOUT: the log line and the caller's error type when a function runs past its timeout. */
+/**
+ * The function ran past its timeout. Neither AWS's pages nor RIE print the log line or the caller's
+ * error type, so both are taken as Lambda writes them. The text: RIE's standalone invoke handler
+ * answers a timed-out invocation with `Task timed out after %d.00 seconds` (internal/lambda/rie/
+ * handlers.go, InvokeHandler, case rapidcore.ErrInvokeTimeout); Lambda's log line is
+ * `<time> <request id> Task timed out after 3.00 seconds` and the caller gets
+ * `{"errorType": "Sandbox.Timedout", "errorMessage": "RequestId: <id> Error: Task timed out after 3.00 seconds"}`,
+ * as the Lambda console shows them (captures of it in public repositories, 2023-2026). RIE's own
+ * name for the failure is different (internal/lambda/fatalerror/fatalerror.go: SandboxTimeout =
+ * "Sandbox.Timeout"); the name the caller gets is the console's.
+ */
 export const taskTimedOut = (timeoutSec: number) => `Task timed out after ${timeoutSec.toFixed(2)} seconds`;
 export const TIMEOUT_ERROR_TYPE = 'Sandbox.Timedout';
+
+/**
+ * The error type Lambda writes in INIT_REPORT and REPORT for an init error the runtime posted.
+ * The runtime names it in the Lambda-Runtime-Function-Error-Type header; Lambda keeps it only if it
+ * names a Runtime or Function error. RIE, internal/lambda/fatalerror/fatalerror.go,
+ * GetValidRuntimeOrFunctionErrorType: a type matching `(Runtime|Function)\.[A-Z][a-zA-Z]+` is kept,
+ * another one starting with "Function." becomes Function.Unknown, anything else Runtime.Unknown;
+ * rapi/handler/initerror.go applies it to the header of POST /runtime/init/error
+ * (interop/sandbox_model.go, FunctionError: "This is customer data, so RAPID scrubs this error type
+ * to contain only allowlisted values"). The caller still gets the body the runtime posted (its own
+ * errorType, errorMessage and trace).
+ */
+export function platformErrorType(posted: string | undefined): string {
+  const t = posted ?? '';
+  if (/(Runtime|Function)\.[A-Z][a-zA-Z]+/.test(t)) return t;
+  return t.startsWith('Function.') ? 'Function.Unknown' : 'Runtime.Unknown';
+}
+
+/**
+ * The Error Type of REPORT when the function went over its memory size: Runtime.OutOfMemory. Not in
+ * AWS's pages nor in RIE; production REPORT lines show it (e.g. `... Max Memory Used: 1023 MB
+ * Status: error  Error Type: Runtime.OutOfMemory`, quoted in public repositories from 2024 to 2026,
+ * such as github.com/nasa-gcn/gcn.nasa.gov pull request 3628, 2026). The lines before END stay those
+ * of a killed runtime (`RequestId: <id> Error: Runtime exited with error: signal: killed`,
+ * `Runtime.ExitError`), as a 2024 capture shows them (github.com/aws-solutions-library-samples/
+ * cloud-intelligence-dashboards-data-collection issue 201); the caller's error is Runtime.ExitError
+ * as in 2021 (github.com/awslabs/amazon-s3-find-and-forget pull request 283). Whether Lambda now
+ * names the caller's error Runtime.OutOfMemory too, no source here says.
+ */
+export const OUT_OF_MEMORY_ERROR_TYPE = 'Runtime.OutOfMemory';
 
 /**
  * The runtime process ended without an answer (RIE, rapid/handlers.go: "Runtime exited without
@@ -244,6 +283,43 @@ export const ASYNC_THROTTLE_RETRY = { firstMs: 1000, maxMs: 5 * 60_000, forMs: 6
  * reference, RuntimeVersionConfig: "arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}::runtime:.+").
  */
 export const initStartText = (version: string, arn: string) => `INIT_START Runtime Version: ${version}\tRuntime Version ARN: ${arn}`;
+
+// ---- the log format: Text or JSON ---------------------------------------------------------------
+
+/**
+ * A function's logging configuration (API reference, LoggingConfig,
+ * https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html): LogFormat "JSON | Text",
+ * ApplicationLogLevel "TRACE | DEBUG | INFO | WARN | ERROR | FATAL". The developer guide
+ * (monitoring-cloudwatchlogs-advanced.html) gives the log level "for JSON structured logs" only.
+ * The Node.js runtime client reads the two as AWS_LAMBDA_LOG_FORMAT and AWS_LAMBDA_LOG_LEVEL
+ * (aws-lambda-nodejs-runtime-interface-client, src/LogPatch.js: `_patchConsole` writes console
+ * lines as JSON when the format is "JSON", `_patchConsoleWith` silences the console methods below
+ * the level).
+ */
+export const LOG_FORMATS = ['Text', 'JSON'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+
+/**
+ * With the JSON format, Lambda writes its own lines (the system logs) as JSON too:
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html ("For all
+ * Lambda managed runtimes, you can choose whether your function's system logs are sent to
+ * CloudWatch Logs in unstructured plain text or JSON format. System logs are the logs that Lambda
+ * generates and are sometimes known as platform event logs."; "the configuration you choose
+ * applies to both system and application logs"). Each is an object `{time, type, record}` whose
+ * record is the Telemetry API's (https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html):
+ *   platform.initStart  PlatformInitStart: functionName, functionVersion, initializationType, phase, runtimeVersion?, runtimeVersionArn?
+ *   platform.initReport PlatformInitReport: errorType?, initializationType, phase, metrics {durationMs}, status
+ *   platform.start      PlatformStart: requestId, version?; in a function's log group also functionArn
+ *                       (tenant-isolation-monitor.html shows `"requestId", "functionArn", "version": "$LATEST"`)
+ *   platform.report     PlatformReport: metrics {durationMs, billedDurationMs, memorySizeMB, maxMemoryUsedMB, initDurationMs?}, requestId, status
+ * and RIE's own record of a report carries the error type too (internal/lambda/interop/events_api.go,
+ * ReportData: `errorType,omitempty`; ReportMetrics: `initDurationMs,omitempty`). Status is one of
+ * success, failure, error, timeout (the schema's Status). The schema has no event for END, so the
+ * JSON log has no END line. What Lambda writes for a time-out's and a crash's own lines in JSON is
+ * not documented: the service writes them as in the Text format.
+ */
+export const JSON_INITIALIZATION_TYPE = 'on-demand';
 
 // ---- function URLs (lambda/invoke-api.ts, <base>/url/...) ----------------------------------------
 //

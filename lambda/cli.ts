@@ -55,6 +55,10 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   --parallel                send the events concurrently instead of one after the other
   --concurrency <n>         environments that may serve at once (default: 1000); beyond, throttled
   --idle-reap <ms>          shut an environment down once it has been frozen this long (default: never)
+  --log-format <format>     Text (default) or JSON: with JSON the function's console lines and
+                            Lambda's own lines (platform.start, platform.report, ...) are JSON
+  --log-level <level>       the application log level with --log-format JSON: TRACE, DEBUG,
+                            INFO, WARN, ERROR or FATAL (console methods below it print nothing)
   --client-context <json>   the invocations' client context (Lambda-Runtime-Client-Context)
   --cognito-identity <json> {"cognitoIdentityId":..,"cognitoIdentityPoolId":..} (Lambda-Runtime-Cognito-Identity)
   --json                    print the invocations as a JSON array, one element per invocation,
@@ -77,6 +81,8 @@ const options = {
   'idle-reap': { type: 'string' },
   'client-context': { type: 'string' },
   'cognito-identity': { type: 'string' },
+  'log-format': { type: 'string' },
+  'log-level': { type: 'string' },
   json: { type: 'boolean' },
   port: { type: 'string' },
   'async-retry-delays': { type: 'string' },
@@ -88,11 +94,21 @@ const SERVE_ONLY = ['port', 'async-retry-delays'] as const;
 
 const short = (t: string) => (t.length > 60 ? t.slice(0, 57) + '...' : t);
 
-function json(name: string, text: string): unknown {
+/** Text in a one-line message: control characters (a terminal's escapes, newlines) written as \uXXXX. */
+const printable = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * JSON from the command line (`file`: read from that file, --event file://). Not JSON: one line
+ * naming why, as JSON.parse says it less the start of the text it quotes; the text typed is shown
+ * (cut short, escaped), a file's content never.
+ */
+function json(name: string, text: string, file?: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new SpecError(`${name} is not valid JSON (${(e as Error).message}): ${short(text)}`);
+    const reason = (e as Error).message.replace(/, (\.\.\.)?".*$/s, '');
+    if (file !== undefined) throw new SpecError(`${name}: ${printable(file)} is not valid JSON (${printable(reason.replace(/^Unexpected token '.*'$/s, 'Unexpected token'))})`);
+    throw new SpecError(`${name} is not valid JSON (${printable(reason)}): ${printable(short(text))}`);
   }
 }
 
@@ -219,7 +235,7 @@ export const spec = command({
     }
     const file = positionals[0]!;
     const runtime = v.runtime ?? DEFAULT_RUNTIME;
-    const events = (v.event ?? []).map((t, i) => json(`--event #${i + 1}`, t.startsWith('file://') ? readText(`--event #${i + 1}`, t.slice(7)) : t));
+    const events = (v.event ?? []).map((t, i) => (t.startsWith('file://') ? json(`--event #${i + 1}`, readText(`--event #${i + 1}`, t.slice(7)), t.slice(7)) : json(`--event #${i + 1}`, t)));
     if (!events.length) events.push({});
     const env: Record<string, string> = {};
     for (const flag of ['env-file', 'env-vars'] as const) for (const f of v[flag] ?? []) for (const [k, val] of readEnvFile(`--${flag}`, f)) env[k] = val;
@@ -243,6 +259,7 @@ export const spec = command({
     let stopping = false;
     const fnOpts: FunctionOptions = {
       runtime, handlerFile: file, handler: v.handler, env,
+      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'],
       timeoutSec: asNumber(v.timeout, true), memoryMb: asNumber(v.memory), concurrency: asNumber(v.concurrency), idleReapMs: asNumber(v['idle-reap']),
       // With --parallel the events are sent (send()), spaced by the gap here; the function's gap
       // spaces only what invoke() sends. The service checks the value either way.
@@ -257,6 +274,8 @@ export const spec = command({
       const text = v[flag];
       if (text !== undefined) typed[field] = { name: `--${flag}`, text };
     }
+    if (v['log-format'] !== undefined) typed.logFormat = { name: '--log-format', text: v['log-format'] };
+    if (v['log-level'] !== undefined) typed.logLevel = { name: '--log-level', text: v['log-level'] };
     checkFunction(fnOpts, typed);
     if (serving) {
       return serve(fnOpts, {

@@ -29,8 +29,8 @@ import type { ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/project.ts';
-import { EXIT_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, taskTimedOut } from './aws.ts';
-import { billedMs, endLine, exitLines, initReportLine, initStartLine, messageOf, normaliseLogs, printedBy, reportLine, startLine, timeoutLine, type Status } from './logs.ts';
+import { EXIT_ERROR_TYPE, OUT_OF_MEMORY_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, platformErrorType, taskTimedOut, type LogFormat } from './aws.ts';
+import { billedMs, exitLines, messageOf, normaliseLogs, platformLines, printedBy, timeoutLine, type PlatformLines, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
@@ -55,14 +55,15 @@ export interface Invocation {
   error?: LambdaError;
   /**
    * What Lambda's log stream shows for this invocation, normalised: a cold start's init lines
-   * first, then START / the lines printed during the invocation / END / REPORT. Timestamps are
+   * first, then a suppressed init's lines (and its INIT_REPORT if it failed), then START / the lines
+   * printed during the invocation / END / REPORT (with the JSON log format, JSON platform lines and no END). Timestamps are
    * `<time>`, request ids `<req:N>` (N = the invocation that id belongs to), numbers in REPORT `<n>`.
    * Empty when the invocation never reached the function (throttled, request too large).
    */
   logs: string[];
   /** The same, not normalised (what the command prints). */
   rawLogs: string[];
-  /** The lines printed during the invoke phase (a suppressed init's included); for console lines, the message. */
+  /** The lines printed during the invoke phase (a suppressed init's first); for console lines, the message. */
   lines: string[];
   /** Lines printed during the init phase (cold starts only). */
   initLines: string[];
@@ -100,6 +101,8 @@ export interface FunctionConfig {
   env: Record<string, string>;
   /** What the INIT_START line names (runtimes.ts runtimeVersion). */
   runtimeVersion: { version: string; arn: string };
+  /** The log format (aws.ts LogFormat): Lambda's own lines as text or as JSON. */
+  logFormat: LogFormat;
   /** `<req:N>` for a request id of this function. */
   label(id: string): string;
 }
@@ -171,6 +174,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
   private pendingNext?: ServerResponse;
   private initErrorPosted?: Posted;
   private readonly logStream: string;
+  private readonly platform: PlatformLines;
   busy = false;
   gone = false;
   /** performance.now() when its last invocation ended (0: never). */
@@ -181,6 +185,21 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     const now = new Date();
     const day = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${String(now.getUTCDate()).padStart(2, '0')}`;
     this.logStream = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
+    this.platform = platformLines(cfg.logFormat, { functionName: cfg.functionName, functionArn: this.functionArn });
+  }
+
+  private get functionArn(): string {
+    return `arn:aws:lambda:us-east-1:123456789012:function:${this.cfg.functionName}`;
+  }
+
+  /**
+   * INIT_REPORT's error type for an init that failed without timing out: the one the runtime
+   * posted to /runtime/init/error, as Lambda keeps it (aws.ts platformErrorType); Runtime.ExitError
+   * if it posted none (it exited); Runtime.OutOfMemory if it was killed over its memory size.
+   */
+  private initErrorType(sb: Sandbox): string {
+    if (sb.overMemory) return OUT_OF_MEMORY_ERROR_TYPE;
+    return this.initErrorPosted ? platformErrorType(this.initErrorPosted.errorType) : EXIT_ERROR_TYPE;
   }
 
   async start(): Promise<void> {
@@ -304,21 +323,21 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       this.initialised = true;
       coldStart = true;
       const t0 = clock();
+      const initStartedAt = new Date();
       const initDeadlineMs = Date.now() + c.initTimeoutMs;
       const sb = this.spawn(initSink);
       const o = await within(sb.next(), t0 + BigInt(c.initTimeoutMs) * 1_000_000n);
       const took = o.kind === 'ready' ? msBetween(t0, o.at) : o.kind === 'timeout' ? c.initTimeoutMs : msBetween(t0, clock());
       // The init phase of a new environment starts with INIT_START (aws.ts initStartText), whatever its outcome.
-      head.push(initStartLine(c.runtimeVersion));
+      head.push(this.platform.initStart(c.runtimeVersion, initStartedAt));
       if (o.kind === 'ready' && !sb.checkMemory()) {
         initMs = took; // the runtime now waits in the freeze hook for the event
         head.push(...initSink.lines);
       } else {
         await this.discard(sb);
         if (o.kind === 'timeout') initSink.lines = printedBy(initSink.lines, initDeadlineMs);
-        const posted = postedError(this.initErrorPosted, 'Runtime.Unknown');
-        const status: Status = o.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'error', errorType: posted?.errorType ?? EXIT_ERROR_TYPE };
-        head.push(...initSink.lines, initReportLine(took, 'init', status));
+        const status: Status = o.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'error', errorType: this.initErrorType(sb) };
+        head.push(...initSink.lines, this.platform.initReport(took, 'init', status));
       }
     }
 
@@ -331,48 +350,57 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
         id: req.id,
         body: req.event,
         deadlineMs: Date.now() + c.timeoutMs,
-        functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${c.functionName}`,
+        functionArn: this.functionArn,
         traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`,
         clientContext: req.clientContext,
         cognitoIdentity: req.cognitoIdentity,
       },
     };
-    const base = { req, head, initSink, sink, tail, coldStart, initMs, invokeStart };
+    const reinitSink: Sink = { lines: [] };
+    const base = { req, head, initSink, reinitSink, sink, tail, coldStart, initMs, invokeStart };
 
     let sb = this.sandbox;
     if (!sb?.alive) {
-      // Reset (or the init phase failed): init again, inside the invoke phase.
+      // Reset (or the init phase failed): init again, inside the invoke phase. As on Lambda, this
+      // init comes before START: its lines, and its INIT_REPORT if it fails (RIE,
+      // internal/lambda/rapid/handlers.go, doInvoke: the init "inline" first, then
+      // sendInvokeStartLogEvent, also when the init failed).
       coldStart = suppressedInit = true;
       const t0 = clock();
-      sb = this.spawn(sink);
+      sb = this.spawn(reinitSink);
       const o = await within(sb.next(), deadline);
       if (!(o.kind === 'ready' && !sb.checkMemory())) {
         const final = o.kind === 'timeout' ? o : await sb.next();
         const took = final.kind === 'timeout' ? msBetween(t0, deadline) : msBetween(t0, clock());
         await this.discard(sb);
-        if (final.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
+        if (final.kind === 'timeout') reinitSink.lines = printedBy(reinitSink.lines, cur.delivery.deadlineMs);
         const posted = postedError(this.initErrorPosted, 'Runtime.Unknown');
         let error: LambdaError;
         let status: Status;
         if (final.kind === 'timeout') {
           status = { kind: 'timeout' };
-          tail.push(initReportLine(took, 'invoke', status), timeoutLine(req.id, c.timeoutMs / 1000));
+          tail.push(timeoutLine(req.id, c.timeoutMs / 1000));
           error = { errorType: TIMEOUT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${taskTimedOut(c.timeoutMs / 1000)}` };
         } else {
+          // The caller gets the error the runtime posted, whole (its trace too); Lambda writes no
+          // "Runtime exited" lines for it between START and END.
           const reason = exitReason(final.kind === 'exit' ? final.code : null, final.kind === 'exit' ? final.signal : null);
-          error = posted ? { errorType: posted.errorType, errorMessage: posted.errorMessage } : { errorType: EXIT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${reason}` };
-          status = { kind: 'error', errorType: error.errorType };
-          tail.push(initReportLine(took, 'invoke', status), ...exitLines(req.id, reason));
+          error = posted ?? { errorType: EXIT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${reason}` };
+          status = { kind: 'error', errorType: this.initErrorType(sb) };
         }
+        head.push(...reinitSink.lines, this.platform.initReport(took, 'invoke', status));
         return this.result({
-          ...base, coldStart, suppressedInit, error, status, sb, initError: posted,
+          ...base, coldStart, suppressedInit, error, status, sb, initError: posted, startedAt: new Date(),
           durationMs: final.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, clock()),
           timedOut: final.kind === 'timeout', exit: final.kind === 'exit' ? { code: final.code, signal: final.signal } : undefined,
         });
       }
     }
 
+    head.push(...reinitSink.lines);
+
     // Thaw, let the runtime ask, hand it the event, wait for its next ask.
+    const startedAt = new Date();
     this.current = cur;
     const ended = sb.next();
     sb.release(sink);
@@ -405,30 +433,32 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       const reason = exitReason(outcome.code, outcome.signal);
       tail.push(...exitLines(req.id, reason));
       if ((!cur.response && !cur.error) || sb.overMemory) error = { errorType: EXIT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${reason}` };
-      status = { kind: 'error', errorType: EXIT_ERROR_TYPE };
+      status = { kind: 'error', errorType: sb.overMemory ? OUT_OF_MEMORY_ERROR_TYPE : EXIT_ERROR_TYPE };
     }
     return this.result({
-      ...base, coldStart, suppressedInit, error, status, sb, response, hasResponse: !!cur.response && !error, streamed: cur.streamed,
+      ...base, coldStart, suppressedInit, error, status, sb, startedAt, response, hasResponse: !!cur.response && !error, streamed: cur.streamed,
       durationMs: outcome.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, endAt),
       timedOut: outcome.kind === 'timeout', exit: outcome.kind === 'exit' ? { code: outcome.code, signal: outcome.signal } : undefined,
     });
   }
 
   private result(a: {
-    req: InvokeRequest; head: string[]; initSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
-    initMs?: number; invokeStart: bigint; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
+    req: InvokeRequest; head: string[]; initSink: Sink; reinitSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
+    initMs?: number; invokeStart: bigint; startedAt: Date; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
     response?: unknown; hasResponse?: boolean; streamed?: boolean; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
   }): Invocation {
     const c = this.cfg;
     const id = a.req.id;
     const maxMemoryUsedMb = Math.min(a.sb.peakMb(), c.memoryMb);
+    const p = this.platform;
+    const end = p.end(id);
     const raw = [
       ...a.head,
-      startLine(id),
+      p.start(id, a.startedAt),
       ...a.sink.lines,
       ...a.tail,
-      endLine(id),
-      reportLine({ id, durationMs: a.durationMs, memorySizeMb: c.memoryMb, maxMemoryUsedMb, initMs: a.initMs, status: a.status }),
+      ...(end === undefined ? [] : [end]),
+      p.report({ id, durationMs: a.durationMs, memorySizeMb: c.memoryMb, maxMemoryUsedMb, initMs: a.initMs, status: a.status }),
     ];
     const inv: Invocation = {
       n: a.req.n,
@@ -436,7 +466,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       environment: this.id,
       logs: normaliseLogs(raw, c.label),
       rawLogs: raw,
-      lines: a.sink.lines.map(messageOf),
+      lines: [...a.reinitSink.lines, ...a.sink.lines].map(messageOf),
       initLines: a.initSink.lines.map(messageOf),
       durationMs: a.durationMs,
       billedMs: billedMs(a.durationMs, a.initMs),

@@ -26,14 +26,13 @@
 // environment left frozen that long is shut down: its runtime process is killed while frozen, so
 // work it left pending never runs, and the next invocation starts a new environment.
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
+import { MAX_TIMER_MS, notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
 import {
-  DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
-  MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED,
+  DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, LOG_FORMATS, LOG_LEVELS, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
+  MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED, type LogFormat,
 } from './aws.ts';
 import { ExecutionEnvironment, type FunctionConfig, type Invocation } from './environment.ts';
 import { prepareRuntime, runtimeInfo, runtimeVersion } from './runtimes.ts';
@@ -69,6 +68,14 @@ export interface FunctionOptions {
   idleReapMs?: number;
   /** Told when an environment is shut down for being idle (its runtime has just been sent SIGKILL). */
   onShutdown?: (e: { environment: number; idleMs: number }) => void;
+  /**
+   * The log format, 'Text' (the default) or 'JSON' (aws.ts LogFormat): the runtime gets it as
+   * AWS_LAMBDA_LOG_FORMAT, and Lambda's own lines follow it. A function whose `env` sets
+   * AWS_LAMBDA_LOG_FORMAT=JSON gets the JSON format too (the variable the runtime reads).
+   */
+  logFormat?: LogFormat;
+  /** The application log level (TRACE ... FATAL; JSON format only, as on Lambda): the runtime gets it as AWS_LAMBDA_LOG_LEVEL. */
+  logLevel?: string;
 }
 
 export interface InvokeOptions {
@@ -225,15 +232,17 @@ export const MAX_CONCURRENCY = 100_000;
 
 /** The options checkFunction() checks by number, each with the name a message gives it unless the caller says otherwise. */
 type Numeric = 'timeoutSec' | 'initTimeoutSec' | 'memoryMb' | 'concurrency' | 'gapMs' | 'idleReapMs';
+/** The options checkFunction() checks by name. */
+type Named = 'logFormat' | 'logLevel';
 
 /**
  * How a caller named and typed its options, for the messages: the command gives `--memory` and
  * the text typed ("banana" reaches checkFunction as NaN). By default a message names the field
  * (`memoryMb`) and shows its value.
  */
-export type TypedAs = Partial<Record<Numeric, { name: string; text: string }>>;
+export type TypedAs = Partial<Record<Numeric | Named, { name: string; text: string }>>;
 
-function refuse(field: Numeric, v: unknown, as: TypedAs, needs: string): never {
+function refuse(field: Numeric | Named, v: unknown, as: TypedAs, needs: string): never {
   throw new SpecError(`${as[field]?.name ?? field} ${needs}, got ${JSON.stringify(as[field]?.text ?? v)}`);
 }
 
@@ -262,7 +271,9 @@ export function checkEnv(env: Record<string, string>): void {
 export function checkFunction(opts: FunctionOptions, as: TypedAs = {}) {
   const info = runtimeInfo(opts.runtime);
   const file = resolve(opts.handlerFile);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new SpecError(`handler file ${opts.handlerFile} does not exist`);
+  const kind = pathKind(file);
+  if (kind === 'missing') throw new SpecError(`handler file ${opts.handlerFile} does not exist`);
+  if (kind !== 'file') throw new SpecError(`${opts.handlerFile} ${notAFile(kind, 'a handler file')}`);
   if (opts.handler !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(opts.handler)) {
     throw new SpecError(`not a handler name: ${JSON.stringify(opts.handler)}`);
   }
@@ -276,7 +287,33 @@ export function checkFunction(opts: FunctionOptions, as: TypedAs = {}) {
   const gapMs = wholeIn('gapMs', opts.gapMs ?? 0, 0, MAX_TIMER_MS, as);
   if (opts.idleReapMs !== undefined) wholeIn('idleReapMs', opts.idleReapMs, 1, MAX_TIMER_MS, as);
   checkEnv(opts.env ?? {});
-  return { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs };
+  const { logFormat, env } = logConfig(opts, as);
+  return { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs, logFormat, env };
+}
+
+/**
+ * The log format and level (aws.ts LOG_FORMATS, LOG_LEVELS), and the function's environment with
+ * the variables the runtime client reads them from: AWS_LAMBDA_LOG_FORMAT (set with the JSON
+ * format) and AWS_LAMBDA_LOG_LEVEL. A level needs the JSON format, as on Lambda.
+ */
+function logConfig(opts: FunctionOptions, as: TypedAs): { logFormat: LogFormat; env: Record<string, string> } {
+  const env = { ...(opts.env ?? {}) };
+  const fromEnv = env.AWS_LAMBDA_LOG_FORMAT?.toUpperCase() === 'JSON' ? 'JSON' : undefined;
+  let logFormat: LogFormat = fromEnv ?? 'Text';
+  if (opts.logFormat !== undefined) {
+    const f = LOG_FORMATS.find((x) => x.toLowerCase() === String(opts.logFormat).toLowerCase());
+    if (!f) refuse('logFormat', opts.logFormat, as, `must be ${LOG_FORMATS.join(' or ')}`);
+    if (fromEnv && f !== fromEnv) refuse('logFormat', opts.logFormat, as, 'must agree with AWS_LAMBDA_LOG_FORMAT=JSON in the environment');
+    logFormat = f;
+  }
+  if (logFormat === 'JSON') env.AWS_LAMBDA_LOG_FORMAT = 'JSON';
+  if (opts.logLevel !== undefined) {
+    const l = LOG_LEVELS.find((x) => x === String(opts.logLevel).toUpperCase());
+    if (!l) refuse('logLevel', opts.logLevel, as, `must be one of ${LOG_LEVELS.join(', ')}`);
+    if (logFormat !== 'JSON') refuse('logLevel', opts.logLevel, as, 'needs the JSON log format (Lambda applies a log level to JSON logs only)');
+    env.AWS_LAMBDA_LOG_LEVEL = l;
+  }
+  return { logFormat, env };
 }
 
 /**
@@ -285,7 +322,7 @@ export function checkFunction(opts: FunctionOptions, as: TypedAs = {}) {
  * available here, a handler file that does not exist, or an option out of Lambda's range.
  */
 export async function startFunction(opts: FunctionOptions): Promise<LambdaFunction> {
-  const { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs } = checkFunction(opts);
+  const { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs, logFormat, env } = checkFunction(opts);
   const prepared = await prepareRuntime(info.name);
   if (!prepared.ok) throw new SpecError(prepared.reason);
   const name = basename(file, extname(file));
@@ -299,8 +336,9 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       timeoutMs: Math.round(t * 1000),
       initTimeoutMs: Math.round(initT * 1000),
       memoryMb,
-      env: opts.env ?? {},
+      env,
       runtimeVersion: runtimeVersion(info, prepared.node.version),
+      logFormat,
     },
     printTarget(prepared.node),
     { concurrency, gapMs, idleReapMs: opts.idleReapMs, onShutdown: opts.onShutdown },

@@ -18,6 +18,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// The command starts bundled (tools/run.mjs); the two TypeScript modules it loads only once a run
+// starts (the suite's configuration, the Lambda service) go through tsx's loader.
+import { tsImport } from 'tsx/esm/api';
 import { appliesTo } from '../harness/applicability.ts';
 import { commandLine } from '../harness/command-line.ts';
 import { cleanEnv } from '../harness/environment.ts';
@@ -28,7 +31,7 @@ import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
-import { parseStat, runGroup, tree } from '../harness/procs.ts';
+import { holdFolder, parseStat, runGroup, tree } from '../harness/procs.ts';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
 import { VITEST } from './vitest-run.ts';
@@ -71,7 +74,7 @@ export function childCpuMs(stat: string): number {
 
 /** How many scenario processes the suite lets run at once (see vitest.config.ts). */
 async function suiteParallelism(): Promise<number> {
-  const cfg = (await import(pathToFileURL(join(ROOT, 'vitest.config.ts')).href)).default as { test?: { maxWorkers?: number; maxConcurrency?: number } };
+  const cfg = (await tsImport(pathToFileURL(join(ROOT, 'vitest.config.ts')).href, import.meta.url)).default as { test?: { maxWorkers?: number; maxConcurrency?: number } };
   return (cfg.test?.maxWorkers ?? availableParallelism()) * (cfg.test?.maxConcurrency ?? 5);
 }
 
@@ -84,7 +87,7 @@ function bareCommand(work: string, name: string, runs: { s: Scenario; t: Target 
 }
 
 async function lambdaCosts(runs: number): Promise<Record<string, unknown>> {
-  const svc = await import(pathToFileURL(join(ROOT, 'lambda', 'service.ts')).href);
+  const svc = await tsImport(pathToFileURL(join(ROOT, 'lambda', 'service.ts')).href, import.meta.url);
   const runtime = 'nodejs22.x';
   const avail = svc.runtimeAvailability?.(runtime);
   if (avail && !avail.ok) return { skipped: `${runtime}: ${avail.reason}` };
@@ -122,6 +125,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
   const env = cleanEnv(); // both sides: what the scenarios get, nothing of the caller's
   const suiteEnv = { ...env, SPEC_NODE: target.path, NO_COLOR: '1' };
   const work = mkdtempSync(join(tmpdir(), 'nas-bench-'));
+  holdFolder(work);
   try {
     log(`bench: Node claims on ${printTarget(target)}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
     const scenarios = listScenarios().filter((s) => appliesTo(s, target));

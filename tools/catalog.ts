@@ -10,9 +10,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ROOT, SpecError } from '../harness/project.ts';
+import { resolveRelease } from '../harness/node-binaries.ts';
+import { notAFile, pathKind, ROOT, SpecError } from '../harness/project.ts';
 import { inheritedEnv } from '../harness/environment.ts';
-import { runGroup } from '../harness/procs.ts';
+import { holdFolder, runGroup } from '../harness/procs.ts';
 import { claimKinds, DOCS, loadClaims, MATRIX_FILE, SITE, resultKey, type Claim } from './catalog-model.ts';
 import { claimPage, committedPages, mergeMatrix, pageData, readResults, stalePages, type ClaimData, type ResultsFile } from './catalog-pages.ts';
 import { loadSaved, mergeSaved } from './bisect-run.ts';
@@ -37,6 +38,7 @@ Writes the claim pages docs/claims/<id>.md (committed) and builds the indexes in
 /** Runs the matrix into a temporary directory and returns its matrix.json, parsed. */
 async function runMatrix(targets: string[]): Promise<MatrixData> {
   const out = mkdtempSync(join(tmpdir(), 'catalog-matrix-'));
+  const release = holdFolder(out); // removed also if the catalog is stopped, SIGKILL included
   try {
     process.stderr.write(`catalog: running the matrix (npm run matrix -- ${[...targets, '--out', out].join(' ')}); this takes a while\n`);
     const r = await runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'matrix.ts'), ...targets, '--out', out], { cwd: ROOT, env: inheritedEnv(), onStdout: (d) => process.stdout.write(d) });
@@ -47,6 +49,7 @@ async function runMatrix(targets: string[]): Promise<MatrixData> {
     return JSON.parse(readFileSync(file, 'utf8'));
   } finally {
     rmSync(out, { recursive: true, force: true });
+    release();
   }
 }
 
@@ -144,6 +147,14 @@ export const spec = command({
       process.stdout.write(`catalog: indexes built in ${relative(process.cwd(), SITE)}/ from ${claims.length} claim pages\n`);
       return 0;
     }
+    if (v.results !== undefined) {
+      const kind = pathKind(v.results);
+      if (kind === 'missing') throw new SpecError(`--results ${v.results}: no such file`);
+      if (kind !== 'file') throw new SpecError(`--results ${v.results} ${notAFile(kind, 'a matrix.json')}`);
+    }
+    // The targets are read as the matrix will read them, before it starts (a typo is one line, not
+    // the matrix's error between two of ours); nothing is fetched here but what the matrix would fetch.
+    if (v.run) for (const t of positionals) await resolveRelease(t);
     return generate(claims, { run: !!v.run, targets: positionals, results: v.results ? resolve(v.results) : undefined, fresh: !!v.fresh });
   },
 }, import.meta.url);

@@ -9,9 +9,9 @@
 // refuses anything beyond checking input (a process started, a fetch, a signal listener left
 // behind, process.exit or process.exitCode).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
@@ -63,6 +63,52 @@ export function wholeNumber(name: string, v: string | undefined, min = 0, max = 
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new SpecError(`--${name} needs a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return Number(v);
+}
+
+/**
+ * Reads an option naming a folder to write into (`--out`): the folders of the path that are not
+ * there yet, checked before anything is made. Each folder the path names and that exists must be a
+ * folder; `mustExist`: the path itself must be there (a folder to read results from). Nothing is
+ * created here: makeFolders() does that when the writing starts.
+ */
+export function folderOption(name: string, typed: string, mustExist = false): { path: string; missing: string[] } {
+  const path = resolve(typed);
+  const missing: string[] = [];
+  for (let p = path; ; p = dirname(p)) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // ENOTDIR: a file stands where a folder of the path should be; found further up.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new SpecError(`--${name} ${typed}: cannot use ${p} (${code})`);
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new SpecError(`--${name} ${typed}: ${p === path ? 'it' : p} is not a directory`);
+      break;
+    }
+    if (mustExist) throw new SpecError(`--${name} ${typed}: no such directory`);
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  return { path, missing };
+}
+
+/**
+ * Makes the folders folderOption() found missing, one at a time from the top (never Node's
+ * recursive mkdir, which loops for ever where mkdir answers ENOENT under an existing folder, as in
+ * /proc, and blocks the event loop, signals included). A folder that cannot be made is one line.
+ */
+export function makeFolders(name: string, typed: string, missing: readonly string[]): void {
+  for (const p of missing) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && statSync(p, { throwIfNoEntry: false })?.isDirectory()) continue; // made meanwhile
+      throw new SpecError(`--${name} ${typed}: cannot make the directory ${p} (${code})`);
+    }
+  }
 }
 
 /** Reads the `--major` option (bisect, matrix): each value a Node major pinned in node-versions.json. */

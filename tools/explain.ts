@@ -6,11 +6,10 @@
 // failing callback was scheduled, a signal, or a hang and what kept the event loop alive; output
 // written against output received; and the claims of the catalogue that explain it. The facts
 // are harness/explain.ts's; this file reads the arguments and renders.
-import { existsSync, statSync } from 'node:fs';
 import { DEFAULT_TIMEOUT_MS } from '../harness/scenario.ts';
-import { explainRun, type Explanation } from '../harness/explain.ts';
+import { explainRun, MAX_EXPLAIN_LIMIT_MS, type Explanation } from '../harness/explain.ts';
 import { resolveTarget, type Target } from '../harness/node-binaries.ts';
-import { SpecError } from '../harness/project.ts';
+import { notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { command, wholeNumber } from './command.ts';
 import { wordWrap } from './text-width.ts';
 
@@ -127,9 +126,10 @@ export const spec = command({
   async run(v, positionals) {
     if (!positionals.length) throw new SpecError('which program? give the path of its main file (try --help)');
     const [script, ...args] = positionals as [string, ...string[]];
-    if (!existsSync(script)) throw new SpecError(`${script}: no such file`);
-    if (!statSync(script).isFile()) throw new SpecError(`${script} is a directory, not a program's main file`);
-    const timeout = wholeNumber('timeout', v.timeout, 100) ?? DEFAULT_TIMEOUT_MS;
+    const kind = pathKind(script);
+    if (kind === 'missing') throw new SpecError(`${script}: no such file`);
+    if (kind !== 'file') throw new SpecError(`${script} ${notAFile(kind, "a program's main file")}`);
+    const timeout = wholeNumber('timeout', v.timeout, 100, MAX_EXPLAIN_LIMIT_MS) ?? DEFAULT_TIMEOUT_MS;
     const nodes = v.node === undefined ? [process.env.SPEC_NODE ?? ''] : v.node.flatMap((x) => x.split(',').map((n) => n.trim()));
     if (v.node !== undefined && nodes.some((n) => !n)) throw new SpecError(`--node: empty entry in ${JSON.stringify(v.node.join(','))}`);
     const targets: Target[] = [];

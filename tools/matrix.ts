@@ -6,7 +6,7 @@
 // writes <out>/node-<version>.json, <out>/matrix.json and <out>/report.md. The logic that turns
 // results into the "what changed" list lives in tools/matrix-data.ts, the tables and reports in
 // tools/matrix-render.ts.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { changeLabel } from '../harness/changes.ts';
@@ -22,7 +22,7 @@ import { sortVersions, stableJson } from '../harness/observation.ts';
 import { signalExitCode } from '../harness/procs.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
-import { command, majorsOption, wholeNumber } from './command.ts';
+import { command, folderOption, majorsOption, makeFolders, wholeNumber } from './command.ts';
 import { matrixData, problems, skippedClaims, versionResult, type MatrixData, type VersionResult } from './matrix-data.ts';
 import { describeChangeShort, markdownReport, terminalCompatibility, terminalTable } from './matrix-render.ts';
 import { ProgressView, type Progress } from './matrix-progress.ts';
@@ -59,7 +59,7 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
 --major <n>      with --all-releases or --boundaries: only these major lines (repeatable)
 -h, --help       this text`;
 
-interface Args { targets: string[]; latest: boolean; only: string[]; out: string; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
+interface Args { targets: string[]; latest: boolean; only: string[]; out: string; outMissing: string[]; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
   // --latest: a major is the newest release in the registry's list (harness/releases.ts), asked afresh.
@@ -194,7 +194,7 @@ async function run(args: Args): Promise<number> {
   const jobs = Math.max(1, Math.min(args.jobs ?? cores, versions.length));
   const workers = Math.max(1, Math.floor(cores / jobs));
   const out = resolve(args.out);
-  mkdirSync(join(out, 'logs'), { recursive: true });
+  makeFolders('out', args.out, [...args.outMissing, join(out, 'logs')]);
   // Per-version files from an earlier run would be mistaken for this run's.
   for (const f of readdirSync(out)) if (RESULT_FILE.test(f)) rmSync(join(out, f));
   for (const f of readdirSync(join(out, 'logs'))) if (/^(node|bun|deno)-.*\.log$/.test(f)) rmSync(join(out, 'logs', f));
@@ -304,8 +304,11 @@ export const spec = command({
     if (v.list && !v.boundaries) throw new SpecError('--list goes with --boundaries');
     if (v.json && !v.list) throw new SpecError('--json goes with --boundaries --list');
     if (v.list && (v.out !== undefined || v.jobs !== undefined || minutes !== undefined)) throw new SpecError('--list runs nothing: it takes no --out, --jobs or --version-timeout');
+    const out = v.out ?? (v.boundaries ? join('results', 'boundaries') : 'results');
+    // Checked now, made when the runs start (a bad target leaves no folder behind).
+    const { missing: outMissing } = v.list ? { missing: [] } : folderOption('out', out, !!v.reuse);
     return run({
-      targets: positionals, latest: !!v.latest, only: v.only ?? [], out: v.out ?? (v.boundaries ? join('results', 'boundaries') : 'results'), jobs: wholeNumber('jobs', v.jobs, 1),
+      targets: positionals, latest: !!v.latest, only: v.only ?? [], out, outMissing, jobs: wholeNumber('jobs', v.jobs, 1),
       versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse, allReleases: !!v['all-releases'], boundaries: !!v.boundaries, majors,
       ...(v.list ? { list: v.json ? 'json' as const : 'text' as const } : {}),
     });

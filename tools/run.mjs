@@ -10,9 +10,13 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { followHolder } from '../harness/follow-holder.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'node-async-spec-cli');
+
+// The command stops (as on SIGTERM) once what started it is gone: npm, and the shell between.
+followHolder();
 
 const [, , file, ...args] = process.argv;
 if (!file || !file.endsWith('.ts')) {

@@ -5,8 +5,6 @@
 // what the `exit` event saw. With several versions the reports sit side by side on a wide terminal
 // (one after another on a narrow one), and what differs between versions is marked. With several
 // stdout kinds (--stdio, harness/stdio.ts), each target runs with each kind, side by side the same way.
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { appliesTo, whyNotApplicable } from '../harness/applicability.ts';
 import { resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { SpecError } from '../harness/project.ts';
@@ -190,12 +188,8 @@ function render(s: Scenario, runs: Run[], width: number): string {
   return out.join('\n') + '\n';
 }
 
-/** A scenario by path (anywhere) or id (harness findScenario suggests ids from file names alone). */
-function lookUp(idOrPath: string): Scenario {
-  const asPath = resolve(idOrPath);
-  if (existsSync(asPath) && !statSync(asPath).isFile()) throw new SpecError(`${idOrPath} is a directory, not a scenario file`);
-  return findScenario(idOrPath);
-}
+/** A scenario by path (anywhere) or id (harness findScenario suggests ids from file names alone; a folder or /dev/null is not a scenario file). */
+const lookUp = (idOrPath: string): Scenario => findScenario(idOrPath);
 
 // ---- main --------------------------------------------------------------------------------------
 

@@ -4,10 +4,9 @@
 // test whose verdict was not the same in all runs. The claims must hold on a loaded machine: a
 // verdict that wobbles is a defect in the scenario's design, to be fixed there (never by retries).
 // Default scope: spec/node and spec/lambda (the claims); --all adds spec/tooling.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolveTarget } from '../harness/node-binaries.ts';
-import { SpecError } from '../harness/project.ts';
+import { pathKind, SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
 import { runGroup, signalExitCode, stopTree } from '../harness/procs.ts';
 import { testKey } from '../harness/records.ts';
@@ -68,8 +67,13 @@ export const spec = command({
     const paths = positionals.filter((p) => !/^\d+$/.test(p));
     const runs = counts.length ? Number(counts[counts.length - 1]) : 20;
     if (runs < 2) throw new SpecError('stress needs at least 2 runs to compare');
-    // Before any busy loop or vitest starts: a path that is not there is one line, exit 2.
-    for (const p of paths) if (!existsSync(p)) throw new SpecError(`no spec file or folder ${JSON.stringify(p)} (give a number of runs and spec paths)`);
+    if (v.all && paths.length) throw new SpecError(`--all runs the whole suite (spec/): give it no spec paths (got ${paths.map((p) => JSON.stringify(p)).join(', ')})`);
+    // Before any busy loop or vitest starts: a path that is not a spec file or folder is one line, exit 2.
+    for (const p of paths) {
+      const kind = pathKind(p);
+      if (kind === 'missing') throw new SpecError(`no spec file or folder ${JSON.stringify(p)} (give a number of runs and spec paths)`);
+      if (kind === 'other' || (kind === 'file' && !/\.spec\.ts$/.test(p))) throw new SpecError(`${JSON.stringify(p)} is not a spec file (*.spec.ts) or folder`);
+    }
     return stress({ runs, busy: wholeNumber('busy', v.busy, 0) ?? availableParallelism(), node: v.node, paths: v.all ? ['spec'] : paths.length ? paths : ['spec/node', 'spec/lambda'] });
   },
 }, import.meta.url);

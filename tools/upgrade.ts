@@ -207,6 +207,8 @@ export async function upgrade(fromTyped: string, toTyped: string, o: UpgradeOpti
   const runner = o.runner ?? realRunner(o);
   // Everything typed is checked before anything is fetched: a typo costs no download.
   const from = await runner.resolve(fromTyped), to = await runner.resolve(toTyped);
+  // The same binary on both sides: every claim would "behave the same", a comparison of nothing.
+  if (from.runtime === to.runtime && from.version === to.version && from.path === to.path) throw new SpecError(`nothing to compare: both sides are ${sideLabel(sideOf(from))}`);
   const only = o.only?.length ? onlyOption(o.only, runner.scenarios().map((s) => s.id)) : [];
   const nodes = from.runtime === 'node' && to.runtime === 'node';
   if (o.bisect && !nodes) throw new SpecError(`--bisect bisects Node releases: ${sideLabel(sideOf(from))} -> ${sideLabel(sideOf(to))} is not two of them`);
@@ -215,7 +217,7 @@ export async function upgrade(fromTyped: string, toTyped: string, o: UpgradeOpti
   const why = (s: Scenario) => whyNotApplicable(s, from) ?? whyNotApplicable(s, to);
   const both = scenarios.filter((s) => !why(s));
   const notCompared = scenarios.filter((s) => why(s)).map((s) => ({ scenario: s.id, node: s.node, why: why(s)! }));
-  say(`running ${both.length} scenario(s) on ${sideLabel(sideOf(from))} and ${sideLabel(sideOf(to))}${only.length ? ` (only ${only.join(', ')})` : ''}${notCompared.length ? ` (${notCompared.length} apply to only one of them)` : ''}`);
+  say(`running ${both.length} scenario(s) on ${sideLabel(sideOf(from))} and ${sideLabel(sideOf(to))}${only.length ? ` (only ${only.join(', ')})` : ''}${notCompared.length ? ` (${notCompared.length} not compared: n.a. on one side or both)` : ''}`);
   // A scenario that states several stdout kinds is compared on each, each a claim of its own.
   const subjects = both.flatMap((s) => stdioKinds(s).map((stdio) => ({ s, stdio })));
   o.onPlanned?.(subjects.length * 2);
@@ -296,7 +298,7 @@ export function textReport(r: UpgradeReport, width = Math.max(80, Math.min(proce
     else if (r.from.runtime === 'node' && r.to.runtime === 'node') out.push('   since: no `changes:` entry and no bisection (npm run bisect -- ' + d.scenario + ')');
   });
   if (r.unsteady.length) out.push('', 'Unsteady (a second run behaved otherwise; not listed as changes):', ...r.unsteady.map((u) => `  ${claimKey(u)} on ${onText(r, u.on)}`));
-  if (r.notCompared.length) out.push('', `Not compared (they do not apply on one side): ${r.notCompared.map((n) => `${n.scenario} (${n.why})`).join(', ')}`);
+  if (r.notCompared.length) out.push('', `Not compared (n.a. on one side or both): ${r.notCompared.map((n) => `${n.scenario} (${n.why})`).join(', ')}`);
   if (r.failOn) out.push('', r.failing.length ? `FAIL (--fail-on ${r.failOn.join(',')}): ${r.failing.length} claim(s) differ at those severities: ${r.failing.join(', ')}` : `ok (--fail-on ${r.failOn.join(',')}): no claim differs at those severities`);
   return out.join('\n') + '\n';
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/project.ts';
 import { inheritedEnv } from '../harness/environment.ts';
-import { isRunning, runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
+import { holdFolder, isRunning, runGroup, stopTree, type GroupRun } from '../harness/procs.ts';
 import { readRecords, type RunRecord, type TestRecord } from '../harness/records.ts';
 import type { CollectedClaim } from './vitest-collect.ts';
 
@@ -55,6 +55,7 @@ export async function stopVitest(): Promise<void> {
 export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   const dir = mkdtempSync(join(tmpdir(), 'nas-vitest-'));
   workDirs.add(dir);
+  const release = holdFolder(dir); // removed by this process's guard if it is killed (SIGKILL)
   const file = join(dir, 'records.ndjson');
   const base = o.cleanEnv ?? inheritedEnv();
   // No colours in vitest's own output unless the caller asks for them (o.env wins: a test of a
@@ -91,6 +92,7 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
     clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
     workDirs.delete(dir);
+    release();
   }
 }
 
@@ -102,6 +104,7 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
 export async function collectVitest(paths: string[], o: { target?: string; timeout?: number; config?: string } = {}): Promise<CollectedClaim[]> {
   const dir = mkdtempSync(join(tmpdir(), 'nas-collect-'));
   workDirs.add(dir);
+  const release = holdFolder(dir);
   try {
     const file = join(dir, 'claims.json');
     const env = inheritedEnv({}, ['SPEC_RESULTS', 'SPEC_ONLY', 'SPEC_IDS']);
@@ -117,5 +120,6 @@ export async function collectVitest(paths: string[], o: { target?: string; timeo
     for (const pid of running) if (!isRunning(pid)) running.delete(pid);
     rmSync(dir, { recursive: true, force: true });
     workDirs.delete(dir);
+    release();
   }
 }

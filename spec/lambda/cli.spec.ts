@@ -13,7 +13,7 @@ import { normaliseLogs } from '../../lambda/logs.ts';
 import { checkEnv, runtimeAvailability, type Invocation } from '../../lambda/service.ts';
 import { runCommand } from '../../tools/command.ts';
 import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
-import { has, partial } from '../support/lambda-matchers.ts';
+import { partial } from '../support/lambda-matchers.ts';
 import { expectInvocations } from '../support/lambda-outcome.ts';
 
 // As package.json's script runs it: one process (tools/run.mjs: the command's cached bundle), no
@@ -94,25 +94,27 @@ for (const runtime of RUNTIME_NAMES) {
       ]);
     });
 
-    test(runtime, '--memory 128 and a handler allocating 300 MB: killed, "Runtime exited with error: signal: killed" (exit 1)', async () => {
+    test(runtime, '--memory 128 and a handler allocating 300 MB: killed, "Runtime exited with error: signal: killed", REPORT says Runtime.OutOfMemory (exit 1)', async () => {
       const r = await lambda(['lambda/handlers/memory-hog.js', '--runtime', runtime, '--timeout', '60', '--memory', '128', '--event', '{"mb":300}', '--json']);
       expect(r.exitCode).toBe(1);
       expectInvocations(records(r.stdout), [{
         error: partial({ errorType: 'Runtime.ExitError', errorMessage: / Error: Runtime exited with error: signal: killed$/ }),
-        report: { memorySize: 128, maxMemoryUsed: 128, status: 'error', errorType: 'Runtime.ExitError' },
+        report: { memorySize: 128, maxMemoryUsed: 128, status: 'error', errorType: 'Runtime.OutOfMemory' },
       }]);
     });
 
     test(runtime, 'after a time-out, a function whose init (2 s) is longer than its timeout (1 s) times out again, in init', async () => {
       const r = await lambda(['lambda/handlers/slow-init.js', '--runtime', runtime, '--timeout', '1', '--env', 'INIT_MS=2000', '--gap', '0', '--event', '{"hang":true}', '--event', '{}', '--event', '{}', '--json']);
       expect(r.exitCode).toBe(1);
-      const timedOutInInit = {
+      const timedOutInInit = (n: number) => ({
         timedOut: true,
         suppressedInit: true,
         error: partial({ errorType: 'Sandbox.Timedout' }),
-        logs: has('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout'),
-      };
-      expectInvocations(records(r.stdout), [{ timedOut: true, suppressedInit: false }, timedOutInInit, timedOutInInit]);
+        // Lambda's order: the init's INIT_REPORT before START, the time-out after it.
+        head: ['INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout'],
+        body: [`<time> <req:${n}> Task timed out after 1.00 seconds`],
+      });
+      expectInvocations(records(r.stdout), [{ timedOut: true, suppressedInit: false }, timedOutInInit(2), timedOutInInit(3)]);
     });
 
     test(runtime, '--env FOO=bar and --env-file <file> reach the handler; --env wins', async () => {
@@ -170,6 +172,16 @@ describe('npm run lambda: the command', () => {
     expect(r.stdout).not.toMatch(/timer from/);
   }, 200_000);
 
+  it('--log-format JSON --log-level WARN: the function\'s lines and Lambda\'s own are JSON, below WARN nothing prints', async () => {
+    const r = await lambda(['lambda/handlers/log-format-json.js', ...rt, '--log-format', 'JSON', '--log-level', 'WARN', '--event', '{"n":1}']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const log = r.stdout.slice(r.stdout.indexOf('Function logs:\n') + 'Function logs:\n'.length).trim().split('\n');
+    expect(log.map((l) => (JSON.parse(l) as { type?: string; level?: string }).type ?? (JSON.parse(l) as { level: string }).level)).toEqual([
+      'platform.initStart', 'platform.start', 'WARN', 'ERROR', 'platform.report',
+    ]);
+  }, 200_000);
+
   it('a handler that throws at import: one line naming the error, exit 1', async () => {
     const f = join(dir, 'throws.js');
     writeFileSync(f, "throw new Error('boom at import');\n");
@@ -205,6 +217,10 @@ describe('npm run lambda: the command', () => {
     [['lambda/handlers/article-async.js', '--timeout', '901'], /^lambda: --timeout must be/],
     [['lambda/handlers/article-async.js', '--cognito-identity', '{}'], /^lambda: --cognito-identity needs/],
     [['lambda/handlers/article-async.js', '--frobnicate'], /^lambda: Unknown option '--frobnicate'/],
+    [['lambda/handlers/article-async.js', '--log-format', 'xml'], /^lambda: --log-format must be Text or JSON, got "xml"$/],
+    [['lambda/handlers/article-async.js', '--log-format', 'JSON', '--log-level', 'LOUD'], /^lambda: --log-level must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, got "LOUD"$/],
+    [['lambda/handlers/article-async.js', '--log-level', 'WARN'], /^lambda: --log-level needs the JSON log format/],
+    [['lambda/handlers/article-async.js', '--log-format', 'Text', '--env', 'AWS_LAMBDA_LOG_FORMAT=JSON'], /^lambda: --log-format must agree with AWS_LAMBDA_LOG_FORMAT=JSON/],
   ])('bad input %j: one line, exit 2', async (args, message) => {
     // The handler path is the repository's, whatever this process's working directory.
     const argv = args.map((a) => (a.startsWith('lambda/handlers/') ? join(ROOT, a) : a));
@@ -227,4 +243,40 @@ describe('npm run lambda: the command', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
   }, 200_000);
+});
+
+describe('npm run lambda: a handler path or an event that is not what it should be', () => {
+  if (!runtime) {
+    skipped('npm run lambda: bad handler paths and events', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
+    return;
+  }
+  const handler = join(ROOT, 'lambda', 'handlers', 'article-async.js');
+  const bad = async (args: string[]) => {
+    const r = await runCommand(lambdaCommand, [...args, '--runtime', runtime]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.replace(/\n$/, '').split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    // Nothing a terminal would act on: no escape, bell or other control character.
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    return lines[0]!;
+  };
+
+  it.each([
+    ['a folder', join(ROOT, 'lambda', 'handlers'), `lambda: ${join(ROOT, 'lambda', 'handlers')} is a directory, not a handler file`],
+    ['/dev/null', '/dev/null', 'lambda: /dev/null is a special file (a device, FIFO or socket), not a handler file'],
+    ['a missing file', '/no/such/handler.js', 'lambda: handler file /no/such/handler.js does not exist'],
+  ])('a handler path that is %s: one line, exit 2', async (_what, path, message) => {
+    expect(await bad([path])).toBe(message);
+  });
+
+  it('--event file://<a file that is not JSON>: one line naming the file, without its content', async () => {
+    const f = join(dir, 'not-an-event.txt');
+    writeFileSync(f, 'API_KEY=hunter2\u001b[2J\u0007\nsecond line\n');
+    expect(await bad([handler, '--event', `file://${f}`])).toBe(`lambda: --event #1: ${f} is not valid JSON (Unexpected token)`);
+  });
+
+  it('--event with control characters typed: shown escaped, on one line', async () => {
+    expect(await bad([handler, '--event', '\u001b[2J{\nx'])).toBe('lambda: --event #1 is not valid JSON (Unexpected token \'\\u001b\'): \\u001b[2J{\\u000ax');
+  });
 });

@@ -13,6 +13,12 @@ const fns = functions();
 afterAll(() => fns.closeAll());
 
 const MiB = 1024 * 1024;
+/**
+ * The request id the runtime client prints on a line written outside any invocation (an init,
+ * retried or not), as observed: aws-lambda-ric 3.x (nodejs20.x, 22.x) prints `undefined`, 4.x
+ * (nodejs24.x) prints `-` (and, in the JSON format, adds `"requestId":"-"` where 3.x has none).
+ */
+const initRequestId = (runtime: string) => (runtime === 'nodejs24.x' ? '-' : 'undefined');
 
 for (const runtime of RUNTIME_NAMES) {
   const gen = ric(runtime);
@@ -101,14 +107,15 @@ for (const runtime of RUNTIME_NAMES) {
             error: { errorType: 'Runtime.ExitError', errorMessage: 'RequestId: <req:2> Error: Runtime exited with error: signal: killed' },
             exit: { code: null, signal: 'SIGKILL' },
             body: ['<time>\t<req:2>\tINFO\tinvocations in this environment: 2', 'RequestId: <req:2> Error: Runtime exited with error: signal: killed', 'Runtime.ExitError'],
-            report: { status: 'error', errorType: 'Runtime.ExitError', maxMemoryUsed: 128 },
+            // REPORT names the cause: Runtime.OutOfMemory (aws.ts OUT_OF_MEMORY_ERROR_TYPE).
+            report: { status: 'error', errorType: 'Runtime.OutOfMemory', maxMemoryUsed: 128 },
             gone: true,
           },
           // Reset: the next invocation initialises the function again (module state is new).
           { suppressedInit: true, response: { invocations: 1, heldMb: 0 } },
         ]);
       });
-    }, { note: '300 MB in 128 MB: killed' });
+    }, { note: '300 MB in 128 MB: killed, REPORT says Runtime.OutOfMemory' });
 
     // ---- re-init inside the invocation: the doom loop --------------------------------------------
     lambdaClaim('slow-init', runtime, async () => {
@@ -126,8 +133,9 @@ for (const runtime of RUNTIME_NAMES) {
           timedOut: true,
           response: undefined,
           error: { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: <req:${n}> Error: Task timed out after 1.00 seconds` },
-          head: [],
-          body: ['INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout', `<time> <req:${n}> Task timed out after 1.00 seconds`],
+          // The init and its INIT_REPORT before START, the time-out after it.
+          head: ['INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout'],
+          body: [`<time> <req:${n}> Task timed out after 1.00 seconds`],
           report: { duration: 1000, status: 'timeout' },
           lines: [],
         });
@@ -147,7 +155,9 @@ for (const runtime of RUNTIME_NAMES) {
         const b = await fn.invoke({});
         expectInvocations([a, b], [
           {
-            head: [initStart(runtime), 'INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: timeout'],
+            // The init phase timed out; the init retried in the invocation prints its line before START.
+            head: [initStart(runtime), 'INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: timeout', `<time>\t${initRequestId(runtime)}\tINFO\tinit done after 4000 ms`],
+            body: [],
             suppressedInit: true,
             timedOut: false,
             response: 'handled',
@@ -159,6 +169,49 @@ for (const runtime of RUNTIME_NAMES) {
         ]);
       });
     }, { note: 'an init past the init phase limit is retried in the first invocation, under the function timeout', timeout: 240_000 });
+
+    // ---- the JSON log format -----------------------------------------------------------------------
+    const jsonStart = (n: number) =>
+      `{"time":"<time>","type":"platform.start","record":{"requestId":"<req:${n}>","functionArn":"arn:aws:lambda:us-east-1:123456789012:function:log-format-json","version":"$LATEST"}}`;
+    const jsonReport = (n: number, init: boolean) =>
+      `{"time":"<time>","type":"platform.report","record":{"requestId":"<req:${n}>","metrics":{"durationMs":<n>,"billedDurationMs":<n>,"memorySizeMB":128,"maxMemoryUsedMB":<n>${init ? ',"initDurationMs":<n>' : ''}},"status":"success"}}`;
+    const consoleLine = (n: number, level: string) => `{"timestamp":"<time>","level":"${level}","requestId":"<req:${n}>","message":"${level.toLowerCase()} ${n}"}`;
+
+    lambdaClaim('log-format-json', runtime, async () => {
+      await fns.with('log-format-json', { runtime, logFormat: 'JSON' }, async (fn) => {
+        const a = await fn.invoke({ n: 1 });
+        const b = await fn.invoke({ n: 2 });
+        const printed = (n: number) => ['DEBUG', 'INFO', 'WARN', 'ERROR'].map((level) => consoleLine(n, level));
+        expectInvocations([a, b], [
+          {
+            head: [
+              `{"time":"<time>","type":"platform.initStart","record":{"initializationType":"on-demand","phase":"init","runtimeVersion":"${runtime.replace(/^nodejs(\d+)\.x$/, 'nodejs:$1')}.<build>","runtimeVersionArn":"arn:aws:lambda:us-east-1::runtime:<id>","functionName":"log-format-json","functionVersion":"$LATEST"}}`,
+              `{"timestamp":"<time>","level":"INFO",${runtime === 'nodejs24.x' ? `"requestId":"${initRequestId(runtime)}",` : ''}"message":"loaded"}`,
+            ],
+            start: jsonStart(1),
+            body: printed(1),
+            end: undefined, // no END line in JSON
+            logs: like(etc, jsonReport(1, true)),
+            report: { requestId: '<req:1>', memorySize: 128, init: expect.any(Number), status: undefined },
+            initLines: ['loaded'],
+            lines: ['debug 1', 'info 1', 'warn 1', 'error 1'],
+            response: 'answer 1',
+          },
+          { head: [], start: jsonStart(2), body: printed(2), end: undefined, logs: like(etc, jsonReport(2, false)), report: { requestId: '<req:2>', init: undefined }, response: 'answer 2' },
+        ]);
+      });
+    }, { note: 'JSON: platform.initStart, platform.start, platform.report' });
+
+    lambdaClaim('log-format-json', runtime, async () => {
+      await fns.with('log-format-json', { runtime, logFormat: 'JSON', logLevel: 'WARN' }, async (fn) => {
+        expectInvocation(await fn.invoke({ n: 1 }), {
+          initLines: [],
+          lines: ['warn 1', 'error 1'],
+          body: [consoleLine(1, 'WARN'), consoleLine(1, 'ERROR')],
+          logs: like(/"type":"platform\.initStart"/, jsonStart(1), etc, jsonReport(1, true)),
+        });
+      });
+    }, { note: 'JSON, log level WARN: no info or debug lines' });
 
     // ---- environment variables, client context, Cognito identity ----------------------------------
     lambdaClaim('context-probe', runtime, async () => {

@@ -11,7 +11,8 @@
 //     unhandledRejection listener: Node's default ends the process with exit code 1 and the
 //     service reports Runtime.ExitError. Init errors are posted, then the process exits with 1.
 // After a crash, a time-out or a failed init the environment is reset: the next invocation
-// initialises the function again inside its own invoke phase (`suppressedInit`), as on Lambda.
+// initialises the function again inside its own invoke phase (`suppressedInit`), as on Lambda,
+// before its START: the init's lines, and its INIT_REPORT if it fails, are in the head of the log.
 // A runtime whose client is not installed or not built here is skipped visibly, with the reason.
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -87,6 +88,7 @@ for (const runtime of RUNTIME_NAMES) {
         await fns.with('article-callback', { runtime }, async (fn) => {
           const a = await fn.invoke({});
           const b = await fn.invoke({});
+          const report = (phase: string) => `INIT_REPORT Init Duration: <n> ms\tPhase: ${phase}\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated`;
           const rejected = {
             ...REINIT,
             initError: partial({ errorType: 'Runtime.CallbackHandlerDeprecated' }),
@@ -94,13 +96,13 @@ for (const runtime of RUNTIME_NAMES) {
             response: undefined,
             lines: has(not(/finally/)), // the handler never ran
             exit: { code: 1, signal: null },
-            logs: has('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated'),
+            body: [], // the failed init is reported before START
             gone: true,
           };
           expectInvocations([a, b], [
-            // The first invocation: the init phase failed, then the init was tried again inside it.
-            { ...rejected, head: has('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.CallbackHandlerDeprecated') },
-            { ...rejected, head: [], process: 'new' },
+            // The first invocation: the init phase failed, then the init was tried again inside it, before START.
+            { ...rejected, head: like(initStart(runtime), etc, report('init'), etc, report('invoke')) },
+            { ...rejected, head: like(etc, report('invoke')), logs: has(not(/^INIT_START /)), process: 'new' },
           ]);
         });
       }, { note: 'nodejs24.x: rejected at init (callback handlers removed in aws-lambda-ric 4)' });
@@ -144,22 +146,50 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('init-import-error', { runtime }, async (fn) => {
         const a = await fn.invoke({});
         const b = await fn.invoke({});
+        const report = (phase: string) => `INIT_REPORT Init Duration: <n> ms\tPhase: ${phase}\tStatus: error\tError Type: Runtime.ImportModuleError`;
         const failed = {
           ...REINIT,
           initError: partial({ errorType: 'Runtime.ImportModuleError' }),
-          error: partial({ errorType: 'Runtime.ImportModuleError', errorMessage: /^Error: Cannot find module '\.\/_no-such-module'/ }),
+          // The caller gets the error the runtime posted, its trace included.
+          error: partial({ errorType: 'Runtime.ImportModuleError', errorMessage: /^Error: Cannot find module '\.\/_no-such-module'/, trace: has(/_no-such-module/) }),
           exit: { code: gen === 3 ? 129 : 1, signal: null },
-          body: has('INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: error\tError Type: Runtime.ImportModuleError'),
+          // The retried init and its INIT_REPORT come before START; between START and END, nothing
+          // (no "Runtime exited" lines), and REPORT has the init's error type.
+          body: [],
+          report: { status: 'error', errorType: 'Runtime.ImportModuleError' },
           gone: true,
           environment: 1,
         };
         expectInvocations([a, b], [
           // Twice in the first invocation (the init phase, then inside the invocation), once after.
-          { ...failed, head: has('INIT_REPORT Init Duration: <n> ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError') },
-          { ...failed, head: [] },
+          { ...failed, head: like(initStart(runtime), etc, report('init'), etc, report('invoke')) },
+          { ...failed, head: like(etc, report('invoke')), logs: has(not(/^INIT_START /), not(report('init'))) },
         ]);
       });
     }, { note: `the runtime exits ${gen === 3 ? 129 : 1}` });
+
+    lambdaClaim('init-throws', runtime, async () => {
+      await fns.with('init-throws', { runtime }, async (fn) => {
+        const a = await fn.invoke({});
+        const b = await fn.invoke({});
+        const report = (phase: string) => `INIT_REPORT Init Duration: <n> ms\tPhase: ${phase}\tStatus: error\tError Type: Runtime.Unknown`;
+        const failed = {
+          ...REINIT,
+          // As posted: the error's own type, message and trace.
+          initError: partial({ errorType: 'Error', errorMessage: 'configuration missing at load' }),
+          error: { errorType: 'Error', errorMessage: 'configuration missing at load', trace: like('Error: configuration missing at load', etc) },
+          lines: has(/"errorType":"Error","errorMessage":"configuration missing at load"/),
+          body: [],
+          // Lambda's own lines: Runtime.Unknown.
+          report: { status: 'error', errorType: 'Runtime.Unknown' },
+          gone: true,
+        };
+        expectInvocations([a, b], [
+          { ...failed, head: like(initStart(runtime), etc, report('init'), etc, report('invoke')) },
+          { ...failed, head: like(etc, report('invoke')), logs: has(not(/^INIT_START /), not(/Error Type: Error/)) },
+        ]);
+      });
+    });
 
     // The memory the process used is reported although it is gone.
     const crashReport = { maxMemoryUsed: number({ above: 0 }) };
@@ -293,6 +323,20 @@ describe('the local Lambda service', () => {
       expect(b.init).toBeUndefined();
       expect(b.billed).toBe(upFromHundredths(b.duration));
     });
+  });
+});
+
+describe("Lambda's error types in INIT_REPORT and REPORT", () => {
+  it('keeps a Runtime.* or Function.* type, makes another Function. one Function.Unknown and anything else Runtime.Unknown (RIE fatalerror.go)', async () => {
+    const { platformErrorType } = await import('../../lambda/aws.ts');
+    const cases: [string | undefined, string][] = [
+      ['Runtime.ImportModuleError', 'Runtime.ImportModuleError'], ['Function.ResponseSizeTooLarge', 'Function.ResponseSizeTooLarge'],
+      ['Error', 'Runtime.Unknown'], ['TypeError', 'Runtime.Unknown'], ['', 'Runtime.Unknown'], [undefined, 'Runtime.Unknown'],
+      ['Function.', 'Function.Unknown'], ['Function.x', 'Function.Unknown'], ['Runtime.', 'Runtime.Unknown'],
+      // RIE's pattern is not anchored: a type that contains one is kept whole.
+      ['My.Runtime.Failure', 'My.Runtime.Failure'],
+    ];
+    expect(cases.map(([t]) => platformErrorType(t))).toEqual(cases.map(([, want]) => want));
   });
 });
 

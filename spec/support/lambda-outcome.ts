@@ -13,9 +13,11 @@
 // expect.any, ...); a RegExp value means a string matching it.
 //
 // What the fields read, beyond the Invocation's own (lambda/environment.ts):
-//   head, body   the log lines before START, and between START and END (normalised)
-//   start, end   the START and END lines
-//   report       REPORT's fields (numbers from the raw line); only the ones stated are compared
+//   head, body   the log lines before START, and between START and END (normalised); with the JSON
+//                log format, before platform.start and between it and platform.report (no END)
+//   start, end   the START and END lines (platform.start; no END in JSON)
+//   report       REPORT's fields (numbers from the raw line, or platform.report's record); only
+//                the ones stated are compared
 //   process      'first' for the first invocation listed, then 'same' or 'new': whether the
 //                runtime process that served it is the one that served the previous one listed
 //   gone         its runtime process has ended (read when checked; a zombie counts as ended)
@@ -42,8 +44,40 @@ export interface Report {
 // Lambda writes Status: timeout alone, Status: error with an Error Type (lambda/logs.ts).
 const REPORT = /^REPORT RequestId: (\S+)\tDuration: ([\d.]+) ms\tBilled Duration: (\d+) ms\tMemory Size: (\d+) MB\tMax Memory Used: (\d+) MB(?:\tInit Duration: ([\d.]+) ms)?(?:\tStatus: (timeout)|\tStatus: (error)\tError Type: (\S+))?$/;
 
-/** The REPORT line of an invocation (its last line), field by field (numbers from the raw line); throws if it is not one. */
+/**
+ * A JSON platform line (the JSON log format: lambda/logs.ts platformLines), parsed, raw or
+ * normalised (a normalised figure `<n>` reads 0); undefined for any other line.
+ */
+function platformEvent(line: string | undefined): { type: string; record: Record<string, unknown> } | undefined {
+  if (!line?.startsWith('{"time":')) return undefined;
+  try {
+    const o = JSON.parse(line.replace(/":<n>/g, '":0')) as { type?: unknown; record?: unknown };
+    return typeof o.type === 'string' && o.type.startsWith('platform.') && o.record && typeof o.record === 'object' ? { type: o.type, record: o.record as Record<string, unknown> } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A platform.report record as REPORT's fields. */
+function jsonReport(r: Invocation, rec: Record<string, unknown>): Report {
+  const m = (rec.metrics ?? {}) as Record<string, number>;
+  const rep: Report = {
+    requestId: platformEvent(r.logs.at(-1))?.record.requestId as string,
+    duration: m.durationMs!, billed: m.billedDurationMs!, memorySize: m.memorySizeMB!, maxMemoryUsed: m.maxMemoryUsedMB!,
+  };
+  if (m.initDurationMs !== undefined) rep.init = m.initDurationMs;
+  if (rec.status === 'timeout') rep.status = 'timeout';
+  if (rec.status === 'error') Object.assign(rep, { status: 'error', errorType: rec.errorType });
+  return rep;
+}
+
+/**
+ * The REPORT line of an invocation (its last line), field by field (numbers from the raw line), or
+ * its platform.report with the JSON log format; throws if it is neither.
+ */
 export function reportOf(r: Invocation): Report {
+  const json = platformEvent(r.rawLogs.at(-1));
+  if (json?.type === 'platform.report') return jsonReport(r, json.record);
   const m = REPORT.exec(r.rawLogs.at(-1) ?? '');
   if (!m) throw new Error(`no REPORT line: the last line is ${JSON.stringify(r.logs.at(-1))}`);
   const rep: Report = {
@@ -68,9 +102,16 @@ export function frame(n: number, report: { [K in keyof Report]?: unknown } = {})
 export const initStart = (runtime: string) =>
   `INIT_START Runtime Version: ${runtime.replace(/^nodejs(\d+)\.x$/, 'nodejs:$1')}.<build>\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:<id>`;
 
-/** Where START and END are in the log (-1: not there; an invocation refused before any environment has no log). */
-const startIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('START RequestId: '));
-const endIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('END RequestId: '));
+/**
+ * Where START and END are in the log (-1: not there; an invocation refused before any environment
+ * has no log); with the JSON log format, platform.start, and for the end of the body platform.report.
+ */
+const startIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('START RequestId: ') || platformEvent(l)?.type === 'platform.start');
+const endLineIndex = (r: Invocation) => r.logs.findIndex((l) => l.startsWith('END RequestId: '));
+const endIndex = (r: Invocation) => {
+  const end = endLineIndex(r);
+  return end >= 0 ? end : r.logs.findIndex((l) => platformEvent(l)?.type === 'platform.report');
+};
 /** The lines before START (all of them if there is none). */
 const headOf = (r: Invocation) => (startIndex(r) < 0 ? r.logs : r.logs.slice(0, startIndex(r)));
 /** The lines after START, up to END (to the last line if there is none; none without START). */
@@ -107,7 +148,7 @@ const FIELDS = {
   head: headOf,
   body: bodyOf,
   start: (r: Invocation) => r.logs[startIndex(r)],
-  end: (r: Invocation) => r.logs[endIndex(r)],
+  end: (r: Invocation) => r.logs[endLineIndex(r)],
   report: (r: Invocation) => {
     try {
       return reportOf(r);

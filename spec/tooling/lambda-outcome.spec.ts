@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Invocation } from '../../lambda/service.ts';
-import { endLine, exitLines, initReportLine, normaliseLogs, reportLine, startLine, timeoutLine, type ReportFields } from '../../lambda/logs.ts';
+import { endLine, exitLines, initReportLine, messageOf, normaliseLogs, platformLines, reportLine, startLine, timeoutLine, type ReportFields } from '../../lambda/logs.ts';
 import { etc, has, inOrder, like, not, number, oneOf, partial } from '../support/lambda-matchers.ts';
 import { expectInvocation, expectInvocations, frame, reportOf } from '../support/lambda-outcome.ts';
 
@@ -81,7 +81,7 @@ describe('lambda-outcome', () => {
   it('holds when every stated field is as stated', () => {
     const a = invocation(1, { printed: ['<t>\tx\tINFO\twork 1 started'], response: 'answer 1', report: { initMs: 80 } });
     const b = invocation(2, {
-      printed: ['work 1 resumed'], tail: [initReportLine(5, 'invoke', { kind: 'timeout' }), timeoutLine(ids[1]!, 3)], timedOut: true, coldStart: true, suppressedInit: true,
+      head: [initReportLine(5, 'invoke', { kind: 'timeout' })], tail: [timeoutLine(ids[1]!, 3)], timedOut: true, coldStart: true, suppressedInit: true,
       error: { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${ids[1]} Error: Task timed out after 3.00 seconds` }, report: { status: { kind: 'timeout' } },
     });
     const c = invocation(3, { tail: exitLines(ids[2]!, 'Runtime exited with error: signal: killed'), pid: 4_000_001, exit: { code: null, signal: 'SIGKILL' } });
@@ -91,7 +91,8 @@ describe('lambda-outcome', () => {
         ...frame(2, { status: 'timeout', init: undefined }),
         process: 'same',
         error: { errorType: 'Sandbox.Timedout', errorMessage: 'RequestId: <req:2> Error: Task timed out after 3.00 seconds' },
-        body: ['work 1 resumed', 'INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout', '<time> <req:2> Task timed out after 3.00 seconds'],
+        head: ['INIT_REPORT Init Duration: <n> ms\tPhase: invoke\tStatus: timeout'],
+        body: ['<time> <req:2> Task timed out after 3.00 seconds'],
         response: undefined,
       },
       { process: 'new', exit: { code: null, signal: 'SIGKILL' }, body: like(etc, 'RequestId: <req:3> Error: Runtime exited with error: signal: killed', 'Runtime.ExitError') },
@@ -115,6 +116,32 @@ describe('lambda-outcome', () => {
     expect(shown(a, { lines: has('x') })).toEqual({ lines: [] });
     expect(failure(() => expectInvocations([a, b], [{}, { process: 'new' }])).actual!['#2']).toEqual({ process: 'same' });
     expect(failure(() => expectInvocations([a, b], [{}])).message).toMatch(/^as many expected outcomes as invocations/);
+  });
+
+  it('with the JSON log format: head, body, start and report from the platform lines; no END', () => {
+    const p = platformLines('JSON', { functionName: 'f', functionArn: 'arn:f' });
+    const id = ids[0]!;
+    const raw = [
+      p.initStart({ version: 'nodejs:22.x1', arn: 'arn:aws:lambda:us-east-1::runtime:' + 'a'.repeat(64) }), '{"timestamp":"2026-01-01T00:00:00.000Z","level":"INFO","message":"loaded"}',
+      p.start(id), `{"timestamp":"2026-01-01T00:00:00.000Z","level":"INFO","requestId":"${id}","message":"hi"}`,
+      p.report({ id, durationMs: 12.3456, memorySizeMb: 128, maxMemoryUsedMb: 60, initMs: 100.5, status: { kind: 'error', errorType: 'Runtime.ExitError' } }),
+    ];
+    const r = { ...invocation(1), logs: normaliseLogs(raw, label), rawLogs: raw };
+    expectInvocation(r, {
+      head: [
+        '{"time":"<time>","type":"platform.initStart","record":{"initializationType":"on-demand","phase":"init","runtimeVersion":"nodejs:22.<build>","runtimeVersionArn":"arn:aws:lambda:us-east-1::runtime:<id>","functionName":"f","functionVersion":"$LATEST"}}',
+        '{"timestamp":"<time>","level":"INFO","message":"loaded"}',
+      ],
+      start: '{"time":"<time>","type":"platform.start","record":{"requestId":"<req:1>","functionArn":"arn:f","version":"$LATEST"}}',
+      body: ['{"timestamp":"<time>","level":"INFO","requestId":"<req:1>","message":"hi"}'],
+      end: undefined,
+      report: { requestId: '<req:1>', duration: 12.346, billed: 113, memorySize: 128, maxMemoryUsed: 60, init: 100.5, status: 'error', errorType: 'Runtime.ExitError' },
+    });
+    expect(r.logs.at(-1)).toBe(
+      '{"time":"<time>","type":"platform.report","record":{"requestId":"<req:1>","metrics":{"durationMs":<n>,"billedDurationMs":<n>,"memorySizeMB":128,"maxMemoryUsedMB":<n>,"initDurationMs":<n>},"status":"error","errorType":"Runtime.ExitError"}}',
+    );
+    expect(messageOf(raw[3]!)).toBe('hi');
+    expect(p.end(id)).toBeUndefined();
   });
 
   it('an invocation refused before any environment: no log, so no head, body or REPORT', () => {

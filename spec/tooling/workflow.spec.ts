@@ -135,9 +135,9 @@ function scriptCommand(name: string): string[] {
 /** `npm run <name> -- ...args` as the script's node command line, in a process of its own. */
 const realProcess = (name: string, args: string[]) => execa(process.execPath, [...scriptCommand(name), ...args], { cwd: ROOT, reject: false, timeout: 30_000 });
 
-// tools/bench.ts runs as soon as it is imported (it does not export its spec: see
-// tools/command.ts): its cases run in a real process.
-const REAL_PROCESS_ONLY = ['bench'];
+// Every command's file exports its spec (tools/command.ts), bench's too since it starts bundled
+// like the others (tools/run.mjs): none needs a real process to show its options.
+const REAL_PROCESS_ONLY: string[] = [];
 
 /**
  * `npm run <name> -- ...args` in this process when the script's file exports its spec

@@ -15,6 +15,12 @@ const TLA = 'scenarios/lifecycle/tla-never-settles.mjs';
 const printedJson = (_dir: string, stdout: string) => /^\[/m.test(stdout);
 
 /** Each case with the ways it is stopped here (those of npm test not in the fast stage). */
+/** The unpacking folders of a download into the test's cache (`.tmp-<version>-<pid>-*`). */
+const unpacking = (dir: string) => {
+  const d = join(dir, 'cache', 'node');
+  return existsSync(d) ? readdirSync(d).filter((n) => n.startsWith('.tmp-')).map((n) => join(d, n)) : [];
+};
+
 const CASES: Record<string, [LifetimeCase, [Target, Sig][]]> = {
   'npm test': [NPM_TEST, ALL.filter(([t, s]) => !(t === 'npm' && s === 'SIGKILL'))],
   // The claim's scenario hangs on Node 24 (until its 8 s time limit), under vitest under matrix.
@@ -44,17 +50,14 @@ const CASES: Record<string, [LifetimeCase, [Target, Sig][]]> = {
     ready: { what: 'the scenario running', when: (r) => runs(r, TLA) },
     finished: printedJson,
   }, ALL],
-  // A release fetched into an empty cache: stopped while `npm pack` downloads it. Its unpacking
-  // folder (in the cache) must go too.
+  // A release fetched into an empty cache: stopped while the command downloads its tarball (in
+  // its own process: harness/release-cache.ts). Its unpacking folder (in the cache) must go too.
   'a download (scenario on a release not cached)': [{
     npm: ['run', 'scenario', '--', 'lifecycle/exit-no-arg', '--node', '18.20.8', '--json'],
     env: { NODE_ASYNC_SPEC_CACHE: '{dir}/cache' },
     command: 'tools/run.mjs',
-    ready: { what: '`npm pack` downloading the release', when: (r) => r.some((p) => /^npm pack |npm-cli\.js pack /.test(p.cmdline)) },
-    leftovers: (dir) => {
-      const d = join(dir, 'cache', 'node');
-      return existsSync(d) ? readdirSync(d).filter((n) => n.startsWith('.tmp-')).map((n) => join(d, n)) : [];
-    },
+    ready: { what: "the release's tarball downloading into the cache", when: (_r, dir) => unpacking(dir).some((d) => existsSync(join(d, 'package.tgz'))) },
+    leftovers: unpacking,
     finished: printedJson,
   }, ALL],
 };

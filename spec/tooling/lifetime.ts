@@ -45,8 +45,8 @@ export interface LifetimeCase {
   env?: Record<string, string>;
   /** A word of the command's own command line ("tools/run.mjs", "vitest"): the nearest process under npm with it is "the command". */
   command: string;
-  /** What must be running before the signal is sent. */
-  ready: { what: string; when: (running: Running[]) => boolean };
+  /** What must be running (or, for a download in this process, be on disk in the test's folder `dir`) before the signal is sent. */
+  ready: { what: string; when: (running: Running[], dir: string) => boolean };
   /** Files the case needs, made in the test's folder: name -> content. */
   files?: Record<string, string>;
   /** Beyond the TMPDIR: what the run left in the test's folder that it must not have (a download's unpacking folder in the cache). */
@@ -124,7 +124,7 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
   try {
     await until(c.ready.what, () => {
       if (npm.exitCode !== null) throw new Error(`npm ${c.npm.join(' ')} ended (exit code ${npm.exitCode}) before ${c.ready.what}`);
-      return c.ready.when(runningOf(tmp));
+      return c.ready.when(runningOf(tmp), dir);
     }, limits.readyMs);
     const pid = target === 'npm' ? npm.pid! : target === 'group' ? -npm.pid! : commandOf(npm.pid!, c.command);
     process.kill(pid, signal);

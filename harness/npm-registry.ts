@@ -16,10 +16,12 @@ const QUICK_LIMIT_MS = 13_000;
 /**
  * npm's options for a look-up (a package's document: a few hundred KB, a fraction of a second):
  * one retry after 1 s, 4 s per attempt, so that a registry that answers its ping but not the
- * look-up is one line within 10 s (LOOKUP_LIMIT_MS bounds the npm process), not npm's minutes.
+ * look-up is one line within about 10 s, not npm's minutes. LOOKUP_LIMIT_MS bounds the npm
+ * process besides, generously: on a machine whose cores are all busy npm itself can take several
+ * seconds to start, and a look-up that is only slow to start must not read as an unreachable registry.
  */
 export const LOOKUP = ['--fetch-retries=1', '--fetch-timeout=4000', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=1000'];
-export const LOOKUP_LIMIT_MS = 10_000;
+export const LOOKUP_LIMIT_MS = 60_000;
 
 /** How npm's error output reads: the registry lacks the thing, or cannot be reached at all. */
 export function npmFailure(stderr: string): 'missing' | 'unreachable' | undefined {

@@ -73,7 +73,7 @@ export function writeAtomic(file: string, text: string) {
  * Asks the registry for every release of the binary package; a SpecError (one line) if it cannot.
  * Whether the registry answers at all is asked first, quickly (registryReachable()): offline, this
  * fails in seconds rather than after npm's minute of retries; the list itself is then asked with
- * npm's options for a look-up (harness/npm-registry.ts LOOKUP: an answer within 10 s).
+ * npm's options for a look-up (harness/npm-registry.ts LOOKUP: an unanswered look-up fails in about 10 s).
  */
 export async function fetchRegistryList(pkg: string = npmPackageName()): Promise<RegistryList> {
   const unreachable = `the npm registry cannot be reached to list the releases of ${pkg}`;

@@ -2,7 +2,7 @@
 // person, and the longest delay a Node timer takes. Kept apart so that reading a scenario or
 // printing a message does not load the module that fetches binaries (harness/node-binaries.ts
 // re-exports ROOT and SpecError for older imports).
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,3 +30,24 @@ export function pathKind(p: string): 'file' | 'directory' | 'other' | 'missing' 
 
 /** How a message says that a path that is there is not the file wanted: "is a directory, not <what>", or for /dev/null "is a special file (...), not <what>". */
 export const notAFile = (kind: 'directory' | 'other', what: string): string => `${kind === 'directory' ? 'is a directory' : 'is a special file (a device, FIFO or socket)'}, not ${what}`;
+
+/**
+ * Makes a folder and its missing parents, one mkdir each from the nearest folder that exists, and
+ * throws the first mkdir's own error. Node's `mkdirSync(p, { recursive: true })` is not used for
+ * that: under /proc (where mkdir answers ENOENT) it loops for ever, blocking signals too.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let p = resolve(dir); pathKind(p) !== 'directory'; p = dirname(p)) {
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && pathKind(p) === 'directory') continue; // made meanwhile
+      throw e;
+    }
+  }
+}

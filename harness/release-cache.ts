@@ -6,12 +6,12 @@
 // a read-only cache, a checksum that does not match, a registry that does not answer.
 // harness/node-binaries.ts decides what to fetch and when; harness/npm-registry.ts asks the registry.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { holdFolder, run } from './procs.ts';
-import { SpecError } from './project.ts';
+import { makeFolders, SpecError } from './project.ts';
 import type { Dist } from './npm-registry.ts';
 
 /**
@@ -142,7 +142,7 @@ export interface FetchOrder {
 /** Creates `dir` (and its parents), or a one-line SpecError naming why not. */
 export function makeFolder(dir: string, label: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
   } catch (e) {
     throw new SpecError(`${label}: cannot write to the binary cache: ${fsCause(whyNotMade(e, dir), dir)}; NODE_ASYNC_SPEC_CACHE moves it`);
   }

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
-import { ROOT } from '../../harness/project.ts';
+import { makeFolders, ROOT } from '../../harness/project.ts';
 import { pins } from '../../harness/pins.ts';
 import { spec as bisectCommand } from '../../tools/bisect.ts';
 import { spec as catalogCommand } from '../../tools/catalog.ts';
@@ -98,4 +98,21 @@ describe('npm run from a folder with a package.json of its own', () => {
     expect([r.exitCode, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(scenarioCommand.usage.replace(/\n*$/, ''));
   }, 150_000);
+});
+
+describe('a binary cache where no folder can be made', () => {
+  // NODE_ASYNC_SPEC_CACHE=/proc/x: Node's recursive mkdir loops for ever there (mkdir answers
+  // ENOENT under /proc), blocking SIGINT and SIGTERM too; the cache's folders are made one at a time.
+  it.skipIf(process.platform !== 'linux')('makeFolders under /proc fails at once with the mkdir\'s own error (Linux: /proc)', () => {
+    const started = Date.now();
+    expect(() => makeFolders('/proc/nas-no-such/cache/node')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('npm run scenario with the cache under /proc: one line naming the cache and the cause, exit 2', async () => {
+    const r = await execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'scenario.ts'), 'lifecycle/pending-await', '--node', pins()['18']!], { cwd: ROOT, reject: false, timeout: 60_000, env: { NODE_ASYNC_SPEC_CACHE: '/proc/nas-no-such/cache', NODE_EXTRA_CA_CERTS: '' } });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/cannot write to the binary cache: \/proc\/nas-no-such\/cache\/node: ENOENT; NODE_ASYNC_SPEC_CACHE moves it/);
+  }, 90_000);
 });

@@ -2,9 +2,9 @@
 // facts (unhandled rejections became fatal in 15.0.0, nodejs/node#33021; process.getBuiltinModule
 // came in 22.3.0), and the registry's list of 15.x against Node's own changelog. Each test fetches
 // what it needs itself: none depends on what the machine has cached.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
@@ -49,7 +49,8 @@ describe('npm run bisect', () => {
   }, 900_000);
 
   it('a scenario outside the repository, by path, on one line: process.getBuiltinModule came in 22.3.0 (nodejs.org/api/process.html)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nas-bisect-'));
+    const held = heldTemp('nas-bisect-');
+    const dir = held.path;
     try {
       const file = join(dir, 'get-builtin-module.js');
       writeFileSync(file, `/*---
@@ -68,7 +69,7 @@ console.log(typeof process.getBuiltinModule);
       // A file outside the repository feeds no page and no upgrade row: nothing is saved for it in the cache.
       expect(existsSync(resultFile(file))).toBe(false);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      held.remove();
     }
   }, 900_000);
 

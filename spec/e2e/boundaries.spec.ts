@@ -1,8 +1,8 @@
 // `npm run matrix -- --boundaries` for real (npm run test:e2e): the releases on either side of a
 // boundary the spec states are fetched from the registry and the claim judged on both.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
@@ -34,7 +34,8 @@ describe('npm run matrix -- --boundaries --list: the boundaries it would check, 
 
 describe('npm run matrix -- --boundaries (real runs)', () => {
   it('rejections/unhandled-default in 15.x: its claim holds on 14.21.3 and on 15.0.0, which behave differently', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'nas-bounds-out-'));
+    const held = heldTemp('nas-bounds-out-');
+    const out = held.path;
     try {
       const r = await matrix(['--boundaries', '--only', 'rejections/unhandled-default', '--major', '15', '--out', out, '--jobs', '2']);
       const judged = JSON.parse(readFileSync(join(out, 'boundaries.json'), 'utf8')) as BoundaryVerdict[];
@@ -47,7 +48,7 @@ describe('npm run matrix -- --boundaries (real runs)', () => {
       expect(r.exitCode, r.stderr).toBe(0);
       expect(readFileSync(join(out, 'boundaries.md'), 'utf8')).toMatch(/Every boundary holds/);
     } finally {
-      rmSync(out, { recursive: true, force: true });
+      held.remove();
     }
   }, 900_000);
 });

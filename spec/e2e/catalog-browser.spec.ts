@@ -2,24 +2,20 @@
 // row per claim (and per stdout kind for a claim stated per kind), its filters work, and it makes no request outside its own files. An end-to-end
 // check (npm run test:e2e): it needs a browser, which .ci/run installs; without one it is skipped,
 // saying so. The pages' content is checked in spec/tooling/catalog.spec.ts.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { loadClaims, TOPICS, views as viewsOf } from '../../tools/catalog-model.ts';
 import { rowId, rowStdio } from '../../tools/catalog-render.ts';
 import { STDIO_KINDS } from '../../harness/stdio.ts';
 import { readResults, type ResultsFile } from '../../tools/catalog-pages.ts';
 import { fixtureResults, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
+import { tempFolder } from '../support/temp.ts';
 
-// Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
-let tmp = '';
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'catalog-browser-'));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// The pages and the browser's profile, removed however the run ends (spec/support/temp.ts).
+const tmp = tempFolder('catalog-browser-');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -33,7 +29,7 @@ describe('the static HTML page', () => {
       { name: 'committed', data: readResults(claims) },
       { name: 'fixture', data: fixtureResults(claims) },
     ];
-    const profile = mkdtempSync(join(tmp, 'chromium-profile-'));
+    const profile = mkdtempSync(join(tmp(), 'chromium-profile-'));
     // Generous limits: the machine may be busy with the rest of the suite.
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -44,7 +40,7 @@ describe('the static HTML page', () => {
     try {
       context.setDefaultTimeout(60_000);
       for (const { name, data } of pages) {
-        const dir = join(tmp, `html-${name}`);
+        const dir = join(tmp(), `html-${name}`);
         writeDocs(dir, renderAll(claims, data));
         // A row per claim, and per stdout kind for a scenario that states kinds.
         const views = claims.flatMap((c) => viewsOf(c, data));

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { heldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { HAS_PROC, runningWith, until } from '../../harness/procs.ts';
@@ -19,7 +20,8 @@ function matrix(args: string[], env: Record<string, string> = {}) {
 
 describe('npm run matrix: a small real run (Node 14 and 22, one scenario)', () => {
   it('writes per-version JSON, matrix.json and report.md, byte-identical whatever the order of the versions', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'nas-matrix-'));
+    const held = heldTemp('nas-matrix-');
+    const base = held.path;
     try {
       const a = join(base, 'a'), b = join(base, 'b');
       const ra = await matrix(['14', '22', '--only', 'lifecycle/pending-await', '--out', a, '--jobs', '2']);
@@ -59,7 +61,7 @@ describe('npm run matrix: a small real run (Node 14 and 22, one scenario)', () =
       expect(files(b)).toEqual(files(a));
       for (const f of files(a)) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
     } finally {
-      rmSync(base, { recursive: true, force: true });
+      held.remove();
     }
   }, 240_000);
 });

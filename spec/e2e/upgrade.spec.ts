@@ -3,9 +3,9 @@
 // most consequential first, each with the release its change came in; --md between 22.14.0 and
 // 22.15.0; --only and --fail-on (exit 1 when a difference in scope is at a named severity, 0 when
 // none is); Node against Bun; a release the registry lacks is one line and exit code 2.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appliesTo, listScenarios, ROOT, runScenario } from '../../harness/harness.ts';
@@ -122,7 +122,8 @@ describe('npm run upgrade: --only and --fail-on gate a CI job', () => {
 
 describe('npm run upgrade: targets read from the registry\'s list and from files', () => {
   it('a .nvmrc of lts/* against latest: an even line with a later major out, against the newest release', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nas-upgrade-nvmrc-'));
+    const held = heldTemp('nas-upgrade-nvmrc-');
+    const dir = held.path;
     try {
       writeFileSync(join(dir, '.nvmrc'), 'lts/*\n');
       const r = await cli([join(dir, '.nvmrc'), 'latest', '--only', 'lifecycle/pending-await', '--json']);
@@ -137,7 +138,7 @@ describe('npm run upgrade: targets read from the registry\'s list and from files
       expect(versions.filter((v) => v.startsWith(`${lts}.`)).at(-1)).toBe(report.from.version);
       expect(report.same + report.differ.length + report.unsteady.length).toBe(1);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      held.remove();
     }
   }, 900_000);
 });
@@ -153,7 +154,8 @@ describe('npm run upgrade: output forms and releases the registry lacks', () => 
 
   it('a release the registry lacks: one line, exit 2, and the other release is not fetched', async () => {
     // An empty cache of its own: 18's pin is then absent too, and must not be downloaded for nothing.
-    const cache = mkdtempSync(join(tmpdir(), 'nas-upgrade-'));
+    const held = heldTemp('nas-upgrade-');
+    const cache = held.path;
     try {
       for (const args of [['18', '27.99.0'], ['27.99.0', '18']]) {
         const r = await cli(args, 80_000, { NODE_ASYNC_SPEC_CACHE: cache });
@@ -163,7 +165,7 @@ describe('npm run upgrade: output forms and releases the registry lacks', () => 
         expect(readdirSync(cache).filter((f) => f !== 'registry'), 'nothing fetched').toEqual([]);
       }
     } finally {
-      rmSync(cache, { recursive: true, force: true });
+      held.remove();
     }
   }, 180_000);
 });

@@ -1,11 +1,11 @@
 // `npm run lambda`: the command people use to watch a handler in a local Lambda environment.
 // These are tests of the command (its output, exit status, bad input), run for every runtime the
 // behaviour applies to; the claims themselves are checked through the service in the other specs.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempFolder } from '../support/temp.ts';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { spec as lambdaCommand } from '../../lambda/cli.ts';
@@ -22,14 +22,7 @@ import { expectInvocations } from '../support/lambda-outcome.ts';
 const RUN = join(ROOT, 'tools', 'run.mjs');
 // The "--" is package.json's, as `npm run lambda` passes it: without it Node 20 would take --env-file for itself.
 const lambda = (args: string[]) => execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: 180_000 });
-// Made when the tests run, not when the file is loaded: `vitest list` loads it and runs no afterAll.
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lambda-cli-'));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempFolder('lambda-cli-');
 // Checked in, and named relative to the repository (the command's working directory), so that the
 // test's title is the same in every run (npm run stress compares runs by title).
 const badEnvFile = 'spec/lambda/fixtures/bad.env';
@@ -118,7 +111,7 @@ for (const runtime of RUNTIME_NAMES) {
     });
 
     test(runtime, '--env FOO=bar and --env-file <file> reach the handler; --env wins', async () => {
-      const f = join(dir, `${runtime}.env`);
+      const f = join(dir(), `${runtime}.env`);
       writeFileSync(f, '# the function\'s settings\nBAR="from a file"\nFOO=overridden\n');
       const r = await lambda(['lambda/handlers/context-probe.js', '--runtime', runtime, '--timeout', '60', '--env-file', f, '--env', 'FOO=bar', '--json']);
       expect(r.exitCode, r.stderr).toBe(0);
@@ -183,7 +176,7 @@ describe('npm run lambda: the command', () => {
   }, 200_000);
 
   it('a handler that throws at import: one line naming the error, exit 1', async () => {
-    const f = join(dir, 'throws.js');
+    const f = join(dir(), 'throws.js');
     writeFileSync(f, "throw new Error('boom at import');\n");
     const r = await lambda([f, ...rt]);
     expect(r.exitCode).toBe(1);

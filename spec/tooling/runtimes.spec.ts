@@ -4,9 +4,9 @@
 // matrix's compatibility section. Bun and Deno themselves (fetched at their pins, observed) are in
 // spec/e2e/runtimes.spec.ts (npm run test:e2e).
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandLine, findScenario, readScenario, ROOT, whyNotApplicable, type Target } from '../../harness/harness.ts';
@@ -46,11 +46,11 @@ describe('targets from runtime-versions.json', () => {
     });
 
     it('npm run scenario --node deno: exit code 2, one line naming the package', async () => {
-      const cache = mkdtempSync(join(tmpdir(), 'nas-empty-cache-'));
+      const cache = heldTemp('nas-empty-cache-');
       const r = await execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'scenario.ts'), 'lifecycle/pending-await', '--node', 'deno'], {
         cwd: ROOT, reject: false, timeout: 150_000,
-        env: { npm_config_registry: registry, NODE_ASYNC_SPEC_CACHE: cache, NO_COLOR: '1' },
-      }).finally(() => rmSync(cache, { recursive: true, force: true }));
+        env: { npm_config_registry: registry, NODE_ASYNC_SPEC_CACHE: cache.path, NO_COLOR: '1' },
+      }).finally(() => cache.remove());
       expect(r.exitCode).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toEqual([`scenario: deno ${pinned.deno}: the npm registry has no ${runtimePackage('deno')?.pkg}@${pinned.deno} (no such release for this platform)`]);

@@ -1,8 +1,8 @@
 // A target is { runtime, version } (harness/target.ts), printed one way and read back one way, and
 // what a person types to name one is read in one place, whichever command reads it.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempFolder } from '../support/temp.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveRelease, SpecError } from '../../harness/node-binaries.ts';
 import { pinFor, pins, runtimePins } from '../../harness/pins.ts';
@@ -118,12 +118,12 @@ describe('lts, latest, .nvmrc and engines: a Node release picked from the regist
   });
 
   describe('read from files (resolveRelease, the registry\'s list given)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nas-target-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    const o = { cwd: dir, releases: async () => LIST };
+    // Made when the tests start, not when the file is collected (`vitest list` runs no afterAll).
+    const dir = tempFolder('nas-target-');
+    const o = () => ({ cwd: dir(), releases: async () => LIST });
     const write = (name: string, text: string) => {
-      mkdirSync(join(dir, name, '..'), { recursive: true });
-      writeFileSync(join(dir, name), text);
+      mkdirSync(join(dir(), name, '..'), { recursive: true });
+      writeFileSync(join(dir(), name), text);
     };
 
     it('.nvmrc in the current directory, or a path to one; engines from package.json, or a path to one', async () => {
@@ -131,12 +131,12 @@ describe('lts, latest, .nvmrc and engines: a Node release picked from the regist
       write('app/.nvmrc', '18.19\n');
       write('package.json', JSON.stringify({ engines: { node: '>=20 <24' } }));
       write('app/package.json', JSON.stringify({ engines: { node: '^18.19.0' } }));
-      expect(await resolveRelease('.nvmrc', o)).toEqual({ runtime: 'node', version: '24.22.3' });
-      expect(await resolveRelease('app/.nvmrc', o)).toEqual({ runtime: 'node', version: '18.19.1' });
-      expect(await resolveRelease('engines', o)).toEqual({ runtime: 'node', version: pins()['23'] });
-      expect(await resolveRelease('app/package.json', o)).toEqual({ runtime: 'node', version: pins()['18'] });
-      expect(await resolveRelease('lts', o)).toEqual({ runtime: 'node', version: '24.22.3' });
-      expect(await resolveRelease('latest', o)).toEqual({ runtime: 'node', version: '26.12.1' });
+      expect(await resolveRelease('.nvmrc', o())).toEqual({ runtime: 'node', version: '24.22.3' });
+      expect(await resolveRelease('app/.nvmrc', o())).toEqual({ runtime: 'node', version: '18.19.1' });
+      expect(await resolveRelease('engines', o())).toEqual({ runtime: 'node', version: pins()['23'] });
+      expect(await resolveRelease('app/package.json', o())).toEqual({ runtime: 'node', version: pins()['18'] });
+      expect(await resolveRelease('lts', o())).toEqual({ runtime: 'node', version: '24.22.3' });
+      expect(await resolveRelease('latest', o())).toEqual({ runtime: 'node', version: '26.12.1' });
     });
 
     it('what cannot be read is one line naming the file', async () => {
@@ -144,12 +144,12 @@ describe('lts, latest, .nvmrc and engines: a Node release picked from the regist
       write('bad/package.json', JSON.stringify({ engines: { node: 'soon' } }));
       write('far/package.json', JSON.stringify({ engines: { node: '>=40' } }));
       write('empty/.nvmrc', '');
-      const fails = async (typed: string) => resolveRelease(typed, o).then(() => 'resolved', (e: unknown) => (e instanceof SpecError ? e.message : `not a SpecError: ${String(e)}`));
-      expect(await fails('missing/.nvmrc')).toBe(`target missing/.nvmrc: cannot read ${join(dir, 'missing/.nvmrc')} (ENOENT)`);
-      expect(await fails('none/package.json')).toBe(`target none/package.json: ${join(dir, 'none/package.json')} has no engines.node`);
-      expect(await fails('bad/package.json')).toBe(`target bad/package.json: engines.node in ${join(dir, 'bad/package.json')} is not a semver range: "soon"`);
+      const fails = async (typed: string) => resolveRelease(typed, o()).then(() => 'resolved', (e: unknown) => (e instanceof SpecError ? e.message : `not a SpecError: ${String(e)}`));
+      expect(await fails('missing/.nvmrc')).toBe(`target missing/.nvmrc: cannot read ${join(dir(), 'missing/.nvmrc')} (ENOENT)`);
+      expect(await fails('none/package.json')).toBe(`target none/package.json: ${join(dir(), 'none/package.json')} has no engines.node`);
+      expect(await fails('bad/package.json')).toBe(`target bad/package.json: engines.node in ${join(dir(), 'bad/package.json')} is not a semver range: "soon"`);
       expect(await fails('far/package.json')).toBe('target far/package.json: the npm registry lists no Node release for a release in the range >=40');
-      expect(await fails('empty/.nvmrc')).toBe(`target empty/.nvmrc: ${join(dir, 'empty/.nvmrc')} names no version (it is empty)`);
+      expect(await fails('empty/.nvmrc')).toBe(`target empty/.nvmrc: ${join(dir(), 'empty/.nvmrc')} names no version (it is empty)`);
     });
   });
 });

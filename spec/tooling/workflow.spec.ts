@@ -4,9 +4,9 @@
 // actionlint 1.6.8, which rejects `runs-on: ubuntu-24.04`.) The workflow reads the same pinned
 // versions as the matrix, runs no action on the Node 20 action runtime that GitHub removed in
 // September 2026, and runs the harness on the Node majors it promises.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heldTemp, tempFolder, type HeldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -35,13 +35,12 @@ const workflow = (): { jobs: Record<string, Job> } => parse(readFileSync(join(RO
  */
 let linted: Promise<{ exitCode: number | undefined; output: string }> | undefined;
 // Also removed after the file's tests: a test that times out leaves the run's own `finally` waiting.
-let lintDir = '';
-afterAll(() => {
-  if (lintDir) rmSync(lintDir, { recursive: true, force: true });
-});
+let lintDir: HeldTemp | undefined;
+afterAll(() => lintDir?.remove());
 function lintAll() {
   linted ??= (async () => {
-    const dir = (lintDir = mkdtempSync(join(tmpdir(), 'actionlint-')));
+    const held = (lintDir = heldTemp('actionlint-'));
+    const dir = held.path;
     try {
       const job = (body: string) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n${body}`;
       writeFileSync(join(dir, 'spec.yml'), readFileSync(join(ROOT, WORKFLOW), 'utf8'));
@@ -49,7 +48,7 @@ function lintAll() {
       writeFileSync(join(dir, 'bad.yml'), `${job('      - run: echo ${{ matrix.node }}\n')}    needs: build\n`);
       return await actionlint('*.yml', dir);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      held.remove();
     }
   })();
   return linted;
@@ -132,8 +131,12 @@ function scriptCommand(name: string): string[] {
   return scripts[name]!.split(' ').slice(1);
 }
 
-/** `npm run <name> -- ...args` as the script's node command line, in a process of its own. */
-const realProcess = (name: string, args: string[]) => execa(process.execPath, [...scriptCommand(name), ...args], { cwd: ROOT, reject: false, timeout: 30_000 });
+/**
+ * `npm run <name> -- ...args` as the script's node command line, in a process of its own. Its
+ * TMPDIR is this file's folder: bench runs under tsx, which keeps its cache there (tsx-<uid>).
+ */
+const scriptTemp = tempFolder('nas-workflow-');
+const realProcess = (name: string, args: string[]) => execa(process.execPath, [...scriptCommand(name), ...args], { cwd: ROOT, env: { TMPDIR: scriptTemp() }, reject: false, timeout: 30_000 });
 
 // Every command's file exports its spec (tools/command.ts), bench's too since it starts bundled
 // like the others (tools/run.mjs): none needs a real process to show its options.

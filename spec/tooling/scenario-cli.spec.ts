@@ -65,6 +65,9 @@ process.exitCode = 3;
 `;
 let OUTSIDE = '';
 beforeAll(() => {
+  // The fixtures are CommonJS, as the repository's scenarios are (scenarios/package.json): Deno
+  // reads a .js file outside a package that says so as an ES module, where require is undefined.
+  file('package.json', '{ "type": "commonjs" }\n');
   OUTSIDE = file('outside.js', OUTSIDE_TEXT);
 });
 
@@ -289,7 +292,12 @@ setInterval(function () {}, 1000);
     // Wait (bounded) for the scenario to be running: it writes its pid once started.
     const deadline = Date.now() + 90_000;
     while (!existsSync(pidFile) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-    expect(existsSync(pidFile), 'the scenario never started').toBe(true);
+    if (!existsSync(pidFile)) {
+      // Say why: the command ended first (its output), or the scenario was still starting.
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      const r = await child;
+      expect.fail(`the scenario never started: ${r.exitCode === null ? 'still starting after 90 s' : `the command ended first, exit ${r.exitCode}`}\n${r.stdout}\n${r.stderr}`);
+    }
     const pid = Number(readFileSync(pidFile, 'utf8'));
     process.kill(wholeGroup ? -child.pid! : child.pid!, signal);
     const r = await child;

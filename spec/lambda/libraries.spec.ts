@@ -231,7 +231,7 @@ describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) =>
         // same turn as B's answer, before the freeze. The proof: the environment is frozen from
         // the end of invocation 2 on (its runtime process is stopped) and no invocation 3 comes,
         // yet the event arrives; no code of the function can have sent it after the freeze.
-        await until('the runtime process to be stopped (SIGSTOP takes effect when it is next scheduled)', () => procState(b.pid) === 'T', 5000);
+        await until('the runtime process to be stopped (SIGSTOP takes effect when it is next scheduled)', () => procState(b.pid) === 'T', 30_000);
         const bEvent = await sentry.waitForEvent(`Error: ${B}`, 10_000);
         expect(bEvent).toBeDefined();
         expect(timeline.where(bEvent!.at)).toMatch(/^(during|after) invocation 2$/);

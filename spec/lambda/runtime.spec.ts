@@ -295,7 +295,7 @@ describe('the local Lambda service', () => {
     await fns.with('slow-init', { runtime, functionName: name, env: { INIT_MS: '3000' } }, async (fn) => {
       const invocation = fn.invoke({});
       invocation.catch(() => {}); // awaited below
-      await until('the runtime is initialising', () => ours().length > 0, 20_000);
+      await until('the runtime is initialising', () => ours().length > 0, 60_000);
       await fn.close();
       await expect(invocation).rejects.toThrow('this Lambda function is closed');
       expect(ours()).toEqual([]);

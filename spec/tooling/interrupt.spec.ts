@@ -8,7 +8,21 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { HAS_PROC, runningWith, runningWith as processesWith, until } from '../../harness/procs.ts';
+import { HAS_PROC, holdCleanup, runningWith, runningWith as processesWith, until } from '../../harness/procs.ts';
+
+/**
+ * If this worker is stopped mid-test (the outer run interrupted), the test's own `finally` does
+ * not run: its npm run (a group of its own) is killed, then its folder removed (in that order:
+ * vitest would make its TMPDIR again for its cache).
+ */
+function stopAndRemove(pgid: number | undefined, dir: string) {
+  try {
+    if (pgid) process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // gone
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
 
 
 describe.skipIf(!HAS_PROC)('interrupting npm test (needs /proc: Linux only)', () => {
@@ -24,6 +38,7 @@ describe.skipIf(!HAS_PROC)('interrupting npm test (needs /proc: Linux only)', ()
       // TMPDIR: the interrupted vitest's own temporary folder goes in `dir`, removed below.
       cwd: ROOT, env: { HANG_TREE_FILE: file, SPEC_NODE: '', TMPDIR: dir }, detached: true, reject: false, stdin: 'ignore',
     });
+    const release = holdCleanup(() => stopAndRemove(npm.pid, dir));
     try {
       // primary, worker and grandchild all mention the file
       await until('the scenario, its worker and its grandchild to start', () => processesWith(token).length >= 3, 60_000);
@@ -38,6 +53,7 @@ describe.skipIf(!HAS_PROC)('interrupting npm test (needs /proc: Linux only)', ()
       try { process.kill(-npm.pid!, 'SIGKILL'); } catch { /* gone */ }
       for (const pid of processesWith(token)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
       rmSync(dir, { recursive: true, force: true });
+      release();
     }
   }, 120_000);
 });
@@ -47,6 +63,7 @@ describe.skipIf(!HAS_PROC)('interrupting npm test while the run-ahead pool runs 
     // A private TMPDIR marks every process of this run: a scenario's clean environment keeps TMPDIR.
     const tmp = mkdtempSync(join(tmpdir(), 'nas-interrupt-ahead-'));
     const npm = execa('npm', ['test', '--', 'spec/node'], { cwd: ROOT, env: { TMPDIR: tmp, SPEC_NODE: '' }, detached: true, reject: false, stdin: 'ignore' });
+    const release = holdCleanup(() => stopAndRemove(npm.pid, tmp));
     const scenarios = () => runningWith(tmp, 'environ').filter((p) => {
       try {
         return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(join(ROOT, 'scenarios'));
@@ -64,6 +81,7 @@ describe.skipIf(!HAS_PROC)('interrupting npm test while the run-ahead pool runs 
       try { process.kill(-npm.pid!, 'SIGKILL'); } catch { /* gone */ }
       for (const pid of runningWith(tmp, 'environ')) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
       rmSync(tmp, { recursive: true, force: true });
+      release();
     }
   }, 120_000);
 });

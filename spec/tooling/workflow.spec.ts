@@ -6,7 +6,7 @@
 // September 2026, and runs the harness on the Node majors it promises.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { heldTemp, tempFolder, type HeldTemp } from '../support/temp.ts';
+import { heldTemp, type HeldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -131,12 +131,8 @@ function scriptCommand(name: string): string[] {
   return scripts[name]!.split(' ').slice(1);
 }
 
-/**
- * `npm run <name> -- ...args` as the script's node command line, in a process of its own. Its
- * TMPDIR is this file's folder: bench runs under tsx, which keeps its cache there (tsx-<uid>).
- */
-const scriptTemp = tempFolder('nas-workflow-');
-const realProcess = (name: string, args: string[]) => execa(process.execPath, [...scriptCommand(name), ...args], { cwd: ROOT, env: { TMPDIR: scriptTemp() }, reject: false, timeout: 30_000 });
+/** `npm run <name> -- ...args` as the script's node command line, in a process of its own. */
+const realProcess = (name: string, args: string[]) => execa(process.execPath, [...scriptCommand(name), ...args], { cwd: ROOT, reject: false, timeout: 30_000 });
 
 // Every command's file exports its spec (tools/command.ts), bench's too since it starts bundled
 // like the others (tools/run.mjs): none needs a real process to show its options.

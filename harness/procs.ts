@@ -416,7 +416,9 @@ export function runGroup(file: string, args: string[], o: GroupOptions): Promise
     if (o.report) collect(child.stdio[3] as NodeJS.ReadableStream, 'report');
     let timedOut = false;
     const timer = o.timeout ? setTimeout(() => {
-      timedOut = true;
+      // A main process that already ended (a zombie: this process, busy or not scheduled, has
+      // not yet handled its exit, which comes in a later phase of this turn) ended in time.
+      if (!(HAS_PROC && pid && procStat(pid)?.state === 'Z')) timedOut = true;
       kill();
     }, o.timeout) : undefined;
     let startError: string | undefined;

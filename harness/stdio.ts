@@ -101,6 +101,20 @@ function fileStdio(): Stdio {
 }
 
 /**
+ * Resolves once the streams have ended, or once a turn of the event loop, its reads included,
+ * brings nothing more (`size` measures what was read).
+ */
+async function drained(size: () => number, ended: Promise<unknown>): Promise<void> {
+  let done = false;
+  void ended.then(() => (done = true));
+  for (;;) {
+    const before = size();
+    await new Promise((r) => setImmediate(r)); // after this turn's poll phase, which reads
+    if (done || size() === before) return;
+  }
+}
+
+/**
  * Two FIFOs (mkfifo), each opened by this process for reading (non-blocking, so the open does not
  * wait) and for writing (the child's end), then unlinked. This process's write ends are closed
  * right after the spawn, so each read side ends when the last process holding its write end does.
@@ -148,8 +162,13 @@ function fifoStdio(): Stdio {
       closeWriters();
       // The group is gone; a process that left it (setsid) may still hold a write end: wait briefly, then stop reading.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all(ended), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      const all = Promise.all(ended);
+      await Promise.race([all, new Promise((r) => (timer = setTimeout(r, 2000)))]);
       clearTimeout(timer);
+      // What was written before is read first, however late: on a busy machine this process may
+      // not run for seconds, and then the timer fires in the same turn as, and before, the reads
+      // of what is waiting in the FIFOs (seen: a scenario's whole output lost under load).
+      await drained(() => text[0]!.length + text[1]!.length, all);
       for (const s of readers) s.destroy();
       return { stdout: text[0]!.slice(0, max), stderr: text[1]!.slice(0, max) };
     },

@@ -6,7 +6,7 @@
 // they end (afterAll). Made when the file is imported instead, it is left behind by `vitest list`,
 // which imports every spec file to collect its tests but runs no hooks.
 // heldTemp(): one for a single test, removed by its remove() (in a `finally`).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -35,11 +35,17 @@ export function heldTemp(prefix: string, parent = tmpdir()): HeldTemp {
   };
 }
 
-/** Registers the folder's hooks; the function returned gives its path once the tests have started. */
-export function tempFolder(prefix: string): () => string {
+/**
+ * Registers the folder's hooks; the function returned gives its path once the tests have started.
+ * `scenarios`: the folder holds scenario files, CommonJS as the repository's are
+ * (scenarios/package.json): it gets a package.json that says so, without which Deno reads a .js
+ * file outside any package as an ES module (require is not defined).
+ */
+export function tempFolder(prefix: string, o: { scenarios?: boolean } = {}): () => string {
   let held: HeldTemp | undefined;
   beforeAll(() => {
     held = heldTemp(prefix);
+    if (o.scenarios) writeFileSync(join(held.path, 'package.json'), '{ "type": "commonjs" }\n');
   });
   afterAll(() => {
     held?.remove();

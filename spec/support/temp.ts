@@ -1,6 +1,7 @@
 // Temporary folders for the specs, removed however the run ends: by the spec when it is done
 // with one, and, if the run is stopped first (Ctrl-C, SIGTERM, a worker that lost its runner), by
-// harness/procs.ts holdCleanup() as the worker goes. Each is made in os.tmpdir(), the run's TMPDIR.
+// the worker as it goes, or (SIGKILL) by its guard: harness/procs.ts holdFolder(). Each is made in
+// os.tmpdir(), the run's TMPDIR.
 //
 // tempFolder(): one for a whole spec file, made when its tests start (beforeAll), removed when
 // they end (afterAll). Made when the file is imported instead, it is left behind by `vitest list`,
@@ -10,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { holdCleanup } from '../../harness/procs.ts';
+import { holdFolder } from '../../harness/procs.ts';
 
 export interface HeldTemp {
   path: string;
@@ -22,7 +23,7 @@ export interface HeldTemp {
 export function heldTemp(prefix: string, parent = tmpdir()): HeldTemp {
   const path = mkdtempSync(join(parent, prefix));
   const rm = () => rmSync(path, { recursive: true, force: true });
-  const release = holdCleanup(rm);
+  const release = holdFolder(path);
   return {
     path,
     remove() {

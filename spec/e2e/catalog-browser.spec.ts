@@ -33,6 +33,9 @@ describe('the static HTML page', () => {
     // Generous limits: the machine may be busy with the rest of the suite.
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
+      // Chromium makes a folder of its own in TMPDIR (org.chromium.Chromium.*, its singleton
+      // socket), which it leaves when it is killed (the run stopped): inside this spec's folder.
+      env: { ...process.env, TMPDIR: tmp() },
       headless: true,
       timeout: 120_000,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage'],

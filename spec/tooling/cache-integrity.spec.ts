@@ -19,6 +19,7 @@ import { cacheDir, npmPackageName, ROOT, runtimePackage } from '../../harness/no
 import { pinnedIntegrities, pinnedIntegrity, pins, runtimePins } from '../../harness/pins.ts';
 import { runGroup } from '../../harness/procs.ts';
 import { distIntegrity, fsCause, mainHash, recordFile, sameIntegrity, tarCause, type ReleaseRecord } from '../../harness/release-cache.ts';
+import { LOOKUP_LIMIT_MS } from '../../harness/npm-registry.ts';
 
 const scratch = tempFolder('nas-integrity-spec-');
 let n = 0;
@@ -255,13 +256,16 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
     expect(lines[1]).toMatch(new RegExp(`^scenario: Node ${V.replace(/\./g, '\\.')}: the tarball .* does not match the registry's checksum \\(got sha512-.*, expected sha512-.*\\): refused$`));
   }, 90_000);
 
-  it('a registry that answers its ping but not the look-up: one line within 15 s', async () => {
+  it('a registry that answers its ping but not the look-up: one line, from npm\'s quick time limits, not the process bound', async () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('mute'));
     expect(r.lines).toEqual([`SpecError: Node ${V}: the npm registry cannot be reached to fetch ${PKG}@${V}`]);
-    expect(r.ms, JSON.stringify(r)).toBeLessThan(15_000); // the ping's answer, then npm's two attempts of 4 s
+    // The ping's answer, then npm's two attempts of 4 s (LOOKUP): about 10 s, plus two npm start-ups,
+    // which take seconds each when every core is busy (15.4 s seen so, at a load average of 15).
+    // Without LOOKUP's options npm would wait minutes, and LOOKUP_LIMIT_MS (60 s) would end it.
+    expect(r.ms, JSON.stringify(r)).toBeLessThan(LOOKUP_LIMIT_MS * 0.75);
     expect(existsSync(join(cache, 'node'))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('a registry that stops sending half-way: one line within 15 s of the stall', async () => {
     const cache = fresh('cache');

@@ -5,6 +5,8 @@ import RunAheadSequencer from './harness/sequencer.ts';
 export default defineConfig({
   test: {
     globalSetup: ['harness/global-setup.ts'],
+    // each worker follows vitest's main process, and leaves when it is gone (harness/worker-setup.ts)
+    setupFiles: ['harness/worker-setup.ts'],
     // the usual report; then every skip with its reason, and (with SPEC_RESULTS) each test's record
     reporters: ['default', './harness/results-reporter.ts'],
     // Each scenario is a child process: the specs mostly wait on them, so files run in parallel

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { expect } from 'vitest';
 import { ROOT } from '../../harness/project.ts';
-import { processes, runningWith, tree, until, type Proc } from '../../harness/procs.ts';
+import { holdFolder, holdGroup, processes, releaseGroup, runningWith, tree, until, type Proc } from '../../harness/procs.ts';
 
 export type Target = 'npm' | 'command' | 'group';
 export type Sig = 'SIGTERM' | 'SIGKILL';
@@ -111,6 +111,8 @@ const fill = (s: string, dir: string) => s.replaceAll('{dir}', dir);
  */
 export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, limits = { readyMs: 90_000, goneMs: 30_000 }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'nas-lifetime-'));
+  // Held: if this test's own process is stopped, the run it started (its own group) and the folder go too.
+  const unholdDir = holdFolder(dir);
   const tmp = join(dir, 'tmp');
   mkdirSync(tmp);
   for (const [name, text] of Object.entries(c.files ?? {})) {
@@ -121,6 +123,7 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
   for (const [k, v] of Object.entries(c.env ?? {})) env[k] = fill(v, dir);
   env.TMPDIR = tmp;
   const npm = execa('npm', c.npm.map((a) => fill(a, dir)), { cwd: ROOT, env, detached: true, reject: false, stdin: 'ignore', timeout: 600_000 });
+  holdGroup(npm.pid);
   try {
     await until(c.ready.what, () => {
       if (npm.exitCode !== null) throw new Error(`npm ${c.npm.join(' ')} ended (exit code ${npm.exitCode}) before ${c.ready.what}`);
@@ -151,7 +154,9 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
       }
     }
     await npm.catch(() => {});
+    releaseGroup(npm.pid);
     rmSync(dir, { recursive: true, force: true });
+    unholdDir();
   }
 }
 

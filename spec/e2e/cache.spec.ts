@@ -3,7 +3,7 @@
 // size, a release asked twice at once is fetched once, and each release keeps only what the
 // commands use, checked against its pinned checksum; a release fetched through a fake registry is
 // not reused once npm's registry is the real one again. The same without the real registry:
-// spec/tooling/cache.spec.ts and spec/tooling/cache-integrity.spec.ts.
+// spec/tooling/cache.spec.ts and spec/e2e/cache-integrity.spec.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,12 +1,12 @@
 // Every process the project starts dies with the command that holds it, however the command is
 // stopped (SIGTERM or SIGKILL, to npm, to the command, to the whole group): the cases that need
 // releases (Node 24, Bun, a download from the registry) or start whole vitest runs. The local,
-// cheap cases are in spec/tooling/lifetime.spec.ts, which says how they are checked.
+// cheap cases are in spec/e2e/lifetime-local.spec.ts, which says how they are checked.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { HAS_PROC } from '../../harness/procs.ts';
-import { ALL, interrupt, limiter, NPM_TEST, runs, TARGET_NAMES, type LifetimeCase, type Sig, type Target } from '../tooling/lifetime.ts';
+import { ALL, interrupt, limiter, NPM_TEST, runs, TARGET_NAMES, type LifetimeCase, type Sig, type Target } from '../support/lifetime.ts';
 
 const PENDING = 'scenarios/node-test/pending-promise.js';
 const TLA = 'scenarios/lifecycle/tla-never-settles.mjs';

@@ -1,4 +1,4 @@
-// What the lifetime tests share (spec/tooling/lifetime.spec.ts, spec/e2e/lifetime.spec.ts): an npm
+// What the lifetime tests share (spec/e2e/lifetime-local.spec.ts, spec/e2e/lifetime.spec.ts): an npm
 // command started as a terminal or a CI runner starts it (npm in a process group of its own),
 // interrupted once what it runs is running, by a signal to npm, to the command or to the whole
 // group; then nothing the run started may be left running, nor any folder in its TMPDIR.

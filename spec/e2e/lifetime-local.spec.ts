@@ -6,7 +6,7 @@
 // cases that need Node 24, Bun, the registry or a whole vitest run are in spec/e2e/lifetime.spec.ts.
 import { describe, it } from 'vitest';
 import { HAS_PROC } from '../../harness/procs.ts';
-import { ALL, hangTreeUp, interrupt, NPM_TEST, TARGET_NAMES, type LifetimeCase, type Sig, type Target } from './lifetime.ts';
+import { ALL, hangTreeUp, interrupt, NPM_TEST, TARGET_NAMES, type LifetimeCase, type Sig, type Target } from '../support/lifetime.ts';
 
 const FIXTURE = 'spec/tooling/fixtures/hang-tree.js';
 
@@ -27,7 +27,7 @@ const CASES: Record<string, [LifetimeCase, [Target, Sig][]]> = {
   }, ALL],
   // The case the watchdog on vitest's parent alone missed: the `sh -c` stays. A whole vitest run
   // costs a few seconds: the other ways are in spec/e2e/lifetime.spec.ts (SIGINT to the group and
-  // SIGTERM to npm in spec/tooling/interrupt.spec.ts).
+  // SIGTERM to npm in spec/e2e/interrupt.spec.ts).
   'npm test': [NPM_TEST, [['npm', 'SIGKILL']]],
 };
 

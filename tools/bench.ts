@@ -29,6 +29,8 @@ import { pins } from '../harness/pins.ts';
 import { ROOT } from '../harness/project.ts';
 import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
+import { claimKey } from '../harness/records.ts';
+import type { StdioKind } from '../harness/stdio.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
 import { holdFolder, parseStat, runGroup, tree } from '../harness/procs.ts';
@@ -158,11 +160,14 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
     log(`  ratio suite / bare (median of the ${o.runs} pairs' ratios; the medians above come from different pairs): wall ${ratio.toFixed(2)}x (target <= 1.25x: ${ratio <= 1.25 ? 'met' : 'NOT met'}), CPU ${cpuRatio.toFixed(2)}x`);
     const withoutFixed = median(pairs.map((p) => (p.suite - fixedMs) / p.bare));
     log(`  per run, vitest's fixed start-up (a one-claim run less that claim bare): ${fmt(fixedMs)}; the suite without it: ${withoutFixed.toFixed(2)}x (median of the pairs)`);
-    // Each scenario alone, one after another, observed by the harness: its own duration.
-    const alone: { s: Scenario; ms: number }[] = [];
-    for (const s of scenarios) alone.push({ s, ms: (await runScenario(s, target)).durationMs });
-    const slow = alone.sort((x, y) => y.ms - x.ms).slice(0, 10).map(({ s, ms }) => ({
-      id: s.id, ms: Math.round(ms),
+    // Each scenario alone, one after another, observed by the harness: its own duration (a
+    // scenario that states several stdout kinds, once per kind, as the suite runs it).
+    const alone: { s: Scenario; stdio?: StdioKind; ms: number }[] = [];
+    for (const s of scenarios) {
+      for (const stdio of s.stdio) alone.push({ s, ...(s.stdio.length > 1 ? { stdio } : {}), ms: (await runScenario(s, target, { stdio })).durationMs });
+    }
+    const slow = alone.sort((x, y) => y.ms - x.ms).slice(0, 10).map(({ s, stdio, ms }) => ({
+      id: claimKey({ scenario: s.id, stdio }), ms: Math.round(ms),
       why: `${/cluster|child_process|fork\(|spawn\(|new Worker/.test(s.body) ? 'starts other processes or threads; ' : ''}${/setTimeout\([^)]*, ?\d{3,}/.test(s.body) ? 'waits on a timer; ' : ''}${s.flags.length ? `flags ${s.flags.join(' ')}` : ''}`.replace(/; $/, '') || 'node start-up and its own work',
     }));
     log('  slowest ten scenarios (each run alone):');

@@ -9,12 +9,12 @@
 // refuses anything beyond checking input (a process started, a fetch, a signal listener left
 // behind, process.exit or process.exitCode).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
-import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
+import { makeFolders as makeFolderPath, MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import { pinnedMajors } from '../harness/pins.ts';
 import { SEVERITY_WORDS } from '../harness/observation.ts';
 
@@ -95,18 +95,17 @@ export function folderOption(name: string, typed: string, mustExist = false): { 
 }
 
 /**
- * Makes the folders folderOption() found missing, one at a time from the top (never Node's
- * recursive mkdir, which loops for ever where mkdir answers ENOENT under an existing folder, as in
- * /proc, and blocks the event loop, signals included). A folder that cannot be made is one line.
+ * Makes the folders folderOption() found missing (harness/project.ts makeFolders: one mkdir at a
+ * time, never Node's recursive mkdir, which loops for ever under /proc). A folder that cannot be
+ * made is one line.
  */
 export function makeFolders(name: string, typed: string, missing: readonly string[]): void {
   for (const p of missing) {
     try {
-      mkdirSync(p);
+      makeFolderPath(p);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' && statSync(p, { throwIfNoEntry: false })?.isDirectory()) continue; // made meanwhile
-      throw new SpecError(`--${name} ${typed}: cannot make the directory ${p} (${code})`);
+      const err = e as NodeJS.ErrnoException;
+      throw new SpecError(`--${name} ${typed}: cannot make the directory ${err.path ?? p} (${err.code})`);
     }
   }
 }

@@ -155,7 +155,7 @@ function tellGuard(line: string) {
       // Detached: a session and group of its own, out of reach of a signal to this one's group.
       // Its environment is this process's (so a test can find it by what it inherited) but for
       // NODE_OPTIONS: it needs no loader, and starts faster without one.
-      guard = spawn(process.execPath, [GUARD], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NODE_OPTIONS: '' } });
+      guard = spawn(process.execPath, [GUARD], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NODE_OPTIONS: '', NODE_EXTRA_CA_CERTS: '' } });
       guard.on('error', () => (guard = null));
       guard.stdin!.on('error', () => (guard = null)); // EPIPE: the guard is gone; the in-process clean-up still holds
       // Neither keeps this process alive: the pipe ends when this process does, however it ends.

@@ -21,10 +21,11 @@ export default defineConfig({
     sequence: { concurrent: true, sequencer: RunAheadSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two stages. `npm test` (project spec): the Node claims on the target, the Lambda claims, and
-    // every tooling test that needs no registry and no release but the pinned binaries the Lambda
-    // runtimes run on. `npm run test:e2e` (project e2e): what needs the registry or many releases
-    // (real bisections, upgrade's oracle, Bun and Deno, downloads). `vitest run` alone runs both.
+    // Two stages. `npm test` (project spec): the Node claims on the target, the Lambda claims on the
+    // default runtime, and every tooling test that needs no registry and no release but the pinned
+    // binary that runtime runs on. `npm run test:e2e` (project e2e): what needs the registry or
+    // many releases (real bisections, upgrade's oracle, Bun and Deno, downloads), and the Lambda
+    // claims on every runtime. `vitest run` alone runs both.
     projects: [
       {
         extends: true,
@@ -35,10 +36,11 @@ export default defineConfig({
           // file makes every node start several times slower (here 0.22 s against 0.03 s wall): the
           // processes the tests start go without it (an empty value is no file). Scenarios never
           // had it (harness/environment.ts cleanEnv); the e2e stage keeps it for its downloads.
-          env: { NODE_EXTRA_CA_CERTS: '' },
+          // The Lambda claims on the default runtime only (spec/support/lambda-claims.ts SPEC_RUNTIMES).
+          env: { NODE_EXTRA_CA_CERTS: '', SPEC_LAMBDA_RUNTIMES: 'default' },
         },
       },
-      { extends: true, test: { name: 'e2e', include: ['spec/e2e/**/*.spec.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['spec/e2e/**/*.spec.ts', 'spec/lambda/**/*.spec.ts'] } },
     ],
   },
 });

@@ -12,7 +12,7 @@ import { spec as lambdaCommand } from '../../lambda/cli.ts';
 import { normaliseLogs } from '../../lambda/logs.ts';
 import { checkEnv, runtimeAvailability, type Invocation } from '../../lambda/service.ts';
 import { runCommand } from '../../tools/command.ts';
-import { ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
+import { ric, SPEC_RUNTIMES, type RuntimeName } from '../support/lambda-claims.ts';
 import { partial } from '../support/lambda-matchers.ts';
 import { expectInvocations } from '../support/lambda-outcome.ts';
 
@@ -51,7 +51,7 @@ function test(runtime: RuntimeName, title: string, fn: () => Promise<void>) {
   it(title, fn, 200_000);
 }
 
-for (const runtime of RUNTIME_NAMES) {
+for (const runtime of SPEC_RUNTIMES) {
   const gen = ric(runtime);
   describe(`npm run lambda -- --runtime ${runtime}`, () => {
     if (gen === 3) {
@@ -120,7 +120,7 @@ for (const runtime of RUNTIME_NAMES) {
   });
 }
 
-const runtime = RUNTIME_NAMES.find((r) => runtimeAvailability(r).ok);
+const runtime = SPEC_RUNTIMES.find((r) => runtimeAvailability(r).ok);
 describe("a function's environment variables", () => {
   it('may take 4 KB together, counted as the JSON object the API receives: 4096 bytes pass, 4097 do not', () => {
     expect(() => checkEnv({ BIG: 'x'.repeat(4086) })).not.toThrow();
@@ -132,7 +132,7 @@ describe("a function's environment variables", () => {
 
 describe('npm run lambda: the command', () => {
   if (!runtime) {
-    skipped('the command', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
+    skipped('the command', `no runtime available here (${SPEC_RUNTIMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
     return;
   }
   // A 60 s function timeout: these tests are not about time-outs, and the machine may be loaded.
@@ -240,7 +240,7 @@ describe('npm run lambda: the command', () => {
 
 describe('npm run lambda: a handler path or an event that is not what it should be', () => {
   if (!runtime) {
-    skipped('npm run lambda: bad handler paths and events', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
+    skipped('npm run lambda: bad handler paths and events', `no runtime available here (${SPEC_RUNTIMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
     return;
   }
   const handler = join(ROOT, 'lambda', 'handlers', 'article-async.js');

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { holdGroup, killGroup, procStat, releaseGroup } from '../../harness/procs.ts';
 import type { Invocation } from '../../lambda/service.ts';
-import { functions, lambdaClaim, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { functions, lambdaClaim, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
 import { expectInvocations } from '../support/lambda-outcome.ts';
 
 const INVOCATIONS = 300;
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe(`freeze: ${INVOCATIONS} invocations, idle gaps of ${GAPS_MS.join('/')} ms, both cores busy`, () => {
-  for (const runtime of RUNTIME_NAMES) {
+  for (const runtime of SPEC_RUNTIMES) {
     lambdaClaim('freeze-probe', runtime, async () => {
       const ticks0 = busy.map((c) => cpuTicks(c.pid!));
       const all: Invocation[] = [];

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { until } from '../../harness/procs.ts';
 import { runtimeAvailability, startFunction, type FunctionOptions, type LambdaFunction } from '../../lambda/service.ts';
 import { skipped } from '../../harness/claims.ts';
-import { handlerFile, lambdaClaim, procState, ric, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
+import { handlerFile, lambdaClaim, procState, ric, SPEC_RUNTIMES, type RuntimeName } from '../support/lambda-claims.ts';
 import { has, inOrder, not, partial } from '../support/lambda-matchers.ts';
 import { expectInvocation, expectInvocations } from '../support/lambda-outcome.ts';
 import { startServer, type InvokeServer } from '../../lambda/invoke-api.ts';
@@ -25,7 +25,7 @@ import { postgresAvailability, startPostgres, type Postgres } from '../support/p
 import { startSentryEndpoint, type SentryEndpoint } from '../support/sentry-endpoint.ts';
 import { Timeline } from '../support/timeline.ts';
 
-const AVAILABLE = RUNTIME_NAMES.filter((r) => runtimeAvailability(r).ok);
+const AVAILABLE = SPEC_RUNTIMES.filter((r) => runtimeAvailability(r).ok);
 const POSTGRES = postgresAvailability();
 
 // Loading the Sentry SDK (OpenTelemetry and its instrumentations) takes seconds on a busy 2-core
@@ -124,7 +124,7 @@ async function cacheRow(key: string): Promise<{ key: string; response: string }[
   return pg().query('SELECT key, response FROM idempotency WHERE key = $1', [key]);
 }
 
-describe.each(RUNTIME_NAMES)('%s: the article with real libraries', (runtime) => {
+describe.each(SPEC_RUNTIMES)('%s: the article with real libraries', (runtime) => {
   // aws-lambda-ric 4 rejects handlers that declare a callback parameter at init.
   const rejectsCallbacks = ric(runtime) === 4;
 

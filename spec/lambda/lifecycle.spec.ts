@@ -5,7 +5,7 @@
 // this machine cannot run is skipped visibly.
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect } from 'vitest';
-import { functions, lambdaClaim, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { functions, lambdaClaim, ric, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
 import { etc, like, number, oneOf } from '../support/lambda-matchers.ts';
 import { expectInvocation, expectInvocations, initStart } from '../support/lambda-outcome.ts';
 
@@ -20,7 +20,7 @@ const MiB = 1024 * 1024;
  */
 const initRequestId = (runtime: string) => (runtime === 'nodejs24.x' ? '-' : 'undefined');
 
-for (const runtime of RUNTIME_NAMES) {
+for (const runtime of SPEC_RUNTIMES) {
   const gen = ric(runtime);
   describe(runtime, () => {
     // ---- idle time between invocations, and idle shutdown ---------------------------------------
@@ -270,7 +270,7 @@ for (const runtime of RUNTIME_NAMES) {
 
 // ---- what the gap costs ----------------------------------------------------------------------------
 describe('the idle gap costs the gap, not more', () => {
-  const runtime = RUNTIME_NAMES.find((r) => ric(r) === 3) ?? RUNTIME_NAMES[0];
+  const runtime = SPEC_RUNTIMES.find((r) => ric(r) === 3) ?? SPEC_RUNTIMES[0]!;
   lambdaClaim('timer-after-answer', runtime, async () => {
     await fns.with('timer-after-answer', { runtime, handler: 'asyncHandler' }, async (fn) => {
       await fn.invoke({ n: 1 });

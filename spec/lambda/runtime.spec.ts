@@ -20,7 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { runningWith, until } from '../../harness/procs.ts';
 import { prepareRuntime } from '../../lambda/service.ts';
-import { functions, gone, lambdaClaim, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { functions, gone, lambdaClaim, ric, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
 import { etc, has, like, not, number, partial } from '../support/lambda-matchers.ts';
 import { expectInvocation, expectInvocations, frame, initStart, reportOf } from '../support/lambda-outcome.ts';
 
@@ -41,7 +41,7 @@ const COLD = { coldStart: true, suppressedInit: false };
 const WARM = { coldStart: false, suppressedInit: false };
 const REINIT = { coldStart: true, suppressedInit: true };
 
-for (const runtime of RUNTIME_NAMES) {
+for (const runtime of SPEC_RUNTIMES) {
   const gen = ric(runtime);
   describe(`${runtime} (aws-lambda-ric ${gen}.x)`, () => {
     lambdaClaim('article-async', runtime, async () => {
@@ -242,7 +242,7 @@ for (const runtime of RUNTIME_NAMES) {
 
 // ---- the service itself (not claims of a handler) ----------------------------------------------
 
-const prepared = await Promise.all(RUNTIME_NAMES.map(async (r) => [r, await prepareRuntime(r)] as const));
+const prepared = await Promise.all(SPEC_RUNTIMES.map(async (r) => [r, await prepareRuntime(r)] as const));
 const usable = prepared.find(([, p]) => p.ok);
 
 describe('the local Lambda service', () => {

@@ -14,12 +14,12 @@ import { spec as lambdaCommand } from '../../lambda/cli.ts';
 import { logTail, startServer, type InvocationNote, type InvokeServer, type ServeOptions } from '../../lambda/invoke-api.ts';
 import { runtimeAvailability, type FunctionOptions, type Invocation } from '../../lambda/service.ts';
 import { runCommand } from '../../tools/command.ts';
-import { handlerFile, ric, RUNTIME_NAMES } from '../support/lambda-claims.ts';
+import { handlerFile, ric, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
 
 const PROBE = join(ROOT, 'spec', 'lambda', 'fixtures', 'serve-probe.js');
 const URL_HANDLER = join(ROOT, 'spec', 'lambda', 'fixtures', 'serve-url.js');
-const runtime = RUNTIME_NAMES.find((r) => runtimeAvailability(r).ok);
-const ric3 = RUNTIME_NAMES.find((r) => ric(r) === 3 && runtimeAvailability(r).ok);
+const runtime = SPEC_RUNTIMES.find((r) => runtimeAvailability(r).ok);
+const ric3 = SPEC_RUNTIMES.find((r) => ric(r) === 3 && runtimeAvailability(r).ok);
 
 // Servers still open when the file ends (a test that failed or timed out before its finally).
 const open = new Set<InvokeServer>();
@@ -73,7 +73,7 @@ async function refusal(p: Promise<unknown>) {
 
 describe('serve: the Invoke API, through @aws-sdk/client-lambda', () => {
   if (!runtime) {
-    skipped('serve', `no runtime available here (${RUNTIME_NAMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
+    skipped('serve', `no runtime available here (${SPEC_RUNTIMES.map((r) => runtimeAvailability(r)).map((a) => (a.ok ? '' : a.reason)).join('; ')})`);
     return;
   }
 

@@ -6,7 +6,6 @@ import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { runVitest } from '../../tools/vitest-run.ts';
 import { byStdio, forKind, stdioProblems, type Outcome } from '../../harness/claims.ts';
-import { claimKey } from '../../harness/records.ts';
 
 describe('records, not titles', () => {
   it('name the claimed scenario, its verdict and observation, and a skip with its reason, whatever the titles say', async () => {
@@ -22,37 +21,7 @@ describe('records, not titles', () => {
   }, 120_000);
 });
 
-describe('selecting claims for one run', () => {
-  // spawn-missing is a prefix of spawn-missing-shell and spawn-missing-no-listener: --only takes it
-  // as a prefix (all three), --boundaries passes exact ids (SPEC_IDS: that one only).
-  const ran = async (env: Record<string, string>) => {
-    const r = await runVitest({ paths: ['spec/node/child-process.spec.ts'], target: inject('target').path, env });
-    return r.tests.filter((t) => t.verdict !== 'skipped').map((t) => t.scenario).sort();
-  };
-  it('SPEC_IDS runs exactly the ids named; SPEC_ONLY every id starting with a prefix', async () => {
-    expect(await ran({ SPEC_IDS: 'child-process/spawn-missing' })).toEqual(['child-process/spawn-missing']);
-    expect(await ran({ SPEC_ONLY: 'child-process/spawn-missing' })).toEqual(['child-process/spawn-missing', 'child-process/spawn-missing-no-listener', 'child-process/spawn-missing-shell']);
-  }, 120_000);
-});
-
 describe('a scenario that states stdout kinds', () => {
-  it('is one claim per kind: each record names its kind, its observation was made on it, and the default keeps its bare id', async () => {
-    const r = await runVitest({ paths: ['spec/node/output.spec.ts'], target: inject('target').path, env: { SPEC_IDS: 'output/stdout-stream,output/exit-after-short-output' } });
-    const ran = r.tests.filter((t) => t.verdict !== 'skipped');
-    expect(ran.map((t) => (t.scenario === undefined ? t.name : claimKey(t as { scenario: string; stdio?: 'socket' }))).sort()).toEqual([
-      'output/exit-after-short-output',
-      ...['file', 'pipe', 'socket', 'tty'].map((k) => `output/stdout-stream [stdio ${k}]`),
-    ]);
-    for (const t of ran) {
-      if (t.scenario === undefined) continue;
-      expect(t.verdict, claimKey(t as { scenario: string })).toBe('pass');
-      // An observation names its kind unless it is the default, a socket pair.
-      const kind = 'stdio' in t ? t.stdio : undefined;
-      expect(t.observation?.stdio, claimKey(t as { scenario: string })).toBe(kind === 'socket' ? undefined : kind);
-    }
-    expect(ran.find((t) => t.scenario === 'output/exit-after-short-output')).not.toHaveProperty('stdio');
-  }, 180_000);
-
   const o = (line: string): Outcome => ({ exit: 0, stdout: [line], stderr: '', exitEvent: { code: 0, printed: [] } });
   const s = { id: 'x/y', stdio: ['socket', 'pipe', 'file', 'tty'] as ('socket' | 'pipe' | 'file' | 'tty')[] };
   it('byStdio states each kind: a kind named, else \'*\', nested in a field or in another table', () => {

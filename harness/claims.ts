@@ -4,8 +4,7 @@
 // id, the target, the observation, a skip's reason, the byNode ranges its expectation evaluated.
 // No report reads a test's title.
 import semver from 'semver';
-import { inject, it, type TestContext } from 'vitest';
-import { getCurrentSuite, getCurrentTest } from 'vitest/suite';
+import { inject, it, TestRunner, type TestContext } from 'vitest';
 import { findScenario, runScenario, whyNotApplicable, type RunOptions } from './harness.ts';
 import { observed } from './run-ahead.ts';
 import { STDIO_KINDS, whyNoStdio, type StdioKind } from './stdio.ts';
@@ -153,8 +152,8 @@ export function stdioProblems(s: Pick<Scenario, 'id' | 'stdio'>, kinds: StdioKin
 const pending = new WeakMap<object, string[]>();
 
 function noteRanges(ranges: string[]) {
-  const suite = getCurrentSuite();
-  if (getCurrentTest() || !suite) return;
+  const suite = TestRunner.getCurrentSuite();
+  if (TestRunner.getCurrentTest() || !suite) return;
   const list = pending.get(suite) ?? [];
   for (const r of ranges) if (!list.includes(r)) list.push(r);
   pending.set(suite, list);
@@ -162,7 +161,7 @@ function noteRanges(ranges: string[]) {
 
 /** The ranges noted for the claim being declared now in its suite (and a fresh start for the next). */
 function takeRanges(): string[] {
-  const suite = getCurrentSuite();
+  const suite = TestRunner.getCurrentSuite();
   const out = (suite && pending.get(suite)) || [];
   if (suite) pending.delete(suite);
   return out;

@@ -29,7 +29,8 @@ const isIn = (folder: string) => (f: TestSpecification) => new RegExp(`[\\\\/]sp
 export default class RunAheadSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    if (files.some(isIn('lambda'))) await this.lambdaBinaries();
+    const lambda = files.filter(isIn('lambda'));
+    if (lambda.length) await this.lambdaBinaries(lambda.map((f) => f.project.config.env?.SPEC_LAMBDA_RUNTIMES as string | undefined));
     const cfg = this.ctx.config;
     // Worth it only when the workers would otherwise take the Node claims' files one after
     // another: with no more such files than workers, each file gets a worker from the start. A
@@ -54,11 +55,15 @@ export default class RunAheadSequencer extends BaseSequencer {
     return sorted;
   }
 
-  /** The pinned Node of each Lambda runtime this machine can run (a failure is left to the specs, which say why). */
-  private async lambdaBinaries(): Promise<void> {
-    const { RUNTIMES, runtimeAvailability } = await this.ctx.import<typeof import('../lambda/runtimes.ts')>(join(HERE, '..', 'lambda', 'runtimes.ts'));
+  /**
+   * The pinned Node of each Lambda runtime the run's projects state claims on (their
+   * SPEC_LAMBDA_RUNTIMES) that this machine can run (a failure is left to the specs, which say why).
+   */
+  private async lambdaBinaries(stages: (string | undefined)[]): Promise<void> {
+    const { RUNTIMES, runtimeAvailability, specRuntimes } = await this.ctx.import<typeof import('../lambda/runtimes.ts')>(join(HERE, '..', 'lambda', 'runtimes.ts'));
     const { resolveTarget } = await this.ctx.import<typeof import('./node-binaries.ts')>(join(HERE, 'node-binaries.ts'));
-    const majors = [...new Set(Object.values(RUNTIMES).filter((r) => runtimeAvailability(r.name).ok).map((r) => r.node))];
+    const names = new Set(stages.flatMap((s) => specRuntimes(s)));
+    const majors = [...new Set([...names].filter((r) => runtimeAvailability(r).ok).map((r) => RUNTIMES[r].node))];
     await Promise.all(majors.map((m) => resolveTarget(m).catch(() => undefined)));
   }
 }

@@ -48,6 +48,19 @@ export const RUNTIMES: Record<RuntimeName, RuntimeInfo> = {
 
 export const DEFAULT_RUNTIME = 'nodejs22.x';
 
+/**
+ * The runtimes a test stage states the Lambda claims on, the default runtime first, from
+ * SPEC_LAMBDA_RUNTIMES (set per vitest project in vitest.config.ts): `default` (`npm test`: the
+ * Lambda claims on one runtime, as the Node claims run on one Node), or unset / `all`
+ * (`npm run test:e2e`, and a plain `vitest run`: every runtime).
+ */
+export function specRuntimes(value: string | undefined): readonly RuntimeName[] {
+  const all: RuntimeName[] = [DEFAULT_RUNTIME, ...RUNTIME_NAMES.filter((r) => r !== DEFAULT_RUNTIME)];
+  if (value === undefined || value === '' || value === 'all') return all;
+  if (value === 'default') return [DEFAULT_RUNTIME];
+  throw new Error(`SPEC_LAMBDA_RUNTIMES: ${JSON.stringify(value)} is not one of default, all`);
+}
+
 export function runtimeInfo(runtime: string): RuntimeInfo {
   const info = RUNTIMES[runtime as RuntimeName];
   if (!info) throw new SpecError(`unknown runtime ${JSON.stringify(runtime)} (known: ${Object.keys(RUNTIMES).join(', ')})`);

@@ -20,6 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { runningWith, until } from '../../harness/procs.ts';
 import { prepareRuntime } from '../../lambda/service.ts';
+import { specRuntimes } from '../../lambda/runtimes.ts';
 import { functions, gone, lambdaClaim, ric, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
 import { etc, has, like, not, number, partial } from '../support/lambda-matchers.ts';
 import { expectInvocation, expectInvocations, frame, initStart, reportOf } from '../support/lambda-outcome.ts';
@@ -348,5 +349,14 @@ describe('REPORT figures', () => {
     expect(billedMs(2.011)).toBe(3);
     const line = reportLine({ id: 'x', durationMs: 5.104, initMs: 435.897, memorySizeMb: 128, maxMemoryUsedMb: 60 });
     expect(line).toMatch(/Duration: 5\.10 ms\tBilled Duration: 441 ms\t.*Init Duration: 435\.90 ms/);
+  });
+});
+
+describe('which runtimes a test stage states the claims on (SPEC_LAMBDA_RUNTIMES)', () => {
+  it('npm test (default): the default runtime; test:e2e and a plain vitest run (unset, all): every runtime, the default first; anything else is refused', () => {
+    expect(specRuntimes('default')).toEqual(['nodejs22.x']);
+    expect(specRuntimes(undefined)).toEqual(['nodejs22.x', 'nodejs20.x', 'nodejs24.x']);
+    expect(specRuntimes('all')).toEqual(specRuntimes(undefined));
+    expect(() => specRuntimes('nodejs20.x')).toThrow('SPEC_LAMBDA_RUNTIMES: "nodejs20.x" is not one of default, all');
   });
 });

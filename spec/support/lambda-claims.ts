@@ -9,25 +9,17 @@ import { it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { readScenario, ROOT, type Scenario } from '../../harness/harness.ts';
 import { isRunning, procStat } from '../../harness/procs.ts';
-import { DEFAULT_RUNTIME, RUNTIME_NAMES, RUNTIMES, runtimeAvailability, type RuntimeName } from '../../lambda/runtimes.ts';
+import { RUNTIMES, runtimeAvailability, specRuntimes, type RuntimeName } from '../../lambda/runtimes.ts';
 import { startFunction, type FunctionOptions, type LambdaFunction } from '../../lambda/service.ts';
 
 export { type RuntimeName } from '../../lambda/runtimes.ts';
 
 /**
- * The runtimes this stage states the Lambda claims on, the default runtime first, from
- * SPEC_LAMBDA_RUNTIMES: `default` (`npm test`: the Lambda claims on one runtime, as the Node claims
- * run on one Node), or unset / `all` (`npm run test:e2e`, and a plain `vitest run`: every runtime).
- * Tests of the service itself, not of a handler, take the first of these this machine can run.
+ * The runtimes this stage states the Lambda claims on (SPEC_LAMBDA_RUNTIMES, lambda/runtimes.ts
+ * specRuntimes), the default runtime first. Tests of the service itself, not of a handler, take the
+ * first of these this machine can run.
  */
-export const SPEC_RUNTIMES: readonly RuntimeName[] = specRuntimes(process.env.SPEC_LAMBDA_RUNTIMES);
-
-export function specRuntimes(value: string | undefined): readonly RuntimeName[] {
-  const all: RuntimeName[] = [DEFAULT_RUNTIME, ...RUNTIME_NAMES.filter((r) => r !== DEFAULT_RUNTIME)];
-  if (value === undefined || value === '' || value === 'all') return all;
-  if (value === 'default') return [DEFAULT_RUNTIME];
-  throw new Error(`SPEC_LAMBDA_RUNTIMES: ${JSON.stringify(value)} is not one of default, all`);
-}
+export const SPEC_RUNTIMES = specRuntimes(process.env.SPEC_LAMBDA_RUNTIMES);
 
 export const HANDLERS = join(ROOT, 'lambda', 'handlers');
 export const handlerFile = (name: string) => join(HANDLERS, `${name}.js`);

@@ -48,6 +48,12 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   --env KEY=VALUE           an environment variable of the function (repeatable)
   --env-file <file>         environment variables from a file, one KEY=VALUE a line (# comments;
                             repeatable; --env wins over a file). Also --env-vars <file>
+  --layer <dir>             a layer, as the folder its .zip extracts to (repeatable, in Lambda's
+                            order): its nodejs/node_modules and nodejs/nodeNN/node_modules are on
+                            NODE_PATH and its bin on PATH, as /opt's are on Lambda
+  --region <name>           AWS_REGION and AWS_DEFAULT_REGION of the function (default: us-east-1);
+                            AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN pass
+                            through from this command's environment, as AWS's emulator passes them
   --gap <ms>                idle time between invocations, during which the environment is frozen
                             and the clock moves on (default: ${DEFAULT_GAP_MS}, about what a function with
                             light traffic sees; 0 is back to back). With --parallel: the time
@@ -85,6 +91,8 @@ const options = {
   'log-level': { type: 'string' },
   json: { type: 'boolean' },
   port: { type: 'string' },
+  layer: { type: 'string', multiple: true },
+  region: { type: 'string' },
   'async-retry-delays': { type: 'string' },
 } as const;
 
@@ -259,7 +267,7 @@ export const spec = command({
     let stopping = false;
     const fnOpts: FunctionOptions = {
       runtime, handlerFile: file, handler: v.handler, env,
-      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'],
+      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'], layers: v.layer, region: v.region,
       timeoutSec: asNumber(v.timeout, true), memoryMb: asNumber(v.memory), concurrency: asNumber(v.concurrency), idleReapMs: asNumber(v['idle-reap']),
       // With --parallel the events are sent (send()), spaced by the gap here; the function's gap
       // spaces only what invoke() sends. The service checks the value either way.
@@ -276,6 +284,7 @@ export const spec = command({
     }
     if (v['log-format'] !== undefined) typed.logFormat = { name: '--log-format', text: v['log-format'] };
     if (v['log-level'] !== undefined) typed.logLevel = { name: '--log-level', text: v['log-level'] };
+    if (v.region !== undefined) typed.region = { name: '--region', text: v.region };
     checkFunction(fnOpts, typed);
     if (serving) {
       return serve(fnOpts, {

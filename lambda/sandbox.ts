@@ -26,6 +26,7 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/project.ts';
 import { killGroup, releaseGroup, startGroup } from '../harness/procs.ts';
+import type { Launch } from './bootstrap.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 
 /** ready: the runtime asked for its next event, `at` on the monotonic clock (process.hrtime.bigint()). */
@@ -60,7 +61,7 @@ export class Sandbox {
 
   constructor(
     info: RuntimeInfo,
-    nodePath: string,
+    launch: Launch,
     cwd: string,
     env: Record<string, string>,
     sink: Sink,
@@ -70,12 +71,13 @@ export class Sandbox {
     this.marker = new RegExp(`\u001e${this.nonce}:(\\d+)\u001e\n`);
     const hook = join(ROOT, 'lambda', 'runtime', 'freeze-hook.cjs');
     // A group of its own, held by harness/procs.ts until it closes (killed if this process goes first).
-    this.child = startGroup(nodePath, ['--require', hook, info.entry], {
+    // Started through Lambda's bootstrap (lambda/bootstrap.ts), which execs Node in the same process.
+    this.child = startGroup(launch.file, [...launch.args, '--require', hook, info.entry], {
       cwd,
       env: { ...env, LAMBDA_LOCAL_FREEZE_NONCE: this.nonce },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
-    if (!this.child.pid) throw new SpecError(`could not start ${nodePath} for the ${info.name} runtime`);
+    if (!this.child.pid) throw new SpecError(`could not start ${launch.file} for the ${info.name} runtime`);
     this.pid = this.child.pid;
     this.child.stdout!.setEncoding('utf8').on('data', (t: string) => this.onText('out', t));
     this.child.stderr!.setEncoding('utf8').on('data', (t: string) => this.onText('err', t));

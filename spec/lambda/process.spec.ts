@@ -1,0 +1,108 @@
+// The runtime's Node process as Lambda's bootstrap starts it (lambda/bootstrap.ts, aws.ts
+// BOOTSTRAP) and what keeps execution environments apart (lambda/isolation.ts), on each runtime.
+// The flags are AWS's (the bootstrap's text, the Node.js page's table of disabled features); the
+// heap limits and module outcomes are what each runtime's Node gave with those flags, found by
+// running it (nodejs24.x: its Node 24 with the same command line, where aws-lambda-ric 4 is not
+// built). A runtime whose client is not installed or not built here is skipped visibly.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
+import { functions, lambdaClaim, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
+
+const fns = functions();
+// A layer as its .zip extracts: nodejs/node_modules/<package>.
+const layer = mkdtempSync(join(tmpdir(), 'lambda-layer-spec-'));
+mkdirSync(join(layer, 'nodejs', 'node_modules', 'layer-probe'), { recursive: true });
+writeFileSync(join(layer, 'nodejs', 'node_modules', 'layer-probe', 'index.js'), "module.exports = { name: 'layer-probe' };\n");
+afterAll(async () => {
+  await fns.closeAll();
+  rmSync(layer, { recursive: true, force: true });
+});
+
+/** The module flags Lambda adds per runtime (lambda-nodejs.html). */
+const MODULE_FLAGS: Record<RuntimeName, string[]> = {
+  'nodejs20.x': ['--no-experimental-require-module'],
+  'nodejs22.x': ['--no-experimental-require-module', '--no-experimental-detect-module'],
+  'nodejs24.x': [],
+};
+/** heap_size_limit in MB: with the bootstrap's 128 MB flags, and with NODE_OPTIONS=--max-old-space-size=300 instead (found by running). */
+const HEAP_LIMIT_MB: Record<RuntimeName, { at128: number; nodeOptions300: number }> = {
+  'nodejs20.x': { at128: 140, nodeOptions300: 348 },
+  'nodejs22.x': { at128: 140, nodeOptions300: 348 },
+  'nodejs24.x': { at128: 140, nodeOptions300: 492 },
+};
+/** What module-flags.js answers (found by running): require(esm), and import() of ES module syntax in a .js file with no declared type. */
+const MODULES: Record<RuntimeName, { requireEsm: string; detect: string }> = {
+  'nodejs20.x': { requireEsm: 'ERR_REQUIRE_ESM', detect: 'esm syntax' },
+  'nodejs22.x': { requireEsm: 'ERR_REQUIRE_ESM', detect: 'SyntaxError' },
+  'nodejs24.x': { requireEsm: 'esm', detect: 'esm syntax' },
+};
+
+for (const runtime of RUNTIME_NAMES) {
+  lambdaClaim('node-process', runtime, async () => {
+    const saved = process.env.AWS_ACCESS_KEY_ID;
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDSPECLOCAL';
+    try {
+      await fns.with('node-process', { runtime, layers: [layer], region: 'eu-west-1' }, async (fn) => {
+        const r = await fn.invoke({});
+        expect(r.error).toBeUndefined();
+        expect(r.response).toEqual({
+          execArgv: ['--expose-gc', '--max-http-header-size', '81920', ...MODULE_FLAGS[runtime], '--max-semi-space-size=6', '--max-old-space-size=116'],
+          heapLimitMb: HEAP_LIMIT_MB[runtime].at128,
+          gc: 'function',
+          // The runtime's Node, and the one `node` names on PATH: the same release (this machine's
+          // own node may be another: it is not on PATH before the runtime's).
+          version: fn.node,
+          spawnedNode: fn.node,
+          layer: 'layer-probe',
+          region: 'eu-west-1',
+          accessKey: 'AKIDSPECLOCAL',
+        });
+      });
+    } finally {
+      if (saved === undefined) delete process.env.AWS_ACCESS_KEY_ID;
+      else process.env.AWS_ACCESS_KEY_ID = saved;
+    }
+    // A heap size in NODE_OPTIONS: the bootstrap passes neither heap flag, Node takes the function's.
+    await fns.with('node-process', { runtime, env: { NODE_OPTIONS: '--max-old-space-size=300' } }, async (fn) => {
+      const r = await fn.invoke({});
+      expect(r.response).toMatchObject({
+        execArgv: ['--expose-gc', '--max-http-header-size', '81920', ...MODULE_FLAGS[runtime]],
+        heapLimitMb: HEAP_LIMIT_MB[runtime].nodeOptions300,
+        layer: 'MODULE_NOT_FOUND',
+        region: 'us-east-1',
+      });
+    });
+  }, { note: '128 MB, a layer, --region eu-west-1; then NODE_OPTIONS=--max-old-space-size=300' });
+
+  lambdaClaim('module-flags', runtime, async () => {
+    await fns.with('module-flags', { runtime }, async (fn) => {
+      expect((await fn.invoke({})).response).toEqual(MODULES[runtime]);
+    });
+    if (MODULE_FLAGS[runtime].length) {
+      await fns.with('module-flags', { runtime, env: { NODE_OPTIONS: '--experimental-require-module' } }, async (fn) => {
+        expect((await fn.invoke({})).response).toMatchObject({ requireEsm: 'esm' });
+      });
+    }
+  });
+
+  lambdaClaim('tmp-per-environment', runtime, async () => {
+    let dirs: string[] = [];
+    await fns.with('tmp-per-environment', { runtime }, async (fn) => {
+      // Two at once: the second finds the first environment busy and gets a new one.
+      const [a, b] = await Promise.all([fn.send({ tag: 'a' }), fn.send({ tag: 'b' })]);
+      expect([a.environment, b.environment]).toEqual([1, 2]);
+      expect(a.response).toMatchObject({ files: ['mark-a'] });
+      expect(b.response).toMatchObject({ files: ['mark-b'] });
+      dirs = [a, b].map((r) => (r.response as { tmp: string }).tmp);
+      expect(dirs[0]).not.toBe(dirs[1]);
+      // The next invocation goes to one of them: its /tmp still holds that environment's file.
+      const c = await fn.invoke({ tag: 'c' });
+      expect(c.response).toMatchObject({ files: [c.environment === 1 ? 'mark-a' : 'mark-b', 'mark-c'] });
+      expect(dirs.every((d) => existsSync(d))).toBe(true);
+    });
+    // Closed: each environment's folder is gone.
+    expect(dirs.filter((d) => existsSync(d))).toEqual([]);
+  });
+}

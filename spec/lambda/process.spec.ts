@@ -7,17 +7,21 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect } from 'vitest';
-import { functions, lambdaClaim, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { functions, HANDLERS, lambdaClaim, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
 
 const fns = functions();
-// A layer as its .zip extracts: nodejs/node_modules/<package>.
-const layer = mkdtempSync(join(tmpdir(), 'lambda-layer-spec-'));
-mkdirSync(join(layer, 'nodejs', 'node_modules', 'layer-probe'), { recursive: true });
-writeFileSync(join(layer, 'nodejs', 'node_modules', 'layer-probe', 'index.js'), "module.exports = { name: 'layer-probe' };\n");
+// A layer as its .zip extracts: nodejs/node_modules/<package>. Made once tests run (a file that
+// fails to load leaves nothing behind).
+let layer = '';
+beforeAll(() => {
+  layer = mkdtempSync(join(tmpdir(), 'lambda-layer-spec-'));
+  mkdirSync(join(layer, 'nodejs', 'node_modules', 'layer-probe'), { recursive: true });
+  writeFileSync(join(layer, 'nodejs', 'node_modules', 'layer-probe', 'index.js'), "module.exports = { name: 'layer-probe' };\n");
+});
 afterAll(async () => {
   await fns.closeAll();
-  rmSync(layer, { recursive: true, force: true });
+  if (layer) rmSync(layer, { recursive: true, force: true });
 });
 
 /** The module flags Lambda adds per runtime (lambda-nodejs.html). */
@@ -86,6 +90,22 @@ for (const runtime of RUNTIME_NAMES) {
       });
     }
   });
+
+  lambdaClaim('exec-wrapper', runtime, async () => {
+    const wrapper = join(HANDLERS, '_exec-wrapper.sh');
+    await fns.with('exec-wrapper', { runtime, env: { AWS_LAMBDA_EXEC_WRAPPER: wrapper } }, async (fn) => {
+      const r = await fn.invoke({});
+      expect(r.response).toEqual({ wrappedBy: 'exec-wrapper', traceUncaught: true });
+    });
+    const missing = join(HANDLERS, '_no-such-wrapper.sh');
+    await fns.with('exec-wrapper', { runtime, env: { AWS_LAMBDA_EXEC_WRAPPER: missing } }, async (fn) => {
+      const r = await fn.invoke({});
+      expect(r.error).toMatchObject({ errorType: 'Runtime.ExitError' });
+      expect(r.exit).toEqual({ code: 127, signal: null });
+      expect(r.initLines).toEqual([`${missing}: does not exist`]);
+      expect(r.lines).toEqual([`${missing}: does not exist`]);
+    });
+  }, { note: 'a wrapper script; a wrapper that does not exist' });
 
   lambdaClaim('tmp-per-environment', runtime, async () => {
     let dirs: string[] = [];

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError } from '../tools/command.ts';
 import { jsonArray } from '../tools/json.ts';
-import { ASYNC_RETRY_DELAYS_MS, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { ASYNC_RETRY_DELAYS_MS, DEFAULT_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
 import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
 
@@ -169,12 +169,17 @@ function header(r: Invocation): string {
   return `=== invocation ${r.n} (${notes.join(', ')})`;
 }
 
+/** The line that says an environment's /tmp went over Lambda's default size (lambda/isolation.ts). */
+const tmpNote = (r: Invocation) =>
+  `--- environment ${r.environment}: its /tmp holds ${r.tmpOverLimitMb} MB, over Lambda's default ${DEFAULT_EPHEMERAL_STORAGE_MB} MB (on Lambda, the write past it fails with ENOSPC)`;
+
 function printConsole(r: Invocation) {
   const out: string[] = [header(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
   else out.push('Response:', r.response === undefined ? 'null' : JSON.stringify(r.response, null, 2));
   out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:');
   out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs), '');
+  if (r.tmpOverLimitMb !== undefined) out.push(tmpNote(r), '');
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -207,6 +212,7 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
       ...opts,
       onInvocation: (inv, how) => {
         const lines = inv.refused ? [`--- ${how.type} invocation ${inv.requestId} throttled (${inv.error?.errorType})`] : [...inv.rawLogs];
+        if (inv.tmpOverLimitMb !== undefined) lines.push(tmpNote(inv));
         if (how.type === 'Event' && inv.error) {
           lines.push(how.retryInMs === undefined
             ? `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); no retry left: the event is dropped`
@@ -352,6 +358,7 @@ export const spec = command({
         durationMs: Math.round(r.durationMs * 100) / 100,
         billedMs: r.billedMs,
         maxMemoryUsedMb: r.maxMemoryUsedMb,
+        ...(r.tmpOverLimitMb !== undefined ? { tmpOverLimitMb: r.tmpOverLimitMb } : {}),
         ...(r.error ? { error: r.error } : { response: r.response ?? null }),
         ...(r.initError ? { initError: r.initError } : {}),
         logs: r.rawLogs,

@@ -87,6 +87,11 @@ export interface Invocation {
   pid: number;
   /** host:port of the Runtime API of its environment. */
   runtimeApi: string;
+  /**
+   * Set when the environment's /tmp held more than Lambda's default 512 MB after the invocation (MB
+   * held): on Lambda a write past the size fails (ENOSPC); here it did not (lambda/isolation.ts).
+   */
+  tmpOverLimitMb?: number;
   /** Refused before reaching any environment: throttled, or the request was over the payload limit. */
   refused?: 'throttled' | 'request-too-large';
 }
@@ -497,6 +502,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (a.error) inv.error = a.error;
     if (a.initError) inv.initError = a.initError;
     if (a.exit) inv.exit = a.exit;
+    const tmpOver = this.tmp.overLimitMb();
+    if (tmpOver !== undefined) inv.tmpOverLimitMb = tmpOver;
     return inv;
   }
 

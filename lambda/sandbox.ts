@@ -15,8 +15,10 @@
 // shows the worst case every time; "never runs before the next invocation" in the claims means
 // "never, in this deterministic worst case".
 //
-// Memory. The process's peak resident set (VmHWM) is what REPORT's "Max Memory Used" shows; it is
-// read while the process runs and kept, so a process that died still reports what it used. A
+// Memory. The process's peak resident set (VmHWM), or the resident sets of it and every process it
+// started together when that is more (the memory size covers the whole environment), is what
+// REPORT's "Max Memory Used" shows; it is read while the process runs and kept, so a process that
+// died still reports what it used. A
 // limit (the function's memory size) is enforced by watching that peak: over it, the process
 // group is killed with SIGKILL, as the kernel's memory limit kills a function on Lambda.
 import type { ChildProcess } from 'node:child_process';
@@ -27,6 +29,7 @@ import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/project.ts';
 import { killGroup, releaseGroup, startGroup } from '../harness/procs.ts';
 import type { Launch } from './bootstrap.ts';
+import { treeRssKb } from './isolation.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 
 /** ready: the runtime asked for its next event, `at` on the monotonic clock (process.hrtime.bigint()). */
@@ -39,6 +42,8 @@ export interface Sink {
 
 /** How often a running process's peak memory is read while a limit is watched. */
 const MEMORY_POLL_MS = 10;
+/** Every how many readings the watch walks the whole process tree (a walk reads a few /proc files per process). */
+const TREE_EVERY = 5;
 
 export class Sandbox {
   readonly child: ChildProcess;
@@ -171,11 +176,16 @@ export class Sandbox {
     (this.child.stdio[3] as Socket).write('g');
   }
 
-  /** Reads the peak resident set now (if the process is there) and returns the largest seen, in kB. */
-  private readPeak(): number {
+  /**
+   * Reads the memory now (if the process is there) and returns the largest seen, in kB: the
+   * runtime process's own peak (VmHWM), or the resident sets of it and its descendants together
+   * (lambda/isolation.ts treeRssKb) when `tree`, which the watch does every TREE_EVERY-th reading.
+   */
+  private readPeak(tree = true): number {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
       if (m) this.peakKb = Math.max(this.peakKb, Number(m[1]));
+      if (tree) this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
     } catch {
       // gone: keep what was seen
     }
@@ -193,9 +203,9 @@ export class Sandbox {
    * watch while the process runs and once more when it asks for its next event, so a function
    * that went over its memory size is killed whatever the timing: never left to answer.
    */
-  checkMemory(): boolean {
+  checkMemory(tree = true): boolean {
     if (!this.memoryLimitMb || !this.alive || this.overMemory) return this.overMemory;
-    if (this.readPeak() > this.memoryLimitMb * 1024) {
+    if (this.readPeak(tree) > this.memoryLimitMb * 1024) {
       this.overMemory = true;
       this.stopWatch();
       killGroup(this.pid, 'SIGKILL');
@@ -207,7 +217,8 @@ export class Sandbox {
   /** Watches the memory limit while the process runs (an init phase or an invocation). */
   startWatch() {
     if (!this.memoryLimitMb || this.watch || !this.alive) return;
-    this.watch = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
+    let n = 0;
+    this.watch = setInterval(() => this.checkMemory(++n % TREE_EVERY === 0), MEMORY_POLL_MS);
     this.watch.unref();
   }
 

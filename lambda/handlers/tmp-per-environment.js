@@ -10,10 +10,16 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-// Writes a file named after the event's tag, waits `holdMs` (so concurrent invocations overlap),
-// then lists what the environment's temporary folder holds.
+// Writes a file named after the event's tag (and `fillMb` MB of zeros, with `fillMb`), waits
+// `holdMs`, then lists what the environment's temporary folder holds.
 exports.handler = async (event) => {
   fs.writeFileSync(path.join(os.tmpdir(), 'mark-' + event.tag), event.tag);
+  if (event.fillMb) {
+    const fd = fs.openSync(path.join(os.tmpdir(), 'fill'), 'w');
+    const mb = Buffer.alloc(1024 * 1024);
+    for (let i = 0; i < event.fillMb; i++) fs.writeSync(fd, mb);
+    fs.closeSync(fd);
+  }
   await new Promise((resolve) => setTimeout(resolve, event.holdMs || 0));
   return { tmp: os.tmpdir(), files: fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('mark-')).sort() };
 };

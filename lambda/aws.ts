@@ -380,7 +380,10 @@ export function functionUrlTime(d: Date): string {
 //     if it is not a file, `echo "$wrapper: is not an executable"; exit 126` if it cannot be run,
 //     else `exec -- "$wrapper" /var/lang/bin/node "${NODE_ARGS[@]}"` (the variable is documented in
 //     runtimes-modify.html, "Wrapper scripts").
-// The module flags are documented (NODE_DOCS below).
+// The module flags are documented (MODULE_FLAGS below). Not played: the bootstrap's
+// NODE_EXTRA_CA_CERTS (/var/runtime/ca-cert.pem, AWS's RDS certificates, when the function does not
+// set it) and the image's LD_LIBRARY_PATH (/opt/lib of the layers); the function's own values of
+// both still reach it.
 export const BOOTSTRAP_DOCS = {
   NODE: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html',
   WRAPPER: 'https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html',
@@ -402,7 +405,7 @@ export function heapSizes(memoryMb: number): { semiSpaceMb: number; oldSpaceMb: 
 export const HEAP_FLAG_NAMES = ['--max-semi-space-size', '--max-old-space-size', '--max_semi_space_size', '--max_old_space_size'] as const;
 
 /**
- * NODE_DOCS (lambda-nodejs.html), the table of experimental features Lambda disables ("Upstream
+ * BOOTSTRAP_DOCS.NODE (lambda-nodejs.html), the table of experimental features Lambda disables ("Upstream
  * Node.js language releases enable certain experimental features by default. Lambda disables these
  * features to ensure runtime stability and consistent performance"): "Support for importing
  * modules using require in ES modules", Node.js 20 and 22, `--no-experimental-require-module`,

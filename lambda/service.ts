@@ -350,7 +350,7 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       initTimeoutMs: Math.round(initT * 1000),
       memoryMb,
       env,
-      runtimeVersion: runtimeVersion(info, prepared.node.version),
+      runtimeVersion: runtimeVersion(info, prepared.node.version, region),
       logFormat,
       layers,
       region,

@@ -52,6 +52,8 @@ for (const runtime of RUNTIME_NAMES) {
       await fns.with('node-process', { runtime, layers: [layer], region: 'eu-west-1' }, async (fn) => {
         const r = await fn.invoke({});
         expect(r.error).toBeUndefined();
+        // The region names the runtime version's ARN too.
+        expect(r.rawLogs[0]).toMatch(/\tRuntime Version ARN: arn:aws:lambda:eu-west-1::runtime:[0-9a-f]{64}$/);
         expect(r.response).toEqual({
           execArgv: ['--expose-gc', '--max-http-header-size', '81920', ...MODULE_FLAGS[runtime], '--max-semi-space-size=6', '--max-old-space-size=116'],
           heapLimitMb: HEAP_LIMIT_MB[runtime].at128,

@@ -65,6 +65,7 @@ for (const runtime of RUNTIME_NAMES) {
           layer: 'layer-probe',
           region: 'eu-west-1',
           accessKey: 'AKIDSPECLOCAL',
+          openFiles: 1024,
         });
       });
     } finally {

@@ -365,17 +365,21 @@ export function functionUrlTime(d: Date): string {
 // the images, `cat /var/runtime/bootstrap` of public.ecr.aws/lambda/nodejs:18 (quoted whole in a
 // public repository's notes, 2023) and the nodejs24.x one extracted from the runtime
 // (https://dev.to/wonderfulsoap/deep-dive-into-aws-lambda-3-official-nodejs-runtime-analysis-43je, 2026).
-// They agree on:
-//   NODE_PATH, if the function does not set it: "/opt/nodejs/node24/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task"
+// What the service takes from them (the 18.x text unless said; the 24.x one, as far as the article
+// prints it, has the same NODE_PATH pattern and the same `new_space` line):
+//   NODE_PATH, if the function does not set it: "/opt/nodejs/node24/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task" (24.x; 18.x names node18)
 //   the heap: `new_space=$(expr $AWS_LAMBDA_FUNCTION_MEMORY_SIZE / 10)`, `semi_space=$(expr $new_space / 2)`,
 //     `old_space=$(expr $AWS_LAMBDA_FUNCTION_MEMORY_SIZE - $new_space)`, passed as
-//     "--max-semi-space-size=$semi_space" "--max-old-space-size=$old_space"; the nodejs24.x one adds
+//     "--max-semi-space-size=$semi_space" "--max-old-space-size=$old_space" (6 and 116 at 128 MB, the
+//     figures a public exec-wrapper script's comment quotes from a 128 MB Lambda's command line:
+//     `/var/lang/bin/node --expose-gc --max-http-header-size 81920 --max-semi-space-size=6
+//     --max-old-space-size=116 /var/runtime/index.js`); the 24.x one adds
 //     "Do not override customers' semi and old space size options if they specify them with
 //     NODE_OPTIONS env var. If they just set one, use the default value from v8 for the other."
 //     (a `case $NODE_OPTIONS in` on --max_semi_space_size, --max_old_space_size and their `-` forms).
 //     Node gives its command line precedence over NODE_OPTIONS (checked here on Node 20, 22 and 24),
 //     so without that rule a NODE_OPTIONS heap size would change nothing.
-//   NODE_ARGS=(--expose-gc --max-http-header-size 81920 ... "${MEMORY_ARGS[@]}" /var/runtime/index.mjs)
+//   NODE_ARGS=(--expose-gc --max-http-header-size 81920 "${MEMORY_ARGS[@]}" /var/runtime/index.mjs)
 //   AWS_LAMBDA_EXEC_WRAPPER: unset, `exec /var/lang/bin/node "${NODE_ARGS[@]}"`; else `echo "$wrapper: does not exist"; exit 127`
 //     if it is not a file, `echo "$wrapper: is not an executable"; exit 126` if it cannot be run,
 //     else `exec -- "$wrapper" /var/lang/bin/node "${NODE_ARGS[@]}"` (the variable is documented in

@@ -355,3 +355,97 @@ export function functionUrlTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
+
+// ---- the Node process: what Lambda's nodejs bootstrap starts (lambda/bootstrap.ts) ---------------
+//
+// A managed runtime's process is started by its bootstrap, /var/runtime/bootstrap, a shell script of
+// the runtime image. AWS publishes the images (github.com/aws/aws-lambda-base-images, one branch per
+// runtime: Dockerfile.nodejs20.x ADDs the layers and sets `PATH=/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin`),
+// but the layers there are Git LFS objects: the script's text used here is the one printed from
+// the images, `cat /var/runtime/bootstrap` of public.ecr.aws/lambda/nodejs:18 (quoted whole in a
+// public repository's notes, 2023) and the nodejs24.x one extracted from the runtime
+// (https://dev.to/wonderfulsoap/deep-dive-into-aws-lambda-3-official-nodejs-runtime-analysis-43je, 2026).
+// What the service takes from them (the 18.x text unless said; the 24.x one, as far as the article
+// prints it, has the same NODE_PATH pattern and the same `new_space` line):
+//   NODE_PATH, if the function does not set it: "/opt/nodejs/node24/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task" (24.x; 18.x names node18)
+//   the heap: `new_space=$(expr $AWS_LAMBDA_FUNCTION_MEMORY_SIZE / 10)`, `semi_space=$(expr $new_space / 2)`,
+//     `old_space=$(expr $AWS_LAMBDA_FUNCTION_MEMORY_SIZE - $new_space)`, passed as
+//     "--max-semi-space-size=$semi_space" "--max-old-space-size=$old_space" (6 and 116 at 128 MB, the
+//     figures a public exec-wrapper script's comment quotes from a 128 MB Lambda's command line:
+//     `/var/lang/bin/node --expose-gc --max-http-header-size 81920 --max-semi-space-size=6
+//     --max-old-space-size=116 /var/runtime/index.js`); the 24.x one adds
+//     "Do not override customers' semi and old space size options if they specify them with
+//     NODE_OPTIONS env var. If they just set one, use the default value from v8 for the other."
+//     (a `case $NODE_OPTIONS in` on --max_semi_space_size, --max_old_space_size and their `-` forms).
+//     Node gives its command line precedence over NODE_OPTIONS (checked here on Node 20, 22 and 24),
+//     so without that rule a NODE_OPTIONS heap size would change nothing.
+//   NODE_ARGS=(--expose-gc --max-http-header-size 81920 "${MEMORY_ARGS[@]}" /var/runtime/index.mjs)
+//   AWS_LAMBDA_EXEC_WRAPPER: unset, `exec /var/lang/bin/node "${NODE_ARGS[@]}"`; else `echo "$wrapper: does not exist"; exit 127`
+//     if it is not a file, `echo "$wrapper: is not an executable"; exit 126` if it cannot be run,
+//     else `exec -- "$wrapper" /var/lang/bin/node "${NODE_ARGS[@]}"` (the variable is documented in
+//     runtimes-modify.html, "Wrapper scripts").
+// The module flags are documented (MODULE_FLAGS below). Not played: the bootstrap's
+// NODE_EXTRA_CA_CERTS (/var/runtime/ca-cert.pem, AWS's RDS certificates, when the function does not
+// set it) and the image's LD_LIBRARY_PATH (/opt/lib of the layers); the function's own values of
+// both still reach it.
+export const BOOTSTRAP_DOCS = {
+  NODE: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html',
+  WRAPPER: 'https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html',
+  LAYERS: 'https://docs.aws.amazon.com/lambda/latest/dg/packaging-layers.html',
+  BASE_IMAGES: 'https://github.com/aws/aws-lambda-base-images',
+  NODE24_BOOTSTRAP: 'https://dev.to/wonderfulsoap/deep-dive-into-aws-lambda-3-official-nodejs-runtime-analysis-43je',
+} as const;
+
+/** The bootstrap's fixed Node flags (NODE_ARGS). */
+export const BOOTSTRAP_NODE_FLAGS = ['--expose-gc', '--max-http-header-size', '81920'] as const;
+
+/** The heap sizes the bootstrap passes for a memory size (MB): a tenth is the new space, half of it a semi-space, the rest the old space. */
+export function heapSizes(memoryMb: number): { semiSpaceMb: number; oldSpaceMb: number } {
+  const newSpace = Math.floor(memoryMb / 10);
+  return { semiSpaceMb: Math.floor(newSpace / 2), oldSpaceMb: memoryMb - newSpace };
+}
+
+/** The NODE_OPTIONS words that make the bootstrap pass no heap flag at all. */
+export const HEAP_FLAG_NAMES = ['--max-semi-space-size', '--max-old-space-size', '--max_semi_space_size', '--max_old_space_size'] as const;
+
+/**
+ * BOOTSTRAP_DOCS.NODE (lambda-nodejs.html), the table of experimental features Lambda disables ("Upstream
+ * Node.js language releases enable certain experimental features by default. Lambda disables these
+ * features to ensure runtime stability and consistent performance"): "Support for importing
+ * modules using require in ES modules", Node.js 20 and 22, `--no-experimental-require-module`,
+ * re-enabled with `--experimental-require-module`; "Support for automatically detecting ES vs
+ * CommonJS modules", Node.js 22, `--no-experimental-detect-module`, re-enabled with
+ * `--experimental-detect-module`. "To enable a disabled experimental feature, set the re-enable
+ * flag in the NODE_OPTIONS environment variable. ... Lambda detects this override and removes the
+ * corresponding disable flag." (the same table in docs.amazonaws.cn/lambda/latest/dg/lambda-nodejs.html).
+ */
+export const MODULE_FLAGS = [
+  { disable: '--no-experimental-require-module', enable: '--experimental-require-module', runtimes: ['nodejs20.x', 'nodejs22.x'] },
+  { disable: '--no-experimental-detect-module', enable: '--experimental-detect-module', runtimes: ['nodejs22.x'] },
+] as const satisfies readonly { disable: string; enable: string; runtimes: readonly string[] }[];
+
+/** The base image's PATH after /var/lang/bin (the runtime's Node) and before /opt/bin (the layers). */
+export const LAMBDA_PATH_TAIL = ['/usr/local/bin', '/usr/bin', '/bin'] as const;
+
+/**
+ * QUOTAS, "Function configuration, deployment, and execution": "File descriptors: 1,024",
+ * "Execution processes/threads: 1,024", "/tmp directory storage: 512 MB - 10,240 MB, in 1-MB
+ * increments" (512 MB, the default ephemeral storage: configuration-ephemeral-storage.html).
+ */
+export const MAX_FILE_DESCRIPTORS = 1024;
+export const MAX_PROCESSES = 1024;
+export const DEFAULT_EPHEMERAL_STORAGE_MB = 512;
+
+/**
+ * The region a function runs in: AWS_REGION and AWS_DEFAULT_REGION (configuration-envvars.html,
+ * "AWS_REGION – The AWS Region where the Lambda function is executed."). AWS's emulator has no
+ * region of its own: it forwards its whole environment to the function (RIE,
+ * internal/lambda/rie/handlers.go: "Forward Env Vars from the running system (container) to what
+ * the function can view"), and takes the credentials the function gets from its own environment
+ * (`AwsKey: os.Getenv("AWS_ACCESS_KEY_ID")`, `AwsSecret: os.Getenv("AWS_SECRET_ACCESS_KEY")`,
+ * `AwsSession: os.Getenv("AWS_SESSION_TOKEN")`). The service does the same for the credentials; the
+ * region is the --region option (default us-east-1), never taken from the caller silently.
+ */
+export const DEFAULT_REGION = 'us-east-1';
+export const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+export const CREDENTIAL_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;

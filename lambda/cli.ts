@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError } from '../tools/command.ts';
 import { jsonArray } from '../tools/json.ts';
-import { ASYNC_RETRY_DELAYS_MS, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { ASYNC_RETRY_DELAYS_MS, DEFAULT_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
 import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
 
@@ -48,6 +48,12 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   --env KEY=VALUE           an environment variable of the function (repeatable)
   --env-file <file>         environment variables from a file, one KEY=VALUE a line (# comments;
                             repeatable; --env wins over a file). Also --env-vars <file>
+  --layer <dir>             a layer, as the folder its .zip extracts to (repeatable, in Lambda's
+                            order): its nodejs/node_modules and nodejs/nodeNN/node_modules are on
+                            NODE_PATH and its bin on PATH, as /opt's are on Lambda
+  --region <name>           AWS_REGION and AWS_DEFAULT_REGION of the function (default: us-east-1);
+                            AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN pass
+                            through from this command's environment, as AWS's emulator passes them
   --gap <ms>                idle time between invocations, during which the environment is frozen
                             and the clock moves on (default: ${DEFAULT_GAP_MS}, about what a function with
                             light traffic sees; 0 is back to back). With --parallel: the time
@@ -85,6 +91,8 @@ const options = {
   'log-level': { type: 'string' },
   json: { type: 'boolean' },
   port: { type: 'string' },
+  layer: { type: 'string', multiple: true },
+  region: { type: 'string' },
   'async-retry-delays': { type: 'string' },
 } as const;
 
@@ -161,12 +169,17 @@ function header(r: Invocation): string {
   return `=== invocation ${r.n} (${notes.join(', ')})`;
 }
 
+/** The line that says an environment's /tmp went over Lambda's default size (lambda/isolation.ts). */
+const tmpNote = (r: Invocation) =>
+  `--- environment ${r.environment}: its /tmp holds ${r.tmpOverLimitMb} MB, over Lambda's default ${DEFAULT_EPHEMERAL_STORAGE_MB} MB (on Lambda, the write past it fails with ENOSPC)`;
+
 function printConsole(r: Invocation) {
   const out: string[] = [header(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
   else out.push('Response:', r.response === undefined ? 'null' : JSON.stringify(r.response, null, 2));
   out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:');
   out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs), '');
+  if (r.tmpOverLimitMb !== undefined) out.push(tmpNote(r), '');
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -199,6 +212,7 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
       ...opts,
       onInvocation: (inv, how) => {
         const lines = inv.refused ? [`--- ${how.type} invocation ${inv.requestId} throttled (${inv.error?.errorType})`] : [...inv.rawLogs];
+        if (inv.tmpOverLimitMb !== undefined) lines.push(tmpNote(inv));
         if (how.type === 'Event' && inv.error) {
           lines.push(how.retryInMs === undefined
             ? `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); no retry left: the event is dropped`
@@ -259,7 +273,7 @@ export const spec = command({
     let stopping = false;
     const fnOpts: FunctionOptions = {
       runtime, handlerFile: file, handler: v.handler, env,
-      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'],
+      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'], layers: v.layer, region: v.region,
       timeoutSec: asNumber(v.timeout, true), memoryMb: asNumber(v.memory), concurrency: asNumber(v.concurrency), idleReapMs: asNumber(v['idle-reap']),
       // With --parallel the events are sent (send()), spaced by the gap here; the function's gap
       // spaces only what invoke() sends. The service checks the value either way.
@@ -276,6 +290,7 @@ export const spec = command({
     }
     if (v['log-format'] !== undefined) typed.logFormat = { name: '--log-format', text: v['log-format'] };
     if (v['log-level'] !== undefined) typed.logLevel = { name: '--log-level', text: v['log-level'] };
+    if (v.region !== undefined) typed.region = { name: '--region', text: v.region };
     checkFunction(fnOpts, typed);
     if (serving) {
       return serve(fnOpts, {
@@ -343,6 +358,7 @@ export const spec = command({
         durationMs: Math.round(r.durationMs * 100) / 100,
         billedMs: r.billedMs,
         maxMemoryUsedMb: r.maxMemoryUsedMb,
+        ...(r.tmpOverLimitMb !== undefined ? { tmpOverLimitMb: r.tmpOverLimitMb } : {}),
         ...(r.error ? { error: r.error } : { response: r.response ?? null }),
         ...(r.initError ? { initError: r.initError } : {}),
         logs: r.rawLogs,

@@ -29,7 +29,9 @@ import type { ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/project.ts';
-import { EXIT_ERROR_TYPE, OUT_OF_MEMORY_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, platformErrorType, taskTimedOut, type LogFormat } from './aws.ts';
+import { CREDENTIAL_ENV, EXIT_ERROR_TYPE, OUT_OF_MEMORY_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, platformErrorType, taskTimedOut, type LogFormat } from './aws.ts';
+import { bootstrap } from './bootstrap.ts';
+import { EnvironmentTmp } from './isolation.ts';
 import { billedMs, exitLines, messageOf, normaliseLogs, platformLines, printedBy, timeoutLine, type PlatformLines, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
@@ -85,6 +87,11 @@ export interface Invocation {
   pid: number;
   /** host:port of the Runtime API of its environment. */
   runtimeApi: string;
+  /**
+   * Set when the environment's /tmp held more than Lambda's default 512 MB after the invocation (MB
+   * held): on Lambda a write past the size fails (ENOSPC); here it did not (lambda/isolation.ts).
+   */
+  tmpOverLimitMb?: number;
   /** Refused before reaching any environment: throttled, or the request was over the payload limit. */
   refused?: 'throttled' | 'request-too-large';
 }
@@ -101,6 +108,10 @@ export interface FunctionConfig {
   env: Record<string, string>;
   /** What the INIT_START line names (runtimes.ts runtimeVersion). */
   runtimeVersion: { version: string; arn: string };
+  /** Layer folders (--layer), in order: what Lambda extracts into /opt (lambda/bootstrap.ts maps /opt/nodejs/... to them). */
+  layers: string[];
+  /** AWS_REGION / AWS_DEFAULT_REGION, and the region of the function's ARN. */
+  region: string;
   /** The log format (aws.ts LogFormat): Lambda's own lines as text or as JSON. */
   logFormat: LogFormat;
   /** `<req:N>` for a request id of this function. */
@@ -175,6 +186,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
   private initErrorPosted?: Posted;
   private readonly logStream: string;
   private readonly platform: PlatformLines;
+  /** This environment's /tmp (TMPDIR), made at its first runtime process, removed at its shutdown. */
+  private readonly tmp = new EnvironmentTmp();
   busy = false;
   gone = false;
   /** performance.now() when its last invocation ended (0: never). */
@@ -189,7 +202,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
   }
 
   private get functionArn(): string {
-    return `arn:aws:lambda:us-east-1:123456789012:function:${this.cfg.functionName}`;
+    return `arn:aws:lambda:${this.cfg.region}:123456789012:function:${this.cfg.functionName}`;
   }
 
   /**
@@ -252,19 +265,24 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 
   // ---- the runtime process --------------------------------------------------------------------
 
-  private functionEnv(): Record<string, string> {
+  private functionEnv(started: Record<string, string>): Record<string, string> {
     const c = this.cfg;
+    const credentials: Record<string, string> = {};
+    for (const k of CREDENTIAL_ENV) if (process.env[k]) credentials[k] = process.env[k]!;
     return {
-      PATH: '/usr/local/bin:/usr/bin:/bin',
       LANG: 'en_US.UTF-8',
       TZ: ':UTC',
-      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
       HOME: process.env.HOME ?? '/tmp',
+      // PATH and NODE_PATH as the bootstrap sets them (lambda/bootstrap.ts), and this environment's own /tmp.
+      ...started,
+      TMPDIR: this.tmp.dir(),
       // The function's own variables; the ones Lambda defines below cannot be overridden
       // (aws.ts RESERVED_ENV: startFunction refuses them).
       ...c.env,
-      AWS_REGION: 'us-east-1',
-      AWS_DEFAULT_REGION: 'us-east-1',
+      // The caller's credentials, as AWS's emulator passes its own (aws.ts CREDENTIAL_ENV).
+      ...credentials,
+      AWS_REGION: c.region,
+      AWS_DEFAULT_REGION: c.region,
       AWS_EXECUTION_ENV: `AWS_Lambda_${c.info.name}`,
       AWS_LAMBDA_FUNCTION_NAME: c.functionName,
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
@@ -284,7 +302,9 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     // process may start after shutdown() has killed the last one.
     if (this.gone) throw new SpecError('this Lambda function is closed');
     this.initErrorPosted = undefined;
-    const sb = new Sandbox(this.cfg.info, this.cfg.nodePath, this.cfg.taskRoot, this.functionEnv(), sink, this.cfg.memoryMb);
+    const c = this.cfg;
+    const { launch, env } = bootstrap(c.info, c.nodePath, c.memoryMb, c.env, c.layers, c.taskRoot);
+    const sb = new Sandbox(c.info, launch, c.taskRoot, this.functionEnv(env), sink, c.memoryMb);
     this.sandbox = sb;
     return sb;
   }
@@ -482,6 +502,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (a.error) inv.error = a.error;
     if (a.initError) inv.initError = a.initError;
     if (a.exit) inv.exit = a.exit;
+    const tmpOver = this.tmp.overLimitMb();
+    if (tmpOver !== undefined) inv.tmpOverLimitMb = tmpOver;
     return inv;
   }
 
@@ -494,5 +516,6 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (sb) await sb.kill();
     if (this.pendingNext) this.pendingNext.destroy();
     await this.api.close();
+    this.tmp.remove();
   }
 }

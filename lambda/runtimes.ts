@@ -117,12 +117,13 @@ export function runtimeAvailability(runtime: string): { ok: true } | { ok: false
  * of the runtime, `nodejs:22.v13`, and an ARN whose last part identifies that build. Here the build
  * is the pair this machine runs: the Node release and the aws-lambda-ric release, both in the
  * version (`nodejs:22.local-node22.23.3-ric3.3.0`, no spaces: the line's fields are split on white
- * space by the log queries the page shows), and the ARN ends with the SHA-256 of that version, 64
- * hex digits as in AWS's example: another Node or client release is another runtime version.
+ * space by the log queries the page shows); the ARN names the function's region and ends with the
+ * SHA-256 of that version, 64 hex digits as in AWS's example: another Node or client release is
+ * another runtime version.
  */
-export function runtimeVersion(info: RuntimeInfo, nodeVersion: string): { version: string; arn: string } {
+export function runtimeVersion(info: RuntimeInfo, nodeVersion: string, region = 'us-east-1'): { version: string; arn: string } {
   const version = `${info.name.replace(/\.x$/, '').replace(/(\d+)$/, ':$1')}.local-node${nodeVersion.replace(/^v/, '')}-ric${installedVersion(info.pkg) ?? 'unknown'}`;
-  return { version, arn: `arn:aws:lambda:us-east-1::runtime:${createHash('sha256').update(version).digest('hex')}` };
+  return { version, arn: `arn:aws:lambda:${region}::runtime:${createHash('sha256').update(version).digest('hex')}` };
 }
 
 /** Availability plus the Node binary (fetched into the cache if needed). */

@@ -15,8 +15,10 @@
 // shows the worst case every time; "never runs before the next invocation" in the claims means
 // "never, in this deterministic worst case".
 //
-// Memory. The process's peak resident set (VmHWM) is what REPORT's "Max Memory Used" shows; it is
-// read while the process runs and kept, so a process that died still reports what it used. A
+// Memory. The process's peak resident set (VmHWM), or the resident sets of it and every process it
+// started together when that is more (the memory size covers the whole environment), is what
+// REPORT's "Max Memory Used" shows; it is read while the process runs and kept, so a process that
+// died still reports what it used. A
 // limit (the function's memory size) is enforced by watching that peak: over it, the process
 // group is killed with SIGKILL, as the kernel's memory limit kills a function on Lambda.
 import type { ChildProcess } from 'node:child_process';
@@ -26,6 +28,8 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, SpecError } from '../harness/project.ts';
 import { killGroup, releaseGroup, startGroup } from '../harness/procs.ts';
+import type { Launch } from './bootstrap.ts';
+import { treeRssKb } from './isolation.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 
 /** ready: the runtime asked for its next event, `at` on the monotonic clock (process.hrtime.bigint()). */
@@ -38,6 +42,8 @@ export interface Sink {
 
 /** How often a running process's peak memory is read while a limit is watched. */
 const MEMORY_POLL_MS = 10;
+/** Every how many readings the watch walks the whole process tree (a walk reads a few /proc files per process). */
+const TREE_EVERY = 5;
 
 export class Sandbox {
   readonly child: ChildProcess;
@@ -60,7 +66,7 @@ export class Sandbox {
 
   constructor(
     info: RuntimeInfo,
-    nodePath: string,
+    launch: Launch,
     cwd: string,
     env: Record<string, string>,
     sink: Sink,
@@ -70,12 +76,13 @@ export class Sandbox {
     this.marker = new RegExp(`\u001e${this.nonce}:(\\d+)\u001e\n`);
     const hook = join(ROOT, 'lambda', 'runtime', 'freeze-hook.cjs');
     // A group of its own, held by harness/procs.ts until it closes (killed if this process goes first).
-    this.child = startGroup(nodePath, ['--require', hook, info.entry], {
+    // Started through Lambda's bootstrap (lambda/bootstrap.ts), which execs Node in the same process.
+    this.child = startGroup(launch.file, [...launch.args, '--require', hook, info.entry], {
       cwd,
       env: { ...env, LAMBDA_LOCAL_FREEZE_NONCE: this.nonce },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
-    if (!this.child.pid) throw new SpecError(`could not start ${nodePath} for the ${info.name} runtime`);
+    if (!this.child.pid) throw new SpecError(`could not start ${launch.file} for the ${info.name} runtime`);
     this.pid = this.child.pid;
     this.child.stdout!.setEncoding('utf8').on('data', (t: string) => this.onText('out', t));
     this.child.stderr!.setEncoding('utf8').on('data', (t: string) => this.onText('err', t));
@@ -169,11 +176,16 @@ export class Sandbox {
     (this.child.stdio[3] as Socket).write('g');
   }
 
-  /** Reads the peak resident set now (if the process is there) and returns the largest seen, in kB. */
-  private readPeak(): number {
+  /**
+   * Reads the memory now (if the process is there) and returns the largest seen, in kB: the
+   * runtime process's own peak (VmHWM), or the resident sets of it and its descendants together
+   * (lambda/isolation.ts treeRssKb) when `tree`, which the watch does every TREE_EVERY-th reading.
+   */
+  private readPeak(tree = true): number {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
       if (m) this.peakKb = Math.max(this.peakKb, Number(m[1]));
+      if (tree) this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
     } catch {
       // gone: keep what was seen
     }
@@ -191,9 +203,9 @@ export class Sandbox {
    * watch while the process runs and once more when it asks for its next event, so a function
    * that went over its memory size is killed whatever the timing: never left to answer.
    */
-  checkMemory(): boolean {
+  checkMemory(tree = true): boolean {
     if (!this.memoryLimitMb || !this.alive || this.overMemory) return this.overMemory;
-    if (this.readPeak() > this.memoryLimitMb * 1024) {
+    if (this.readPeak(tree) > this.memoryLimitMb * 1024) {
       this.overMemory = true;
       this.stopWatch();
       killGroup(this.pid, 'SIGKILL');
@@ -205,7 +217,8 @@ export class Sandbox {
   /** Watches the memory limit while the process runs (an init phase or an invocation). */
   startWatch() {
     if (!this.memoryLimitMb || this.watch || !this.alive) return;
-    this.watch = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
+    let n = 0;
+    this.watch = setInterval(() => this.checkMemory(++n % TREE_EVERY === 0), MEMORY_POLL_MS);
     this.watch.unref();
   }
 

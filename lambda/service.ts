@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { MAX_TIMER_MS, notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { printTarget } from '../harness/target.ts';
 import {
-  DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, LOG_FORMATS, LOG_LEVELS, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
+  DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_REGION, REGION, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, LOG_FORMATS, LOG_LEVELS, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
   MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED, type LogFormat,
 } from './aws.ts';
 import { ExecutionEnvironment, type FunctionConfig, type Invocation } from './environment.ts';
@@ -76,6 +76,10 @@ export interface FunctionOptions {
   logFormat?: LogFormat;
   /** The application log level (TRACE ... FATAL; JSON format only, as on Lambda): the runtime gets it as AWS_LAMBDA_LOG_LEVEL. */
   logLevel?: string;
+  /** Layer folders, in order, each laid out as a layer's .zip is (nodejs/node_modules, bin, ...): what Lambda extracts into /opt. */
+  layers?: string[];
+  /** The region (default us-east-1): AWS_REGION, AWS_DEFAULT_REGION and the function's ARN. */
+  region?: string;
 }
 
 export interface InvokeOptions {
@@ -233,7 +237,7 @@ export const MAX_CONCURRENCY = 100_000;
 /** The options checkFunction() checks by number, each with the name a message gives it unless the caller says otherwise. */
 type Numeric = 'timeoutSec' | 'initTimeoutSec' | 'memoryMb' | 'concurrency' | 'gapMs' | 'idleReapMs';
 /** The options checkFunction() checks by name. */
-type Named = 'logFormat' | 'logLevel';
+type Named = 'logFormat' | 'logLevel' | 'region';
 
 /**
  * How a caller named and typed its options, for the messages: the command gives `--memory` and
@@ -288,7 +292,16 @@ export function checkFunction(opts: FunctionOptions, as: TypedAs = {}) {
   if (opts.idleReapMs !== undefined) wholeIn('idleReapMs', opts.idleReapMs, 1, MAX_TIMER_MS, as);
   checkEnv(opts.env ?? {});
   const { logFormat, env } = logConfig(opts, as);
-  return { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs, logFormat, env };
+  const layers = (opts.layers ?? []).map((l) => {
+    const dir = resolve(l);
+    const k = pathKind(dir);
+    if (k === 'missing') throw new SpecError(`layer folder ${l} does not exist`);
+    if (k !== 'directory') throw new SpecError(`layer ${l} is a ${k === 'file' ? 'file' : 'special file'}, not a folder (a layer is given as the folder its .zip extracts to)`);
+    return dir;
+  });
+  const region = opts.region ?? DEFAULT_REGION;
+  if (typeof region !== 'string' || !REGION.test(region)) refuse('region', region, as, 'must be a region name such as us-east-1');
+  return { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs, logFormat, env, layers, region };
 }
 
 /**
@@ -322,7 +335,7 @@ function logConfig(opts: FunctionOptions, as: TypedAs): { logFormat: LogFormat; 
  * available here, a handler file that does not exist, or an option out of Lambda's range.
  */
 export async function startFunction(opts: FunctionOptions): Promise<LambdaFunction> {
-  const { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs, logFormat, env } = checkFunction(opts);
+  const { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs, logFormat, env, layers, region } = checkFunction(opts);
   const prepared = await prepareRuntime(info.name);
   if (!prepared.ok) throw new SpecError(prepared.reason);
   const name = basename(file, extname(file));
@@ -337,8 +350,10 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       initTimeoutMs: Math.round(initT * 1000),
       memoryMb,
       env,
-      runtimeVersion: runtimeVersion(info, prepared.node.version),
+      runtimeVersion: runtimeVersion(info, prepared.node.version, region),
       logFormat,
+      layers,
+      region,
     },
     printTarget(prepared.node),
     { concurrency, gapMs, idleReapMs: opts.idleReapMs, onShutdown: opts.onShutdown },

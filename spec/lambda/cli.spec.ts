@@ -214,6 +214,10 @@ describe('npm run lambda: the command', () => {
     [['lambda/handlers/article-async.js', '--log-format', 'JSON', '--log-level', 'LOUD'], /^lambda: --log-level must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, got "LOUD"$/],
     [['lambda/handlers/article-async.js', '--log-level', 'WARN'], /^lambda: --log-level needs the JSON log format/],
     [['lambda/handlers/article-async.js', '--log-format', 'Text', '--env', 'AWS_LAMBDA_LOG_FORMAT=JSON'], /^lambda: --log-format must agree with AWS_LAMBDA_LOG_FORMAT=JSON/],
+    [['lambda/handlers/article-async.js', '--layer', '/no/such/layer'], /^lambda: layer folder \/no\/such\/layer does not exist$/],
+    [['lambda/handlers/article-async.js', '--layer', 'lambda/handlers/article-async.js'], /^lambda: layer \S+article-async\.js is a file, not a folder/],
+    [['lambda/handlers/article-async.js', '--region', 'Mars'], /^lambda: --region must be a region name such as us-east-1, got "Mars"$/],
+    [['lambda/handlers/article-async.js', '--env', 'AWS_ACCESS_KEY_ID=x'], /^lambda: environment variable AWS_ACCESS_KEY_ID is reserved/],
   ])('bad input %j: one line, exit 2', async (args, message) => {
     // The handler path is the repository's, whatever this process's working directory.
     const argv = args.map((a) => (a.startsWith('lambda/handlers/') ? join(ROOT, a) : a));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentTmp } from '../../lambda/isolation.ts';
-import { functions, HANDLERS, lambdaClaim, RUNTIME_NAMES, type RuntimeName } from '../support/lambda-claims.ts';
+import { functions, HANDLERS, lambdaClaim, SPEC_RUNTIMES, type RuntimeName } from '../support/lambda-claims.ts';
 
 const fns = functions();
 // A layer as its .zip extracts: nodejs/node_modules/<package>. Made once tests run (a file that
@@ -44,7 +44,7 @@ const MODULES: Record<RuntimeName, { requireEsm: string; detect: string }> = {
   'nodejs24.x': { requireEsm: 'esm', detect: 'esm syntax' },
 };
 
-for (const runtime of RUNTIME_NAMES) {
+for (const runtime of SPEC_RUNTIMES) {
   lambdaClaim('node-process', runtime, async () => {
     const saved = process.env.AWS_ACCESS_KEY_ID;
     process.env.AWS_ACCESS_KEY_ID = 'AKIDSPECLOCAL';

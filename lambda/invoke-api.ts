@@ -10,12 +10,16 @@
 //                            DryRun: 204, nothing runs
 //     X-Amz-Log-Type         Tail: X-Amz-Log-Result, the last 4 KB of the invocation's log, base64
 //     X-Amz-Client-Context   base64 JSON, handed to the function (synchronous invocations only)
-//   <method> /url/<path>?<query>                          a function URL (buffered): the request becomes a
-//                                                        payload-format-2.0 event, the answer an HTTP response
+//   <method> /url/<path>?<query>                          a function URL: the request becomes a
+//                                                        payload-format-2.0 event, the answer an HTTP response;
+//                                                        a streamed answer is sent on as it arrives
+//                                                        (chunked), its prelude as the status and headers
 //   anything else: 404 ResourceNotFoundException
 //
 // A function error is an answer, not a refusal: 200 with X-Amz-Function-Error and the error as the
-// payload. A request the API refuses gets Lambda's error shape (aws.ts INVOKE_ERRORS). A request
+// payload. A streamed answer (awslambda.streamifyResponse) comes back through Invoke buffered, as
+// on Lambda (aws.ts "response streaming": Invoke is the buffered API, with its 6 MB limit): whole,
+// as the runtime sent it, once it has ended; an error in its trailers is a function error. A request the API refuses gets Lambda's error shape (aws.ts INVOKE_ERRORS). A request
 // that comes in while an invocation runs goes to another environment (a cold start), as on Lambda;
 // between requests each environment is frozen (lambda/sandbox.ts).
 import { randomUUID } from 'node:crypto';
@@ -27,7 +31,7 @@ import {
   ASYNC_RETRY_DELAYS_MS, ASYNC_THROTTLE_RETRY, FUNCTION_ERROR_HEADER_VALUE, FUNCTION_URL_PAYLOAD_VERSION, FUNCTION_URL_PLACEHOLDER, functionUrlTime, INVOCATION_TYPES, INVOKE_ERRORS, INVOKE_PATH, INVOKE_STATUS, LATEST, LOG_TAIL_BYTES, LOG_TYPES,
   MAX_ASYNC_REQUEST_BYTES, MAX_CLIENT_CONTEXT_BYTES, MAX_REQUEST_BYTES, REQUEST_TOO_LARGE, THROTTLED, type InvokeErrorType,
 } from './aws.ts';
-import { startFunction, type FunctionOptions, type Invocation, type LambdaFunction } from './service.ts';
+import { startFunction, type FunctionOptions, type HttpPrelude, type Invocation, type LambdaFunction, type StreamListener } from './service.ts';
 
 /** The port `serve` listens on when none is given: the one AWS's emulator's README uses (RIE README: `localhost:9000/2015-03-31/functions/function/invocations`). */
 export const DEFAULT_PORT = 9000;
@@ -268,16 +272,16 @@ class Front {
       return;
     }
 
-    const inv = await this.fn.send(event, { clientContext });
+    const inv = await this.fn.send(event, { clientContext, responseMode: 'buffered' });
     this.opts.onInvocation?.(inv, { type: 'RequestResponse', attempt: 0 });
     if (inv.refused === 'throttled') throw new Refusal('TooManyRequestsException', THROTTLED.message, { Reason: THROTTLED.reason });
     if (inv.refused === 'request-too-large') throw new Refusal('RequestTooLargeException', REQUEST_TOO_LARGE.message());
     const payload = inv.error
-      ? JSON.stringify({ errorType: inv.error.errorType, errorMessage: inv.error.errorMessage, ...(inv.error.trace ? { trace: inv.error.trace } : {}) })
-      : inv.streamed && typeof inv.response === 'string' ? inv.response : JSON.stringify(inv.response ?? null);
+      ? Buffer.from(JSON.stringify({ errorType: inv.error.errorType, errorMessage: inv.error.errorMessage, ...(inv.error.trace ? { trace: inv.error.trace } : {}) }))
+      : inv.streamed && inv.stream ? inv.stream.raw : Buffer.from(JSON.stringify(inv.response ?? null));
     const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      'Content-Length': String(Buffer.byteLength(payload)),
+      'Content-Type': !inv.error && inv.streamed && inv.stream ? inv.stream.contentType : 'application/json',
+      'Content-Length': String(payload.length),
       'X-Amzn-RequestId': inv.requestId,
       'X-Amz-Executed-Version': LATEST,
     };
@@ -296,8 +300,40 @@ class Front {
   private async functionUrl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
     const id = randomUUID();
     const event = functionUrlEvent(req, url, url.pathname.slice(FUNCTION_URL_PREFIX.length) || '/', body, id);
-    const inv = await this.fn.send(event, { requestId: id });
+    // A streamed answer goes out as it arrives: the head with its first byte (or at its end), each
+    // chunk as it comes. An error after the head is out can only cut the response short (the
+    // connection is closed before the chunked body's end, so the client sees it incomplete): what
+    // Lambda's function URLs do then the pages quoted do not say.
+    let head: { contentType: string; http?: HttpPrelude } | undefined;
+    let sent = false;
+    const writeHead = () => {
+      sent = true;
+      const h = head!.http;
+      const headers: Record<string, string | string[]> = h ? { ...h.headers } : { 'content-type': head!.contentType };
+      if (h?.cookies.length) headers['set-cookie'] = h.cookies;
+      res.writeHead(h?.statusCode ?? 200, { ...headers, 'x-amzn-requestid': id });
+      res.flushHeaders();
+    };
+    const onStream: StreamListener = {
+      head: (h) => (head = h),
+      data: (chunk) => {
+        if (!sent) writeHead();
+        res.write(chunk);
+      },
+      end: (failed) => {
+        if (!sent) return;
+        if (failed) res.destroy();
+        else res.end();
+      },
+    };
+    const inv = await this.fn.send(event, { requestId: id, onStream });
     this.opts.onInvocation?.(inv, { type: 'FunctionUrl', attempt: 0 });
+    if (sent) return;
+    if (head && !inv.error) {
+      writeHead();
+      res.end();
+      return;
+    }
     const plain = (status: number, message: string) => {
       const text = JSON.stringify({ Message: message });
       res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), 'X-Amzn-RequestId': id });

@@ -123,7 +123,9 @@ export class StreamCollector {
   }
 
   result(): StreamedResponse {
-    const all = Buffer.concat(this.parts);
+    // One buffer from here on (the parts of a 200 MiB stream are not kept twice).
+    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    this.parts.splice(0, this.parts.length, all);
     const r: StreamedResponse = { contentType: this.contentType, body: all.subarray(this.http ? this.bodyStart : 0), raw: all, chunks: [...this.chunks], bytes: this.bytes };
     if (this.http) r.http = this.http;
     return r;

@@ -415,3 +415,22 @@ export const streamTooLarge = (limit: number) => ({
 export const HTTP_INTEGRATION_CONTENT_TYPE = 'application/vnd.awslambda.http-integration-response';
 export const PRELUDE_DELIMITER_BYTES = 8;
 
+
+/**
+ * InvokeWithResponseStream (https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStream.html):
+ * `POST /2021-11-15/functions/FunctionName/response-streaming-invocations?Qualifier=Qualifier` with
+ * X-Amz-Invocation-Type "RequestResponse | DryRun", X-Amz-Log-Type and X-Amz-Client-Context as for
+ * Invoke; the answer ("For the RequestResponse invocation type, this status code is 200. For the
+ * DryRun invocation type, this status code is 204.") carries X-Amz-Executed-Version and an event
+ * stream of InvokeWithResponseStreamResponseEvent: PayloadChunk ("A chunk of the streamed response
+ * payload", InvokeResponseStreamUpdate {Payload}) and at the end InvokeComplete ("An object that's
+ * returned when the stream has ended and all the payload chunks have been returned",
+ * InvokeWithResponseStreamCompleteEvent {ErrorCode "An error code.", ErrorDetails "The details of
+ * any returned error.", LogResult "The last 4 KB of the execution log, which is base64-encoded."}).
+ * What ErrorCode and ErrorDetails hold the pages do not say: the service gives the error type and
+ * the error's JSON, what AWS's emulator passes on from the runtime's trailers
+ * (directinvoke.go: `Lambda-Runtime-Function-Error-Type`, `Lambda-Runtime-Function-Error-Body`).
+ */
+export const INVOKE_STREAM_PATH = /^\/2021-11-15\/functions\/([^/]+)\/response-streaming-invocations$/;
+export const STREAM_INVOCATION_TYPES = ['RequestResponse', 'DryRun'] as const;
+export const EVENT_STREAM_CONTENT_TYPE = 'application/vnd.amazon.eventstream';

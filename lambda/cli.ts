@@ -30,8 +30,11 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   POST <url>/2015-03-31/functions/<any name>/invocations, the AWS SDK's InvokeCommand with
   endpoint <url>: X-Amz-Invocation-Type RequestResponse (default), Event (202; retried twice on a
   function error, as Lambda does) or DryRun (204); X-Amz-Log-Type Tail (X-Amz-Log-Result).
+  POST <url>/2021-11-15/functions/<any name>/response-streaming-invocations, the SDK's
+  InvokeWithResponseStreamCommand: a streamed answer as PayloadChunk events as it arrives.
   <url>/url/<path>: a function URL: any HTTP request, handed to the function as a
-  payload-format-2.0 event; its answer is the response (status, headers, cookies, body).
+  payload-format-2.0 event; its answer is the response (status, headers, cookies, body), a
+  streamed one sent on as it arrives.
   --port <n>                the port (default: ${DEFAULT_PORT}; 0: one the system picks)
   --async-retry-delays <ms>,<ms>
                             the waits before Lambda's two retries of a failed Event invocation

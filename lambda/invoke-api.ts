@@ -3,6 +3,9 @@
 // about the API is in aws.ts, with its source; this module routes and maps.
 //
 //   POST /2015-03-31/functions/<any name>/invocations   Invoke (any function name: it is the one function)
+//   POST /2021-11-15/functions/<any name>/response-streaming-invocations
+//                                                        InvokeWithResponseStream: the answer as an event
+//                                                        stream, a streamed one chunk by chunk as it arrives
 //     X-Amz-Invocation-Type  RequestResponse (default): the invocation's answer, 200
 //                            Event: 202 at once; the invocation runs afterwards, retried as Lambda
 //                              retries asynchronous invocations (aws.ts ASYNC_RETRY_DELAYS_MS,
@@ -28,9 +31,10 @@ import type { AddressInfo } from 'node:net';
 import { buffer } from 'node:stream/consumers';
 import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import {
-  ASYNC_RETRY_DELAYS_MS, ASYNC_THROTTLE_RETRY, FUNCTION_ERROR_HEADER_VALUE, FUNCTION_URL_PAYLOAD_VERSION, FUNCTION_URL_PLACEHOLDER, functionUrlTime, INVOCATION_TYPES, INVOKE_ERRORS, INVOKE_PATH, INVOKE_STATUS, LATEST, LOG_TAIL_BYTES, LOG_TYPES,
+  ASYNC_RETRY_DELAYS_MS, ASYNC_THROTTLE_RETRY, EVENT_STREAM_CONTENT_TYPE, INVOKE_STREAM_PATH, STREAM_INVOCATION_TYPES, FUNCTION_ERROR_HEADER_VALUE, FUNCTION_URL_PAYLOAD_VERSION, FUNCTION_URL_PLACEHOLDER, functionUrlTime, INVOCATION_TYPES, INVOKE_ERRORS, INVOKE_PATH, INVOKE_STATUS, LATEST, LOG_TAIL_BYTES, LOG_TYPES,
   MAX_ASYNC_REQUEST_BYTES, MAX_CLIENT_CONTEXT_BYTES, MAX_REQUEST_BYTES, REQUEST_TOO_LARGE, THROTTLED, type InvokeErrorType,
 } from './aws.ts';
+import { eventMessage } from './event-stream.ts';
 import { startFunction, type FunctionOptions, type HttpPrelude, type Invocation, type LambdaFunction, type StreamListener } from './service.ts';
 
 /** The port `serve` listens on when none is given: the one AWS's emulator's README uses (RIE README: `localhost:9000/2015-03-31/functions/function/invocations`). */
@@ -246,17 +250,21 @@ class Front {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const m = INVOKE_PATH.exec(url.pathname);
+    const streaming = INVOKE_STREAM_PATH.exec(url.pathname);
+    const m = INVOKE_PATH.exec(url.pathname) ?? streaming;
     const body = await buffer(req);
     if (url.pathname === FUNCTION_URL_PREFIX || url.pathname.startsWith(FUNCTION_URL_PREFIX + '/')) return this.functionUrl(req, res, url, body);
-    if (!m || req.method !== 'POST') throw new Refusal('ResourceNotFoundException', `Nothing here: ${req.method} ${url.pathname} (this service serves POST /2015-03-31/functions/<name>/invocations)`);
+    if (!m || req.method !== 'POST') {
+      throw new Refusal('ResourceNotFoundException', `Nothing here: ${req.method} ${url.pathname} (this service serves POST /2015-03-31/functions/<name>/invocations and /2021-11-15/functions/<name>/response-streaming-invocations)`);
+    }
     const qualifier = url.searchParams.get('Qualifier');
     if (qualifier !== null && qualifier !== LATEST) {
       throw new Refusal('ResourceNotFoundException', `Function not found: ${decodeURIComponent(m[1]!)}:${qualifier} (this service runs ${LATEST} only)`);
     }
-    const type = oneOf('X-Amz-Invocation-Type', header(req, 'x-amz-invocation-type'), INVOCATION_TYPES, 'RequestResponse');
+    const type = oneOf('X-Amz-Invocation-Type', header(req, 'x-amz-invocation-type'), streaming ? STREAM_INVOCATION_TYPES : INVOCATION_TYPES, 'RequestResponse');
     const logType = oneOf('X-Amz-Log-Type', header(req, 'x-amz-log-type'), LOG_TYPES, 'None');
     const clientContext = clientContextOf(req);
+    if (streaming && type === 'RequestResponse') return this.invokeStreaming(res, eventOf(body, MAX_REQUEST_BYTES), clientContext, logType);
     const event = eventOf(body, type === 'Event' ? MAX_ASYNC_REQUEST_BYTES : MAX_REQUEST_BYTES);
 
     if (type === 'DryRun') {
@@ -345,6 +353,40 @@ class Front {
     const r = functionUrlResponse(inv.response);
     res.writeHead(r.status, { ...r.headers, 'content-length': String(r.body.length), 'x-amzn-requestid': id });
     res.end(r.body);
+  }
+
+  /**
+   * InvokeWithResponseStream (aws.ts INVOKE_STREAM_PATH): 200 and an event stream (lambda/event-stream.ts),
+   * each chunk of a streamed answer a PayloadChunk as it arrives, then InvokeComplete with the
+   * error, if any, and the log tail if asked. An answer that was not streamed is one PayloadChunk
+   * of its JSON (the service's choice: the page does not say). The head goes out with the first
+   * chunk or at the end, so that a throttled invocation still gets its 429.
+   */
+  private async invokeStreaming(res: ServerResponse, event: unknown, clientContext: string | undefined, logType: (typeof LOG_TYPES)[number]): Promise<void> {
+    const id = randomUUID();
+    const open = () => {
+      if (res.headersSent) return;
+      res.writeHead(INVOKE_STATUS.RequestResponse, { 'Content-Type': EVENT_STREAM_CONTENT_TYPE, 'X-Amzn-RequestId': id, 'X-Amz-Executed-Version': LATEST });
+      res.flushHeaders();
+    };
+    const chunk = (data: Buffer) => {
+      open();
+      // Messages of at most 1 MiB (an event stream message holds at most 16 MB).
+      for (let at = 0; at < data.length; at += 1024 * 1024) res.write(eventMessage('PayloadChunk', 'application/octet-stream', data.subarray(at, at + 1024 * 1024)));
+    };
+    const inv = await this.fn.send(event, { clientContext, requestId: id, onStream: { data: chunk } });
+    this.opts.onInvocation?.(inv, { type: 'RequestResponse', attempt: 0 });
+    if (inv.refused === 'throttled') throw new Refusal('TooManyRequestsException', THROTTLED.message, { Reason: THROTTLED.reason });
+    if (inv.refused === 'request-too-large') throw new Refusal('RequestTooLargeException', REQUEST_TOO_LARGE.message());
+    if (!inv.stream && !inv.error) chunk(Buffer.from(JSON.stringify(inv.response ?? null)));
+    open();
+    const complete: Record<string, string> = {};
+    if (inv.error) {
+      complete.ErrorCode = inv.error.errorType;
+      complete.ErrorDetails = JSON.stringify({ errorType: inv.error.errorType, errorMessage: inv.error.errorMessage, ...(inv.error.trace ? { trace: inv.error.trace } : {}) });
+    }
+    if (logType === 'Tail') complete.LogResult = logTail(inv.rawLogs);
+    res.end(eventMessage('InvokeComplete', 'application/json', Buffer.from(JSON.stringify(complete))));
   }
 
   /** Resolves after `ms`, unless the front door closes first (then never: the work is dropped). */

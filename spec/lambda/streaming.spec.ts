@@ -5,6 +5,7 @@
 // handler is lambda/handlers/stream-response.js; every claim runs on each runtime this machine can
 // run (the others are skipped with the reason).
 import { request } from 'node:http';
+import { InvokeWithResponseStreamCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect } from 'vitest';
 import { startServer } from '../../lambda/invoke-api.ts';
@@ -47,6 +48,23 @@ function fetchChunks(url: string, init: { method?: string; headers?: Record<stri
   });
 }
 const text = (chunks: { data: Buffer }[]) => Buffer.concat(chunks.map((c) => c.data)).toString('utf8');
+
+/** InvokeWithResponseStream through the real SDK: the PayloadChunks (each with the time it arrived) and InvokeComplete. */
+async function invokeStreaming(url: string, payload: unknown, logType?: 'Tail') {
+  const client = new LambdaClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+  try {
+    const out = await client.send(new InvokeWithResponseStreamCommand({ FunctionName: 'any-name', Payload: new TextEncoder().encode(JSON.stringify(payload)), LogType: logType }));
+    const chunks: { at: number; data: Buffer }[] = [];
+    let complete: Record<string, unknown> | undefined;
+    for await (const ev of out.EventStream!) {
+      if (ev.PayloadChunk?.Payload) chunks.push({ at: performance.now(), data: Buffer.from(ev.PayloadChunk.Payload) });
+      if (ev.InvokeComplete) complete = { ...ev.InvokeComplete };
+    }
+    return { status: out.StatusCode, version: out.ExecutedVersion, chunks, complete };
+  } finally {
+    client.destroy();
+  }
+}
 
 for (const runtime of RUNTIME_NAMES) {
   describe(runtime, () => {
@@ -165,5 +183,32 @@ for (const runtime of RUNTIME_NAMES) {
         await server.close();
       }
     }, { note: 'serve: a mid-stream error breaks the function URL\'s response off; on the Invoke API it is X-Amz-Function-Error' });
+
+    lambdaClaim('stream-response', runtime, async () => {
+      const server = await startServer({ runtime, handlerFile: handlerFile('stream-response'), handler: 'plain', timeoutSec: 60 }, { port: 0 });
+      try {
+        const r = await invokeStreaming(server.url, { mb: 7 });
+        expect({ status: r.status, version: r.version, length: text(r.chunks).length, same: text(r.chunks) === pieces(7), complete: r.complete }).toEqual({ status: 200, version: '$LATEST', length: 7 * MiB, same: true, complete: {} });
+        arrivedOverTime(r.chunks.map((c) => c.at), 1000);
+      } finally {
+        await server.close();
+      }
+    }, { note: 'serve, InvokeWithResponseStream (the real SDK): PayloadChunks as they are written, then InvokeComplete' });
+
+    lambdaClaim('stream-response', runtime, async () => {
+      const server = await startServer({ runtime, handlerFile: handlerFile('stream-response'), handler: 'failing', timeoutSec: 60 }, { port: 0 });
+      try {
+        const r = await invokeStreaming(server.url, {}, 'Tail');
+        const { LogResult, ...complete } = r.complete ?? {};
+        expect({ body: text(r.chunks), complete, details: JSON.parse(String(complete.ErrorDetails)) }).toEqual({
+          body: 'partial answer\n',
+          complete: { ErrorCode: 'TypeError', ErrorDetails: expect.any(String) },
+          details: { errorType: 'TypeError', errorMessage: 'gave up mid-stream', trace: expect.any(Array) },
+        });
+        expect(Buffer.from(String(LogResult), 'base64').toString('utf8')).toMatch(/Invoke Error[\s\S]*\nREPORT RequestId: /);
+      } finally {
+        await server.close();
+      }
+    }, { note: 'serve, InvokeWithResponseStream: a mid-stream error is InvokeComplete\'s ErrorCode and ErrorDetails' });
   });
 }

@@ -114,6 +114,21 @@ for (const runtime of RUNTIME_NAMES) {
     }, { note: 'an error thrown mid-stream is the invocation\'s error, the environment stays warm' });
 
     lambdaClaim('stream-response', runtime, async () => {
+      // 7 pieces 1 s apart need 6 s; the function has 2 s. The first piece goes out at once, so the
+      // caller has at least 1 MiB and never all 7 (wide margins either side).
+      await fns.with('stream-response', { runtime, handler: 'plain', timeoutSec: 2 }, async (fn) => {
+        const a = await fn.invoke({ mb: 7, gapMs: 1000 });
+        expectInvocation(a, {
+          timedOut: true, response: undefined, streamed: undefined,
+          error: { errorType: 'Sandbox.Timedout', errorMessage: 'RequestId: <req:1> Error: Task timed out after 2.00 seconds' },
+          stream: { contentType: 'text/plain', http: undefined, body: expect.any(String), bytes: expect.any(Number) },
+        });
+        expect(a.stream!.bytes).toBeGreaterThanOrEqual(MiB);
+        expect(a.stream!.bytes).toBeLessThan(7 * MiB);
+      });
+    }, { note: 'a stream cut by the function timeout: Sandbox.Timedout, the caller had the part written' });
+
+    lambdaClaim('stream-response', runtime, async () => {
       await fns.with('stream-response', { runtime, handler: 'plain' }, async (fn) => {
         const a = await fn.invoke({ mb: 7, gapMs: 0 }, { responseMode: 'buffered' });
         const b = await fn.invoke({ mb: 7, gapMs: 0 });

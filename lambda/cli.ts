@@ -168,6 +168,13 @@ function printConsole(r: Invocation) {
   const out: string[] = [header(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
   else out.push('Response:', r.response === undefined ? 'null' : JSON.stringify(r.response, null, 2));
+  const s = r.stream;
+  if (s) {
+    // A streamed answer: how it came, and the status and headers of its HTTP prelude.
+    const span = s.chunks.length ? s.chunks.at(-1)!.atMs - s.chunks[0]!.atMs : 0;
+    out.push('', 'Streamed:', `${s.bytes} bytes of ${s.contentType} in ${s.chunks.length} chunks over ${span.toFixed(0)} ms`);
+    if (s.http) out.push(JSON.stringify(s.http, null, 2));
+  }
   out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:');
   out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs), '');
   process.stdout.write(out.join('\n') + '\n');

@@ -5,6 +5,9 @@
 // handler is lambda/handlers/stream-response.js; every claim runs on each runtime this machine can
 // run (the others are skipped with the reason).
 import { request } from 'node:http';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { ROOT } from '../../harness/harness.ts';
 import { InvokeWithResponseStreamCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect } from 'vitest';
@@ -159,6 +162,15 @@ for (const runtime of RUNTIME_NAMES) {
         expect(stream?.body.subarray(cap - 3).toString('utf8')).toBe(pieces(200).slice(-3));
       });
     }, { note: 'a stream past 200 MiB is cut there and fails', timeout: 300_000 });
+
+    lambdaClaim('stream-response', runtime, async () => {
+      const r = await execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'lambda', 'cli.ts'), '--', 'lambda/handlers/stream-response.js', '--handler', 'http', '--runtime', runtime, '--timeout', '60'], { cwd: ROOT, reject: false, timeout: 180_000 });
+      expect({ exit: r.exitCode, stderr: r.stderr }).toEqual({ exit: 0, stderr: '' });
+      const printed = r.stdout.split('\n');
+      const at = printed.indexOf('Streamed:');
+      expect(printed.slice(at + 1, at + 2)).toEqual([expect.stringMatching(/^136 bytes of application\/vnd\.awslambda\.http-integration-response in \d+ chunks over \d+ ms$/)]);
+      expect(JSON.parse(printed.slice(at + 2, printed.indexOf('', at + 2)).join('\n'))).toEqual({ statusCode: 201, headers: { 'content-type': 'text/csv', 'x-piece-count': '3' }, cookies: ['a=1; Path=/', 'b=2'] });
+    }, { note: 'npm run lambda prints a streamed answer\'s size, chunks and prelude' });
 
     // ---- through `serve` ------------------------------------------------------------------------
     lambdaClaim('stream-response', runtime, async () => {

@@ -461,8 +461,17 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (outcome.kind === 'ready') sb.freeze();
     else await this.discard(sb);
     // A streamed answer is whole once its POST has been read to the end (the runtime client asks
-    // for its next event once its last bytes are sent; a runtime that was ended has closed it).
-    if (cur.stream) await cur.stream.done;
+    // for its next event once its last bytes are sent; a runtime that was ended has closed it). A
+    // stream still open at the deadline is taken as cut off there.
+    if (cur.stream && !cur.stream.ended) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, msBetween(clock(), deadline)))));
+      await Promise.race([cur.stream.done, late]).finally(() => clearTimeout(timer));
+      if (!cur.stream.ended) {
+        cur.streamEnd = { aborted: true };
+        cur.stream.finish(true);
+      }
+    }
     if (outcome.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
 
     let error: LambdaError | undefined;

@@ -449,3 +449,82 @@ export const DEFAULT_EPHEMERAL_STORAGE_MB = 512;
 export const DEFAULT_REGION = 'us-east-1';
 export const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 export const CREDENTIAL_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+
+// ---- response streaming (awslambda.streamifyResponse; lambda/streaming.ts) -----------------------
+//
+// The developer guide (https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html):
+// "response streaming functions can return payloads up to 200 MB, compared to the 6 MB maximum for
+// buffered responses"; "The streaming rate for the first 6 MB of your function's response is
+// uncapped. For responses larger than 6 MB, the remainder of the response is subject to a bandwidth
+// cap" (2 MBps, the same page's "Bandwidth limits for response streaming": not played here).
+// https://docs.aws.amazon.com/lambda/latest/dg/config-rs-invoke-furls.html: a function URL's invoke
+// mode is "BUFFERED – ... Lambda invokes your function using the Invoke API operation. Invocation
+// results are available when the payload is complete. The maximum payload size is 6 MB." or
+// "RESPONSE_STREAM – ... Lambda invokes your function using the InvokeWithResponseStream API
+// operation. The maximum response payload size is 200 MB."; "You can still invoke your function
+// without response streaming by directly calling the Invoke API operation."
+//
+// What the runtime client sends (aws-lambda-nodejs-runtime-interface-client, src/ResponseStream.js,
+// createResponseStream): one POST /runtime/invocation/<id>/response, chunked, with the headers
+// `Lambda-Runtime-Function-Response-Mode: streaming` and `Trailer: Lambda-Runtime-Function-Error-Type,
+// Lambda-Runtime-Function-Error-Body`, and the handler's writes as they happen; a handler that
+// throws (or rejects) mid-stream ends it with those two trailers, the error's type and its JSON
+// ({errorType, errorMessage, trace}) in base64 (`fail`: `req.addTrailers(...)`). AWS's emulator
+// reads the trailers once the body is copied (RIE internal/lambda/core/directinvoke/directinvoke.go,
+// sendStreamingInvokeResponse: `trailers.Get(FunctionErrorTypeTrailer)`; the managed-instances
+// variant internal/lambda-managed-instances/invoke/runtime_response_request.go, TrailerError, base64-
+// decodes the body, and running_invoke.go turns a trailer error into the invocation's error: "Runtime
+// sent error trailers after response body"). A response without a Content-Type is
+// application/octet-stream (runtime_response_request.go, NewRuntimeResponse).
+
+export const STREAMING_RESPONSE_MODE = 'streaming';
+export const FUNCTION_ERROR_TYPE_TRAILER = 'lambda-runtime-function-error-type';
+export const FUNCTION_ERROR_BODY_TRAILER = 'lambda-runtime-function-error-body';
+export const DEFAULT_STREAM_CONTENT_TYPE = 'application/octet-stream';
+
+/**
+ * The cap of a streamed response: 200 MB (configuration-response-streaming.html), counted in MiB
+ * as the 6 MB buffered limit is. Past it AWS's emulator stops copying (an io.LimitReader of the cap
+ * + 1 bytes): the caller has had what was copied, the invocation's error is
+ * Function.ResponseSizeTooLarge with the size read (cap + 1) and the cap, and the runtime's POST
+ * gets the 413 of RUNTIME_RESPONSE_TOO_LARGE (directinvoke.go asyncPayloadCopy,
+ * `ErrorResponseTooLargeDI`; rapi/handler/invocationresponse.go: "in DirectInvoke case, the
+ * (truncated) response is already sent back to the caller"). A streamed response invoked through
+ * the (buffered) Invoke API has the buffered limit, MAX_RESPONSE_BYTES, the same way (RIE's
+ * MaxPayloadSize of an invocation).
+ */
+export const MAX_STREAMED_RESPONSE_BYTES = 200 * 1024 * 1024;
+export const streamTooLarge = (limit: number) => ({
+  errorType: RESPONSE_TOO_LARGE.errorType,
+  errorMessage: `Response payload size (${limit + 1} bytes) exceeded maximum allowed payload size (${limit} bytes).`,
+});
+
+/**
+ * The HTTP prelude of awslambda.HttpResponseStream.from(stream, {statusCode, headers, cookies})
+ * (the runtime client's src/HttpResponseStream.js): the content type becomes
+ * `application/vnd.awslambda.http-integration-response`, and before the first write the prelude
+ * goes out as JSON followed by 8 NUL bytes (`DELIMITER_LEN = 8`); what follows is the body. Its
+ * fields are those of a function URL's response (FUNCTION_URL above: statusCode, headers, cookies).
+ */
+export const HTTP_INTEGRATION_CONTENT_TYPE = 'application/vnd.awslambda.http-integration-response';
+export const PRELUDE_DELIMITER_BYTES = 8;
+
+
+/**
+ * InvokeWithResponseStream (https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStream.html):
+ * `POST /2021-11-15/functions/FunctionName/response-streaming-invocations?Qualifier=Qualifier` with
+ * X-Amz-Invocation-Type "RequestResponse | DryRun", X-Amz-Log-Type and X-Amz-Client-Context as for
+ * Invoke; the answer ("For the RequestResponse invocation type, this status code is 200. For the
+ * DryRun invocation type, this status code is 204.") carries X-Amz-Executed-Version and an event
+ * stream of InvokeWithResponseStreamResponseEvent: PayloadChunk ("A chunk of the streamed response
+ * payload", InvokeResponseStreamUpdate {Payload}) and at the end InvokeComplete ("An object that's
+ * returned when the stream has ended and all the payload chunks have been returned",
+ * InvokeWithResponseStreamCompleteEvent {ErrorCode "An error code.", ErrorDetails "The details of
+ * any returned error.", LogResult "The last 4 KB of the execution log, which is base64-encoded."}).
+ * What ErrorCode and ErrorDetails hold the pages do not say: the service gives the error type and
+ * the error's JSON, what AWS's emulator passes on from the runtime's trailers
+ * (directinvoke.go: `Lambda-Runtime-Function-Error-Type`, `Lambda-Runtime-Function-Error-Body`).
+ */
+export const INVOKE_STREAM_PATH = /^\/2021-11-15\/functions\/([^/]+)\/response-streaming-invocations$/;
+export const STREAM_INVOCATION_TYPES = ['RequestResponse', 'DryRun'] as const;
+export const EVENT_STREAM_CONTENT_TYPE = 'application/vnd.amazon.eventstream';

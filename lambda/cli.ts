@@ -30,8 +30,11 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   POST <url>/2015-03-31/functions/<any name>/invocations, the AWS SDK's InvokeCommand with
   endpoint <url>: X-Amz-Invocation-Type RequestResponse (default), Event (202; retried twice on a
   function error, as Lambda does) or DryRun (204); X-Amz-Log-Type Tail (X-Amz-Log-Result).
+  POST <url>/2021-11-15/functions/<any name>/response-streaming-invocations, the SDK's
+  InvokeWithResponseStreamCommand: a streamed answer as PayloadChunk events as it arrives.
   <url>/url/<path>: a function URL: any HTTP request, handed to the function as a
-  payload-format-2.0 event; its answer is the response (status, headers, cookies, body).
+  payload-format-2.0 event; its answer is the response (status, headers, cookies, body), a
+  streamed one sent on as it arrives.
   --port <n>                the port (default: ${DEFAULT_PORT}; 0: one the system picks)
   --async-retry-delays <ms>,<ms>
                             the waits before Lambda's two retries of a failed Event invocation
@@ -177,6 +180,13 @@ function printConsole(r: Invocation) {
   const out: string[] = [header(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
   else out.push('Response:', r.response === undefined ? 'null' : JSON.stringify(r.response, null, 2));
+  const s = r.stream;
+  if (s) {
+    // A streamed answer: how it came, and the status and headers of its HTTP prelude.
+    const span = s.chunks.length ? s.chunks.at(-1)!.atMs - s.chunks[0]!.atMs : 0;
+    out.push('', 'Streamed:', `${s.bytes} bytes of ${s.contentType} in ${s.chunks.length} chunks over ${span.toFixed(0)} ms`);
+    if (s.http) out.push(JSON.stringify(s.http, null, 2));
+  }
   out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:');
   out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs), '');
   if (r.tmpOverLimitMb !== undefined) out.push(tmpNote(r), '');

@@ -29,13 +29,16 @@ import type { ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SpecError } from '../harness/project.ts';
-import { CREDENTIAL_ENV, EXIT_ERROR_TYPE, OUT_OF_MEMORY_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, platformErrorType, taskTimedOut, type LogFormat } from './aws.ts';
+import {
+  CREDENTIAL_ENV, EXIT_ERROR_TYPE, MAX_STREAMED_RESPONSE_BYTES, OUT_OF_MEMORY_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, platformErrorType, streamTooLarge, taskTimedOut, type LogFormat,
+} from './aws.ts';
 import { bootstrap } from './bootstrap.ts';
 import { EnvironmentTmp } from './isolation.ts';
 import { billedMs, exitLines, messageOf, normaliseLogs, platformLines, printedBy, timeoutLine, type PlatformLines, type Status } from './logs.ts';
-import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply } from './runtime-api.ts';
+import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply, type StreamEnd, type StreamReceiver } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
+import { StreamCollector, type StreamedResponse, type StreamListener } from './streaming.ts';
 
 export interface LambdaError {
   errorType: string;
@@ -49,10 +52,15 @@ export interface Invocation {
   requestId: string;
   /** 1-based number of the execution environment that served it (0: none did, it was refused). */
   environment: number;
-  /** The answer the runtime posted (parsed JSON; a streamed answer as its text), if it posted one and it was delivered. */
+  /** The answer the runtime posted (parsed JSON; a streamed answer's body as text), if it posted one and it was delivered. */
   response?: unknown;
-  /** The answer was streamed (awslambda.streamifyResponse). */
+  /** The answer was streamed (awslambda.streamifyResponse) and ended complete. */
   streamed?: boolean;
+  /**
+   * A streamed answer as it arrived, whether or not it ended well (a mid-stream error, a stream cut
+   * at its limit): its chunks and their times, the prelude parsed, the body.
+   */
+  stream?: StreamedResponse;
   /** The error the caller gets: posted by the runtime, or Lambda's own (time-out, exit, limits). */
   error?: LambdaError;
   /**
@@ -125,6 +133,10 @@ export interface InvokeRequest {
   event: string;
   clientContext?: string;
   cognitoIdentity?: string;
+  /** The most bytes a streamed answer may have (default: aws.ts MAX_STREAMED_RESPONSE_BYTES, an InvokeWithResponseStream's). */
+  streamLimit?: number;
+  /** Told of a streamed answer as it arrives. */
+  onStream?: StreamListener;
 }
 
 /** The invocation the Runtime API is serving right now. */
@@ -132,7 +144,13 @@ interface Current {
   delivery: EventDelivery;
   delivered: boolean;
   response?: Buffer;
-  streamed?: boolean;
+  /** The start of the invoke phase (monotonic ns): a stream's chunk times count from it. */
+  startNs: bigint;
+  streamLimit?: number;
+  onStream?: StreamListener;
+  /** A streamed answer, and how it ended (once it has). */
+  stream?: StreamCollector;
+  streamEnd?: StreamEnd;
   error?: Posted;
   /** Size of an answer refused as too large. */
   tooLarge?: number;
@@ -244,19 +262,41 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     this.api.deliver(res, cur.delivery);
   }
 
-  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): PostReply {
+  /** Why the runtime may not answer invocation `id` now, if it may not. */
+  private refusal(id: string): PostReply | undefined {
     const cur = this.current;
     if (!cur || cur.delivery.id !== id || !cur.delivered) return { status: 400, body: { errorMessage: `Invalid request ID: ${id}`, errorType: 'InvalidRequestID' } };
-    if (cur.response || cur.error || cur.tooLarge !== undefined) {
+    if (cur.response || cur.error || cur.stream || cur.tooLarge !== undefined) {
       return { status: 400, body: { errorMessage: `Invalid state transition: ${id} already has a ${cur.error ? 'error' : 'response'}`, errorType: 'InvalidStateTransition' } };
     }
+    return undefined;
+  }
+
+  posted(id: string, kind: 'response' | 'error' | 'too-large', p: Posted): PostReply {
+    const refused = this.refusal(id);
+    if (refused) return refused;
+    const cur = this.current!;
     if (kind === 'too-large') cur.tooLarge = p.body.length;
-    else if (kind === 'response') {
-      cur.response = p.body;
-      cur.streamed = p.streamed;
-    }
+    else if (kind === 'response') cur.response = p.body;
     else cur.error = p;
     return { status: 202, body: { status: 'OK' } };
+  }
+
+  streamOpened(id: string, contentType: string): StreamReceiver | PostReply {
+    const refused = this.refusal(id);
+    if (refused) return refused;
+    const cur = this.current!;
+    const stream = new StreamCollector(contentType, cur.startNs, cur.onStream);
+    cur.stream = stream;
+    return {
+      limit: cur.streamLimit ?? MAX_STREAMED_RESPONSE_BYTES,
+      chunk: (data, atNs) => stream.push(data, atNs),
+      end: (e) => {
+        cur.streamEnd = e;
+        stream.finish(!!(e.error || e.overLimit !== undefined || e.aborted));
+        return { status: 202, body: { status: 'OK' } };
+      },
+    };
   }
 
   initError(p: Posted): void {
@@ -365,6 +405,9 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     const invokeStart = clock();
     const deadline = invokeStart + BigInt(c.timeoutMs) * 1_000_000n;
     const cur: Current = {
+      startNs: invokeStart,
+      streamLimit: req.streamLimit,
+      onStream: req.onStream,
       delivered: false,
       delivery: {
         id: req.id,
@@ -437,26 +480,47 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     this.current = undefined;
     if (outcome.kind === 'ready') sb.freeze();
     else await this.discard(sb);
+    // A streamed answer is whole once its POST has been read to the end (the runtime client asks
+    // for its next event once its last bytes are sent; a runtime that was ended has closed it). A
+    // stream still open at the deadline is taken as cut off there.
+    if (cur.stream && !cur.stream.ended) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, msBetween(clock(), deadline)))));
+      await Promise.race([cur.stream.done, late]).finally(() => clearTimeout(timer));
+      if (!cur.stream.ended) {
+        cur.streamEnd = { aborted: true };
+        cur.stream.finish(true);
+      }
+    }
     if (outcome.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
 
     let error: LambdaError | undefined;
     let status: Status | undefined;
     let response: unknown;
-    if (cur.response && !sb.overMemory) response = cur.streamed ? cur.response.toString('utf8') : parseJson(cur.response.toString('utf8'));
+    const stream = cur.stream?.result();
+    // A stream that ended complete is the answer (its body); one whose trailers carry an error is
+    // that error, as one posted to /error; one cut at its limit, Function.ResponseSizeTooLarge.
+    const streamedWell = !!cur.streamEnd && !cur.streamEnd.error && !cur.streamEnd.aborted && cur.streamEnd.overLimit === undefined;
+    const answered = !!cur.response || streamedWell;
+    const answeredError = !!cur.error || !!cur.streamEnd?.error;
+    if (cur.response && !sb.overMemory) response = parseJson(cur.response.toString('utf8'));
+    if (streamedWell && !sb.overMemory) response = stream!.body.toString('utf8');
     if (cur.error) error = postedError(cur.error, 'Unknown');
+    if (cur.streamEnd?.error) error = postedError(cur.streamEnd.error, 'Unknown');
+    if (cur.streamEnd?.overLimit !== undefined) error = streamTooLarge(cur.streamEnd.overLimit);
     if (cur.tooLarge !== undefined) error = { errorType: RESPONSE_TOO_LARGE.errorType, errorMessage: RESPONSE_TOO_LARGE.message(cur.tooLarge) };
     if (outcome.kind === 'timeout') {
       tail.push(timeoutLine(req.id, c.timeoutMs / 1000));
-      if (!cur.response && !cur.error) error = { errorType: TIMEOUT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${taskTimedOut(c.timeoutMs / 1000)}` };
+      if (!answered && !answeredError) error = { errorType: TIMEOUT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${taskTimedOut(c.timeoutMs / 1000)}` };
       status = { kind: 'timeout' };
     } else if (outcome.kind === 'exit') {
       const reason = exitReason(outcome.code, outcome.signal);
       tail.push(...exitLines(req.id, reason));
-      if ((!cur.response && !cur.error) || sb.overMemory) error = { errorType: EXIT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${reason}` };
+      if ((!answered && !answeredError) || sb.overMemory) error = { errorType: EXIT_ERROR_TYPE, errorMessage: `RequestId: ${req.id} Error: ${reason}` };
       status = { kind: 'error', errorType: sb.overMemory ? OUT_OF_MEMORY_ERROR_TYPE : EXIT_ERROR_TYPE };
     }
     return this.result({
-      ...base, coldStart, suppressedInit, error, status, sb, startedAt, response, hasResponse: !!cur.response && !error, streamed: cur.streamed,
+      ...base, coldStart, suppressedInit, error, status, sb, startedAt, response, hasResponse: answered && !error, stream,
       durationMs: outcome.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, endAt),
       timedOut: outcome.kind === 'timeout', exit: outcome.kind === 'exit' ? { code: outcome.code, signal: outcome.signal } : undefined,
     });
@@ -465,7 +529,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
   private result(a: {
     req: InvokeRequest; head: string[]; initSink: Sink; reinitSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
     initMs?: number; invokeStart: bigint; startedAt: Date; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
-    response?: unknown; hasResponse?: boolean; streamed?: boolean; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
+    response?: unknown; hasResponse?: boolean; stream?: StreamedResponse; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
   }): Invocation {
     const c = this.cfg;
     const id = a.req.id;
@@ -498,7 +562,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       runtimeApi: this.api.address,
     };
     if (a.hasResponse) inv.response = a.response;
-    if (a.hasResponse && a.streamed) inv.streamed = true;
+    if (a.hasResponse && a.stream) inv.streamed = true;
+    if (a.stream) inv.stream = a.stream;
     if (a.error) inv.error = a.error;
     if (a.initError) inv.initError = a.initError;
     if (a.exit) inv.exit = a.exit;

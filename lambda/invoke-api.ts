@@ -3,6 +3,9 @@
 // about the API is in aws.ts, with its source; this module routes and maps.
 //
 //   POST /2015-03-31/functions/<any name>/invocations   Invoke (any function name: it is the one function)
+//   POST /2021-11-15/functions/<any name>/response-streaming-invocations
+//                                                        InvokeWithResponseStream: the answer as an event
+//                                                        stream, a streamed one chunk by chunk as it arrives
 //     X-Amz-Invocation-Type  RequestResponse (default): the invocation's answer, 200
 //                            Event: 202 at once; the invocation runs afterwards, retried as Lambda
 //                              retries asynchronous invocations (aws.ts ASYNC_RETRY_DELAYS_MS,
@@ -10,12 +13,16 @@
 //                            DryRun: 204, nothing runs
 //     X-Amz-Log-Type         Tail: X-Amz-Log-Result, the last 4 KB of the invocation's log, base64
 //     X-Amz-Client-Context   base64 JSON, handed to the function (synchronous invocations only)
-//   <method> /url/<path>?<query>                          a function URL (buffered): the request becomes a
-//                                                        payload-format-2.0 event, the answer an HTTP response
+//   <method> /url/<path>?<query>                          a function URL: the request becomes a
+//                                                        payload-format-2.0 event, the answer an HTTP response;
+//                                                        a streamed answer is sent on as it arrives
+//                                                        (chunked), its prelude as the status and headers
 //   anything else: 404 ResourceNotFoundException
 //
 // A function error is an answer, not a refusal: 200 with X-Amz-Function-Error and the error as the
-// payload. A request the API refuses gets Lambda's error shape (aws.ts INVOKE_ERRORS). A request
+// payload. A streamed answer (awslambda.streamifyResponse) comes back through Invoke buffered, as
+// on Lambda (aws.ts "response streaming": Invoke is the buffered API, with its 6 MB limit): whole,
+// as the runtime sent it, once it has ended; an error in its trailers is a function error. A request the API refuses gets Lambda's error shape (aws.ts INVOKE_ERRORS). A request
 // that comes in while an invocation runs goes to another environment (a cold start), as on Lambda;
 // between requests each environment is frozen (lambda/sandbox.ts).
 import { randomUUID } from 'node:crypto';
@@ -24,10 +31,11 @@ import type { AddressInfo } from 'node:net';
 import { buffer } from 'node:stream/consumers';
 import { MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import {
-  ASYNC_RETRY_DELAYS_MS, ASYNC_THROTTLE_RETRY, FUNCTION_ERROR_HEADER_VALUE, FUNCTION_URL_PAYLOAD_VERSION, FUNCTION_URL_PLACEHOLDER, functionUrlTime, INVOCATION_TYPES, INVOKE_ERRORS, INVOKE_PATH, INVOKE_STATUS, LATEST, LOG_TAIL_BYTES, LOG_TYPES,
+  ASYNC_RETRY_DELAYS_MS, ASYNC_THROTTLE_RETRY, EVENT_STREAM_CONTENT_TYPE, INVOKE_STREAM_PATH, STREAM_INVOCATION_TYPES, FUNCTION_ERROR_HEADER_VALUE, FUNCTION_URL_PAYLOAD_VERSION, FUNCTION_URL_PLACEHOLDER, functionUrlTime, INVOCATION_TYPES, INVOKE_ERRORS, INVOKE_PATH, INVOKE_STATUS, LATEST, LOG_TAIL_BYTES, LOG_TYPES,
   MAX_ASYNC_REQUEST_BYTES, MAX_CLIENT_CONTEXT_BYTES, MAX_REQUEST_BYTES, REQUEST_TOO_LARGE, THROTTLED, type InvokeErrorType,
 } from './aws.ts';
-import { startFunction, type FunctionOptions, type Invocation, type LambdaFunction } from './service.ts';
+import { eventMessage } from './event-stream.ts';
+import { startFunction, type FunctionOptions, type HttpPrelude, type Invocation, type LambdaFunction, type StreamListener } from './service.ts';
 
 /** The port `serve` listens on when none is given: the one AWS's emulator's README uses (RIE README: `localhost:9000/2015-03-31/functions/function/invocations`). */
 export const DEFAULT_PORT = 9000;
@@ -242,17 +250,21 @@ class Front {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const m = INVOKE_PATH.exec(url.pathname);
+    const streaming = INVOKE_STREAM_PATH.exec(url.pathname);
+    const m = INVOKE_PATH.exec(url.pathname) ?? streaming;
     const body = await buffer(req);
     if (url.pathname === FUNCTION_URL_PREFIX || url.pathname.startsWith(FUNCTION_URL_PREFIX + '/')) return this.functionUrl(req, res, url, body);
-    if (!m || req.method !== 'POST') throw new Refusal('ResourceNotFoundException', `Nothing here: ${req.method} ${url.pathname} (this service serves POST /2015-03-31/functions/<name>/invocations)`);
+    if (!m || req.method !== 'POST') {
+      throw new Refusal('ResourceNotFoundException', `Nothing here: ${req.method} ${url.pathname} (this service serves POST /2015-03-31/functions/<name>/invocations and /2021-11-15/functions/<name>/response-streaming-invocations)`);
+    }
     const qualifier = url.searchParams.get('Qualifier');
     if (qualifier !== null && qualifier !== LATEST) {
       throw new Refusal('ResourceNotFoundException', `Function not found: ${decodeURIComponent(m[1]!)}:${qualifier} (this service runs ${LATEST} only)`);
     }
-    const type = oneOf('X-Amz-Invocation-Type', header(req, 'x-amz-invocation-type'), INVOCATION_TYPES, 'RequestResponse');
+    const type = oneOf('X-Amz-Invocation-Type', header(req, 'x-amz-invocation-type'), streaming ? STREAM_INVOCATION_TYPES : INVOCATION_TYPES, 'RequestResponse');
     const logType = oneOf('X-Amz-Log-Type', header(req, 'x-amz-log-type'), LOG_TYPES, 'None');
     const clientContext = clientContextOf(req);
+    if (streaming && type === 'RequestResponse') return this.invokeStreaming(res, eventOf(body, MAX_REQUEST_BYTES), clientContext, logType);
     const event = eventOf(body, type === 'Event' ? MAX_ASYNC_REQUEST_BYTES : MAX_REQUEST_BYTES);
 
     if (type === 'DryRun') {
@@ -268,16 +280,16 @@ class Front {
       return;
     }
 
-    const inv = await this.fn.send(event, { clientContext });
+    const inv = await this.fn.send(event, { clientContext, responseMode: 'buffered' });
     this.opts.onInvocation?.(inv, { type: 'RequestResponse', attempt: 0 });
     if (inv.refused === 'throttled') throw new Refusal('TooManyRequestsException', THROTTLED.message, { Reason: THROTTLED.reason });
     if (inv.refused === 'request-too-large') throw new Refusal('RequestTooLargeException', REQUEST_TOO_LARGE.message());
     const payload = inv.error
-      ? JSON.stringify({ errorType: inv.error.errorType, errorMessage: inv.error.errorMessage, ...(inv.error.trace ? { trace: inv.error.trace } : {}) })
-      : inv.streamed && typeof inv.response === 'string' ? inv.response : JSON.stringify(inv.response ?? null);
+      ? Buffer.from(JSON.stringify({ errorType: inv.error.errorType, errorMessage: inv.error.errorMessage, ...(inv.error.trace ? { trace: inv.error.trace } : {}) }))
+      : inv.streamed && inv.stream ? inv.stream.raw : Buffer.from(JSON.stringify(inv.response ?? null));
     const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      'Content-Length': String(Buffer.byteLength(payload)),
+      'Content-Type': !inv.error && inv.streamed && inv.stream ? inv.stream.contentType : 'application/json',
+      'Content-Length': String(payload.length),
       'X-Amzn-RequestId': inv.requestId,
       'X-Amz-Executed-Version': LATEST,
     };
@@ -296,8 +308,40 @@ class Front {
   private async functionUrl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
     const id = randomUUID();
     const event = functionUrlEvent(req, url, url.pathname.slice(FUNCTION_URL_PREFIX.length) || '/', body, id);
-    const inv = await this.fn.send(event, { requestId: id });
+    // A streamed answer goes out as it arrives: the head with its first byte (or at its end), each
+    // chunk as it comes. An error after the head is out can only cut the response short (the
+    // connection is closed before the chunked body's end, so the client sees it incomplete): what
+    // Lambda's function URLs do then the pages quoted do not say.
+    let head: { contentType: string; http?: HttpPrelude } | undefined;
+    let sent = false;
+    const writeHead = () => {
+      sent = true;
+      const h = head!.http;
+      const headers: Record<string, string | string[]> = h ? { ...h.headers } : { 'content-type': head!.contentType };
+      if (h?.cookies.length) headers['set-cookie'] = h.cookies;
+      res.writeHead(h?.statusCode ?? 200, { ...headers, 'x-amzn-requestid': id });
+      res.flushHeaders();
+    };
+    const onStream: StreamListener = {
+      head: (h) => (head = h),
+      data: (chunk) => {
+        if (!sent) writeHead();
+        res.write(chunk);
+      },
+      end: (failed) => {
+        if (!sent) return;
+        if (failed) res.destroy();
+        else res.end();
+      },
+    };
+    const inv = await this.fn.send(event, { requestId: id, onStream });
     this.opts.onInvocation?.(inv, { type: 'FunctionUrl', attempt: 0 });
+    if (sent) return;
+    if (head && !inv.error) {
+      writeHead();
+      res.end();
+      return;
+    }
     const plain = (status: number, message: string) => {
       const text = JSON.stringify({ Message: message });
       res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), 'X-Amzn-RequestId': id });
@@ -309,6 +353,40 @@ class Front {
     const r = functionUrlResponse(inv.response);
     res.writeHead(r.status, { ...r.headers, 'content-length': String(r.body.length), 'x-amzn-requestid': id });
     res.end(r.body);
+  }
+
+  /**
+   * InvokeWithResponseStream (aws.ts INVOKE_STREAM_PATH): 200 and an event stream (lambda/event-stream.ts),
+   * each chunk of a streamed answer a PayloadChunk as it arrives, then InvokeComplete with the
+   * error, if any, and the log tail if asked. An answer that was not streamed is one PayloadChunk
+   * of its JSON (the service's choice: the page does not say). The head goes out with the first
+   * chunk or at the end, so that a throttled invocation still gets its 429.
+   */
+  private async invokeStreaming(res: ServerResponse, event: unknown, clientContext: string | undefined, logType: (typeof LOG_TYPES)[number]): Promise<void> {
+    const id = randomUUID();
+    const open = () => {
+      if (res.headersSent) return;
+      res.writeHead(INVOKE_STATUS.RequestResponse, { 'Content-Type': EVENT_STREAM_CONTENT_TYPE, 'X-Amzn-RequestId': id, 'X-Amz-Executed-Version': LATEST });
+      res.flushHeaders();
+    };
+    const chunk = (data: Buffer) => {
+      open();
+      // Messages of at most 1 MiB (an event stream message holds at most 16 MB).
+      for (let at = 0; at < data.length; at += 1024 * 1024) res.write(eventMessage('PayloadChunk', 'application/octet-stream', data.subarray(at, at + 1024 * 1024)));
+    };
+    const inv = await this.fn.send(event, { clientContext, requestId: id, onStream: { data: chunk } });
+    this.opts.onInvocation?.(inv, { type: 'RequestResponse', attempt: 0 });
+    if (inv.refused === 'throttled') throw new Refusal('TooManyRequestsException', THROTTLED.message, { Reason: THROTTLED.reason });
+    if (inv.refused === 'request-too-large') throw new Refusal('RequestTooLargeException', REQUEST_TOO_LARGE.message());
+    if (!inv.stream && !inv.error) chunk(Buffer.from(JSON.stringify(inv.response ?? null)));
+    open();
+    const complete: Record<string, string> = {};
+    if (inv.error) {
+      complete.ErrorCode = inv.error.errorType;
+      complete.ErrorDetails = JSON.stringify({ errorType: inv.error.errorType, errorMessage: inv.error.errorMessage, ...(inv.error.trace ? { trace: inv.error.trace } : {}) });
+    }
+    if (logType === 'Tail') complete.LogResult = logTail(inv.rawLogs);
+    res.end(eventMessage('InvokeComplete', 'application/json', Buffer.from(JSON.stringify(complete))));
   }
 
   /** Resolves after `ms`, unless the front door closes first (then never: the work is dropped). */

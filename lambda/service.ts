@@ -32,13 +32,15 @@ import { MAX_TIMER_MS, notAFile, pathKind, SpecError } from '../harness/project.
 import { printTarget } from '../harness/target.ts';
 import {
   DEFAULT_CONCURRENCY, DEFAULT_MEMORY_MB, DEFAULT_REGION, REGION, DEFAULT_TIMEOUT_SEC, ENV_KEY, INIT_PHASE_LIMIT_SEC, LOG_FORMATS, LOG_LEVELS, MAX_MEMORY_MB, MAX_REQUEST_BYTES, MAX_TIMEOUT_SEC,
-  MAX_ENV_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED, type LogFormat,
+  MAX_ENV_BYTES, MAX_RESPONSE_BYTES, MAX_STREAMED_RESPONSE_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED, type LogFormat,
 } from './aws.ts';
 import { ExecutionEnvironment, type FunctionConfig, type Invocation } from './environment.ts';
 import { prepareRuntime, runtimeInfo, runtimeVersion } from './runtimes.ts';
+import type { StreamListener } from './streaming.ts';
 
 export { runtimeAvailability, prepareRuntime, RUNTIMES, RUNTIME_NAMES, DEFAULT_RUNTIME } from './runtimes.ts';
 export type { Invocation, LambdaError } from './environment.ts';
+export type { StreamedResponse, StreamListener, HttpPrelude } from './streaming.ts';
 
 export interface FunctionOptions {
   /** 'nodejs20.x' | 'nodejs22.x' | 'nodejs24.x' */
@@ -91,6 +93,14 @@ export interface InvokeOptions {
   cognitoIdentity?: { cognitoIdentityId: string; cognitoIdentityPoolId: string };
   /** The request id to give the invocation (default: a new one), e.g. the one an asynchronous invocation was answered with. */
   requestId?: string;
+  /**
+   * How the caller takes a streamed answer: 'streaming' (default), as InvokeWithResponseStream and a
+   * RESPONSE_STREAM function URL do, up to 200 MB; 'buffered', as the Invoke API does, up to the
+   * buffered limit (aws.ts MAX_RESPONSE_BYTES; MAX_STREAMED_RESPONSE_BYTES says why).
+   */
+  responseMode?: 'streaming' | 'buffered';
+  /** Told of a streamed answer as it arrives (lambda/streaming.ts). */
+  onStream?: StreamListener;
 }
 
 export interface LambdaFunction {
@@ -177,6 +187,8 @@ class Fn implements LambdaFunction {
         event: body,
         clientContext: opts.clientContext === undefined ? undefined : typeof opts.clientContext === 'string' ? opts.clientContext : JSON.stringify(opts.clientContext),
         cognitoIdentity: opts.cognitoIdentity === undefined ? undefined : JSON.stringify(opts.cognitoIdentity),
+        streamLimit: opts.responseMode === 'buffered' ? MAX_RESPONSE_BYTES : MAX_STREAMED_RESPONSE_BYTES,
+        onStream: opts.onStream,
       });
     } finally {
       env.busy = false;

@@ -21,6 +21,8 @@
 //   process      'first' for the first invocation listed, then 'same' or 'new': whether the
 //                runtime process that served it is the one that served the previous one listed
 //   gone         its runtime process has ended (read when checked; a zombie counts as ended)
+//   stream       a streamed answer (lambda/streaming.ts) as {contentType, http, body (text), bytes};
+//                undefined if the answer was not streamed (its chunks are read from r.stream)
 // Request ids in error messages read `<req:N>`, as in the logs (N: the number `n` of the invocation
 // listed with that id; an id of none listed is left as it is).
 import { expect } from 'vitest';
@@ -138,6 +140,7 @@ const FIELDS = {
   timedOut: (r: Invocation) => r.timedOut,
   refused: (r: Invocation) => r.refused,
   streamed: (r: Invocation) => r.streamed,
+  stream: (r: Invocation) => r.stream && { contentType: r.stream.contentType, http: r.stream.http, body: r.stream.body.toString('utf8'), bytes: r.stream.bytes },
   response: (r: Invocation) => r.response,
   error: (r: Invocation, ctx: Context) => labelled(r.error, ctx),
   initError: (r: Invocation, ctx: Context) => labelled(r.initError, ctx),

@@ -90,7 +90,8 @@ interface Rec {
   t: string;
   [k: string]: unknown;
 }
-interface RawItem { id: number; kind: string; at: Frame[]; trigger: number; ref?: boolean; repeat?: boolean }
+/** A tracked resource (harness/explain-observer.cjs): `inherited` when no frame of the user's made it and `at` is its parent's. */
+interface RawItem { id: number; kind: string; at: Frame[]; trigger: number; ref?: boolean; repeat?: boolean; inherited?: boolean }
 
 export const at = (f: Frame | undefined): string | undefined => (f ? `${f.file}:${f.line}` : undefined);
 const fnName = (f: Frame | undefined): string | undefined => {
@@ -208,7 +209,9 @@ function pendingPromises(raw: RawItem[], dir: string): PendingItem[] {
     if (awaitedBy) item.awaited = at(awaitedBy.at[0]);
     if (asyncFn) {
       // Where its own await sits: a derived promise created in the same function.
-      const own = derived.find((d) => d.at[0] && fnName(d.at[0]) === name && d.at[0].file === top!.file);
+      // Made by its own code (not named after a parent), the latest first (an await reached before it has settled); on another line than the function's start first: a promise made there is the caller's (its .then).
+      const mine = derived.filter((d) => d.at[0] && !d.inherited && fnName(d.at[0]) === name && d.at[0].file === top!.file).reverse();
+      const own = mine.find((d) => d.at[0]!.line !== top!.line) ?? mine[0];
       if (own) item.what = `suspended at its await at ${at(own.at[0])}`;
       const caller = at(r.at[1]);
       if (caller) item.what = `${item.what ? item.what + ', ' : ''}called at ${caller}`;
@@ -238,20 +241,36 @@ function unrefHandles(raw: RawItem[]): PendingItem[] {
   return liveHandles(raw.filter((r) => r.ref === false).map((r) => ({ ...r, ref: undefined })), undefined).map((h) => ({ ...h, unref: true, release: undefined }));
 }
 
+/** A raw record of the observers' tracker (harness/explain-observer.cjs): its kind, the user frames that created it. */
+export type TrackedItem = RawItem;
+
+/**
+ * What was pending at a moment the program went on living (a Lambda freeze: lambda/freeze-report.ts):
+ * the unsettled promises as at a natural end, then every live handle and request, ref'd or not (a
+ * frozen process runs none of them). `dir`: the folder the frames are relative to.
+ */
+export function pendingWork(promises: TrackedItem[], handles: TrackedItem[], dir: string): PendingItem[] {
+  return [...pendingPromises(promises, dir), ...liveHandles(handles, undefined, true).map(({ release: _, ...h }) => h)];
+}
+
 /** The text of the line "file:line" names, in the script's folder. */
 function sourceLine(dir: string, fileLine: string): string | undefined {
   const m = /^(.*):(\d+)$/.exec(fileLine);
   return m ? readSource(dir, m[1]!)?.split('\n')[Number(m[2]) - 1] : undefined;
 }
 
-/** The handles keeping the loop alive at the time limit (ref'd ones; unknown ref counts as ref'd), alike ones counted once. */
-function liveHandles(raw: RawItem[], resources: string[] | undefined): PendingItem[] {
+/**
+ * The handles keeping the loop alive at the time limit (ref'd ones; unknown ref counts as ref'd),
+ * alike ones counted once. `all`: every live handle and request instead, an unref'd one marked so.
+ */
+function liveHandles(raw: RawItem[], resources: string[] | undefined, all = false): PendingItem[] {
   const out = new Map<string, PendingItem>();
   // process.getActiveResourcesInfo() (Node 17+) names what keeps the loop alive ("TCPServerWrap", "Timeout"): a resource of a kind it does not list is not holding it.
   const squash = (k: string) => k.toLowerCase().replace(/wrap$/, '');
   const active = resources && new Set(resources.map(squash));
   for (const r of raw) {
-    if (r.ref === false || NOT_HOLDING.has(r.kind)) continue;
+    if (!all && (r.ref === false || NOT_HOLDING.has(r.kind))) continue;
+    if (r.kind === 'Microtask' || r.kind === 'TickObject') continue;
     if (active && !active.has(squash(r.kind))) continue;
     const kind = r.kind === 'Timeout' && r.repeat ? 'Interval' : r.kind;
     const created = at(r.at[0])!;
@@ -261,8 +280,9 @@ function liveHandles(raw: RawItem[], resources: string[] | undefined): PendingIt
       seen.count = (seen.count ?? 1) + 1;
       continue;
     }
-    const [what, release] = HANDLES[kind] ?? [`a ${kind} handle`, 'close it, or unref() it'];
+    const [what, release] = HANDLES[kind] ?? [CALLBACKS[kind] ?? `a ${kind} handle`, 'close it, or unref() it'];
     const item: PendingItem = { kind, created, what, release };
+    if (all && r.ref === false) item.unref = true;
     const name = fnName(r.at[0]);
     if (name) item.in = name;
     if (r.at[0]?.lib) item.library = r.at[0].lib;

@@ -34,6 +34,8 @@ import { billedMs, exitLines, messageOf, normaliseLogs, platformLines, printedBy
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
 import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
+import { pendingAtFreeze, pendingEnv } from './freeze-report.ts';
+import type { PendingItem } from '../harness/explain.ts';
 
 export interface LambdaError {
   errorType: string;
@@ -87,6 +89,11 @@ export interface Invocation {
   runtimeApi: string;
   /** Refused before reaching any environment: throttled, or the request was over the payload limit. */
   refused?: 'throttled' | 'request-too-large';
+  /**
+   * With the report on (FunctionConfig reportPending), for an invocation that ended frozen: the
+   * work its code created during the invocation that had not finished (lambda/freeze-report.ts).
+   */
+  pendingAtFreeze?: PendingItem[];
 }
 
 export interface FunctionConfig {
@@ -105,6 +112,8 @@ export interface FunctionConfig {
   logFormat: LogFormat;
   /** `<req:N>` for a request id of this function. */
   label(id: string): string;
+  /** Report what each freeze leaves pending (lambda/freeze-report.ts): Invocation.pendingAtFreeze. */
+  reportPending?: boolean;
 }
 
 export interface InvokeRequest {
@@ -276,6 +285,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       LAMBDA_TASK_ROOT: c.taskRoot,
       LAMBDA_RUNTIME_DIR: dirname(c.info.entry),
       _HANDLER: c.handlerString,
+      ...(c.reportPending ? pendingEnv(c.taskRoot, [c.info.pkg, dirname(c.info.entry)]) : {}),
     };
   }
 
@@ -417,6 +427,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     this.current = undefined;
     if (outcome.kind === 'ready') sb.freeze();
     else await this.discard(sb);
+    const pending = outcome.kind === 'ready' && c.reportPending ? pendingAtFreeze(sb.pendingAtAsk, c.taskRoot) : undefined;
+    sb.pendingAtAsk = undefined;
     if (outcome.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
 
     let error: LambdaError | undefined;
@@ -436,7 +448,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       status = { kind: 'error', errorType: sb.overMemory ? OUT_OF_MEMORY_ERROR_TYPE : EXIT_ERROR_TYPE };
     }
     return this.result({
-      ...base, coldStart, suppressedInit, error, status, sb, startedAt, response, hasResponse: !!cur.response && !error, streamed: cur.streamed,
+      ...base, coldStart, suppressedInit, error, status, sb, startedAt, response, hasResponse: !!cur.response && !error, streamed: cur.streamed, pending,
       durationMs: outcome.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, endAt),
       timedOut: outcome.kind === 'timeout', exit: outcome.kind === 'exit' ? { code: outcome.code, signal: outcome.signal } : undefined,
     });
@@ -446,6 +458,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     req: InvokeRequest; head: string[]; initSink: Sink; reinitSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
     initMs?: number; invokeStart: bigint; startedAt: Date; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
     response?: unknown; hasResponse?: boolean; streamed?: boolean; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
+    pending?: PendingItem[];
   }): Invocation {
     const c = this.cfg;
     const id = a.req.id;
@@ -482,6 +495,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (a.error) inv.error = a.error;
     if (a.initError) inv.initError = a.initError;
     if (a.exit) inv.exit = a.exit;
+    if (a.pending) inv.pendingAtFreeze = a.pending;
     return inv;
   }
 

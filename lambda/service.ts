@@ -76,6 +76,12 @@ export interface FunctionOptions {
   logFormat?: LogFormat;
   /** The application log level (TRACE ... FATAL; JSON format only, as on Lambda): the runtime gets it as AWS_LAMBDA_LOG_LEVEL. */
   logLevel?: string;
+  /**
+   * Report what each freeze leaves pending (Invocation.pendingAtFreeze; lambda/freeze-report.ts),
+   * the service's own report: off by default, as it records every async resource the function
+   * creates (npm run lambda turns it on).
+   */
+  reportPending?: boolean;
 }
 
 export interface InvokeOptions {
@@ -339,6 +345,7 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       env,
       runtimeVersion: runtimeVersion(info, prepared.node.version),
       logFormat,
+      reportPending: !!opts.reportPending,
     },
     printTarget(prepared.node),
     { concurrency, gapMs, idleReapMs: opts.idleReapMs, onShutdown: opts.onShutdown },

@@ -34,6 +34,10 @@ const color = !process.env.NO_COLOR && process.stdout.isTTY;
 const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
 
+/** The heading of the claims in the report (the catalogue's pages quote it), and the mark of the best match. */
+export const CLAIMS_HEADING = 'the claims that explain it';
+export const BEST_MARK = '★';
+
 const ENDED: Record<Explanation['ended'], string> = {
   natural: 'natural end: the event loop ran out of work',
   exit: 'process.exit() ended it',
@@ -95,14 +99,14 @@ export function renderOne(e: Explanation, width: number): string[] {
   else out.push(dim('output:'));
   say(`stdout: ${bytes(lo.stdout)}; stderr: ${bytes(lo.stderr)}${lo.lost ? '' : ' (nothing lost)'}`, '  ');
   if (e.explanations.length) {
-    out.push(dim('the claims that explain it:'));
+    out.push(dim(`${CLAIMS_HEADING}:`));
     for (const [i, c] of e.explanations.entries()) {
-      say(`${i === 0 ? '★ ' : '- '}${c.id}: ${c.claim}`, '  ');
+      say(`${i === 0 ? `${BEST_MARK} ` : '- '}${c.id}: ${c.claim}`, '  ');
       if (i > 0) continue; // the best match in full; the others by their claim
       if (c.why) say(`why: ${c.why}`, '    ');
       if (c.instead) say(`instead: ${c.instead}`, '    ');
     }
-  } else out.push(dim('the claims that explain it: none matched'));
+  } else out.push(dim(`${CLAIMS_HEADING}: none matched`));
   if (e.unavailable.length) {
     out.push(dim(`unavailable under ${e.target}:`));
     for (const u of e.unavailable) say(`- ${u}`, '  ');

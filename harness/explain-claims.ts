@@ -32,7 +32,7 @@ export interface Seen {
   crash?: { origin: string; handled: boolean; duringExit?: boolean; inThen?: string; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
   exit?: { code: string | null };
   rejections?: string[];
-  lostOutput: { lost: boolean; stdout: { written: number; received: number }; stderr: { written: number; received: number } };
+  lostOutput: { lost: boolean; stdout: { written: number; received: number; writes?: number }; stderr: { written: number; received: number; writes?: number } };
 }
 
 const HANG: Record<string, Situation> = {
@@ -68,6 +68,7 @@ export function situations(e: Seen): Situation[] {
     // An unref'd handle that would have settled it is the more specific story; then a combinator's.
     if (e.pending.some((p) => p.unref && /SERVERWRAP$/.test(p.kind))) out.push('natural-end-unref-server');
     if (e.pending.some((p) => p.unref && (p.kind === 'Timeout' || p.kind === 'Interval'))) out.push('natural-end-unref-timer');
+    if (e.pending.some((p) => p.kind === 'unread stream')) out.push('natural-end-stream-unread');
     if (promises.some((p) => p.via)) out.push('natural-end-promise-all');
     out.push('natural-end-pending-promise');
   }
@@ -79,6 +80,8 @@ export function situations(e: Seen): Situation[] {
   }
   const lo = e.lostOutput;
   if (e.ended === 'exit' && lo.lost) {
+    // Written in several calls: what was lost came after an earlier write (the line after a big one).
+    if (lo.stdout.written > lo.stdout.received && (lo.stdout.writes ?? 0) > 1) out.push('exit-lost-stdout-after-write');
     if (lo.stdout.written > lo.stdout.received) out.push('exit-lost-stdout');
     if (lo.stderr.written > lo.stderr.received) out.push('exit-lost-stderr');
   }

@@ -8,7 +8,8 @@
 //   {"t":"crash","origin":"uncaughtException","error":"...","at":[frames],"scheduled":{type,at}}
 //   {"t":"rejection","error":"..."}         an unhandled rejection warned about (Node < 15, not fatal)
 //   {"t":"beforeExit"}                      the event loop ran out of work
-//   {"t":"exit","code":0,"pending":[...]}   the first `exit` listener ran: what was still pending
+//   {"t":"exit","code":0,"pending":[...],"unread":[...]} the first `exit` listener ran: what was still
+//                                          pending, and the streams waited on for 'end' that were ended but never read
 //   {"t":"limit","live":[...],"pending":[...]} the time limit passed with the process still running
 // A frame is {file, line, col, fn, lib?}: only frames of the user's code (under the script's
 // folder, NODE_ASYNC_SPEC_EXPLAIN_ROOT, and not under node_modules); `lib` on the innermost names
@@ -223,6 +224,41 @@ if (how) {
   count(process.stdout, 1);
   count(process.stderr, 2);
 
+  // ---- streams waited on for 'end' ---------------------------------------------------------------
+  // A readable stream whose writer ended it emits 'end' only once its data has been read: one the
+  // user's code listens to for 'end' (stream.on('end', resolve)) and never reads waits for ever.
+  // Remembered (weakly where WeakRef exists: Node 14.6 on), at most a thousand.
+  var endWaits = [];
+  var noteEndWait = function (stream, ev) {
+    if (ev !== 'end' || endWaits.length >= 1000) return;
+    var at = here();
+    if (at.length) endWaits.push({ s: typeof WeakRef === 'function' ? new WeakRef(stream) : { deref: function () { return stream; } }, at: at });
+  };
+  try {
+    var Readable = require('stream').Readable;
+    // once() goes through this.on(): noted there.
+    ['on', 'addListener'].forEach(function (name) {
+      var original = Readable.prototype[name];
+      if (typeof original !== 'function') return;
+      Readable.prototype[name] = function (ev) {
+        noteEndWait(this, ev);
+        return original.apply(this, arguments);
+      };
+    });
+  } catch (e) {
+    // no stream module (a runtime without it): nothing to note
+  }
+  /** The streams waited on for 'end' that their writer ended and nobody read. */
+  var unreadStreams = function () {
+    var out = [];
+    endWaits.forEach(function (w) {
+      var st = w.s.deref();
+      st = st && st._readableState;
+      if (st && st.ended && !st.endEmitted && !st.destroyed) out.push({ kind: 'unread stream', at: w.at, buffered: st.length });
+    });
+    return out;
+  };
+
   // ---- how it ends -----------------------------------------------------------------------------
   var realExit = process.exit;
   process.exit = function (code) {
@@ -261,7 +297,7 @@ if (how) {
   });
   process.on('exit', function (code) {
     exiting = true;
-    report({ t: 'exit', code: code, crashed: crashed, pending: tracker.snapshot(true), live: tracker.snapshot(false) });
+    report({ t: 'exit', code: code, crashed: crashed, pending: tracker.snapshot(true), live: tracker.snapshot(false), unread: unreadStreams() });
   });
   if (limit > 0) {
     var atLimit = setTimeout(function () {

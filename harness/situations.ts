@@ -2,10 +2,10 @@
 // what it saw): the vocabulary of the scenario header field `explains` (harness/scenario.ts
 // validates it), where each claim says which of them it explains and how well.
 export const SITUATIONS = [
-  'natural-end-pending-promise', 'natural-end-promise-all', 'natural-end-unref-timer', 'natural-end-unref-server', 'tla-never-settles',
+  'natural-end-pending-promise', 'natural-end-promise-all', 'natural-end-stream-unread', 'natural-end-unref-timer', 'natural-end-unref-server', 'tla-never-settles',
   'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-callback', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'rejection-warned', 'crash-in-exit-listener', 'crash-handled',
   'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin',
-  'exit-called', 'exit-code-truncated', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
+  'exit-called', 'exit-code-truncated', 'exit-lost-stdout', 'exit-lost-stdout-after-write', 'exit-lost-stderr', 'lost-output', 'signal',
 ] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
@@ -16,6 +16,7 @@ export const MAX_RANK = 9;
 export const SITUATION_WORDS: Record<Situation, string> = {
   'natural-end-pending-promise': 'a natural end with a promise of your code never settled (each listed with the line that created it and the line that awaits it)',
   'natural-end-promise-all': 'a natural end with promises never settled, awaited through `Promise.all` (or `allSettled`, `race`, `any`)',
+  'natural-end-stream-unread': "a natural end with a promise waiting for a stream's 'end', the stream ended by its writer and never read",
   'natural-end-unref-timer': "a natural end with a promise never settled and an unref'd timer of your code still there",
   'natural-end-unref-server': "a natural end with a promise never settled and an unref'd server of your code still there",
   'tla-never-settles': 'an ES module whose top-level `await` never settled (exit code 13 from Node 20)',
@@ -44,6 +45,7 @@ export const SITUATION_WORDS: Record<Situation, string> = {
   'exit-called': '`process.exit()` called (and where)',
   'exit-code-truncated': '`process.exit()` with a code over 255 (the exit status is its low byte)',
   'exit-lost-stdout': '`process.exit()` with bytes written to stdout that never reached the reader',
+  'exit-lost-stdout-after-write': '`process.exit()` with bytes written to stdout in several writes that never all reached the reader (the line after a big write)',
   'exit-lost-stderr': '`process.exit()` with bytes written to stderr that never reached the reader',
   'lost-output': 'output written that never reached the reader',
   signal: 'an end by a signal',

@@ -7,7 +7,7 @@
 // written against output received; and the claims of the catalogue that explain it. The facts
 // are harness/explain.ts's; this file reads the arguments and renders.
 import { DEFAULT_TIMEOUT_MS } from '../harness/scenario.ts';
-import { explainRun, MAX_EXPLAIN_LIMIT_MS, type Explanation } from '../harness/explain.ts';
+import { explainRun, MAX_EXPLAIN_LIMIT_MS, UNREAD_STREAM, type Explanation } from '../harness/explain.ts';
 import { resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { command, wholeNumber } from './command.ts';
@@ -81,6 +81,7 @@ export function renderOne(e: Explanation, width: number): string[] {
       if (p.kind === 'async function') say(`- ${p.in ?? 'an async function'}() (its promise, created at ${p.created}) never finished: ${p.what ?? 'it was suspended at an await'}`, '  ');
       else say(`- ${p.count ? `${p.count} promises` : 'a promise'} created ${p.library ? `by ${p.library}, called ` : ''}at ${p.created}${p.in ? ` in ${p.in}()` : ''}${p.awaited ? `, awaited${p.via ? ` through ${p.via}` : ''} at ${p.awaited}` : ''}, never settled: nothing was left that could settle ${p.count ? 'them' : 'it'}`, '  ');
     }
+    for (const u of e.pending.filter((x) => x.kind === UNREAD_STREAM)) say(`- ${u.count ? `${u.count} streams` : 'a stream'} listened to for 'end' at ${u.created}${u.in ? ` in ${u.in}()` : ''} ${u.count ? 'were' : 'was'} ended by ${u.count ? 'their writers' : 'its writer'} and never read: 'end' is emitted only once the data has been read (read it, or call .resume())`, '  ');
     for (const h of e.pending.filter((x) => x.unref)) say(`- ${h.what}${h.count ? ` ×${h.count}` : ''} created at ${h.created}${h.in ? ` in ${h.in}()` : ''} was still there, unref'd: it did not keep the loop alive`, '  ');
   }
   const handles = e.pending.filter((p) => p.release && !p.unref);

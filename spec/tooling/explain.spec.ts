@@ -8,8 +8,8 @@ import { execa } from 'execa';
 import { tempFolder } from '../support/temp.ts';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { ENDINGS, enclosingThen, enclosingTry, type Explanation } from '../../harness/explain.ts';
-import { claimsFor, SITUATIONS } from '../../harness/explain-claims.ts';
+import { ENDINGS, enclosingThen, enclosingTry, UNREAD_STREAM, type Explanation } from '../../harness/explain.ts';
+import { claimsFor, situations, SITUATIONS, type Seen } from '../../harness/explain-claims.ts';
 import { findScenario } from '../../harness/scenarios.ts';
 import { runningWith, until } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
@@ -239,6 +239,16 @@ describe('explain\'s parts', () => {
     expect(explainSection(handler).join('\n')).toContain("a line of the service's own (`--- frozen with work ...`, not an AWS line)");
     // The words the page quotes are the report's: the heading explain prints, the mark of the best match.
     expect(renderOne({ ...fakeExplanation, explanations: [{ id: 'x/y', claim: 'c' }] }, 100)).toEqual(expect.arrayContaining([`${CLAIMS_HEADING}:`, `  ${BEST_MARK} x/y: c`]));
+  });
+
+  it('situations: lost output after several writes is the line after a big write; a stream ended and never read is told from one never ended', () => {
+    const seen = (o: Partial<Seen>): Seen => ({ ended: 'natural', exitCode: 0, script: 'a.js', pending: [], lostOutput: { lost: false, stdout: { written: 0, received: 0 }, stderr: { written: 0, received: 0 } }, ...o });
+    const lost = (writes: number) => seen({ ended: 'exit', exit: { code: '0' }, lostOutput: { lost: true, stdout: { written: 100, received: 10, writes }, stderr: { written: 0, received: 0, writes: 0 } } });
+    expect(situations(lost(1))).toEqual(['exit-lost-stdout', 'lost-output']);
+    expect(situations(lost(2))).toEqual(['exit-lost-stdout-after-write', 'exit-lost-stdout', 'lost-output']);
+    const promise = { kind: 'promise', created: 'a.js:3', via: 'Promise.all' };
+    expect(situations(seen({ pending: [promise] }))).toEqual(['natural-end-promise-all', 'natural-end-pending-promise']);
+    expect(situations(seen({ pending: [promise, { kind: UNREAD_STREAM, created: 'a.js:4' }] }))).toEqual(['natural-end-stream-unread', 'natural-end-promise-all', 'natural-end-pending-promise']);
   });
 
   it('every situation explain tells apart is explained by some scenario\'s header (`explains`), best rank first', () => {

@@ -11,6 +11,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
+import { until } from '../../harness/procs.ts';
 import type { PendingItem } from '../../harness/explain.ts';
 import { PENDING_VARIABLE, pendingLine } from '../../lambda/freeze-report.ts';
 import { runtimeAvailability, startFunction, type Invocation, type LambdaFunction } from '../../lambda/service.ts';
@@ -162,5 +163,25 @@ describe('npm run lambda: the report as a line of its own after the log, and in 
     expect(rec!.pendingAtFreeze).toEqual(ARTICLE_PENDING);
     for (const k of ['n', 'requestId', 'runtime', 'node', 'environment', 'coldStart', 'response', 'logs', 'lines']) expect(rec, k).toHaveProperty(k);
     expect((rec!.logs as string[]).some((l) => l.startsWith('---'))).toBe(false);
+  });
+
+  onRuntime('serve: the line after the invocation\'s log', runtime, async () => {
+    const child = execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', 'serve', 'lambda/handlers/article-callback.js', '--runtime', runtime, '--port', '0'], { cwd: ROOT, reject: false, timeout: TEST_MS - 10_000 });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      // Bounded waits: the server and the runtime start in seconds, far more on a loaded machine.
+      await until('the base URL', () => out.includes('\n') || child.exitCode !== null, 120_000);
+      const url = out.split('\n')[0]!;
+      const res = await fetch(`${url}/2015-03-31/functions/f/invocations`, { method: 'POST', body: '{}' });
+      expect(await res.json()).toEqual({ statusCode: 200, body: 'a' });
+      await until('the invocation\'s log', () => /^REPORT /m.test(out), 60_000);
+      const lines = out.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('REPORT '));
+      expect(lines[at + 1]).toBe(pendingLine(ARTICLE_PENDING));
+    } finally {
+      child.kill('SIGINT');
+      await child;
+    }
   });
 });

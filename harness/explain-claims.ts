@@ -1,56 +1,24 @@
 // Which claims of the catalogue explain what `npm run explain` saw. The situations explain can
-// tell apart (SITUATIONS) and, for each, the scenarios whose claim states that behaviour, best
-// first: one table, here, so that the scenario files (and the catalogue pages stamped with their
-// hashes) stay as they are. A Situation is computed from an Explanation (harness/explain.ts).
+// tell apart are harness/situations.ts; situations() says which an Explanation (harness/explain.ts)
+// shows, most specific first; each scenario's header says which situations its claim explains and
+// how well (`explains: { hang-timer: 1 }`, rank 1 first), and claimsFor() reads them all.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readScenario, SCENARIOS } from './scenario.ts';
+import { listScenarios } from './scenarios.ts';
+import { SITUATIONS, type Situation } from './situations.ts';
 
-export const SITUATIONS = [
-  'natural-end-pending-promise', 'natural-end-promise-all', 'natural-end-unref-timer', 'natural-end-unref-server', 'tla-never-settles',
-  'crash-timer', 'crash-timer-other-file', 'crash-timer-in-try', 'crash-callback', 'crash-immediate', 'crash-nexttick', 'crash-microtask', 'crash-then', 'crash-rejection', 'rejection-warned', 'crash-in-exit-listener', 'crash-handled',
-  'hang-timer', 'hang-interval', 'hang-server', 'hang-socket', 'hang-child', 'hang-fs-watch', 'hang-watchfile', 'hang-message-port', 'hang-worker', 'hang-stdin',
-  'exit-called', 'exit-code-truncated', 'exit-lost-stdout', 'exit-lost-stderr', 'lost-output', 'signal',
-] as const;
-export type Situation = (typeof SITUATIONS)[number];
+export { SITUATIONS, type Situation } from './situations.ts';
 
-/** Situation -> scenario ids, best first. */
-export const EXPLAINS: Record<Situation, string[]> = {
-  'natural-end-pending-promise': ['lifecycle/pending-await', 'lifecycle/streams-never-end', 'lifecycle/unref-timer', 'lifecycle/server-unref'],
-  'natural-end-promise-all': ['lifecycle/streams-never-end', 'lifecycle/streams-ended-unread', 'lifecycle/pending-await'],
-  'natural-end-unref-timer': ['lifecycle/unref-timer', 'lifecycle/interval-unref'],
-  'natural-end-unref-server': ['lifecycle/server-unref'],
-  'tla-never-settles': ['lifecycle/tla-never-settles'],
-  'crash-timer-other-file': ['errors/module-timer-throw', 'errors/timer-throw', 'errors/callback-try-catch'],
-  'crash-timer-in-try': ['errors/timer-throw', 'errors/callback-try-catch'],
-  'crash-timer': ['errors/timer-throw', 'errors/callback-try-catch'],
-  // A throw from another async callback (an fs call's, a socket's): the timer's claims state the same mechanism.
-  'crash-callback': ['errors/timer-throw', 'errors/callback-try-catch'],
-  'crash-immediate': ['errors/immediate-throw'],
-  'crash-nexttick': ['errors/nexttick-throw'],
-  'crash-microtask': ['errors/microtask-throw'],
-  'crash-then': ['errors/then-throw'],
-  'crash-rejection': ['rejections/unhandled-default', 'errors/then-throw', 'rejections/unhandled-non-error'],
-  'rejection-warned': ['rejections/unhandled-default', 'rejections/mode-warn'],
-  'crash-in-exit-listener': ['errors/throw-in-exit-listener'],
-  'crash-handled': ['errors/uncaught-exception-handler', 'errors/uncaught-exception-aftermath'],
-  'hang-timer': ['lifecycle/timer-keeps-alive', 'lifecycle/unref-timer'],
-  'hang-interval': ['lifecycle/interval-unref', 'lifecycle/timer-keeps-alive'],
-  'hang-server': ['lifecycle/server-keeps-alive', 'lifecycle/server-unref'],
-  'hang-socket': ['handles/paused-socket'],
-  'hang-child': ['child-process/stdin-never-ended', 'child-process/unref-piped-stdio-keeps-parent'],
-  'hang-fs-watch': ['handles/fs-watch', 'handles/fs-watch-unref'],
-  'hang-watchfile': ['handles/fs-watchfile'],
-  'hang-message-port': ['handles/message-port-listener', 'handles/broadcast-channel', 'handles/message-port-unref'],
-  'hang-worker': ['handles/worker-parentport-listener', 'handles/worker-unref-then-listener'],
-  'hang-stdin': ['handles/stdin-data-listener', 'handles/readline-until-close'],
-  'exit-called': ['lifecycle/exit-no-arg', 'lifecycle/before-exit-not-on-exit'],
-  'exit-code-truncated': ['lifecycle/exit-256'],
-  'exit-lost-stdout': ['output/exit-after-write-stdout', 'output/exit-after-big-write', 'output/exit-after-short-output'],
-  'exit-lost-stderr': ['output/exit-after-write-stderr'],
-  'lost-output': ['output/exit-after-write-stdout'],
-  signal: ['lifecycle/exit-code-signal'],
-};
+let table: Record<Situation, string[]> | undefined;
+/** Situation -> the ids of the scenarios whose header names it, best first (by rank, then id), read once from the headers. */
+export function claimsFor(): Record<Situation, string[]> {
+  if (table) return table;
+  const ranked = Object.fromEntries(SITUATIONS.map((x) => [x, [] as [number, string][]])) as Record<Situation, [number, string][]>;
+  for (const sc of listScenarios()) for (const [x, rank] of Object.entries(sc.explains) as [Situation, number][]) ranked[x].push([rank, sc.id]);
+  table = Object.fromEntries(SITUATIONS.map((x) => [x, ranked[x].sort((p, q) => p[0] - q[0] || (p[1] < q[1] ? -1 : p[1] > q[1] ? 1 : 0)).map((r) => r[1])])) as Record<Situation, string[]>;
+  return table;
+}
 
 /** What a claim says, for the report. */
 export interface ClaimText { id: string; claim: string; why?: string; instead?: string }
@@ -64,7 +32,7 @@ export interface Seen {
   crash?: { origin: string; handled: boolean; duringExit?: boolean; inThen?: string; at?: string; scheduled?: { kind: string; at: string; insideTry?: string } };
   exit?: { code: string | null };
   rejections?: string[];
-  lostOutput: { lost: boolean; stdout: { written: number; received: number }; stderr: { written: number; received: number } };
+  lostOutput: { lost: boolean; stdout: { written: number; received: number; writes?: number }; stderr: { written: number; received: number; writes?: number } };
 }
 
 const HANG: Record<string, Situation> = {
@@ -100,6 +68,7 @@ export function situations(e: Seen): Situation[] {
     // An unref'd handle that would have settled it is the more specific story; then a combinator's.
     if (e.pending.some((p) => p.unref && /SERVERWRAP$/.test(p.kind))) out.push('natural-end-unref-server');
     if (e.pending.some((p) => p.unref && (p.kind === 'Timeout' || p.kind === 'Interval'))) out.push('natural-end-unref-timer');
+    if (e.pending.some((p) => p.kind === 'unread stream')) out.push('natural-end-stream-unread');
     if (promises.some((p) => p.via)) out.push('natural-end-promise-all');
     out.push('natural-end-pending-promise');
   }
@@ -111,6 +80,8 @@ export function situations(e: Seen): Situation[] {
   }
   const lo = e.lostOutput;
   if (e.ended === 'exit' && lo.lost) {
+    // Written in several calls: what was lost came after an earlier write (the line after a big one).
+    if (lo.stdout.written > lo.stdout.received && (lo.stdout.writes ?? 0) > 1) out.push('exit-lost-stdout-after-write');
     if (lo.stdout.written > lo.stdout.received) out.push('exit-lost-stdout');
     if (lo.stderr.written > lo.stderr.received) out.push('exit-lost-stderr');
   }
@@ -134,6 +105,7 @@ export function claimText(id: string): ClaimText | undefined {
 
 /** The claims that explain what was seen, best match first, each once. */
 export function matchClaims(e: Seen): ClaimText[] {
-  const ids = [...new Set(situations(e).flatMap((s) => EXPLAINS[s]))];
+  const all = claimsFor();
+  const ids = [...new Set(situations(e).flatMap((s) => all[s]))];
   return ids.map(claimText).filter((x): x is ClaimText => !!x);
 }

@@ -25,7 +25,10 @@ export type Ending = (typeof ENDINGS)[number];
 /** A frame of the user's code as the observer reports it (file relative to the script's folder). */
 export interface Frame { file: string; line: number; col: number; fn: string; /** The package the user's code called into here (its frames collapsed). */ lib?: string }
 
-/** Something pending: an unsettled promise or a live handle. */
+/** A pending item's kind for a stream waited on for 'end' (created: where its 'end' listener was added) that was ended and never read. */
+export const UNREAD_STREAM = 'unread stream';
+
+/** Something pending: an unsettled promise, a live handle, or a stream ended and never read (UNREAD_STREAM). */
 export interface PendingItem {
   /** "promise", "async function", or the async resource's type for a handle ("Timeout", "TCPSERVERWRAP"...). */
   kind: string;
@@ -74,7 +77,8 @@ export interface Explanation {
   rejections?: string[];
   /** At a natural end: the unsettled promises; at the time limit: the handles keeping it alive. */
   pending: PendingItem[];
-  lostOutput: { stdout: { written: number; received: number }; stderr: { written: number; received: number }; lost: boolean };
+  /** Bytes written (through process.stdout/stderr.write, in `writes` calls) against bytes that reached the reader. */
+  lostOutput: { stdout: { written: number; received: number; writes?: number }; stderr: { written: number; received: number; writes?: number }; lost: boolean };
   /** Scenario ids whose claims explain what was seen, best match first. */
   claims: string[];
   /** The claims' text, in the same order. */
@@ -90,7 +94,8 @@ interface Rec {
   t: string;
   [k: string]: unknown;
 }
-interface RawItem { id: number; kind: string; at: Frame[]; trigger: number; ref?: boolean; repeat?: boolean }
+/** A tracked resource (harness/explain-observer.cjs): `inherited` when no frame of the user's made it and `at` is its parent's. */
+interface RawItem { id: number; kind: string; at: Frame[]; trigger: number; ref?: boolean; repeat?: boolean; inherited?: boolean }
 
 export const at = (f: Frame | undefined): string | undefined => (f ? `${f.file}:${f.line}` : undefined);
 const fnName = (f: Frame | undefined): string | undefined => {
@@ -208,7 +213,9 @@ function pendingPromises(raw: RawItem[], dir: string): PendingItem[] {
     if (awaitedBy) item.awaited = at(awaitedBy.at[0]);
     if (asyncFn) {
       // Where its own await sits: a derived promise created in the same function.
-      const own = derived.find((d) => d.at[0] && fnName(d.at[0]) === name && d.at[0].file === top!.file);
+      // Made by its own code (not named after a parent), the latest first (an await reached before it has settled); on another line than the function's start first: a promise made there is the caller's (its .then).
+      const mine = derived.filter((d) => d.at[0] && !d.inherited && fnName(d.at[0]) === name && d.at[0].file === top!.file).reverse();
+      const own = mine.find((d) => d.at[0]!.line !== top!.line) ?? mine[0];
       if (own) item.what = `suspended at its await at ${at(own.at[0])}`;
       const caller = at(r.at[1]);
       if (caller) item.what = `${item.what ? item.what + ', ' : ''}called at ${caller}`;
@@ -238,20 +245,56 @@ function unrefHandles(raw: RawItem[]): PendingItem[] {
   return liveHandles(raw.filter((r) => r.ref === false).map((r) => ({ ...r, ref: undefined })), undefined).map((h) => ({ ...h, unref: true, release: undefined }));
 }
 
+/** A raw record of the observers' tracker (harness/explain-observer.cjs): its kind, the user frames that created it. */
+export type TrackedItem = RawItem;
+
+/**
+ * What was pending at a moment the program went on living (a Lambda freeze: lambda/freeze-report.ts):
+ * the unsettled promises as at a natural end, then every live handle and request, ref'd or not (a
+ * frozen process runs none of them). `dir`: the folder the frames are relative to.
+ */
+export function pendingWork(promises: TrackedItem[], handles: TrackedItem[], dir: string): PendingItem[] {
+  return [...pendingPromises(promises, dir), ...liveHandles(handles, undefined, true).map(({ release: _, ...h }) => h)];
+}
+
+interface UnreadRec { kind: string; at: Frame[]; buffered: number }
+/** The streams the program waited on for 'end' (where it listened) that were ended by their writer and never read, alike ones counted once. */
+function unreadStreams(raw: UnreadRec[] | undefined): PendingItem[] {
+  const out = new Map<string, PendingItem>();
+  for (const r of raw ?? []) {
+    const created = at(r.at[0]);
+    if (!created) continue;
+    const seen = out.get(created);
+    if (seen) {
+      seen.count = (seen.count ?? 1) + 1;
+      continue;
+    }
+    const item: PendingItem = { kind: UNREAD_STREAM, created, what: "a stream its writer ended that was never read: it emits 'end' only once its data has been read" };
+    const name = fnName(r.at[0]);
+    if (name) item.in = name;
+    out.set(created, item);
+  }
+  return [...out.values()];
+}
+
 /** The text of the line "file:line" names, in the script's folder. */
 function sourceLine(dir: string, fileLine: string): string | undefined {
   const m = /^(.*):(\d+)$/.exec(fileLine);
   return m ? readSource(dir, m[1]!)?.split('\n')[Number(m[2]) - 1] : undefined;
 }
 
-/** The handles keeping the loop alive at the time limit (ref'd ones; unknown ref counts as ref'd), alike ones counted once. */
-function liveHandles(raw: RawItem[], resources: string[] | undefined): PendingItem[] {
+/**
+ * The handles keeping the loop alive at the time limit (ref'd ones; unknown ref counts as ref'd),
+ * alike ones counted once. `all`: every live handle and request instead, an unref'd one marked so.
+ */
+function liveHandles(raw: RawItem[], resources: string[] | undefined, all = false): PendingItem[] {
   const out = new Map<string, PendingItem>();
   // process.getActiveResourcesInfo() (Node 17+) names what keeps the loop alive ("TCPServerWrap", "Timeout"): a resource of a kind it does not list is not holding it.
   const squash = (k: string) => k.toLowerCase().replace(/wrap$/, '');
   const active = resources && new Set(resources.map(squash));
   for (const r of raw) {
-    if (r.ref === false || NOT_HOLDING.has(r.kind)) continue;
+    if (!all && (r.ref === false || NOT_HOLDING.has(r.kind))) continue;
+    if (r.kind === 'Microtask' || r.kind === 'TickObject') continue;
     if (active && !active.has(squash(r.kind))) continue;
     const kind = r.kind === 'Timeout' && r.repeat ? 'Interval' : r.kind;
     const created = at(r.at[0])!;
@@ -261,8 +304,9 @@ function liveHandles(raw: RawItem[], resources: string[] | undefined): PendingIt
       seen.count = (seen.count ?? 1) + 1;
       continue;
     }
-    const [what, release] = HANDLES[kind] ?? [`a ${kind} handle`, 'close it, or unref() it'];
+    const [what, release] = HANDLES[kind] ?? [CALLBACKS[kind] ?? `a ${kind} handle`, 'close it, or unref() it'];
     const item: PendingItem = { kind, created, what, release };
+    if (all && r.ref === false) item.unref = true;
     const name = fnName(r.at[0]);
     if (name) item.in = name;
     if (r.at[0]?.lib) item.library = r.at[0].lib;
@@ -366,14 +410,15 @@ export function interpret(records: Rec[], run: { exitCode: number | null; signal
   // Node before 15 warns twice for one rejection: the error, then what to do about it.
   const warned = records.filter((r) => r.t === 'rejection').map((r) => String(r.error).split('\n')[0]!).filter((m) => !/^Unhandled promise rejection\. This error originated/.test(m));
   if (warned.length) e.rejections = warned;
-  if (ended === 'natural' && exitRec) e.pending = [...pendingPromises(exitRec.pending as RawItem[], o.dir), ...unrefHandles(exitRec.live as RawItem[])];
+  if (ended === 'natural' && exitRec) e.pending = [...pendingPromises(exitRec.pending as RawItem[], o.dir), ...unrefHandles(exitRec.live as RawItem[]), ...unreadStreams(exitRec.unread as UnreadRec[] | undefined)];
   if (ended === 'timeout' && limitRec) e.pending = liveHandles(limitRec.live as RawItem[], limitRec.resources as string[] | undefined);
   if (ended === 'crash' && !crashRec && start && o.runtime !== 'node') unavailable.push(`no uncaughtExceptionMonitor event came under ${o.runtime}: the crash is known from its exit code and stderr only`);
   if (ended === 'timeout' && limitRec && !start?.hooks) unavailable.push('what kept the event loop alive is unknown here (no async_hooks resources)');
   if (ended === 'timeout' && !limitRec) unavailable.push('the program did not answer at the time limit (its event loop was blocked, or the observer could not run): what kept it alive is unknown');
   const written = (fd: number) => records.filter((r) => r.t === 'w' && r.fd === fd).reduce((s, r) => s + Number(r.n), 0);
-  e.lostOutput.stdout = { written: written(1), received: Buffer.byteLength(run.stdout) };
-  e.lostOutput.stderr = { written: written(2), received: Buffer.byteLength(run.stderr) };
+  const writes = (fd: number) => records.filter((r) => r.t === 'w' && r.fd === fd).length;
+  e.lostOutput.stdout = { written: written(1), received: Buffer.byteLength(run.stdout), writes: writes(1) };
+  e.lostOutput.stderr = { written: written(2), received: Buffer.byteLength(run.stderr), writes: writes(2) };
   e.lostOutput.lost = ended !== 'timeout' && (e.lostOutput.stdout.written > e.lostOutput.stdout.received || e.lostOutput.stderr.written > e.lostOutput.stderr.received);
   const matched = matchClaims(e);
   e.claims = matched.map((c) => c.id);

@@ -10,6 +10,7 @@ import { flagReplacesScenario } from './command-line.ts';
 import { MAX_TIMER_MS, ROOT, SpecError } from './project.ts';
 import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from './stdio.ts';
 import { RUNTIMES, type Runtime } from './target.ts';
+import { MAX_RANK, SITUATIONS, type Situation } from './situations.ts';
 
 export const SCENARIOS = join(ROOT, 'scenarios');
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -46,6 +47,7 @@ const FIELDS: Record<string, boolean> = {
   instead: false, // the safe pattern (catalog)
   links: false, // further reading: list of URLs
   changes: false, // version changes: list of { in: '15.0.0', what: '...', link: 'https://...' }
+  explains: false, // the situations npm run explain names it for, each with its rank: { hang-timer: 1 } (harness/situations.ts); left out of the hash
 };
 
 /**
@@ -79,11 +81,23 @@ export interface Scenario {
   instead?: string;
   links: string[];
   changes: VersionChange[];
+  /**
+   * Header `explains`: the situations `npm run explain` names this claim for (harness/situations.ts),
+   * each with its rank, 1 (the claim states exactly this) to MAX_RANK (related, shown after).
+   */
+  explains: Partial<Record<Situation, number>>;
   /** The file's text after the header. */
   body: string;
-  /** hashText of the file's text as read here: every result of this Scenario is stamped with it (the text that ran, not a later one). */
+  /**
+   * hashText of the file's text as read here, less its `explains` line: every result of this
+   * Scenario is stamped with it (the text that ran, not a later one). `explains` only tells explain
+   * when to name the claim, and changes nothing that runs: editing it leaves the results current.
+   */
   hash: string;
 }
+
+/** The header line of `explains`: one line (a flow map), so that the hash can leave it out. */
+const EXPLAINS_LINE = /^explains:[^\n]*\n/m;
 
 const HEADER = /^(?:#![^\n]*\n)?\s*\/\*---\r?\n([\s\S]*?)\r?\n---\*\//;
 
@@ -176,6 +190,14 @@ export function readScenario(file: string): Scenario {
     if (text && typeof o.never === 'string' && /^\d+$/.test(o.never) && o.in === undefined) return { never: o.never, what: o.what as string, link: o.link as string };
     fail(abs, 'each entry of "changes" needs in: <exact version> (or never: <major>, for a release line that never got it), what: <text>, link: <url>');
   });
+  const explainsRaw = h.explains ?? {};
+  const shape = `header field "explains" must map situations to ranks on one line, explains: { hang-timer: 1 } (a rank from 1, what the claim states, to ${MAX_RANK})`;
+  if (typeof explainsRaw !== 'object' || Array.isArray(explainsRaw)) fail(abs, shape);
+  if (h.explains !== undefined && !/^explains:[ \t]*\{[^\n]*\}[ \t]*\r?$/m.test(m[1]!)) fail(abs, shape);
+  for (const [k, v] of Object.entries(explainsRaw as object)) {
+    if (!(SITUATIONS as readonly string[]).includes(k)) fail(abs, `"explains" names the unknown situation ${JSON.stringify(k)} (known: ${SITUATIONS.join(', ')})`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_RANK) fail(abs, `"explains" gives ${k} the rank ${shown(v)}: a whole number from 1 (what the claim states) to ${MAX_RANK}`);
+  }
   return {
     id: scenarioId(abs) ?? abs,
     file: abs,
@@ -193,8 +215,9 @@ export function readScenario(file: string): Scenario {
     instead: str('instead'),
     links: list('links'),
     changes,
+    explains: explainsRaw as Partial<Record<Situation, number>>,
     body: text.slice(m[0].length).replace(/^\r?\n/, ''),
-    hash: hashText(text),
+    hash: hashText(text.slice(0, m.index) + m[0].replace(EXPLAINS_LINE, '') + text.slice(m.index + m[0].length)),
   };
 }
 

@@ -10,6 +10,7 @@ import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError } from '../tools/command.ts';
 import { jsonArray } from '../tools/json.ts';
 import { ASYNC_RETRY_DELAYS_MS, DEFAULT_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { pendingLine } from './freeze-report.ts';
 import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
 
@@ -71,7 +72,12 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   --client-context <json>   the invocations' client context (Lambda-Runtime-Client-Context)
   --cognito-identity <json> {"cognitoIdentityId":..,"cognitoIdentityPoolId":..} (Lambda-Runtime-Cognito-Identity)
   --json                    print the invocations as a JSON array, one element per invocation,
-                            each with schema 1 (tools/json.ts)
+                            each with schema 1 (tools/json.ts); pendingAtFreeze: what its code
+                            started and had not finished when the environment was frozen
+
+After an invocation whose environment was frozen with work of its code not finished (a timer, a
+socket, a request, a promise), a line starting with "--- frozen with work" names each with the
+line that created it: the local service's report, not an AWS line.
 
 Exit status: 0 every invocation answered, 1 one failed, 2 bad input.`;
 
@@ -188,7 +194,10 @@ function printConsole(r: Invocation) {
     if (s.http) out.push(JSON.stringify(s.http, null, 2));
   }
   out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:');
-  out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs), '');
+  out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs));
+  const pending = pendingLine(r.pendingAtFreeze);
+  if (pending) out.push(pending);
+  out.push('');
   if (r.tmpOverLimitMb !== undefined) out.push(tmpNote(r), '');
   process.stdout.write(out.join('\n') + '\n');
 }
@@ -223,6 +232,8 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
       onInvocation: (inv, how) => {
         const lines = inv.refused ? [`--- ${how.type} invocation ${inv.requestId} throttled (${inv.error?.errorType})`] : [...inv.rawLogs];
         if (inv.tmpOverLimitMb !== undefined) lines.push(tmpNote(inv));
+        const pending = pendingLine(inv.pendingAtFreeze);
+        if (pending) lines.push(pending);
         if (how.type === 'Event' && inv.error) {
           lines.push(how.retryInMs === undefined
             ? `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); no retry left: the event is dropped`
@@ -283,7 +294,7 @@ export const spec = command({
     let stopping = false;
     const fnOpts: FunctionOptions = {
       runtime, handlerFile: file, handler: v.handler, env,
-      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'], layers: v.layer, region: v.region,
+      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'], layers: v.layer, region: v.region, reportPending: true,
       timeoutSec: asNumber(v.timeout, true), memoryMb: asNumber(v.memory), concurrency: asNumber(v.concurrency), idleReapMs: asNumber(v['idle-reap']),
       // With --parallel the events are sent (send()), spaced by the gap here; the function's gap
       // spaces only what invoke() sends. The service checks the value either way.
@@ -373,6 +384,7 @@ export const spec = command({
         ...(r.initError ? { initError: r.initError } : {}),
         logs: r.rawLogs,
         lines: r.lines,
+        ...(r.pendingAtFreeze ? { pendingAtFreeze: r.pendingAtFreeze } : {}),
       }));
       process.stdout.write(jsonArray(out));
     }

@@ -39,6 +39,8 @@ import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, ty
 import type { RuntimeInfo } from './runtimes.ts';
 import { Sandbox, type Outcome, type Sink } from './sandbox.ts';
 import { StreamCollector, type StreamedResponse, type StreamListener } from './streaming.ts';
+import { pendingAtFreeze, pendingEnv } from './freeze-report.ts';
+import type { PendingItem } from '../harness/explain.ts';
 
 export interface LambdaError {
   errorType: string;
@@ -102,6 +104,11 @@ export interface Invocation {
   tmpOverLimitMb?: number;
   /** Refused before reaching any environment: throttled, or the request was over the payload limit. */
   refused?: 'throttled' | 'request-too-large';
+  /**
+   * With the report on (FunctionConfig reportPending), for an invocation that ended frozen: the
+   * work its code created during the invocation that had not finished (lambda/freeze-report.ts).
+   */
+  pendingAtFreeze?: PendingItem[];
 }
 
 export interface FunctionConfig {
@@ -124,6 +131,8 @@ export interface FunctionConfig {
   logFormat: LogFormat;
   /** `<req:N>` for a request id of this function. */
   label(id: string): string;
+  /** Report what each freeze leaves pending (lambda/freeze-report.ts): Invocation.pendingAtFreeze. */
+  reportPending?: boolean;
 }
 
 export interface InvokeRequest {
@@ -334,6 +343,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       LAMBDA_TASK_ROOT: c.taskRoot,
       LAMBDA_RUNTIME_DIR: dirname(c.info.entry),
       _HANDLER: c.handlerString,
+      ...(c.reportPending ? pendingEnv(c.taskRoot, [c.info.pkg, dirname(c.info.entry)]) : {}),
     };
   }
 
@@ -492,6 +502,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
         cur.stream.finish(true);
       }
     }
+    const pending = outcome.kind === 'ready' && c.reportPending ? pendingAtFreeze(sb.pendingAtAsk, c.taskRoot) : undefined;
+    sb.pendingAtAsk = undefined;
     if (outcome.kind === 'timeout') sink.lines = printedBy(sink.lines, cur.delivery.deadlineMs);
 
     let error: LambdaError | undefined;
@@ -520,7 +532,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       status = { kind: 'error', errorType: sb.overMemory ? OUT_OF_MEMORY_ERROR_TYPE : EXIT_ERROR_TYPE };
     }
     return this.result({
-      ...base, coldStart, suppressedInit, error, status, sb, startedAt, response, hasResponse: answered && !error, stream,
+      ...base, coldStart, suppressedInit, error, status, sb, startedAt, response, hasResponse: answered && !error, stream, pending,
       durationMs: outcome.kind === 'timeout' ? c.timeoutMs : msBetween(invokeStart, endAt),
       timedOut: outcome.kind === 'timeout', exit: outcome.kind === 'exit' ? { code: outcome.code, signal: outcome.signal } : undefined,
     });
@@ -530,6 +542,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     req: InvokeRequest; head: string[]; initSink: Sink; reinitSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
     initMs?: number; invokeStart: bigint; startedAt: Date; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
     response?: unknown; hasResponse?: boolean; stream?: StreamedResponse; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
+    pending?: PendingItem[];
   }): Invocation {
     const c = this.cfg;
     const id = a.req.id;
@@ -569,6 +582,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (a.exit) inv.exit = a.exit;
     const tmpOver = this.tmp.overLimitMb();
     if (tmpOver !== undefined) inv.tmpOverLimitMb = tmpOver;
+    if (a.pending) inv.pendingAtFreeze = a.pending;
     return inv;
   }
 

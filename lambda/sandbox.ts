@@ -31,6 +31,7 @@ import { killGroup, releaseGroup, startGroup } from '../harness/procs.ts';
 import type { Launch } from './bootstrap.ts';
 import { treeRssKb } from './isolation.ts';
 import type { RuntimeInfo } from './runtimes.ts';
+import { readPendingRecord, type PendingRecord } from './freeze-report.ts';
 
 /** ready: the runtime asked for its next event, `at` on the monotonic clock (process.hrtime.bigint()). */
 export type Outcome = { kind: 'ready'; at: bigint } | { kind: 'exit'; code: number | null; signal: string | null } | { kind: 'timeout' };
@@ -63,6 +64,8 @@ export class Sandbox {
   private readonly marker: RegExp;
   private waiters: ((o: Outcome) => void)[] = [];
   private closed: Promise<void>;
+  /** What the runtime reported pending at its last ask (lambda/freeze-report.ts), if it was asked to. */
+  pendingAtAsk?: PendingRecord;
 
   constructor(
     info: RuntimeInfo,
@@ -145,7 +148,11 @@ export class Sandbox {
   private take(text: string, flushPartial: boolean) {
     const parts = text.split('\n');
     const last = parts.pop()!;
-    for (const p of parts) this.sink.lines.push(p);
+    for (const p of parts) {
+      const pending = readPendingRecord(this.nonce, p);
+      if (pending) this.pendingAtAsk = pending;
+      else this.sink.lines.push(p);
+    }
     if (flushPartial && last) this.sink.lines.push(last);
   }
 

@@ -82,6 +82,12 @@ export interface FunctionOptions {
   layers?: string[];
   /** The region (default us-east-1): AWS_REGION, AWS_DEFAULT_REGION and the function's ARN. */
   region?: string;
+  /**
+   * Report what each freeze leaves pending (Invocation.pendingAtFreeze; lambda/freeze-report.ts),
+   * the service's own report: off by default, as it records every async resource the function
+   * creates (npm run lambda turns it on).
+   */
+  reportPending?: boolean;
 }
 
 export interface InvokeOptions {
@@ -366,6 +372,7 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       logFormat,
       layers,
       region,
+      reportPending: !!opts.reportPending,
     },
     printTarget(prepared.node),
     { concurrency, gapMs, idleReapMs: opts.idleReapMs, onShutdown: opts.onShutdown },

@@ -10,6 +10,7 @@ import { statesKinds } from '../harness/scenario.ts';
 import { bareVersion } from '../harness/target.ts';
 import { claimKinds, resultKey, TOPICS, versionLabel, views as viewsOf, type Claim, type ClaimView } from './catalog-model.ts';
 import { claimData, claimPage, dataBlock, type ClaimData, type ResultsFile } from './catalog-pages.ts';
+import { explainSection } from './catalog-explain.ts';
 
 const REPO_ISSUE = 'https://github.com/nodejs/node/issues/22088';
 
@@ -129,6 +130,7 @@ export function renderClaim(vs: ClaimView[], data: ResultsFile, bisected?: Claim
 
   out.push('## What to do instead', '');
   out.push(s.instead ? linkify(s.instead) : '_Nothing to change: this claim describes behaviour to rely on, not a trap._', '');
+  out.push(...explainSection(c));
   out.push(`[The catalogue](${up(c.id)}README.md)`, '');
   out.push(dataBlock({ ...claimData(c, data), ...(bisected ? { bisected } : {}) }));
   return out.join('\n');

@@ -7,7 +7,7 @@
 // written against output received; and the claims of the catalogue that explain it. The facts
 // are harness/explain.ts's; this file reads the arguments and renders.
 import { DEFAULT_TIMEOUT_MS } from '../harness/scenario.ts';
-import { explainRun, MAX_EXPLAIN_LIMIT_MS, type Explanation } from '../harness/explain.ts';
+import { explainRun, MAX_EXPLAIN_LIMIT_MS, UNREAD_STREAM, type Explanation } from '../harness/explain.ts';
 import { resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { command, wholeNumber } from './command.ts';
@@ -33,6 +33,10 @@ const USAGE = `usage: npm run explain -- <script> [args…] [--node <list>] [--t
 const color = !process.env.NO_COLOR && process.stdout.isTTY;
 const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+
+/** The heading of the claims in the report (the catalogue's pages quote it), and the mark of the best match. */
+export const CLAIMS_HEADING = 'the claims that explain it';
+export const BEST_MARK = '★';
 
 const ENDED: Record<Explanation['ended'], string> = {
   natural: 'natural end: the event loop ran out of work',
@@ -77,6 +81,7 @@ export function renderOne(e: Explanation, width: number): string[] {
       if (p.kind === 'async function') say(`- ${p.in ?? 'an async function'}() (its promise, created at ${p.created}) never finished: ${p.what ?? 'it was suspended at an await'}`, '  ');
       else say(`- ${p.count ? `${p.count} promises` : 'a promise'} created ${p.library ? `by ${p.library}, called ` : ''}at ${p.created}${p.in ? ` in ${p.in}()` : ''}${p.awaited ? `, awaited${p.via ? ` through ${p.via}` : ''} at ${p.awaited}` : ''}, never settled: nothing was left that could settle ${p.count ? 'them' : 'it'}`, '  ');
     }
+    for (const u of e.pending.filter((x) => x.kind === UNREAD_STREAM)) say(`- ${u.count ? `${u.count} streams` : 'a stream'} listened to for 'end' at ${u.created}${u.in ? ` in ${u.in}()` : ''} ${u.count ? 'were' : 'was'} ended by ${u.count ? 'their writers' : 'its writer'} and never read: 'end' is emitted only once the data has been read (read it, or call .resume())`, '  ');
     for (const h of e.pending.filter((x) => x.unref)) say(`- ${h.what}${h.count ? ` ×${h.count}` : ''} created at ${h.created}${h.in ? ` in ${h.in}()` : ''} was still there, unref'd: it did not keep the loop alive`, '  ');
   }
   const handles = e.pending.filter((p) => p.release && !p.unref);
@@ -95,14 +100,14 @@ export function renderOne(e: Explanation, width: number): string[] {
   else out.push(dim('output:'));
   say(`stdout: ${bytes(lo.stdout)}; stderr: ${bytes(lo.stderr)}${lo.lost ? '' : ' (nothing lost)'}`, '  ');
   if (e.explanations.length) {
-    out.push(dim('the claims that explain it:'));
+    out.push(dim(`${CLAIMS_HEADING}:`));
     for (const [i, c] of e.explanations.entries()) {
-      say(`${i === 0 ? '★ ' : '- '}${c.id}: ${c.claim}`, '  ');
+      say(`${i === 0 ? `${BEST_MARK} ` : '- '}${c.id}: ${c.claim}`, '  ');
       if (i > 0) continue; // the best match in full; the others by their claim
       if (c.why) say(`why: ${c.why}`, '    ');
       if (c.instead) say(`instead: ${c.instead}`, '    ');
     }
-  } else out.push(dim('the claims that explain it: none matched'));
+  } else out.push(dim(`${CLAIMS_HEADING}: none matched`));
   if (e.unavailable.length) {
     out.push(dim(`unavailable under ${e.target}:`));
     for (const u of e.unavailable) say(`- ${u}`, '  ');

@@ -24,6 +24,10 @@ const NEXT_PATH = '/2018-06-01/runtime/invocation/next';
 const nonce = process.env.LAMBDA_LOCAL_FREEZE_NONCE;
 delete process.env.LAMBDA_LOCAL_FREEZE_NONCE;
 const CONTROL_FD = 3;
+// Asked for a report of what each freeze leaves pending (lambda/freeze-report.ts pendingEnv).
+const pending = process.env.LAMBDA_LOCAL_PENDING && JSON.parse(process.env.LAMBDA_LOCAL_PENDING);
+delete process.env.LAMBDA_LOCAL_PENDING;
+const pendingAtAsk = pending && isMainThread && nonce ? require('./pending-hook.cjs')(pending.root, pending.runtime) : undefined;
 
 function writeAll(fd, text) {
   const buf = Buffer.from(text);
@@ -49,7 +53,9 @@ function freeze() {
   // same in every process), so the service can tell whether it came before a deadline however
   // late it reads the marker on a loaded machine.
   const marker = '\u001e' + nonce + ':' + process.hrtime.bigint() + '\u001e\n';
-  writeAll(1, marker);
+  // The pending report, a line of its own just before the marker on stdout (the service reads it first).
+  const report = pendingAtAsk && pendingAtAsk();
+  writeAll(1, (report ? '\u001e' + nonce + ':pending ' + report + '\u001e\n' : '') + marker);
   writeAll(2, marker);
   const one = Buffer.alloc(1);
   for (;;) {

@@ -5,6 +5,7 @@ tags: [child-process, streams, handles]
 why: "spawn() gives the child a pipe for stdin by default, and the parent's end stays open until the parent ends it. A program that reads until end of input (cat, grep, sort, many CLIs waiting for piped data) waits on that pipe for ever, so the parent waits for its 'exit'."
 instead: "Call child.stdin.end() once you have written everything (or right away if there is nothing to send), or pass stdio: ['ignore', ...] so the child reads an empty input."
 links: [https://nodejs.org/api/child_process.html#subprocessstdin, https://nodejs.org/api/child_process.html#optionsstdio]
+explains: {hang-child: 1}
 ---*/
 var spawn = require('child_process').spawn;
 

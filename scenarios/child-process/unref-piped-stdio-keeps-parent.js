@@ -5,6 +5,7 @@ tags: [child-process, handles, event-loop, streams]
 why: "unref() takes the child process handle out of what the parent's event loop waits for, but each stdio pipe is a handle of its own, read by the parent and left ref'd. Until the child closes its end, usually when it exits, the pipe keeps the parent alive."
 instead: "For a child meant to outlive its parent, pass stdio: 'ignore' (or a file descriptor of a log file) together with detached: true and unref()."
 links: [https://nodejs.org/api/child_process.html#subprocessunref, https://nodejs.org/api/child_process.html#optionsdetached]
+explains: {hang-child: 2}
 ---*/
 var spawn = require('child_process').spawn;
 

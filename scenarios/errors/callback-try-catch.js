@@ -5,6 +5,7 @@ tags: [article, errors, try-catch, timers]
 why: "The inner `try` is on the same call stack as the `throw`: both run inside the timer callback. The outer `try` around `setTimeout` still catches nothing, but it does no harm."
 instead: This is the safe pattern for callback code; for promises, use async functions with try/catch around `await`.
 links: [https://nodejs.org/api/errors.html#error-propagation-and-interception]
+explains: {crash-timer: 2, crash-timer-other-file: 3, crash-timer-in-try: 2, crash-callback: 2}
 ---*/
 try {
   setTimeout(function () {

@@ -6,6 +6,7 @@ why: "`setImmediate` queues the callback for the check phase of the event loop, 
 instead: Catch inside the callback.
 links: [https://nodejs.org/api/timers.html#setimmediatecallback-args]
 changes: [{in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
+explains: {crash-immediate: 1}
 ---*/
 try {
   setImmediate(function () {

@@ -6,6 +6,7 @@ why: "A microtask runs after the current stack has unwound, so the surrounding `
 instead: Catch inside the callback.
 links: [https://nodejs.org/api/globals.html#queuemicrotaskcallback]
 changes: [{in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
+explains: {crash-microtask: 1}
 ---*/
 try {
   queueMicrotask(function () {

@@ -6,6 +6,7 @@ why: "`say.hello()` returns normally after scheduling its timer and printing; th
 instead: A module that does asynchronous work should report errors through a callback, an `error` event or a rejected promise, never by throwing from a timer.
 links: [https://nodejs.org/api/errors.html#error-first-callbacks]
 changes: [{in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
+explains: {crash-timer-other-file: 1}
 ---*/
 // 메인(index.js); the module is ./_say.js (the article's say.js).
 var say = require('./_say.js');

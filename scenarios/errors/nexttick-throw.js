@@ -6,6 +6,7 @@ why: "`process.nextTick` runs its callback as soon as the current JavaScript sta
 instead: Catch inside the callback.
 links: [https://nodejs.org/api/process.html#processnexttickcallback-args]
 changes: [{in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
+explains: {crash-nexttick: 1}
 ---*/
 try {
   process.nextTick(function () {

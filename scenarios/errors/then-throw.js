@@ -6,6 +6,7 @@ why: "The `.then` callback runs as a microtask after the `try` block has ended. 
 instead: End every promise chain with `.catch`, or `await` it inside an async function's try/catch.
 links: [https://nodejs.org/api/process.html#event-unhandledrejection, https://nodejs.org/api/cli.html#--unhandled-rejectionsmode]
 changes: [{in: '12.16.0', what: 'the UnhandledPromiseRejectionWarning ends with "To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`" and a link to its documentation (13.x got it in 13.5.0; 13.0.0 to 13.4.0 print like 12.15.0)', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '13.5.0', what: 'the same warning text on the 13.x line', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '15.0.0', what: 'unhandled rejections became fatal by default (--unhandled-rejections=throw): exit code 1 instead of a warning and exit 0', link: 'https://github.com/nodejs/node/pull/33021'}, {in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
+explains: {crash-then: 1, crash-rejection: 2}
 ---*/
 try {
   Promise.resolve().then(function () {

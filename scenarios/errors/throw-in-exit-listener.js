@@ -6,6 +6,7 @@ why: "`exit` listeners are called one after another by a plain `emit`; a throw s
 instead: Keep `exit` listeners synchronous, tiny and wrapped in try/catch.
 links: [https://nodejs.org/api/process.html#event-exit]
 changes: [{in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
+explains: {crash-in-exit-listener: 1}
 ---*/
 process.on('exit', function (code) {
   console.log('first exit listener: ' + code);

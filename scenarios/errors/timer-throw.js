@@ -6,6 +6,7 @@ why: "`setTimeout` only registers the callback and returns; the `try` block ends
 instead: Put the try/catch inside the callback, or use a promise-based timer (`await setTimeout(...)` from timers/promises) inside an async function with try/catch.
 links: [https://nodejs.org/api/process.html#event-uncaughtexception, https://nodejs.org/api/process.html#exit-codes]
 changes: [{in: '17.0.0', what: 'the fatal error report on stderr ends with a blank line and `Node.js v<version>`', link: 'https://github.com/nodejs/node/pull/38332'}]
+explains: {crash-timer: 1, crash-timer-other-file: 2, crash-timer-in-try: 1, crash-callback: 1}
 ---*/
 try {
   setTimeout(function () {

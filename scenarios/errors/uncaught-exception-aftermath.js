@@ -5,6 +5,7 @@ tags: [errors, uncaughtException, timers, exit]
 why: "The throw unwinds the callback; the lines after it are simply skipped, whatever state they were meant to restore stays broken. Node then calls the listener and carries on with the event loop as if the callback had returned: the timers due at the same time and the ones due later run as usual. Timers 1 and 2 are due at the same 5 ms and fire in the order they were created; timer 3 is due 45 ms later."
 instead: Do not resume after uncaughtException; exit and restart.
 links: [https://nodejs.org/api/process.html#warning-using-uncaughtexception-correctly]
+explains: {crash-handled: 2}
 ---*/
 process.on('exit', function (code) {
   console.log('exit ' + code);

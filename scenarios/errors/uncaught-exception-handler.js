@@ -5,6 +5,7 @@ tags: [article, errors, uncaughtException, modules, exit]
 why: "When an exception reaches the event loop uncaught, Node emits `uncaughtException` on `process`; if anyone listens, Node does not print or exit but goes on with the event loop. The listener gets the Error; `'...' + err` calls `err.toString()`, which is `Error: <message>` without the stack. Node's docs warn that the process is then in an undefined state: use the event to log and clean up synchronously, then exit, and let a supervisor restart it."
 instead: Log, release what you must, then `process.exit(1)`; restart from outside (systemd, a container, a cluster primary).
 links: [https://nodejs.org/api/process.html#event-uncaughtexception, https://nodejs.org/api/process.html#warning-using-uncaughtexception-correctly]
+explains: {crash-handled: 1}
 ---*/
 // 메인(index.js); the module is ./_say.js (the article's say.js).
 process.on('uncaughtException', function (err) {

@@ -6,6 +6,7 @@ tags: [handles, event-loop, workers]
 why: "A BroadcastChannel listens for messages from the other channels of its name from the moment it is created, through a handle that is ref'd whether or not anyone listens to the channel itself. A library that creates one when it is imported therefore keeps every script that imports it from ending; the Dexie report dates its problem from Node 18, where BroadcastChannel became a global."
 instead: "Call close() on a channel when done, or unref() it right after creating it if it must not keep the process alive."
 links: [https://github.com/mswjs/msw/pull/2196, https://nodejs.org/api/worker_threads.html#class-broadcastchannel-extends-eventtarget]
+explains: {hang-message-port: 2}
 ---*/
 var BroadcastChannel = require('worker_threads').BroadcastChannel;
 

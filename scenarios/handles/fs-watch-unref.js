@@ -9,6 +9,7 @@ changes:
   - {in: '14.3.0', what: 'an fs.watch() watcher has unref() (before: undefined)', link: 'https://github.com/nodejs/node/pull/33134'}
   - {in: '12.20.0', what: 'watcher.unref() backported to 12.x', link: 'https://github.com/nodejs/node/pull/35555'}
   - {never: '13', what: '13.x never got watcher.unref()', link: 'https://github.com/nodejs/node/pull/33134'}
+explains: {hang-fs-watch: 2}
 ---*/
 var fs = require('fs');
 

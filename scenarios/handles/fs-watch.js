@@ -5,6 +5,7 @@ tags: [handles, event-loop]
 why: "A watcher is an inotify (or kqueue, FSEvents) handle that waits for changes nobody can predict, so it is ref'd by default (the `persistent` option, true unless given): the process does not end while it is open. Libraries built on fs.watch, such as chokidar, inherit this."
 instead: "Call watcher.close() when done; pass `{ persistent: false }`, or call watcher.unref() (Node 14.3+, 12.20+), if the watcher must not keep the process alive."
 links: [https://github.com/paulmillr/chokidar/issues/434, https://github.com/nodejs/node/issues/33096, https://nodejs.org/api/fs.html#fswatchfilename-options-listener]
+explains: {hang-fs-watch: 1}
 ---*/
 var fs = require('fs');
 

@@ -5,6 +5,7 @@ tags: [handles, event-loop]
 why: "fs.watchFile() polls the file with stat() every `interval` ms through a libuv poll handle of its own, ref'd by default (`persistent: true`). The poller runs until every listener on that file is removed with fs.unwatchFile(), however long the file stays unchanged."
 instead: "Call fs.unwatchFile(path, listener) when done, pass `{ persistent: false }`, or prefer fs.watch(), which is cheaper."
 links: [https://nodejs.org/api/fs.html#fswatchfilefilename-options-listener, https://nodejs.org/api/fs.html#fsunwatchfilefilename-listener]
+explains: {hang-watchfile: 1}
 ---*/
 var fs = require('fs');
 

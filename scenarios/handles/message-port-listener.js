@@ -5,6 +5,7 @@ tags: [handles, event-loop, workers]
 why: "A MessagePort is a libuv handle. Node refs it when the first 'message' listener is added, because a listener means someone waits for messages, and the loop cannot know that no one will ever send one. The unref'd timer keeps nothing alive by itself: it fires only because the port does."
 instead: "Close a port you are done with (port.close(), which closes its peer too), or unref() it if it must not keep the process alive; remove the listener with off()."
 links: [https://github.com/TanStack/ai/pull/1012, https://nodejs.org/api/worker_threads.html#portunref, https://nodejs.org/api/worker_threads.html#portclose]
+explains: {hang-message-port: 1}
 ---*/
 var MessageChannel = require('worker_threads').MessageChannel;
 

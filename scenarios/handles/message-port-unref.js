@@ -5,6 +5,7 @@ tags: [handles, event-loop, workers]
 why: "unref() takes the port out of what the loop waits for, as for a timer or a socket, while its listener stays attached. A port that nobody listens on is not ref'd in the first place: Node refs a port when a 'message' listener is added and unrefs it when the last one is removed."
 instead: "unref() a port whose messages are optional (a library's internal channel); close() it when it is no longer needed."
 links: [https://github.com/oven-sh/bun/pull/38144, https://nodejs.org/api/worker_threads.html#portunref]
+explains: {hang-message-port: 3}
 ---*/
 var MessageChannel = require('worker_threads').MessageChannel;
 

@@ -5,6 +5,7 @@ tags: [handles, event-loop, network]
 why: "pause() only stops the stream from emitting 'data': the socket's handle goes on reading into the stream's buffer (until that buffer is full), so it stays active and the loop still counts it. unref() or destroy() are what release it. (A socket paused inside its 'connect' callback is another case: Node never starts reading it, and an idle handle that is not reading does not hold the loop.)"
 instead: "destroy() (or end()) a socket you are done with, or unref() it if it must not keep the process alive; do not rely on pause() to let the process end."
 links: [https://nodejs.org/api/net.html#socketpause, https://nodejs.org/api/net.html#socketunref]
+explains: {hang-socket: 1}
 ---*/
 var net = require('net');
 

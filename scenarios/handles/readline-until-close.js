@@ -5,6 +5,7 @@ tags: [handles, event-loop, streams, child-process]
 why: "readline.createInterface() reads its input stream in flowing mode until the interface is closed, whether or not a question is pending, so stdin's pipe handle holds the loop. rl.close() pauses the input and releases it. The harness runs scenarios with stdin from /dev/null (which ends at once and closes the interface by itself), so the scenario spawns itself as a child with a stdin pipe that the parent writes the answer to and holds open."
 instead: "Call rl.close() once the last answer is in (or use readline/promises and close it in a finally)."
 links: [https://github.com/visionmedia/node-progress/issues/21, https://github.com/bhoriuchi/readline-promise/issues/4, https://github.com/nodejs/node/pull/7022, https://nodejs.org/api/readline.html#rlclose]
+explains: {hang-stdin: 2}
 ---*/
 var spawn = require('child_process').spawn;
 

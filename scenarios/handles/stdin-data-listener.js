@@ -5,6 +5,7 @@ tags: [handles, event-loop, streams, child-process]
 why: "A 'data' listener puts stdin in flowing mode, and a flowing stream reads from its pipe handle, which the loop then waits on: more data may come until the writer closes its end, and only the writer knows when that is. For process.stdin (and only for it) Node stops reading the pipe when the stream is paused, which releases the handle; so do destroy() and unref(). A paused TCP socket goes on reading (handles/paused-socket). The harness runs scenarios with stdin from /dev/null (which ends at once), so the scenario spawns itself as a child with a stdin pipe that the parent writes one line to and holds open."
 instead: "Pause, destroy or unref process.stdin once you have read what you need; or end the input (EOF) from the writing side."
 links: [https://github.com/tcql/node-yesno/issues/4, https://github.com/visionmedia/node-progress/issues/54, https://nodejs.org/api/stream.html#readablepause]
+explains: {hang-stdin: 1}
 ---*/
 var spawn = require('child_process').spawn;
 

@@ -5,6 +5,7 @@ tags: [handles, event-loop, workers]
 why: "In a worker, parentPort is a MessagePort, and a 'message' listener refs it like any other port: the worker's event loop waits for messages that may still come, so the worker never runs out of work. The main thread keeps the process alive while the worker runs. Closing parentPort (or unref()ing it) inside the worker lets its loop empty, and the worker exits normally with code 0."
 instead: "Have the worker close parentPort (or process.exit()) when its job is done, use parentPort.once() for a single message, or terminate() it from the main thread."
 links: [https://github.com/nwjs/nw.js/issues/7405, https://github.com/graphql-hive/console/pull/6754, https://nodejs.org/api/worker_threads.html#workerparentport]
+explains: {hang-worker: 1}
 ---*/
 var Worker = require('worker_threads').Worker;
 

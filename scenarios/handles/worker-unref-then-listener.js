@@ -5,6 +5,7 @@ tags: [handles, event-loop, workers]
 why: "A Worker's messages arrive on an internal MessagePort, and adding a 'message' listener to the Worker refs that port, as for any port (removing the last listener unrefs it). worker.unref() unrefs the worker and that port at the moment it is called; a listener added later refs the port again, and the port holds the process. The report was closed as wontfix: this is how Node means it to work."
 instead: "Add the Worker's 'message' listeners first and call worker.unref() last; or end the worker explicitly (terminate(), or have it close parentPort)."
 links: [https://github.com/apmantza/pi-lens/issues/1148, https://nodejs.org/api/worker_threads.html#workerunref, https://nodejs.org/api/worker_threads.html#portref]
+explains: {hang-worker: 2}
 ---*/
 var Worker = require('worker_threads').Worker;
 

@@ -4,6 +4,7 @@ source: https://nodejs.org/api/process.html#exit-codes
 tags: [exit-codes, signals, exit, child-process]
 why: The documentation's '>128' exit codes are the shell's way of reporting a signal death (128 + the signal number); Node itself never exits with them. The default action of SIGTERM ends the process at once, so JavaScript (the 'exit' event, timers) never runs again.
 instead: Add process.on('SIGTERM', ...) to shut down cleanly and exit with a code of your choice.
+explains: {signal: 1}
 ---*/
 var childProcess = require('child_process');
 var path = require('path');

@@ -4,6 +4,7 @@ source: seeds/001_99d9f25adfe44947.txt (app.js example); https://github.com/node
 tags: [article, event-loop, promise, exit]
 why: A pending Promise is not an event-loop handle. Once the call stack is empty and no timer, socket or other handle is active, Node runs the `exit` listeners and ends, whatever is still awaited.
 instead: Keep a handle open while you wait on outside events (the stream itself, a timer with a deadline), and reject on a deadline so the await ends either way.
+explains: {natural-end-pending-promise: 1, natural-end-promise-all: 3}
 ---*/
 // app.js
 process.on('exit', (exitCode) => {

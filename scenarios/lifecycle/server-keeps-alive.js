@@ -4,6 +4,7 @@ source: https://nodejs.org/api/net.html#serverref (contrast with seeds/001_99d9f
 tags: [event-loop, promise, handles, http]
 why: A listening socket is a ref'd handle, so the loop keeps running while the server listens. The timer that closes it has been unref'd and would not keep the process alive on its own (see lifecycle/unref-timer); it gets to fire only because the server is still holding the loop open. Once the server closes, nothing is left and Node exits after the async function finishes.
 links: [https://nodejs.org/api/net.html#serverunref, https://nodejs.org/api/timers.html#timeoutunref]
+explains: {hang-server: 1}
 ---*/
 const http = require('http');
 

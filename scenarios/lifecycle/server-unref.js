@@ -5,6 +5,7 @@ tags: [event-loop, promise, handles, http]
 why: unref() tells the loop not to count the server's handle when deciding whether to keep running. With the server and the timer both unref'd, no ref'd handle is left, so Node exits although the server is still listening and a Promise is still awaited.
 instead: Leave servers ref'd while your program depends on them; use unref() only for helpers that must not keep the process alive on their own.
 links: [https://nodejs.org/api/net.html#serverunref]
+explains: {natural-end-pending-promise: 4, natural-end-unref-server: 1, hang-server: 2}
 ---*/
 const http = require('http');
 

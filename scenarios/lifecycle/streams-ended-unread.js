@@ -5,6 +5,7 @@ tags: [article, event-loop, promise, streams]
 why: "Calling end() (or push(null)) only marks the end of the data. The 'end' event is emitted when a consumer has read everything, and here nobody reads, not even to drain an empty stream. The waiting Promise stays pending, nothing holds the loop open, and Node exits normally."
 instead: Read the stream (resume(), pipe(), for await) or wait for 'finish' on the writable side if that is what you mean.
 links: [https://nodejs.org/api/stream.html#event-end, https://nodejs.org/api/stream.html#event-finish]
+explains: {natural-end-promise-all: 2, natural-end-stream-unread: 1}
 ---*/
 const { PassThrough, Readable } = require('stream');
 

@@ -5,6 +5,7 @@ tags: [article, event-loop, promise, streams, exit, try-catch]
 why: "A stream object that nobody feeds holds no event-loop handle: it is plain JavaScript waiting for someone to call push() or end(). The Promises waiting on its 'end' or 'error' events are not handles either. When the synchronous code is done the loop has nothing to wait for, so Node fires `exit` and ends with code 0. The suspended async function is simply never resumed, so there is no exception for a try/catch to catch, and its finally block never runs."
 instead: Make sure every stream is actually connected to a source that ends it (a file, a socket, a pipe); settle each Promise on 'close' too (stream.finished() does this), and put a deadline on the whole wait with a ref'd timer that rejects, so the await ends one way or the other.
 links: [https://nodejs.org/api/stream.html#event-end, https://github.com/nodejs/node/issues/22088]
+explains: {natural-end-pending-promise: 2, natural-end-promise-all: 1}
 ---*/
 const { PassThrough, Readable } = require('stream');
 

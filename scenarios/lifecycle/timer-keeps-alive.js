@@ -4,6 +4,7 @@ source: https://nodejs.org/api/timers.html#timeoutref (contrast with seeds/001_9
 tags: [event-loop, promise, timers, handles]
 why: A timer that has not fired yet is an active (ref'd) handle on the event loop. The loop keeps running while it is there, so its callback runs, resolves the Promise, and the code after the await runs before Node exits. What keeps the process alive is the timer, not the Promise.
 links: [https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick]
+explains: {hang-timer: 1, hang-interval: 2}
 ---*/
 process.on('exit', (exitCode) => {
   console.log(`node exit with code ${exitCode}`);

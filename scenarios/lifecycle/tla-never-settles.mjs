@@ -10,6 +10,7 @@ changes:
   - {in: '22.0.0', what: "a 'Warning: Detected unsettled top-level await at <file>:<line>' with the source line is printed to stderr", link: 'https://github.com/nodejs/node/pull/51999'}
   - {in: '22.15.0', what: "'exit' listeners receive 13 instead of 0, and the warning is printed before them instead of after (also in 23.10.0)", link: 'https://github.com/nodejs/node/pull/56872'}
   - {in: '23.10.0', what: "'exit' listeners receive 13 instead of 0, and the warning is printed before them instead of after", link: 'https://github.com/nodejs/node/pull/56872'}
+explains: {tla-never-settles: 1}
 ---*/
 // The 'exit' listener writes to stderr, the stream the warning goes to, so that one stream shows
 // which came first.

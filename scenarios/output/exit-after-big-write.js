@@ -5,6 +5,7 @@ tags: [output, exit, streams]
 stdio: [socket, pipe, file, tty]
 why: "Node writes a pipe or a socket asynchronously on POSIX: what the kernel does not take at once is queued in the process (output/big-write-queued), and process.exit() ends the process without writing that queue. The console.log() line is queued behind the big write, so it is lost with it. A regular file and a terminal are written synchronously, so process.exit() finds nothing queued: run by hand in a terminal or with > out.log the program prints everything, and the same program loses its end in CI, where stdout is a pipe. Bun and Deno write synchronously here: everything arrives on every kind."
 instead: "Set process.exitCode and let the process end by itself (output/exitcode-natural-end), or call process.exit() from the last write()'s callback."
+explains: {exit-lost-stdout: 2, exit-lost-stdout-after-write: 1}
 ---*/
 // The 1 MiB is a terminal's colour reset code (ESC [ 0 m) written 262144 times: bytes like any
 // others to the stream, and removed from the observation by the harness's normalising, so that the

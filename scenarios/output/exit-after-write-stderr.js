@@ -5,6 +5,7 @@ tags: [output, exit, streams]
 why: "People expect stderr, the error stream, to be written at once. On Linux it is asynchronous on a pipe or socket exactly like stdout: write() hands the kernel what fits in its buffer and queues the rest inside the process, and process.exit() drops that queue."
 instead: "Do not call process.exit() after writing output: set process.exitCode and let the process end by itself (output/exitcode-natural-end), or exit from the write() callback."
 links: [https://nodejs.org/api/process.html#processexitcode]
+explains: {exit-lost-stderr: 1}
 ---*/
 // The writer is this same file run as a child; the parent counts what arrives on the stderr pipe.
 const { spawn } = require('child_process');

@@ -6,6 +6,7 @@ why: When the microtask queue drains and a rejected Promise still has no handler
 instead: Attach a `.catch` (or `await` inside `try/catch`) to every Promise you create; treat a process-level `unhandledRejection` listener as a last-resort logger, not as error handling.
 links: [https://nodejs.org/api/process.html#event-unhandledrejection, https://nodejs.org/api/deprecations.html#DEP0018]
 changes: [{in: '12.16.0', what: 'the UnhandledPromiseRejectionWarning ends with "To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`" and a link to its documentation (13.x got it in 13.5.0; 13.0.0 to 13.4.0 print like 12.15.0)', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '13.5.0', what: 'the same warning text on the 13.x line', link: 'https://github.com/nodejs/node/pull/30564'}, {in: '15.0.0', what: 'default mode became throw: an unhandled rejection crashes the process with exit code 1 instead of printing a warning and exiting 0', link: 'https://github.com/nodejs/node/pull/33021'}]
+explains: {crash-rejection: 1, rejection-warned: 1}
 ---*/
 process.on('exit', function (code) {
   console.log('exit ' + code);

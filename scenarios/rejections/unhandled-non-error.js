@@ -12,6 +12,7 @@ changes:
   - { in: '20.15.0', what: 'backport of "process: improve event-loop": the ERR_UNHANDLED_REJECTION error now has a stack, so stderr shows `UnhandledPromiseRejection: ...` and stack frames instead of `[UnhandledPromiseRejection: ...] {`', link: 'https://github.com/nodejs/node/pull/52108' }
   - { never: '21', what: 'no 21.x release got "process: improve event-loop" (observed on 21.7.3, the last release of the line), so 21.x prints the stackless `[UnhandledPromiseRejection: ...] {` form, like 20.14.0 and earlier', link: 'https://github.com/nodejs/node/pull/52108' }
   - { in: '22.2.0', what: '"process: improve event-loop" lands in 22.x (and is in every release from 23.0.0 on): the error has a stack and prints as `UnhandledPromiseRejection: ...` with stack frames', link: 'https://github.com/nodejs/node/pull/52108' }
+explains: {crash-rejection: 3}
 ---*/
 process.on('exit', function (code) {
   console.log('exit ' + code);

@@ -2,23 +2,33 @@
 // cause, its line and the claim that states it; the JSON shape; one-line errors for bad input; and
 // nothing left running after a hang. Each case runs the command as package.json does, on the
 // Node running the tests, against the programs in spec/tooling/fixtures/explain/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { tempFolder } from '../support/temp.ts';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
-import { ENDINGS, enclosingThen, enclosingTry, type Explanation } from '../../harness/explain.ts';
-import { EXPLAINS, SITUATIONS } from '../../harness/explain-claims.ts';
+import { ENDINGS, enclosingThen, enclosingTry, UNREAD_STREAM, type Explanation } from '../../harness/explain.ts';
+import { claimsFor, situations, SITUATIONS, type Seen } from '../../harness/explain-claims.ts';
 import { findScenario } from '../../harness/scenarios.ts';
 import { runningWith, until } from '../../harness/procs.ts';
 import { runCommand } from '../../tools/command.ts';
-import { spec as explainCommand } from '../../tools/explain.ts';
+import { BEST_MARK, CLAIMS_HEADING, renderOne, spec as explainCommand } from '../../tools/explain.ts';
+import { explainSection } from '../../tools/catalog-explain.ts';
+import { loadClaims } from '../../tools/catalog-model.ts';
+import { SITUATION_WORDS } from '../../harness/situations.ts';
 
 const RUN = join(ROOT, 'tools', 'run.mjs');
 const CLI = join(ROOT, 'tools', 'explain.ts');
 const FIXTURES = join(ROOT, 'spec', 'tooling', 'fixtures', 'explain');
 const dir = tempFolder('explain-spec-', { scenarios: true });
+
+/** An Explanation with nothing seen, for rendering. */
+const fakeExplanation: Explanation = {
+  schema: 1, target: 'v22.0.0', script: 'app.js', ended: 'natural', exitCode: 0, signal: null, pending: [],
+  lostOutput: { stdout: { written: 0, received: 0 }, stderr: { written: 0, received: 0 }, lost: false },
+  claims: [], explanations: [], unavailable: [], stdout: '', stderr: '', durationMs: 0,
+};
 
 // Each case starts the command and the program: seconds on an idle machine, far more on a loaded
 // one (eight agents on two cores), hence the wide limit. The cases that run a program run one after
@@ -212,8 +222,45 @@ describe('explain\'s parts', () => {
     expect(enclosingThen(src, 7, 18)).toBe(7);
   });
 
-  it('every claim a situation names is a scenario, and every situation is in the table', () => {
-    expect(Object.keys(EXPLAINS).sort()).toEqual([...SITUATIONS].sort());
-    for (const ids of Object.values(EXPLAINS)) for (const id of ids) expect(() => findScenario(id), id).not.toThrow();
+  it('each claim\'s catalogue page says how explain names it: the situations of its header; none; or, for a Lambda handler, the freeze report', () => {
+    const claims = loadClaims();
+    const page = (id: string) => readFileSync(join(ROOT, 'docs', 'claims', `${id}.md`), 'utf8');
+    const pending = claims.find((c) => c.id === 'lifecycle/pending-await')!;
+    const section = explainSection(pending).join('\n');
+    expect(section).toContain(`## Recognise it in your program`);
+    expect(section).toContain(`Under "${CLAIMS_HEADING}" it lists \`lifecycle/pending-await\` when it sees:`);
+    expect(section).toContain(`- ${SITUATION_WORDS['natural-end-pending-promise']}: among the best matches`);
+    expect(section).toContain(`- ${SITUATION_WORDS['natural-end-promise-all']}: after the best matches`);
+    expect(page('lifecycle/pending-await')).toContain(section);
+    const unnamed = claims.find((c) => c.kind === 'scenario' && !Object.keys(c.s.explains).length)!;
+    expect(explainSection(unnamed).join('\n')).toContain('`npm run explain -- path/to/app.js` does not name this claim');
+    expect(page(unnamed.id)).toContain(explainSection(unnamed).join('\n'));
+    const handler = claims.find((c) => c.id === 'lambda/handlers/article-callback')!;
+    expect(explainSection(handler).join('\n')).toContain("a line of the service's own (`--- frozen with work ...`, not an AWS line)");
+    // The words the page quotes are the report's: the heading explain prints, the mark of the best match.
+    expect(renderOne({ ...fakeExplanation, explanations: [{ id: 'x/y', claim: 'c' }] }, 100)).toEqual(expect.arrayContaining([`${CLAIMS_HEADING}:`, `  ${BEST_MARK} x/y: c`]));
+  });
+
+  it('situations: lost output after several writes is the line after a big write; a stream ended and never read is told from one never ended', () => {
+    const seen = (o: Partial<Seen>): Seen => ({ ended: 'natural', exitCode: 0, script: 'a.js', pending: [], lostOutput: { lost: false, stdout: { written: 0, received: 0 }, stderr: { written: 0, received: 0 } }, ...o });
+    const lost = (writes: number) => seen({ ended: 'exit', exit: { code: '0' }, lostOutput: { lost: true, stdout: { written: 100, received: 10, writes }, stderr: { written: 0, received: 0, writes: 0 } } });
+    expect(situations(lost(1))).toEqual(['exit-lost-stdout', 'lost-output']);
+    expect(situations(lost(2))).toEqual(['exit-lost-stdout-after-write', 'exit-lost-stdout', 'lost-output']);
+    const promise = { kind: 'promise', created: 'a.js:3', via: 'Promise.all' };
+    expect(situations(seen({ pending: [promise] }))).toEqual(['natural-end-promise-all', 'natural-end-pending-promise']);
+    expect(situations(seen({ pending: [promise, { kind: UNREAD_STREAM, created: 'a.js:4' }] }))).toEqual(['natural-end-stream-unread', 'natural-end-promise-all', 'natural-end-pending-promise']);
+  });
+
+  it('every situation explain tells apart is explained by some scenario\'s header (`explains`), best rank first', () => {
+    const table = claimsFor();
+    expect(Object.keys(table).sort()).toEqual([...SITUATIONS].sort());
+    for (const x of SITUATIONS) {
+      expect(table[x].length, x).toBeGreaterThan(0);
+      const ranks = table[x].map((id) => findScenario(id).explains[x]!);
+      expect(ranks, x).toEqual([...ranks].sort((a, b) => a - b));
+    }
+    // The headers, read: the event-loop article's claim first for a natural end with a promise pending.
+    expect(table['natural-end-pending-promise'][0]).toBe('lifecycle/pending-await');
+    expect(findScenario('lifecycle/pending-await').explains).toEqual({ 'natural-end-pending-promise': 1, 'natural-end-promise-all': 3 });
   });
 });

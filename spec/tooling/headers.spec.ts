@@ -53,6 +53,13 @@ describe('strict headers', () => {
     ['timeout: 0', /header field "timeout" must be/],
     ['timeout: 1.5', /header field "timeout" must be/],
     ['timeout: 10s', /header field "timeout" must be .*, got "10s"$/],
+    // explains: known situations, each with a whole-number rank, on one line (the hash leaves that line out).
+    ['explains: {hang-nothing: 1}', /"explains" names the unknown situation "hang-nothing" \(known: natural-end-pending-promise, /],
+    ['explains: {hang-timer: 0}', /"explains" gives hang-timer the rank 0: a whole number from 1 \(what the claim states\) to 9$/],
+    ['explains: {hang-timer: 1.5}', /"explains" gives hang-timer the rank 1\.5/],
+    ['explains: {hang-timer: first}', /"explains" gives hang-timer the rank "first"/],
+    ['explains: [hang-timer]', /header field "explains" must map situations to ranks on one line/],
+    ['explains:\n  hang-timer: 1', /header field "explains" must map situations to ranks on one line/],
   ])('%s is refused in one line', (lines, message) => {
     expect(refusal(scenario(lines))).toMatch(message);
   });
@@ -105,6 +112,17 @@ describe('strict headers', () => {
     const r = await runScenario(s, inject('target'));
     expect(r.timedOut).toBe(false);
     expect([r.exitCode, r.stdout]).toEqual([0, 'waited\n']);
+  });
+
+  it('explains: read as situation -> rank, and left out of the hash (it changes nothing that runs)', () => {
+    const without = scenario('why: w');
+    const with_ = scenario('why: w\nexplains: {hang-timer: 1, hang-interval: 2}');
+    const s = readScenario(with_);
+    expect(s.explains).toEqual({ 'hang-timer': 1, 'hang-interval': 2 });
+    expect(readScenario(without).explains).toEqual({});
+    expect(s.hash).toBe(readScenario(without).hash);
+    // Any other change is a new text.
+    expect(readScenario(scenario('why: w2')).hash).not.toBe(s.hash);
   });
 
   it('a flag a run adds is held to the same rule (harness/command-line.ts)', () => {

@@ -51,12 +51,12 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exit: 1,
       stdout: '',
       stderr: snapshot`
-        <dir>/timer-throw.js:12
+        <dir>/timer-throw.js:13
             throw new Error('오류 핸들링 테스트');
             ^
 
         Error: 오류 핸들링 테스트
-            at Timeout._onTimeout (<dir>/timer-throw.js:12:11)
+            at Timeout._onTimeout (<dir>/timer-throw.js:13:11)
         <frames>
         ${trailer()}
         `,
@@ -72,12 +72,12 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exit: 1,
       stdout: ['end of script'],
       stderr: snapshot`
-        <dir>/immediate-throw.js:12
+        <dir>/immediate-throw.js:13
             throw new Error('오류 핸들링 테스트');
             ^
 
         Error: 오류 핸들링 테스트
-            at Immediate.<anonymous> (<dir>/immediate-throw.js:12:11)
+            at Immediate.<anonymous> (<dir>/immediate-throw.js:13:11)
         <frames>
         ${trailer()}
         `,
@@ -92,12 +92,12 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exit: 1,
       stdout: ['end of script'],
       stderr: snapshot`
-        <dir>/nexttick-throw.js:12
+        <dir>/nexttick-throw.js:13
             throw new Error('오류 핸들링 테스트');
             ^
 
         Error: 오류 핸들링 테스트
-            at <dir>/nexttick-throw.js:12:11
+            at <dir>/nexttick-throw.js:13:11
         <frames>
         ${trailer()}
         `,
@@ -113,12 +113,12 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       stdout: ['end of script'],
       // An uncaught exception, not a rejection: no UnhandledPromiseRejection anywhere.
       stderr: snapshot`
-        <dir>/microtask-throw.js:12
+        <dir>/microtask-throw.js:13
             throw new Error('오류 핸들링 테스트');
                   ^
 
         Error: 오류 핸들링 테스트
-            at <dir>/microtask-throw.js:12:11
+            at <dir>/microtask-throw.js:13:11
         <frames>
         ${trailer()}
         `,
@@ -145,12 +145,12 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exit: 1,
       stdout: ['end of script'],
       stderr: snapshot`
-        <dir>/then-throw.js:12
+        <dir>/then-throw.js:13
             throw new Error('오류 핸들링 테스트');
                   ^
 
         Error: 오류 핸들링 테스트
-            at <dir>/then-throw.js:12:11
+            at <dir>/then-throw.js:13:11
         <frames>
         ${trailer()}
         `,
@@ -166,7 +166,7 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
       exit: 0,
       stdout: snapshot`
         Error: 오류 핸들링 테스트
-            at Timeout._onTimeout (<dir>/callback-try-catch.js:12:13)
+            at Timeout._onTimeout (<dir>/callback-try-catch.js:13:13)
         <frames>
         `,
       stderr: '',
@@ -183,7 +183,7 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
         12 |       throw new Error('오류 핸들링 테스트');
                              ^
         error: 오류 핸들링 테스트
-              at <anonymous> (<dir>/callback-try-catch.js:12:17)
+              at <anonymous> (<dir>/callback-try-catch.js:13:17)
 
         `,
       stderr: '',
@@ -331,12 +331,12 @@ describe('errors thrown while the process is ending', () => {
       exit: 1,
       stdout: ['end of script', 'first exit listener: 0'],
       stderr: snapshot`
-        <dir>/throw-in-exit-listener.js:12
+        <dir>/throw-in-exit-listener.js:13
           throw new Error('exit listener failed');
           ^
 
         Error: exit listener failed
-            at process.<anonymous> (<dir>/throw-in-exit-listener.js:12:9)
+            at process.<anonymous> (<dir>/throw-in-exit-listener.js:13:9)
         <frames>
         ${trailer()}
         `,

@@ -180,7 +180,7 @@ describe('try/catch only catches what is thrown on its own call stack', () => {
         * | *
         * | *
         * | *
-        12 |       throw new Error('오류 핸들링 테스트');
+        13 |       throw new Error('오류 핸들링 테스트');
                              ^
         error: 오류 핸들링 테스트
               at <anonymous> (<dir>/callback-try-catch.js:13:17)

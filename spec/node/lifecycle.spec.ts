@@ -144,7 +144,7 @@ describe('top-level await in ES modules', () => {
     // listeners' output; they receive 0.
     '>=22.0.0 <22.15.0 || >=23.0.0 <23.10.0': settles(0, snapshot`
       exit with code 0
-      Warning: Detected unsettled top-level await at <dir>/tla-never-settles.mjs:21
+      Warning: Detected unsettled top-level await at <dir>/tla-never-settles.mjs:22
       await new Promise(() => {});
       ^
 
@@ -153,7 +153,7 @@ describe('top-level await in ES modules', () => {
       `),
     // The warning, before the exit listeners' output; they receive 13.
     '>=22.15.0 <23.0.0 || >=23.10.0': settles(13, snapshot`
-      Warning: Detected unsettled top-level await at <dir>/tla-never-settles.mjs:21
+      Warning: Detected unsettled top-level await at <dir>/tla-never-settles.mjs:22
       await new Promise(() => {});
       ^
 

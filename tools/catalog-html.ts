@@ -81,7 +81,8 @@ const cap = (ls: string[]) => (ls.length > MAX_LINES ? [...ls.slice(0, MAX_LINES
 export function fieldDiffHtml(d: FieldDiff, beforeLabel: string, afterLabel: string): string {
   const a = asLines(d.before), b = asLines(d.after);
   const head = `<div class="fd"><div class="fh"><b>${esc(d.field)}</b> <span class="sev s${FIELD_SEVERITY[d.field]}">${esc(SEVERITY_WORDS[FIELD_SEVERITY[d.field]]!)}</span></div>`;
-  if (typeof d.before !== 'string' && !Array.isArray(d.before) && typeof d.after !== 'string' && !Array.isArray(d.after)) {
+  const oneLine = (v: unknown) => !Array.isArray(v) && (typeof v !== 'string' || (v !== '' && !v.includes('\n')));
+  if (oneLine(d.before) && oneLine(d.after)) {
     return `${head}<div><span class="rm">${esc(beforeLabel)}: ${esc(a.join(' '))}</span> → <span class="ad">${esc(afterLabel)}: ${esc(b.join(' '))}</span></div></div>`;
   }
   const x = lineDiff(a, b);
@@ -93,7 +94,8 @@ export function fieldDiffHtml(d: FieldDiff, beforeLabel: string, afterLabel: str
     ...(x.added.length ? [] : [`<span class="ctx">(${esc(afterLabel)}: nothing here)</span>`]),
     ...(x.after ? [`<span class="ctx">… ${x.after} line${x.after === 1 ? '' : 's'} the same</span>`] : []),
   ];
-  return `${head}<pre class="diff">${lines.join('\n')}</pre></div>`;
+  // Each line a block of its own: no newline between them (it would show as an empty line).
+  return `${head}<pre class="diff">${lines.join('')}</pre></div>`;
 }
 
 /** The same difference as one line of plain text (a cell's tooltip). */
@@ -114,6 +116,7 @@ export function page(o: { title: string; root: string; kind: string; body: strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(o.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${r}site.css">
 </head>
 <body data-page="${o.kind}">

@@ -65,7 +65,12 @@ function row(v: ClaimView, data: ResultsFile): string {
     return `<td class="c other s${sev} has-d" tabindex="0" title="${esc(`${rt}: ${ending(o)}; differs from Node (${SEVERITY_WORDS[sev]})${d.tip}`)}">${esc(shortEnding(o))}<small>≠ ${esc(SEVERITY_WORDS[sev]!)}</small>${d.pop}</td>`;
   }).join('');
   const sev = runtimeSeverity(v, data);
-  const changes = c.s.changes.filter((ch) => ch.in !== undefined).map((ch) => `<a href="${esc(ch.link)}" title="${esc(ch.what.replace(/`/g, ''))}">${esc(ch.in!)}</a>`);
+  // Each release once: two changes in one release link to the first's source, their texts in its title.
+  const releases = [...new Set(c.s.changes.flatMap((ch) => (ch.in !== undefined ? [ch.in] : [])))];
+  const changes = releases.map((r) => {
+    const chs = c.s.changes.filter((ch) => ch.in === r);
+    return `<a href="${esc(chs[0]!.link)}" title="${esc(chs.map((ch) => ch.what.replace(/`/g, '')).join('\n'))}">${esc(r)}</a>`;
+  });
   const more = [c.s.why ? `<p><b>Why:</b> ${rich(c.s.why)}</p>` : '', c.s.instead ? `<p><b>Instead:</b> ${rich(c.s.instead)}</p>` : ''].join('');
   return `<tr id="${esc(rowId(v))}" data-topic="${topic.key}" data-stdio="${rowStdio(v) ?? ''}" data-differs="${v.differs ? 'yes' : 'no'}" data-fromnode="${v.differsFromNode ? 'yes' : 'no'}" data-sev="${sev}"${v.differs ? ' class="differs"' : ''}>` +
     `<th class="claim" scope="row"><a href="${esc(claimPageHtml(c.id))}">${rich(c.s.claim).replace(/<a [^>]*>|<\/a>/g, '')}</a><div class="id">${esc(c.id)}${v.stdio ? ` · stdout ${esc(STDIO_WORDS[v.stdio])}` : ''} · ${esc(topic.title)}</div>` +
@@ -88,15 +93,16 @@ export function renderIndexHtml(views: ClaimView[], data: ResultsFile): string {
   const sevOptions = levels.map((l) => `<option value="${severityName(l)}" data-level="${l}">${esc(l === 1 ? 'any difference' : `${SEVERITY_WORDS[l]} or worse`)} (${sevs.filter((s) => s >= l).length})</option>`).join('');
   const observed = vs.length ? `Observed on ${esc(data.platform)}-${esc(data.arch)} under Node ${esc(vs.join(', '))}${rts.length ? ` and ${esc(rts.join(', '))}` : ''}.` : 'No results yet.';
   const body = `<h1>What Node does with async code at the edges of a process's life</h1>
-<p class="lead">A row per claim, a column per tested Node version, then Bun and Deno compared with the newest Node. A cell says how the scenario ended and the code its <code>exit</code> listeners got ("ev"). Cells of a row with the same colour behaved the same; a cell marked <b>Δ</b> behaved otherwise than the one on its left and names what differs: point at it or tap it for the difference. ${observed}</p>
+<p class="lead">A row per claim, a column per tested Node version, then Bun and Deno compared with the newest Node. A cell marked <b>Δ</b> behaved otherwise than the one on its left: point at it or tap it for the difference.</p>
+<details class="about"><summary>How to read the table</summary><p>A cell says how the scenario ended and the code its <code>exit</code> listeners got ("ev"). Cells of a row with the same colour behaved the same (exit code, signal, <code>exit</code> event, lines printed while exiting, stdout and stderr without stack frames); Δ names the fields that differ from the cell on the left. A Bun or Deno cell is compared with the newest Node and says how much it differs. ${observed}</p></details>
 <form class="controls" id="controls" onsubmit="return false">
 <label class="q">Search <input type="search" id="q" placeholder="words in a claim, its id or tags" autocomplete="off"></label>
 <label>Topic <select id="topic"><option value="all">All topics (${views.length})</option>${options}</select></label>
 <label>stdout <select id="stdio"><option value="all">Every kind</option>${kinds}</select></label>
 <label>Bun/Deno <select id="sev"><option value="all">any or none</option>${sevOptions}</select></label>
 <label>Order <select id="order"><option value="topic">by topic</option><option value="severity">Bun/Deno severity first</option></select></label>
-<label><input type="checkbox" id="differs"> differs between Node versions (${views.filter((v) => v.differs).length})</label>
-<label><input type="checkbox" id="fromnode"> Bun or Deno differs from Node (${views.filter((v) => v.differsFromNode).length})</label>
+<label class="cb"><input type="checkbox" id="differs"> differs between Node versions (${views.filter((v) => v.differs).length})</label>
+<label class="cb"><input type="checkbox" id="fromnode"> Bun or Deno differs from Node (${views.filter((v) => v.differsFromNode).length})</label>
 <span id="count" aria-live="polite"></span> <a id="share" href="#">link to this view</a>
 </form>
 <div class="scroller" id="scroller">

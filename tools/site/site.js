@@ -121,6 +121,9 @@
   }
   /** A field's two values from their first differing line to their last (the common lines counted). */
   function diffHtml(field, a, b, level, words) {
+    var head = '<div class="fd"><div class="fh"><b>' + esc(field) + '</b> <span class="sev s' + level + '">' + esc(words[level]) + '</span></div>';
+    var oneLine = function (v) { return !Array.isArray(v) && (typeof v !== 'string' || (v !== '' && v.indexOf('\n') < 0)); };
+    if (oneLine(a) && oneLine(b)) return head + '<div><span class="rm">' + esc(lines(a).join(' ')) + '</span> → <span class="ad">' + esc(lines(b).join(' ')) + '</span></div></div>';
     var x = lines(a), y = lines(b), i = 0, j = 0;
     while (i < x.length && i < y.length && x[i] === y[i]) i++;
     while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
@@ -129,7 +132,7 @@
     x.slice(i, x.length - j).forEach(function (l) { out.push('<span class="rm">- ' + esc(l) + '</span>'); });
     y.slice(i, y.length - j).forEach(function (l) { out.push('<span class="ad">+ ' + esc(l) + '</span>'); });
     if (j) out.push('<span class="ctx">… ' + j + ' line' + (j === 1 ? '' : 's') + ' the same</span>');
-    return '<div class="fd"><div class="fh"><b>' + esc(field) + '</b> <span class="sev s' + level + '">' + esc(words[level]) + '</span></div><pre class="diff">' + out.join('\n') + '</pre></div>';
+    return head + '<pre class="diff">' + out.join('') + '</pre></div>';
   }
   /** Every row that behaves otherwise on `to` than on `from`, with its fields and severity, most consequential first. */
   function compare(data, from, to) {

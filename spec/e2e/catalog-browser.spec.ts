@@ -12,13 +12,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, it, type ExpectStatic } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
-import { ROOT } from '../../harness/project.ts';
 import { behaviourDiff, severity, SEVERITY_WORDS } from '../../harness/observation.ts';
 import { STDIO_KINDS, STDIO_WORDS } from '../../harness/stdio.ts';
 import { claimKinds, loadClaims, resultKey, rowId, rowStdio, TOPICS, views as viewsOf, type Claim, type ClaimView } from '../../tools/catalog-model.ts';
 import { readResults, type ResultsFile } from '../../tools/catalog-pages.ts';
 import { SEEDS } from '../../tools/catalog-seeds.ts';
-import { fixtureResults, renderAll, writeDocs } from '../support/catalog-fixtures.ts';
+import { fixtureResults, renderAll, screenshotsDir, writeDocs } from '../support/catalog-fixtures.ts';
 import { serveFolder } from '../support/static-server.ts';
 import { tempFolder } from '../support/temp.ts';
 
@@ -27,7 +26,7 @@ const tmp = tempFolder('catalog-browser-');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-const SHOTS = process.env.SITE_SCREENSHOTS || join(ROOT, 'results', 'site-screenshots');
+const SHOTS = screenshotsDir();
 
 const WIDTHS = [
   { name: 'desktop', viewport: { width: 1280, height: 900 }, touch: false },

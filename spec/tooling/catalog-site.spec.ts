@@ -12,7 +12,11 @@ import { lineDiff, upstreamLinks } from '../../tools/catalog-html.ts';
 import { headerTexts } from '../../tools/catalog-claim-html.ts';
 import { RESULTS_SCHEMA, type PublishedResults } from '../../tools/catalog-results.ts';
 import { SEEDS } from '../../tools/catalog-seeds.ts';
-import { fixtureResults } from '../support/catalog-fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { ROOT } from '../../harness/project.ts';
+import { fixtureResults, SCREENSHOTS_DIR } from '../support/catalog-fixtures.ts';
 
 describe('the catalogue site', () => {
   const claims = loadClaims();
@@ -123,5 +127,25 @@ describe('the catalogue site', () => {
       const differs = viewsOf(c, data).some((v) => v.runtimes.some((r) => r.name.startsWith('bun') && r.sameAsNode === false));
       if (differs) for (const u of upstreamLinks(headerTexts(c), 'bun')) expect(bun, c.id).toContain(`href="${u}"`);
     }
+  });
+
+  it('the workflow builds the site, deploys it to GitHub Pages from pushes to main, and uploads the browser check\'s screenshots', () => {
+    type Step = { run?: string; uses?: string; with?: Record<string, unknown>; if?: string };
+    type Job = { needs?: string; if?: string; permissions?: Record<string, string>; environment?: { name: string }; steps: Step[] };
+    const { jobs } = YAML.parse(readFileSync(join(ROOT, '.github', 'workflows', 'spec.yml'), 'utf8')) as { jobs: Record<string, Job> };
+    const [siteId, site] = Object.entries(jobs).find(([, j]) => j.steps.some((s) => s.run === 'npm run catalog -- --site'))!;
+    const build = site.steps.findIndex((s) => s.run === 'npm run catalog -- --site');
+    const upload = site.steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload).toBeGreaterThan(build);
+    expect(site.steps[upload]!.with?.path).toBe('docs/site/');
+    const pages = Object.values(jobs).find((j) => j.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')))!;
+    expect(pages.needs).toBe(siteId);
+    expect(pages.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(pages.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(pages.environment?.name).toBe('github-pages');
+    const e2e = Object.values(jobs).find((j) => j.steps.some((s) => s.run === 'npm run test:e2e'))!;
+    const shots = e2e.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === `${SCREENSHOTS_DIR}/`);
+    expect(shots, `the e2e job uploads ${SCREENSHOTS_DIR}/`).toBeDefined();
+    expect(shots!.if).toBe('always()');
   });
 });

@@ -1,13 +1,12 @@
 // Renders the catalogue: docs/claims/<id>.md (one page per claim, committed, ending with the
-// claim's own results as data) and the shared indexes built into docs/site/ (not committed: CI
-// builds and publishes them): index.md, index.html (the version table with its filters) and
-// results.json. Pure functions of the claims and the results: no clock, no environment.
+// claim's own results as data) and the site built into docs/site/ (not committed: CI builds and
+// deploys it): index.md here, the HTML pages and results.json by tools/catalog-site.ts. Pure
+// functions of the claims and the results: no clock, no environment.
 import semver from 'semver';
 import { confirms } from '../harness/changes.ts';
-import { ending, shortEnding, stableJson, stderrHighlights } from '../harness/observation.ts';
-import { STDIO_KINDS, STDIO_WORDS, type StdioKind } from '../harness/stdio.ts';
+import { ending, stderrHighlights } from '../harness/observation.ts';
+import { STDIO_WORDS } from '../harness/stdio.ts';
 import { statesKinds } from '../harness/scenario.ts';
-import { bareVersion } from '../harness/target.ts';
 import { claimKinds, resultKey, TOPICS, versionLabel, views as viewsOf, type Claim, type ClaimView } from './catalog-model.ts';
 import { claimData, claimPage, dataBlock, type ClaimData, type ResultsFile } from './catalog-pages.ts';
 import { siteFiles } from './catalog-site.ts';

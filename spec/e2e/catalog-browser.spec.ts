@@ -219,6 +219,7 @@ describe('the catalogue site', () => {
             const [sw, cw] = await scroller.evaluate((e) => [e.scrollWidth, e.clientWidth]);
             if (name === 'committed') expect(sw, `${at}: ${data.versions.length} versions are wider than the window`).toBeGreaterThan(cw);
             if (sw > cw) {
+              await scroller.scrollIntoViewIfNeeded();
               await scroller.evaluate((e) => { e.scrollLeft = 400; });
               const box = (await scroller.boundingBox())!;
               const claimCell = (await page.locator('#claims tbody tr:not([hidden]) th.claim').first().boundingBox())!;
@@ -239,6 +240,8 @@ describe('the catalogue site', () => {
             expect(await firstDid.locator('details.vs').count(), `${at}: each outcome after the first says what differs`).toBe(target.groups.length - 1);
             if (name === 'committed') expect(await page.locator('ul.changes a[href^="https://github.com/nodejs/node/releases/tag/v"]').count()).toBeGreaterThan(0);
             await shot(page, 'claim');
+            await firstDid.scrollIntoViewIfNeeded();
+            await shot(page, 'claim-outcomes');
             await noOverflow(page, expect, `${at}: ${target.claim.id}.html`);
             await page.close();
 

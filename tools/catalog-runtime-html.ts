@@ -58,6 +58,7 @@ export function renderUpgradeHtml(data: ResultsFile): string {
 <label>At least <select id="min">${levels.map((l) => `<option value="${l}"${l === 1 ? ' selected' : ''}>${esc(SEVERITY_WORDS[l]!)}</option>`).join('')}</select></label>
 <span id="ucount" aria-live="polite">Loading results.json…</span>
 </form>
+<div id="uonly"></div>
 <div id="upgrade"></div>`;
   return page({ title: 'Upgrade view · node-async-spec', root: '', kind: 'upgrade', body });
 }

@@ -203,6 +203,13 @@ describe('the catalogue site', () => {
               // The fixture's newer version ends with exit code 1 where the older ended with 0.
               await cell.scrollIntoViewIfNeeded();
               expect(await cell.locator('small.d').textContent()).toMatch(/^Δ exit, ev$/);
+              if (!w.touch) {
+                // Pointing shows it while the pointer stays; a click pins it.
+                await cell.hover();
+                await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
+                await page.hover('h1');
+                await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
+              }
               if (w.touch) await cell.tap();
               else await cell.click();
               await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
@@ -282,6 +289,10 @@ describe('the catalogue site', () => {
             expect(new Map(items as [string, string][]), `${at}: upgrade ${from} → ${to}`).toEqual(want);
             const levels = await up.locator('.uitem').evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-level'))));
             expect(levels).toEqual([...levels].sort((a, b) => b - a));
+            // The claims that apply on one side only are named apart (no comparison there).
+            const only = views.filter((v) => (v.cells[from] === 'n.a.' && typeof v.cells[to] === 'number') || (v.cells[to] === 'n.a.' && typeof v.cells[from] === 'number')).map(rowId).sort();
+            if (name === 'committed') expect(only.length, `${at}: claims that apply on ${to} only`).toBeGreaterThan(0);
+            expect((await up.locator('#uonly li').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-key')))).sort()).toEqual(only);
             await up.locator('.uitem details summary').first().click();
             await shot(up, 'upgrade');
             await noOverflow(up, expect, `${at}: upgrade.html`);

@@ -22,27 +22,34 @@
     if (!box) return;
     var body = el('panel-body');
     var current = null;
-    function open(td) {
+    var pinned = false;
+    // A tap, a click or Enter pins the panel (until × or Escape); pointing at a cell shows it while the pointer stays.
+    function open(td, pin) {
       var pop = td.querySelector('.pop');
       if (!pop) return;
       current = td;
+      pinned = pin;
       body.innerHTML = pop.innerHTML;
       box.hidden = false;
     }
-    function close() { box.hidden = true; current = null; }
+    function close() { box.hidden = true; current = null; pinned = false; }
     el('panel-close').addEventListener('click', close);
     document.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') close();
-      if ((e.key === 'Enter' || e.key === ' ') && e.target.classList && e.target.classList.contains('has-d')) { e.preventDefault(); open(e.target); }
+      if ((e.key === 'Enter' || e.key === ' ') && e.target.classList && e.target.classList.contains('has-d')) { e.preventDefault(); open(e.target, true); }
     });
     document.addEventListener('click', function (e) {
       var td = e.target.closest && e.target.closest('td.has-d');
-      if (td) open(td);
+      if (td) open(td, true);
     });
     if (window.matchMedia && window.matchMedia('(hover: hover)').matches) {
       document.addEventListener('mouseover', function (e) {
         var td = e.target.closest && e.target.closest('td.has-d');
-        if (td && td !== current) open(td);
+        if (td && td !== current && !pinned) open(td, false);
+      });
+      document.addEventListener('mouseout', function (e) {
+        var td = e.target.closest && e.target.closest('td.has-d');
+        if (td && td === current && !pinned && !td.contains(e.relatedTarget)) close();
       });
     }
   }
@@ -130,7 +137,9 @@
     var out = [];
     if (i) out.push('<span class="ctx">… ' + i + ' line' + (i === 1 ? '' : 's') + ' the same</span>');
     x.slice(i, x.length - j).forEach(function (l) { out.push('<span class="rm">- ' + esc(l) + '</span>'); });
+    if (x.length - j <= i) out.push('<span class="ctx">(before: nothing here)</span>');
     y.slice(i, y.length - j).forEach(function (l) { out.push('<span class="ad">+ ' + esc(l) + '</span>'); });
+    if (y.length - j <= i) out.push('<span class="ctx">(after: nothing here)</span>');
     if (j) out.push('<span class="ctx">… ' + j + ' line' + (j === 1 ? '' : 's') + ' the same</span>');
     return head + '<pre class="diff">' + out.join('') + '</pre></div>';
   }
@@ -143,13 +152,22 @@
       var a = r.at[from], b = r.at[to];
       if (typeof a !== 'number' || typeof b !== 'number' || a === b) return;
       var ba = r.behaviours[a], bb = r.behaviours[b];
-      var diff = Object.keys(fields).filter(function (f) { return JSON.stringify(ba[f]) !== JSON.stringify(bb[f]); });
+      // The fields that differ, most consequential first.
+      var diff = Object.keys(fields).filter(function (f) { return JSON.stringify(ba[f]) !== JSON.stringify(bb[f]); })
+        .sort(function (x, y) { return fields[y] - fields[x] || (x < y ? -1 : 1); });
       if (!diff.length) return;
       var level = Math.max.apply(null, diff.map(function (f) { return fields[f]; }));
       out.push({ key: key, row: r, diff: diff, level: level, before: ba, after: bb });
     });
     out.sort(function (x, y) { return y.level - x.level || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0); });
     return out;
+  }
+  /** The rows that apply on one of the two targets only (the other "n.a."). */
+  function oneSided(data, from, to) {
+    return Object.keys(data.rows).filter(function (key) {
+      var a = data.rows[key].at[from], b = data.rows[key].at[to];
+      return (a === 'n.a.' && typeof b === 'number') || (b === 'n.a.' && typeof a === 'number');
+    }).sort();
   }
   function upgrade() {
     var from = el('from'), to = el('to'), min = el('min'), count = el('ucount'), list = el('upgrade');
@@ -169,6 +187,7 @@
       if (from.value === to.value) {
         count.textContent = 'Pick two different targets.';
         list.innerHTML = '';
+        el('uonly').innerHTML = '';
         return;
       }
       var words = data.severity.words;
@@ -179,6 +198,9 @@
       var levels = Object.keys(words).map(Number).filter(function (l) { return l > 0; }).sort(function (a, b) { return b - a; });
       count.textContent = all.length + ' claim' + (all.length === 1 ? '' : 's') + ' behave otherwise from ' + from.value + ' to ' + to.value + ' (' +
         levels.map(function (l) { return (per[l] || 0) + ' ' + words[l]; }).join(', ') + ')' + (shown.length < all.length ? '; ' + shown.length + ' shown' : '');
+      var only = oneSided(data, from.value, to.value);
+      el('uonly').innerHTML = only.length ? '<details><summary>' + only.length + ' claim' + (only.length === 1 ? ' applies' : 's apply') + ' on one of the two only</summary><ul>' +
+        only.map(function (key) { var r = data.rows[key]; return '<li data-key="' + esc(key) + '"><a href="' + esc(r.page) + '">' + esc(r.claim.replace(/`/g, '')) + '</a> <span class="id">' + esc(key) + '; n.a. on ' + esc(r.at[from.value] === 'n.a.' ? from.value : to.value) + '</span></li>'; }).join('') + '</ul></details>' : '';
       list.innerHTML = shown.map(function (d) {
         return '<div class="uitem" data-key="' + esc(d.key) + '" data-level="' + d.level + '"><span class="sev s' + d.level + '">' + esc(words[d.level]) + '</span> <a href="' + esc(d.row.page) + '">' + esc(d.row.claim.replace(/`/g, '')) + '</a> <span class="id">' + esc(d.key) + '</span>' +
           '<details><summary>What differs (' + esc(d.diff.join(', ')) + ')</summary>' +

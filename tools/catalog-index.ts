@@ -73,7 +73,7 @@ function row(v: ClaimView, data: ResultsFile): string {
   });
   const more = [c.s.why ? `<p><b>Why:</b> ${rich(c.s.why)}</p>` : '', c.s.instead ? `<p><b>Instead:</b> ${rich(c.s.instead)}</p>` : ''].join('');
   return `<tr id="${esc(rowId(v))}" data-topic="${topic.key}" data-stdio="${rowStdio(v) ?? ''}" data-differs="${v.differs ? 'yes' : 'no'}" data-fromnode="${v.differsFromNode ? 'yes' : 'no'}" data-sev="${sev}"${v.differs ? ' class="differs"' : ''}>` +
-    `<th class="claim" scope="row"><a href="${esc(claimPageHtml(c.id))}">${rich(c.s.claim).replace(/<a [^>]*>|<\/a>/g, '')}</a><div class="id">${esc(c.id)}${v.stdio ? ` · stdout ${esc(STDIO_WORDS[v.stdio])}` : ''} · ${esc(topic.title)}</div>` +
+    `<th class="claim" scope="row"><a href="${esc(claimPageHtml(c.id))}${v.stdio ? `#did-${v.stdio}` : ''}">${rich(c.s.claim).replace(/<a [^>]*>|<\/a>/g, '')}</a><div class="id">${esc(c.id)}${v.stdio ? ` · stdout ${esc(STDIO_WORDS[v.stdio])}` : ''} · ${esc(topic.title)}</div>` +
     `${changes.length ? `<div class="chg">changed in Node ${changes.join(', ')}</div>` : ''}${sev ? `<div class="rts">Bun/Deno: <span class="sev s${sev}">${esc(SEVERITY_WORDS[sev]!)}</span></div>` : ''}` +
     `${more ? `<details><summary>why / instead</summary>${more}</details>` : ''}</th>${cells}${rts}</tr>`;
 }

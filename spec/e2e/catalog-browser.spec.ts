@@ -239,10 +239,12 @@ describe('the catalogue site', () => {
             const target = name === 'fixture' ? views.find((v) => v.differs && v.claim.kind === 'scenario')! : views.find((v) => v.claim.s.changes.some((ch) => ch.in !== undefined) && v.groups.length > 1)!;
             await page.fill('#q', target.claim.id);
             await page.locator(`#claims tbody tr[id="${rowId(target)}"] th.claim a`).first().click();
-            await page.waitForURL(`**/claims/${target.claim.id}.html`);
+            await page.waitForURL((u) => u.pathname.endsWith(`/claims/${target.claim.id}.html`));
+            expect(new URL(page.url()).hash).toBe(target.stdio ? `#did-${target.stdio}` : '');
             expect(await page.locator('h1').textContent()).toBe(target.claim.s.claim.replace(/`/g, ''));
             expect(await page.locator('pre.src').textContent()).toBe(target.claim.s.body.replace(/\n$/, ''));
-            const firstDid = page.locator('.side').first();
+            // The outcomes of the row's own stdout kind: the first .side after its "What it did" heading.
+            const firstDid = page.locator(`[id="did${target.stdio ? `-${target.stdio}` : ''}"] ~ .side`).first();
             expect(await firstDid.locator('.outcome').count(), `${at}: the outcomes side by side`).toBe(target.groups.length);
             expect(await firstDid.locator('details.vs').count(), `${at}: each outcome after the first says what differs`).toBe(target.groups.length - 1);
             if (name === 'committed') expect(await page.locator('ul.changes a[href^="https://github.com/nodejs/node/releases/tag/v"]').count()).toBeGreaterThan(0);

@@ -27,7 +27,9 @@ describe('the catalogue site', () => {
     const index = site.get('index.html')!;
     for (const c of claims) {
       expect(site.has(`claims/${c.id}.html`), c.id).toBe(true);
-      expect(index, c.id).toContain(`<a href="claims/${c.id}.html">`);
+      // A claim stated per stdout kind: each row to its kind's section.
+      for (const k of claimKinds(c)) expect(index, c.id).toContain(`<a href="claims/${c.id}.html${k ? `#did-${k}` : ''}">`);
+      for (const k of claimKinds(c)) if (k) expect(site.get(`claims/${c.id}.html`)!, c.id).toContain(`<h2 id="did-${k}">`);
       expect(site.get(`claims/${c.id}.html`)!, c.id).toContain('<pre class="src">');
     }
     expect(data.runtimes?.length).toBeGreaterThan(0);

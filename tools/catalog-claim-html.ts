@@ -19,16 +19,16 @@ export function headerTexts(c: Claim): string[] {
   return [s.source, s.why ?? '', s.instead ?? '', ...s.links, ...Object.values(s.notOn), ...s.changes.map((x) => x.link)];
 }
 
-/** One outcome: how it ended, its exit event, what it printed. */
-function outcome(o: StoredObservation, label: string, sub: string): string {
+/** One outcome: how it ended, its exit event, what it printed; `badge` after its title, `more` at its end. */
+function outcome(o: StoredObservation, label: string, sub: string, badge = '', more = ''): string {
   const hl = stderrHighlights(o.stderr);
-  return `<section class="outcome"><h4>${esc(label)}</h4>${sub ? `<p class="sub">${esc(sub)}</p>` : ''}<ul>` +
+  return `<section class="outcome"><h4>${esc(label)}${badge}</h4>${sub ? `<p class="sub">${esc(sub)}</p>` : ''}<ul>` +
     `<li>Ended: <b>${esc(ending(o))}</b></li>` +
     `<li><code>exit</code> event: ${o.exitEvent.fired ? `fired, code ${o.exitEvent.code}` : 'never fired'}</li>` +
     `<li>Printed while exiting: ${o.exitHandler === null ? 'not observable here' : o.exitHandler.length ? o.exitHandler.map((l) => `<code>${esc(l)}</code>`).join(', ') : 'nothing'}</li></ul>` +
     `<h5>stdout</h5>${o.stdout ? pre(o.stdout) : '<p class="none">(nothing)</p>'}` +
     `<h5>stderr${o.stderr ? ' (without stack frames)' : ''}</h5>${o.stderr ? pre(hl.join('\n') || '(only stack frames)') : '<p class="none">(nothing)</p>'}` +
-    (o.stderr ? `<details><summary>full stderr</summary>${pre(o.stderr)}</details>` : '') + '</section>';
+    (o.stderr ? `<details><summary>full stderr</summary>${pre(o.stderr)}</details>` : '') + `${more}</section>`;
 }
 
 function changesHtml(c: Claim, bisected?: ClaimData['bisected']): string {
@@ -63,7 +63,7 @@ function whatItDid(v: ClaimView, data: ResultsFile): string {
       const diff = prev ? behaviourDiff(prev.observation, g.observation) : [];
       const fails = g.failures.map((f) => `<p class="fail">The spec's expectation failed on ${esc(f.version)}: ${esc(f.text)}</p>`).join('');
       const what = diff.length ? `<details class="vs" open><summary>What differs from ${esc(versionLabel(prev!.versions, data.versions))} (${esc(SEVERITY_WORDS[severity(diff)]!)})</summary>${diff.map((d) => fieldDiffHtml(d, 'before', 'after')).join('')}</details>` : '';
-      return outcome(g.observation, versionLabel(g.versions, data.versions), `${g.versions.join(', ')}${g.framesVary ? ` (shown: ${g.versions[0]}; the others differ only in stack frames)` : ''}`).replace('</section>', `${fails}${what}</section>`);
+      return outcome(g.observation, versionLabel(g.versions, data.versions), `${g.versions.join(', ')}${g.framesVary ? ` (shown: ${g.versions[0]}; the others differ only in stack frames)` : ''}`, '', fails + what);
     });
     out.push(`<div class="side">${cols.join('')}</div>`);
     if (v.na.length) out.push(`<p>Not applicable on ${esc(versionLabel(v.na, data.versions))} (applies to Node ${esc(c.s.node)}).</p>`);
@@ -78,13 +78,13 @@ function whatItDid(v: ClaimView, data: ResultsFile): string {
       const name = r.name.split(' ')[0]!;
       const issues = upstreamLinks(headerTexts(c), name);
       const links = issues.length ? `<p>Upstream: ${issues.map((u) => `<a href="${esc(u)}">${esc(u.replace('https://github.com/', ''))}</a>`).join(', ')}</p>` : '';
-      if (r.verdict === 'n.a.' || !r.observation) return `<section class="outcome"><h4>${esc(r.name)}: not applicable</h4>${c.s.notOn[name as 'bun'] ? `<p>${rich(c.s.notOn[name as 'bun']!)}</p>` : ''}</section>`;
+      const notOn = (c.s.notOn as Record<string, string | undefined>)[name];
+      if (r.verdict === 'n.a.' || !r.observation) return `<section class="outcome"><h4>${esc(r.name)}: not applicable</h4>${notOn ? `<p>${rich(notOn)}</p>` : ''}</section>`;
       if (r.sameAsNode) return `<section class="outcome same"><h4>${esc(r.name)}: behaves as Node</h4>${links}</section>`;
       const diff = ref ? behaviourDiff(ref, r.observation) : [];
       const sev = diff.length ? ` <span class="sev s${severity(diff)}">${esc(SEVERITY_WORDS[severity(diff)]!)}</span>` : '';
-      return outcome(r.observation, `${r.name}: ${r.sameAsNode === false ? 'differs from Node' : 'not compared'}`, '')
-        .replace('</h4>', `${sev}</h4>${links}`)
-        .replace('</section>', diff.length ? `<details class="vs" open><summary>What differs from Node ${esc(newest!)}</summary>${diff.map((d) => fieldDiffHtml(d, 'Node', name)).join('')}</details></section>` : '</section>');
+      const what = diff.length ? `<details class="vs" open><summary>What differs from Node ${esc(newest!)}</summary>${diff.map((d) => fieldDiffHtml(d, 'Node', name)).join('')}</details>` : '';
+      return outcome(r.observation, `${r.name}: ${r.sameAsNode === false ? 'differs from Node' : 'not compared'}`, '', sev, links + what);
     });
     out.push(`<div class="side">${cols.join('')}</div>`);
   }

@@ -153,16 +153,15 @@ export function behaviourDiff(before: StoredObservation, after: StoredObservatio
 }
 
 /**
- * How consequential a difference is, for ordering reports (higher first): a hang, then a
- * different exit code or signal, then output lost or changed, then stderr text only.
+ * How consequential a difference in each field is (higher first): a hang, then a different exit
+ * code or signal, then output lost or changed, then the exit event, then stderr text only. The
+ * published results file carries this table (tools/catalog-results.ts), so its readers rank as here.
  */
+export const FIELD_SEVERITY: Record<keyof Behaviour, number> = { 'timed out': 5, 'exit code': 4, signal: 4, stdout: 3, 'exit handler': 3, 'exit event': 2, stderr: 1 };
+
+/** How consequential a difference is, for ordering reports: its most consequential field's FIELD_SEVERITY; 0 when none. */
 export function severity(d: FieldDiff[]): number {
-  const f = new Set(d.map((x) => x.field));
-  if (f.has('timed out')) return 5;
-  if (f.has('exit code') || f.has('signal')) return 4;
-  if (f.has('stdout') || f.has('exit handler')) return 3;
-  if (f.has('exit event')) return 2;
-  return f.size ? 1 : 0;
+  return d.reduce((n, x) => Math.max(n, FIELD_SEVERITY[x.field]), 0);
 }
 
 /**

@@ -201,3 +201,9 @@ export function versionLabel(vs: string[], tested: string[]): string {
   }
   return `Node ${parts.join(', ')}`;
 }
+
+/** A row's id in index.html: the claim's id, and its stdout kind for a scenario that states kinds (no spaces: an HTML id). */
+export const rowId = (v: Pick<ClaimView, 'claim' | 'stdio'>): string => (v.stdio ? `${v.claim.id}/stdio-${v.stdio}` : v.claim.id);
+
+/** The stdout kind a row was observed with (the stdio filter's value): its own, a socket pair when it states none, none for a Lambda handler. */
+export const rowStdio = (v: Pick<ClaimView, 'claim' | 'stdio'>): StdioKind | undefined => (v.claim.kind === 'lambda' ? undefined : v.stdio ?? 'socket');

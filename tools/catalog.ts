@@ -2,7 +2,7 @@
 //
 // Writes the claim pages (docs/claims/<id>.md, committed; each ends with its own results as data)
 // from the scenario headers and the results, and builds the shared indexes into docs/site/ (not
-// committed: index.md, index.html, results.json; CI publishes them). The results come from the
+// committed: the site, tools/catalog-site.ts; CI deploys it to GitHub Pages). The results come from the
 // pages themselves, merged with a matrix run: results/matrix.json when there is one, `--results`,
 // or a matrix run now (`--run`, or when there are no results anywhere). `--check` regenerates the
 // pages in memory from the committed inputs and fails when one differs. Whether a result is
@@ -23,15 +23,15 @@ import { command } from './command.ts';
 
 const USAGE = `usage: npm run catalog -- [options]
 
-Writes the claim pages docs/claims/<id>.md (committed) and builds the indexes into docs/site/
-(index.md, index.html, results.json; not committed).
+Writes the claim pages docs/claims/<id>.md (committed) and builds the site into docs/site/ (not
+committed): index.html, a page per claim, per runtime, the upgrade view, results.json, index.md.
 
   (no option)          merge results/matrix.json (if present) into the pages' results, then write
                        the pages and the indexes; with no results anywhere, run the matrix first
   --results <file>     merge this matrix.json instead of results/matrix.json
   --run [targets...]   run the matrix now (npm run matrix -- [targets...]) and merge its results
   --fresh              replace the pages' results instead of merging into them
-  --site               only build docs/site/ from the committed pages
+  --site               only build docs/site/ from the committed pages (no network, nothing run)
   --check              regenerate the pages from the committed inputs in memory; exit 1 if one is stale
   --debug              stack traces for unexpected errors`;
 
@@ -53,9 +53,11 @@ async function runMatrix(targets: string[]): Promise<MatrixData> {
   }
 }
 
+/** Builds docs/site/ afresh (a claim gone leaves no page behind), with each claim's bisection as its page carries it. */
 function writeSite(claims: Claim[], data: ResultsFile) {
-  for (const [rel, text] of renderSite(claims, data)) {
-    mkdirSync(SITE, { recursive: true });
+  rmSync(SITE, { recursive: true, force: true });
+  for (const [rel, text] of renderSite(claims, data, bisections(claims, false))) {
+    mkdirSync(dirname(join(SITE, rel)), { recursive: true });
     writeFileSync(join(SITE, rel), text);
   }
 }

@@ -3,6 +3,7 @@
 // folder, and results for the real claims under two made-up versions.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ROOT } from '../../harness/project.ts';
 import { claimKinds, resultKey, type Claim } from '../../tools/catalog-model.ts';
 import { emptyResults, type Observed, type ResultsFile } from '../../tools/catalog-pages.ts';
 import { renderPages, renderSite } from '../../tools/catalog-render.ts';
@@ -45,3 +46,7 @@ export function fixtureResults(claims: Claim[]): ResultsFile {
   });
   return data;
 }
+
+/** Where the site's browser check saves its screenshots (SITE_SCREENSHOTS overrides), the folder CI's e2e job uploads. */
+export const SCREENSHOTS_DIR = 'results/site-screenshots';
+export const screenshotsDir = () => process.env.SITE_SCREENSHOTS || join(ROOT, ...SCREENSHOTS_DIR.split('/'));

@@ -79,7 +79,8 @@ describe('.github/workflows', () => {
   it('runs no action on the Node 20 action runtime', () => {
     // The first major of each action whose action.yml says `using: node24` (checkout 5.0.0,
     // setup-node 5.0.0, cache 5.0.0, upload-artifact 6.0.0, download-artifact 7.0.0).
-    const node24: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/cache': 5, 'actions/upload-artifact': 6, 'actions/download-artifact': 7 };
+    // deploy-pages 5.0.0 says node24; upload-pages-artifact is a composite action whose 5.0.0 runs upload-artifact 7.0.0.
+    const node24: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/cache': 5, 'actions/upload-artifact': 6, 'actions/download-artifact': 7, 'actions/upload-pages-artifact': 5, 'actions/deploy-pages': 5 };
     const uses = Object.values(workflow().jobs).flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
     expect(uses.length).toBeGreaterThan(0);
     const old = uses.filter((u) => {

@@ -14,11 +14,11 @@ import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from '../harn
 import { findScenario } from '../harness/scenarios.ts';
 import { printTarget } from '../harness/target.ts';
 import { behaviourDiff, severity, SEVERITY_WORDS, type Observation } from '../harness/observation.ts';
-import { command, failOnLevels, failOnNames, failOnOption, wholeNumber } from './command.ts';
+import { command, failOnLevels, failOnNames, failOnOption, SCENARIOS_USAGE, scenariosOption, wholeNumber } from './command.ts';
 import { jsonArray } from './json.ts';
 import { pad, wordWrap, wrap } from './text-width.ts';
 
-const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio <list>] [--json] [--debug]
+const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio <list>] [--json] [--scenarios <dir>] [--debug]
 
   <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
   --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), lts, latest,
@@ -40,6 +40,7 @@ const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio 
                  of these severities (comma-separated: ${failOnNames().join(', ')};
                  exit-code is exit); each includes the more consequential ones
   --width <n>    layout width (default: the terminal's width)
+  ${SCENARIOS_USAGE}
   --debug        print stack traces of unexpected errors
 
 Exit code: 0 ran (and, with --fail-on, no run differs at those severities); 1 runs differ at
@@ -197,7 +198,7 @@ export const spec = command({
   name: 'scenario',
   usage: USAGE,
   positionals: true,
-  options: { node: { type: 'string', multiple: true }, stdio: { type: 'string', multiple: true }, json: { type: 'boolean' }, 'fail-on': { type: 'string', multiple: true }, width: { type: 'string' } },
+  options: { node: { type: 'string', multiple: true }, stdio: { type: 'string', multiple: true }, json: { type: 'boolean' }, 'fail-on': { type: 'string', multiple: true }, width: { type: 'string' }, scenarios: { type: 'string', multiple: true } },
   async run(v, positionals) {
     if (!positionals.length) throw new SpecError('which scenario? give an id or a path (try --help)');
     if (positionals.length > 1) throw new SpecError(`one scenario at a time: got ${positionals.map((p) => JSON.stringify(p)).join(' and ')}`);
@@ -211,6 +212,7 @@ export const spec = command({
     }
     const failOn = failOnOption(v['fail-on']);
     if (failOn !== undefined && nodes.length * (asked ? new Set(asked).size : 1) < 2) throw new SpecError('--fail-on compares runs: give several targets (--node) or stdout kinds (--stdio)');
+    scenariosOption(v.scenarios);
     const s = lookUp(positionals[0]!);
     const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : s.stdio;
     // Resolve every target before running anything, so a bad --node value costs nothing.

@@ -17,7 +17,7 @@ import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersion, resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { pinnedMajors, referenceNode } from '../harness/pins.ts';
-import { parseTarget, printNode, printTarget, targetFileStem } from '../harness/target.ts';
+import { parseTarget, printNode, printTarget, targetFileStem, targetLabel, targetName } from '../harness/target.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
 import { signalExitCode } from '../harness/procs.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
@@ -91,12 +91,12 @@ function finish(all: string[], allResults: VersionResult[], selected: Scenario[]
   if (data.changes.length) {
     w('\nWhat changed between versions:\n');
     for (const c of data.changes) {
-      w(`  ${claimKey(c)}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
+      w(`  ${claimKey(c)}: ${targetLabel(c.from)} -> ${targetLabel(c.to)}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
       for (const l of describeChangeShort(c)) w(`      ${l}\n`);
     }
   }
   for (const c of data.compatibility ?? []) w('\n' + terminalCompatibility(c));
-  if (data.runtimes && !data.compatibility?.length) w(`\nNo compatibility section: Node ${data.reference} was not run.\n`);
+  if (data.runtimes && !data.compatibility?.length) w(`\nNo compatibility section: ${targetLabel(data.reference ?? '')} was not run.\n`);
   if (data.unclaimed.length) w(`\nNot claimed by any spec in spec/node: ${data.unclaimed.join(', ')}\n`);
   for (const x of skippedClaims(data)) w(`\nSkipped (not a failure, not checked): ${x.scenario} on ${x.target}: ${x.reason ?? 'no reason given'}`);
   const probs = problems(data);
@@ -179,7 +179,7 @@ async function run(args: Args): Promise<number> {
     if (targets.some((t) => t.runtime !== 'node') && !targets.some((t) => printTarget(t) === ref)) targets.push(await ensureVersion(ref));
     targets.forEach((t, i) => {
       const had = byVersion.get(printTarget(t));
-      if (had && had.path !== t.path) throw new SpecError(`Node ${printTarget(t)} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
+      if (had && had.path !== t.path) throw new SpecError(`${targetName(t)} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
       byVersion.set(printTarget(t), t);
     });
   } catch (e) {
@@ -261,7 +261,7 @@ function finishBoundaries(plan: ReturnType<typeof specBoundaries>, versions: str
     const side = (r?: string, verdict?: string) => (r ? `${r} ${verdict}` : '-');
     w(`${b.problem ? '✗' : '✓'} ${b.scenario} at ${b.at}: ${side(b.before, b.beforeVerdict)} | ${side(b.after, b.afterVerdict)}${b.differs ? ` (${b.differs.length ? `differs: ${b.differs.join(', ')}` : 'same behaviour'})` : ''}\n`);
   }
-  const errors = results.filter((r) => r.error).map((r) => `Node ${r.node}: ${r.error}`);
+  const errors = results.filter((r) => r.error).map((r) => `${targetLabel(r.node)}: ${r.error}`);
   const bad = judged.filter((b) => b.problem);
   w(`\nWrote ${relative(process.cwd(), join(out, 'boundaries.md'))} and boundaries.json: ${judged.length} boundary(ies) on ${versions.length} release(s).\n`);
   if (bad.length || errors.length) {

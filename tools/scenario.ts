@@ -12,7 +12,7 @@ import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from '../harness/stdio.ts';
 import { findScenario } from '../harness/scenarios.ts';
-import { printTarget } from '../harness/target.ts';
+import { printTarget, targetLabel, targetName } from '../harness/target.ts';
 import { behaviourDiff, severity, SEVERITY_WORDS, type Observation } from '../harness/observation.ts';
 import { command, failOnLevels, failOnNames, failOnOption, SCENARIOS_USAGE, scenariosOption, wholeNumber } from './command.ts';
 import { jsonArray } from './json.ts';
@@ -149,7 +149,7 @@ function render(s: Scenario, runs: Run[], width: number): string {
     const each = what === 'versions' ? 'version' : what === 'runs' ? 'run' : 'kind';
     out.push(differs ? hot(`the ${what} behave differently: lines marked ! are not the same under every ${each}`) : `every ${each} behaves the same (lines marked ! differ only in what a comparison leaves out, e.g. stack frames)`);
   }
-  const heads = runs.map(({ t, r, kind }) => (t.runtime === 'node' ? `Node ${r.node}` : r.node) + (t.path === process.execPath ? ' (this Node)' : '') + (named ? `, stdout ${kind}` : ''));
+  const heads = runs.map(({ t, r, kind }) => targetLabel(r.node) + (t.path === process.execPath ? ' (this Node)' : '') + (named ? `, stdout ${kind}` : ''));
   const gap = 3;
   const colWidth = Math.floor((width - gap * (runs.length - 1)) / runs.length);
   if (multi && colWidth >= 34) {
@@ -229,12 +229,12 @@ export const spec = command({
       // One shape whatever was asked: an array in the order given, even of one.
       process.stdout.write(jsonArray(objs));
     } else {
-      for (const t of cannot) process.stdout.write(`${printTarget(t)}: n.a.: ${whyNotApplicable(s, t)}\n`);
+      for (const t of cannot) process.stdout.write(`${targetName(t)}: n.a.: ${whyNotApplicable(s, t)}\n`);
       if (runs.length) process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
     }
     if (failOn === undefined) return 0;
     // Each run against the first; n.a. targets are not compared.
-    const label = (x: Run) => `${printTarget(x.t)}${kinds.length > 1 ? ` (stdout ${x.kind})` : ''}`;
+    const label = (x: Run) => `${targetName(x.t)}${kinds.length > 1 ? ` (stdout ${x.kind})` : ''}`;
     const differing = runs.slice(1).map((x) => ({ x, level: severity(behaviourDiff(runs[0]!.r, x.r)) })).filter((d) => d.level >= failOn);
     const names = failOnLevels(failOn).join(', ');
     if (!differing.length) {

@@ -15,7 +15,7 @@ import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersions, resolveRelease, type ResolvedRelease } from '../harness/node-binaries.ts';
 import { pinnedMajors } from '../harness/pins.ts';
 import { SpecError } from '../harness/project.ts';
-import type { Release } from '../harness/target.ts';
+import { targetName, type Release } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved, stdioKinds } from './bisect-run.ts';
@@ -117,13 +117,12 @@ export interface UpgradeReport {
 
 const sideOf = (r: ResolvedRelease): Side => ({ runtime: r.runtime, version: r.version, ...(r.path ? { binary: r.path } : {}) });
 const resolvedOf = (s: Side): ResolvedRelease => ({ runtime: s.runtime, version: s.version, ...(s.binary ? { path: s.binary } : {}) });
-/** "Node 22.1.0", "bun 1.4.5" (and the binary's path when given by one). */
-export const sideLabel = (s: Side): string => `${s.runtime === 'node' ? 'Node' : s.runtime} ${s.version}${s.binary ? ` (${s.binary})` : ''}`;
-/** The title of a report: "Node 18.20.8 -> 22.23.3" between two Node releases, "Node 22.23.3 -> bun 1.4.5" otherwise. */
-const title = (r: UpgradeReport, arrow: string): string =>
-  r.from.runtime === 'node' && r.to.runtime === 'node' && !r.from.binary && !r.to.binary ? `Node ${r.from.version} ${arrow} ${r.to.version}` : `${sideLabel(r.from)} ${arrow} ${sideLabel(r.to)}`;
-/** A column head: the version alone between two Node releases, "bun 1.4.5" otherwise. */
-const head = (s: Side, r: UpgradeReport): string => (r.from.runtime === 'node' && r.to.runtime === 'node' ? s.version : `${s.runtime} ${s.version}`);
+/** "node 22.1.0", "bun 1.4.5" (harness/target.ts targetName), and the binary's path when given by one. */
+export const sideLabel = (s: Side): string => `${targetName(s)}${s.binary ? ` (${s.binary})` : ''}`;
+/** The title of a report: "node 18.20.8 -> node 22.23.3", "node 22.23.3 -> bun 1.4.5". */
+const title = (r: UpgradeReport, arrow: string): string => `${sideLabel(r.from)} ${arrow} ${sideLabel(r.to)}`;
+/** A column head: "node 22.23.3", "bun 1.4.5". */
+const head = (s: Side, _r: UpgradeReport): string => targetName(s);
 
 /** The header's entries and the bisected boundaries that fall between two releases (what an entry means: harness/changes.ts). */
 export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { majors: string[]; boundaries: Boundary[] } | undefined): ChangeNote[] {

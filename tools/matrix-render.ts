@@ -184,9 +184,9 @@ export function markdownReport(data: MatrixData): string {
   out.push('## What changed between versions', '');
   if (!data.changes.length) out.push('No claim\'s observed behaviour differs between the tested versions.', '');
   for (const c of data.changes) {
-    out.push(`### \`${claimKey(c)}\`: changes in ${c.to}`, '');
+    out.push(`### \`${claimKey(c)}\`: changes in ${targetLabel(c.to)}`, '');
     out.push(`> ${c.claim}`, '');
-    out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
+    out.push(`- First observed in **${targetLabel(c.to)}** (previous tested version: ${targetLabel(c.from)}).`);
     if (c.explainedBy) out.push(`- Explained: ${c.explainedBy.in !== undefined ? `since ${c.explainedBy.in}` : `the ${c.explainedBy.never}.x line never got it`}, ${c.explainedBy.what} (${c.explainedBy.link})`);
     else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${bareVersion(c.from)}, ${bareVersion(c.to)}]. Add one (first version and a link) or fix the scenario.**`);
     for (const d of c.diff) out.push(...mdDiff(d));

@@ -189,7 +189,7 @@ describe('a scenario that states stdout kinds, in the matrix', () => {
     const d: MatrixData = { platform: 'linux', arch: 'x64', versions: ['v14.21.3', 'v16.20.2'], scenarios: { 'x/y': meta }, results, changes, unclaimed: [] };
     expect(table(d).rows).toEqual(['x/y [stdio file]', 'x/y [stdio pipe]']);
     expect(problems(d)).toEqual([]);
-    expect(markdownReport(d)).toContain('### `x/y [stdio pipe]`: changes in v16.20.2');
+    expect(markdownReport(d)).toContain('### `x/y [stdio pipe]`: changes in node 16.20.2');
   });
 
   it('compares a runtime with Node kind by kind', () => {

@@ -1,4 +1,4 @@
-// npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse]
+// npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse] [--scenarios <dir>]
 //                   [--all-releases [--major <n>]] [--boundaries [--major <n>] [--list [--json]]]
 //
 // Runs `vitest run spec/node` once per target (tools/vitest-run.ts), several versions at a time,
@@ -22,7 +22,8 @@ import { sortVersions, stableJson } from '../harness/observation.ts';
 import { signalExitCode } from '../harness/procs.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
-import { command, folderOption, majorsOption, makeFolders, wholeNumber } from './command.ts';
+import { command, folderOption, majorsOption, makeFolders, SCENARIOS_USAGE, scenariosOption, wholeNumber } from './command.ts';
+import { ownRecords } from './matrix-own.ts';
 import { matrixData, problems, skippedClaims, versionResult, type MatrixData, type VersionResult } from './matrix-data.ts';
 import { describeChangeShort, markdownReport, terminalCompatibility, terminalTable } from './matrix-render.ts';
 import { ProgressView, type Progress } from './matrix-progress.ts';
@@ -57,9 +58,12 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
                  the release on each side) and run nothing
 --json           with --list: print them as JSON ({ schema: 1, boundaries: [...], releases: [...] })
 --major <n>      with --all-releases or --boundaries: only these major lines (repeatable)
+${SCENARIOS_USAGE}; with
+                 no claim in spec/node, each is run on each target after its spec and passes
+                 once it ran (its changes between versions are checked like any other's)
 -h, --help       this text`;
 
-interface Args { targets: string[]; latest: boolean; only: string[]; out: string; outMissing: string[]; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
+interface Args { targets: string[]; latest: boolean; only: string[]; own: Scenario[]; out: string; outMissing: string[]; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
   // --latest: a major is the newest release in the registry's list (harness/releases.ts), asked afresh.
@@ -203,7 +207,7 @@ async function run(args: Args): Promise<number> {
     state: 'queued', done: 0, total: 0, expected: onlyFor ? (onlyFor.get(v) ?? []).length : selected.filter((s) => appliesTo(s, byVersion.get(v)!)).length,
   }]));
   view = new ProgressView(progress);
-  view.say(`matrix: ${versions.length} version(s) (${versions.join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
+  view.say(`matrix: ${versions.length} version(s) (${versions.map(targetLabel).join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
   view.start();
 
   const runVersion = async (v: string): Promise<VersionResult> => {
@@ -227,6 +231,12 @@ async function run(args: Args): Promise<number> {
     const logPath = join(out, 'logs', resultFile(v).replace(/\.json$/, '.log'));
     writeFileSync(logPath, r.run.stdout + r.run.stderr);
     const result = versionResult(v, r.tests);
+    // The team's own scenarios (--scenarios), in scope: run here, recorded as claims.
+    const own = args.own.filter((s) => !args.only.length || args.only.some((p) => s.id.startsWith(p)));
+    if (own.length && !r.run.timedOut) {
+      p.total += own.length;
+      Object.assign(result.scenarios, await ownRecords(own, t, workers, () => p.done++));
+    }
     const logRel = relative(process.cwd(), logPath);
     if (r.run.timedOut) result.error = `the run did not finish within ${args.versionTimeoutMin} min and was stopped (log: ${logRel})`;
     else if (!r.tests.length) result.error = `vitest ran no test: ${r.tail || `exit ${r.run.exitCode ?? r.run.signal}`} (log: ${logRel})`;
@@ -236,7 +246,7 @@ async function run(args: Args): Promise<number> {
     const counts = { pass: 0, fail: 0, 'n.a.': 0, skipped: 0 };
     for (const s of Object.values(result.scenarios)) counts[s.verdict]++;
     p.state = 'done';
-    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a.${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
+    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${targetLabel(v)}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a.${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
     return result;
   };
 
@@ -293,6 +303,7 @@ export const spec = command({
     major: { type: 'string', multiple: true },
     list: { type: 'boolean' },
     json: { type: 'boolean' },
+    scenarios: { type: 'string', multiple: true },
   },
   run(v, positionals) {
     const minutes = v['version-timeout'];
@@ -303,12 +314,13 @@ export const spec = command({
     if (majors.length && !v['all-releases'] && !v.boundaries) throw new SpecError('--major goes with --all-releases or --boundaries (give majors as targets otherwise)');
     if (v.list && !v.boundaries) throw new SpecError('--list goes with --boundaries');
     if (v.json && !v.list) throw new SpecError('--json goes with --boundaries --list');
+    if (v.scenarios && v.boundaries) throw new SpecError('--scenarios goes without --boundaries (its boundaries are the spec\'s claims)');
     if (v.list && (v.out !== undefined || v.jobs !== undefined || minutes !== undefined)) throw new SpecError('--list runs nothing: it takes no --out, --jobs or --version-timeout');
     const out = v.out ?? (v.boundaries ? join('results', 'boundaries') : 'results');
     // Checked now, made when the runs start (a bad target leaves no folder behind).
     const { missing: outMissing } = v.list ? { missing: [] } : folderOption('out', out, !!v.reuse);
     return run({
-      targets: positionals, latest: !!v.latest, only: v.only ?? [], out, outMissing, jobs: wholeNumber('jobs', v.jobs, 1),
+      targets: positionals, latest: !!v.latest, only: v.only ?? [], own: scenariosOption(v.scenarios), out, outMissing, jobs: wholeNumber('jobs', v.jobs, 1),
       versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse, allReleases: !!v['all-releases'], boundaries: !!v.boundaries, majors,
       ...(v.list ? { list: v.json ? 'json' as const : 'text' as const } : {}),
     });

@@ -1,7 +1,7 @@
 // `--scenarios <dir>`: a team's own folder of scenarios (same header format) joins scenario,
-// upgrade and bisect (tools/command.ts scenariosOption, harness/scenarios.ts addScenarioFolder).
+// upgrade, bisect and matrix (tools/command.ts scenariosOption, harness/scenarios.ts addScenarioFolder).
 // Runs that start a scenario are real processes; bad folders are checked in this process.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -13,6 +13,7 @@ import { runCommand, scenariosOption, type CommandSpec } from '../../tools/comma
 import { spec as scenarioCommand } from '../../tools/scenario.ts';
 import { spec as upgradeCommand } from '../../tools/upgrade.ts';
 import { spec as bisectCommand } from '../../tools/bisect.ts';
+import { spec as matrixCommand } from '../../tools/matrix.ts';
 
 const OWN = join(ROOT, 'spec', 'tooling', 'fixtures', 'own-scenarios');
 const TAKEN = join(ROOT, 'spec', 'tooling', 'fixtures', 'own-taken');
@@ -51,6 +52,24 @@ describe.sequential('--scenarios <dir>', () => {
     expect(report.same + report.differ.length).toBe(1);
     expect(report.differ.every((d) => d.scenario === 'team/exit-three')).toBe(true);
   }, 180_000);
+
+  it('the matrix runs them on each target after its spec, and records what they did', async () => {
+    // One target, the Node running the spec (by its path: nothing fetched), and only the team's scenario in scope.
+    const out = join(temp(), 'matrix');
+    const r = await run('matrix.ts', [inject('target').path, '--only', 'team', '--scenarios', OWN, '--out', out]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, 'matrix.json'), 'utf8')) as { versions: string[]; unclaimed: string[]; results: Record<string, { scenarios: Record<string, { verdict: string; observation?: { exitCode: number; stdout: string } }> }> };
+    expect(m.versions).toHaveLength(1);
+    const rec = m.results[m.versions[0]!]!.scenarios['team/exit-three'];
+    expect(rec).toMatchObject({ verdict: 'pass', observation: { exitCode: 3, stdout: 'a team scenario\n' } });
+    expect(m.unclaimed).toEqual([]);
+    expect(r.stdout).toMatch(/^team\/exit-three +pass$/m);
+  }, 300_000);
+
+  it('matrix: --scenarios with --boundaries is one line, exit 2', async () => {
+    const r = await runCommand(matrixCommand, ['--boundaries', '--scenarios', OWN]);
+    expect([r.code, r.stderr]).toEqual([2, 'matrix: --scenarios goes without --boundaries (its boundaries are the spec\'s claims)\n']);
+  });
 
   it('upgrade --only team without it: no scenario id starts with "team"', async () => {
     const r = await runCommand(upgradeCommand, ['22', '24', '--only', 'team']);
@@ -95,6 +114,7 @@ describe.sequential('--scenarios <dir>', () => {
     ['scenario', scenarioCommand as CommandSpec<never>, ['lifecycle/pending-await']],
     ['upgrade', upgradeCommand as CommandSpec<never>, ['22', '24']],
     ['bisect', bisectCommand as CommandSpec<never>, ['lifecycle/pending-await']],
+    ['matrix', matrixCommand as CommandSpec<never>, ['22']],
   ];
   for (const [what, args, pattern] of bad) {
     it.each(commands)(`%s: ${what} is one line, exit 2, before anything runs`, async (name, spec, rest) => {

@@ -2,13 +2,15 @@
 // and fetches releases): `npm pack` builds a tarball whose bin, installed into an empty project,
 // runs `scenario` and `upgrade` as compiled JavaScript, with none of this repository's test-only
 // dependencies; `--scenarios` works from there too. The project is removed afterwards.
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldTemp, type HeldTemp } from '../support/temp.ts';
 import { ROOT } from '../../harness/harness.ts';
 import { pins, runtimePins } from '../../harness/pins.ts';
+import { skipped } from '../../harness/claims.ts';
+import { runtimeAvailability } from '../../lambda/runtimes.ts';
 
 const PACKAGE = join(ROOT, 'packages', 'cli');
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;
@@ -27,7 +29,8 @@ console.log('from the team');
 process.exitCode = 4;
 `;
 
-describe('npm pack of packages/cli, installed into an empty project', () => {
+// One at a time: the last case adds to the project's node_modules, which the first lists.
+describe.sequential('npm pack of packages/cli, installed into an empty project', () => {
   let temp: HeldTemp;
   let project = '';
   beforeAll(async () => {
@@ -94,4 +97,19 @@ describe('npm pack of packages/cli, installed into an empty project', () => {
     expect(matrix.exitCode).toBe(2);
     expect(matrix.stderr).toMatch(/^node-async-spec: matrix runs the repository's spec files with vitest, which this package leaves out: run `npm run matrix` in a clone/);
   }, 120_000);
+  // The package leaves the AWS runtime client out (a native build); its lambda uses one installed
+  // next to it. The repository's own built client, linked into the project, stands for that.
+  const ric = runtimeAvailability('nodejs22.x');
+  const lambdaTitle = 'lambda: without the runtime client, one line saying so; with one installed next to it, the handler runs';
+  if (!ric.ok) skipped(lambdaTitle, ric.reason);
+  else it(lambdaTitle, async () => {
+    writeFileSync(join(project, 'handler.js'), 'exports.handler = async (event) => ({ got: event.a });\n');
+    const args = ['node-async-spec', 'lambda', 'handler.js', '--runtime', 'nodejs22.x', '--event', '{"a":7}', '--json'];
+    const without = await run('npx', args, project, 300_000);
+    expect([without.exitCode, without.stderr]).toEqual([2, 'lambda: nodejs22.x needs aws-lambda-ric 3.x (optional dependency aws-lambda-ric-3), which is not installed']);
+    symlinkSync(realpathSync(join(ROOT, 'node_modules', 'aws-lambda-ric-3')), join(project, 'node_modules', 'aws-lambda-ric-3'));
+    const r = await run('npx', args, project, 300_000);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ runtime: 'nodejs22.x', node: `v${pins()['22']}`, response: { got: 7 } }]);
+  }, 600_000);
 });

@@ -2,12 +2,14 @@
 // is one of its dependencies, at the range the repository itself installs, and nothing else is;
 // every file the commands read by path from the repository's root is one build.mjs copies. (The
 // package packed, installed and run: spec/e2e/package.spec.ts.)
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
+import { installedPackage } from '../../harness/project.ts';
+import { tempFolder } from '../support/temp.ts';
 
 const PACKAGE = join(ROOT, 'packages', 'cli');
 /** Paths the code names that the package leaves out on purpose, each with the reason. */
@@ -68,5 +70,20 @@ describe('packages/cli', () => {
     const copied = (p: string) => (p.startsWith('harness/') && /\.(cjs|mjs)$/.test(p) ? build.includes(`/\\.(cjs|mjs)$/`) : [...build.matchAll(/copy\('([^']+)'\)/g)].some((c) => p === c[1] || p.startsWith(`${c[1]}/`)));
     expect([...read].filter((p) => !copied(p) && !Object.hasOwn(LEFT_OUT, p)).sort()).toEqual([]);
     expect([...read].sort()).toEqual(expect.arrayContaining(['harness/observer.cjs', 'harness/guard.cjs', 'scenarios', 'node-versions.json', 'runtime-versions.json']));
+  });
+
+  // Installed, ROOT is the package's dist/ and a package the code finds by path (the Lambda
+  // runtime client) is in the project's node_modules, next to the package, as Node would resolve it.
+  const tree = tempFolder('package-lookup-');
+  it('finds a package by path in the nearest node_modules above ROOT, else names ROOT\'s own', () => {
+    const from = join(tree(), 'project', 'node_modules', 'node-async-spec', 'dist');
+    mkdirSync(from, { recursive: true });
+    mkdirSync(join(tree(), 'project', 'node_modules', 'aws-lambda-ric-3'), { recursive: true });
+    expect(installedPackage('aws-lambda-ric-3', from)).toBe(join(tree(), 'project', 'node_modules', 'aws-lambda-ric-3'));
+    mkdirSync(join(from, 'node_modules', 'aws-lambda-ric-3'), { recursive: true });
+    expect(installedPackage('aws-lambda-ric-3', from)).toBe(join(from, 'node_modules', 'aws-lambda-ric-3'));
+    expect(installedPackage('no-such-package-here', from)).toBe(join(from, 'node_modules', 'no-such-package-here'));
+    // In a clone: the repository's own.
+    expect(installedPackage('semver')).toBe(join(ROOT, 'node_modules', 'semver'));
   });
 });

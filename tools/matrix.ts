@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { changeLabel } from '../harness/changes.ts';
 import { claimKey } from '../harness/records.ts';
 import { appliesTo } from '../harness/applicability.ts';
-import { SpecError } from '../harness/project.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersion, resolveTarget, type Target } from '../harness/node-binaries.ts';
@@ -119,7 +119,7 @@ function reuse(args: Args) {
   const out = resolve(args.out);
   const files = existsSync(out) ? readdirSync(out).filter((f) => RESULT_FILE.test(f)) : [];
   if (!files.length) throw new SpecError(`--reuse: no node-<version>.json in ${relative(process.cwd(), out) || '.'}; run the matrix first`);
-  const scenarios = listScenarios();
+  const scenarios = hasSpec() ? listScenarios() : args.own;
   const results = files.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as VersionResult);
   const versions = sortVersions(results.map((r) => r.node));
   const byNode = new Map(results.map((r) => [r.node, r]));
@@ -129,13 +129,24 @@ function reuse(args: Args) {
   finish(versions, versions.map((v) => byNode.get(v)!), selected, { ...args, only }, out);
 }
 
+/**
+ * Whether the spec's claims are here to run (a clone). The installed package (packages/cli) has
+ * the scenarios but not spec/node nor vitest: there the matrix runs a team's own scenarios alone.
+ */
+const hasSpec = () => existsSync(join(ROOT, 'spec', 'node'));
+
 async function run(args: Args): Promise<number> {
+  if (!hasSpec()) {
+    if (!args.own.length) throw new SpecError('this installed package runs the matrix on your own scenarios only (--scenarios <dir>): the project\'s claims (spec/node) run in a clone, npm run matrix');
+    if (args.boundaries) throw new SpecError('--boundaries reads the claims of spec/node, which this installed package leaves out: run it in a clone');
+  }
   if (args.reuse) {
     reuse(args);
     return Number(process.exitCode ?? 0);
   }
   // What can be checked without the registry or a binary is checked first.
-  const scenarios = listScenarios();
+  // Installed: the team's scenarios alone (the project's are claimed by spec/node, not here).
+  const scenarios = hasSpec() ? listScenarios() : args.own;
   for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
   const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
 
@@ -215,6 +226,16 @@ async function run(args: Args): Promise<number> {
     const p = progress.get(v)!;
     p.state = 'running';
     const started = Date.now();
+    if (!hasSpec()) {
+      // No spec to run here: the team's scenarios alone, each recorded as it ran.
+      const result = versionResult(v, []);
+      const own = args.own.filter((s) => !args.only.length || args.only.some((x) => s.id.startsWith(x)));
+      p.total = own.length;
+      Object.assign(result.scenarios, await ownRecords(own, t, workers, () => p.done++));
+      p.state = 'done';
+      view!.say(`✓ ${targetLabel(v)}: ${Object.keys(result.scenarios).length} scenario(s) run (${Math.round((Date.now() - started) / 1000)} s)`);
+      return result;
+    }
     const r = await runVitest({
       paths: ['spec/node'],
       target: t.path,

@@ -1,7 +1,8 @@
 // The installable package (packages/cli, npm run test:e2e: it packs, installs from the registry
 // and fetches releases): `npm pack` builds a tarball whose bin, installed into an empty project,
-// runs `scenario` and `upgrade` as compiled JavaScript, with none of this repository's test-only
-// dependencies; `--scenarios` works from there too. The project is removed afterwards.
+// runs `scenario`, `upgrade`, `matrix` (the project's own scenarios) and `lambda` as compiled
+// JavaScript, with none of this repository's test-only dependencies; `--scenarios` works from
+// there too. The project is removed afterwards.
 import { readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -90,13 +91,24 @@ describe.sequential('npm pack of packages/cli, installed into an empty project',
     expect(report.differ.filter((d) => !d.scenario.startsWith('lifecycle/'))).toEqual([]);
   }, 900_000);
 
-  it('a bad command is one line, exit 2; matrix says where it runs', async () => {
+  it('a bad command is one line, exit 2', async () => {
     const bad = await run('npx', ['node-async-spec', 'banana'], project);
-    expect([bad.exitCode, bad.stderr]).toEqual([2, 'node-async-spec: unknown command "banana" (commands: scenario, upgrade, bisect, lambda)']);
-    const matrix = await run('npx', ['node-async-spec', 'matrix'], project);
-    expect(matrix.exitCode).toBe(2);
-    expect(matrix.stderr).toMatch(/^node-async-spec: matrix runs the repository's spec files with vitest, which this package leaves out: run `npm run matrix` in a clone/);
+    expect([bad.exitCode, bad.stderr]).toEqual([2, 'node-async-spec: unknown command "banana" (commands: scenario, upgrade, bisect, matrix, lambda)']);
   }, 120_000);
+
+  it('matrix runs the project\'s own scenarios on the targets given (the package has no spec/node)', async () => {
+    const none = await run('npx', ['node-async-spec', 'matrix', '22'], project);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toMatch(/^matrix: this installed package runs the matrix on your own scenarios only \(--scenarios <dir>\)/);
+    const r = await run('npx', ['node-async-spec', 'matrix', '18', '22', '--scenarios', 'edges', '--out', 'matrix-results'], project);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^checkout\/exit-four +pass$/m);
+    const m = JSON.parse(readFileSync(join(project, 'matrix-results', 'matrix.json'), 'utf8')) as { versions: string[]; unclaimed: string[]; results: Record<string, { scenarios: Record<string, { verdict: string; observation?: { exitCode: number } }> }> };
+    expect(m.versions).toEqual([`v${pins()['18']}`, `v${pins()['22']}`]);
+    for (const v of m.versions) expect(Object.keys(m.results[v]!.scenarios)).toEqual(['checkout/exit-four']);
+    expect(m.results[m.versions[1]!]!.scenarios['checkout/exit-four']).toMatchObject({ verdict: 'pass', observation: { exitCode: 4 } });
+    expect(m.unclaimed).toEqual([]);
+  }, 600_000);
   // The package leaves the AWS runtime client out (a native build); its lambda uses one installed
   // next to it. The repository's own built client, linked into the project, stands for that.
   const ric = runtimeAvailability('nodejs22.x');

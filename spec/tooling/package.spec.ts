@@ -15,6 +15,11 @@ const PACKAGE = join(ROOT, 'packages', 'cli');
 /** Paths the code names that the package leaves out on purpose, each with the reason. */
 const LEFT_OUT: Record<string, string> = {
   'lambda/handlers': 'the Lambda claims\' handlers: only the catalogue lists them (harness/scenarios.ts listLambdaScenarios finds none where the folder is missing)',
+  // The matrix's runs of the spec under vitest, in a clone; installed, without spec/node, it runs --scenarios alone (tools/matrix.ts hasSpec).
+  'spec/node': 'its absence is how the matrix knows it is installed',
+  'harness/results-reporter.ts': 'vitest\'s reporter: the spec\'s runs only',
+  'tools/run.mjs': 'starts tools/vitest-collect.ts for --boundaries, refused when installed',
+  'tools/vitest-collect.ts': 'the same',
 };
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; bin?: Record<string, string>; files?: string[] };
 

@@ -194,4 +194,13 @@ describe('the action and its workflow', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
     expect(workflow.permissions['pull-requests']).toBe('write');
   });
+
+  it('the workflow\'s command, followed by upgrade as the action runs it, is the upgrade command', async () => {
+    const step = Object.values(workflow.jobs).flatMap((j) => j.steps).find((s) => s.uses === './.github/actions/upgrade')!;
+    const [cmd, ...rest] = (step.with?.command ?? action.inputs.command!.default!).split(' ');
+    expect(cmd).toBe('node');
+    const r = await execa(process.execPath, [...rest, 'upgrade', '--help'], { cwd: ROOT, reject: false, timeout: 60_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run upgrade -- <from> <to> \[options\]/);
+  });
 });

@@ -15,6 +15,7 @@ import { npmPackageName, runtimePackage } from '../../harness/node-binaries.ts';
 import { pins, runtimePins } from '../../harness/pins.ts';
 import { runCommand } from '../../tools/command.ts';
 import { applyToText, planPins, pullRequestBody, spec as pinsUpdate, type PinPlan } from '../../tools/pins-update.ts';
+import type { MatrixData } from '../../tools/matrix-data.ts';
 
 const bump = (v: string) => semver.inc(v, 'patch')!;
 
@@ -44,16 +45,32 @@ describe('the plan', () => {
     expect(() => applyToText(text, [{ pin: '18', runtime: 'node', from: '18.0.0', to: '18.0.1' }], 'node-versions.json')).toThrow('node-versions.json pins no "18"');
   });
 
-  it('the pull request\'s description: the moves, then the matrix report from "What changed" on', () => {
-    const plan: PinPlan = { changes: [{ pin: '22', runtime: 'node', from: '22.3.0', to: '22.4.1' }, { pin: 'bun', runtime: 'bun', from: '1.4.5', to: '1.5.0' }], targets: ['22.3.0', '22.4.1', 'bun@1.4.5', 'bun@1.5.0'] };
-    const report = '# Matrix\n\n| claim | 22 |\n\n## What changed between versions\n\n### `a/b`: changes in node 22.4.1\n\n## Compatibility: bun 1.5.0\n\nsame\n';
-    const body = pullRequestBody(plan, report);
-    expect(body).toContain('| node 22 | 22.3.0 | 22.4.1 |\n| bun | 1.4.5 | 1.5.0 |');
-    expect(body).toContain('`npm run matrix -- 22.3.0 22.4.1 bun@1.4.5 bun@1.5.0`');
-    expect(body).toContain('## What changed between versions\n\n### `a/b`: changes in node 22.4.1\n\n## Compatibility: bun 1.5.0\n\nsame\n');
-    expect(body).not.toContain('| claim | 22 |');
-    expect(pullRequestBody(plan, undefined)).toContain('The matrix wrote no report');
-    expect(pullRequestBody(plan, 'x'.repeat(100_000)).length).toBeLessThanOrEqual(65_536);
+  it('the pull request\'s description: the moves, the matrix\'s problems, what changed with each move (from matrix.json)', () => {
+    const plan: PinPlan = { changes: [{ pin: '22', runtime: 'node', from: '22.3.0', to: '22.4.1' }, { pin: '24', runtime: 'node', from: '24.0.0', to: '24.0.1' }, { pin: 'bun', runtime: 'bun', from: '1.4.5', to: '1.5.0' }], targets: ['22.3.0', '22.4.1', '24.0.0', '24.0.1', 'bun@1.4.5', 'bun@1.5.0'] };
+    const result = (node: string) => ({ node, platform: 'linux', arch: 'x64', scenarios: {} });
+    const change = (scenario: string, from: string, to: string, explained: boolean) => ({
+      scenario, claim: `${scenario} claims`, from, to, diff: [{ field: 'exit code' as const, before: 0, after: 1 }],
+      explainedBy: explained ? { in: to.slice(1), what: 'it exits 1 now', link: 'https://example.org/pr' } : null,
+    });
+    const data = {
+      platform: 'linux', arch: 'x64', versions: ['v22.3.0', 'v22.4.1', 'v24.0.0', 'v24.0.1'], scenarios: {},
+      results: Object.fromEntries(['v22.3.0', 'v22.4.1', 'v24.0.0', 'v24.0.1'].map((v) => [v, result(v)])),
+      // The matrix compares neighbours: 22.4.1 -> 24.0.0 is no pin's move, and is left out.
+      changes: [change('a/b', 'v22.3.0', 'v22.4.1', false), change('c/d', 'v22.4.1', 'v24.0.0', true)],
+      unclaimed: [], reference: 'v24.0.1',
+      compatibility: [1, 5].map((minor) => ({ runtime: `bun 1.${minor === 1 ? '4.5' : '5.0'}`, reference: 'v24.0.1', same: Array(minor === 1 ? 3 : 4).fill('x'), differs: [{ scenario: 'e/f', claim: '', diff: [], severity: 1 }], notApplicable: [], unmatched: [] })),
+    } as MatrixData;
+    const body = pullRequestBody(plan, data);
+    expect(body).toContain('| node 22 | 22.3.0 | 22.4.1 |\n| node 24 | 24.0.0 | 24.0.1 |\n| bun | 1.4.5 | 1.5.0 |');
+    expect(body).toContain('`npm run matrix -- 22.3.0 22.4.1 24.0.0 24.0.1 bun@1.4.5 bun@1.5.0`');
+    expect(body).toContain('## ⚠ The matrix fails\n\n- unexplained: a/b changes between node 22.3.0 and node 22.4.1');
+    expect(body).toContain('## node 22: node 22.3.0 → node 22.4.1\n\n- `a/b`: **no `changes:` entry explains it**\n  - ');
+    expect(body).toContain('## node 24: node 24.0.0 → node 24.0.1\n\nEvery claim behaves the same on both.');
+    expect(body).not.toContain('c/d');
+    expect(body).toContain('## bun: bun 1.4.5 → bun 1.5.0\n\n- bun 1.4.5 behaves as node 24.0.1 in 3 of 4 claims observed on both\n- bun 1.5.0 behaves as node 24.0.1 in 4 of 5 claims observed on both');
+    expect(pullRequestBody(plan, undefined)).toContain('The matrix wrote no results');
+    const many = { ...data, changes: Array.from({ length: 3000 }, (_, i) => change(`a/${i}`, 'v22.3.0', 'v22.4.1', true)) };
+    expect(pullRequestBody(plan, many).length).toBeLessThanOrEqual(65_536);
   });
 });
 
@@ -124,12 +141,13 @@ describe('npm run pins-update: bad input is one line, exit 2, and writes nothing
     return p;
   };
   it.each([
-    ['--report without --apply', () => ['--report', 'x.md'], /^pins-update: --report goes with --apply$/],
+    ['--matrix without --apply', () => ['--matrix', 'x.json'], /^pins-update: --matrix goes with --apply$/],
     ['--apply with --json', () => ['--apply', plan('a.json', { changes: [], targets: [] }), '--json'], /^pins-update: --apply prints the description: no --json with it$/],
     ['a plan that is not JSON', () => ['--apply', plan('b.json', 'nope')], /^pins-update: --apply \S+b\.json: not JSON$/],
     ['a plan of another shape', () => ['--apply', plan('c.json', { changes: [{ pin: '22' }], targets: [] })], /^pins-update: --apply \S+c\.json: not a plan printed by npm run pins-update -- --json$/],
     ['no plan file', () => ['--apply', join(dir(), 'none.json')], /^pins-update: --apply \S+none\.json: cannot read it \(ENOENT\)$/],
-    ['a report that is not there', () => ['--apply', plan('d.json', { changes: [], targets: [] }), '--report', join(dir(), 'none.md')], /^pins-update: --report \S+none\.md: no such file$/],
+    ['a matrix.json that is not there', () => ['--apply', plan('d.json', { changes: [], targets: [] }), '--matrix', join(dir(), 'none.json')], /^pins-update: --matrix \S+none\.json: cannot read it \(ENOENT\)$/],
+    ['a matrix.json of another shape', () => ['--apply', plan('f.json', { changes: [], targets: [] }), '--matrix', plan('g.json', { versions: [] })], /^pins-update: --matrix \S+g\.json: not the matrix\.json of npm run matrix$/],
     ['a plan made from other pins', () => ['--apply', plan('e.json', { changes: [{ pin: 'bun', runtime: 'bun', from: '0.0.1', to: '0.0.2' }], targets: [] })], /^pins-update: runtime-versions\.json: bun is pinned to \S+, not the plan's 0\.0\.1: make the plan again$/],
   ])('%s', async (_, args, pattern) => {
     const before = [readFileSync(join(ROOT, 'node-versions.json'), 'utf8'), readFileSync(join(ROOT, 'runtime-versions.json'), 'utf8')];
@@ -149,7 +167,7 @@ describe('.github/workflows/pins.yml', () => {
     expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(wf.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
     const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
-    const order = ['npm run --silent pins-update -- --json', 'npm run matrix -- $TARGETS --out results/pins', 'pins-update -- --apply "$RUNNER_TEMP/plan.json" --report results/pins/report.md', 'npm run pin-integrity', 'gh pr create'];
+    const order = ['npm run --silent pins-update -- --json', 'npm run matrix -- $TARGETS --out results/pins', 'pins-update -- --apply "$RUNNER_TEMP/plan.json" --matrix results/pins/matrix.json', 'npm run pin-integrity', 'gh pr create'];
     const at = order.map((x) => runs.indexOf(x));
     expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);

@@ -7,8 +7,9 @@ export default defineConfig({
     globalSetup: ['harness/global-setup.ts'],
     // each worker follows vitest's main process, and leaves when it is gone (harness/worker-setup.ts)
     setupFiles: ['harness/worker-setup.ts'],
-    // the usual report; then every skip with its reason, and (with SPEC_RESULTS) each test's record
-    reporters: ['default', './harness/results-reporter.ts'],
+    // the usual report; then every skip with its reason, and (with SPEC_RESULTS) each test's record;
+    // on GitHub Actions also its annotations (a failure marked on its line), which naming reporters turns off
+    reporters: ['default', './harness/results-reporter.ts', ...(process.env.GITHUB_ACTIONS ? ['github-actions'] : [])],
     // Each scenario is a child process: the specs mostly wait on them, so files run in parallel
     // and the claims inside a file run concurrently too (npm run bench measures the effect).
     pool: 'forks',

@@ -25,7 +25,7 @@ import { isRunning, run } from './procs.ts';
 import { SpecError } from './project.ts';
 import { registryReleases } from './releases.ts';
 import semver from 'semver';
-import { bareVersion, parseTyped, pickNodeRelease, printNode, printTarget, readNvmrc, TYPED_FORMS, type NodeWish, type Release, type Runtime } from './target.ts';
+import { bareVersion, parseTyped, pickNodeRelease, printNode, printTarget, readNvmrc, targetName, TYPED_FORMS, type NodeWish, type Release, type Runtime } from './target.ts';
 
 export { RUNTIMES, type Runtime } from './target.ts';
 export { ROOT, SpecError } from './project.ts';
@@ -269,7 +269,7 @@ async function download(e: CacheEntry): Promise<void> {
   });
 }
 
-const nodeEntry = (v: string): CacheEntry => ({ runtime: 'node', pkg: npmPackageName(), version: v, finalDir: releaseDir('node', v), keep: keptFiles('node', NODE_BIN), label: `Node ${v}` });
+const nodeEntry = (v: string): CacheEntry => ({ runtime: 'node', pkg: npmPackageName(), version: v, finalDir: releaseDir('node', v), keep: keptFiles('node', NODE_BIN), label: targetName({ runtime: 'node', version: v }) });
 
 /**
  * Several exact Node releases, all or none fetched: every one not cached is looked up on the
@@ -289,8 +289,8 @@ export async function ensureVersions(versions: string[]): Promise<Target[]> {
   const absent = unique.filter((_, i) => verdicts[i]!.state !== 'ok');
   if (absent.length) {
     const specs = absent.map((v) => `${npmPackageName()}@${v}`);
-    if (!(await registryReachable())) throw new SpecError(`Node ${absent[0]}: the npm registry cannot be reached to fetch ${specs[0]}`);
-    const looked = await Promise.allSettled(absent.map((v, i) => registryDist(specs[i]!, `Node ${v}`)));
+    if (!(await registryReachable())) throw new SpecError(`${targetName({ runtime: 'node', version: absent[0]! })}: the npm registry cannot be reached to fetch ${specs[0]}`);
+    const looked = await Promise.allSettled(absent.map((v, i) => registryDist(specs[i]!, targetName({ runtime: 'node', version: v }))));
     const failed = looked.find((r) => r.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
   }

@@ -3,7 +3,7 @@
 // printing a message does not load the module that fetches binaries (harness/node-binaries.ts
 // re-exports ROOT and SpecError for older imports).
 import { mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** An error meant for a person: one line, no stack trace needed. */
@@ -13,6 +13,20 @@ export class SpecError extends Error {
 
 /** The repository's root folder. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The folder of an installed package the code finds by path: `node_modules/<name>` in the nearest
+ * of ROOT and the folders above it that has it, as Node resolves a package from ROOT (a clone:
+ * ROOT's own; the installed package, whose ROOT is its dist/: the project's, next to it), else
+ * ROOT's own (where it would be).
+ */
+export function installedPackage(name: string, from: string = ROOT): string {
+  for (let d = from; ; d = dirname(d)) {
+    const p = join(d, 'node_modules', name);
+    if (pathKind(p) === 'directory') return p;
+    if (dirname(d) === d) return join(from, 'node_modules', name);
+  }
+}
 
 /** The longest delay a Node timer takes (2^31 - 1 ms, about 24.8 days); beyond, it fires after 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;

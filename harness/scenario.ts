@@ -236,13 +236,17 @@ function inside(base: string, abs: string): string | undefined {
   return rel.slice(0, -extname(rel).length).split(sep).join('/');
 }
 
+/** A team's own scenario folders (`--scenarios <dir>`, harness/scenarios.ts addScenarioFolder), absolute. */
+export const OWN_FOLDERS: string[] = [];
+
 /**
  * A scenario file's id: its path under scenarios/ without extension ("lifecycle/pending-await"),
- * or for a file elsewhere in the repository (a Lambda handler) its path from the root; undefined
- * outside the repository (and in node_modules).
+ * or under a team's folder given with --scenarios (the same way, from that folder), or for a file
+ * elsewhere in the repository (a Lambda handler) its path from the root; undefined outside the
+ * repository (and in node_modules).
  */
 export function scenarioId(abs: string): string | undefined {
-  const id = inside(SCENARIOS, abs);
+  const id = inside(SCENARIOS, abs) ?? OWN_FOLDERS.map((dir) => inside(dir, abs)).find((x) => x !== undefined);
   if (id !== undefined) return id;
   const fromRoot = inside(ROOT, abs);
   return fromRoot === undefined || fromRoot.split('/')[0] === 'node_modules' ? undefined : fromRoot;

@@ -1,9 +1,10 @@
-// Finding scenarios: listing every one under scenarios/ (and the Lambda handlers), and looking one
-// up by id or path, with the nearest ids suggested for a typo. Reading one is harness/scenario.ts.
+// Finding scenarios: listing every one under scenarios/ and a team's own folders (--scenarios,
+// addScenarioFolder), and the Lambda handlers, and looking one up by id or path, with the nearest
+// ids suggested for a typo. Reading one is harness/scenario.ts.
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { notAFile, pathKind, ROOT, SpecError } from './project.ts';
-import { readScenario, SCENARIOS, scenarioId, type Scenario } from './scenario.ts';
+import { OWN_FOLDERS, readScenario, SCENARIOS, scenarioId, type Scenario } from './scenario.ts';
 
 /** Where the Lambda handlers live: scenarios of the same contract, run by spec/lambda under a Lambda runtime. */
 export const LAMBDA_HANDLERS = join(ROOT, 'lambda', 'handlers');
@@ -19,21 +20,57 @@ export function listLambdaScenarios(): Scenario[] {
   return readdirSync(LAMBDA_HANDLERS).filter(isScenarioFile).map((f) => readScenario(join(LAMBDA_HANDLERS, f))).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Paths of every scenario file under scenarios/ (headers not read). */
-export function scenarioFiles(): string[] {
+/** Paths of every scenario file under `dir` (headers not read); node_modules is not looked into. */
+function filesUnder(dir: string): string[] {
   const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (isScenarioFile(e.name)) out.push(p);
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules') walk(p);
+      } else if (isScenarioFile(e.name)) out.push(p);
     }
   };
-  walk(SCENARIOS);
+  walk(dir);
   return out;
 }
 
-/** Every scenario under scenarios/, sorted by id. */
+/** Paths of every scenario file under scenarios/ and the folders added (headers not read). */
+export function scenarioFiles(): string[] {
+  return [SCENARIOS, ...OWN_FOLDERS].flatMap(filesUnder);
+}
+
+/**
+ * Adds a team's own folder of scenarios (`--scenarios <dir>`, same header format) to every list
+ * and look-up here: each file's id is its path under the folder without extension, as under
+ * scenarios/. Every header is read now, so that a bad one is an error before anything runs; a
+ * folder without a scenario file, inside scenarios/, or with an id that is already taken is an
+ * error too. `typed`: the folder as the person gave it, for messages.
+ */
+export function addScenarioFolder(dir: string, typed = dir): Scenario[] {
+  const abs = resolve(dir);
+  if (pathKind(abs) !== 'directory') throw new SpecError(`--scenarios ${typed}: no such directory`);
+  const within = (a: string, b: string) => !relative(a, b).startsWith('..') && !isAbsolute(relative(a, b));
+  if (within(SCENARIOS, abs) || within(abs, SCENARIOS)) throw new SpecError(`--scenarios ${typed}: it ${within(SCENARIOS, abs) ? 'is inside' : 'holds'} this project's own scenarios/, which run anyway`);
+  if (OWN_FOLDERS.includes(abs)) return [];
+  const files = filesUnder(abs);
+  if (!files.length) throw new SpecError(`--scenarios ${typed}: no scenario file in it (*.js, *.cjs, *.mjs not starting with _)`);
+  const taken = new Map(scenarioFiles().map((f) => [scenarioId(f)!, f]));
+  OWN_FOLDERS.push(abs);
+  try {
+    const added = files.map(readScenario);
+    for (const s of added) {
+      const other = taken.get(s.id);
+      if (other) throw new SpecError(`--scenarios ${typed}: ${relative(process.cwd(), s.file)} has the id ${s.id}, already ${relative(process.cwd(), other)}'s; rename one`);
+    }
+    return added;
+  } catch (e) {
+    OWN_FOLDERS.pop();
+    throw e;
+  }
+}
+
+/** Every scenario under scenarios/ and the folders added, sorted by id. */
 export function listScenarios(): Scenario[] {
   return scenarioFiles().map(readScenario).sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -43,7 +80,7 @@ export function findScenario(idOrPath: string): Scenario {
   const kind = pathKind(resolve(idOrPath));
   if (kind === 'file') return readScenario(resolve(idOrPath));
   if (kind !== 'missing') throw new SpecError(`${idOrPath} ${notAFile(kind, 'a scenario file')}`);
-  for (const base of [SCENARIOS, ROOT]) {
+  for (const base of [SCENARIOS, ...OWN_FOLDERS, ROOT]) {
     for (const ext of ['.js', '.cjs', '.mjs']) {
       const p = join(base, idOrPath + ext);
       if (existsSync(p)) return readScenario(p);

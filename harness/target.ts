@@ -1,8 +1,10 @@
 // What a target is: a runtime and one release of it, { runtime: 'node', version: '22.1.0' }, and
 // the one way each is printed and read back. Printed, a target is what every result, record and
-// report names it by: Node as `process.version` prints itself ("v22.1.0"), another runtime by name
-// and version ("bun 1.4.5", "deno 2.9.6"). Inside, a version is bare ("22.1.0"): a leading `v` is
-// added by printTarget() and dropped by bareVersion(), and nowhere else. What a person types to
+// record names it by: Node as `process.version` prints itself ("v22.1.0"), another runtime by name
+// and version ("bun 1.4.5", "deno 2.9.6"). To a person, in every command's report, each runtime
+// is named the same way: "node 22.1.0", "bun 1.4.5" (targetName). Inside, a version is bare
+// ("22.1.0"): a leading `v` is added by printTarget() and dropped by bareVersion(), and nowhere
+// else. What a person types to
 // name a target (SPEC_NODE, --node, a matrix target, upgrade's releases) is read by parseTyped();
 // harness/node-binaries.ts resolveTarget() turns it into a verified binary. The Node release that
 // `lts`, `latest`, a `.nvmrc` or an `engines` range names is picked here too (pickNodeRelease), from
@@ -54,8 +56,18 @@ export function parseTarget(printed: string): Release | undefined {
 /** Whether a printed target is a Node release (the matrix's columns; other runtimes are compared with one). */
 export const isNode = (printed: string): boolean => parseTarget(printed)?.runtime === 'node';
 
-/** "Node v26.10.0" for a Node release, the runtime's own name ("bun 1.4.5") otherwise. */
-export const targetLabel = (printed: string): string => (isNode(printed) ? `Node ${printed}` : printed);
+/**
+ * A target as every command's report names it to a person: the runtime, a space, the bare
+ * version ("node 22.1.0", "bun 1.4.5", "deno 2.9.6"), the same for every runtime. Records, result
+ * files and --json keep printTarget()'s "v22.1.0" and { runtime, version }: they are read back.
+ */
+export const targetName = (t: Release): string => `${t.runtime} ${t.version}`;
+
+/** A printed target (printTarget, an observation's `node`) as targetName() names it: "v26.10.0" -> "node 26.10.0"; anything else as it is. */
+export function targetLabel(printed: string): string {
+  const t = parseTarget(printed);
+  return t ? targetName(t) : printed;
+}
 
 /** A target in a file name: "node-22.1.0", "bun-1.4.5", "deno-2.9.6". */
 export const targetFileStem = (t: Release): string => `${t.runtime}-${t.version}`;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { resolveTarget, type Target } from '../harness/node-binaries.ts';
-import { ROOT, SpecError } from '../harness/project.ts';
+import { installedPackage, ROOT, SpecError } from '../harness/project.ts';
 
 export interface RuntimeInfo {
   /** Lambda's identifier, e.g. "nodejs22.x". */
@@ -27,11 +27,11 @@ export interface RuntimeInfo {
 }
 
 function ric3(name: string, node: string): RuntimeInfo {
-  const pkg = join(ROOT, 'node_modules', 'aws-lambda-ric-3');
+  const pkg = installedPackage('aws-lambda-ric-3');
   return { name, node, ric: 3, pkg, addon: join(pkg, 'dist', 'rapid-client.node'), entry: join(ROOT, 'lambda', 'runtime', 'bootstrap-ric3.mjs') };
 }
 function ric4(name: string, node: string): RuntimeInfo {
-  const pkg = join(ROOT, 'node_modules', 'aws-lambda-ric-4');
+  const pkg = installedPackage('aws-lambda-ric-4');
   return { name, node, ric: 4, pkg, addon: join(pkg, 'rapid-client.node'), entry: join(pkg, 'index.mjs') };
 }
 

@@ -32,7 +32,7 @@ import type { Scenario } from '../harness/scenario.ts';
 import { claimKey } from '../harness/records.ts';
 import type { StdioKind } from '../harness/stdio.ts';
 import { listScenarios } from '../harness/scenarios.ts';
-import { printTarget } from '../harness/target.ts';
+import { printTarget, targetName } from '../harness/target.ts';
 import { holdFolder, parseStat, runGroup, tree } from '../harness/procs.ts';
 import { command, wholeNumber } from './command.ts';
 import { pool } from './pool.ts';
@@ -129,7 +129,7 @@ async function bench(o: { node?: string; matrix: boolean; runs: number; lambdaRu
   const work = mkdtempSync(join(tmpdir(), 'nas-bench-'));
   holdFolder(work);
   try {
-    log(`bench: Node claims on ${printTarget(target)}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
+    log(`bench: Node claims on ${targetName(target)}, ${availableParallelism()} cores, up to ${width} scenario processes at once; ${o.runs} suite/bare pairs, whole processes, clean environment`);
     const scenarios = listScenarios().filter((s) => appliesTo(s, target));
     const bare = bareCommand(work, 'suite', scenarios.map((s) => ({ s, t: target })), width);
     const pairs: { suite: number; bare: number; suiteCpu: number; bareCpu: number; peak: number }[] = [];

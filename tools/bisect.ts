@@ -1,4 +1,4 @@
-// npm run bisect -- [<scenario id or path>...] [--json] [--all] [--major N]... [--jobs N] [--quick] [--refresh]
+// npm run bisect -- [<scenario id or path>...] [--json] [--all] [--major N]... [--jobs N] [--quick] [--refresh] [--scenarios <dir>]
 //
 // Finds, release by release, where a scenario's behaviour changes: runs the scenario alone on
 // the first and last release of every pinned major line (and the middle one), bisects every line
@@ -8,7 +8,7 @@
 import { findScenario, listScenarios } from '../harness/scenarios.ts';
 import { SpecError } from '../harness/project.ts';
 import { bisectScenarios, disagreements, jsonRows, selectDefault, textReport } from './bisect-run.ts';
-import { command, majorsOption, wholeNumber } from './command.ts';
+import { command, majorsOption, SCENARIOS_USAGE, scenariosOption, wholeNumber } from './command.ts';
 import { jsonArray } from './json.ts';
 import { Observer } from './observe.ts';
 
@@ -29,6 +29,7 @@ is checked against the scenario's \`changes:\` header.
 --jobs <n>       scenario runs at a time (default: cores, at most 4)
 --quick          no middle-release probe, no second run to confirm each boundary
 --refresh        ask the registry for its list of releases even if the cached one is fresh
+${SCENARIOS_USAGE}
 -h, --help       this text
 
 Exit code: 0 every change found is as the scenarios' \`changes:\` headers say; 1 a change has no
@@ -48,12 +49,14 @@ export const spec = command({
     jobs: { type: 'string' },
     quick: { type: 'boolean' },
     refresh: { type: 'boolean' },
+    scenarios: { type: 'string', multiple: true },
   },
   async run(v, ids) {
     const majors = majorsOption(v.major);
     if (v.all && ids.length) throw new SpecError('--all bisects every scenario: give no scenario with it');
     const say = (l: string) => process.stderr.write(`bisect: ${l}\n`);
     const jobs = wholeNumber('jobs', v.jobs, 1);
+    scenariosOption(v.scenarios);
     // Scenario ids are checked before anything runs.
     const named = ids.map((id) => findScenario(id));
     const observer = new Observer({ jobs });

@@ -17,6 +17,8 @@ import { formatWithOptions, parseArgs, type ParseArgsConfig } from 'node:util';
 import { makeFolders as makeFolderPath, MAX_TIMER_MS, SpecError } from '../harness/project.ts';
 import { pinnedMajors } from '../harness/pins.ts';
 import { SEVERITY_WORDS } from '../harness/observation.ts';
+import type { Scenario } from '../harness/scenario.ts';
+import { addScenarioFolder } from '../harness/scenarios.ts';
 
 export { SpecError };
 
@@ -108,6 +110,20 @@ export function makeFolders(name: string, typed: string, missing: readonly strin
       throw new SpecError(`--${name} ${typed}: cannot make the directory ${err.path ?? p} (${err.code})`);
     }
   }
+}
+
+/** The help text of `--scenarios`, the same in every command that takes it. */
+export const SCENARIOS_USAGE = `--scenarios <dir>
+                 add the scenarios in <dir> (repeatable): files with the same header as
+                 scenarios/ (CONTRIBUTING.md), each with its path under <dir> as its id`;
+
+/**
+ * Reads `--scenarios <dir>` (repeatable): a team's own folders of scenarios, each added to every
+ * list and look-up (harness/scenarios.ts addScenarioFolder, which reads every header now). A path
+ * that is not a folder, a folder without a scenario, a bad header or a taken id is one line.
+ */
+export function scenariosOption(values: readonly string[] | undefined): Scenario[] {
+  return (values ?? []).flatMap((typed) => addScenarioFolder(folderOption('scenarios', typed, true).path, typed));
 }
 
 /** Reads the `--major` option (bisect, matrix): each value a Node major pinned in node-versions.json. */

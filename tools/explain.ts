@@ -12,6 +12,7 @@ import { resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { notAFile, pathKind, SpecError } from '../harness/project.ts';
 import { command, wholeNumber } from './command.ts';
 import { wordWrap } from './text-width.ts';
+import { targetLabel } from '../harness/target.ts';
 
 const USAGE = `usage: npm run explain -- <script> [args…] [--node <list>] [--timeout <ms>] [--json] [--debug]
 
@@ -50,7 +51,7 @@ const ENDED: Record<Explanation['ended'], string> = {
 export function renderOne(e: Explanation, width: number): string[] {
   const out: string[] = [];
   const say = (text: string, indent = '') => out.push(...wordWrap(text, Math.max(20, width - indent.length)).map((l) => indent + l));
-  out.push(bold(`── ${e.script} under ${e.target} ──`));
+  out.push(bold(`── ${e.script} under ${targetLabel(e.target)} ──`));
   for (const [name, text] of [['stdout', e.stdout], ['stderr', e.stderr]] as const) {
     const lines = text.replace(/\n$/, '').split('\n');
     if (!text) continue;
@@ -109,7 +110,7 @@ export function renderOne(e: Explanation, width: number): string[] {
     }
   } else out.push(dim(`${CLAIMS_HEADING}: none matched`));
   if (e.unavailable.length) {
-    out.push(dim(`unavailable under ${e.target}:`));
+    out.push(dim(`unavailable under ${targetLabel(e.target)}:`));
     for (const u of e.unavailable) say(`- ${u}`, '  ');
   }
   return out;
@@ -120,7 +121,7 @@ export function differences(all: Explanation[]): string[] {
   if (all.length < 2) return [];
   const key = (e: Explanation) => `${e.ended}${e.claims[0] ? ` (${e.claims[0]})` : ''}`;
   if (new Set(all.map(key)).size === 1) return [`every target behaved the same: ${key(all[0]!)}`];
-  return ['the targets differ:', ...all.map((e) => `  ${e.target}: ${key(e)}`)];
+  return ['the targets differ:', ...all.map((e) => `  ${targetLabel(e.target)}: ${key(e)}`)];
 }
 
 export const spec = command({

@@ -268,7 +268,7 @@ export function problems(data: MatrixData): Problem[] {
     }
   }
   for (const c of data.changes) {
-    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${claimKey(c)} changes between Node ${c.from} and ${c.to} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${bareVersion(c.from)}, ${bareVersion(c.to)}]` });
+    if (!c.explainedBy) out.push({ kind: 'unexplained', text: `${claimKey(c)} changes between ${targetLabel(c.from)} and ${targetLabel(c.to)} (${c.diff.map((d) => d.field).join(', ')}) but its header has no \`changes:\` entry with \`in\` in (${bareVersion(c.from)}, ${bareVersion(c.to)}]` });
   }
   return out;
 }

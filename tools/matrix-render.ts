@@ -184,9 +184,9 @@ export function markdownReport(data: MatrixData): string {
   out.push('## What changed between versions', '');
   if (!data.changes.length) out.push('No claim\'s observed behaviour differs between the tested versions.', '');
   for (const c of data.changes) {
-    out.push(`### \`${claimKey(c)}\`: changes in ${c.to}`, '');
+    out.push(`### \`${claimKey(c)}\`: changes in ${targetLabel(c.to)}`, '');
     out.push(`> ${c.claim}`, '');
-    out.push(`- First observed in **${c.to}** (previous tested version: ${c.from}).`);
+    out.push(`- First observed in **${targetLabel(c.to)}** (previous tested version: ${targetLabel(c.from)}).`);
     if (c.explainedBy) out.push(`- Explained: ${c.explainedBy.in !== undefined ? `since ${c.explainedBy.in}` : `the ${c.explainedBy.never}.x line never got it`}, ${c.explainedBy.what} (${c.explainedBy.link})`);
     else out.push(`- **⚠ UNEXPLAINED: the data shows a change but \`scenarios/${c.scenario}\` has no \`changes:\` entry with a version in (${bareVersion(c.from)}, ${bareVersion(c.to)}]. Add one (first version and a link) or fix the scenario.**`);
     for (const d of c.diff) out.push(...mdDiff(d));
@@ -217,14 +217,14 @@ const cellText = (v: unknown) => show(v).replace(/\n$/, '');
 /** A runtime's compatibility for the terminal: the count, then each difference, most consequential first. */
 export function terminalCompatibility(c: Compatibility): string {
   const observed = c.same.length + c.differs.length;
-  const out = [`Compatibility: ${c.runtime} behaves as Node ${c.reference} in ${c.same.length} of ${observed} claims` +
+  const out = [`Compatibility: ${targetLabel(c.runtime)} behaves as ${targetLabel(c.reference)} in ${c.same.length} of ${observed} claims` +
     `${c.notApplicable.length ? ` (${c.notApplicable.length} n.a.)` : ''}${c.unmatched.length ? ` (${c.unmatched.length} observed on one side only: ${c.unmatched.join(', ')})` : ''}.`];
   for (const d of c.differs) {
     out.push(`  [${SEVERITY_WORDS[d.severity] ?? d.severity}] ${claimKey(d)}`);
     for (const f of d.diff) {
       const e = excerpt(f.before, f.after, 60);
       const where = e.line !== undefined ? ` line ${e.line}` : '';
-      out.push(`      ${f.field}${where}: Node ${e.before}  |  ${c.runtime.split(' ')[0]} ${e.after}${e.more > 0 ? ` (and ${e.more} more line${e.more === 1 ? '' : 's'})` : ''}`);
+      out.push(`      ${f.field}${where}: node ${e.before}  |  ${c.runtime.split(' ')[0]} ${e.after}${e.more > 0 ? ` (and ${e.more} more line${e.more === 1 ? '' : 's'})` : ''}`);
     }
   }
   return out.join('\n') + '\n';
@@ -238,13 +238,13 @@ export function markdownCompatibility(c: Compatibility): string[] {
     return t === '' ? ['(empty)'] : t.split('\n');
   };
   const out = [`## Compatibility: ${c.runtime}`, ''];
-  out.push(`${c.runtime} behaves as Node ${c.reference} (the newest pinned release) in **${c.same.length} of ${observed}** claims observed on both.` +
+  out.push(`${targetLabel(c.runtime)} behaves as ${targetLabel(c.reference)} (the newest pinned release) in **${c.same.length} of ${observed}** claims observed on both.` +
     (c.notApplicable.length ? ` ${c.notApplicable.length} do not apply to it: ${c.notApplicable.map((x) => `\`${x}\``).join(', ')}.` : '') +
     (c.unmatched.length ? ` Observed on one side only: ${c.unmatched.map((x) => `\`${x}\``).join(', ')}.` : ''), '');
   if (c.differs.length) out.push('Where it does not, most consequential first (a hang, then the exit code or signal, then output, then the exit event, then stderr text):', '');
   for (const d of c.differs) {
     out.push(`### \`${claimKey(d)}\` (${SEVERITY_WORDS[d.severity] ?? d.severity})`, '', `> ${d.claim}`, '');
-    out.push(...sideBySide([`Node ${c.reference}`, c.runtime], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
+    out.push(...sideBySide([targetLabel(c.reference), targetLabel(c.runtime)], d.diff.map((f) => ({ field: f.field, before: lines(f.before), after: lines(f.after) }))));
     out.push('');
   }
   return out;

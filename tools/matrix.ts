@@ -1,4 +1,4 @@
-// npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse]
+// npm run matrix -- [targets...] [--latest] [--only <prefix>] [--out <dir>] [--jobs <n>] [--reuse] [--scenarios <dir>]
 //                   [--all-releases [--major <n>]] [--boundaries [--major <n>] [--list [--json]]]
 //
 // Runs `vitest run spec/node` once per target (tools/vitest-run.ts), several versions at a time,
@@ -12,17 +12,18 @@ import { join, relative, resolve } from 'node:path';
 import { changeLabel } from '../harness/changes.ts';
 import { claimKey } from '../harness/records.ts';
 import { appliesTo } from '../harness/applicability.ts';
-import { SpecError } from '../harness/project.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersion, resolveTarget, type Target } from '../harness/node-binaries.ts';
 import { pinnedMajors, referenceNode } from '../harness/pins.ts';
-import { parseTarget, printNode, printTarget, targetFileStem } from '../harness/target.ts';
+import { parseTarget, printNode, printTarget, targetFileStem, targetLabel, targetName } from '../harness/target.ts';
 import { sortVersions, stableJson } from '../harness/observation.ts';
 import { signalExitCode } from '../harness/procs.ts';
 import { registryReleases, releasesOf } from '../harness/releases.ts';
 import { boundariesMarkdown, boundaryListText, boundaryPlan, claimRanges, judgeBoundaries, listed, specBoundaries } from './boundaries.ts';
-import { command, folderOption, majorsOption, makeFolders, wholeNumber } from './command.ts';
+import { command, folderOption, majorsOption, makeFolders, SCENARIOS_USAGE, scenariosOption, wholeNumber } from './command.ts';
+import { ownRecords } from './matrix-own.ts';
 import { matrixData, problems, skippedClaims, versionResult, type MatrixData, type VersionResult } from './matrix-data.ts';
 import { describeChangeShort, markdownReport, terminalCompatibility, terminalTable } from './matrix-render.ts';
 import { ProgressView, type Progress } from './matrix-progress.ts';
@@ -57,9 +58,12 @@ targets          majors (22, pinned in node-versions.json), exact versions (18.2
                  the release on each side) and run nothing
 --json           with --list: print them as JSON ({ schema: 1, boundaries: [...], releases: [...] })
 --major <n>      with --all-releases or --boundaries: only these major lines (repeatable)
+${SCENARIOS_USAGE}; with
+                 no claim in spec/node, each is run on each target after its spec and passes
+                 once it ran (its changes between versions are checked like any other's)
 -h, --help       this text`;
 
-interface Args { targets: string[]; latest: boolean; only: string[]; out: string; outMissing: string[]; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
+interface Args { targets: string[]; latest: boolean; only: string[]; own: Scenario[]; out: string; outMissing: string[]; jobs?: number; versionTimeoutMin: number; reuse: boolean; allReleases: boolean; boundaries: boolean; majors: string[]; list?: 'text' | 'json' }
 
 async function resolveTargets(list: string[], latest: boolean): Promise<Target[]> {
   // --latest: a major is the newest release in the registry's list (harness/releases.ts), asked afresh.
@@ -91,12 +95,12 @@ function finish(all: string[], allResults: VersionResult[], selected: Scenario[]
   if (data.changes.length) {
     w('\nWhat changed between versions:\n');
     for (const c of data.changes) {
-      w(`  ${claimKey(c)}: ${c.from} -> ${c.to}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
+      w(`  ${claimKey(c)}: ${targetLabel(c.from)} -> ${targetLabel(c.to)}${c.explainedBy ? ` (${changeLabel(c.explainedBy)}: ${c.explainedBy.what}; ${c.explainedBy.link})` : '  ** UNEXPLAINED: no changes: entry in the scenario header **'}\n`);
       for (const l of describeChangeShort(c)) w(`      ${l}\n`);
     }
   }
   for (const c of data.compatibility ?? []) w('\n' + terminalCompatibility(c));
-  if (data.runtimes && !data.compatibility?.length) w(`\nNo compatibility section: Node ${data.reference} was not run.\n`);
+  if (data.runtimes && !data.compatibility?.length) w(`\nNo compatibility section: ${targetLabel(data.reference ?? '')} was not run.\n`);
   if (data.unclaimed.length) w(`\nNot claimed by any spec in spec/node: ${data.unclaimed.join(', ')}\n`);
   for (const x of skippedClaims(data)) w(`\nSkipped (not a failure, not checked): ${x.scenario} on ${x.target}: ${x.reason ?? 'no reason given'}`);
   const probs = problems(data);
@@ -115,7 +119,7 @@ function reuse(args: Args) {
   const out = resolve(args.out);
   const files = existsSync(out) ? readdirSync(out).filter((f) => RESULT_FILE.test(f)) : [];
   if (!files.length) throw new SpecError(`--reuse: no node-<version>.json in ${relative(process.cwd(), out) || '.'}; run the matrix first`);
-  const scenarios = listScenarios();
+  const scenarios = hasSpec() ? listScenarios() : args.own;
   const results = files.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as VersionResult);
   const versions = sortVersions(results.map((r) => r.node));
   const byNode = new Map(results.map((r) => [r.node, r]));
@@ -125,13 +129,24 @@ function reuse(args: Args) {
   finish(versions, versions.map((v) => byNode.get(v)!), selected, { ...args, only }, out);
 }
 
+/**
+ * Whether the spec's claims are here to run (a clone). The installed package (packages/cli) has
+ * the scenarios but not spec/node nor vitest: there the matrix runs a team's own scenarios alone.
+ */
+const hasSpec = () => existsSync(join(ROOT, 'spec', 'node'));
+
 async function run(args: Args): Promise<number> {
+  if (!hasSpec()) {
+    if (!args.own.length) throw new SpecError('this installed package runs the matrix on your own scenarios only (--scenarios <dir>): the project\'s claims (spec/node) run in a clone, npm run matrix');
+    if (args.boundaries) throw new SpecError('--boundaries reads the claims of spec/node, which this installed package leaves out: run it in a clone');
+  }
   if (args.reuse) {
     reuse(args);
     return Number(process.exitCode ?? 0);
   }
   // What can be checked without the registry or a binary is checked first.
-  const scenarios = listScenarios();
+  // Installed: the team's scenarios alone (the project's are claimed by spec/node, not here).
+  const scenarios = hasSpec() ? listScenarios() : args.own;
   for (const p of args.only) if (!scenarios.some((s) => s.id.startsWith(p))) throw new SpecError(`--only ${p}: no scenario id starts with ${JSON.stringify(p)}`);
   const selected = args.only.length ? scenarios.filter((s) => args.only.some((p) => s.id.startsWith(p))) : scenarios;
 
@@ -179,7 +194,7 @@ async function run(args: Args): Promise<number> {
     if (targets.some((t) => t.runtime !== 'node') && !targets.some((t) => printTarget(t) === ref)) targets.push(await ensureVersion(ref));
     targets.forEach((t, i) => {
       const had = byVersion.get(printTarget(t));
-      if (had && had.path !== t.path) throw new SpecError(`Node ${printTarget(t)} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
+      if (had && had.path !== t.path) throw new SpecError(`${targetName(t)} given twice (${had.path} and ${t.path}; from ${JSON.stringify(list[i])})`);
       byVersion.set(printTarget(t), t);
     });
   } catch (e) {
@@ -203,7 +218,7 @@ async function run(args: Args): Promise<number> {
     state: 'queued', done: 0, total: 0, expected: onlyFor ? (onlyFor.get(v) ?? []).length : selected.filter((s) => appliesTo(s, byVersion.get(v)!)).length,
   }]));
   view = new ProgressView(progress);
-  view.say(`matrix: ${versions.length} version(s) (${versions.join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
+  view.say(`matrix: ${versions.length} version(s) (${versions.map(targetLabel).join(', ')}), ${jobs} at a time, ${selected.length} scenario(s)${args.only.length ? ` matching ${args.only.join(', ')}` : ''}; results in ${relative(process.cwd(), out) || '.'}/`);
   view.start();
 
   const runVersion = async (v: string): Promise<VersionResult> => {
@@ -211,6 +226,16 @@ async function run(args: Args): Promise<number> {
     const p = progress.get(v)!;
     p.state = 'running';
     const started = Date.now();
+    if (!hasSpec()) {
+      // No spec to run here: the team's scenarios alone, each recorded as it ran.
+      const result = versionResult(v, []);
+      const own = args.own.filter((s) => !args.only.length || args.only.some((x) => s.id.startsWith(x)));
+      p.total = own.length;
+      Object.assign(result.scenarios, await ownRecords(own, t, workers, () => p.done++));
+      p.state = 'done';
+      view!.say(`✓ ${targetLabel(v)}: ${Object.keys(result.scenarios).length} scenario(s) run (${Math.round((Date.now() - started) / 1000)} s)`);
+      return result;
+    }
     const r = await runVitest({
       paths: ['spec/node'],
       target: t.path,
@@ -227,6 +252,12 @@ async function run(args: Args): Promise<number> {
     const logPath = join(out, 'logs', resultFile(v).replace(/\.json$/, '.log'));
     writeFileSync(logPath, r.run.stdout + r.run.stderr);
     const result = versionResult(v, r.tests);
+    // The team's own scenarios (--scenarios), in scope: run here, recorded as claims.
+    const own = args.own.filter((s) => !args.only.length || args.only.some((p) => s.id.startsWith(p)));
+    if (own.length && !r.run.timedOut) {
+      p.total += own.length;
+      Object.assign(result.scenarios, await ownRecords(own, t, workers, () => p.done++));
+    }
     const logRel = relative(process.cwd(), logPath);
     if (r.run.timedOut) result.error = `the run did not finish within ${args.versionTimeoutMin} min and was stopped (log: ${logRel})`;
     else if (!r.tests.length) result.error = `vitest ran no test: ${r.tail || `exit ${r.run.exitCode ?? r.run.signal}`} (log: ${logRel})`;
@@ -236,7 +267,7 @@ async function run(args: Args): Promise<number> {
     const counts = { pass: 0, fail: 0, 'n.a.': 0, skipped: 0 };
     for (const s of Object.values(result.scenarios)) counts[s.verdict]++;
     p.state = 'done';
-    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${v}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a.${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
+    view!.say(`${result.error || counts.fail ? '✗' : '✓'} ${targetLabel(v)}: ${counts.pass} pass, ${counts.fail} fail, ${counts['n.a.']} n.a.${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s)${result.error ? ` — ${result.error}` : ''}`);
     return result;
   };
 
@@ -261,7 +292,7 @@ function finishBoundaries(plan: ReturnType<typeof specBoundaries>, versions: str
     const side = (r?: string, verdict?: string) => (r ? `${r} ${verdict}` : '-');
     w(`${b.problem ? '✗' : '✓'} ${b.scenario} at ${b.at}: ${side(b.before, b.beforeVerdict)} | ${side(b.after, b.afterVerdict)}${b.differs ? ` (${b.differs.length ? `differs: ${b.differs.join(', ')}` : 'same behaviour'})` : ''}\n`);
   }
-  const errors = results.filter((r) => r.error).map((r) => `Node ${r.node}: ${r.error}`);
+  const errors = results.filter((r) => r.error).map((r) => `${targetLabel(r.node)}: ${r.error}`);
   const bad = judged.filter((b) => b.problem);
   w(`\nWrote ${relative(process.cwd(), join(out, 'boundaries.md'))} and boundaries.json: ${judged.length} boundary(ies) on ${versions.length} release(s).\n`);
   if (bad.length || errors.length) {
@@ -293,6 +324,7 @@ export const spec = command({
     major: { type: 'string', multiple: true },
     list: { type: 'boolean' },
     json: { type: 'boolean' },
+    scenarios: { type: 'string', multiple: true },
   },
   run(v, positionals) {
     const minutes = v['version-timeout'];
@@ -303,12 +335,13 @@ export const spec = command({
     if (majors.length && !v['all-releases'] && !v.boundaries) throw new SpecError('--major goes with --all-releases or --boundaries (give majors as targets otherwise)');
     if (v.list && !v.boundaries) throw new SpecError('--list goes with --boundaries');
     if (v.json && !v.list) throw new SpecError('--json goes with --boundaries --list');
+    if (v.scenarios && v.boundaries) throw new SpecError('--scenarios goes without --boundaries (its boundaries are the spec\'s claims)');
     if (v.list && (v.out !== undefined || v.jobs !== undefined || minutes !== undefined)) throw new SpecError('--list runs nothing: it takes no --out, --jobs or --version-timeout');
     const out = v.out ?? (v.boundaries ? join('results', 'boundaries') : 'results');
     // Checked now, made when the runs start (a bad target leaves no folder behind).
     const { missing: outMissing } = v.list ? { missing: [] } : folderOption('out', out, !!v.reuse);
     return run({
-      targets: positionals, latest: !!v.latest, only: v.only ?? [], out, outMissing, jobs: wholeNumber('jobs', v.jobs, 1),
+      targets: positionals, latest: !!v.latest, only: v.only ?? [], own: scenariosOption(v.scenarios), out, outMissing, jobs: wholeNumber('jobs', v.jobs, 1),
       versionTimeoutMin: minutes ? Number(minutes) : 30, reuse: !!v.reuse, allReleases: !!v['all-releases'], boundaries: !!v.boundaries, majors,
       ...(v.list ? { list: v.json ? 'json' as const : 'text' as const } : {}),
     });

@@ -12,13 +12,13 @@ import { runScenario } from '../harness/run.ts';
 import type { Scenario } from '../harness/scenario.ts';
 import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from '../harness/stdio.ts';
 import { findScenario } from '../harness/scenarios.ts';
-import { printTarget } from '../harness/target.ts';
+import { printTarget, targetLabel, targetName } from '../harness/target.ts';
 import { behaviourDiff, severity, SEVERITY_WORDS, type Observation } from '../harness/observation.ts';
-import { command, failOnLevels, failOnNames, failOnOption, wholeNumber } from './command.ts';
+import { command, failOnLevels, failOnNames, failOnOption, SCENARIOS_USAGE, scenariosOption, wholeNumber } from './command.ts';
 import { jsonArray } from './json.ts';
 import { pad, wordWrap, wrap } from './text-width.ts';
 
-const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio <list>] [--json] [--debug]
+const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio <list>] [--json] [--scenarios <dir>] [--debug]
 
   <id or path>   a scenario id (lifecycle/pending-await) or the path of any scenario file
   --node <list>  comma-separated targets: majors (22), exact versions (18.20.8), lts, latest,
@@ -40,6 +40,7 @@ const USAGE = `usage: npm run scenario -- <id or path> [--node <list>] [--stdio 
                  of these severities (comma-separated: ${failOnNames().join(', ')};
                  exit-code is exit); each includes the more consequential ones
   --width <n>    layout width (default: the terminal's width)
+  ${SCENARIOS_USAGE}
   --debug        print stack traces of unexpected errors
 
 Exit code: 0 ran (and, with --fail-on, no run differs at those severities); 1 runs differ at
@@ -148,7 +149,7 @@ function render(s: Scenario, runs: Run[], width: number): string {
     const each = what === 'versions' ? 'version' : what === 'runs' ? 'run' : 'kind';
     out.push(differs ? hot(`the ${what} behave differently: lines marked ! are not the same under every ${each}`) : `every ${each} behaves the same (lines marked ! differ only in what a comparison leaves out, e.g. stack frames)`);
   }
-  const heads = runs.map(({ t, r, kind }) => (t.runtime === 'node' ? `Node ${r.node}` : r.node) + (t.path === process.execPath ? ' (this Node)' : '') + (named ? `, stdout ${kind}` : ''));
+  const heads = runs.map(({ t, r, kind }) => targetLabel(r.node) + (t.path === process.execPath ? ' (this Node)' : '') + (named ? `, stdout ${kind}` : ''));
   const gap = 3;
   const colWidth = Math.floor((width - gap * (runs.length - 1)) / runs.length);
   if (multi && colWidth >= 34) {
@@ -197,7 +198,7 @@ export const spec = command({
   name: 'scenario',
   usage: USAGE,
   positionals: true,
-  options: { node: { type: 'string', multiple: true }, stdio: { type: 'string', multiple: true }, json: { type: 'boolean' }, 'fail-on': { type: 'string', multiple: true }, width: { type: 'string' } },
+  options: { node: { type: 'string', multiple: true }, stdio: { type: 'string', multiple: true }, json: { type: 'boolean' }, 'fail-on': { type: 'string', multiple: true }, width: { type: 'string' }, scenarios: { type: 'string', multiple: true } },
   async run(v, positionals) {
     if (!positionals.length) throw new SpecError('which scenario? give an id or a path (try --help)');
     if (positionals.length > 1) throw new SpecError(`one scenario at a time: got ${positionals.map((p) => JSON.stringify(p)).join(' and ')}`);
@@ -211,6 +212,7 @@ export const spec = command({
     }
     const failOn = failOnOption(v['fail-on']);
     if (failOn !== undefined && nodes.length * (asked ? new Set(asked).size : 1) < 2) throw new SpecError('--fail-on compares runs: give several targets (--node) or stdout kinds (--stdio)');
+    scenariosOption(v.scenarios);
     const s = lookUp(positionals[0]!);
     const kinds: StdioKind[] = asked ? [...new Set(asked as StdioKind[])] : s.stdio;
     // Resolve every target before running anything, so a bad --node value costs nothing.
@@ -227,12 +229,12 @@ export const spec = command({
       // One shape whatever was asked: an array in the order given, even of one.
       process.stdout.write(jsonArray(objs));
     } else {
-      for (const t of cannot) process.stdout.write(`${printTarget(t)}: n.a.: ${whyNotApplicable(s, t)}\n`);
+      for (const t of cannot) process.stdout.write(`${targetName(t)}: n.a.: ${whyNotApplicable(s, t)}\n`);
       if (runs.length) process.stdout.write(render(s, runs, width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
     }
     if (failOn === undefined) return 0;
     // Each run against the first; n.a. targets are not compared.
-    const label = (x: Run) => `${printTarget(x.t)}${kinds.length > 1 ? ` (stdout ${x.kind})` : ''}`;
+    const label = (x: Run) => `${targetName(x.t)}${kinds.length > 1 ? ` (stdout ${x.kind})` : ''}`;
     const differing = runs.slice(1).map((x) => ({ x, level: severity(behaviourDiff(runs[0]!.r, x.r)) })).filter((d) => d.level >= failOn);
     const names = failOnLevels(failOn).join(', ');
     if (!differing.length) {

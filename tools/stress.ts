@@ -13,7 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTarget } from '../harness/node-binaries.ts';
 import { pathKind, SpecError } from '../harness/project.ts';
-import { printTarget } from '../harness/target.ts';
+import { targetLabel, targetName } from '../harness/target.ts';
 import { holdCleanup, runGroup, signalExitCode, stopTree } from '../harness/procs.ts';
 import { testKey } from '../harness/records.ts';
 import { command, wholeNumber } from './command.ts';
@@ -37,7 +37,7 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
   for (let i = 0; i < o.busy; i++) {
     void runGroup(process.execPath, ['-e', 'for(;;){}'], { env: { PATH: process.env.PATH ?? '' }, onStart: (pid) => busy.push(pid) });
   }
-  console.log(`stress: ${o.runs} runs of ${o.paths.join(' ')} on ${target ? printTarget(target) : process.version}, ${o.busy} busy-loop processes on ${availableParallelism()} cores`);
+  console.log(`stress: ${o.runs} runs of ${o.paths.join(' ')} on ${target ? targetName(target) : targetLabel(process.version)}, ${o.busy} busy-loop processes on ${availableParallelism()} cores`);
   const runs: Record<string, string>[] = [];
   const problems: string[] = [];
   try {

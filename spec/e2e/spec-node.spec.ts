@@ -13,6 +13,6 @@ describe('SPEC_NODE bad input', () => {
     expect(r.exitCode).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('SPEC_NODE=27.99.0: Node 27.99.0: the npm registry has no node-');
+    expect(lines[0]).toContain('SPEC_NODE=27.99.0: node 27.99.0: the npm registry has no node-');
   }, 150_000);
 });

@@ -147,7 +147,7 @@ describe('npm run upgrade: output forms and releases the registry lacks', () => 
   it('--md is a Markdown report with a side-by-side table per claim', async () => {
     const r = await cli(['22.14.0', '22.15.0', '--md', '--jobs', '2']);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^# Node 22\.14\.0 → 22\.15\.0$/m);
+    expect(r.stdout).toMatch(/^# node 22\.14\.0 → node 22\.15\.0$/m);
     expect(r.stdout).toMatch(/^## `lifecycle\/tla-never-settles` \(/m);
     expect(r.stdout).toMatch(/^\| exit event \| <code>fired with code 0<\/code> \| <code>fired with code 13<\/code> \|$/m);
   }, 900_000);
@@ -161,7 +161,7 @@ describe('npm run upgrade: output forms and releases the registry lacks', () => 
         const r = await cli(args, 80_000, { NODE_ASYNC_SPEC_CACHE: cache });
         expect(r.exitCode, r.stderr).toBe(2);
         expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
-        expect(r.stderr.trim()).toMatch(/^upgrade: Node 27\.99\.0: the npm registry has no node-/);
+        expect(r.stderr.trim()).toMatch(/^upgrade: node 27\.99\.0: the npm registry has no node-/);
         expect(readdirSync(cache).filter((f) => f !== 'registry'), 'nothing fetched').toEqual([]);
       }
     } finally {

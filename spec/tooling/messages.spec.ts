@@ -48,7 +48,7 @@ describe('bad input is one line and exit 2', () => {
     // The matrix's own error, before the matrix starts: not three lines.
     ['catalog', ['--run', '99'], /^catalog: Node 99: no pinned release for major 99 in node-versions\.json/],
     // The same release on both sides: nothing to compare, not a run of everything twice.
-    ['upgrade', ['22', '22'], new RegExp(`^upgrade: nothing to compare: both sides are Node ${pin22!.replace(/\./g, '\\.')}$`)],
+    ['upgrade', ['22', '22'], new RegExp(`^upgrade: nothing to compare: both sides are node ${pin22!.replace(/\./g, '\\.')}$`)],
     // --all is the whole suite: a path with it was ignored.
     ['stress', ['--all', 'spec/tooling'], /^stress: --all runs the whole suite \(spec\/\): give it no spec paths \(got "spec\/tooling"\)$/],
     ['stress', ['/dev/null'], /^stress: "\/dev\/null" is not a spec file \(\*\.spec\.ts\) or folder$/],
@@ -63,7 +63,7 @@ describe('bad input is one line and exit 2', () => {
   it('upgrade with a major and its pinned release: the same release, nothing to compare', async () => {
     const r = await COMMANDS.upgrade!(['22', pin22!]);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toBe(`upgrade: nothing to compare: both sides are Node ${pin22}`);
+    expect(oneLine(r.stderr)).toBe(`upgrade: nothing to compare: both sides are node ${pin22}`);
   });
 });
 

@@ -128,9 +128,9 @@ describe("the matrix's compatibility section", () => {
     expect(c.differs.map((d) => [d.scenario, d.severity])).toEqual([['a/hang', 5], ['a/exit', 4], ['a/stderr', 1]]);
     expect(c.differs[1]!.diff.map((d) => [d.field, d.before, d.after])).toEqual([['exit code', 13, 1], ['exit event', 'fired with code 13', 'not fired']]);
     const md = markdownCompatibility(c).join('\n');
-    expect(md).toContain('deno 2.9.6 behaves as Node v26.10.0 (the newest pinned release) in **1 of 4** claims observed on both. 1 do not apply to it: `a/na`.');
+    expect(md).toContain('deno 2.9.6 behaves as node 26.10.0 (the newest pinned release) in **1 of 4** claims observed on both. 1 do not apply to it: `a/na`.');
     expect(md).toContain('| exit code | <code>13</code> | <code>1</code> |');
     expect(md.indexOf('`a/hang`')).toBeLessThan(md.indexOf('`a/exit`'));
-    expect(terminalCompatibility(c)).toMatch(/^Compatibility: deno 2\.9\.6 behaves as Node v26\.10\.0 in 1 of 4 claims \(1 n\.a\.\)\.\n {2}\[hang\] a\/hang\n/);
+    expect(terminalCompatibility(c)).toMatch(/^Compatibility: deno 2\.9\.6 behaves as node 26\.10\.0 in 1 of 4 claims \(1 n\.a\.\)\.\n {2}\[hang\] a\/hang\n/);
   });
 });

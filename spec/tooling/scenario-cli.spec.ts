@@ -139,8 +139,8 @@ console.log('same every time');
     const wide = await cli([random, '--node', nodes, '--width', '160']);
     expect(wide.exitCode).toBe(0);
     expect(wide.stdout).toContain('claim: Each run prints a different number, then the same line.');
-    // A column's heading: "Node v22.1.0", or the runtime's own version string ("bun 1.4.5").
-    const heading = target().runtime === 'node' ? `Node ${printTarget(target())}` : printTarget(target());
+    // A column's heading names the target as every report does: "node 22.1.0", "bun 1.4.5".
+    const heading = `${target().runtime} ${target().version}`;
     const headRow = wide.stdout.split('\n').find((l) => l.includes(heading))!;
     expect(headRow.split(heading).length - 1).toBe(2); // two columns on one row
     expect(wide.stdout).toMatch(/^! n=0\.\d+ +! n=0\.\d+$/m); // the differing line is marked in both columns

@@ -32,6 +32,6 @@ describe('SPEC_NODE bad input', () => {
       env: { SPEC_NODE: '19.0.1', npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0', NODE_ASYNC_SPEC_CACHE: join(tmpdir(), `nas-empty-cache-${process.pid}`) },
     });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`SPEC_NODE=19.0.1: Node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`SPEC_NODE=19.0.1: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`]);
   }, 150_000);
 });

@@ -6,7 +6,7 @@ import { tempFolder } from '../support/temp.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveRelease, SpecError } from '../../harness/node-binaries.ts';
 import { pinFor, pins, runtimePins } from '../../harness/pins.ts';
-import { bareVersion, isNode, ltsMajor, parseTarget, parseTyped, pickNodeRelease, printTarget, readNvmrc, targetFileStem, targetLabel, type Release } from '../../harness/target.ts';
+import { bareVersion, isNode, ltsMajor, parseTarget, parseTyped, pickNodeRelease, printTarget, readNvmrc, targetFileStem, targetLabel, targetName, type Release } from '../../harness/target.ts';
 
 describe('a target, printed and read back', () => {
   const cases: [Release, string][] = [
@@ -25,7 +25,9 @@ describe('a target, printed and read back', () => {
   });
 
   it('labels, file names and the Node test', () => {
-    expect(targetLabel('v22.1.0')).toBe('Node v22.1.0');
+    expect(targetLabel('v22.1.0')).toBe('node 22.1.0');
+    expect(targetName({ runtime: 'node', version: '22.1.0' })).toBe('node 22.1.0');
+    expect(targetName({ runtime: 'deno', version: '2.9.6' })).toBe('deno 2.9.6');
     expect(targetLabel('bun 1.4.5')).toBe('bun 1.4.5');
     expect(targetFileStem({ runtime: 'node', version: '22.1.0' })).toBe('node-22.1.0');
     expect(targetFileStem({ runtime: 'deno', version: '2.9.6' })).toBe('deno-2.9.6');

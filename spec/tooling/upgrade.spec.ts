@@ -121,7 +121,7 @@ describe('upgrade() on a made-up history', () => {
     await expect(upgrade('18', '99', { runner })).rejects.toThrow(SpecError);
     await expect(upgrade('banana', '22', { runner })).rejects.toThrow(/unknown Node target "banana"/);
     await expect(upgrade('18', '22', { runner, only: ['lifecycel'] })).rejects.toThrow(/^--only lifecycel: no scenario id starts with "lifecycel"$/);
-    await expect(upgrade('18', 'bun', { runner, bisect: true })).rejects.toThrow(/^--bisect bisects Node releases: Node 18\.20\.8 -> bun \d/);
+    await expect(upgrade('18', 'bun', { runner, bisect: true })).rejects.toThrow(/^--bisect bisects Node releases: node 18\.20\.8 -> bun \d/);
     expect(calls).toEqual([]);
   });
 

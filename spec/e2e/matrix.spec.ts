@@ -25,8 +25,8 @@ describe('npm run matrix: a small real run (Node 14 and 22, one scenario)', () =
     try {
       const a = join(base, 'a'), b = join(base, 'b');
       const ra = await matrix(['14', '22', '--only', 'lifecycle/pending-await', '--out', a, '--jobs', '2']);
-      expect(ra.stderr).toMatch(/v14\.21\.3: 1 pass, 0 fail, 0 n\.a\./);
-      expect(ra.stderr).toMatch(/v22\.23\.3: 1 pass, 0 fail, 0 n\.a\./);
+      expect(ra.stderr).toMatch(/node 14\.21\.3: 1 pass, 0 fail, 0 n\.a\./);
+      expect(ra.stderr).toMatch(/node 22\.23\.3: 1 pass, 0 fail, 0 n\.a\./);
       expect(ra.exitCode, ra.stderr).toBe(0);
       expect(ra.stdout).toMatch(/^lifecycle\/pending-await\s+pass\s*$/m);
 

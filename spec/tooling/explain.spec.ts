@@ -32,7 +32,8 @@ const fakeExplanation: Explanation = {
 
 // Each case starts the command and the program: seconds on an idle machine, far more on a loaded
 // one (eight agents on two cores), hence the wide limit. The cases that run a program run one after
-// another within each group, so as not to load the machine the other files' timings depend on.
+// another within each group, so as not to load the machine the other files' timings depend on;
+// the two hangs run side by side (each mostly waits for its --timeout).
 const LIMIT = 180_000;
 // A hang is declared at --timeout: long enough that a loaded machine has started the program and
 // run its first lines (a setInterval, a listen) well before it, short enough to keep the test quick.
@@ -90,7 +91,7 @@ describe('npm run explain: another async callback', () => {
   }, LIMIT);
 });
 
-describe.sequential('npm run explain: a hang names what keeps the event loop alive, and kills it', () => {
+describe('npm run explain: a hang names what keeps the event loop alive, and kills it', () => {
   it('a forgotten setInterval: its line, how to release it, lifecycle/interval-unref; nothing left running', async () => {
     const e = await explainJson('forgotten-interval/poll.js', '--timeout', HANG_MS);
     expect(e.ended).toBe('timeout');

@@ -4,8 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { heldTemp } from '../support/temp.ts';
 import { execa } from 'execa';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../harness/harness.ts';
+import { resolveTarget, ROOT } from '../../harness/harness.ts';
+import { collectVitest } from '../../tools/vitest-run.ts';
+import type { CollectedClaim } from '../../tools/vitest-collect.ts';
 import type { BoundaryVerdict, ListedBoundary } from '../../tools/boundaries.ts';
 
 const MATRIX = join(ROOT, 'tools', 'matrix.ts');
@@ -51,4 +54,22 @@ describe('npm run matrix -- --boundaries (real runs)', () => {
       held.remove();
     }
   }, 900_000);
+});
+
+// The byNode ranges the claims publish (spec/tooling/boundaries-stated.spec.ts checks them against
+// the changes: headers) are the same whichever Node the spec files are collected for.
+describe('the boundaries of spec/node, collected for two Nodes', () => {
+  it('the ranges do not depend on the Node the spec files are collected for (this machine\'s, and a Lambda pin of another major)', async () => {
+    // A pin other than this machine's major (Node 22, the default Lambda runtime's, where it is
+    // not); --boundaries collects on this machine's Node.
+    const other = ['22', '20', '24'].find((m) => m !== String(semver.major(process.version)))!;
+    const [claims, again] = await Promise.all([collectVitest(['spec/node']), collectVitest(['spec/node'], { target: (await resolveTarget(other)).path })]);
+    // Per spec file and scenario, its claims' ranges in order (a title differs where a claim is n.a. on one of the two).
+    const byClaim = (cs: CollectedClaim[]) => {
+      const out: Record<string, string[][]> = {};
+      for (const c of cs) (out[`${c.file} > ${c.scenario}`] ??= []).push(c.ranges);
+      return out;
+    };
+    expect(byClaim(again)).toEqual(byClaim(claims));
+  }, 180_000);
 });

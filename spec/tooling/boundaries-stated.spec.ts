@@ -1,10 +1,10 @@
 // A version boundary is stated once: the byNode ranges each claim in spec/node evaluated (as
 // claim() publishes them, collected by vitest: nothing runs) and the `changes:` header of its
 // scenario must agree (tools/boundaries.ts statedOnce). Where they legitimately differ, the rule
-// says so, or the change is listed below with the reason.
-import semver from 'semver';
+// says so, or the change is listed below with the reason. That the ranges do not depend on the Node
+// the files are collected for is checked in spec/e2e/boundaries.spec.ts (a second collection).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findScenario, resolveTarget } from '../../harness/harness.ts';
+import { findScenario } from '../../harness/harness.ts';
 import { statedOnce } from '../../tools/boundaries.ts';
 import { collectVitest } from '../../tools/vitest-run.ts';
 import type { CollectedClaim } from '../../tools/vitest-collect.ts';
@@ -54,20 +54,6 @@ describe('the boundaries of spec/node, stated once', () => {
       'network/dgram-bind-in-use', 'network/http-get-refused-no-listener', 'network/listen-eaddrinuse-no-listener', 'network/net-connect-refused-no-listener',
     ]);
   });
-
-  it('the ranges do not depend on the Node the spec files are collected for (this machine\'s, and a Lambda pin of another major)', async () => {
-    // A pin `npm test` has anyway (the default Lambda runtime's, Node 22), or another where this
-    // machine runs 22; --boundaries collects on this machine's Node.
-    const other = ['22', '20', '24'].find((m) => m !== String(semver.major(process.version)))!;
-    const again = await collectVitest(['spec/node'], { target: (await resolveTarget(other)).path });
-    // Per spec file and scenario, its claims' ranges in order (a title differs where a claim is n.a. on one of the two).
-    const byClaim = (cs: CollectedClaim[]) => {
-      const out: Record<string, string[][]> = {};
-      for (const c of cs) (out[`${c.file} > ${c.scenario}`] ??= []).push(c.ranges);
-      return out;
-    };
-    expect(byClaim(again)).toEqual(byClaim(claims));
-  }, 180_000);
 
   it('every byNode edge has its changes: entry, and every in: entry its byNode edge (or its node range\'s, or a reason below)', () => {
     const problems = [...ranges].sort().flatMap(([id, rs]) => statedOnce(findScenario(id), rs, exempt(id)).map((u) => u.text));

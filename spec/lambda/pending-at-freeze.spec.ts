@@ -107,13 +107,23 @@ describe('the freeze report: Sentry\'s flush in `finally` (the real @sentry/node
       expect(pendingLine(pending)).toMatch(/^--- frozen with work .*not an AWS line.*a timer \(setTimeout\)(?: ×\d+)? created by @sentry\/\w+, called at lib-sentry-finally-callback\.js:30 in exports\.handler\(\)/);
     }, ric(runtime) === 4 ? CALLBACKS_REMOVED : undefined);
 
-    onRuntime('lib-sentry-finally-async.js: the flush completed before the answer; only its unref\'d time-out timer is left, the handler is not pending', runtime, async () => {
+    onRuntime('lib-sentry-finally-async.js: the flush completed before the answer; what is left is the SDK\'s own (its unref\'d time-out timer; on nodejs24.x also its socket and pipes), the handler is not pending', runtime, async () => {
       const [a] = await twice('lib-sentry-finally-async', runtime, [{ marker: 'A' }], { env: await sentry(), memoryMb: 512 });
       expect(a!.lines[0]).toBe('flushed A: true');
-      expect(a!.pendingAtFreeze).toEqual([
-        { kind: 'Timeout', created: 'lib-sentry-finally-async.js:24', in: 'exports.handler', library: '@sentry/core', what: 'a timer (setTimeout)', unref: true },
-        { kind: 'promise', created: 'lib-sentry-finally-async.js:24', in: 'exports.handler', library: '@sentry/core', awaited: 'lib-sentry-finally-async.js:24' },
-      ]);
+      const flushTimer = { kind: 'Timeout', created: 'lib-sentry-finally-async.js:24', in: 'exports.handler', library: '@sentry/core', what: 'a timer (setTimeout)', unref: true };
+      const flushPromise = { kind: 'promise', created: 'lib-sentry-finally-async.js:24', in: 'exports.handler', library: '@sentry/core', awaited: 'lib-sentry-finally-async.js:24' };
+      // Under aws-lambda-ric 4 (nodejs24.x) the SDK also holds an unref'd TCP socket, two pipes and
+      // a second unref'd timer, named by the captureException line (observed in 3 runs of 3).
+      const at21 = (kind: string, what: string, extra: Record<string, unknown>) => ({ kind, created: 'lib-sentry-finally-async.js:21', in: 'exports.handler', library: '@sentry/core', what, ...extra });
+      expect(a!.pendingAtFreeze).toEqual(ric(runtime) === 4
+        ? [
+          at21('TCPWRAP', 'a TCP socket', { unref: true }),
+          at21('PIPEWRAP', "a pipe (a socket, or a child process's stdio)", { count: 2 }),
+          flushTimer,
+          at21('Timeout', 'a timer (setTimeout)', { unref: true }),
+          flushPromise,
+        ]
+        : [flushTimer, flushPromise]);
     });
   }
 });

@@ -2,7 +2,9 @@
 // idle gaps of 0 to 4 ms between them (so the timer is sometimes due before the thaw, sometimes
 // not), while two busy-loop processes keep both cores busy; the timer's line is always printed
 // during the next invocation, never during the one that left it. Runs for every runtime
-// generation available here (skipped visibly, with the reason, for the others).
+// generation available here (skipped visibly, with the reason, for the others). Only in the e2e
+// stage (vitest.config.ts): its busy loops take both cores for seconds, which `npm test`'s other
+// files would wait for.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { holdGroup, killGroup, procStat, releaseGroup } from '../../harness/procs.ts';

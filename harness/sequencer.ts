@@ -58,7 +58,11 @@ export default class RunAheadSequencer extends BaseSequencer {
     const pool = await startRunAhead(scenarios, target, width);
     (globalThis as Holder)[KEY] = pool;
     for (const p of projects) p.provide('runAhead', pool.url);
-    return sorted;
+    // The Node claims' files last: their scenarios run ahead, so by the time a worker takes such a
+    // file its observations are ready. Vitest's own order puts them last once it has timed them
+    // (they take milliseconds); without its cache (a fresh clone) it orders by size, and workers
+    // sat waiting on the pool with the largest Node files first: npm test took 84 s instead of 75.
+    return [...sorted.filter((f) => !isIn('node')(f)), ...sorted.filter(isIn('node'))];
   }
 
   /**

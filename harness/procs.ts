@@ -111,6 +111,39 @@ export function tree(root: number, all: Proc[] = processes()): Proc[] {
   return out;
 }
 
+/**
+ * The same as tree(root), found by following /proc/<pid>/task/<tid>/children down from `root`
+ * instead of reading every process: for readings taken many times a second (a Lambda runtime's
+ * memory). A process that forks between two reads may be missed once.
+ */
+export function descendants(root: number): Proc[] {
+  const out: Proc[] = [];
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    const p = procStat(pid);
+    if (!p) continue;
+    out.push(p);
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // gone
+    }
+    for (const t of tids) {
+      try {
+        for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ')) if (c.trim()) stack.push(Number(c));
+      } catch {
+        // thread gone
+      }
+    }
+  }
+  return out;
+}
+
 /** Waits, polling, until `ok()` holds; throws after `ms` naming what it waited for. */
 export async function until(what: string, ok: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;

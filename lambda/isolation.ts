@@ -12,10 +12,10 @@
 // The size is not enforced as a file system would (a write past it does not fail with ENOSPC
 // here); the service measures the folder after each invocation and reports when it is over
 // (Invocation.tmpOverLimitMb; the command prints a line).
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holdFolder } from '../harness/procs.ts';
+import { descendants, holdFolder } from '../harness/procs.ts';
 import { DEFAULT_EPHEMERAL_STORAGE_MB } from './aws.ts';
 
 export class EnvironmentTmp {
@@ -75,48 +75,9 @@ function folderBytes(dir: string): number {
 // process it starts (QUOTAS: "Function memory allocation"). A cgroup would measure that exactly,
 // but creating one needs root or a delegated cgroup (systemd's), which CI runners and containers
 // do not reliably give; the service sums instead the resident sets of the runtime process and of
-// its descendants, found through /proc/<pid>/task/<tid>/children, each time it reads the memory.
+// its descendants (harness/procs.ts descendants), each time it reads the memory.
 
-/** kB of a process's resident set now (VmRSS), 0 if it is gone. */
-function rssKb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The children of a process (of each of its threads). */
-function childrenOf(pid: number): number[] {
-  let tids: string[];
-  try {
-    tids = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
-  }
-  const out: number[] = [];
-  for (const t of tids) {
-    try {
-      for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ')) if (c.trim()) out.push(Number(c));
-    } catch {
-      // thread gone
-    }
-  }
-  return out;
-}
-
-/** kB resident now in a process and all its descendants together. */
+/** kB resident now in a process and all its descendants together (harness/procs.ts descendants). */
 export function treeRssKb(root: number): number {
-  let total = 0;
-  const seen = new Set<number>();
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    if (seen.has(pid)) continue;
-    seen.add(pid);
-    total += rssKb(pid);
-    stack.push(...childrenOf(pid));
-  }
-  return total;
+  return descendants(root).reduce((kb, p) => kb + (Number.isFinite(p.rssBytes) ? p.rssBytes / 1024 : 0), 0);
 }

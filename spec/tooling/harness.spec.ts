@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { byNode } from '../../harness/claims.ts';
 import { findScenario, listScenarios, readScenario, runScenario, SpecError } from '../../harness/harness.ts';
-import { isRunning } from '../../harness/procs.ts';
+import { descendants, isRunning, killGroup, releaseGroup, startGroup, tree, until } from '../../harness/procs.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readScenario(join(fixtures, name));
@@ -126,5 +126,23 @@ describe('byNode', () => {
   it('refuses overlapping ranges and versions no range states', () => {
     expect(() => byNode({ '>=12': 1, '>=15': 2 }, { runtime: 'node', version: 'v16.0.0' })).toThrow(/overlap/);
     expect(() => byNode({ '>=15': 2 }, { runtime: 'node', version: 'v12.22.12' })).toThrow(/no range covers Node v12.22.12/);
+  });
+});
+
+describe('descendants(): the process tree read by following each process\'s children (harness/procs.ts)', () => {
+  it('finds the same processes as tree(), which reads every process: a child and the grandchild it started', async () => {
+    // A shell that starts a sleeping grandchild and waits for it, in a group held by harness/procs.ts
+    // (killed by the guard if this run is killed first).
+    const child = startGroup('/bin/sh', ['-c', 'sleep 30 & wait'], { stdio: 'ignore', env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    try {
+      await until('the grandchild to start', () => descendants(child.pid!).length >= 2, 10_000);
+      const pids = (ps: { pid: number }[]) => ps.map((p) => p.pid).sort((a, b) => a - b);
+      expect(pids(descendants(child.pid!))).toEqual(pids(tree(child.pid!)));
+      expect(descendants(child.pid!).map((p) => p.ppid)).toContain(child.pid);
+      expect(descendants(process.pid).map((p) => p.pid)).toContain(process.pid);
+    } finally {
+      killGroup(child.pid);
+      releaseGroup(child.pid);
+    }
   });
 });

@@ -7,11 +7,11 @@
 // or a matrix run now (`--run`, or when there are no results anywhere). `--check` regenerates the
 // pages in memory from the committed inputs and fails when one differs. Whether a result is
 // stale is decided by content: each result carries the hash of the scenario text it was run on.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { resolveRelease } from '../harness/node-binaries.ts';
-import { notAFile, pathKind, ROOT, SpecError } from '../harness/project.ts';
+import { makeFolders, notAFile, pathKind, ROOT, SpecError } from '../harness/project.ts';
 import { inheritedEnv } from '../harness/environment.ts';
 import { holdFolder, runGroup } from '../harness/procs.ts';
 import { claimKinds, DOCS, loadClaims, MATRIX_FILE, SITE, resultKey, type Claim } from './catalog-model.ts';
@@ -57,7 +57,7 @@ async function runMatrix(targets: string[]): Promise<MatrixData> {
 function writeSite(claims: Claim[], data: ResultsFile) {
   rmSync(SITE, { recursive: true, force: true });
   for (const [rel, text] of renderSite(claims, data, bisections(claims, false))) {
-    mkdirSync(dirname(join(SITE, rel)), { recursive: true });
+    makeFolders(dirname(join(SITE, rel)));
     writeFileSync(join(SITE, rel), text);
   }
 }
@@ -118,7 +118,7 @@ async function generate(claims: Claim[], o: { run: boolean; targets: string[]; r
   for (const [rel, text] of pages) {
     const p = join(DOCS, rel);
     if (existsSync(p) && readFileSync(p, 'utf8') === text) continue;
-    mkdirSync(dirname(p), { recursive: true });
+    makeFolders(dirname(p));
     writeFileSync(p, text);
     written++;
   }

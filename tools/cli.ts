@@ -35,9 +35,10 @@ function fail(msg: string): void {
 // The command stops (as on SIGTERM) once what started it is gone: npx, and the shell between.
 followHolder();
 const [, , name, ...args] = process.argv;
-if (name === undefined || name === '--help' || name === '-h') {
+if (name === '--help' || name === '-h') {
   process.stdout.write(USAGE + '\n');
-  if (name === undefined) process.exitCode = 2;
+} else if (name === undefined) {
+  fail(`no command (one of ${Object.keys(COMMANDS).join(', ')}; node-async-spec --help says what each does)`);
 } else if (!Object.hasOwn(COMMANDS, name)) {
   fail(`unknown command ${JSON.stringify(name)} (commands: ${Object.keys(COMMANDS).join(', ')})`);
 } else {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../harness/harness.ts';
 import { installedPackage } from '../../harness/project.ts';
@@ -91,4 +92,17 @@ describe('packages/cli', () => {
     // In a clone: the repository's own.
     expect(installedPackage('semver')).toBe(join(ROOT, 'node_modules', 'semver'));
   });
+});
+
+describe('node-async-spec without a command it knows', () => {
+  const cli = (args: string[]) => execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'cli.ts'), ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1' }, timeout: 60_000 });
+  it('no command, or an unknown one: one line on stderr, exit 2; --help: the commands on stdout, exit 0', async () => {
+    const none = await cli([]);
+    expect([none.exitCode, none.stdout, none.stderr]).toEqual([2, '', 'node-async-spec: no command (one of scenario, upgrade, bisect, matrix, lambda; node-async-spec --help says what each does)']);
+    const unknown = await cli(['explian']);
+    expect([unknown.exitCode, unknown.stdout, unknown.stderr]).toEqual([2, '', 'node-async-spec: unknown command "explian" (commands: scenario, upgrade, bisect, matrix, lambda)']);
+    const help = await cli(['--help']);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/^usage: node-async-spec <command> \[args\.\.\.\]/);
+  }, 90_000);
 });

@@ -74,6 +74,7 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
   --json                    print the invocations as a JSON array, one element per invocation,
                             each with schema 1 (tools/json.ts); pendingAtFreeze: what its code
                             started and had not finished when the environment was frozen
+                            (pendingUnknown instead: why that is not known, when it is not)
 
 After an invocation whose environment was frozen with work of its code not finished (a timer, a
 socket, a request, a promise), a line starting with "--- frozen with work" names each with the
@@ -195,7 +196,7 @@ function printConsole(r: Invocation) {
   }
   out.push('', 'Request ID:', JSON.stringify(r.requestId), '', 'Function logs:');
   out.push(...(r.refused ? ['(none: the invocation never reached the function)'] : r.rawLogs));
-  const pending = pendingLine(r.pendingAtFreeze);
+  const pending = pendingLine(r.pendingAtFreeze, r.pendingUnknown);
   if (pending) out.push(pending);
   out.push('');
   if (r.tmpOverLimitMb !== undefined) out.push(tmpNote(r), '');
@@ -232,7 +233,7 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
       onInvocation: (inv, how) => {
         const lines = inv.refused ? [`--- ${how.type} invocation ${inv.requestId} throttled (${inv.error?.errorType})`] : [...inv.rawLogs];
         if (inv.tmpOverLimitMb !== undefined) lines.push(tmpNote(inv));
-        const pending = pendingLine(inv.pendingAtFreeze);
+        const pending = pendingLine(inv.pendingAtFreeze, inv.pendingUnknown);
         if (pending) lines.push(pending);
         if (how.type === 'Event' && inv.error) {
           lines.push(how.retryInMs === undefined
@@ -385,6 +386,7 @@ export const spec = command({
         logs: r.rawLogs,
         lines: r.lines,
         ...(r.pendingAtFreeze ? { pendingAtFreeze: r.pendingAtFreeze } : {}),
+        ...(r.pendingUnknown ? { pendingUnknown: r.pendingUnknown } : {}),
       }));
       process.stdout.write(jsonArray(out));
     }

@@ -109,6 +109,8 @@ export interface Invocation {
    * work its code created during the invocation that had not finished (lambda/freeze-report.ts).
    */
   pendingAtFreeze?: PendingItem[];
+  /** With the report on, for an invocation that ended frozen: why what it left pending is not known, when it is not. */
+  pendingUnknown?: string;
 }
 
 export interface FunctionConfig {
@@ -542,7 +544,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     req: InvokeRequest; head: string[]; initSink: Sink; reinitSink: Sink; sink: Sink; tail: string[]; coldStart: boolean; suppressedInit: boolean;
     initMs?: number; invokeStart: bigint; startedAt: Date; durationMs: number; error?: LambdaError; status?: Status; sb: Sandbox;
     response?: unknown; hasResponse?: boolean; stream?: StreamedResponse; initError?: LambdaError; timedOut: boolean; exit?: { code: number | null; signal: string | null };
-    pending?: PendingItem[];
+    pending?: { items: PendingItem[] } | { unavailable: string };
   }): Invocation {
     const c = this.cfg;
     const id = a.req.id;
@@ -582,7 +584,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (a.exit) inv.exit = a.exit;
     const tmpOver = this.tmp.overLimitMb();
     if (tmpOver !== undefined) inv.tmpOverLimitMb = tmpOver;
-    if (a.pending) inv.pendingAtFreeze = a.pending;
+    if (a.pending && 'items' in a.pending) inv.pendingAtFreeze = a.pending.items;
+    if (a.pending && 'unavailable' in a.pending) inv.pendingUnknown = a.pending.unavailable;
     return inv;
   }
 

@@ -47,22 +47,34 @@ export interface PendingRecord {
   unavailable?: string;
 }
 
-/** The record in a line of the runtime's stdout (freeze-hook.cjs writes it), or undefined if the line is not one. */
-export function readPendingRecord(nonce: string, line: string): PendingRecord | undefined {
+/**
+ * The record in a line of the runtime's stdout (freeze-hook.cjs writes it), and what the function
+ * printed before it on that line (its last write may not have ended with a newline), or undefined
+ * if the line holds none.
+ */
+export function readPendingRecord(nonce: string, line: string): { before: string; record: PendingRecord } | undefined {
   const head = `\u001e${nonce}:pending `;
-  if (!line.startsWith(head) || !line.endsWith('\u001e')) return undefined;
+  const at = line.indexOf(head);
+  if (at < 0 || !line.endsWith('\u001e')) return undefined;
+  let record: PendingRecord;
   try {
-    return JSON.parse(line.slice(head.length, -1)) as PendingRecord;
+    record = JSON.parse(line.slice(at + head.length, -1)) as PendingRecord;
   } catch {
-    return { unavailable: 'the report was cut short' };
+    record = { unavailable: 'the report was cut short' };
   }
+  return { before: line.slice(0, at), record };
 }
 
-/** What a freeze left pending, read from the record (file:line relative to the task root), the handles and requests first. */
-export function pendingAtFreeze(r: PendingRecord | undefined, taskRoot: string): PendingItem[] {
-  if (!r || r.unavailable) return [];
+/**
+ * What a freeze left pending, read from the record (file:line relative to the task root), the
+ * handles and requests first; or why that is not known (no record came, or the runtime could not
+ * track its work): never an empty list for "not known".
+ */
+export function pendingAtFreeze(r: PendingRecord | undefined, taskRoot: string): { items: PendingItem[] } | { unavailable: string } {
+  if (!r) return { unavailable: 'the runtime sent no report when it asked for its next event' };
+  if (r.unavailable) return { unavailable: r.unavailable };
   const items = pendingWork(r.promises ?? [], r.handles ?? [], taskRoot);
-  return [...items.filter((p) => !PROMISE_KINDS.has(p.kind)), ...items.filter((p) => PROMISE_KINDS.has(p.kind))];
+  return { items: [...items.filter((p) => !PROMISE_KINDS.has(p.kind)), ...items.filter((p) => PROMISE_KINDS.has(p.kind))] };
 }
 const PROMISE_KINDS = new Set(['promise', 'async function']);
 
@@ -75,8 +87,9 @@ export function describePending(p: PendingItem): string {
   return `${p.what ?? p.kind}${times} created ${where}${p.unref ? " (unref'd)" : ''}`;
 }
 
-/** The service's line for a freeze, or undefined when nothing was pending. */
-export function pendingLine(items: PendingItem[] | undefined): string | undefined {
+/** The service's line for a freeze: what was pending, or that it is not known and why; undefined when nothing was pending. */
+export function pendingLine(items: PendingItem[] | undefined, unknown?: string): string | undefined {
+  if (unknown) return `--- frozen; what this invocation left pending is not known (the local service's report, not an AWS line): ${unknown}`;
   if (!items?.length) return undefined;
   return `--- frozen with work of this invocation not finished (the local service's report, not an AWS line; it runs when a next invocation thaws the environment, or never): ${items.map(describePending).join('; ')}`;
 }

@@ -150,8 +150,11 @@ export class Sandbox {
     const last = parts.pop()!;
     for (const p of parts) {
       const pending = readPendingRecord(this.nonce, p);
-      if (pending) this.pendingAtAsk = pending;
-      else this.sink.lines.push(p);
+      if (!pending) this.sink.lines.push(p);
+      else {
+        this.pendingAtAsk = pending.record;
+        if (pending.before) this.sink.lines.push(pending.before);
+      }
     }
     if (flushPartial && last) this.sink.lines.push(last);
   }

@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/harness.ts';
-import { until } from '../../harness/procs.ts';
+import { holdGroup, killGroup, releaseGroup, until } from '../../harness/procs.ts';
 import type { PendingItem } from '../../harness/explain.ts';
 import { PENDING_VARIABLE, pendingLine } from '../../lambda/freeze-report.ts';
 import { runtimeAvailability, startFunction, type Invocation, type LambdaFunction } from '../../lambda/service.ts';
@@ -153,6 +153,29 @@ describe('the freeze report off (the service\'s default)', () => {
   }
 });
 
+describe('the report and the function\'s own output', () => {
+  for (const runtime of SPEC_RUNTIMES) {
+    onRuntime('a last write without a newline stays in the log, and the report is still read', runtime, async () => {
+      const probe = join(dir(), 'no-newline.js');
+      writeFileSync(probe, "exports.handler = async () => { setTimeout(() => {}, 60000); process.stdout.write('no newline'); return 'ok'; };\n");
+      const fn = await startFunction({ runtime, handlerFile: probe, reportPending: true, timeoutSec: 60 });
+      others.add(fn);
+      try {
+        const a = await fn.invoke({});
+        expect(a.response).toBe('ok');
+        expect(a.lines).toEqual(['no newline']);
+        expect(a.logs.join('\n')).not.toContain('\u001e');
+        expect(a.pendingUnknown).toBeUndefined();
+        // The timer; stdout's own pipe, opened by the handler's first write, is reported too.
+        expect(a.pendingAtFreeze).toContainEqual({ kind: 'Timeout', created: 'no-newline.js:1', in: 'exports.handler', what: 'a timer (setTimeout)' });
+      } finally {
+        await fn.close();
+        others.delete(fn);
+      }
+    });
+  }
+});
+
 describe('npm run lambda: the report as a line of its own after the log, and in --json', () => {
   const RUN = join(ROOT, 'tools', 'run.mjs');
   const lambda = (args: string[]) => execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args], { cwd: ROOT, reject: false, timeout: TEST_MS - 10_000 });
@@ -176,12 +199,16 @@ describe('npm run lambda: the report as a line of its own after the log, and in 
   });
 
   onRuntime('serve: the line after the invocation\'s log', runtime, async () => {
-    const child = execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', 'serve', 'lambda/handlers/article-callback.js', '--runtime', runtime, '--port', '0'], { cwd: ROOT, reject: false, timeout: TEST_MS - 10_000 });
+    // A group of its own, held (killed by the guard if this run is killed first); serve's own guard
+    // ends its frozen runtime when serve goes.
+    const child = execa(process.execPath, [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', 'serve', 'lambda/handlers/article-callback.js', '--runtime', runtime, '--port', '0'], { cwd: ROOT, reject: false, detached: true, timeout: TEST_MS - 10_000 });
+    holdGroup(child.pid);
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     try {
       // Bounded waits: the server and the runtime start in seconds, far more on a loaded machine.
       await until('the base URL', () => out.includes('\n') || child.exitCode !== null, 120_000);
+      expect(child.exitCode, out).toBeNull();
       const url = out.split('\n')[0]!;
       const res = await fetch(`${url}/2015-03-31/functions/f/invocations`, { method: 'POST', body: '{}' });
       expect(await res.json()).toEqual({ statusCode: 200, body: 'a' });
@@ -191,6 +218,9 @@ describe('npm run lambda: the report as a line of its own after the log, and in 
       expect(lines[at + 1]).toBe(pendingLine(ARTICLE_PENDING));
     } finally {
       child.kill('SIGINT');
+      await until('serve to stop on SIGINT', () => child.exitCode !== null, 30_000).catch(() => {});
+      killGroup(child.pid, 'SIGKILL');
+      releaseGroup(child.pid);
       await child;
     }
   });

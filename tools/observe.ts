@@ -11,21 +11,13 @@ import type { StdioKind } from '../harness/stdio.ts';
 import { ensureResolved, type ResolvedRelease, type Target } from '../harness/node-binaries.ts';
 import { bareVersion } from '../harness/target.ts';
 import { stored, type StoredObservation } from '../harness/observation.ts';
+import { limiter } from './pool.ts';
 
-/** At most `width` tasks at a time. */
+/** At most `width` tasks at a time (tools/pool.ts limiter). */
 export class Gate {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly width: number) {}
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.width) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await task();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
+  readonly run: <T>(task: () => Promise<T>) => Promise<T>;
+  constructor(width: number) {
+    this.run = limiter(width);
   }
 }
 

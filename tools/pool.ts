@@ -11,3 +11,23 @@ export async function pool<T, R>(items: T[], width: number, fn: (item: T) => Pro
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
   return out;
 }
+
+/**
+ * A function that runs the functions given to it at most `width` at a time, in the order they
+ * came. A waiter woken when a slot frees checks again, so a caller arriving in between cannot make
+ * it `width + 1`.
+ */
+export function limiter(width: number): <T>(f: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (f) => {
+    while (active >= width) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await f();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -59,21 +59,8 @@ export interface LifetimeCase {
   finished?: (dir: string, stdout: string) => boolean;
 }
 
-/** Runs at most `n` of the functions given at once (the e2e cases start whole vitest runs: not all at once on two cores). */
-export function limiter(n: number): <T>(f: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (f) => {
-    while (active >= n) await new Promise<void>((r) => waiting.push(r));
-    active++;
-    try {
-      return await f();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
+// At most n of the e2e cases at once (they start whole vitest runs: not all at once on two cores).
+export { limiter } from '../../tools/pool.ts';
 
 /** The processes (not zombies) whose environment names `token`, with their command lines. */
 export function runningOf(token: string): Running[] {

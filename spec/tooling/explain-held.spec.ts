@@ -9,6 +9,7 @@ import { skipped } from '../../harness/claims.ts';
 import { findScenario } from '../../harness/scenarios.ts';
 import type { Target } from '../../harness/node-binaries.ts';
 import { bareVersion } from '../../harness/target.ts';
+import { limiter } from '../../tools/pool.ts';
 
 /** What explain must name as the cause, besides the claim. */
 type Cause = 'pending promise' | 'async crash' | 'crash in exit listener' | 'lost output';
@@ -57,18 +58,7 @@ const THIS_NODE: Target = { runtime: 'node', path: process.execPath, version: ba
 const TIME_LIMIT_MS = 8_000;
 // A few at a time: the scenarios are short, and some show their claim with 300 ms timers.
 const AT_ONCE = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(f: () => Promise<T>): Promise<T> {
-  while (running >= AT_ONCE) await new Promise<void>((r) => waiting.push(r));
-  running++;
-  try {
-    return await f();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+const limited = limiter(AT_ONCE);
 
 const first: string[] = [];
 const named: string[] = [];

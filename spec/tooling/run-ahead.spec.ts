@@ -7,6 +7,7 @@ import { findScenario, listScenarios, readScenario, ROOT, runScenario, whyNotApp
 import { stored } from '../../harness/observation.ts';
 import { expectedWeight, observed, planned, startRunAhead } from '../../harness/run-ahead.ts';
 import type { Target } from '../../harness/node-binaries.ts';
+import { limiter } from '../../tools/pool.ts';
 
 const node: Target = { runtime: 'node', path: process.execPath, version: process.versions.node };
 const spec = (topic: string) => join(ROOT, 'spec', 'node', `${topic}.spec.ts`);
@@ -53,5 +54,30 @@ describe('the pool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('limiter (tools/pool.ts): at most n at once', () => {
+  it('never runs more than n, also when a slot frees while another caller arrives, and runs them all', async () => {
+    const limit = limiter(2);
+    let now = 0;
+    let most = 0;
+    const done: number[] = [];
+    const task = (i: number) => limit(async () => {
+      now++;
+      most = Math.max(most, now);
+      // Yield a few times, so that callers arrive while slots are taken and freed.
+      for (let k = 0; k < (i % 3) + 1; k++) await Promise.resolve();
+      now--;
+      done.push(i);
+      return i;
+    });
+    const first = Array.from({ length: 5 }, (_, i) => task(i));
+    // More callers once the first have started and some have finished.
+    await Promise.resolve();
+    const later = Array.from({ length: 5 }, (_, i) => task(i + 5));
+    expect(await Promise.all([...first, ...later])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(most).toBe(2);
+    expect(done.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

@@ -278,9 +278,11 @@ describe('the idle gap costs the gap, not more', () => {
       const b = await fn.invoke({ n: 2 }, { gapMs: 1000 });
       const took = performance.now() - t0;
       expectInvocation(b, { lines: ['timer from 1', 'handler 2'] });
-      // At least the gap; beyond it, only the invocation itself (a generous 500 ms for a loaded machine).
+      // At least the gap; beyond it, only the invocation itself and the way to it and back: 900 ms
+      // for that, as a loaded machine needs (660 ms was seen with three suites running at once),
+      // still less than a gap counted twice would add.
       expect(took).toBeGreaterThanOrEqual(1000);
-      expect(took).toBeLessThan(1000 + b.durationMs + 500);
+      expect(took).toBeLessThan(1000 + b.durationMs + 900);
     });
   }, { note: 'a 1 s gap' });
 });

@@ -5,6 +5,7 @@
 //
 // A line is a string (the whole line, exactly) or a RegExp (a line it matches). Elsewhere in an
 // outcome, a RegExp value means a string matching it (lambda-outcome.ts).
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 
 export type Line = string | RegExp;
@@ -86,9 +87,24 @@ const isMatcher = (v: unknown) => typeof v === 'object' && v !== null && 'asymme
 /** `expected` with every RegExp value (in plain objects and arrays) made a string matching it. */
 export function patterns<T>(expected: T): T {
   if (expected instanceof RegExp) return expect.stringMatching(expected) as T;
+  if (typeof expected === 'string') return longText(expected) as T;
   if (Array.isArray(expected)) return expected.map(patterns) as T;
   if (typeof expected === 'object' && expected !== null && !isMatcher(expected)) {
     return Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, patterns(v)])) as T;
   }
   return expected;
+}
+
+/** Strings longer than this are compared (and shown in a failure's diff) as longText's summary. */
+export const LONG_TEXT = 4096;
+
+/**
+ * A long string as a short one that still tells two of them apart: its length, a digest, and its
+ * first and last 24 characters. A streamed body of megabytes compared whole makes vitest's diff
+ * unreadable (or "no visual difference"), and hides the fields that did differ.
+ */
+export function longText(text: string): string {
+  if (text.length <= LONG_TEXT) return text;
+  const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return `<${text.length} chars, sha256 ${digest}: ${JSON.stringify(text.slice(0, 24))} … ${JSON.stringify(text.slice(-24))}>`;
 }

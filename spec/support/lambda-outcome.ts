@@ -28,7 +28,7 @@
 import { expect } from 'vitest';
 import { isRunning } from '../../harness/procs.ts';
 import type { Invocation } from '../../lambda/service.ts';
-import { patterns } from './lambda-matchers.ts';
+import { longText, patterns } from './lambda-matchers.ts';
 
 /** The fields of a REPORT line. */
 export interface Report {
@@ -179,7 +179,17 @@ function view(r: Invocation, expected: InvocationOutcome, ctx: Context): Record<
       out.report = Object.fromEntries(Object.keys(stated).map((k) => [k, (value as unknown as Record<string, unknown>)[k]]));
     } else out[key] = value;
   }
-  return out;
+  return shortened(out) as Record<string, unknown>;
+}
+
+/** `v` with every long string as longText's summary (the stated side gets the same from patterns). */
+function shortened(v: unknown): unknown {
+  if (typeof v === 'string') return longText(v);
+  if (Array.isArray(v)) return v.map(shortened);
+  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shortened(x)]));
+  }
+  return v;
 }
 
 /**

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError } from '../tools/command.ts';
 import { jsonArray } from '../tools/json.ts';
-import { ASYNC_RETRY_DELAYS_MS, DEFAULT_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { ASYNC_RETRY_DELAYS_MS, DEFAULT_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_PROCESSES, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
 import { pendingLine } from './freeze-report.ts';
 import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
@@ -183,6 +183,12 @@ function header(r: Invocation): string {
 const tmpNote = (r: Invocation) =>
   `--- environment ${r.environment}: its /tmp holds ${r.tmpOverLimitMb} MB, over Lambda's default ${DEFAULT_EPHEMERAL_STORAGE_MB} MB (on Lambda, the write past it fails with ENOSPC)`;
 
+/** The lines that say what of Lambda's isolation an environment lacks here, and why (lambda/isolation.ts): on its first invocation. */
+export const unenforcedNotes = (r: Invocation) => [
+  ...(r.unenforced?.readOnlyCode ? [`--- environment ${r.environment}: its code directory and layers are writable here, read-only on Lambda (EROFS): ${r.unenforced.readOnlyCode}`] : []),
+  ...(r.unenforced?.processLimit ? [`--- environment ${r.environment}: no limit of ${MAX_PROCESSES} processes/threads here, as Lambda has: ${r.unenforced.processLimit}`] : []),
+];
+
 function printConsole(r: Invocation) {
   const out: string[] = [header(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
@@ -200,6 +206,8 @@ function printConsole(r: Invocation) {
   if (pending) out.push(pending);
   out.push('');
   if (r.tmpOverLimitMb !== undefined) out.push(tmpNote(r), '');
+  const notes = unenforcedNotes(r);
+  if (notes.length) out.push(...notes, '');
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -233,6 +241,7 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
       onInvocation: (inv, how) => {
         const lines = inv.refused ? [`--- ${how.type} invocation ${inv.requestId} throttled (${inv.error?.errorType})`] : [...inv.rawLogs];
         if (inv.tmpOverLimitMb !== undefined) lines.push(tmpNote(inv));
+        lines.push(...unenforcedNotes(inv));
         const pending = pendingLine(inv.pendingAtFreeze, inv.pendingUnknown);
         if (pending) lines.push(pending);
         if (how.type === 'Event' && inv.error) {
@@ -381,6 +390,7 @@ export const spec = command({
         billedMs: r.billedMs,
         maxMemoryUsedMb: r.maxMemoryUsedMb,
         ...(r.tmpOverLimitMb !== undefined ? { tmpOverLimitMb: r.tmpOverLimitMb } : {}),
+        ...(r.unenforced ? { unenforced: r.unenforced } : {}),
         ...(r.error ? { error: r.error } : { response: r.response ?? null }),
         ...(r.initError ? { initError: r.initError } : {}),
         logs: r.rawLogs,

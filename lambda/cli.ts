@@ -190,7 +190,9 @@ export const unenforcedNotes = (r: Invocation) => [
 ];
 
 function printConsole(r: Invocation) {
-  const out: string[] = [header(r)];
+  // What of Lambda's isolation the environment lacks, under the header of its first invocation (the
+  // log below stays Lambda's, up to the service's own lines after it).
+  const out: string[] = [header(r), ...unenforcedNotes(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
   else out.push('Response:', r.response === undefined ? 'null' : JSON.stringify(r.response, null, 2));
   const s = r.stream;
@@ -206,8 +208,6 @@ function printConsole(r: Invocation) {
   if (pending) out.push(pending);
   out.push('');
   if (r.tmpOverLimitMb !== undefined) out.push(tmpNote(r), '');
-  const notes = unenforcedNotes(r);
-  if (notes.length) out.push(...notes, '');
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -241,7 +241,6 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
       onInvocation: (inv, how) => {
         const lines = inv.refused ? [`--- ${how.type} invocation ${inv.requestId} throttled (${inv.error?.errorType})`] : [...inv.rawLogs];
         if (inv.tmpOverLimitMb !== undefined) lines.push(tmpNote(inv));
-        lines.push(...unenforcedNotes(inv));
         const pending = pendingLine(inv.pendingAtFreeze, inv.pendingUnknown);
         if (pending) lines.push(pending);
         if (how.type === 'Event' && inv.error) {
@@ -249,6 +248,7 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
             ? `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); no retry left: the event is dropped`
             : `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); retried in ${how.retryInMs} ms`);
         }
+        lines.push(...unenforcedNotes(inv));
         out(lines.join('\n') + '\n');
       },
     },

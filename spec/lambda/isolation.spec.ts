@@ -3,8 +3,7 @@
 // pids cgroup), on each runtime, where this machine allows them (lambda/isolation.ts
 // isolationSupport: root, or CAP_SYS_ADMIN); elsewhere each claim is skipped with the reason, and
 // what the service says instead is shown by giving it less than the machine allows.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { unenforcedNotes } from '../../lambda/cli.ts';
 import { isolatedLaunch, isolationSupport, ISOLATE_SCRIPT } from '../../lambda/isolation.ts';
 import { runtimeAvailability } from '../../lambda/service.ts';
 import { functions, HANDLERS, handlerFile, lambdaClaim, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
+import { tempFolder } from '../support/temp.ts';
 
 const support = await isolationSupport();
 const noReadOnly = support.readOnlyCode.ok ? undefined : `the code directory cannot be made read-only here: ${support.readOnlyCode.reason}`;
@@ -24,15 +24,15 @@ const fns = functions();
 /** The first runtime this machine can run, for the tests of the service itself. */
 const runtime = SPEC_RUNTIMES.find((r) => runtimeAvailability(r).ok);
 
-// A layer folder (as a layer's .zip extracts); made once tests run, removed at the end.
+// A layer folder (as a layer's .zip extracts), removed however the run ends (spec/support/temp.ts).
+const layerDir = tempFolder('lambda-layer-ro-spec-');
 let layer = '';
 beforeAll(() => {
-  layer = mkdtempSync(join(tmpdir(), 'lambda-layer-ro-spec-'));
+  layer = layerDir();
   mkdirSync(join(layer, 'nodejs', 'node_modules'), { recursive: true });
 });
 afterAll(async () => {
   await fns.closeAll();
-  if (layer) rmSync(layer, { recursive: true, force: true });
   // Every function closed: none of this process's cgroups is left (the tests run at once, so each
   // checks only its own before this).
   expect(ourCgroups()).toEqual([]);

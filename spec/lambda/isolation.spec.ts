@@ -100,7 +100,7 @@ describe('the isolation around the runtime process (lambda/isolation.ts, lambda/
 
   if (noReadOnly || noLimit) skipped('a mount namespace and a pids cgroup of its own, gone with the function', (noReadOnly ?? noLimit)!);
   else {
-    it('a mount namespace and a pids cgroup of its own (pids.max 1024), the same process id; neither outlives the function', async () => {
+    it('a mount namespace and a pids cgroup of its own (pids.max 1024), the same process id, the cgroup kept across its runtime processes; neither outlives the function', async () => {
       let dir = '';
       await fns.with('read-only-code', { runtime }, async (fn) => {
         const r = await fn.invoke({ dir: 'tmp' });
@@ -115,6 +115,13 @@ describe('the isolation around the runtime process (lambda/isolation.ts, lambda/
         // Its mounts are its own: nothing of them in this process's namespace.
         expect(readFileSync(`/proc/${r.pid}/mountinfo`, 'utf8')).toContain(` ${HANDLERS} ${HANDLERS} ro,`);
         expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(` ${HANDLERS} `);
+        // Killed while frozen: the environment's next runtime process joins the same cgroup.
+        killGroup(r.pid, 'SIGKILL');
+        killGroup(r.pid, 'SIGCONT');
+        await until('the service to see its runtime gone', () => fn.environments()[0]?.pid === undefined, 30_000);
+        const again = await fn.invoke({ dir: 'tmp' });
+        expect([again.environment, again.suppressedInit, again.pid === r.pid]).toEqual([1, true, false]);
+        expect(basename(cgroupOf(again.pid) ?? '')).toBe(name);
       });
       expect(existsSync(dir)).toBe(false);
     });

@@ -6,9 +6,11 @@
 //   g <pgid>   a process group held          r <pgid>   released
 //   p <pid>    a helper process held (one in the holder's own group: npm pack, tar)   q <pid>   released
 //   d <path>   a temporary folder held       e <path>   released
+//   c <path>   a cgroup's folder held (lambda/cgroup.ts)   u <path>   released
 // When the pipe ends (the holder is gone, whatever way it went: exit, a signal, SIGKILL) the guard
 // kills every process of the groups still held (a stopped, frozen one included), the helpers still
-// held, and whatever they started in groups of their own, removes the folders still held, and exits. It reads
+// held, and whatever they started in groups of their own, and every process in the cgroups still held,
+// removes the folders still held (a cgroup's with rmdir, once its processes are gone), and exits. It reads
 // nothing else and never outlives its holder by more than that.
 // Plain JavaScript, no dependency: it starts in a few tens of milliseconds.
 'use strict';
@@ -17,6 +19,7 @@ const fs = require('fs');
 const groups = new Set();
 const helpers = new Set();
 const folders = new Set();
+const cgroups = new Set();
 let rest = '';
 
 function line(l) {
@@ -28,6 +31,8 @@ function line(l) {
   else if (what === 'q') helpers.delete(Number(arg));
   else if (what === 'd') folders.add(arg);
   else if (what === 'e') folders.delete(arg);
+  else if (what === 'c') cgroups.add(arg);
+  else if (what === 'u') cgroups.delete(arg);
 }
 
 function processes() {
@@ -104,6 +109,33 @@ function alive(all) {
   return all.some((p) => p.state !== 'Z' && groups.has(p.pgid));
 }
 
+/** SIGKILLs every process in a cgroup (its cgroup.procs; a stopped one too). */
+function killCgroup(dir) {
+  let pids = [];
+  try {
+    pids = fs.readFileSync(dir + '/cgroup.procs', 'utf8').split('\n').filter(Boolean).map(Number);
+  } catch (e) {
+    return; // gone
+  }
+  for (const pid of pids) {
+    kill(pid, 'SIGKILL');
+    kill(pid, 'SIGCONT');
+  }
+}
+
+/** Removes the cgroups it can now (rmdir: only an empty one goes); those still busy stay in the set. */
+function removeCgroups() {
+  for (const d of cgroups) {
+    killCgroup(d);
+    try {
+      fs.rmdirSync(d);
+      cgroups.delete(d);
+    } catch (e) {
+      if (e.code !== 'EBUSY') cgroups.delete(d); // gone, or nothing more can be done
+    }
+  }
+}
+
 function finish() {
   if (groups.size || helpers.size) {
     // Everything is stopped before it is looked at, and what is found stopped as it is found
@@ -135,6 +167,8 @@ function finish() {
   const deadline = Date.now() + 3000;
   const sweep = () => {
     if (groups.size && alive(processes()) && Date.now() < deadline) return void setTimeout(sweep, 20);
+    removeCgroups();
+    if (cgroups.size && Date.now() < deadline) return void setTimeout(sweep, 20);
     for (const d of folders) {
       try {
         fs.rmSync(d, { recursive: true, force: true });

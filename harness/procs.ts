@@ -2,7 +2,7 @@
 // command started outlives it, and to measure memory. Elsewhere these functions see nothing
 // (callers that depend on them skip visibly off Linux).
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -296,6 +296,69 @@ export function guardFolder(dir: string): () => void {
   tellGuard(`d ${dir}`);
   return () => {
     if (guard) tellGuard(`e ${dir}`);
+  };
+}
+
+// A cgroup (lambda/cgroup.ts: an execution environment's process limit) is a folder that only
+// rmdir removes, and only once no process is left in it: its processes are killed first, found in
+// its cgroup.procs (whatever group or session they are in), then the folder is removed.
+
+/** SIGKILLs every process in a cgroup (stopped ones too: SIGCONT after), and returns how many there were. */
+export function killCgroup(dir: string): number {
+  let pids: number[] = [];
+  try {
+    pids = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean).map(Number);
+  } catch {
+    return 0; // gone
+  }
+  for (const pid of pids) {
+    if (pid === process.pid) continue;
+    for (const sig of ['SIGKILL', 'SIGCONT'] as const) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // gone
+      }
+    }
+  }
+  return pids.length;
+}
+
+/** Empties a cgroup and removes it, trying again while its processes die (bounded: `ms`); true once it is gone. */
+export async function removeCgroup(dir: string, ms = 3000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    killCgroup(dir);
+    try {
+      rmdirSync(dir);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+      if ((e as NodeJS.ErrnoException).code !== 'EBUSY' || Date.now() > deadline) return false;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Holds a cgroup's folder: if this process goes away before the function returned is called, what
+ * is in it is killed and it is removed, by this process (one try: its processes may still be dying)
+ * and, however this process went, by its guard (which tries again for a few seconds).
+ */
+export function holdCgroup(dir: string): () => void {
+  if (dir.includes('\n')) return () => {};
+  const release = holdCleanup(() => {
+    killCgroup(dir);
+    try {
+      rmdirSync(dir);
+    } catch {
+      // still busy: the guard's to finish
+    }
+  });
+  tellGuard(`c ${dir}`);
+  return () => {
+    release();
+    if (guard) tellGuard(`u ${dir}`);
   };
 }
 

@@ -437,6 +437,22 @@ export const MAX_PROCESSES = 1024;
 export const DEFAULT_EPHEMERAL_STORAGE_MB = 512;
 
 /**
+ * The function's code and its layers are read-only; only /tmp is writable. images-create.html,
+ * "Requirements": "The container image must be able to run on a read-only file system. Your
+ * function code can access a writable /tmp directory with between 512 MB and 10,240 MB". AWS's
+ * local emulator, the SAM CLI, mounts the code directory at /var/task read-only except when it
+ * builds (aws-sam-cli samcli/local/docker/container.py, Container.create: `mount_mode =
+ * "rw,delegated" if self._mount_with_write else "ro,delegated"`); it copies layers into the image
+ * instead (samcli/local/docker/lambda_image.py, _generate_dockerfile: `ADD <layer> /opt`). A write
+ * there fails with EROFS, "read-only file system" (Node's error code and message for it).
+ */
+export const READ_ONLY_CODE = {
+  IMAGES: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
+  SAM_CLI: 'https://github.com/aws/aws-sam-cli/blob/develop/samcli/local/docker/container.py',
+  ERROR_CODE: 'EROFS',
+} as const;
+
+/**
  * The region a function runs in: AWS_REGION and AWS_DEFAULT_REGION (configuration-envvars.html,
  * "AWS_REGION – The AWS Region where the Lambda function is executed."). AWS's emulator has no
  * region of its own: it forwards its whole environment to the function (RIE,

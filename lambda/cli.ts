@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { signalExitCode } from '../harness/procs.ts';
 import { command, SpecError } from '../tools/command.ts';
 import { jsonArray } from '../tools/json.ts';
-import { ASYNC_RETRY_DELAYS_MS, DEFAULT_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
+import { ASYNC_RETRY_DELAYS_MS, DEFAULT_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_PROCESSES, MAX_TIMEOUT_SEC, MIN_MEMORY_MB } from './aws.ts';
 import { pendingLine } from './freeze-report.ts';
 import { checkPort, checkRetryDelays, DEFAULT_PORT, startServer, type InvokeServer } from './invoke-api.ts';
 import { checkFunction, DEFAULT_RUNTIME, RUNTIMES, startFunction, type FunctionOptions, type Invocation, type InvokeOptions, type LambdaFunction, type TypedAs } from './service.ts';
@@ -183,8 +183,16 @@ function header(r: Invocation): string {
 const tmpNote = (r: Invocation) =>
   `--- environment ${r.environment}: its /tmp holds ${r.tmpOverLimitMb} MB, over Lambda's default ${DEFAULT_EPHEMERAL_STORAGE_MB} MB (on Lambda, the write past it fails with ENOSPC)`;
 
+/** The lines that say what of Lambda's isolation an environment lacks here, and why (lambda/isolation.ts): on its first invocation. */
+export const unenforcedNotes = (r: Invocation) => [
+  ...(r.unenforced?.readOnlyCode ? [`--- environment ${r.environment}: its code directory and layers are writable here, read-only on Lambda (EROFS): ${r.unenforced.readOnlyCode}`] : []),
+  ...(r.unenforced?.processLimit ? [`--- environment ${r.environment}: no limit of ${MAX_PROCESSES} processes/threads here, as Lambda has: ${r.unenforced.processLimit}`] : []),
+];
+
 function printConsole(r: Invocation) {
-  const out: string[] = [header(r)];
+  // What of Lambda's isolation the environment lacks, under the header of its first invocation (the
+  // log below stays Lambda's, up to the service's own lines after it).
+  const out: string[] = [header(r), ...unenforcedNotes(r)];
   if (r.error) out.push('Response:', JSON.stringify({ errorType: r.error.errorType, errorMessage: r.error.errorMessage, ...(r.error.trace ? { trace: r.error.trace } : {}) }, null, 2));
   else out.push('Response:', r.response === undefined ? 'null' : JSON.stringify(r.response, null, 2));
   const s = r.stream;
@@ -240,6 +248,7 @@ async function serve(fnOpts: FunctionOptions, opts: { port: number; asyncRetryDe
             ? `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); no retry left: the event is dropped`
             : `--- Event invocation ${inv.requestId} failed (attempt ${how.attempt + 1}); retried in ${how.retryInMs} ms`);
         }
+        lines.push(...unenforcedNotes(inv));
         out(lines.join('\n') + '\n');
       },
     },
@@ -381,6 +390,7 @@ export const spec = command({
         billedMs: r.billedMs,
         maxMemoryUsedMb: r.maxMemoryUsedMb,
         ...(r.tmpOverLimitMb !== undefined ? { tmpOverLimitMb: r.tmpOverLimitMb } : {}),
+        ...(r.unenforced ? { unenforced: r.unenforced } : {}),
         ...(r.error ? { error: r.error } : { response: r.response ?? null }),
         ...(r.initError ? { initError: r.initError } : {}),
         logs: r.rawLogs,

@@ -33,7 +33,8 @@ import {
   CREDENTIAL_ENV, EXIT_ERROR_TYPE, MAX_STREAMED_RESPONSE_BYTES, OUT_OF_MEMORY_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, platformErrorType, streamTooLarge, taskTimedOut, type LogFormat,
 } from './aws.ts';
 import { bootstrap } from './bootstrap.ts';
-import { EnvironmentTmp } from './isolation.ts';
+import { EnvironmentPids } from './cgroup.ts';
+import { EnvironmentTmp, isolatedLaunch, type IsolationSupport } from './isolation.ts';
 import { billedMs, exitLines, messageOf, normaliseLogs, platformLines, printedBy, timeoutLine, type PlatformLines, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply, type StreamEnd, type StreamReceiver } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
@@ -102,6 +103,12 @@ export interface Invocation {
    * held): on Lambda a write past the size fails (ENOSPC); here it did not (lambda/isolation.ts).
    */
   tmpOverLimitMb?: number;
+  /**
+   * On the first invocation an environment serves: the parts of Lambda's isolation this machine did
+   * not let the service apply to it, each with the reason (lambda/isolation.ts): its code directory
+   * and layers stayed writable (`readOnlyCode`), it had no limit of 1,024 processes/threads (`processLimit`).
+   */
+  unenforced?: { readOnlyCode?: string; processLimit?: string };
   /** Refused before reaching any environment: throttled, or the request was over the payload limit. */
   refused?: 'throttled' | 'request-too-large';
   /**
@@ -135,6 +142,8 @@ export interface FunctionConfig {
   label(id: string): string;
   /** Report what each freeze leaves pending (lambda/freeze-report.ts): Invocation.pendingAtFreeze. */
   reportPending?: boolean;
+  /** What this machine lets the service apply of Lambda's isolation (lambda/isolation.ts isolationSupport). */
+  isolation: IsolationSupport;
 }
 
 export interface InvokeRequest {
@@ -217,6 +226,10 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
   private readonly platform: PlatformLines;
   /** This environment's /tmp (TMPDIR), made at its first runtime process, removed at its shutdown. */
   private readonly tmp = new EnvironmentTmp();
+  /** Its limit of processes and threads (a pids cgroup), made at its first runtime process, removed at its shutdown. */
+  private readonly pids: EnvironmentPids;
+  /** Whether its first invocation has said what of Lambda's isolation it lacks. */
+  private toldUnenforced = false;
   busy = false;
   gone = false;
   /** performance.now() when its last invocation ended (0: never). */
@@ -228,6 +241,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     const day = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${String(now.getUTCDate()).padStart(2, '0')}`;
     this.logStream = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
     this.platform = platformLines(cfg.logFormat, { functionName: cfg.functionName, functionArn: this.functionArn });
+    this.pids = new EnvironmentPids(id);
   }
 
   private get functionArn(): string {
@@ -356,7 +370,14 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     this.initErrorPosted = undefined;
     const c = this.cfg;
     const { launch, env } = bootstrap(c.info, c.nodePath, c.memoryMb, c.env, c.layers, c.taskRoot);
-    const sb = new Sandbox(c.info, launch, c.taskRoot, this.functionEnv(env), sink, c.memoryMb);
+    // In front of the bootstrap: the environment's process limit and its read-only code, where this machine allows them.
+    const ro = c.isolation.readOnlyCode;
+    const isolated = isolatedLaunch(launch, {
+      unshare: ro.ok ? ro.unshare : undefined,
+      readOnly: [c.taskRoot, ...c.layers],
+      cgroup: c.isolation.processLimit.ok ? this.pids.dir() : undefined,
+    });
+    const sb = new Sandbox(c.info, isolated, c.taskRoot, this.functionEnv(env), sink, c.memoryMb);
     this.sandbox = sb;
     return sb;
   }
@@ -584,6 +605,15 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (a.exit) inv.exit = a.exit;
     const tmpOver = this.tmp.overLimitMb();
     if (tmpOver !== undefined) inv.tmpOverLimitMb = tmpOver;
+    if (!this.toldUnenforced) {
+      this.toldUnenforced = true;
+      const iso = c.isolation;
+      const unenforced = {
+        ...(!iso.readOnlyCode.ok ? { readOnlyCode: iso.readOnlyCode.reason } : {}),
+        ...(!iso.processLimit.ok ? { processLimit: iso.processLimit.reason } : this.pids.reason ? { processLimit: this.pids.reason } : {}),
+      };
+      if (Object.keys(unenforced).length) inv.unenforced = unenforced;
+    }
     if (a.pending && 'items' in a.pending) inv.pendingAtFreeze = a.pending.items;
     if (a.pending && 'unavailable' in a.pending) inv.pendingUnknown = a.pending.unavailable;
     return inv;
@@ -599,5 +629,6 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (this.pendingNext) this.pendingNext.destroy();
     await this.api.close();
     this.tmp.remove();
+    await this.pids.remove();
   }
 }

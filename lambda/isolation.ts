@@ -1,5 +1,7 @@
-// What keeps one execution environment apart from the others and from the host, as far as an
-// unprivileged process can: its own /tmp, and the size Lambda gives it.
+// What keeps one execution environment apart from the others and from the host: its own /tmp and
+// the size Lambda gives it, a read-only code directory, Lambda's process limit (lambda/cgroup.ts),
+// and memory counted over every process it starts. What the machine does not allow is said, not
+// pretended: isolationSupport() gives the reason, and the service prints it (Invocation.unenforced).
 //
 // /tmp. On Lambda each execution environment has its own /tmp, "512 MB to 10,240 MB" (aws.ts
 // DEFAULT_EPHEMERAL_STORAGE_MB), kept across the invocations the environment serves. Here each
@@ -7,16 +9,31 @@
 // TMPDIR (so os.tmpdir() is that folder), made when its first runtime process starts and removed
 // when the environment shuts down (held by harness/procs.ts holdFolder: removed also if the service
 // itself is killed). A function that writes to the literal path "/tmp" still reaches the host's
-// /tmp: giving each environment a private /tmp mount needs a mount namespace, which needs root or
-// unprivileged user namespaces, and CI runners are neither reliably; the service does not try.
+// /tmp: a private folder mounted over /tmp (possible in the mount namespace below) would also hide
+// from the runtime whatever it needs under the host's /tmp (a task root or a layer folder there, as
+// the specs' own are), and exists only where that namespace can be made; the service does not try.
 // The size is not enforced as a file system would (a write past it does not fail with ENOSPC
 // here); the service measures the folder after each invocation and reports when it is over
 // (Invocation.tmpOverLimitMb; the command prints a line).
-import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+//
+// The code directory. On Lambda the function's code (/var/task) and its layers (/opt) are on a
+// read-only file system, and a write there fails with EROFS; AWS's local emulator, the SAM CLI,
+// mounts the code read-only too (aws.ts READ_ONLY_CODE quotes both). Here the runtime process starts
+// in a mount namespace of its own (`unshare --mount --propagation private`, which execs in place:
+// same process id and group) and lambda/runtime/isolate.sh binds the task root and each layer
+// folder onto itself read-only, at the same path, so that a handler's dependencies still resolve
+// through its parent folders' node_modules (which stay writable: on Lambda they are inside
+// /var/task). Only the runtime's processes see the mount; it goes with them. That needs the right
+// to make a mount namespace (root, CAP_SYS_ADMIN): elsewhere the folders stay writable and the
+// service says so.
+import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { descendants, holdFolder } from '../harness/procs.ts';
+import { delimiter, join } from 'node:path';
+import { ROOT } from '../harness/project.ts';
+import { descendants, holdFolder, run } from '../harness/procs.ts';
 import { DEFAULT_EPHEMERAL_STORAGE_MB } from './aws.ts';
+import type { Launch } from './bootstrap.ts';
+import { pidsSupport, type Support } from './cgroup.ts';
 
 export class EnvironmentTmp {
   private path?: string;
@@ -72,12 +89,84 @@ function folderBytes(dir: string): number {
 }
 
 // Memory. Lambda's memory size limits the whole execution environment: the runtime and every
-// process it starts (QUOTAS: "Function memory allocation"). A cgroup would measure that exactly,
-// but creating one needs root or a delegated cgroup (systemd's), which CI runners and containers
-// do not reliably give; the service sums instead the resident sets of the runtime process and of
-// its descendants (harness/procs.ts descendants), each time it reads the memory.
+// process it starts (QUOTAS: "Function memory allocation"). The service sums the resident sets of
+// the runtime process and of its descendants (harness/procs.ts descendants), each time it reads
+// the memory, on every machine. A memory cgroup, where the service can make one (as it makes the
+// pids cgroup), would give other figures: it charges a page to the cgroup that first touched it, so
+// the Node binary's pages that the host already has in its page cache are not counted (a Node
+// holding 20 MB peaked at 28 MB in a cgroup v1 memory cgroup, VmHWM 61 MB, here), and REPORT's
+// Max Memory Used would depend on the machine's cgroups and on what ran before.
 
 /** kB resident now in a process and all its descendants together (harness/procs.ts descendants). */
 export function treeRssKb(root: number): number {
   return descendants(root).reduce((kb, p) => kb + (Number.isFinite(p.rssBytes) ? p.rssBytes / 1024 : 0), 0);
+}
+
+// ---- the code directory and the process limit -----------------------------------------------
+
+/** The script that joins the environment's cgroup and makes the code read-only, then execs the bootstrap. */
+export const ISOLATE_SCRIPT = join(ROOT, 'lambda', 'runtime', 'isolate.sh');
+
+/** What this machine lets the service apply; each one not applied with the reason. */
+export interface IsolationSupport {
+  /** A read-only code directory: `unshare` is the program that makes the mount namespace. */
+  readOnlyCode: { ok: true; unshare: string } | { ok: false; reason: string };
+  /** Lambda's 1,024 processes/threads, as a pids cgroup (lambda/cgroup.ts). */
+  processLimit: Support;
+}
+
+/** A program's path in PATH or the system's folders, if it is there and executable. */
+function findProgram(name: string): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/bin', '/usr/sbin', '/sbin'].filter(Boolean);
+  for (const d of dirs) {
+    try {
+      accessSync(join(d, name), constants.X_OK);
+      return join(d, name);
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** unshare's arguments for a mount namespace of the process's own, whose mounts nobody else sees. */
+const unshareArgs = ['--mount', '--propagation', 'private'];
+
+/** Whether a folder bound onto itself read-only in a mount namespace refuses a write, found by doing it once on a folder of its own. */
+async function readOnlySupport(): Promise<IsolationSupport['readOnlyCode']> {
+  if (process.platform !== 'linux') return { ok: false, reason: 'mount namespaces are Linux only' };
+  const unshare = findProgram('unshare');
+  if (!unshare) return { ok: false, reason: 'unshare (util-linux) is not installed' };
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-ro-probe-'));
+  const release = holdFolder(dir);
+  try {
+    const r = await run(unshare, [...unshareArgs, '/bin/sh', ISOLATE_SCRIPT, '--ro', dir, '--', '/bin/sh', '-c', ': > "$0/written"', dir], { timeout: 60_000 });
+    if (/Read-only file system/.test(r.stderr)) return { ok: true, unshare };
+    if (r.code === 0) return { ok: false, reason: 'a folder bound onto itself read-only in a mount namespace still took a write' };
+    const said = r.stderr.trim().split('\n')[0] || `exit ${r.code}`;
+    return { ok: false, reason: `no mount namespace of its own for the runtime (${said}): it needs root (CAP_SYS_ADMIN)` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    release();
+  }
+}
+
+let support: Promise<IsolationSupport> | undefined;
+
+/** What this machine allows (found once per process, then kept). */
+export function isolationSupport(): Promise<IsolationSupport> {
+  support ??= readOnlySupport().then((readOnlyCode) => ({ readOnlyCode, processLimit: pidsSupport() }));
+  return support;
+}
+
+/**
+ * The runtime process's command with the isolation this machine allows put in front of Lambda's
+ * bootstrap: joining `cgroup`, the `readOnly` folders read-only in a mount namespace of its own
+ * (with `unshare`). Without either, `launch` itself.
+ */
+export function isolatedLaunch(launch: Launch, o: { unshare?: string; readOnly: string[]; cgroup?: string }): Launch {
+  const steps = [...(o.cgroup ? ['--cgroup', o.cgroup] : []), ...(o.unshare ? o.readOnly.flatMap((d) => ['--ro', d]) : [])];
+  if (!steps.length) return launch;
+  const script = [ISOLATE_SCRIPT, ...steps, '--', launch.file, ...launch.args];
+  return o.unshare ? { file: o.unshare, args: [...unshareArgs, '/bin/sh', ...script] } : { file: '/bin/sh', args: script };
 }

@@ -35,6 +35,7 @@ import {
   MAX_ENV_BYTES, MAX_RESPONSE_BYTES, MAX_STREAMED_RESPONSE_BYTES, MIN_MEMORY_MB, REQUEST_TOO_LARGE, RESERVED_ENV, THROTTLED, type LogFormat,
 } from './aws.ts';
 import { ExecutionEnvironment, type FunctionConfig, type Invocation } from './environment.ts';
+import { isolationSupport, type IsolationSupport } from './isolation.ts';
 import { prepareRuntime, runtimeInfo, runtimeVersion } from './runtimes.ts';
 import type { StreamListener } from './streaming.ts';
 
@@ -88,6 +89,12 @@ export interface FunctionOptions {
    * creates (npm run lambda turns it on).
    */
   reportPending?: boolean;
+  /**
+   * What of Lambda's isolation to apply (a read-only code directory, the process limit): by default
+   * all that this machine allows (lambda/isolation.ts isolationSupport). A spec gives less, with a
+   * reason, to show what the service does on a machine that allows less.
+   */
+  isolation?: IsolationSupport;
 }
 
 export interface InvokeOptions {
@@ -356,6 +363,7 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
   const { info, file, timeoutSec: t, initTimeoutSec: initT, memoryMb, concurrency, gapMs, logFormat, env, layers, region } = checkFunction(opts);
   const prepared = await prepareRuntime(info.name);
   if (!prepared.ok) throw new SpecError(prepared.reason);
+  const isolation = opts.isolation ?? await isolationSupport();
   const name = basename(file, extname(file));
   return new Fn(
     {
@@ -373,6 +381,7 @@ export async function startFunction(opts: FunctionOptions): Promise<LambdaFuncti
       layers,
       region,
       reportPending: !!opts.reportPending,
+      isolation,
     },
     printTarget(prepared.node),
     { concurrency, gapMs, idleReapMs: opts.idleReapMs, onShutdown: opts.onShutdown },

@@ -39,6 +39,8 @@ export interface LambdaClaimOptions {
   note?: string;
   /** Test time limit in ms (default 180 s: the machine may be loaded). */
   timeout?: number;
+  /** Why this machine cannot show the claim (the mechanism it needs is not allowed here): then it is skipped with that reason. */
+  unsupported?: string;
 }
 
 /**
@@ -50,6 +52,7 @@ export function lambdaClaim(name: string, runtime: RuntimeName, check: () => Pro
   const title = `${name}${opts.note ? ` (${opts.note})` : ''}: ${s.claim}`;
   const a = runtimeAvailability(runtime);
   if (!a.ok) return skipped(`${title} [${runtime}]`, a.reason);
+  if (opts.unsupported) return skipped(`${title} [${runtime}]`, opts.unsupported);
   it(title, { meta: { claim: { scenario: s.id, target: runtime, hash: s.hash } }, timeout: opts.timeout ?? 180_000 }, check);
 }
 

@@ -145,6 +145,7 @@ const FIELDS = {
   error: (r: Invocation, ctx: Context) => labelled(r.error, ctx),
   initError: (r: Invocation, ctx: Context) => labelled(r.initError, ctx),
   exit: (r: Invocation) => r.exit,
+  unenforced: (r: Invocation) => r.unenforced,
   lines: (r: Invocation) => r.lines,
   initLines: (r: Invocation) => r.initLines,
   logs: (r: Invocation) => r.logs,

@@ -185,7 +185,7 @@ const tmpNote = (r: Invocation) =>
 
 /** The lines that say what of Lambda's isolation an environment lacks here, and why (lambda/isolation.ts): on its first invocation. */
 export const unenforcedNotes = (r: Invocation) => [
-  ...(r.unenforced?.readOnlyCode ? [`--- environment ${r.environment}: its code directory and layers are writable here, read-only on Lambda (EROFS): ${r.unenforced.readOnlyCode}`] : []),
+  ...(r.unenforced?.readOnlyCode ? [`--- environment ${r.environment}: its code directory and layers are writable here, read-only on Lambda (EROFS), and its /tmp is TMPDIR, not /tmp itself: ${r.unenforced.readOnlyCode}`] : []),
   ...(r.unenforced?.processLimit ? [`--- environment ${r.environment}: no limit of ${MAX_PROCESSES} processes/threads here, as Lambda has: ${r.unenforced.processLimit}`] : []),
 ];
 

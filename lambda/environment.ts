@@ -26,15 +26,15 @@
 // place the next invocation elsewhere.
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { dirname } from 'node:path';
+import { delimiter, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SpecError } from '../harness/project.ts';
+import { ROOT, SpecError } from '../harness/project.ts';
 import {
   CREDENTIAL_ENV, EXIT_ERROR_TYPE, MAX_STREAMED_RESPONSE_BYTES, OUT_OF_MEMORY_ERROR_TYPE, RESPONSE_TOO_LARGE, TIMEOUT_ERROR_TYPE, exitReason, platformErrorType, streamTooLarge, taskTimedOut, type LogFormat,
 } from './aws.ts';
 import { bootstrap } from './bootstrap.ts';
 import { EnvironmentPids } from './cgroup.ts';
-import { EnvironmentTmp, isolatedLaunch, type IsolationSupport } from './isolation.ts';
+import { EnvironmentTmp, hostTmpEntries, isolatedLaunch, type IsolationSupport } from './isolation.ts';
 import { billedMs, exitLines, messageOf, normaliseLogs, platformLines, printedBy, timeoutLine, type PlatformLines, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply, type StreamEnd, type StreamReceiver } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
@@ -103,6 +103,12 @@ export interface Invocation {
    * held): on Lambda a write past the size fails (ENOSPC); here it did not (lambda/isolation.ts).
    */
   tmpOverLimitMb?: number;
+  /**
+   * Where the environment's /tmp is on this machine: a folder of its own under the host's temporary
+   * folder, removed when the environment shuts down. The runtime sees it as /tmp itself where the
+   * service can give it a mount namespace (lambda/isolation.ts), else as TMPDIR.
+   */
+  tmpFolder?: string;
   /**
    * On the first invocation an environment serves: the parts of Lambda's isolation this machine did
    * not let the service apply to it, each with the reason (lambda/isolation.ts): its code directory
@@ -330,7 +336,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 
   // ---- the runtime process --------------------------------------------------------------------
 
-  private functionEnv(started: Record<string, string>): Record<string, string> {
+  private functionEnv(started: Record<string, string>, privateTmp: boolean): Record<string, string> {
     const c = this.cfg;
     const credentials: Record<string, string> = {};
     for (const k of CREDENTIAL_ENV) if (process.env[k]) credentials[k] = process.env[k]!;
@@ -340,7 +346,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       HOME: process.env.HOME ?? '/tmp',
       // PATH and NODE_PATH as the bootstrap sets them (lambda/bootstrap.ts), and this environment's own /tmp.
       ...started,
-      TMPDIR: this.tmp.dir(),
+      ...(privateTmp ? {} : { TMPDIR: this.tmp.dir() }),
       // The function's own variables; the ones Lambda defines below cannot be overridden
       // (aws.ts RESERVED_ENV: startFunction refuses them).
       ...c.env,
@@ -371,13 +377,17 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     const c = this.cfg;
     const { launch, env } = bootstrap(c.info, c.nodePath, c.memoryMb, c.env, c.layers, c.taskRoot);
     // In front of the bootstrap: the environment's process limit and its read-only code, where this machine allows them.
+    // With a mount namespace, the environment's folder is /tmp itself (and TMPDIR is not set, as
+    // on Lambda); without one, it is TMPDIR.
     const ro = c.isolation.readOnlyCode;
+    const fnEnv = this.functionEnv(env, ro.ok);
     const isolated = isolatedLaunch(launch, {
       unshare: ro.ok ? ro.unshare : undefined,
       readOnly: [c.taskRoot, ...c.layers],
       cgroup: c.isolation.processLimit.ok ? this.pids.dir() : undefined,
+      tmp: ro.ok ? { dir: this.tmp.dir(), keep: hostTmpEntries(launch, { ...fnEnv, TASK_ROOT: c.taskRoot, LAYERS: c.layers.join(delimiter), ROOT }, this.tmp.dir()) } : undefined,
     });
-    const sb = new Sandbox(c.info, isolated, c.taskRoot, this.functionEnv(env), sink, c.memoryMb);
+    const sb = new Sandbox(c.info, isolated, c.taskRoot, fnEnv, sink, c.memoryMb);
     this.sandbox = sb;
     return sb;
   }
@@ -603,6 +613,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (a.error) inv.error = a.error;
     if (a.initError) inv.initError = a.initError;
     if (a.exit) inv.exit = a.exit;
+    if (this.tmp.made) inv.tmpFolder = this.tmp.made;
     const tmpOver = this.tmp.overLimitMb();
     if (tmpOver !== undefined) inv.tmpOverLimitMb = tmpOver;
     if (!this.toldUnenforced) {

@@ -5,16 +5,17 @@
 //
 // /tmp. On Lambda each execution environment has its own /tmp, "512 MB to 10,240 MB" (aws.ts
 // DEFAULT_EPHEMERAL_STORAGE_MB), kept across the invocations the environment serves. Here each
-// environment gets a folder of its own under the host's temporary folder, given to the runtime as
-// TMPDIR (so os.tmpdir() is that folder), made when its first runtime process starts and removed
-// when the environment shuts down (held by harness/procs.ts holdFolder: removed also if the service
-// itself is killed). A function that writes to the literal path "/tmp" still reaches the host's
-// /tmp: a private folder mounted over /tmp (possible in the mount namespace below) would also hide
-// from the runtime whatever it needs under the host's /tmp (a task root or a layer folder there, as
-// the specs' own are), and exists only where that namespace can be made; the service does not try.
-// The size is not enforced as a file system would (a write past it does not fail with ENOSPC
-// here); the service measures the folder after each invocation and reports when it is over
-// (Invocation.tmpOverLimitMb; the command prints a line).
+// environment gets a folder of its own under the host's temporary folder, made when its first
+// runtime process starts and removed when the environment shuts down (held by harness/procs.ts
+// holdFolder: removed also if the service itself is killed), kept across its runtime processes.
+// Where the service can give the runtime a mount namespace (below), that folder is bound onto /tmp
+// itself, so the literal path "/tmp" is the environment's and no other's, and TMPDIR is not set (as
+// on Lambda); what the runtime needs from the host's /tmp (a task root, a layer, the project when it
+// lives there) is bound back in at its place, as an empty folder of that name in the function's
+// /tmp (hostTmpEntries). Elsewhere the folder is TMPDIR (os.tmpdir()), and a function that writes to
+// the literal "/tmp" reaches the host's. The size is not enforced as a file system would (a write
+// past it does not fail with ENOSPC here); the service measures the folder after each invocation
+// and reports when it is over (Invocation.tmpOverLimitMb; the command prints a line).
 //
 // The code directory. On Lambda the function's code (/var/task) and its layers (/opt) are on a
 // read-only file system, and a write there fails with EROFS; AWS's local emulator, the SAM CLI,
@@ -45,6 +46,11 @@ export class EnvironmentTmp {
       this.path = mkdtempSync(join(tmpdir(), 'lambda-tmp-'));
       this.release = holdFolder(this.path);
     }
+    return this.path;
+  }
+
+  /** The folder, if it has been made. */
+  get made(): string | undefined {
     return this.path;
   }
 
@@ -161,12 +167,30 @@ export function isolationSupport(): Promise<IsolationSupport> {
 
 /**
  * The runtime process's command with the isolation this machine allows put in front of Lambda's
- * bootstrap: joining `cgroup`, the `readOnly` folders read-only in a mount namespace of its own
- * (with `unshare`). Without either, `launch` itself.
+ * bootstrap: joining `cgroup`, and in a mount namespace of its own (with `unshare`) the
+ * environment's folder as /tmp (`tmp.dir`, with the host's /tmp entries `tmp.keep` bound back in)
+ * and the `readOnly` folders read-only. Without either, `launch` itself.
  */
-export function isolatedLaunch(launch: Launch, o: { unshare?: string; readOnly: string[]; cgroup?: string }): Launch {
-  const steps = [...(o.cgroup ? ['--cgroup', o.cgroup] : []), ...(o.unshare ? o.readOnly.flatMap((d) => ['--ro', d]) : [])];
+export function isolatedLaunch(launch: Launch, o: { unshare?: string; readOnly: string[]; cgroup?: string; tmp?: { dir: string; keep: string[] } }): Launch {
+  const tmp = o.unshare && o.tmp ? ['--tmp', o.tmp.dir, ...o.tmp.keep.flatMap((k) => ['--keep', k])] : [];
+  const steps = [...(o.cgroup ? ['--cgroup', o.cgroup] : []), ...tmp, ...(o.unshare ? o.readOnly.flatMap((d) => ['--ro', d]) : [])];
   if (!steps.length) return launch;
   const script = [ISOLATE_SCRIPT, ...steps, '--', launch.file, ...launch.args];
   return o.unshare ? { file: o.unshare, args: [...unshareArgs, '/bin/sh', ...script] } : { file: '/bin/sh', args: script };
+}
+
+/**
+ * The entries of the host's /tmp that a runtime process started with `launch` and `env` needs once
+ * the environment's folder is its /tmp: the first component under /tmp of every absolute path in
+ * its command line and in its environment's values (PATH-like lists split), but the environment's
+ * own folder. A task root, a layer or the project itself under /tmp stays where it is.
+ */
+export function hostTmpEntries(launch: Launch, env: Record<string, string>, own: string): string[] {
+  const words = [launch.file, ...launch.args, ...Object.values(env)].flatMap((v) => v.split(delimiter));
+  const names = new Set<string>();
+  for (const w of words) {
+    const m = /^\/tmp\/([^/]+)/.exec(w.trim());
+    if (m && m[1] !== '.' && m[1] !== '..' && `/tmp/${m[1]}` !== own) names.add(m[1]!);
+  }
+  return [...names].sort();
 }

@@ -1,5 +1,5 @@
 /*---
-claim: 'Each execution environment has a /tmp of its own (os.tmpdir(), TMPDIR): a file one environment writes there is not seen by another environment of the same function, it is still there for the next invocation of the same environment, and it is removed when the environment shuts down.'
+claim: 'Each execution environment has a /tmp of its own (the path /tmp itself, os.tmpdir()): a file one environment writes there is not seen by another environment of the same function, it is still there for the next invocation of the same environment, and it is removed when the environment shuts down.'
 source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html ("Each execution environment also provides between 512 MB and 10,240 MB, in 1-MB increments, of disk space in the /tmp directory. The directory content remains when the execution environment is frozen, providing a transient cache that can be used for multiple invocations.")'
 tags: [lambda]
 why: '/tmp belongs to one execution environment: it survives between the invocations that environment serves, and it is empty in a new environment. Concurrent invocations run in different environments, so a file written by one is never visible to the other; code that expects a shared /tmp (a lock file, a cache filled once) works on one laptop process and not on Lambda.'

@@ -7,9 +7,18 @@
 #                   as Lambda's are, at the same path. Only in a mount namespace of the process's
 #                   own (it is started as `unshare --mount --propagation private /bin/sh isolate.sh`),
 #                   so that nobody else sees the mount, and it goes with the namespace's last process
+#   --tmp <dir>     bind <dir>, the environment's own folder, onto /tmp (in the same mount
+#                   namespace): the literal path /tmp is the environment's, as on Lambda, and no
+#                   other environment's. The shell keeps the host's /tmp as its working directory,
+#                   so that what follows can still reach it
+#   --keep <name>   after --tmp: bind the host's /tmp/<name> back in at the same place, for what the
+#                   runtime itself needs there (a task root, a layer, the project under /tmp). The
+#                   source is reached through the working directory (/proc/self/cwd, not
+#                   canonicalised: the name /tmp now means the environment's folder)
 #   --              the command: exec'd in place (same process id, same group, same pipes)
 # A step that fails ends the process, exit 125 and one line on stderr: the service checked that
 # this machine allows each step it asks for.
+start_dir=$(pwd)
 while [ $# -gt 0 ]; do
   case "$1" in
     --cgroup)
@@ -24,7 +33,22 @@ while [ $# -gt 0 ]; do
         exit 125
       fi
       shift 2 ;;
+    --tmp)
+      if ! { cd /tmp && mount --bind "$2" /tmp; } 2>/dev/null; then
+        echo "lambda/runtime/isolate.sh: cannot mount $2 on /tmp" >&2
+        exit 125
+      fi
+      shift 2 ;;
+    --keep)
+      if [ -d "/proc/self/cwd/$2" ]; then made=$(mkdir -p "/tmp/$2" 2>&1); else made=$(: > "/tmp/$2" 2>&1); fi
+      if [ -n "$made" ] || ! mount --no-canonicalize --bind "/proc/self/cwd/$2" "/tmp/$2" 2>/dev/null; then
+        echo "lambda/runtime/isolate.sh: cannot keep the host's /tmp/$2" >&2
+        exit 125
+      fi
+      shift 2 ;;
     --)
+      # Where the runtime was started (its task root), by name again: under /tmp that is a kept path.
+      cd "$start_dir" || exit 125
       shift
       break ;;
     *)

@@ -12,7 +12,7 @@ import { ROOT } from '../../harness/project.ts';
 import { isRunning, killGroup, tree, until, type Proc } from '../../harness/procs.ts';
 import { CGROUP_PREFIX, cgroupMounts, ownCgroup, pidsParent } from '../../lambda/cgroup.ts';
 import { unenforcedNotes } from '../../lambda/cli.ts';
-import { isolatedLaunch, isolationSupport, ISOLATE_SCRIPT } from '../../lambda/isolation.ts';
+import { hostTmpEntries, isolatedLaunch, isolationSupport, ISOLATE_SCRIPT } from '../../lambda/isolation.ts';
 import { runtimeAvailability } from '../../lambda/service.ts';
 import { functions, HANDLERS, handlerFile, lambdaClaim, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
 import { tempFolder } from '../support/temp.ts';
@@ -64,7 +64,8 @@ for (const runtime of SPEC_RUNTIMES) {
       expectInvocations([own, inLayer, tmp], [
         { environment: 1, coldStart: true, unenforced: undefined, error: erofs(join(HANDLERS, `.written-by-${own.pid}`)) },
         { environment: 1, coldStart: false, error: erofs(join(layer, `.written-by-${inLayer.pid}`)) },
-        { environment: 1, coldStart: false, error: undefined, response: { wrote: expect.stringMatching(/\/lambda-tmp-[^/]+$/) } },
+        // Where the code can be made read-only, the environment's folder is /tmp itself (lambda/isolation.ts).
+        { environment: 1, coldStart: false, error: undefined, response: { wrote: '/tmp' } },
       ]);
     });
     expect([...written(HANDLERS), ...written(layer)]).toEqual([]);
@@ -152,7 +153,7 @@ describe('the isolation around the runtime process (lambda/isolation.ts, lambda/
       expect(a.response).toEqual({ wrote: HANDLERS });
       expect(a.unenforced).toEqual({ readOnlyCode: 'not given in this test', processLimit: 'not given either' });
       expect(unenforcedNotes(a)).toEqual([
-        "--- environment 1: its code directory and layers are writable here, read-only on Lambda (EROFS): not given in this test",
+        "--- environment 1: its code directory and layers are writable here, read-only on Lambda (EROFS), and its /tmp is TMPDIR, not /tmp itself: not given in this test",
         '--- environment 1: no limit of 1024 processes/threads here, as Lambda has: not given either',
       ]);
       // Said once per environment: not on its next invocation.
@@ -195,5 +196,18 @@ describe('finding the pids cgroup hierarchy (lambda/cgroup.ts) and the command l
       file: '/usr/bin/unshare',
       args: ['--mount', '--propagation', 'private', '/bin/sh', ISOLATE_SCRIPT, '--cgroup', '/cg', '--ro', '/code', '--ro', '/layer', '--', '/bin/sh', 'bootstrap.sh', '/node', '--expose-gc'],
     });
+    // The environment's folder on /tmp, and the host's /tmp entries it needs kept, before the read-only
+    // folders (which may be among them); without a mount namespace, none of it.
+    const tmp = { dir: '/tmp/lambda-tmp-x', keep: ['code-here'] };
+    expect(isolatedLaunch(launch, { readOnly: ['/tmp/code-here/fn'], tmp, unshare: '/usr/bin/unshare' }).args).toEqual(
+      ['--mount', '--propagation', 'private', '/bin/sh', ISOLATE_SCRIPT, '--tmp', '/tmp/lambda-tmp-x', '--keep', 'code-here', '--ro', '/tmp/code-here/fn', '--', '/bin/sh', 'bootstrap.sh', '/node', '--expose-gc'],
+    );
+    expect(isolatedLaunch(launch, { readOnly: ['/code'], tmp })).toEqual(launch);
+  });
+
+  it("keeps the host's /tmp entries that the command line and the environment name, but the environment's own folder", () => {
+    const launch = { file: '/bin/sh', args: ['/tmp/clone/lambda/runtime/bootstrap.sh', '/tmp/cache/node/bin/node'] };
+    const env = { NODE_PATH: '/opt/nodejs/node_modules:/tmp/layer-a/nodejs/node_modules:/var/task', TASK_ROOT: '/tmp/clone/lambda/handlers', TMPDIR_HOST: '/tmp/lambda-tmp-x', OTHER: 'not /tmp/a path', ODD: '/tmp/../etc' };
+    expect(hostTmpEntries(launch, env, '/tmp/lambda-tmp-x')).toEqual(['cache', 'clone', 'layer-a']);
   });
 });

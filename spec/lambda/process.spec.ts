@@ -8,10 +8,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnvironmentTmp } from '../../lambda/isolation.ts';
+import { EnvironmentTmp, isolationSupport } from '../../lambda/isolation.ts';
 import { functions, HANDLERS, lambdaClaim, SPEC_RUNTIMES, type RuntimeName } from '../support/lambda-claims.ts';
 
 const fns = functions();
+/** Whether the runtime's /tmp is the environment's folder itself (a mount namespace: lambda/isolation.ts), else TMPDIR. */
+const privateTmp = (await isolationSupport()).readOnlyCode.ok;
 // A layer as its .zip extracts: nodejs/node_modules/<package>. Made once tests run (a file that
 // fails to load leaves nothing behind).
 let layer = '';
@@ -137,8 +139,11 @@ for (const runtime of SPEC_RUNTIMES) {
       expect([a.environment, b.environment]).toEqual([1, 2]);
       expect(a.response).toMatchObject({ files: ['mark-a'] });
       expect(b.response).toMatchObject({ files: ['mark-b'] });
-      dirs = [a, b].map((r) => (r.response as { tmp: string }).tmp);
+      // Each environment's folder on this machine; the runtime sees it as /tmp itself where the
+      // service can give it a mount namespace, else as TMPDIR (os.tmpdir()).
+      dirs = [a, b].map((r) => r.tmpFolder!);
       expect(dirs[0]).not.toBe(dirs[1]);
+      expect([a, b].map((r) => (r.response as { tmp: string }).tmp)).toEqual(privateTmp ? ['/tmp', '/tmp'] : dirs);
       // The next invocation goes to one of them: its /tmp still holds that environment's file.
       const c = await fn.invoke({ tag: 'c' });
       expect(c.response).toMatchObject({ files: [c.environment === 1 ? 'mark-a' : 'mark-b', 'mark-c'] });

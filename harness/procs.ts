@@ -80,8 +80,11 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** Running processes (not this one) whose command line or environment contains `token`. */
-export function runningWith(token: string, where: 'cmdline' | 'environ' = 'cmdline'): number[] {
+/**
+ * Running processes (not this one) whose command line, environment or mounts (`mountinfo`: a
+ * Lambda runtime's /tmp is a folder bound there, lambda/isolation.ts) contain `token`.
+ */
+export function runningWith(token: string, where: 'cmdline' | 'environ' | 'mountinfo' = 'cmdline'): number[] {
   return processes()
     .filter((p) => p.state !== 'Z' && p.pid !== process.pid)
     .filter((p) => {

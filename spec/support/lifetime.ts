@@ -62,9 +62,28 @@ export interface LifetimeCase {
 // At most n of the e2e cases at once (they start whole vitest runs: not all at once on two cores).
 export { limiter } from '../../tools/pool.ts';
 
-/** The processes (not zombies) whose environment names `token`, with their command lines. */
+/**
+ * A path as /proc/<pid>/mountinfo names the source of a bind mount: inside its file system (the
+ * root of the mount it is on, then the rest of it), so /tmp/x is /x where /tmp is a file system of
+ * its own (a tmpfs) and /tmp/x where it is on /.
+ */
+export function inItsFileSystem(path: string): string {
+  let best = { point: '/', root: '/' };
+  for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+    const f = line.split(' ');
+    const point = f[4]?.replace(/\\040/g, ' ');
+    if (!point || !f[3]) continue;
+    if ((path === point || path.startsWith(point === '/' ? '/' : `${point}/`)) && point.length >= best.point.length) best = { point, root: f[3] };
+  }
+  const rest = best.point === '/' ? path : path.slice(best.point.length);
+  return (best.root === '/' ? '' : best.root) + rest;
+}
+
+/** The processes (not zombies) whose environment names `token` (or whose mounts do), with their command lines. */
 export function runningOf(token: string): Running[] {
-  const pids = new Set(runningWith(token, 'environ'));
+  // A Lambda runtime has no TMPDIR where its /tmp is the environment's folder itself: its mounts
+  // name that folder, which is under the run's TMPDIR (lambda/isolation.ts).
+  const pids = new Set([...runningWith(token, 'environ'), ...runningWith(` ${inItsFileSystem(token)}/`, 'mountinfo')]);
   return processes().filter((p) => pids.has(p.pid)).map((p) => {
     let cmdline = '';
     try {

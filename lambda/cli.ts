@@ -78,7 +78,9 @@ stdout is its base URL; then each invocation's log, as Lambda's log stream shows
 
 After an invocation whose environment was frozen with work of its code not finished (a timer, a
 socket, a request, a promise), a line starting with "--- frozen with work" names each with the
-line that created it: the local service's report, not an AWS line.
+line that created it: the local service's report, not an AWS line. Tracking that work costs the
+function some time (async_hooks), which REPORT's durations include:
+  --no-freeze-report        no such report, and REPORT's durations without that cost
 
 Exit status: 0 every invocation answered, 1 one failed, 2 bad input.`;
 
@@ -104,6 +106,7 @@ const options = {
   layer: { type: 'string', multiple: true },
   region: { type: 'string' },
   'async-retry-delays': { type: 'string' },
+  'no-freeze-report': { type: 'boolean' },
 } as const;
 
 /** The options of the invocations the command sends itself: serve takes its invocations from requests. */
@@ -304,7 +307,7 @@ export const spec = command({
     let stopping = false;
     const fnOpts: FunctionOptions = {
       runtime, handlerFile: file, handler: v.handler, env,
-      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'], layers: v.layer, region: v.region, reportPending: true,
+      logFormat: v['log-format'] as FunctionOptions['logFormat'], logLevel: v['log-level'], layers: v.layer, region: v.region, reportPending: !v['no-freeze-report'],
       timeoutSec: asNumber(v.timeout, true), memoryMb: asNumber(v.memory), concurrency: asNumber(v.concurrency), idleReapMs: asNumber(v['idle-reap']),
       // With --parallel the events are sent (send()), spaced by the gap here; the function's gap
       // spaces only what invoke() sends. The service checks the value either way.

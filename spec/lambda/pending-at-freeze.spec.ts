@@ -196,6 +196,11 @@ describe('npm run lambda: the report as a line of its own after the log, and in 
     expect(rec!.pendingAtFreeze).toEqual(ARTICLE_PENDING);
     for (const k of ['n', 'requestId', 'runtime', 'node', 'environment', 'coldStart', 'response', 'logs', 'lines']) expect(rec, k).toHaveProperty(k);
     expect((rec!.logs as string[]).some((l) => l.startsWith('---'))).toBe(false);
+    // Turned off: no line and no field; the finally still runs at the next invocation.
+    const off = await lambda(['lambda/handlers/article-callback.js', '--runtime', runtime, '--event', '{}', '--event', '{}', '--no-freeze-report']);
+    expect({ exit: off.exitCode, reported: off.stdout.includes('--- frozen with work'), finallyRan: off.stdout.includes('finally 2') }).toEqual({ exit: 0, reported: false, finallyRan: true });
+    const offJson = await lambda(['lambda/handlers/article-callback.js', '--runtime', runtime, '--event', '{}', '--json', '--no-freeze-report']);
+    expect(Object.keys((JSON.parse(offJson.stdout) as Record<string, unknown>[])[0]!)).not.toContain('pendingAtFreeze');
   });
 
   onRuntime('serve: the line after the invocation\'s log', runtime, async () => {

@@ -97,6 +97,49 @@ export function runningWith(token: string, where: 'cmdline' | 'environ' | 'mount
     .map((p) => p.pid);
 }
 
+/** One line of /proc/<pid>/mountinfo (proc(5)): where a file system's folder `root` is mounted. */
+export interface MountEntry {
+  /** The mounted folder inside its file system ("/" for the whole of it; a bind mount's source). */
+  root: string;
+  mountPoint: string;
+  fsType: string;
+  superOptions: string[];
+}
+
+/** The lines of a mountinfo text, their paths unescaped (mountinfo writes a space as \040). */
+export function mountEntries(mountinfo: string): MountEntry[] {
+  const out: MountEntry[] = [];
+  for (const line of mountinfo.split('\n')) {
+    const [left, right] = line.split(' - ');
+    if (!left || !right) continue;
+    const f = left.split(' ');
+    const [fsType, , superOpts] = right.split(' ');
+    if (!f[3] || !f[4] || !fsType) continue;
+    out.push({ root: unescapeMountPath(f[3]), mountPoint: unescapeMountPath(f[4]), fsType, superOptions: (superOpts ?? '').split(',') });
+  }
+  return out;
+}
+
+const unescapeMountPath = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+
+/** A path as mountinfo writes it: space, tab, newline and backslash as octal escapes. */
+export const escapeMountPath = (s: string) => s.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+
+/**
+ * A path as mountinfo names the source of a bind mount of it: inside its file system (the root of
+ * the mount it is on, then the rest of it), so /tmp/x is /x where /tmp is a file system of its own
+ * (a tmpfs) and /tmp/x where it is on /.
+ */
+export function inItsFileSystem(path: string, mountinfo = readFileSync('/proc/self/mountinfo', 'utf8')): string {
+  let best = { mountPoint: '/', root: '/' };
+  for (const m of mountEntries(mountinfo)) {
+    const under = path === m.mountPoint || path.startsWith(m.mountPoint === '/' ? '/' : `${m.mountPoint}/`);
+    if (under && m.mountPoint.length >= best.mountPoint.length) best = m;
+  }
+  const rest = best.mountPoint === '/' ? path : path.slice(best.mountPoint.length);
+  return (best.root === '/' ? '' : best.root) + rest;
+}
+
 /** A process and all its descendants. */
 export function tree(root: number, all: Proc[] = processes()): Proc[] {
   const byParent = new Map<number, Proc[]>();

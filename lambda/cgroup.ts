@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { holdCgroup, removeCgroup } from '../harness/procs.ts';
+import { holdCgroup, mountEntries, removeCgroup, type MountEntry } from '../harness/procs.ts';
 import { MAX_PROCESSES } from './aws.ts';
 
 export type Support = { ok: true } | { ok: false; reason: string };
@@ -26,27 +26,11 @@ export type Support = { ok: true } | { ok: false; reason: string };
 /** Every name this service gives a cgroup starts so: `<prefix><service pid>-<environment>-<random>`. */
 export const CGROUP_PREFIX = 'lambda-local-';
 
-interface Mount {
-  mountPoint: string;
-  /** The cgroup the mount's root is (mountinfo's root field). */
-  root: string;
-  fsType: string;
-  superOptions: string[];
-}
+type Mount = MountEntry;
 
 /** The cgroup mounts of /proc/self/mountinfo (proc(5): fields, then " - ", then type, source, super options). */
 export function cgroupMounts(mountinfo: string): Mount[] {
-  const out: Mount[] = [];
-  for (const line of mountinfo.split('\n')) {
-    const [left, right] = line.split(' - ');
-    if (!left || !right) continue;
-    const f = left.split(' ');
-    const [fsType, , superOpts] = right.split(' ');
-    if (fsType !== 'cgroup' && fsType !== 'cgroup2') continue;
-    const unescape = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
-    out.push({ root: unescape(f[3]!), mountPoint: unescape(f[4]!), fsType, superOptions: (superOpts ?? '').split(',') });
-  }
-  return out;
+  return mountEntries(mountinfo).filter((m) => m.fsType === 'cgroup' || m.fsType === 'cgroup2');
 }
 
 /** This process's cgroup in the v1 hierarchy of `controller` ("pids"), or in the v2 hierarchy (controller ''), from /proc/self/cgroup. */

@@ -392,6 +392,7 @@ export const spec = command({
         durationMs: Math.round(r.durationMs * 100) / 100,
         billedMs: r.billedMs,
         maxMemoryUsedMb: r.maxMemoryUsedMb,
+        ...(r.tmpFolder !== undefined ? { tmpFolder: r.tmpFolder } : {}),
         ...(r.tmpOverLimitMb !== undefined ? { tmpOverLimitMb: r.tmpOverLimitMb } : {}),
         ...(r.unenforced ? { unenforced: r.unenforced } : {}),
         ...(r.error ? { error: r.error } : { response: r.response ?? null }),

@@ -26,7 +26,7 @@
 // place the next invocation elsewhere.
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { delimiter, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, SpecError } from '../harness/project.ts';
 import {
@@ -34,7 +34,7 @@ import {
 } from './aws.ts';
 import { bootstrap } from './bootstrap.ts';
 import { EnvironmentPids } from './cgroup.ts';
-import { EnvironmentTmp, hostTmpEntries, isolatedLaunch, type IsolationSupport } from './isolation.ts';
+import { EnvironmentTmp, hostTmpPaths, isolatedLaunch, type IsolationSupport } from './isolation.ts';
 import { billedMs, exitLines, messageOf, normaliseLogs, platformLines, printedBy, timeoutLine, type PlatformLines, type Status } from './logs.ts';
 import { RuntimeApi, type EventDelivery, type Posted, type RuntimeApiHandler, type PostReply, type StreamEnd, type StreamReceiver } from './runtime-api.ts';
 import type { RuntimeInfo } from './runtimes.ts';
@@ -385,7 +385,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       unshare: ro.ok ? ro.unshare : undefined,
       readOnly: [c.taskRoot, ...c.layers],
       cgroup: c.isolation.processLimit.ok ? this.pids.dir() : undefined,
-      tmp: ro.ok ? { dir: this.tmp.dir(), keep: hostTmpEntries(launch, { ...fnEnv, TASK_ROOT: c.taskRoot, LAYERS: c.layers.join(delimiter), ROOT }, this.tmp.dir()) } : undefined,
+      tmp: ro.ok ? { dir: this.tmp.dir(), keep: hostTmpPaths(launch, [env.PATH ?? '', env.NODE_PATH ?? ''], [ROOT, c.taskRoot, ...c.layers], this.tmp.dir()) } : undefined,
     });
     const sb = new Sandbox(c.info, isolated, c.taskRoot, fnEnv, sink, c.memoryMb);
     this.sandbox = sb;
@@ -639,7 +639,9 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
     if (sb) await sb.kill();
     if (this.pendingNext) this.pendingNext.destroy();
     await this.api.close();
-    this.tmp.remove();
+    // The cgroup first: it ends what is still in it (a child that left the runtime's group), which
+    // could otherwise still be writing in the folder as it is removed.
     await this.pids.remove();
+    this.tmp.remove();
   }
 }

@@ -12,7 +12,7 @@
 // itself, so the literal path "/tmp" is the environment's and no other's, and TMPDIR is not set (as
 // on Lambda); what the runtime needs from the host's /tmp (a task root, a layer, the project when it
 // lives there) is bound back in at its place, as an empty folder of that name in the function's
-// /tmp (hostTmpEntries). Elsewhere the folder is TMPDIR (os.tmpdir()), and a function that writes to
+// /tmp (hostTmpPaths), read-only. Elsewhere the folder is TMPDIR (os.tmpdir()), and a function that writes to
 // the literal "/tmp" reaches the host's. The size is not enforced as a file system would (a write
 // past it does not fail with ENOSPC here); the service measures the folder after each invocation
 // and reports when it is over (Invocation.tmpOverLimitMb; the command prints a line).
@@ -27,9 +27,9 @@
 // /var/task). Only the runtime's processes see the mount; it goes with them. That needs the right
 // to make a mount namespace (root, CAP_SYS_ADMIN): elsewhere the folders stay writable and the
 // service says so.
-import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { ROOT } from '../harness/project.ts';
 import { descendants, holdFolder, run } from '../harness/procs.ts';
 import { DEFAULT_EPHEMERAL_STORAGE_MB } from './aws.ts';
@@ -146,9 +146,11 @@ async function readOnlySupport(): Promise<IsolationSupport['readOnlyCode']> {
   const dir = mkdtempSync(join(tmpdir(), 'lambda-ro-probe-'));
   const release = holdFolder(dir);
   try {
-    const r = await run(unshare, [...unshareArgs, '/bin/sh', ISOLATE_SCRIPT, '--ro', dir, '--', '/bin/sh', '-c', ': > "$0/written"', dir], { timeout: 60_000 });
-    if (/Read-only file system/.test(r.stderr)) return { ok: true, unshare };
-    if (r.code === 0) return { ok: false, reason: 'a folder bound onto itself read-only in a mount namespace still took a write' };
+    // By exit codes, not by the words of a message (a locale translates them): the write's own
+    // outcome is 3 (refused) or 4 (taken); the script exits 125 where a step fails, unshare 1.
+    const r = await run(unshare, [...unshareArgs, '/bin/sh', ISOLATE_SCRIPT, '--ro', dir, '--', '/bin/sh', '-c', 'if (true > "$0/written") 2>/dev/null; then exit 4; else exit 3; fi', dir], { timeout: 60_000 });
+    if (r.code === 3 && !existsSync(join(dir, 'written'))) return { ok: true, unshare };
+    if (r.code === 4) return { ok: false, reason: 'a folder bound onto itself read-only in a mount namespace still took a write' };
     const said = r.stderr.trim().split('\n')[0] || `exit ${r.code}`;
     return { ok: false, reason: `no mount namespace of its own for the runtime (${said}): it needs root (CAP_SYS_ADMIN)` };
   } finally {
@@ -180,17 +182,28 @@ export function isolatedLaunch(launch: Launch, o: { unshare?: string; readOnly: 
 }
 
 /**
- * The entries of the host's /tmp that a runtime process started with `launch` and `env` needs once
- * the environment's folder is its /tmp: the first component under /tmp of every absolute path in
- * its command line and in its environment's values (PATH-like lists split), but the environment's
- * own folder. A task root, a layer or the project itself under /tmp stays where it is.
+ * What a runtime process started with `launch` needs from the host's /tmp once the environment's
+ * folder is its /tmp: each of `paths` (the project, the task root, the layers) and each absolute
+ * path on its command line or in `lists` (PATH, NODE_PATH: what the bootstrap sets, never the
+ * function's own variables, whose /tmp paths are the environment's) that lies under /tmp, a file's
+ * folder in its place, none inside another, and never the environment's own folder. Each is bound
+ * back in read-only (lambda/runtime/isolate.sh --keep): the function can read it, not change the
+ * host's files through it.
  */
-export function hostTmpEntries(launch: Launch, env: Record<string, string>, own: string): string[] {
-  const words = [launch.file, ...launch.args, ...Object.values(env)].flatMap((v) => v.split(delimiter));
-  const names = new Set<string>();
+export function hostTmpPaths(launch: Launch, lists: string[], paths: string[], own: string): string[] {
+  const words = [launch.file, ...launch.args, ...lists.flatMap((v) => v.split(delimiter)), ...paths].map((w) => w.trim());
+  const found = new Set<string>();
   for (const w of words) {
-    const m = /^\/tmp\/([^/]+)/.exec(w.trim());
-    if (m && m[1] !== '.' && m[1] !== '..' && `/tmp/${m[1]}` !== own) names.add(m[1]!);
+    if (!w.startsWith('/tmp/') || w.split('/').includes('..')) continue;
+    let p = w.replace(/\/+$/, '');
+    try {
+      if (!statSync(p).isDirectory()) p = dirname(p);
+    } catch {
+      continue; // not there: nothing to keep
+    }
+    if (p === '/tmp' || p === own || p.startsWith(`${own}/`)) continue;
+    found.add(p);
   }
-  return [...names].sort();
+  const all = [...found].sort();
+  return all.filter((p) => !all.some((q) => q !== p && p.startsWith(`${q}/`)));
 }

@@ -6,6 +6,7 @@
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { followHolder } from '../harness/follow-holder.mjs';
+import { INSTALLED } from './command.ts';
 
 const COMMANDS = {
   scenario: () => import('./scenario.ts'),
@@ -45,5 +46,7 @@ if (name === '--help' || name === '-h') {
   const here = fileURLToPath(import.meta.url);
   // As `node <command file> args...` would see them: the command checks that its file is the entry point.
   process.argv.splice(1, process.argv.length - 1, join(here, '..', FILES[name as Name] + extname(here)), ...args);
+  // Its usage then reads `node-async-spec <command> ...` (tools/command.ts usageText).
+  (globalThis as { [INSTALLED]?: boolean })[INSTALLED] = true;
   await COMMANDS[name as Name]();
 }

@@ -202,7 +202,7 @@ async function execute<O extends Options>(spec: CommandSpec<O>, args: string[]):
   try {
     const { values, positionals } = parse(argv, spec.options, spec.positionals);
     if ((values as Record<string, unknown>).help) {
-      process.stdout.write(spec.usage.replace(/\n*$/, '\n'));
+      process.stdout.write(usageText(spec.name, spec.usage).replace(/\n*$/, '\n'));
       return { code: undefined, failed: false };
     }
     const code = await spec.run(values, positionals);
@@ -210,6 +210,18 @@ async function execute<O extends Options>(spec: CommandSpec<O>, args: string[]):
   } catch (e) {
     return { code: fail(spec.name, e, debug), failed: true };
   }
+}
+
+/** Set by the installed package's entry point (tools/cli.ts): the command runs as `node-async-spec <name>`. */
+export const INSTALLED = Symbol.for('node-async-spec.installed');
+
+/**
+ * A command's usage as the user types it: `npm run <name> -- ...` in a clone, `node-async-spec
+ * <name> ...` through the installed package's bin.
+ */
+export function usageText(name: string, usage: string, installed = (globalThis as { [INSTALLED]?: boolean })[INSTALLED] === true): string {
+  if (!installed) return usage;
+  return usage.replace(new RegExp(`npm run ${name} -- ?`, 'g'), `node-async-spec ${name} `).replace(/ +\n/g, '\n');
 }
 
 /** Whether the module at `moduleUrl` is the file this process was started with. */

@@ -11,10 +11,11 @@
 #                   namespace): the literal path /tmp is the environment's, as on Lambda, and no
 #                   other environment's. The shell keeps the host's /tmp as its working directory,
 #                   so that what follows can still reach it
-#   --keep <name>   after --tmp: bind the host's /tmp/<name> back in at the same place, for what the
-#                   runtime itself needs there (a task root, a layer, the project under /tmp). The
-#                   source is reached through the working directory (/proc/self/cwd, not
-#                   canonicalised: the name /tmp now means the environment's folder)
+#   --keep <path>   after --tmp: bind the host's <path> (under /tmp) back in at the same place,
+#                   read-only, for what the runtime itself needs there (a task root, a layer, the
+#                   project under /tmp). The source is reached through the working directory
+#                   (/proc/self/cwd, not canonicalised: the name /tmp now means the environment's
+#                   folder)
 #   --              the command: exec'd in place (same process id, same group, same pipes)
 # A step that fails ends the process, exit 125 and one line on stderr: the service checked that
 # this machine allows each step it asks for.
@@ -40,9 +41,10 @@ while [ $# -gt 0 ]; do
       fi
       shift 2 ;;
     --keep)
-      if [ -d "/proc/self/cwd/$2" ]; then made=$(mkdir -p "/tmp/$2" 2>&1); else made=$(: > "/tmp/$2" 2>&1); fi
-      if [ -n "$made" ] || ! mount --no-canonicalize --bind "/proc/self/cwd/$2" "/tmp/$2" 2>/dev/null; then
-        echo "lambda/runtime/isolate.sh: cannot keep the host's /tmp/$2" >&2
+      rel=${2#/tmp/}
+      if [ -d "/proc/self/cwd/$rel" ]; then made=$(mkdir -p "/tmp/$rel" 2>&1); else made=$(mkdir -p "$(dirname "/tmp/$rel")" 2>&1 && : > "/tmp/$rel" 2>&1); fi
+      if [ "$rel" = "$2" ] || [ -n "$made" ] || ! { mount --no-canonicalize --bind "/proc/self/cwd/$rel" "/tmp/$rel" && mount -o remount,bind,ro "/tmp/$rel"; } 2>/dev/null; then
+        echo "lambda/runtime/isolate.sh: cannot keep the host's $2" >&2
         exit 125
       fi
       shift 2 ;;

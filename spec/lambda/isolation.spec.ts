@@ -3,16 +3,16 @@
 // pids cgroup), on each runtime, where this machine allows them (lambda/isolation.ts
 // isolationSupport: root, or CAP_SYS_ADMIN); elsewhere each claim is skipped with the reason, and
 // what the service says instead is shown by giving it less than the machine allows.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/project.ts';
-import { isRunning, killGroup, tree, until, type Proc } from '../../harness/procs.ts';
+import { holdFolder, isRunning, killGroup, tree, until, type Proc } from '../../harness/procs.ts';
 import { CGROUP_PREFIX, cgroupMounts, ownCgroup, pidsParent } from '../../lambda/cgroup.ts';
 import { unenforcedNotes } from '../../lambda/cli.ts';
-import { hostTmpEntries, isolatedLaunch, isolationSupport, ISOLATE_SCRIPT } from '../../lambda/isolation.ts';
+import { hostTmpPaths, isolatedLaunch, isolationSupport, ISOLATE_SCRIPT } from '../../lambda/isolation.ts';
 import { runtimeAvailability } from '../../lambda/service.ts';
 import { functions, HANDLERS, handlerFile, lambdaClaim, SPEC_RUNTIMES } from '../support/lambda-claims.ts';
 import { tempFolder } from '../support/temp.ts';
@@ -62,7 +62,7 @@ for (const runtime of SPEC_RUNTIMES) {
       // environment serves all three: a failed write does not reset it.
       const erofs = (file: string) => ({ errorType: 'Error', errorMessage: `EROFS: read-only file system, open '${file}'`, trace: expect.any(Array) });
       expectInvocations([own, inLayer, tmp], [
-        { environment: 1, coldStart: true, unenforced: undefined, error: erofs(join(HANDLERS, `.written-by-${own.pid}`)) },
+        { environment: 1, coldStart: true, error: erofs(join(HANDLERS, `.written-by-${own.pid}`)) },
         { environment: 1, coldStart: false, error: erofs(join(layer, `.written-by-${inLayer.pid}`)) },
         // Where the code can be made read-only, the environment's folder is /tmp itself (lambda/isolation.ts).
         { environment: 1, coldStart: false, error: undefined, response: { wrote: '/tmp' } },
@@ -198,16 +198,28 @@ describe('finding the pids cgroup hierarchy (lambda/cgroup.ts) and the command l
     });
     // The environment's folder on /tmp, and the host's /tmp entries it needs kept, before the read-only
     // folders (which may be among them); without a mount namespace, none of it.
-    const tmp = { dir: '/tmp/lambda-tmp-x', keep: ['code-here'] };
+    const tmp = { dir: '/tmp/lambda-tmp-x', keep: ['/tmp/code-here'] };
     expect(isolatedLaunch(launch, { readOnly: ['/tmp/code-here/fn'], tmp, unshare: '/usr/bin/unshare' }).args).toEqual(
-      ['--mount', '--propagation', 'private', '/bin/sh', ISOLATE_SCRIPT, '--tmp', '/tmp/lambda-tmp-x', '--keep', 'code-here', '--ro', '/tmp/code-here/fn', '--', '/bin/sh', 'bootstrap.sh', '/node', '--expose-gc'],
+      ['--mount', '--propagation', 'private', '/bin/sh', ISOLATE_SCRIPT, '--tmp', '/tmp/lambda-tmp-x', '--keep', '/tmp/code-here', '--ro', '/tmp/code-here/fn', '--', '/bin/sh', 'bootstrap.sh', '/node', '--expose-gc'],
     );
     expect(isolatedLaunch(launch, { readOnly: ['/code'], tmp })).toEqual(launch);
   });
 
-  it("keeps the host's /tmp entries that the command line and the environment name, but the environment's own folder", () => {
-    const launch = { file: '/bin/sh', args: ['/tmp/clone/lambda/runtime/bootstrap.sh', '/tmp/cache/node/bin/node'] };
-    const env = { NODE_PATH: '/opt/nodejs/node_modules:/tmp/layer-a/nodejs/node_modules:/var/task', TASK_ROOT: '/tmp/clone/lambda/handlers', TMPDIR_HOST: '/tmp/lambda-tmp-x', OTHER: 'not /tmp/a path', ODD: '/tmp/../etc' };
-    expect(hostTmpEntries(launch, env, '/tmp/lambda-tmp-x')).toEqual(['cache', 'clone', 'layer-a']);
+  it("keeps what the runtime needs from the host's /tmp: the project, task root and layers, what the command line and PATH/NODE_PATH name there; a file's folder; nothing inside another or inside the environment's folder", () => {
+    const base = mkdtempSync('/tmp/nas-keep-spec-');
+    const release = holdFolder(base);
+    try {
+      for (const d of ['clone/lambda/runtime', 'cache/node/bin', 'layer-a/nodejs/node_modules', 'run/lambda-tmp-x/sub']) mkdirSync(join(base, d), { recursive: true });
+      for (const f of ['clone/lambda/runtime/bootstrap.sh', 'cache/node/bin/node']) writeFileSync(join(base, f), '');
+      const launch = { file: '/bin/sh', args: [join(base, 'clone/lambda/runtime/bootstrap.sh'), join(base, 'cache/node/bin/node'), join(base, 'not-there')] };
+      const lists = [`/usr/bin:${join(base, 'cache/node/bin')}`, `/opt/nodejs/node_modules:${join(base, 'layer-a/nodejs/node_modules')}:${join(base, 'run/lambda-tmp-x/sub')}`];
+      expect(hostTmpPaths(launch, lists, [join(base, 'clone'), join(base, 'clone/lambda/handlers'), join(base, 'layer-a')], join(base, 'run/lambda-tmp-x')))
+        .toEqual([join(base, 'cache/node/bin'), join(base, 'clone'), join(base, 'layer-a')]);
+      // Only under /tmp.
+      expect(hostTmpPaths({ file: '/bin/sh', args: [] }, ['/usr/bin'], [ROOT.startsWith('/tmp/') ? '/nowhere' : ROOT], join(base, 'run/lambda-tmp-x'))).toEqual([]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+      release();
+    }
   });
 });

@@ -82,12 +82,11 @@ export function oneOf(...values: unknown[]) {
 /** An object with at least these fields, as stated (toMatchObject's check, in place); a RegExp value is a string matching it. */
 export const partial = (fields: Record<string, unknown>) => expect.objectContaining(patterns(fields));
 
-const isMatcher = (v: unknown) => typeof v === 'object' && v !== null && 'asymmetricMatch' in v;
+export const isMatcher = (v: unknown) => typeof v === 'object' && v !== null && 'asymmetricMatch' in v;
 
 /** `expected` with every RegExp value (in plain objects and arrays) made a string matching it. */
 export function patterns<T>(expected: T): T {
   if (expected instanceof RegExp) return expect.stringMatching(expected) as T;
-  if (typeof expected === 'string') return longText(expected) as T;
   if (Array.isArray(expected)) return expected.map(patterns) as T;
   if (typeof expected === 'object' && expected !== null && !isMatcher(expected)) {
     return Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, patterns(v)])) as T;
@@ -95,7 +94,7 @@ export function patterns<T>(expected: T): T {
   return expected;
 }
 
-/** Strings longer than this are compared (and shown in a failure's diff) as longText's summary. */
+/** Strings longer than this are shown in a failure's diff as longText's summary. */
 export const LONG_TEXT = 4096;
 
 /**

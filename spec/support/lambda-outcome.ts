@@ -28,7 +28,7 @@
 import { expect } from 'vitest';
 import { isRunning } from '../../harness/procs.ts';
 import type { Invocation } from '../../lambda/service.ts';
-import { longText, patterns } from './lambda-matchers.ts';
+import { isMatcher, longText, patterns } from './lambda-matchers.ts';
 
 /** The fields of a REPORT line. */
 export interface Report {
@@ -180,14 +180,18 @@ function view(r: Invocation, expected: InvocationOutcome, ctx: Context): Record<
       out.report = Object.fromEntries(Object.keys(stated).map((k) => [k, (value as unknown as Record<string, unknown>)[k]]));
     } else out[key] = value;
   }
-  return shortened(out) as Record<string, unknown>;
+  return out;
 }
 
-/** `v` with every long string as longText's summary (the stated side gets the same from patterns). */
+/**
+ * `v` with every long string as longText's summary, for a failure's diff: a streamed body of
+ * megabytes compared whole makes vitest's diff unreadable ("no visual difference") and hides the
+ * fields that did differ. Matchers stay as they are.
+ */
 function shortened(v: unknown): unknown {
   if (typeof v === 'string') return longText(v);
   if (Array.isArray(v)) return v.map(shortened);
-  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+  if (typeof v === 'object' && v !== null && !isMatcher(v) && Object.getPrototypeOf(v) === Object.prototype) {
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shortened(x)]));
   }
   return v;
@@ -208,7 +212,15 @@ export function expectInvocations(invocations: Invocation[], expected: Invocatio
     observed[key] = view(r, expected[i]!, { previous: invocations[i - 1], label });
     stated[key] = patterns(expected[i]);
   });
-  expect(observed, 'each invocation listed (#1, #2, ...): the fields its outcome states').toEqual(stated);
+  const what = 'each invocation listed (#1, #2, ...): the fields its outcome states';
+  try {
+    expect(observed, what).toEqual(stated);
+  } catch (e) {
+    // The same comparison with long strings summarised, for a diff that shows every field that
+    // differs; should that one pass (a pattern that a summary happens to meet), the first failure.
+    expect(shortened(observed), what).toEqual(shortened(stated));
+    throw e;
+  }
 }
 
 /** One invocation against its expected outcome. */

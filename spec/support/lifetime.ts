@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { expect } from 'vitest';
 import { ROOT } from '../../harness/project.ts';
-import { holdFolder, holdGroup, processes, releaseGroup, runningWith, tree, until, type Proc } from '../../harness/procs.ts';
+import { escapeMountPath, holdFolder, holdGroup, inItsFileSystem, isGuard, processes, releaseGroup, removeCgroup, runningWith, tree, until, type Proc } from '../../harness/procs.ts';
+import { CGROUP_PREFIX, pidsParent } from '../../lambda/cgroup.ts';
 
 export type Target = 'npm' | 'command' | 'group';
 export type Sig = 'SIGTERM' | 'SIGKILL';
@@ -62,28 +63,11 @@ export interface LifetimeCase {
 // At most n of the e2e cases at once (they start whole vitest runs: not all at once on two cores).
 export { limiter } from '../../tools/pool.ts';
 
-/**
- * A path as /proc/<pid>/mountinfo names the source of a bind mount: inside its file system (the
- * root of the mount it is on, then the rest of it), so /tmp/x is /x where /tmp is a file system of
- * its own (a tmpfs) and /tmp/x where it is on /.
- */
-export function inItsFileSystem(path: string): string {
-  let best = { point: '/', root: '/' };
-  for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
-    const f = line.split(' ');
-    const point = f[4]?.replace(/\\040/g, ' ');
-    if (!point || !f[3]) continue;
-    if ((path === point || path.startsWith(point === '/' ? '/' : `${point}/`)) && point.length >= best.point.length) best = { point, root: f[3] };
-  }
-  const rest = best.point === '/' ? path : path.slice(best.point.length);
-  return (best.root === '/' ? '' : best.root) + rest;
-}
-
 /** The processes (not zombies) whose environment names `token` (or whose mounts do), with their command lines. */
 export function runningOf(token: string): Running[] {
   // A Lambda runtime has no TMPDIR where its /tmp is the environment's folder itself: its mounts
   // name that folder, which is under the run's TMPDIR (lambda/isolation.ts).
-  const pids = new Set([...runningWith(token, 'environ'), ...runningWith(` ${inItsFileSystem(token)}/`, 'mountinfo')]);
+  const pids = new Set([...runningWith(token, 'environ'), ...runningWith(` ${escapeMountPath(inItsFileSystem(token))}/`, 'mountinfo')]);
   return processes().filter((p) => pids.has(p.pid)).map((p) => {
     let cmdline = '';
     try {
@@ -130,19 +114,27 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
   env.TMPDIR = tmp;
   const npm = execa('npm', c.npm.map((a) => fill(a, dir)), { cwd: ROOT, env, detached: true, reject: false, stdin: 'ignore', timeout: 600_000 });
   holdGroup(npm.pid);
+  // Every process of the run seen, for the Lambda cgroups named after them (lambda/cgroup.ts).
+  const seen = new Set<number>();
+  const ofRun = () => {
+    const r = runningOf(tmp);
+    for (const p of r) seen.add(p.pid);
+    return r;
+  };
   try {
     await until(c.ready.what, () => {
       if (npm.exitCode !== null) throw new Error(`npm ${c.npm.join(' ')} ended (exit code ${npm.exitCode}) before ${c.ready.what}`);
-      return c.ready.when(runningOf(tmp), dir);
+      return c.ready.when(ofRun(), dir);
     }, limits.readyMs);
     const pid = target === 'npm' ? npm.pid! : target === 'group' ? -npm.pid! : commandOf(npm.pid!, c.command);
     process.kill(pid, signal);
-    const left = () => runningOf(tmp).map((p) => `${p.pid} (${p.state}, parent ${p.ppid}, group ${p.pgid}): ${p.cmdline.slice(0, 200)}`);
+    const left = () => ofRun().map((p) => `${p.pid} (${p.state}, parent ${p.ppid}, group ${p.pgid}): ${p.cmdline.slice(0, 200)}`);
     await until(`every process of the run to end after ${signal} to ${target}`, () => left().length === 0, limits.goneMs).catch(() => {});
     const still = left().join('\n');
     expect(still, `still running ${limits.goneMs} ms after ${signal} to ${target}:\n${still}\n`).toBe('');
     expect(readdirSync(tmp), `left in the run's TMPDIR after ${signal} to ${target}`).toEqual([]);
     if (c.leftovers) expect(c.leftovers(dir), `left behind after ${signal} to ${target}`).toEqual([]);
+    expect(cgroupsOf(seen), `Lambda cgroups left after ${signal} to ${target}`).toEqual([]);
     const r = await npm;
     expect(r.exitCode === 0 && !r.signal, `npm ended as if nothing happened: ${r.stderr.slice(-300)}`).toBe(false);
     if (c.finished) expect(c.finished(dir, r.stdout), `the run carried on after ${signal} to ${target} and did its work:\n${r.stdout.slice(-500)}`).toBe(false);
@@ -152,18 +144,34 @@ export async function interrupt(c: LifetimeCase, target: Target, signal: Sig, li
     } catch {
       // gone
     }
-    for (const p of runningOf(tmp)) {
-      try {
-        process.kill(p.pid, 'SIGKILL');
-      } catch {
-        // gone
+    // What is left of the run but its guards, then the guards once they have had time to do their
+    // work (a guard killed first would leave what it held: a frozen runtime, its cgroup).
+    const kill = (guards: boolean) => {
+      for (const p of runningOf(tmp)) {
+        if (isGuard(p.pid) !== guards) continue;
+        try {
+          process.kill(p.pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
       }
-    }
+    };
+    kill(false);
+    await until('the run\'s guards to finish', () => !runningOf(tmp).some((p) => isGuard(p.pid)), 15_000).catch(() => {});
+    kill(true);
+    for (const left of cgroupsOf(seen)) await removeCgroup(left);
     await npm.catch(() => {});
     releaseGroup(npm.pid);
     rmSync(dir, { recursive: true, force: true });
     unholdDir();
   }
+}
+
+/** The Lambda services' cgroups (lambda/cgroup.ts: named after the service's process id) of these processes that are still there. */
+function cgroupsOf(pids: Set<number>): string[] {
+  const parent = pidsParent();
+  if (!('dir' in parent)) return [];
+  return readdirSync(parent.dir).filter((n) => [...pids].some((pid) => n.startsWith(`${CGROUP_PREFIX}${pid}-`))).map((n) => join(parent.dir, n));
 }
 
 /** The nearest process under npm whose command line has `word` (npm, then `sh -c`, then the command). */

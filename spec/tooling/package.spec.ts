@@ -105,4 +105,14 @@ describe('node-async-spec without a command it knows', () => {
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toMatch(/^usage: node-async-spec <command> \[args\.\.\.\]/);
   }, 90_000);
+
+  it("a command's --help names it as it is typed: node-async-spec <command>, not npm run", async () => {
+    const [lambda, matrix] = await Promise.all([cli(['lambda', '--help']), cli(['matrix', '--help'])]);
+    expect([lambda.exitCode, lambda.stdout.split('\n').slice(0, 2)]).toEqual([0, [
+      'usage: node-async-spec lambda <handler-file> [options]',
+      '       node-async-spec lambda serve <handler-file> [--port <n>] [--async-retry-delays <ms>,<ms>] [options]',
+    ]]);
+    expect([matrix.exitCode, matrix.stdout.split('\n')[0]]).toEqual([0, 'usage: node-async-spec matrix [targets...] [options]']);
+    expect(`${lambda.stdout}${matrix.stdout}`).not.toMatch(/npm run (lambda|matrix) --/);
+  }, 90_000);
 });

@@ -145,6 +145,18 @@ describe('the isolation around the runtime process (lambda/isolation.ts, lambda/
     }, 180_000);
   }
 
+  const ownTmpPath = "a function's own variable naming a path under /tmp is its business: the runtime starts, and the path is in the environment's /tmp";
+  if (noReadOnly) skipped(ownTmpPath, noReadOnly);
+  else it(ownTmpPath, async () => {
+    const cache = `/tmp/nas-fn-cache-${process.pid}`;
+    await fns.with('read-only-code', { runtime, env: { CACHE_DIR: cache } }, async (fn) => {
+      const a = await fn.invoke({ dir: cache });
+      // Not there yet in a new environment's /tmp: the handler's own mkdir is what makes it.
+      expect([a.exit, a.error?.errorMessage]).toEqual([undefined, `ENOENT: no such file or directory, open '${cache}/.written-by-${a.pid}'`]);
+      expect(existsSync(cache)).toBe(false);
+    });
+  });
+
   it('where the machine allows neither (given less here), the code stays writable and the first invocation of each environment says why', async () => {
     const isolation = { readOnlyCode: { ok: false, reason: 'not given in this test' }, processLimit: { ok: false, reason: 'not given either' } } as const;
     await fns.with('read-only-code', { runtime, isolation }, async (fn) => {

@@ -201,6 +201,6 @@ describe('the action and its workflow', () => {
     expect(cmd).toBe('node');
     const r = await execa(process.execPath, [...rest, 'upgrade', '--help'], { cwd: ROOT, reject: false, timeout: 60_000 });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^usage: npm run upgrade -- <from> <to> \[options\]/);
+    expect(r.stdout).toMatch(/^usage: node-async-spec upgrade <from> <to> \[options\]/);
   });
 });

@@ -40,7 +40,10 @@ export function record(t: TestCase, root: string): TestRecord {
   const place = { t: 'test' as const, file: relative(root, t.module.moduleId), name: t.fullName };
   const result = t.result();
   const skip = meta.skip ?? (result.state === 'skipped' ? result.note : undefined);
-  const failure = verdict === 'fail' ? cleanFailure((result.errors ?? []).map((e) => e.message).join('\n') || 'failed', root) : undefined;
+  // The message, and vitest's diff of what was expected against what came (what a deep equality
+  // failure says only there: npm run stress and the matrix's reports show it).
+  const said = (result.errors ?? []).map((e) => [e.message, e.diff?.replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 60).join('\n')].filter(Boolean).join('\n')).join('\n');
+  const failure = verdict === 'fail' ? cleanFailure(said || 'failed', root) : undefined;
   const rest = { ...(skip && (verdict === 'skipped' || verdict === 'n.a.') ? { skip } : {}), ...(failure ? { failure } : {}) };
   if (!meta.claim) return { ...place, verdict, ...rest };
   const c = meta.claim;

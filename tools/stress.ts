@@ -68,7 +68,7 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
       const counts: Record<string, number> = {};
       for (const s of Object.values(verdicts)) counts[s] = (counts[s] ?? 0) + 1;
       console.log(`run ${n}/${o.runs}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s`);
-      for (const t of r.tests.filter((x) => x.verdict === 'fail')) console.log(`  failed: ${testKey(t)}\n${(t.failure ?? '').split('\n').slice(0, 12).join('\n').replace(/^/gm, '    | ')}`);
+      for (const t of r.tests.filter((x) => x.verdict === 'fail')) console.log(`  failed: ${testKey(t)}\n${(t.failure ?? '').split('\n').slice(0, 40).join('\n').replace(/^/gm, '    | ')}`);
     }
   } finally {
     await cleanup();

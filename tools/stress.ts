@@ -15,7 +15,6 @@ import { resolveTarget } from '../harness/node-binaries.ts';
 import { pathKind, SpecError } from '../harness/project.ts';
 import { targetLabel, targetName } from '../harness/target.ts';
 import { holdCleanup, runGroup, signalExitCode, stopTree } from '../harness/procs.ts';
-import { testKey } from '../harness/records.ts';
 import { command, wholeNumber } from './command.ts';
 import { runVitest, stopVitest } from './vitest-run.ts';
 
@@ -60,7 +59,10 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
       if (!r.tests.length) throw new SpecError(`run ${n}: vitest ran no test (${r.tail})`);
       const verdicts: Record<string, string> = {};
       for (const t of r.tests) {
-        const key = testKey(t);
+        // The test itself (its file and full title): a claim's key names its scenario only, which
+        // every Lambda claim of a handler shares (its notes, its runtimes), so their verdicts would
+        // overwrite each other and a failure in one run not show as a difference.
+        const key = `${t.file} > ${t.name}`;
         if (key.includes(tmp)) problems.push(`UNSTABLE TITLE (names run ${n}'s TMPDIR): ${key}`);
         verdicts[key] = t.verdict;
       }
@@ -68,7 +70,7 @@ async function stress(o: { runs: number; busy: number; node?: string; paths: str
       const counts: Record<string, number> = {};
       for (const s of Object.values(verdicts)) counts[s] = (counts[s] ?? 0) + 1;
       console.log(`run ${n}/${o.runs}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s`);
-      for (const t of r.tests.filter((x) => x.verdict === 'fail')) console.log(`  failed: ${testKey(t)}\n${(t.failure ?? '').split('\n').slice(0, 40).join('\n').replace(/^/gm, '    | ')}`);
+      for (const t of r.tests.filter((x) => x.verdict === 'fail')) console.log(`  failed: ${t.file} > ${t.name}\n${(t.failure ?? '').split('\n').slice(0, 40).join('\n').replace(/^/gm, '    | ')}`);
     }
   } finally {
     await cleanup();

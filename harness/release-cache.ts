@@ -200,7 +200,10 @@ async function download(url: string, file: string, what: string, folder: string)
     });
     const out = createWriteStream(file);
     let writeError: unknown;
-    out.on('error', (e) => (writeError ??= e));
+    // A file system's own error only (it names its system call): when the download breaks off,
+    // Node 22 and later also destroy the file's stream with the download's error (an AbortError or
+    // TimeoutError, whose numeric code read as "cannot write the tarball: ...: 23").
+    out.on('error', (e: NodeJS.ErrnoException) => (writeError ??= e.syscall ? e : undefined));
     try {
       await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), hashing, out);
     } catch (e) {

@@ -397,7 +397,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
       unshare: ro.ok ? ro.unshare : undefined,
       readOnly: [c.taskRoot, ...c.layers],
       cgroup: c.isolation.processLimit.ok ? this.pids.dir() : undefined,
-      tmp: ro.ok ? { dir: this.tmp.dir(), keep: hostTmpPaths(launch, [env.PATH ?? '', env.NODE_PATH ?? ''], [ROOT, c.taskRoot, ...c.layers], this.tmp.dir()) } : undefined,
+      tmp: ro.ok ? { dir: this.tmp.dir(), keep: hostTmpPaths(launch, [env.PATH ?? '', env.NODE_PATH ?? ''], [ROOT, c.taskRoot, ...c.layers, c.info.pkg, dirname(c.info.entry)], this.tmp.dir()) } : undefined,
     });
     const sb = new Sandbox(c.info, isolated, c.taskRoot, fnEnv, sink, c.memoryMb);
     this.sandbox = sb;

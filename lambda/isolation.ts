@@ -27,7 +27,7 @@
 // /var/task). Only the runtime's processes see the mount; it goes with them. That needs the right
 // to make a mount namespace (root, CAP_SYS_ADMIN): elsewhere the folders stay writable and the
 // service says so.
-import { accessSync, constants, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { ROOT } from '../harness/project.ts';
@@ -183,7 +183,8 @@ export function isolatedLaunch(launch: Launch, o: { unshare?: string; readOnly: 
 
 /**
  * What a runtime process started with `launch` needs from the host's /tmp once the environment's
- * folder is its /tmp: each of `paths` (the project, the task root, the layers) and each absolute
+ * folder is its /tmp: each of `paths` (the project, the task root, the layers, the runtime client)
+ * and where a symbolic link among them leads, and each absolute
  * path on its command line or in `lists` (PATH, NODE_PATH: what the bootstrap sets, never the
  * function's own variables, whose /tmp paths are the environment's) that lies under /tmp, a file's
  * folder in its place, none inside another, and never the environment's own folder. Each is bound
@@ -191,7 +192,15 @@ export function isolatedLaunch(launch: Launch, o: { unshare?: string; readOnly: 
  * host's files through it.
  */
 export function hostTmpPaths(launch: Launch, lists: string[], paths: string[], own: string): string[] {
-  const words = [launch.file, ...launch.args, ...lists.flatMap((v) => v.split(delimiter)), ...paths].map((w) => w.trim());
+  // A path and, where a symbolic link leads elsewhere (a package linked into a project), where it leads.
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const words = [launch.file, ...launch.args, ...lists.flatMap((v) => v.split(delimiter)), ...paths].map((w) => w.trim()).flatMap((w) => [w, real(w)]);
   const found = new Set<string>();
   for (const w of words) {
     if (!w.startsWith('/tmp/') || w.split('/').includes('..')) continue;

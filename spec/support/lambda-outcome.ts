@@ -213,12 +213,16 @@ export function expectInvocations(invocations: Invocation[], expected: Invocatio
     stated[key] = patterns(expected[i]);
   });
   const what = 'each invocation listed (#1, #2, ...): the fields its outcome states';
+  // On a failure, what Lambda's log stream showed for each (its last lines): how an invocation
+  // that ended otherwise than stated got there (a timeout, a reset), which its fields do not say.
+  const logged = () => invocations.map((r, i) => `#${i + 1}: ${r.logs.slice(-12).map((l) => label(l).slice(0, 300)).join('\n    ')}`).join('\n');
   try {
     expect(observed, what).toEqual(stated);
   } catch (e) {
     // The same comparison with long strings summarised, for a diff that shows every field that
     // differs; should that one pass (a pattern that a summary happens to meet), the first failure.
-    expect(shortened(observed), what).toEqual(shortened(stated));
+    expect(shortened(observed), `${what}\nlogs:\n${logged()}`).toEqual(shortened(stated));
+    if (e instanceof Error) e.message += `\nlogs:\n${logged()}`;
     throw e;
   }
 }

@@ -104,6 +104,9 @@ describe('lambda-outcome', () => {
     const b = invocation(2, { response: 'answer 2' });
     const f = failure(() => expectInvocations([a, b], [{ response: 'answer 1' }, { response: 'answer 3' }]));
     expect(f.message).toMatch(/^each invocation listed/);
+    // with each invocation's last log lines, request ids labelled
+    expect(f.message).toMatch(/\nlogs:\n#1: .*\n[\s\S]*#2: /);
+    expect(f.message).toContain(a.logs.at(-1)!.replace(a.requestId, '<req:1>'));
     expect(f.actual).toEqual({ '#1': { response: 'answer 1' }, '#2': { response: 'answer 2' } });
     expect(f.expected).toEqual({ '#1': { response: 'answer 1' }, '#2': { response: 'answer 3' } });
     // Each field fails alone: what the diff shows of the invocation.

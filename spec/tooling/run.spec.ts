@@ -45,6 +45,18 @@ describe('node tools/run.mjs <command file.ts>', () => {
     expect(await run()).toBe(`eerht 1 ${dep} ${main} ${main} -- a b`);
   }, 120_000);
 
+  it('with --debug, a stack names the source file and line, not the bundle', async () => {
+    const main = join(dir(), 'throws.ts');
+    writeFileSync(main, [
+      'const argv: string[] = process.argv;',
+      "if (argv.includes('--debug')) console.log(new Error('here').stack!.split('\\n')[1]);",
+      '',
+    ].join('\n'));
+    const r = await execa(process.execPath, [RUN, main, '--debug'], { cwd: ROOT, reject: false, timeout: 60_000 });
+    expect({ exit: r.exitCode, stderr: r.stderr }).toEqual({ exit: 0, stderr: '' });
+    expect(r.stdout).toContain(`${main}:2:`);
+  }, 60_000);
+
   it('a file that is not TypeScript: one line, exit 2', async () => {
     const r = await execa(process.execPath, [RUN, 'tools/bare-run.mjs'], { cwd: ROOT, reject: false, timeout: 60_000 });
     expect(r.exitCode).toBe(2);

@@ -8,12 +8,12 @@
 // node_modules/.cache, so it goes with node_modules; where there is none (the packaged command),
 // nothing is kept. A file that cannot be read, parsed or written is as no file.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { ROOT } from './project.ts';
+import { ROOT, writeAtomic } from './project.ts';
 
 /** The modules whose code decides what a header reads as (harness/scenario.ts and its imports from here). */
 const READER = ['scenario.ts', 'command-line.ts', 'applicability.ts', 'project.ts', 'stdio.ts', 'target.ts', 'situations.ts'];
@@ -69,15 +69,11 @@ export function openHeaderCache(file: string, code: string): HeaderCache {
     save() {
       if (!added) return;
       const keep = entries.size > MAX_ENTRIES ? new Map([...entries].filter(([k]) => used.has(k))) : entries;
-      const tmp = `${file}.${process.pid}.tmp`;
       try {
-        mkdirSync(join(file, '..'), { recursive: true });
-        writeFileSync(tmp, serialize({ code, entries: keep }));
-        // Renamed into place: a process that reads meanwhile sees the old file or the new one.
-        renameSync(tmp, file);
+        writeAtomic(file, serialize({ code, entries: keep }));
         added = false;
       } catch {
-        rmSync(tmp, { force: true });
+        // not kept this time
       }
     },
   };

@@ -2,7 +2,7 @@
 // person, and the longest delay a Node timer takes. Kept apart so that reading a scenario or
 // printing a message does not load the module that fetches binaries (harness/node-binaries.ts
 // re-exports ROOT and SpecError for older imports).
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,5 +63,17 @@ export function makeFolders(dir: string): void {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST' && pathKind(p) === 'directory') continue; // made meanwhile
       throw e;
     }
+  }
+}
+
+/** Writes a file whole or not at all: a temporary file in the same folder, then a rename (a reader meanwhile sees the old file or the new one). */
+export function writeAtomic(file: string, data: string | Uint8Array): void {
+  makeFolders(dirname(file));
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
   }
 }

@@ -7,13 +7,13 @@
 // shipped inside every release names every earlier release of its line. The newest cached
 // binary of a line gives that list for the line, offline. Where no binary of a line is cached,
 // gaps in the numbering are reported as *possibly* missing, never as missing.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import semver from 'semver';
 import { cacheDir, NOT_THE_RELEASE, npmPackageName, releaseDir } from './node-binaries.ts';
 import { LOOKUP, LOOKUP_LIMIT_MS, npmCause, npmFailure, registryReachable } from './npm-registry.ts';
 import { run } from './procs.ts';
-import { makeFolders, SpecError } from './project.ts';
+import { SpecError, writeAtomic } from './project.ts';
 
 /** The registry's list as cached. */
 export interface RegistryList {
@@ -54,18 +54,6 @@ function readCached(file: string, pkg: string): RegistryList | undefined {
     return o;
   } catch {
     return undefined; // unreadable: fetched again
-  }
-}
-
-/** Writes a file whole or not at all: a temporary file in the same folder, then a rename. */
-export function writeAtomic(file: string, text: string) {
-  makeFolders(dirname(file));
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
   }
 }
 

@@ -42,8 +42,8 @@ export function record(t: TestCase, root: string): TestRecord {
   const skip = meta.skip ?? (result.state === 'skipped' ? result.note : undefined);
   // The message, and vitest's diff of what was expected against what came (what a deep equality
   // failure says only there: npm run stress and the matrix's reports show it), 60 lines of at most
-  // 400 characters (a diff of a megabyte string is one line).
-  const said = (result.errors ?? []).map((e) => [e.message, e.diff?.replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 60).map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l)).join('\n')].filter(Boolean).join('\n')).join('\n');
+  // 400 characters (a diff of a megabyte string is one line); its colours go with cleanFailure's normalise.
+  const said = (result.errors ?? []).map((e) => [e.message, e.diff?.split('\n').slice(0, 60).map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l)).join('\n')].filter(Boolean).join('\n')).join('\n');
   const failure = verdict === 'fail' ? cleanFailure(said || 'failed', root) : undefined;
   const rest = { ...(skip && (verdict === 'skipped' || verdict === 'n.a.') ? { skip } : {}), ...(failure ? { failure } : {}) };
   if (!meta.claim) return { ...place, verdict, ...rest };

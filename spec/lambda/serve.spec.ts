@@ -319,8 +319,9 @@ describe('npm run lambda -- serve: the command', () => {
       const done = await child;
       expect({ exitCode: done.exitCode, stderr: done.stderr }).toEqual({ exitCode: 130, stderr: '' });
       // Every process of the command is gone as it exits, but its guard (harness/guard.cjs), which
-      // outlives it by design for the moment it takes to see that nothing it held is left (seen
-      // still running, state R, right after the exit: 1 run in about 15).
+      // outlives it by design for the moment it takes to see that nothing it held is left. (A
+      // process of the command was once seen still running, state R, just after the exit, 1 run in
+      // about 15; which one was not recorded: a failure now says whether it is the guard.)
       const running = () => procs.filter((p) => isRunning(p.pid)).map((p) => ({ pid: p.pid, state: procStat(p.pid)?.state, guard: guards.has(p.pid) }));
       expect(running().filter((p) => !p.guard)).toEqual([]);
       await until('the command\'s guard to end', () => running().length === 0, 15_000).catch(() => {});

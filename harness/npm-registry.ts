@@ -36,7 +36,10 @@ let reachable: Promise<boolean> | undefined;
  * Whether the npm registry answers at all, asked with `npm ping` (the smallest request there is)
  * and npm's quick options, once per process while it answers. Any answer counts, an error status
  * too (a registry without /-/ping, one that wants a login): only a network failure is false.
- * Callers ask this first, then make their look-ups with LOOKUP's timeouts.
+ * Callers ask this first, then make their look-ups with LOOKUP's timeouts. The look-up alone would
+ * not do: when it fails on the network, npm answers from its own cache (~/.npm/_cacache) if that
+ * holds the document, so an unreachable registry read as a stale list, or as "no such release".
+ * (Seen without the ping: a silent fake registry on a port an earlier fake registry had used.)
  */
 export function registryReachable(): Promise<boolean> {
   if (!reachable) {

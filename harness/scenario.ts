@@ -3,9 +3,9 @@
 // harness/applicability.ts.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
-import YAML from 'yaml';
 import { flagReplacesScenario } from './command-line.ts';
 import { MAX_TIMER_MS, ROOT, SpecError } from './project.ts';
 import { DEFAULT_STDIO, isStdioKind, STDIO_KINDS, type StdioKind } from './stdio.ts';
@@ -122,6 +122,15 @@ function fail(file: string, msg: string): never {
  */
 const parsed = new Map<string, { text: string; scenario: Omit<Scenario, 'id'> }>();
 
+/**
+ * The yaml package, loaded the first time a header is read anew: most commands find every header
+ * in harness/header-cache.ts and never need it, and loading it took about 40 ms of every command's
+ * start. (spec/tooling/package.spec.ts counts a package loaded this way among the bin's imports.)
+ */
+const lazyRequire = createRequire(import.meta.url);
+let yamlPackage: typeof import('yaml') | undefined;
+const YAML = () => (yamlPackage ??= lazyRequire('yaml') as typeof import('yaml'));
+
 /** Reads and validates a scenario's metadata header. */
 export function readScenario(file: string): Scenario {
   const abs = resolve(file);
@@ -145,13 +154,14 @@ function parseScenario(abs: string, text: string): Omit<Scenario, 'id'> {
   if (!m) fail(abs, 'no metadata header: a scenario starts with a /*--- ... ---*/ block (see CONTRIBUTING.md)');
   // Plain YAML only: a tag (!foo, !!js/function, even !!str) is refused, not left to a warning
   // and read as whatever the parser makes of it; any warning is an error too.
-  const doc = YAML.parseDocument(m[1]!, { uniqueKeys: true });
+  const yaml = YAML();
+  const doc = yaml.parseDocument(m[1]!, { uniqueKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   let tag: string | undefined;
-  YAML.visit(doc, (_key, node) => {
-    if (!YAML.isNode(node) || !node.tag) return undefined;
+  yaml.visit(doc, (_key, node) => {
+    if (!yaml.isNode(node) || !node.tag) return undefined;
     tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-    return YAML.visit.BREAK;
+    return yaml.visit.BREAK;
   });
   if (tag) fail(abs, `header uses the YAML tag ${tag}: a header is plain YAML, without tags`);
   if (problem) fail(abs, `malformed header: ${problem.message.split('\n')[0]}`);

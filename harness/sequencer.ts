@@ -6,6 +6,7 @@
 //    address reaches the claims through `inject('runAhead')`; it is closed in the global teardown.
 // This file is bundled into the config at every start: it imports nothing of the project's, and
 // loads what it needs through vitest's module runner only when the run needs it.
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -47,14 +48,15 @@ export default class RunAheadSequencer extends BaseSequencer {
     const scenarios = planned(files.map((f) => f.moduleId), target);
     if (!scenarios.length) return sorted;
     await closeRunAhead();
-    // As many at once as the workers' claims would run (workers times the claims per file) when
-    // the run is the Node claims alone. With other files in the run (npm test), the pool shares the
-    // cores with their workers and with vitest's own process, which transforms every worker's
-    // modules and runs this pool: 4 per worker. Measured on 2 cores (npm test, paired runs): 32 at
-    // once 86.6-89.4 s, 8 at once 77.6-85.2 s; vitest's transform and setup times summed over the
-    // files went from 19 s and 18 s to 8 s and 0.5 s.
-    const workers = cfg.maxWorkers ?? 1;
-    const width = Math.max(1, nodeFiles < files.length ? 4 * workers : workers * (cfg.maxConcurrency ?? 5));
+    // By the cores, not the workers (two per core, vitest.config.ts): when the run is the Node
+    // claims alone, as many at once as one worker per core would run (the claims per file times
+    // the cores). With other files in the run (npm test), the pool shares the cores with their
+    // workers and with vitest's own process, which transforms every worker's modules and runs this
+    // pool: 4 per core. Measured on 2 cores (npm test, paired runs): 32 at once 86.6-89.4 s, 8 at
+    // once 77.6-85.2 s; vitest's transform and setup times summed over the files went from 19 s and
+    // 18 s to 8 s and 0.5 s.
+    const cores = availableParallelism();
+    const width = Math.max(1, nodeFiles < files.length ? 4 * cores : cores * (cfg.maxConcurrency ?? 5));
     const pool = await startRunAhead(scenarios, target, width);
     (globalThis as Holder)[KEY] = pool;
     for (const p of projects) p.provide('runAhead', pool.url);

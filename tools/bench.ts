@@ -74,10 +74,10 @@ export function childCpuMs(stat: string): number {
   return parseStat(stat).childCpuTicks * 10;
 }
 
-/** How many scenario processes the suite lets run at once (see vitest.config.ts). */
+/** How many scenario processes the suite lets run at once: the run-ahead pool's width for the Node claims alone (harness/sequencer.ts). */
 async function suiteParallelism(): Promise<number> {
-  const cfg = (await tsImport(pathToFileURL(join(ROOT, 'vitest.config.ts')).href, import.meta.url)).default as { test?: { maxWorkers?: number; maxConcurrency?: number } };
-  return (cfg.test?.maxWorkers ?? availableParallelism()) * (cfg.test?.maxConcurrency ?? 5);
+  const cfg = (await tsImport(pathToFileURL(join(ROOT, 'vitest.config.ts')).href, import.meta.url)).default as { test?: { maxConcurrency?: number } };
+  return availableParallelism() * (cfg.test?.maxConcurrency ?? 5);
 }
 
 /** The bare floor for these scenarios as one whole process (tools/bare-run.mjs): one job per stdout kind the header names, each on that kind, as the suite runs them. */

@@ -62,7 +62,9 @@ export async function runVitest(o: VitestOptions): Promise<VitestResult> {
   // hostile environment sets FORCE_COLOR itself); where the records go is the project's alone.
   const env: Record<string, string> = { ...base, NO_COLOR: '1', FORCE_COLOR: '0', ...(o.env ?? {}), SPEC_RESULTS: file, SPEC_RESULTS_QUIET: '1' };
   if (o.target) env.SPEC_NODE = o.target;
-  const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`, ...(o.maxWorkers ? [`--maxWorkers=${o.maxWorkers}`] : [])];
+  // Through the environment: vitest's --maxWorkers does not reach the config's projects (vitest.config.ts).
+  if (o.maxWorkers) env.VITEST_MAX_WORKERS = String(o.maxWorkers);
+  const args = [VITEST, 'run', '--root', ROOT, ...o.paths, `--reporter=${REPORTER}`];
   let seen = 0;
   let offset = 0;
   const poll = () => {

@@ -5,6 +5,7 @@
 // scenario. Writes each claim's test, with the data its meta carries, to <out.json>. Collection
 // errors (a spec file that throws while it is evaluated) are printed, and the exit code is 1.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { isEntryPoint } from './command.ts';
@@ -28,8 +29,10 @@ export interface CollectedClaim {
 async function main(out: string, args: string[]): Promise<number> {
   const config = args[0] === '--config' ? args[1] : undefined;
   const paths = config ? args.slice(2) : args;
-  // The run-ahead pool (harness/sequencer.ts) starts scenarios: nothing is to run here.
+  // The run-ahead pool (harness/sequencer.ts) starts scenarios: nothing is to run here. Nor does
+  // anything wait: one worker per core, not the two per core of a run (vitest.config.ts).
   process.env.SPEC_RUN_AHEAD = '0';
+  process.env.VITEST_MAX_WORKERS ??= String(availableParallelism());
   const vitest = await createVitest('test', { root: ROOT, project: ['spec'], watch: false, reporters: [], ...(config ? { config } : {}) });
   try {
     const { testModules, unhandledErrors } = await vitest.collect(paths);

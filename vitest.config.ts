@@ -12,15 +12,16 @@ export default defineConfig({
     reporters: ['default', './harness/results-reporter.ts', ...(process.env.GITHUB_ACTIONS ? ['github-actions'] : [])],
     // Each scenario is a child process: the specs mostly wait on them, so files run in parallel
     // and the claims inside a file run concurrently too (npm run bench measures the effect).
-    // Two files per core: many files wait on purpose for seconds (a time limit, a registry that
-    // never answers, a Lambda freeze), and with one file per core two such files at once left the
-    // cores idle. On 2 cores (npm test, 2026-12-05): 2 workers 65.5 s, the cores 165 % busy on
-    // average and under 150 % for 16 s of the run; 3 workers 59.8-61.3 s; 4 workers 56.6-61.7 s,
-    // 196 % busy, so the run is bound by CPU alone. vitest's --maxWorkers does not reach the
-    // projects below (vitest 4 takes a project's own value first, and each inherits this one):
-    // VITEST_MAX_WORKERS, which vitest reads too, does (tools/vitest-run.ts sets it).
+    // A file per core and two more: many files wait on purpose for seconds (a time limit, a
+    // registry that never answers, a Lambda freeze), and with a file per core two such files at
+    // once left the cores idle. On 2 cores (npm test, 2026-12-05): 2 workers 65.5 s, the cores
+    // 165 % busy on average and under 150 % for 16 s of the run; 3 workers 59.8-61.3 s; 4 workers
+    // 56.6-61.7 s, 196 % busy, so the run is bound by CPU alone. (Not twice the cores: each worker
+    // holds 200-450 MB.) vitest's --maxWorkers does not reach the projects below (vitest 4 takes a
+    // project's own value first, and each inherits this one): VITEST_MAX_WORKERS, which vitest
+    // reads too, does (tools/vitest-run.ts sets it).
     pool: 'forks',
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2 * availableParallelism(),
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || availableParallelism() + 2,
     maxConcurrency: 16,
     // The spec files share nothing but the harness: loading it once per worker, not once per
     // file, saves about a second and a half of the suite's wall time.

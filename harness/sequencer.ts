@@ -48,7 +48,7 @@ export default class RunAheadSequencer extends BaseSequencer {
     const scenarios = planned(files.map((f) => f.moduleId), target);
     if (!scenarios.length) return sorted;
     await closeRunAhead();
-    // By the cores, not the workers (two per core, vitest.config.ts): when the run is the Node
+    // By the cores, not the workers (two more than the cores, vitest.config.ts): when the run is the Node
     // claims alone, as many at once as one worker per core would run (the claims per file times
     // the cores). With other files in the run (npm test), the pool shares the cores with their
     // workers and with vitest's own process, which transforms every worker's modules and runs this

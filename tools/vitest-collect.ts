@@ -30,7 +30,7 @@ async function main(out: string, args: string[]): Promise<number> {
   const config = args[0] === '--config' ? args[1] : undefined;
   const paths = config ? args.slice(2) : args;
   // The run-ahead pool (harness/sequencer.ts) starts scenarios: nothing is to run here. Nor does
-  // anything wait: one worker per core, not the two per core of a run (vitest.config.ts).
+  // anything wait: one worker per core, not the two extra of a run (vitest.config.ts).
   process.env.SPEC_RUN_AHEAD = '0';
   process.env.VITEST_MAX_WORKERS ??= String(availableParallelism());
   const vitest = await createVitest('test', { root: ROOT, project: ['spec'], watch: false, reporters: [], ...(config ? { config } : {}) });

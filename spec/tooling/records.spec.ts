@@ -21,6 +21,16 @@ describe('records, not titles', () => {
   }, 120_000);
 });
 
+describe('a run given a worker count (tools/vitest-run.ts, as the matrix gives one per release run at once)', () => {
+  it('reaches the config\'s project: with one worker, both files run in the same process', async () => {
+    const r = await runVitest({ paths: ['--config', join(ROOT, 'spec/tooling/fixtures/workers/vitest.workers.config.ts')], target: inject('target').path, maxWorkers: 1 });
+    const pids = r.tests.map((t) => t.skip);
+    expect(pids).toHaveLength(2);
+    expect(pids[0]).toMatch(/^pid \d+$/);
+    expect(new Set(pids).size).toBe(1);
+  }, 120_000);
+});
+
 describe('a scenario that states stdout kinds', () => {
   const o = (line: string): Outcome => ({ exit: 0, stdout: [line], stderr: '', exitEvent: { code: 0, printed: [] } });
   const s = { id: 'x/y', stdio: ['socket', 'pipe', 'file', 'tty'] as ('socket' | 'pipe' | 'file' | 'tty')[] };

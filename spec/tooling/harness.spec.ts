@@ -1,11 +1,12 @@
 // The harness's own contract: headers are validated, scenarios run in a clean environment, the
 // exit event is observed, and nothing a scenario starts outlives it (also when it times out).
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { byNode } from '../../harness/claims.ts';
-import { findScenario, listScenarios, readScenario, runScenario, SpecError } from '../../harness/harness.ts';
+import { findScenario, listScenarios, readScenario, ROOT, runScenario, SpecError } from '../../harness/harness.ts';
 import { descendants, isRunning, killGroup, releaseGroup, startGroup, tree, until } from '../../harness/procs.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -116,6 +117,25 @@ describe('running a scenario', () => {
     expect(pid).toBeGreaterThan(0);
     expect(isRunning(pid!)).toBe(false);
   });
+});
+
+describe('the guard (harness/guard.cjs), once its holder is killed', () => {
+  it('kills a run whose group it was never told, found by its TMPDIR (a held folder), and removes the folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nas-guard-'));
+    const holder = spawn(process.execPath, [join(fixtures, 'guard-holder.js'), join(ROOT, 'harness', 'guard.cjs'), folder], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const [run, guard] = (await new Promise<string>((resolve) => holder.stdout.once('data', (d: Buffer) => resolve(d.toString())))).trim().split(' ').map(Number);
+    try {
+      expect(isRunning(run!)).toBe(true);
+      holder.kill('SIGKILL');
+      await until('the guard to end', () => !isRunning(guard!), 10_000);
+      expect(isRunning(run!)).toBe(false);
+      expect(existsSync(folder)).toBe(false);
+    } finally {
+      holder.kill('SIGKILL');
+      killGroup(run);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
 
 describe('byNode', () => {

@@ -63,7 +63,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['spec/e2e/**/*.spec.ts', 'spec/lambda/**/*.spec.ts'],
           // One file per core here: this stage's files keep the cores busy themselves (a browser,
-          // a thousand processes, downloads, busy loops), and with two per core the machine was so
+          // a thousand processes, downloads, busy loops), and with two files more the machine was so
           // loaded that a local HTTP answer took over 2 s (the Sentry claim's flush(2000) gave up).
           // Its own group, after the spec project's, since vitest runs projects of one group with one
           // worker count.

@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipped } from '../../harness/claims.ts';
 import { ROOT } from '../../harness/project.ts';
-import { holdFolder, isRunning, killGroup, tree, until, type Proc } from '../../harness/procs.ts';
+import { holdFolder, isGuard, isRunning, killGroup, tree, until, type Proc } from '../../harness/procs.ts';
 import { CGROUP_PREFIX, cgroupMounts, ownCgroup, pidsParent } from '../../lambda/cgroup.ts';
 import { unenforcedNotes } from '../../lambda/cli.ts';
 import { hostTmpPaths, isolatedLaunch, isolationSupport, ISOLATE_SCRIPT } from '../../lambda/isolation.ts';
@@ -127,12 +127,15 @@ describe('the isolation around the runtime process (lambda/isolation.ts, lambda/
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGKILL');
         await exited;
-        // The guard kills the frozen runtime and then removes the folder; 30 s is a wide margin on a loaded machine.
-        await until('the runtime process and its cgroup to be gone', () => !isRunning(runtimePid!) && !existsSync(dir), 30_000);
+        // The guard kills the frozen runtime, removes the cgroup, then the environment's folder, and
+        // exits: every process of the command gone, the guard last. 30 s is a wide margin on a loaded machine.
+        await until('the runtime process, its cgroup and the command\'s guard to be gone', () => procs.every((p) => !isRunning(p.pid)) && !existsSync(dir), 30_000);
       } finally {
         // Whatever is left, by process id, and whole groups only where a process leads its own (the
-        // command's helpers share this runner's group).
+        // command's helpers share this runner's group). Never the guard: it ends by itself once its
+        // work is done, and killed in the middle of it, it left the environment's folder half removed.
         for (const p of procs) {
+          if (isGuard(p.pid)) continue;
           if (p.pgid === p.pid) killGroup(p.pgid, 'SIGKILL');
           try {
             process.kill(p.pid, 'SIGKILL');

@@ -275,9 +275,14 @@ describe('serve: the Invoke API, through @aws-sdk/client-lambda', () => {
 const RUN = join(ROOT, 'tools', 'run.mjs');
 const lambdaArgs = (args: string[]) => [RUN, join(ROOT, 'lambda', 'cli.ts'), '--', ...args];
 
-/** A failed test's clean-up: the command's processes and their groups (a frozen runtime dies only once continued). */
+/**
+ * A test's clean-up: the command's processes and their groups (a frozen runtime dies only once
+ * continued). Never its guard, which ends by itself once it has killed and removed what the command
+ * held: killed in the middle of that, it leaves a folder half removed.
+ */
 function killAll(procs: Proc[]) {
   for (const p of procs) {
+    if (isGuard(p.pid)) continue;
     if (p.pgid === p.pid) {
       killGroup(p.pgid, 'SIGKILL');
       killGroup(p.pgid, 'SIGCONT');

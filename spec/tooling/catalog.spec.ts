@@ -19,6 +19,18 @@ const tmp = tempFolder('catalog-spec-');
 
 describe('npm run catalog', () => {
   const claims = loadClaims();
+  // The committed results, read once for the tests that only read them.
+  let committed: ReturnType<typeof readResults> | undefined;
+  const committedResults = () => (committed ??= readResults(claims));
+  // The fixture's results and their pages, rendered once for the tests that only read them.
+  let rendered: { data: ReturnType<typeof fixtureResults>; pages: ReturnType<typeof renderPages> } | undefined;
+  const fixturePages = () => {
+    if (!rendered) {
+      const data = fixtureResults(claims);
+      rendered = { data, pages: renderPages(claims, data) };
+    }
+    return rendered;
+  };
 
   it('--check: the committed claim pages match the scenario headers and the results they carry', async () => {
     const r = await execa(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', 'catalog.ts'), '--check'], { cwd: ROOT, reject: false, timeout: 200_000 });
@@ -31,7 +43,7 @@ describe('npm run catalog', () => {
    }, 240_000);
 
   it('the staleness check notices a changed, a missing and a leftover page', () => {
-    const want = renderPages(claims, fixtureResults(claims));
+    const want = fixturePages().pages;
     const dir = join(tmp(), 'stale');
     writeDocs(dir, want);
     expect(stalePages(dir, want)).toEqual([]);
@@ -43,8 +55,7 @@ describe('npm run catalog', () => {
   });
 
   it('each page carries exactly its own claim\'s results, read back unchanged', () => {
-    const data = fixtureResults(claims);
-    const pages = renderPages(claims, data);
+    const { data, pages } = fixturePages();
     for (const c of claims.slice(0, 20)) expect(pageData(pages.get(`claims/${c.id}.md`)!, c.id), c.id).toEqual(JSON.parse(JSON.stringify(claimData(c, data))));
     const dir = join(tmp(), 'roundtrip');
     writeDocs(dir, pages);
@@ -73,7 +84,7 @@ describe('npm run catalog', () => {
   });
 
   it('lists exactly the claims the matrix sees change as "differs between versions" (one definition of the same behaviour)', () => {
-    const data = readResults(claims);
+    const data = committedResults();
     expect(data.versions.length).toBeGreaterThan(1);
     const differs = claims.flatMap((c) => viewsOf(c, data)).filter((v) => v.differs).map((v) => claimKey({ scenario: v.claim.id, ...(v.stdio ? { stdio: v.stdio } : {}) })).sort();
     const results: Record<string, VersionResult> = {};
@@ -160,8 +171,8 @@ describe('npm run catalog', () => {
   it('a scenario that states stdout kinds has one page, showing each kind, whose data holds each kind\'s records', () => {
     const c = claims.find((x) => x.id === 'output/exit-after-big-write')!;
     expect(claimKinds(c)).toEqual(['socket', 'pipe', 'file', 'tty']);
-    const data = fixtureResults(claims);
-    const page = renderPages(claims, data).get('claims/output/exit-after-big-write.md')!;
+    const { data, pages } = fixturePages();
+    const page = pages.get('claims/output/exit-after-big-write.md')!;
     for (const k of ['a socket pair (child_process)', 'a FIFO (a shell pipe)', 'a regular file (> file)', 'a terminal (a pseudo-terminal)']) expect(page).toContain(`## What it did, stdout ${k}`);
     const d = pageData(page, c.id)!;
     expect(Object.keys(d.results).sort()).toEqual(['v14.21.3', 'v22.23.3'].flatMap((v) => STDIO_KINDS.map((k) => `${v} [stdio ${k}]`)).sort());
@@ -176,7 +187,7 @@ describe('npm run catalog', () => {
   });
 
   it('the index filters by stdout kind: a row per claim and kind, each naming the kind it was observed with', () => {
-    const data = fixtureResults(claims);
+    const { data } = fixturePages();
     const html = renderSite(claims, data).get('index.html')!;
     const rows = [...html.matchAll(/<tr id="([^"]+)" data-topic="[^"]*" data-stdio="([^"]*)"/g)].map((m) => [m[1], m[2]]);
     const all = claims.flatMap((c) => viewsOf(c, data));
@@ -195,7 +206,7 @@ describe('npm run catalog', () => {
   });
 
   it('every claim has a page, and the index links every page under its topic', () => {
-    const files = renderAll(claims, readResults(claims));
+    const files = renderAll(claims, committedResults());
     const readme = files.get('site/index.md')!;
     for (const c of claims) {
       expect(files.has(`claims/${c.id}.md`), c.id).toBe(true);

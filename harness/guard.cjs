@@ -1,18 +1,22 @@
-// The guard of one holder (harness/procs.ts): a process that outlives the process that started
-// it just long enough to kill what that process held. The holder starts it once, the first time
-// it holds a process group or a temporary folder, in a session of its own (so that a SIGKILL to
-// the holder's group does not reach it), with a pipe on its stdin, and writes one line for each
-// thing it holds or lets go:
+// The guard of one holder (harness/procs.ts): what outlives the process that started it just long
+// enough to kill what that process held. The holder starts it once, the first time it holds a
+// process group or a temporary folder, in a session of its own (so that a SIGKILL to the holder's
+// group does not reach it), with a pipe on its stdin, and writes one line for each thing it holds
+// or lets go:
 //   g <pgid>   a process group held          r <pgid>   released
 //   p <pid>    a helper process held (one in the holder's own group: npm pack, tar)   q <pid>   released
 //   d <path>   a temporary folder held       e <path>   released
 //   c <path>   a cgroup's folder held (lambda/cgroup.ts)   u <path>   released
-// When the pipe ends (the holder is gone, whatever way it went: exit, a signal, SIGKILL) the guard
-// kills every process of the groups still held (a stopped, frozen one included), the helpers still
-// held, every process whose TMPDIR is a folder still held (a run whose group it was not told yet),
-// and whatever they started in groups of their own, and every process in the cgroups still held,
-// removes the folders still held (a cgroup's with rmdir, once its processes are gone), and exits. It reads
-// nothing else and never outlives its holder by more than that.
+// The guard is two programs. The holder starts harness/guard.sh, a shell that keeps the list and,
+// when the pipe ends (the holder is gone, whatever way it went: exit, a signal, SIGKILL), exits if
+// nothing is held, else runs this file with what is still held on its stdin and the holder's
+// group as its argument. (This file alone, started by the holder, does the same work: it reads
+// the lines as they come.) When its stdin ends it kills every process of the groups still held
+// (a stopped, frozen one included), the helpers still held, every process whose TMPDIR is a folder
+// still held (a run whose group it was not told yet), and whatever they started in groups of their
+// own, and every process in the cgroups still held, removes the folders still held (a cgroup's with
+// rmdir, once its processes are gone), and exits. It reads nothing else and never outlives its
+// holder by more than that.
 // Plain JavaScript, no dependency: it starts in a few tens of milliseconds.
 'use strict';
 const fs = require('fs');
@@ -57,8 +61,11 @@ function processes() {
   return out;
 }
 
-/** The holder's own group (read now, while the holder is this process's parent): never killed whole, only its held helpers and what they started. */
-const holderGroup = (() => {
+/**
+ * The holder's own group: never killed whole, only its held helpers and what they started. Given
+ * by guard.sh, which read it while the holder was its parent; else read now, while it is this one's.
+ */
+const holderGroup = process.argv[2] !== undefined ? Number(process.argv[2]) || 0 : (() => {
   try {
     const s = fs.readFileSync('/proc/' + process.ppid + '/stat', 'utf8');
     return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[2]);

@@ -203,7 +203,7 @@ export async function until(what: string, ok: () => boolean, ms: number): Promis
 // Process groups this process started (scenarios, Lambda runtimes). Each runs in a group of its
 // own; whatever way this process goes (normal exit, SIGINT/SIGTERM/SIGHUP, or, as a test-runner
 // worker, losing its runner), the groups it still holds are killed first. A way it cannot see
-// (SIGKILL, to it or to its group) is its guard's to handle (harness/guard.cjs): a process in a
+// (SIGKILL, to it or to its group) is its guard's to handle (harness/guard.sh, then guard.cjs): a process in a
 // session of its own, started once, the first time something is held, that is told on a pipe what
 // is held and kills it (a stopped group included) when the pipe ends, then removes the held
 // temporary folders and exits.
@@ -211,6 +211,7 @@ export async function until(what: string, ok: () => boolean, ms: number): Promis
 const held = new Set<number>();
 
 const GUARD = join(dirname(fileURLToPath(import.meta.url)), 'guard.cjs');
+const GUARD_SH = join(dirname(fileURLToPath(import.meta.url)), 'guard.sh');
 /** This process's guard: undefined until first needed, null if it could not be started. */
 let guard: ChildProcess | null | undefined;
 
@@ -221,6 +222,7 @@ let guard: ChildProcess | null | undefined;
  */
 export function isGuard(pid: number): boolean {
   try {
+    // The shell half (guard.sh) is given guard.cjs's path, so its command line names it too.
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/harness/guard.cjs');
   } catch {
     return false;
@@ -232,9 +234,11 @@ function tellGuard(line: string) {
   if (guard === undefined) {
     try {
       // Detached: a session and group of its own, out of reach of a signal to this one's group.
-      // Its environment is this process's (so a test can find it by what it inherited) but for
-      // NODE_OPTIONS: it needs no loader, and starts faster without one.
-      guard = spawn(process.execPath, [GUARD], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NODE_OPTIONS: '', NODE_EXTRA_CA_CERTS: '' } });
+      // A shell keeps the list, and starts Node (guard.cjs) only if something is still held when
+      // this process is gone: a shell's start costs about a millisecond of CPU, Node's some thirty
+      // (harness/guard.sh). Its environment is this process's (so a test can find it by what it
+      // inherited) but for NODE_OPTIONS: it needs no loader, and starts faster without one.
+      guard = spawn('/bin/sh', [GUARD_SH, process.execPath, GUARD], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NODE_OPTIONS: '', NODE_EXTRA_CA_CERTS: '' } });
       guard.on('error', () => (guard = null));
       guard.stdin!.on('error', () => (guard = null)); // EPIPE: the guard is gone; the in-process clean-up still holds
       // Neither keeps this process alive: the pipe ends when this process does, however it ends.

@@ -1,13 +1,13 @@
 // The harness's own contract: headers are validated, scenarios run in a clean environment, the
 // exit event is observed, and nothing a scenario starts outlives it (also when it times out).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { byNode } from '../../harness/claims.ts';
 import { findScenario, listScenarios, readScenario, ROOT, runScenario, SpecError } from '../../harness/harness.ts';
-import { descendants, isRunning, killGroup, releaseGroup, startGroup, tree, until } from '../../harness/procs.ts';
+import { descendants, isRunning, killGroup, procStat, releaseGroup, startGroup, tree, until } from '../../harness/procs.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readScenario(join(fixtures, name));
@@ -119,10 +119,41 @@ describe('running a scenario', () => {
   });
 });
 
-describe('the guard (harness/guard.cjs), once its holder is killed', () => {
+describe('the guard\'s shell half (harness/guard.sh): the list it hands to guard.cjs once the pipe ends', () => {
+  // guard.sh as procs.ts starts it, but with a stand-in for Node that writes down what it was given.
+  const handOver = async (lines: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'nas-guard-sh-'));
+    try {
+      const standIn = join(dir, 'stand-in.sh');
+      writeFileSync(standIn, `cat > "${dir}/held"; printf '%s' "$1" > "${dir}/group"\n`);
+      const sh = spawn('/bin/sh', [join(ROOT, 'harness', 'guard.sh'), '/bin/sh', standIn], { stdio: ['pipe', 'ignore', 'ignore'] });
+      const code = new Promise<number | null>((resolve) => sh.on('exit', resolve));
+      sh.stdin.end(lines);
+      expect(await code).toBe(0);
+      const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
+      return { held: read('held'), group: read('group') };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('hands what is still held, each once, in the order first held, with the holder\'s group', async () => {
+    const odd = '/tmp/a b/$HOME `x` [y]*';
+    const r = await handOver(['g 10', 'g 11', 'g 10', 'r 10', 'p 5', 'q 5', `d ${odd}`, 'd /tmp/gone', 'e /tmp/gone', 'e /tmp/never-held', 'c /sys/fs/cgroup/x', 'u /sys/fs/cgroup/x', 'r 99', 'g 12', 'half a line'].join('\n'));
+    expect(r.held).toBe(`g 11\nd ${odd}\ng 12\n\n`);
+    expect(r.group).toBe(String(procStat(process.pid)!.pgid));
+  });
+
+  it('starts nothing when everything held was let go', async () => {
+    expect(await handOver('g 10\nd /tmp/x\nr 10\ne /tmp/x\n')).toEqual({ held: undefined, group: undefined });
+    expect(await handOver('')).toEqual({ held: undefined, group: undefined });
+  });
+});
+
+describe('the guard (harness/guard.sh, then guard.cjs), once its holder is killed', () => {
   it('kills a run whose group it was never told, found by its TMPDIR (a held folder), and removes the folder', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'nas-guard-'));
-    const holder = spawn(process.execPath, [join(fixtures, 'guard-holder.js'), join(ROOT, 'harness', 'guard.cjs'), folder], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const holder = spawn(process.execPath, [join(fixtures, 'guard-holder.js'), join(ROOT, 'harness'), folder], { stdio: ['ignore', 'pipe', 'ignore'] });
     const [run, guard] = (await new Promise<string>((resolve) => holder.stdout.once('data', (d: Buffer) => resolve(d.toString())))).trim().split(' ').map(Number);
     try {
       expect(isRunning(run!)).toBe(true);

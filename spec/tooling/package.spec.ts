@@ -77,9 +77,9 @@ describe('packages/cli', () => {
       }
     }
     expect([...read].length).toBeGreaterThan(3);
-    const copied = (p: string) => (p.startsWith('harness/') && /\.(cjs|mjs)$/.test(p) ? build.includes(`/\\.(cjs|mjs)$/`) : [...build.matchAll(/copy\('([^']+)'\)/g)].some((c) => p === c[1] || p.startsWith(`${c[1]}/`)));
+    const copied = (p: string) => (p.startsWith('harness/') && /\.(cjs|mjs|sh)$/.test(p) ? build.includes(`/\\.(cjs|mjs|sh)$/`) : [...build.matchAll(/copy\('([^']+)'\)/g)].some((c) => p === c[1] || p.startsWith(`${c[1]}/`)));
     expect([...read].filter((p) => !copied(p) && !Object.hasOwn(LEFT_OUT, p)).sort()).toEqual([]);
-    expect([...read].sort()).toEqual(expect.arrayContaining(['harness/observer.cjs', 'harness/guard.cjs', 'scenarios', 'node-versions.json', 'runtime-versions.json']));
+    expect([...read].sort()).toEqual(expect.arrayContaining(['harness/observer.cjs', 'harness/guard.cjs', 'harness/guard.sh', 'scenarios', 'node-versions.json', 'runtime-versions.json']));
   });
 
   // Installed, ROOT is the package's dist/ and a package the code finds by path (the Lambda

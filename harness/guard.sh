@@ -15,7 +15,9 @@ js=$2
 # spaces and parentheses, so the fields are taken after the last ") ".
 holder_group=0
 if [ -r "/proc/$PPID/stat" ] && IFS= read -r stat < "/proc/$PPID/stat"; then
+  set -f
   set -- ${stat##*) }
+  set +f
   holder_group=${3:-0}
 fi
 

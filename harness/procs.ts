@@ -203,10 +203,10 @@ export async function until(what: string, ok: () => boolean, ms: number): Promis
 // Process groups this process started (scenarios, Lambda runtimes). Each runs in a group of its
 // own; whatever way this process goes (normal exit, SIGINT/SIGTERM/SIGHUP, or, as a test-runner
 // worker, losing its runner), the groups it still holds are killed first. A way it cannot see
-// (SIGKILL, to it or to its group) is its guard's to handle (harness/guard.sh, then guard.cjs): a process in a
-// session of its own, started once, the first time something is held, that is told on a pipe what
-// is held and kills it (a stopped group included) when the pipe ends, then removes the held
-// temporary folders and exits.
+// (SIGKILL, to it or to its group) is its guard's to handle (harness/guard.sh, then guard.cjs):
+// a process in a session of its own, started once, the first time something is held, that is told
+// on a pipe what is held and kills it (a stopped group included) when the pipe ends, then removes
+// the held temporary folders and exits.
 
 const held = new Set<number>();
 
